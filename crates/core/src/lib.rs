@@ -1,0 +1,1 @@
+//! The pure analysis pipeline: documents in, typed analysis out. No I/O.

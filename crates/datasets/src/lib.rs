@@ -1,0 +1,38 @@
+//! Readers for the public labelled datasets crosscheck trains and evaluates on.
+//!
+//! The datasets live outside this repository, in `../shared/data` next to the
+//! checkout (or wherever `CROSSCHECK_DATA` points). Nothing here is needed by
+//! `crosscheck analyze`: a fresh machine without the data still runs the main job.
+//! Tests that need the data call [`shared_data_dir`] and skip when it is `None`.
+
+use std::path::PathBuf;
+
+/// The folder holding the shared datasets: `$CROSSCHECK_DATA` when set, else the
+/// first `shared/data` found beside this workspace or one of its parents.
+pub fn shared_data_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("CROSSCHECK_DATA") {
+        let dir = PathBuf::from(dir);
+        return dir.is_dir().then_some(dir);
+    }
+    let start = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    start
+        .ancestors()
+        .map(|a| a.join("shared").join("data"))
+        .find(|p| p.join("README.md").is_file())
+}
+
+/// `shared_data_dir()/name`, when that folder exists.
+pub fn dataset_dir(name: &str) -> Option<PathBuf> {
+    shared_data_dir().map(|d| d.join(name)).filter(|d| d.is_dir())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn finds_the_shared_data_when_present() {
+        match super::shared_data_dir() {
+            Some(d) => assert!(d.join("fa-kes").is_dir()),
+            None => eprintln!("skipped: ../shared/data is absent"),
+        }
+    }
+}

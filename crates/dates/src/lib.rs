@@ -1,0 +1,1 @@
+//! A small date grammar for news text.

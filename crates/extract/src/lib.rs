@@ -1,0 +1,1 @@
+//! Claims, entities, places, dates, casualty counts, event frames and attributions from segmented articles.

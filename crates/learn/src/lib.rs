@@ -1,0 +1,1 @@
+//! Small, fast, deterministic machine learning: hashed n-gram features, logistic regression, calibration, metrics.

@@ -1,0 +1,1 @@
+//! Near-duplicates, independence groups, event clusters, corroboration and contradiction across articles.

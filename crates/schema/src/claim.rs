@@ -1,0 +1,235 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A check-worthy statement of an article and what it asserts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// `<article id>/c<n>`.
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    /// Index into the article's `sentences`.
+    pub sentence: usize,
+    pub checkworthy: f32,
+    pub attribution: Attribution,
+    pub event: Option<EventFrame>,
+    /// Set by linking: whether other independent sources back or contradict it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ClaimStatus>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimStatus {
+    Corroborated,
+    Contradicted,
+    SingleSource,
+}
+
+/// Who makes a claim.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// Outermost speaker first: in "the ministry said, citing the state news
+    /// agency", the ministry, then the agency. Empty when the outlet states the
+    /// claim in its own voice.
+    pub chain: Vec<AttributionSource>,
+    /// "reportedly", "allegedly", "unconfirmed reports", ...
+    pub hedged: bool,
+    /// Spans of the hedging words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hedges: Vec<crate::Span>,
+    /// The claim sits inside a quotation attributed to a speaker.
+    #[serde(default)]
+    pub quoted: bool,
+}
+
+impl Attribution {
+    /// True when the article asserts the claim in its own voice.
+    pub fn is_own_voice(&self) -> bool {
+        self.chain.is_empty()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// A government, ministry, army or official spokesperson.
+    Official,
+    /// A news outlet or agency.
+    Media,
+    /// A monitoring group, NGO or international organisation.
+    Monitor,
+    /// An armed group or its spokesperson.
+    ArmedGroup,
+    /// A named individual.
+    Person,
+    /// "activists", "sources", "witnesses", "residents".
+    Anonymous,
+    Other,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AttributionSource {
+    /// Normalised name when the source is known ("Syrian Observatory for Human
+    /// Rights"), else the words of the text.
+    pub name: String,
+    pub kind: SourceKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Conflict-news event types. See `docs/taxonomy.md` for definitions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventType {
+    Airstrike,
+    Shelling,
+    Bombing,
+    GroundAttack,
+    Execution,
+    ChemicalAttack,
+    Capture,
+    Siege,
+    Ceasefire,
+    Agreement,
+    Accusation,
+    Death,
+    Arrest,
+    Displacement,
+    Other,
+}
+
+impl EventType {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EventType::Airstrike => "airstrike",
+            EventType::Shelling => "shelling",
+            EventType::Bombing => "bombing",
+            EventType::GroundAttack => "ground_attack",
+            EventType::Execution => "execution",
+            EventType::ChemicalAttack => "chemical_attack",
+            EventType::Capture => "capture",
+            EventType::Siege => "siege",
+            EventType::Ceasefire => "ceasefire",
+            EventType::Agreement => "agreement",
+            EventType::Accusation => "accusation",
+            EventType::Death => "death",
+            EventType::Arrest => "arrest",
+            EventType::Displacement => "displacement",
+            EventType::Other => "other",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    State,
+    StateForce,
+    ArmedGroup,
+    Organisation,
+    Person,
+    Civilians,
+    Other,
+}
+
+/// An actor or target: normalised through the alias table, with the words it came from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EntityMention {
+    /// Canonical name from the alias table (`Islamic State`), or the text itself.
+    pub name: String,
+    pub kind: EntityKind,
+    /// The words of the text.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A place, normalised through the gazetteer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlaceMention {
+    /// Gazetteer identifier (`sy/aleppo/aleppo-city`), or `None` when unknown.
+    pub id: Option<String>,
+    /// Canonical name (`Aleppo`).
+    pub name: String,
+    /// Containing places, outermost first (`Syria`, `Aleppo Governorate`).
+    #[serde(default)]
+    pub within: Vec<String>,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatePrecision {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// A date as resolved from the text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DateValue {
+    /// The first day the expression can mean.
+    pub value: NaiveDate,
+    /// The last day it can mean (equal to `value` at day precision).
+    pub last: NaiveDate,
+    pub precision: DatePrecision,
+    /// The words of the text ("on Tuesday", "two weeks ago").
+    pub expression: String,
+    /// True when resolved against the publication date.
+    pub relative: bool,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CasualtyCategory {
+    People,
+    Civilians,
+    Children,
+    Women,
+    Soldiers,
+    Fighters,
+    Militants,
+    Medics,
+    Journalists,
+    Police,
+}
+
+/// A killed or injured count as a range.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Casualties {
+    pub min: u32,
+    /// `None` for open-ended counts ("at least 45", "more than 300").
+    pub max: Option<u32>,
+    pub category: CasualtyCategory,
+    /// The words of the text ("at least 45 civilians").
+    pub expression: String,
+    /// Framed as a revision: "the death toll rose to 50".
+    #[serde(default)]
+    pub update: bool,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The structured event a claim reports.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventFrame {
+    #[serde(rename = "type")]
+    pub event_type: EventType,
+    /// The words that set the type ("air strikes", "shelled").
+    pub trigger: crate::Span,
+    pub actor: Option<EntityMention>,
+    pub target: Option<EntityMention>,
+    pub place: Option<PlaceMention>,
+    pub date: Option<DateValue>,
+    pub killed: Option<Casualties>,
+    pub injured: Option<Casualties>,
+    /// The actor explicitly denies doing it ("denied responsibility").
+    #[serde(default)]
+    pub denied: bool,
+}

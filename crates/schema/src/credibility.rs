@@ -1,0 +1,41 @@
+use serde::{Deserialize, Serialize};
+
+/// Evidence for a signal: a span of the article's source text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub start: usize,
+    pub end: usize,
+    /// A finer label where the signal has several (a propaganda technique name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+/// One interpretable observation about an article (see `docs/signals.md`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Signal {
+    /// `scare_quotes`, `all_caps`, `question_headline`, `loaded_language`, ...
+    pub kind: String,
+    /// The signal's measured value (a count, a share, a probability).
+    pub value: f32,
+    /// Contribution to the credibility score, in log-odds; negative lowers it.
+    pub weight: f32,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CredibilityLabel {
+    Credible,
+    Uncertain,
+    Doubtful,
+}
+
+/// A calibrated probability that the article's factual claims hold up, and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Credibility {
+    pub score: f32,
+    pub label: CredibilityLabel,
+    /// The signals behind the score, strongest first.
+    pub signals: Vec<Signal>,
+}

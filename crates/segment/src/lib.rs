@@ -1,0 +1,1 @@
+//! Sentences and tokens with byte offsets, robust to news abbreviations.

@@ -1,0 +1,1 @@
+//! Interpretable credibility signals, propaganda techniques, outlet reputation and the article credibility score.

@@ -1,0 +1,1 @@
+//! The embedded SQLite store: idempotent, crash-safe, full-text searchable.
