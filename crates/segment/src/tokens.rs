@@ -1,0 +1,276 @@
+//! Word tokens: a scan that keeps `al-Assad`, `don't`, `U.S.`, `1,200` and `3.5`
+//! whole and gives every other non-space character (or run of `...`, `--`) its own
+//! token.
+
+use crosscheck_schema::Span;
+
+use crate::text::{char_at, char_before, clamp};
+
+/// One token, as byte offsets into the text it came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+
+    /// The token's text (`""` if `text` is not the text it came from).
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// A word or a number, as opposed to punctuation or a symbol.
+    pub fn is_word_like(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Number)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters, possibly with digits and inner `'`, `’`, `-` (`al-Assad`, `don't`,
+    /// `F-16`, `2nd`) or a dotted acronym (`U.S.`, `a.m.`).
+    Word,
+    /// Digits with inner `,`, `.` or `:` between digits (`1,200`, `3.5`, `10:30`).
+    Number,
+    /// Punctuation: `.`, `,`, quotes, brackets, dashes. A run of one of `.`, `-`, `!`,
+    /// `?`, `*`, `_` is one token (`...`, `--`); `?!` is two.
+    Punct,
+    /// Anything else: `$`, `+`, `<`, `=` (a run of them is one token), `>`, `|`, `~`,
+    /// `©`, `€`, emoji, control characters. (`%`, `#`, `&`, `@` are punctuation, as in
+    /// Unicode.)
+    Symbol,
+}
+
+/// The tokens of `text[span]` (absolute offsets), an allocation-free iterator:
+/// words, numbers, punctuation and symbols in text order, whitespace skipped. Keep
+/// the words with [`Token::is_word_like`]. A span outside `text` or off char
+/// boundaries is shrunk to fit.
+pub fn tokens(text: &str, span: Span) -> Tokens<'_> {
+    let (pos, end) = clamp(text, span).unwrap_or((0, 0));
+    Tokens { text, pos, end }
+}
+
+/// The iterator returned by [`tokens`].
+#[derive(Clone, Debug)]
+pub struct Tokens<'t> {
+    text: &'t str,
+    pos: usize,
+    end: usize,
+}
+
+/// Byte classes for the ASCII fast path, as bits so that a word loop can collect
+/// them without branching.
+const OTHER: u8 = 0;
+const SPACE: u8 = 1;
+const LETTER: u8 = 2;
+const DIGIT: u8 = 4;
+const NON_ASCII: u8 = 8;
+
+const fn byte_classes() -> [u8; 256] {
+    let mut t = [OTHER; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = if c >= 0x80 {
+            NON_ASCII
+        } else if c.is_ascii_alphabetic() {
+            LETTER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_whitespace() || c == 0x0B {
+            SPACE
+        } else {
+            OTHER
+        };
+        i += 1;
+    }
+    t
+}
+static CLASS: [u8; 256] = byte_classes();
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    #[inline]
+    fn next(&mut self) -> Option<Token> {
+        let b = self.text.as_bytes();
+        // Skip whitespace; ASCII without decoding.
+        let first = loop {
+            if self.pos >= self.end {
+                return None;
+            }
+            match CLASS[b[self.pos] as usize] {
+                SPACE => self.pos += 1,
+                NON_ASCII => {
+                    let ch = self.char_at(self.pos)?;
+                    if !ch.is_whitespace() {
+                        break ch;
+                    }
+                    self.pos += ch.len_utf8();
+                }
+                _ => break b[self.pos] as char,
+            }
+        };
+        let start = self.pos;
+        let (end, kind) =
+            if first.is_ascii_alphanumeric() || (!first.is_ascii() && first.is_alphanumeric()) {
+                self.word(start)
+            } else {
+                let mut end = start + first.len_utf8();
+                if matches!(first, '.' | '-' | '!' | '?' | '*' | '=' | '_') {
+                    while end < self.end && b[end] == first as u8 {
+                        end += 1;
+                    }
+                }
+                (end, punct_kind(first))
+            };
+        self.pos = end;
+        Some(Token { start, end, kind })
+    }
+}
+
+impl Tokens<'_> {
+    #[inline]
+    fn char_at(&self, i: usize) -> Option<char> {
+        if i >= self.end {
+            return None;
+        }
+        let b = self.text.as_bytes()[i];
+        if b < 0x80 {
+            Some(b as char)
+        } else {
+            char_at(self.text, i)
+        }
+    }
+
+    /// The end and kind of the word or number starting at `start`.
+    fn word(&self, start: usize) -> (usize, TokenKind) {
+        let b = self.text.as_bytes();
+        let end = self.end;
+        let mut i = start;
+        let mut has_letter = false;
+        loop {
+            // The common case: a run of ASCII letters and digits.
+            let mut seen = 0;
+            while i < end {
+                let class = CLASS[b[i] as usize];
+                if class & (LETTER | DIGIT) == 0 {
+                    break;
+                }
+                seen |= class;
+                i += 1;
+            }
+            has_letter |= seen & LETTER != 0;
+            let Some(c) = self.char_at(i) else { break };
+            let len = c.len_utf8();
+            if !c.is_ascii() && is_word_char(c) {
+                has_letter |= !c.is_numeric();
+                i += len;
+                continue;
+            }
+            // A joiner inside the word needs a word char on both sides.
+            let joiner = matches!(
+                c,
+                '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' | '.' | ',' | ':'
+            );
+            if !joiner {
+                break;
+            }
+            // `U.S.`: one or two letters and a full stop may open an acronym.
+            if c == '.' && i - start <= 2 && b[start..i].iter().all(u8::is_ascii_alphabetic) {
+                if let Some(e) = self.acronym(start) {
+                    return (e, TokenKind::Word);
+                }
+            }
+            let Some(n) = self.char_at(i + len) else {
+                break;
+            };
+            let prev = match b[i - 1] {
+                p if p < 0x80 => p as char,
+                _ => char_before(self.text, i).unwrap_or(' '),
+            };
+            let join = match c {
+                '\'' | '\u{2019}' => prev.is_alphabetic() && n.is_alphabetic(),
+                '-' | '\u{2010}' | '\u{2011}' => {
+                    n.is_alphabetic() || (has_letter && n.is_alphanumeric())
+                }
+                '.' | ',' | ':' => !has_letter && prev.is_ascii_digit() && n.is_ascii_digit(),
+                _ => false,
+            };
+            if !join {
+                break;
+            }
+            has_letter |= n.is_alphabetic();
+            i += len + n.len_utf8();
+        }
+        let kind = if has_letter {
+            TokenKind::Word
+        } else {
+            TokenKind::Number
+        };
+        (i, kind)
+    }
+
+    /// `U.S.`, `a.m.`, `Ph.D.`: two or more groups of one or two ASCII letters, each
+    /// followed by a full stop.
+    fn acronym(&self, start: usize) -> Option<usize> {
+        let b = self.text.as_bytes();
+        let mut i = start;
+        let mut groups = 0;
+        loop {
+            let g = i;
+            while i < self.end && b[i].is_ascii_alphabetic() && i - g < 3 {
+                i += 1;
+            }
+            if !(1..=2).contains(&(i - g)) || i >= self.end || b[i] != b'.' {
+                break;
+            }
+            i += 1;
+            groups += 1;
+        }
+        if groups < 2 {
+            return None;
+        }
+        // Back to the full stop that closed the last complete group.
+        let mut end = i;
+        while b[end - 1] != b'.' {
+            end -= 1;
+        }
+        Some(end)
+    }
+}
+
+/// Letters and digits, and the combining marks of a decomposed accent.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+fn punct_kind(c: char) -> TokenKind {
+    let punct = if c.is_ascii() {
+        c.is_ascii_punctuation()
+            && !matches!(c, '$' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~')
+    } else {
+        matches!(c,
+            '\u{00A1}' | '\u{00A7}' | '\u{00AB}' | '\u{00B6}' | '\u{00B7}' | '\u{00BB}' | '\u{00BF}'
+            | '\u{2010}'..='\u{2027}'
+            | '\u{2030}'..='\u{2043}'
+            | '\u{2045}'..='\u{2051}'
+            | '\u{2053}'..='\u{205E}'
+            | '\u{3001}'..='\u{3003}'
+            | '\u{3008}'..='\u{3011}'
+            | '\u{FF01}'..='\u{FF03}'
+            | '\u{FF05}'..='\u{FF0A}'
+            | '\u{FF0C}'..='\u{FF0F}'
+            | '\u{FF1A}' | '\u{FF1B}' | '\u{FF1F}' | '\u{FF20}')
+    };
+    if punct {
+        TokenKind::Punct
+    } else {
+        TokenKind::Symbol
+    }
+}
