@@ -1,5 +1,5 @@
 //! Measures `find` over the FA-KES article bodies, sentence by sentence, as the
-//! pipeline calls it. Run: `cargo run --release -p crosscheck-dates --example throughput`.
+//! pipeline calls it. Run: `cargo run --release -p crosscheck-dates --example dates_throughput`.
 
 use std::time::Instant;
 
