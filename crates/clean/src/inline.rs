@@ -1,0 +1,516 @@
+//! Removals inside a paragraph, for texts scraped into one line: a CSV record's
+//! article body often starts with the date and the headline ("Wed 05 Apr 2017
+//! <headline>. <body>") and ends with the outlet's furniture ("- REUTERS", "Our
+//! Standards: ...", a comment plugin's labels). Lines cannot separate those, so the
+//! first and last paragraphs are trimmed by position: only a window at the start and
+//! one at the end are read, with regexes anchored there.
+
+use crosscheck_schema::{MetadataField, RemovalKind, Span};
+use regex::Regex;
+
+use crate::Cleaner;
+
+/// One removal inside a paragraph, with the field it was read into (if any).
+#[derive(Clone, Debug)]
+pub(crate) struct Cut {
+    pub kind: RemovalKind,
+    pub span: Span,
+    pub fields: Vec<MetadataField>,
+}
+
+/// How far into the first paragraph the head rules look.
+const HEAD_WINDOW: usize = 700;
+/// How far back from the end of the last paragraph the tail rules look.
+const TAIL_WINDOW: usize = 800;
+
+struct TailRule {
+    /// Text the rule cannot match without: tested first, so the regex runs only on the
+    /// few paragraphs that may end this way.
+    needles: Vec<memchr::memmem::Finder<'static>>,
+    /// How far from the end the needle must be.
+    reach: usize,
+    re: Regex,
+    kind: RemovalKind,
+    /// The field the rule's first capture group is read into.
+    field: Option<&'static str>,
+}
+
+pub(crate) struct InlineRules {
+    tail: Vec<TailRule>,
+    agency: Regex,
+    glued_date: Regex,
+    share_counts: Regex,
+    last_updated: Regex,
+}
+
+impl InlineRules {
+    pub fn new() -> InlineRules {
+        use RemovalKind::*;
+        let rule = |needles: &[&'static str], reach, re: &str, kind, field| TailRule {
+            needles: needles
+                .iter()
+                .map(|n| memchr::memmem::Finder::new(n.as_bytes()))
+                .collect(),
+            reach,
+            re: Regex::new(re).expect("tail rule"),
+            kind,
+            field,
+        };
+        InlineRules {
+            tail: vec![
+                rule(
+                    &["Comment via"],
+                    120,
+                    r"(?:Community standards)?\s*Discussion\s*Comment via Facebook\s*Comment via [\w .]{1,40}$",
+                    CommentWidget,
+                    None,
+                ),
+                rule(
+                    &["Tags"],
+                    320,
+                    r"(?:\.\.\.\s*)?(?:\d+\s+)*\bTags\s+[^.!?\x22\x{201c}\x{201d}]{1,300}$",
+                    Boilerplate,
+                    None,
+                ),
+                rule(
+                    &["Trust Principles"],
+                    60,
+                    r"Our Standards:\s*The Thomson Reuters Trust Principles\.?$",
+                    Boilerplate,
+                    None,
+                ),
+                rule(
+                    &["eporting by", "riting by"],
+                    300,
+                    r"(?:Additional )?(?:[Rr]eporting|[Ww]riting) by ([^;.]{3,80}?)(?:;[^.]{0,200})?\.?$",
+                    MetadataLine,
+                    Some("author"),
+                ),
+                rule(
+                    &["(Source:"],
+                    70,
+                    r"\(Source:\s*([^)]{2,60})\)$",
+                    MetadataLine,
+                    Some("outlet"),
+                ),
+                rule(
+                    &["Twitter", "Facebook", "Share", "Tweet"],
+                    60,
+                    r"[.!?)\x22\x{201d}]\s+((?:Twitter|Facebook|Share|Tweet)(?:\s+(?:Twitter|Facebook|Share|Tweet|Email|Print))*)$",
+                    ShareAppeal,
+                    None,
+                ),
+                rule(
+                    &["Source"],
+                    75,
+                    r"[.!?\x22\x{201d}]\s+Source:?\s+(\p{Lu}[\w&.\- ]{1,60})$",
+                    MetadataLine,
+                    Some("outlet"),
+                ),
+                rule(
+                    &["REUTERS", "Reuters", "AFP", "AP", "SANA", "Xinhua", "dpa"],
+                    12,
+                    r"\s-{1,2}\s?(REUTERS|Reuters|AFP|AP|SANA|Xinhua|dpa)$|-{1,2}(REUTERS|Reuters)$",
+                    MetadataLine,
+                    Some("outlet"),
+                ),
+                rule(
+                    &["Last Update:"],
+                    100,
+                    r"Last Update:\s.{5,80}$",
+                    Boilerplate,
+                    None,
+                ),
+                rule(
+                    &["is the world"],
+                    760,
+                    r"(?:\p{Lu}[\p{L}'\-]*\s+){1,6}is the worlds? (?:premier|leading|largest|first|most)\b[^.]{0,120}\b(?:newspaper|daily|publication|news agency|broadcaster|news network)\b.{0,600}$",
+                    AuthorBox,
+                    None,
+                ),
+                rule(
+                    &["This article"],
+                    230,
+                    r"This article (?:is an edited translation|was (?:originally|first) published|first appeared|originally appeared)[^.]{0,150}\.?$",
+                    Boilerplate,
+                    None,
+                ),
+            ],
+            agency: Regex::new(
+                r"^(AFP|Reuters|AP|Xinhua|dpa|DPA|SANA|Anadolu|IRNA|TASS|EFE|ANSA|UPI)\b[ ,:-]*",
+            )
+            .expect("agency regex"),
+            glued_date: Regex::new(r"^\d{1,2}[./-]\d{1,2}[./-]\d{4}(?:\s*\(updated[^)]{0,40}\))?")
+                .expect("glued date regex"),
+            share_counts: Regex::new(r"Print Tweet(?: Views \d+)?|Get short URL(?: \d+)*")
+                .expect("share regex"),
+            last_updated: Regex::new(r"^Last updated at \w+ \d+\b").expect("last updated regex"),
+        }
+    }
+}
+
+/// Inline removals for the first and last paragraph of an article.
+pub(crate) fn cuts(
+    cleaner: &Cleaner,
+    text: &str,
+    paragraphs: &[Span],
+    title: Option<&str>,
+) -> Vec<Cut> {
+    let mut out = Vec::new();
+    let Some(first) = paragraphs.first() else {
+        return out;
+    };
+    head(cleaner, text, *first, title, &mut out);
+    if let Some(last) = paragraphs.last() {
+        let floor = out
+            .iter()
+            .filter(|c| last.contains(c.span))
+            .map(|c| c.span.end)
+            .max()
+            .unwrap_or(last.start);
+        tail(cleaner, text, Span::new(floor, last.end), &mut out);
+    }
+    // Rules may meet on a short paragraph: keep the first of overlapping cuts.
+    out.sort_by_key(|c| c.span.start);
+    let mut kept: Vec<Cut> = Vec::with_capacity(out.len());
+    for mut c in out {
+        c.span.end = c.span.start.max(trim_end_at(text, c.span.end));
+        if c.span.is_empty() || kept.last().is_some_and(|k| k.span.end > c.span.start) {
+            continue;
+        }
+        kept.push(c);
+    }
+    kept
+}
+
+fn head(cleaner: &Cleaner, text: &str, p: Span, title: Option<&str>, out: &mut Vec<Cut>) {
+    let rules = &cleaner.inline;
+    let end = floor_char(text, (p.start + HEAD_WINDOW).min(p.end));
+    let mut cursor = p.start;
+    // Widgets glued into the head ("Print Tweet Views 729", "Get short URL 0 0 0").
+    for m in rules.share_counts.find_iter(&text[p.start..end]) {
+        out.push(cut(
+            RemovalKind::ShareAppeal,
+            p.start + m.start(),
+            p.start + m.end(),
+            Vec::new(),
+        ));
+    }
+    if let Some(m) = rules.last_updated.find(&text[cursor..end]) {
+        out.push(cut(
+            RemovalKind::Boilerplate,
+            cursor,
+            cursor + m.end(),
+            Vec::new(),
+        ));
+        cursor = skip_space(text, cursor + m.end());
+    }
+    // The headline again near the start, with whatever stands before it read as
+    // metadata; without a headline, just a leading agency name and date.
+    let found = title.and_then(|t| find_title(text, cursor, end, t));
+    let Some((ts, te)) = found else {
+        agency_and_date(cleaner, text, cursor, end, out);
+        return;
+    };
+    if ts > cursor {
+        let prefix = text[cursor..ts].trim_end();
+        let m = cleaner.meta.read(prefix);
+        if !m.is_empty() {
+            let mut fields = Vec::new();
+            m.write_fields(prefix, cursor, &mut fields);
+            out.push(cut(
+                RemovalKind::MetadataLine,
+                cursor,
+                cursor + prefix.len(),
+                fields,
+            ));
+        } else {
+            let mut trial = Vec::new();
+            let after = agency_and_date(cleaner, text, cursor, cursor + prefix.len(), &mut trial);
+            if after < cursor + prefix.len() {
+                // Something unread stands first: not a headline repeat at the head.
+                agency_and_date(cleaner, text, cursor, end, out);
+                return;
+            }
+            out.append(&mut trial);
+        }
+    }
+    out.push(cut(RemovalKind::RepeatedHeadline, ts, te, Vec::new()));
+    let after = skip_space(text, te);
+    let dots = text[after..].bytes().take_while(|b| *b == b'.').count();
+    agency_and_date(cleaner, text, skip_space(text, after + dots), end, out);
+}
+
+/// An agency name and/or a date at `at`: cut and read into fields. Returns the
+/// position after them.
+fn agency_and_date(
+    cleaner: &Cleaner,
+    text: &str,
+    at: usize,
+    end: usize,
+    out: &mut Vec<Cut>,
+) -> usize {
+    let mut cursor = at;
+    if let Some(c) = cleaner.inline.agency.captures(&text[cursor..end]) {
+        if let (Some(all), Some(name)) = (c.get(0), c.get(1)) {
+            let next = &text[cursor + all.end()..end];
+            // Only when a date follows: "AFP Friday 22 Jul 2016"; an agency opening a
+            // sentence ("AP reported ...") is text.
+            if date_prefix_len(cleaner, next) > 0 {
+                let f = field("outlet", text, cursor + name.start(), cursor + name.end());
+                out.push(cut(
+                    RemovalKind::MetadataLine,
+                    cursor,
+                    cursor + all.end(),
+                    vec![f],
+                ));
+                cursor += all.end();
+            }
+        }
+    }
+    let n = date_prefix_len(cleaner, &text[cursor..end]);
+    if n > 0 {
+        let s = &text[cursor..cursor + n];
+        let mut fields = Vec::new();
+        // "10.10.2017(updated 1601 10.10.2017)": the value is the date before the note.
+        let paren = s.find('(').filter(|&p| p > 0);
+        match paren {
+            Some(p) => fields.push(field(
+                "published",
+                text,
+                cursor,
+                cursor + s[..p].trim_end().len(),
+            )),
+            None => cleaner.meta.read(s).write_fields(s, cursor, &mut fields),
+        }
+        out.push(cut(RemovalKind::MetadataLine, cursor, cursor + n, fields));
+        cursor = skip_space(text, cursor + n);
+    }
+    cursor
+}
+
+/// The length of the shortest run of leading words that reads as a date line ("Wed 05
+/// Apr 2017", "Published February 18 2015"), stretched over a time of day after it
+/// ("at 0914", "2037 UTC+3"); 0 when none does. The shortest, because the date parser
+/// tolerates trailing words and the headline follows without a break.
+fn date_prefix_len(cleaner: &Cleaner, s: &str) -> usize {
+    // Dates and date lines open with a digit or a capital ("Wed", "Published").
+    if !s
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || c.is_uppercase())
+    {
+        return 0;
+    }
+    // A numeric date glued to what follows: "24.08.2013Get short URL",
+    // "10.10.2017(updated 1601 10.10.2017)".
+    if let Some(m) = cleaner.inline.glued_date.find(s) {
+        if cleaner.meta.is_date(&s[..m.end()]) {
+            return m.end();
+        }
+    }
+    let first_word = s
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let prefixed = matches!(
+        first_word.as_str(),
+        "published"
+            | "posted"
+            | "updated"
+            | "last"
+            | "first"
+            | "date"
+            | "dated"
+            | "released"
+            | "publication"
+    );
+    let mut words = s.split_ascii_whitespace().take(8).peekable();
+    let mut k = 0;
+    while let Some(w) = words.next() {
+        k += 1;
+        let mut end = w.as_ptr() as usize - s.as_ptr() as usize + w.len();
+        let cand = &s[..end];
+        if k == 1 && !cand.contains(['.', '/', '-']) {
+            continue;
+        }
+        if !cand.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        if words
+            .peek()
+            .is_some_and(|n| n.starts_with(char::is_lowercase) && !is_time_word(n))
+        {
+            continue;
+        }
+        let hit = if prefixed {
+            cleaner.meta.read(cand).has("published")
+        } else {
+            cleaner.meta.is_date(cand)
+        };
+        if hit {
+            // Stretch over a time of day.
+            for w in words.by_ref() {
+                if !is_time_word(w) {
+                    break;
+                }
+                end = w.as_ptr() as usize - s.as_ptr() as usize + w.len();
+            }
+            return end;
+        }
+    }
+    0
+}
+
+/// "at", "0914", "10:12", "pm", "UTC+3", "GMT", "-": the words of a time of day.
+fn is_time_word(w: &str) -> bool {
+    let l = w.to_ascii_lowercase();
+    let digits = l.bytes().filter(u8::is_ascii_digit).count();
+    matches!(
+        l.as_str(),
+        "at" | "am" | "pm" | "a.m." | "p.m." | "gmt" | "utc" | "est" | "edt" | "ksa" | "-" | "|"
+    ) || (l.starts_with("utc") || l.starts_with("gmt")) && l.len() <= 6
+        || ((3..=4).contains(&digits)
+            && l.len() <= 5
+            && l.bytes()
+                .all(|b| b.is_ascii_digit() || b == b':' || b == b'.'))
+}
+
+/// Where `title` stands near `from` (case-insensitive); extends a truncated title to
+/// the end of its word.
+fn find_title(text: &str, from: usize, end: usize, title: &str) -> Option<(usize, usize)> {
+    let t = title.trim();
+    let t = t.split(" | ").next().unwrap_or(t).trim();
+    let t = t.trim_end_matches(['.', ' ']);
+    if t.len() < 15 {
+        return None;
+    }
+    let hay = &text[from..end];
+    let pos = find_ascii_ci(hay, t)?;
+    // Only at the head: at most a short prefix (a date, a byline) before it.
+    if pos > 120 {
+        return None;
+    }
+    let ts = from + pos;
+    let mut te = ts + t.len();
+    if t.len() >= 60 {
+        while let Some(c) = text[te..].chars().next() {
+            if !c.is_alphanumeric() {
+                break;
+            }
+            te += c.len_utf8();
+        }
+    }
+    // The title must end where the text moves on ("<title>. Body", "<title> Body",
+    // "<title> 6 October 2016"), not open a sentence ("<title> president.").
+    let next = text[te..].trim_start().chars().next();
+    if next.is_some_and(|c| c.is_lowercase()) {
+        return None;
+    }
+    Some((ts, te))
+}
+
+fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+    let h = hay.to_ascii_lowercase();
+    let n = needle.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = memchr::memmem::find(&h.as_bytes()[from..], n.as_bytes()) {
+        let at = from + i;
+        if hay.is_char_boundary(at) && hay.is_char_boundary(at + n.len()) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+fn tail(cleaner: &Cleaner, text: &str, p: Span, out: &mut Vec<Cut>) {
+    let mut end = p.end;
+    for _ in 0..6 {
+        if end <= p.start {
+            return;
+        }
+        let start = ceil_char(text, end.saturating_sub(TAIL_WINDOW).max(p.start));
+        let window = &text[start..end];
+        let mut hit = None;
+        for r in &cleaner.inline.tail {
+            let near = &window[ceil_char(window, window.len().saturating_sub(r.reach))..];
+            if !r.needles.iter().any(|n| n.find(near.as_bytes()).is_some()) {
+                continue;
+            }
+            if let Some(c) = r.re.captures(window) {
+                let Some(all) = c.get(0) else { continue };
+                // A rule that starts at a punctuation mark keeps it in the text.
+                let lead = all.as_str().len()
+                    - all
+                        .as_str()
+                        .trim_start_matches(['.', '!', '?', ')', '"', '\u{201d}', ' '])
+                        .len();
+                let cs = start + all.start() + lead;
+                if cs <= p.start {
+                    // Never the whole paragraph.
+                    continue;
+                }
+                let fields = r
+                    .field
+                    .and_then(|name| {
+                        c.iter()
+                            .skip(1)
+                            .flatten()
+                            .next()
+                            .map(|g| field(name, text, start + g.start(), start + g.end()))
+                    })
+                    .into_iter()
+                    .collect();
+                hit = Some(cut(r.kind, cs, end, fields));
+                break;
+            }
+        }
+        let Some(h) = hit else {
+            return;
+        };
+        end = trim_end_at(text, h.span.start);
+        out.push(h);
+    }
+}
+
+fn cut(kind: RemovalKind, start: usize, end: usize, fields: Vec<MetadataField>) -> Cut {
+    Cut {
+        kind,
+        span: Span::new(start, end),
+        fields,
+    }
+}
+
+fn field(name: &str, text: &str, start: usize, end: usize) -> MetadataField {
+    MetadataField {
+        field: name.to_string(),
+        value: text.get(start..end).unwrap_or("").to_string(),
+        start,
+        end,
+    }
+}
+
+fn skip_space(text: &str, at: usize) -> usize {
+    let rest = text.get(at..).unwrap_or("");
+    at + (rest.len() - rest.trim_start().len())
+}
+
+fn trim_end_at(text: &str, at: usize) -> usize {
+    text.get(..at).map(|s| s.trim_end().len()).unwrap_or(at)
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
