@@ -1,0 +1,577 @@
+//! Feature hashing: word unigrams and bigrams, character n-grams inside words,
+//! and named dense features, mapped into one fixed-size sparse vector space.
+//!
+//! Layout of the space: indices `0..dense.len()` are the named dense features in
+//! order; the `2^bits` hashed buckets follow. Each block of hashed features (words,
+//! characters) is scaled by `block_weight / sqrt(count)`, so long and short
+//! sentences give vectors of comparable size, and a feature seen twice counts
+//! twice. That definition is what lets [`FeatureHasher::dot`] score a text in one
+//! pass without building a vector: it sums weights per block and scales at the end.
+
+use crate::hash::{combine, fnv1a64, fnv1a_step, mix64};
+
+/// Which hashed block a feature belongs to (each block is normalised separately).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Block {
+    /// Word unigrams, word bigrams and symbol tokens.
+    Word,
+    /// Character n-grams inside words.
+    Char,
+}
+
+/// What the hasher extracts. Stored in model files: a model only makes sense with
+/// the exact configuration it was trained with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HasherConfig {
+    /// `2^bits` hashed buckets (1..=28).
+    pub bits: u8,
+    /// Lowercased word unigrams.
+    pub word_unigrams: bool,
+    /// Lowercased word bigrams, including one for the sentence start.
+    pub word_bigrams: bool,
+    /// Shortest character n-gram (0 disables character n-grams).
+    pub char_min: u8,
+    /// Longest character n-gram (at most 8).
+    pub char_max: u8,
+    /// Map every digit to `0` before hashing, so `1,200` and `3,400` share features.
+    pub fold_digits: bool,
+    /// Punctuation and symbols (`?`, `%`, `$`) become word tokens of their own.
+    pub symbols: bool,
+    /// Scale of the word block.
+    pub word_weight: f32,
+    /// Scale of the character block.
+    pub char_weight: f32,
+}
+
+impl Default for HasherConfig {
+    fn default() -> HasherConfig {
+        HasherConfig {
+            bits: 18,
+            word_unigrams: true,
+            word_bigrams: true,
+            char_min: 2,
+            char_max: 5,
+            fold_digits: true,
+            symbols: true,
+            word_weight: 1.0,
+            char_weight: 1.0,
+        }
+    }
+}
+
+/// Why a [`HasherConfig`] was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError(pub String);
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "invalid feature configuration: {}", self.0)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// A sparse vector of `(index, value)` entries. Indices may repeat until
+/// [`SparseVector::compact`] merges them; the dot product is the same either way.
+/// Reuse one vector across texts to avoid allocating.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SparseVector {
+    entries: Vec<(u32, f32)>,
+}
+
+impl SparseVector {
+    /// An empty vector.
+    pub fn new() -> SparseVector {
+        SparseVector::default()
+    }
+
+    /// Empties the vector, keeping its buffer.
+    pub fn clear(&mut self) {
+        self.entries.clear();
+    }
+
+    /// Adds `value` at `index`.
+    pub fn push(&mut self, index: u32, value: f32) {
+        self.entries.push((index, value));
+    }
+
+    /// The entries, in insertion order (or sorted and unique after `compact`).
+    pub fn entries(&self) -> &[(u32, f32)] {
+        &self.entries
+    }
+
+    /// Number of stored entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Sorts by index and sums repeated indices. The stable sort keeps the summation
+    /// order fixed, so the result is bit-for-bit reproducible.
+    pub fn compact(&mut self) {
+        self.entries.sort_by_key(|e| e.0);
+        let mut out = 0;
+        for i in 0..self.entries.len() {
+            let (index, value) = self.entries[i];
+            if out > 0 && self.entries[out - 1].0 == index {
+                self.entries[out - 1].1 += value;
+            } else {
+                self.entries[out] = (index, value);
+                out += 1;
+            }
+        }
+        self.entries.truncate(out);
+    }
+
+    /// `Σ value · weights[index]`; indices outside `weights` count as 0.
+    pub fn dot(&self, weights: &[f32]) -> f32 {
+        self.entries
+            .iter()
+            .map(|&(i, v)| weights.get(i as usize).copied().unwrap_or(0.0) * v)
+            .sum()
+    }
+}
+
+/// Maps texts and named dense features into a sparse vector space. Immutable after
+/// construction: share one hasher between threads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FeatureHasher {
+    config: HasherConfig,
+    dense: Vec<String>,
+    shift: u32,
+}
+
+// Namespace seeds, so that the word "of" and the character bigram "of" land in
+// unrelated buckets.
+const WORD_SEED: &[u8] = b"crosscheck/word";
+const CHAR_SEED: &[u8] = b"crosscheck/char";
+const SYMBOL_SEED: &[u8] = b"crosscheck/symbol";
+const START_SEED: &[u8] = b"crosscheck/start";
+const BOUNDARY: u32 = 0x0011_0000; // one past char::MAX: never a real character
+const RING: usize = 8;
+
+impl FeatureHasher {
+    /// A hasher for `config` with the given dense feature names (in index order).
+    pub fn new(config: HasherConfig, dense: Vec<String>) -> Result<FeatureHasher, ConfigError> {
+        if !(1..=28).contains(&config.bits) {
+            return Err(ConfigError(format!(
+                "bits must be 1..=28, got {}",
+                config.bits
+            )));
+        }
+        if config.char_min > 0
+            && (config.char_min > config.char_max || config.char_max as usize > RING)
+        {
+            return Err(ConfigError(format!(
+                "character n-grams must satisfy 1 <= min <= max <= {RING}, got {}..={}",
+                config.char_min, config.char_max
+            )));
+        }
+        if !(config.word_weight.is_finite() && config.char_weight.is_finite()) {
+            return Err(ConfigError("block weights must be finite".into()));
+        }
+        if dense.len() > 1 << 16 {
+            return Err(ConfigError("at most 65536 dense features".into()));
+        }
+        let shift = 64 - u32::from(config.bits);
+        Ok(FeatureHasher {
+            config,
+            dense,
+            shift,
+        })
+    }
+
+    /// The configuration this hasher was built with.
+    pub fn config(&self) -> &HasherConfig {
+        &self.config
+    }
+
+    /// The dense feature names, in index order.
+    pub fn dense_names(&self) -> &[String] {
+        &self.dense
+    }
+
+    /// The index of a named dense feature.
+    pub fn dense_index(&self, name: &str) -> Option<usize> {
+        self.dense.iter().position(|n| n == name)
+    }
+
+    /// Dimension of the space: dense features plus hashed buckets.
+    pub fn dim(&self) -> usize {
+        self.dense.len() + (1usize << self.config.bits)
+    }
+
+    #[inline]
+    fn bucket(&self, hash: u64) -> u32 {
+        // `bits <= 28` and `dense.len() <= 65536`, so this fits in u32.
+        (self.dense.len() as u64 + (mix64(hash) >> self.shift)) as u32
+    }
+
+    /// Calls `emit(block, index)` once per hashed feature occurrence of `text`.
+    /// This is the single definition of the hashed features; `featurize` and `dot`
+    /// are both built on it.
+    pub fn visit(&self, text: &str, mut emit: impl FnMut(Block, u32)) {
+        let cfg = &self.config;
+        let symbol_seed = fnv1a64(SYMBOL_SEED);
+        let mut prev = fnv1a64(START_SEED);
+        let mut word = WordState::new(self);
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            let apostrophe_inside = word.open
+                && (c == '\'' || c == '\u{2019}')
+                && chars.peek().is_some_and(|n| n.is_alphabetic());
+            if c.is_alphanumeric() || apostrophe_inside {
+                if !word.open {
+                    word.start(self, &mut emit);
+                }
+                if c.is_ascii() {
+                    word.feed(self, c.to_ascii_lowercase(), &mut emit);
+                } else {
+                    for l in c.to_lowercase() {
+                        word.feed(self, l, &mut emit);
+                    }
+                }
+                continue;
+            }
+            if word.open {
+                let hash = word.finish(self, &mut emit);
+                self.emit_word(hash, &mut prev, &mut emit);
+            }
+            if cfg.symbols && !c.is_whitespace() && !c.is_control() {
+                let c = match c {
+                    '\u{2018}' | '\u{2019}' => '\'',
+                    '\u{201c}' | '\u{201d}' => '"',
+                    '\u{2013}' | '\u{2014}' => '-',
+                    c => c,
+                };
+                self.emit_word(fnv1a_step(symbol_seed, c as u32), &mut prev, &mut emit);
+            }
+        }
+        if word.open {
+            let hash = word.finish(self, &mut emit);
+            self.emit_word(hash, &mut prev, &mut emit);
+        }
+    }
+
+    #[inline]
+    fn emit_word(&self, hash: u64, prev: &mut u64, emit: &mut impl FnMut(Block, u32)) {
+        if self.config.word_unigrams {
+            emit(Block::Word, self.bucket(hash));
+        }
+        if self.config.word_bigrams {
+            emit(Block::Word, self.bucket(combine(*prev, hash)));
+        }
+        *prev = hash;
+    }
+
+    fn block_scale(&self, block: Block, count: u32) -> f32 {
+        if count == 0 {
+            return 0.0;
+        }
+        let weight = match block {
+            Block::Word => self.config.word_weight,
+            Block::Char => self.config.char_weight,
+        };
+        weight / (count as f32).sqrt()
+    }
+
+    /// Replaces `out` with the features of `text` plus `dense` (aligned with
+    /// [`FeatureHasher::dense_names`]; missing values count as 0, extra ones are
+    /// ignored). Entries are left uncompacted.
+    pub fn featurize(&self, text: &str, dense: &[f32], out: &mut SparseVector) {
+        out.clear();
+        for (i, &v) in dense.iter().take(self.dense.len()).enumerate() {
+            if v != 0.0 {
+                out.push(i as u32, v);
+            }
+        }
+        let start = out.len();
+        let (mut words, mut chars) = (0u32, 0u32);
+        // Mark each entry with its block, then replace the marks with the block scale
+        // once the counts are known.
+        self.visit(text, |block, index| match block {
+            Block::Word => {
+                words += 1;
+                out.push(index, 0.0);
+            }
+            Block::Char => {
+                chars += 1;
+                out.push(index, 1.0);
+            }
+        });
+        let word_scale = self.block_scale(Block::Word, words);
+        let char_scale = self.block_scale(Block::Char, chars);
+        for e in &mut out.entries[start..] {
+            e.1 = if e.1 == 0.0 { word_scale } else { char_scale };
+        }
+    }
+
+    /// `weights · features(text, dense)` without building a vector: the fast path for
+    /// scoring. Weights shorter than [`FeatureHasher::dim`] count as 0 past their end.
+    pub fn dot(&self, text: &str, dense: &[f32], weights: &[f32]) -> f32 {
+        let dense_part: f32 = dense
+            .iter()
+            .take(self.dense.len())
+            .zip(weights)
+            .map(|(v, w)| v * w)
+            .sum();
+        let (mut words, mut chars) = (0u32, 0u32);
+        let (mut word_sum, mut char_sum) = (0f32, 0f32);
+        self.visit(text, |block, index| {
+            let w = weights.get(index as usize).copied().unwrap_or(0.0);
+            match block {
+                Block::Word => {
+                    words += 1;
+                    word_sum += w;
+                }
+                Block::Char => {
+                    chars += 1;
+                    char_sum += w;
+                }
+            }
+        });
+        dense_part
+            + word_sum * self.block_scale(Block::Word, words)
+            + char_sum * self.block_scale(Block::Char, chars)
+    }
+}
+
+/// The word being read: its running hash and its last characters, from which the
+/// character n-grams ending at each new character are hashed.
+struct WordState {
+    open: bool,
+    hash: u64,
+    word_seed: u64,
+    char_seed: u64,
+    // The last `RING` characters, the newest at `ring[(len - 1) % RING]`.
+    ring: [u32; RING],
+    len: usize,
+    char_min: usize,
+    char_max: usize,
+}
+
+impl WordState {
+    fn new(hasher: &FeatureHasher) -> WordState {
+        let cfg = &hasher.config;
+        WordState {
+            open: false,
+            hash: 0,
+            word_seed: fnv1a64(WORD_SEED),
+            char_seed: fnv1a64(CHAR_SEED),
+            ring: [BOUNDARY; RING],
+            len: 0,
+            char_min: usize::from(cfg.char_min.max(2)),
+            // 0 when character n-grams are off: no n-gram is then long enough.
+            char_max: if cfg.char_min == 0 {
+                0
+            } else {
+                usize::from(cfg.char_max)
+            },
+        }
+    }
+
+    fn start(&mut self, hasher: &FeatureHasher, emit: &mut impl FnMut(Block, u32)) {
+        self.open = true;
+        self.hash = self.word_seed;
+        self.len = 0;
+        self.push(hasher, BOUNDARY, emit);
+    }
+
+    #[inline]
+    fn feed(&mut self, hasher: &FeatureHasher, c: char, emit: &mut impl FnMut(Block, u32)) {
+        let c = if hasher.config.fold_digits && c.is_ascii_digit() {
+            '0'
+        } else if c == '\u{2019}' {
+            '\''
+        } else {
+            c
+        };
+        self.hash = fnv1a_step(self.hash, c as u32);
+        self.push(hasher, c as u32, emit);
+    }
+
+    fn finish(&mut self, hasher: &FeatureHasher, emit: &mut impl FnMut(Block, u32)) -> u64 {
+        self.push(hasher, BOUNDARY, emit);
+        self.open = false;
+        self.hash
+    }
+
+    #[inline]
+    fn push(&mut self, hasher: &FeatureHasher, c: u32, emit: &mut impl FnMut(Block, u32)) {
+        self.ring[self.len % RING] = c;
+        self.len += 1;
+        // Hash the n-grams that end at `c`, from the newest character backwards.
+        let mut h = fnv1a_step(self.char_seed, c);
+        for n in 2..=self.char_max.min(self.len) {
+            h = fnv1a_step(h, self.ring[(self.len - n) % RING]);
+            if n >= self.char_min {
+                emit(Block::Char, hasher.bucket(h));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hasher() -> FeatureHasher {
+        FeatureHasher::new(HasherConfig::default(), vec!["has_number".into()]).unwrap()
+    }
+
+    fn features(h: &FeatureHasher, text: &str) -> SparseVector {
+        let mut v = SparseVector::new();
+        h.featurize(text, &[], &mut v);
+        v.compact();
+        v
+    }
+
+    #[test]
+    fn counts_the_features_of_a_short_sentence() {
+        let h = FeatureHasher::new(
+            HasherConfig {
+                char_min: 0,
+                ..HasherConfig::default()
+            },
+            vec![],
+        )
+        .unwrap();
+        let mut n = 0;
+        // Three words and one symbol: 4 unigrams + 4 bigrams.
+        h.visit("Troops killed 12.", |b, _| {
+            assert_eq!(b, Block::Word);
+            n += 1;
+        });
+        assert_eq!(n, 4 * 2);
+    }
+
+    #[test]
+    fn case_and_digits_are_folded() {
+        let h = hasher();
+        assert_eq!(
+            features(&h, "The ministry said 1,200 people died."),
+            features(&h, "THE MINISTRY SAID 3,400 PEOPLE DIED.")
+        );
+        assert_ne!(
+            features(&h, "The ministry said"),
+            features(&h, "The ministry denied")
+        );
+    }
+
+    #[test]
+    fn curly_apostrophes_hash_like_straight_ones() {
+        let h = hasher();
+        assert_eq!(
+            features(&h, "We’re 9 million jobs short"),
+            features(&h, "We're 9 million jobs short")
+        );
+    }
+
+    #[test]
+    fn word_order_matters_through_bigrams() {
+        let h = hasher();
+        assert_ne!(
+            features(&h, "rebels attacked the army"),
+            features(&h, "the army attacked rebels")
+        );
+    }
+
+    #[test]
+    fn dot_agrees_with_featurize() {
+        let h = hasher();
+        let weights: Vec<f32> = (0..h.dim())
+            .map(|i| ((i % 97) as f32 - 48.0) / 50.0)
+            .collect();
+        for text in [
+            "",
+            "Según la ONU, 300 civiles murieron en Alepo.",
+            "Why?",
+            "a b c d",
+        ] {
+            let mut v = SparseVector::new();
+            h.featurize(text, &[2.0], &mut v);
+            let slow = v.dot(&weights);
+            let fast = h.dot(text, &[2.0], &weights);
+            assert!((slow - fast).abs() < 1e-4, "{text}: {slow} vs {fast}");
+        }
+    }
+
+    #[test]
+    fn blocks_are_normalised_to_their_weight() {
+        let h = hasher();
+        let mut v = SparseVector::new();
+        h.featurize("Airstrikes hit the hospital in Idlib", &[], &mut v);
+        // Each block has squared norm weight² when its features are distinct.
+        v.compact();
+        let sq: f32 = v.entries().iter().map(|e| e.1 * e.1).sum();
+        assert!((sq - 2.0).abs() < 0.2, "{sq}");
+    }
+
+    #[test]
+    fn dense_features_occupy_the_first_indices() {
+        let h = hasher();
+        assert_eq!(h.dim(), 1 + (1 << 18));
+        assert_eq!(h.dense_index("has_number"), Some(0));
+        let mut v = SparseVector::new();
+        h.featurize("", &[3.0, 9.0], &mut v);
+        assert_eq!(v.entries(), &[(0, 3.0)]);
+        let mut v = SparseVector::new();
+        h.featurize("word", &[], &mut v);
+        assert!(v
+            .entries()
+            .iter()
+            .all(|e| e.0 >= 1 && (e.0 as usize) < h.dim()));
+    }
+
+    #[test]
+    fn odd_input_neither_panics_nor_escapes_the_space() {
+        let h = hasher();
+        let long = "x".repeat(10_000);
+        for text in [
+            "\u{0}\u{ffff}",
+            "İstanbul ǅ ß",
+            "''''",
+            "'a'",
+            long.as_str(),
+            "🙂🙂 😀",
+        ] {
+            h.visit(text, |_, i| assert!((i as usize) < h.dim()));
+        }
+    }
+
+    #[test]
+    fn bad_configurations_are_refused() {
+        let bad = |c: HasherConfig| FeatureHasher::new(c, vec![]).is_err();
+        assert!(bad(HasherConfig {
+            bits: 0,
+            ..HasherConfig::default()
+        }));
+        assert!(bad(HasherConfig {
+            bits: 40,
+            ..HasherConfig::default()
+        }));
+        assert!(bad(HasherConfig {
+            char_min: 4,
+            char_max: 3,
+            ..HasherConfig::default()
+        }));
+        assert!(bad(HasherConfig {
+            char_max: 9,
+            ..HasherConfig::default()
+        }));
+    }
+
+    #[test]
+    fn compact_merges_repeats_in_index_order() {
+        let mut v = SparseVector::new();
+        v.push(5, 1.0);
+        v.push(2, 1.0);
+        v.push(5, 0.5);
+        v.compact();
+        assert_eq!(v.entries(), &[(2, 1.0), (5, 1.5)]);
+    }
+}
