@@ -1,0 +1,159 @@
+//! Command-line flags.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "crosscheck",
+    version,
+    about = "Cross-check partisan conflict news: claims, contradictions, independent corroboration, credibility.",
+    long_about = None
+)]
+pub struct Cli {
+    /// No progress bar and no summary on stderr (errors are still printed).
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Analyse articles: files, folders (recursive) or `-` for standard input.
+    Analyze(AnalyzeArgs),
+    /// List the articles in the store.
+    List(ListArgs),
+    /// Show one stored article (by id or unique id prefix).
+    Show(ShowArgs),
+    /// Full-text search over stored articles.
+    Search(SearchArgs),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// A readable report (the default on a terminal).
+    Text,
+    /// One JSON document, `crosscheck/analysis/v1`.
+    Json,
+    /// One JSON object per article and line.
+    Jsonl,
+    /// One CSV row per article.
+    Csv,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    Text,
+    Html,
+    Jsonl,
+    Csv,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct StoreArgs {
+    /// The SQLite store [default: $CROSSCHECK_DB, else ~/.local/share/crosscheck/crosscheck.db].
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct AnalyzeArgs {
+    /// Files, folders or `-` (standard input).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+
+    /// Write the output here instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub store: StoreArgs,
+
+    /// Do not write to the store.
+    #[arg(long)]
+    pub no_store: bool,
+
+    /// Read every input in this format instead of detecting it.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormatArg>,
+
+    /// Column mapping of a known dataset: `fakes` (FA-KES CSV), `horne` (Horne 2017 folders).
+    #[arg(long, value_name = "NAME")]
+    pub preset: Option<String>,
+
+    /// Record field (JSONL key or CSV column) holding the article id.
+    #[arg(long, value_name = "NAME")]
+    pub id_field: Option<String>,
+    /// Record field holding the title.
+    #[arg(long, value_name = "NAME")]
+    pub title_field: Option<String>,
+    /// Record field holding the article text.
+    #[arg(long, value_name = "NAME")]
+    pub text_field: Option<String>,
+    /// Record field holding the publication date.
+    #[arg(long, value_name = "NAME")]
+    pub date_field: Option<String>,
+    /// Record field holding the outlet name.
+    #[arg(long, value_name = "NAME")]
+    pub outlet_field: Option<String>,
+    /// Record field holding the article URL.
+    #[arg(long, value_name = "NAME")]
+    pub url_field: Option<String>,
+    /// Record field holding a gold label (kept for evaluation).
+    #[arg(long, value_name = "NAME")]
+    pub label_field: Option<String>,
+
+    /// Largest single text or HTML file to read, in MB.
+    #[arg(long, default_value_t = 32, value_name = "MB")]
+    pub max_file_size: u64,
+
+    /// Worker threads [default: all cores].
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+#[derive(Args, Debug)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+    /// Only articles from this outlet.
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Only articles with this gold label.
+    #[arg(long)]
+    pub label: Option<String>,
+    #[arg(long, default_value_t = 100)]
+    pub limit: usize,
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+}
+
+#[derive(Args, Debug)]
+pub struct ShowArgs {
+    /// Article id or a unique prefix of it.
+    pub id: String,
+    #[command(flatten)]
+    pub store: StoreArgs,
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+}
+
+#[derive(Args, Debug)]
+pub struct SearchArgs {
+    /// SQLite FTS5 query: words, "exact phrases", OR, NOT, prefix*.
+    pub query: String,
+    #[command(flatten)]
+    pub store: StoreArgs,
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+}

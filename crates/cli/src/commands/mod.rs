@@ -1,0 +1,18 @@
+//! One module per subcommand.
+
+mod analyze;
+mod store_commands;
+
+use anyhow::Result;
+
+use crate::args::{Cli, Command};
+
+/// Runs the command and returns the process exit code.
+pub fn run(cli: Cli) -> Result<i32> {
+    match cli.command {
+        Command::Analyze(args) => analyze::run(args, cli.quiet),
+        Command::List(args) => store_commands::list(args),
+        Command::Show(args) => store_commands::show(args),
+        Command::Search(args) => store_commands::search(args),
+    }
+}

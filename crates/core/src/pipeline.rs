@@ -1,0 +1,145 @@
+use crosscheck_clean::{CleanOptions, CleanedArticle, Cleaner};
+use crosscheck_dates::DateParser;
+use crosscheck_schema::{
+    ArticleAnalysis, Document, MetadataField, Remap, Sentence, SourceRef,
+};
+use crosscheck_segment::Segmenter;
+
+use crate::{article_id, outlet_from_url, parse_published};
+
+/// Which optional stages run.
+#[derive(Clone, Debug)]
+pub struct PipelineOptions {
+    /// Extract claims and event frames.
+    pub claims: bool,
+    /// Compute signals and the credibility score.
+    pub signals: bool,
+}
+
+impl Default for PipelineOptions {
+    fn default() -> PipelineOptions {
+        PipelineOptions { claims: true, signals: true }
+    }
+}
+
+/// The per-document analysis. Build once, share across threads.
+pub struct Pipeline {
+    cleaner: Cleaner,
+    segmenter: Segmenter,
+    dates: DateParser,
+    #[allow(dead_code)]
+    options: PipelineOptions,
+}
+
+impl Default for Pipeline {
+    fn default() -> Pipeline {
+        Pipeline::new()
+    }
+}
+
+impl Pipeline {
+    pub fn new() -> Pipeline {
+        Pipeline::with_options(PipelineOptions::default())
+    }
+
+    pub fn with_options(options: PipelineOptions) -> Pipeline {
+        Pipeline { cleaner: Cleaner::new(), segmenter: Segmenter::new(), dates: DateParser::new(), options }
+    }
+
+    pub fn dates(&self) -> &DateParser {
+        &self.dates
+    }
+
+    /// The articles of one document, in source order, with every offset in the
+    /// document's source text.
+    pub fn analyze(&self, doc: &Document) -> Vec<ArticleAnalysis> {
+        let text = doc.readable_text();
+        let options = CleanOptions { known_title: doc.fields.title.as_deref() };
+        let mut articles: Vec<ArticleAnalysis> = self
+            .cleaner
+            .clean(text, &options)
+            .into_iter()
+            .map(|cleaned| self.article(doc, text, cleaned))
+            .collect();
+        if let Some((_, map)) = &doc.view {
+            for article in &mut articles {
+                article.remap(map);
+            }
+        }
+        articles
+    }
+
+    fn article(&self, doc: &Document, text: &str, cleaned: CleanedArticle) -> ArticleAnalysis {
+        let field = |name: &str| cleaned.fields.iter().find(|f| f.field == name).map(|f| f.value.as_str());
+        let title = doc.fields.title.clone().or_else(|| cleaned.title.clone());
+        let url = doc.fields.url.clone().or_else(|| field("url").map(str::to_string));
+        let outlet = doc
+            .fields
+            .outlet
+            .clone()
+            .or_else(|| field("outlet").map(str::to_string))
+            .or_else(|| url.as_deref().and_then(outlet_from_url));
+        let author = doc.fields.author.clone().or_else(|| field("author").map(str::to_string));
+        let published = doc
+            .fields
+            .date
+            .as_deref()
+            .and_then(|d| parse_published(&self.dates, d))
+            .or_else(|| field("published").and_then(|d| parse_published(&self.dates, d)));
+
+        let mut spans = Vec::new();
+        for paragraph in &cleaned.paragraphs {
+            self.segmenter.sentences_into(text, *paragraph, &mut spans);
+        }
+        let sentences = spans
+            .iter()
+            .map(|s| Sentence { start: s.start, end: s.end, checkworthy: None })
+            .collect();
+
+        let mut metadata_spans: Vec<MetadataField> = cleaned.fields.clone();
+        if let (Some(t), Some(span)) = (&cleaned.title, cleaned.title_span) {
+            metadata_spans.insert(0, MetadataField { field: "title".into(), value: t.clone(), start: span.start, end: span.end });
+        }
+        let region = cleaned.region;
+        let published_iso = published.map(|d| d.to_string());
+        let id = article_id(
+            region.slice(text),
+            title.as_deref(),
+            outlet.as_deref(),
+            published_iso.as_deref(),
+            url.as_deref(),
+        );
+        ArticleAnalysis {
+            id,
+            source: SourceRef { path: doc.path.clone(), record: doc.record, start: region.start, end: region.end },
+            format: doc.format,
+            title,
+            outlet,
+            author,
+            published,
+            url,
+            language: doc.fields.language.clone(),
+            label: doc.fields.label.clone(),
+            compilation: cleaned.compilation,
+            metadata_spans,
+            metadata: doc.fields.extra.clone(),
+            paragraphs: cleaned.paragraphs,
+            removed: cleaned.removed,
+            sentences,
+            claims: Vec::new(),
+            signals: Vec::new(),
+            credibility: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pipeline_is_shared_across_threads() {
+        fn is_send_sync<T: Send + Sync>() {}
+        is_send_sync::<Pipeline>();
+    }
+}
