@@ -250,6 +250,10 @@ fn agency_and_date(
     end: usize,
     out: &mut Vec<Cut>,
 ) -> usize {
+    // A headline repeat can reach the end of a one-line record.
+    if at >= end || !text.is_char_boundary(at) {
+        return at;
+    }
     let mut cursor = at;
     if let Some(c) = cleaner.inline.agency.captures(&text[cursor..end]) {
         if let (Some(all), Some(name)) = (c.get(0), c.get(1)) {

@@ -14,6 +14,15 @@ use clap::Parser;
 
 fn main() {
     let args = args::Cli::parse();
+    // A panic inside the pipeline is caught per document and reported as a skipped
+    // input; the default hook would also print a backtrace hint mid-report.
+    std::panic::set_hook(Box::new(|info| {
+        if std::env::var_os("CROSSCHECK_BACKTRACE").is_some() {
+            eprintln!("{info}\n{}", std::backtrace::Backtrace::force_capture());
+        } else if std::thread::current().name() == Some("main") {
+            eprintln!("crosscheck: internal error: {info}");
+        }
+    }));
     let code = match commands::run(args) {
         Ok(code) => code,
         Err(e) => {

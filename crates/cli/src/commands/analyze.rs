@@ -1,23 +1,28 @@
 //! `crosscheck analyze`: the main job.
+//!
+//! Three stages run at once: a reader thread turns inputs into documents, the
+//! worker pool analyses each chunk of documents in parallel while the main thread
+//! writes the results in input order, and a writer thread commits each chunk to
+//! the store in one transaction. Chunks keep memory flat and bound what a killed
+//! run can lose to the chunks not yet committed.
 
-use std::io::Write;
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{sync_channel, Receiver};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
 use crosscheck_core::Pipeline;
 use crosscheck_ingest::{expand, FieldMapping, IngestError, IngestOptions, Input, Preset, Reader};
 use crosscheck_schema::{ArticleAnalysis, Document, InputFormat, RunSummary, SkippedInput};
-use crosscheck_store::{content_hash, Store, StoredDocument};
+use crosscheck_store::{InsertStats, Store, StoredDocument};
 use rayon::prelude::*;
 
 use crate::args::{AnalyzeArgs, InputFormatArg};
-use crate::output::{self, LinkResults};
+use crate::exit;
+use crate::output::{self, open_output, LinkResults};
 use crate::progress::Progress;
-use crate::{exit, output::open_output};
 
 /// Documents are analysed in chunks: big enough to keep every core busy, small
-/// enough that memory stays flat and a killed run loses at most one chunk.
+/// enough that memory stays flat and a killed run loses at most a few chunks.
 const CHUNK_DOCUMENTS: usize = 512;
 const CHUNK_BYTES: usize = 4 << 20;
 
@@ -28,15 +33,13 @@ enum Item {
 
 pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
     let started = Instant::now();
-    let options = ingest_options(&args)?;
-    let reader = Reader::new(options);
+    let reader = Reader::new(ingest_options(&args)?);
     let pipeline = Pipeline::new();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()
         .context("cannot start worker threads")?;
-
-    let mut store = if args.no_store {
+    let store = if args.no_store {
         None
     } else {
         let path = args.store.db.clone().unwrap_or_else(Store::default_path);
@@ -55,119 +58,152 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
     let progress = Progress::new(quiet, total);
     let mut sink = output::sink(args.format, open_output(args.output.as_deref())?);
     let mut summary = RunSummary::default();
+    let stored = store.is_some();
 
-    let (tx, rx) = sync_channel::<Vec<Item>>(2);
-    let outcome = std::thread::scope(|scope| -> Result<()> {
-        let reader = &reader;
-        let inputs = &inputs;
-        scope.spawn(move || {
-            let mut chunk = Vec::new();
-            let mut bytes = 0;
-            for input in inputs {
-                let docs: Box<dyn Iterator<Item = Result<Document, IngestError>>> = match input {
-                    Ok(input) => reader.read(input),
-                    Err(e) => Box::new(std::iter::once(Err(e.clone()))),
-                };
-                for doc in docs {
-                    match doc {
-                        Ok(doc) => {
-                            bytes += doc.text.len();
-                            chunk.push(Item::Document(doc));
-                        }
-                        Err(e) => chunk.push(Item::Skipped(e)),
-                    }
-                    if chunk.len() >= CHUNK_DOCUMENTS || bytes >= CHUNK_BYTES {
-                        if tx.send(std::mem::take(&mut chunk)).is_err() {
-                            return;
-                        }
-                        bytes = 0;
-                    }
-                }
-            }
-            if !chunk.is_empty() {
-                let _ = tx.send(chunk);
-            }
-        });
+    let (doc_tx, doc_rx) = sync_channel::<Vec<Item>>(2);
+    let (store_tx, store_rx) = sync_channel::<Vec<StoredDocument>>(2);
+    let outcome = std::thread::scope(|scope| -> Result<InsertStats> {
+        let (reader, inputs) = (&reader, &inputs);
+        scope.spawn(move || read_inputs(reader, inputs, doc_tx));
+        let writer = store.map(|store| scope.spawn(move || write_store(store, store_rx)));
 
-        for chunk in rx {
-            let analysed: Vec<Option<Vec<ArticleAnalysis>>> = pool.install(|| {
+        for chunk in doc_rx {
+            let analysed: Vec<Option<Result<Vec<ArticleAnalysis>, String>>> = pool.install(|| {
                 chunk
                     .par_iter()
                     .map(|item| match item {
-                        Item::Document(doc) => Some(pipeline.analyze(doc)),
+                        Item::Document(doc) => Some(analyze_guarded(&pipeline, doc)),
                         Item::Skipped(_) => None,
                     })
                     .collect()
             });
             let mut batch = Vec::new();
             let mut chunk_bytes = 0;
-            for (item, articles) in chunk.into_iter().zip(analysed) {
-                match (item, articles) {
+            for (item, result) in chunk.into_iter().zip(analysed) {
+                let (doc, articles) = match (item, result) {
                     (Item::Skipped(e), _) => {
-                        progress.println(&format!("crosscheck: skipped {e}"));
-                        summary.skipped.push(SkippedInput {
-                            path: e.path,
-                            line: e.line,
-                            offset: e.offset,
-                            reason: e.message,
-                        });
+                        skip(&progress, &mut summary, e);
+                        continue;
                     }
-                    (Item::Document(doc), Some(articles)) => {
-                        summary.documents += 1;
-                        summary.bytes += doc.text.len() as u64;
-                        chunk_bytes += doc.text.len() as u64;
-                        summary.articles += articles.len() as u64;
-                        for article in &articles {
-                            sink.article(article, &doc.text)?;
-                        }
-                        if store.is_some() {
-                            batch.push(StoredDocument {
-                                text_hash: content_hash(&doc.text),
-                                text: doc.text,
-                                path: doc.path,
-                                record: doc.record,
-                                articles,
-                            });
-                        }
+                    (Item::Document(doc), Some(Ok(articles))) => (doc, articles),
+                    (Item::Document(doc), Some(Err(bug))) => {
+                        let message = format!("internal error while analysing (please report): {bug}");
+                        let mut e = IngestError::new(doc.path, message);
+                        e.line = doc.record;
+                        skip(&progress, &mut summary, e);
+                        continue;
                     }
-                    (Item::Document(_), None) => {}
+                    (Item::Document(_), None) => continue,
+                };
+                summary.documents += 1;
+                summary.bytes += doc.text.len() as u64;
+                chunk_bytes += doc.text.len() as u64;
+                summary.articles += articles.len() as u64;
+                for article in &articles {
+                    sink.article(article, &doc.text)?;
+                }
+                if stored {
+                    batch.push(StoredDocument::new(doc.path, doc.record, doc.text, articles));
                 }
             }
-            if let Some(store) = store.as_mut() {
-                let stats = store.insert_batch(&batch).context("cannot write to the store")?;
-                summary.already_stored += stats.existing_articles;
+            // A closed channel means the writer failed; its error is reported below.
+            if stored && store_tx.send(batch).is_err() {
+                break;
             }
             progress.advance(chunk_bytes, summary.articles);
         }
-        Ok(())
+        drop(store_tx);
+        match writer {
+            Some(handle) => handle.join().map_err(|_| anyhow::anyhow!("the store writer crashed"))?,
+            None => Ok(InsertStats::default()),
+        }
     });
     progress.finish();
-    outcome?;
+    let stats = outcome?;
+    summary.already_stored = stats.existing_articles;
 
     sink.finish(&LinkResults::default(), &summary)?;
     if !quiet {
-        let secs = started.elapsed().as_secs_f64();
-        let mut line = format!(
-            "crosscheck: {} articles from {} documents ({:.1} MB) in {:.2} s",
-            summary.articles,
-            summary.documents,
-            summary.bytes as f64 / 1e6,
-            secs
-        );
-        if store.is_some() {
-            line.push_str(&format!(
-                "; store: {} new, {} already stored",
-                summary.articles.saturating_sub(summary.already_stored),
-                summary.already_stored
-            ));
-        }
-        if !summary.skipped.is_empty() {
-            line.push_str(&format!("; {} skipped", summary.skipped.len()));
-        }
-        eprintln!("{line}");
+        eprintln!("{}", summary_line(&summary, stored.then_some(&stats), started.elapsed().as_secs_f64()));
     }
-    std::io::stderr().flush().ok();
     Ok(if summary.skipped.is_empty() { exit::SUCCESS } else { exit::PARTIAL })
+}
+
+/// The reader thread: documents in input order, in chunks.
+fn read_inputs(reader: &Reader, inputs: &[Result<Input, IngestError>], tx: std::sync::mpsc::SyncSender<Vec<Item>>) {
+    let mut chunk = Vec::new();
+    let mut bytes = 0;
+    for input in inputs {
+        let docs: Box<dyn Iterator<Item = Result<Document, IngestError>>> = match input {
+            Ok(input) => reader.read(input),
+            Err(e) => Box::new(std::iter::once(Err(e.clone()))),
+        };
+        for doc in docs {
+            match doc {
+                Ok(doc) => {
+                    bytes += doc.text.len();
+                    chunk.push(Item::Document(doc));
+                }
+                Err(e) => chunk.push(Item::Skipped(e)),
+            }
+            if chunk.len() >= CHUNK_DOCUMENTS || bytes >= CHUNK_BYTES {
+                if tx.send(std::mem::take(&mut chunk)).is_err() {
+                    return;
+                }
+                bytes = 0;
+            }
+        }
+    }
+    if !chunk.is_empty() {
+        let _ = tx.send(chunk);
+    }
+}
+
+/// The writer thread: one transaction per chunk.
+fn write_store(mut store: Store, rx: Receiver<Vec<StoredDocument>>) -> Result<InsertStats> {
+    let mut stats = InsertStats::default();
+    for batch in rx {
+        stats += store.insert_batch(&batch).context("cannot write to the store")?;
+    }
+    Ok(stats)
+}
+
+fn skip(progress: &Progress, summary: &mut RunSummary, e: IngestError) {
+    progress.println(&format!("crosscheck: skipped {e}"));
+    summary.skipped.push(SkippedInput { path: e.path, line: e.line, offset: e.offset, reason: e.message });
+}
+
+fn summary_line(summary: &RunSummary, store: Option<&InsertStats>, secs: f64) -> String {
+    let mut line = format!(
+        "crosscheck: {} articles from {} documents ({:.1} MB) in {:.2} s",
+        summary.articles,
+        summary.documents,
+        summary.bytes as f64 / 1e6,
+        secs
+    );
+    if let Some(stats) = store {
+        line.push_str(&format!(
+            "; store: {} new, {} already stored",
+            stats.new_articles, stats.existing_articles
+        ));
+    }
+    if !summary.skipped.is_empty() {
+        line.push_str(&format!("; {} skipped", summary.skipped.len()));
+    }
+    line
+}
+
+/// Runs the pipeline on one document, turning a panic (a bug in crosscheck, never
+/// the user's fault) into an error for that document alone, so one strange record
+/// cannot take the batch down.
+fn analyze_guarded(pipeline: &Pipeline, doc: &Document) -> Result<Vec<ArticleAnalysis>, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.analyze(doc))).map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string())
+    })
 }
 
 fn ingest_options(args: &AnalyzeArgs) -> Result<IngestOptions> {
@@ -184,18 +220,19 @@ fn ingest_options(args: &AnalyzeArgs) -> Result<IngestOptions> {
         });
     }
     let m: &mut FieldMapping = &mut options.mapping;
-    let set = |slot: &mut Option<String>, v: &Option<String>| {
-        if v.is_some() {
-            slot.clone_from(v);
+    for (slot, value) in [
+        (&mut m.id, &args.id_field),
+        (&mut m.title, &args.title_field),
+        (&mut m.text, &args.text_field),
+        (&mut m.date, &args.date_field),
+        (&mut m.outlet, &args.outlet_field),
+        (&mut m.url, &args.url_field),
+        (&mut m.label, &args.label_field),
+    ] {
+        if value.is_some() {
+            slot.clone_from(value);
         }
-    };
-    set(&mut m.id, &args.id_field);
-    set(&mut m.title, &args.title_field);
-    set(&mut m.text, &args.text_field);
-    set(&mut m.date, &args.date_field);
-    set(&mut m.outlet, &args.outlet_field);
-    set(&mut m.url, &args.url_field);
-    set(&mut m.label, &args.label_field);
+    }
     options.max_file_bytes = args.max_file_size.saturating_mul(1 << 20);
     Ok(options)
 }
