@@ -34,7 +34,7 @@ pub enum Command {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
-    /// A readable report (the default on a terminal).
+    /// A readable report (the default).
     Text,
     /// One JSON document, `crosscheck/analysis/v1`.
     Json,
