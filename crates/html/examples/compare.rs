@@ -132,7 +132,12 @@ fn extract(candidate: &str, html: &str, auto: &HtmlReader, blocks: &HtmlReader) 
                 .collect::<Vec<_>>()
                 .join("\n\n")
         }
-        "crosscheck-html all text" => HtmlReader::new().with_strategy(Strategy::AllText).read(html).view,
+        "crosscheck-html all text" => {
+            HtmlReader::new()
+                .with_strategy(Strategy::AllText)
+                .read(html)
+                .view
+        }
         "crosscheck-html blocks" => blocks.read(html).view,
         "crosscheck-html, no headline" => {
             // The expected texts leave the headline out; the view puts it first.

@@ -138,6 +138,10 @@ pub(crate) fn extract(stream: &Stream) -> Vec<(usize, usize)> {
         // Like readability: a paragraph scores for its container, and less for
         // the containers above, not for itself.
         let mut id = b.node as usize;
+        if id == 0 {
+            // Text straight in <body>: the page itself is the container.
+            score[0] += s;
+        }
         for divisor in [1.0, 2.0, 6.0] {
             if id == 0 {
                 break;
@@ -165,8 +169,8 @@ pub(crate) fn extract(stream: &Stream) -> Vec<(usize, usize)> {
             break;
         }
         up = nodes[up].parent as usize;
-        let added_good = good[up] - good[top];
-        let added_all = all[up] - all[top];
+        let added_good = good[up].saturating_sub(good[top]);
+        let added_all = all[up].saturating_sub(all[top]);
         if added_good * 10 < added_all * 6 {
             break;
         }

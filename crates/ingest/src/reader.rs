@@ -93,6 +93,14 @@ impl Reader {
         mut reader: Box<dyn BufRead + Send>,
         len: Option<u64>,
     ) -> Documents<'_> {
+        // A huge file that is not a record file is refused before reading anything.
+        let declared = self.options.format.or_else(|| format::from_extension(path));
+        let streamed = matches!(declared, Some(InputFormat::Jsonl | InputFormat::Csv));
+        if let (false, Some(n)) = (streamed, len) {
+            if n > self.options.max_file_bytes {
+                return one(Err(too_big(name, n, self.options.max_file_bytes)));
+            }
+        }
         // Look at the first bytes without consuming them.
         let head = match fill_head(&mut reader) {
             Ok(h) => h,
@@ -124,13 +132,11 @@ impl Reader {
             }
             InputFormat::Text | InputFormat::Html => {
                 let limit = self.options.max_file_bytes;
-                if len.is_some_and(|n| n > limit) {
-                    return one(Err(too_big(name, len.unwrap_or(0), limit)));
-                }
                 let mut bytes = Vec::with_capacity(len.unwrap_or(0) as usize);
                 if let Err(e) = reader.take(limit + 1).read_to_end(&mut bytes) {
                     return one(Err(IngestError::new(name, format!("read error: {e}"))));
                 }
+                // Standard input and files of unknown type are only measured by reading.
                 if bytes.len() as u64 > limit {
                     return one(Err(too_big(name, bytes.len() as u64, limit)));
                 }

@@ -21,30 +21,57 @@ fn named(name: &str) -> Option<char> {
     entities::lookup(name)
 }
 
+/// Windows-1252 for the C1 range, as HTML decodes `&#128;`..`&#159;`.
+const CP1252: [u32; 32] = [
+    0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039,
+    0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc,
+    0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/// `123;`, `x7B` ...: digits taken greedily, `;` optional, as browsers do.
+fn numeric(s: &str) -> Option<(char, usize)> {
+    let (hex, skip) = if s.starts_with(['x', 'X']) {
+        (true, 1)
+    } else {
+        (false, 0)
+    };
+    let digits: String = s[skip..]
+        .chars()
+        .take_while(|c| {
+            if hex {
+                c.is_ascii_hexdigit()
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        .collect();
+    if digits.is_empty() {
+        return None;
+    }
+    let value = u32::from_str_radix(&digits, if hex { 16 } else { 10 }).unwrap_or(u32::MAX);
+    let c = match value {
+        0 => '\u{fffd}',
+        0x80..=0x9f => char::from_u32(CP1252[(value - 0x80) as usize]).unwrap_or('\u{fffd}'),
+        v => char::from_u32(v).unwrap_or('\u{fffd}'),
+    };
+    let mut len = skip + digits.len();
+    if s[len..].starts_with(';') {
+        len += 1;
+    }
+    Some((c, len))
+}
+
 fn decode(text: &str, out: &mut String) {
     let mut rest = text;
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         let after = &rest[amp + 1..];
-        let end = after.find(';').filter(|&e| e <= 32);
-        let decoded = end.and_then(|e| {
-            let body = &after[..e];
-            let c = if let Some(num) = body.strip_prefix("#x").or_else(|| body.strip_prefix("#X")) {
-                u32::from_str_radix(num, 16).ok().and_then(char::from_u32)
-            } else if let Some(num) = body.strip_prefix('#') {
-                num.parse::<u32>().ok().map(|n| match n {
-                    146 => '\u{2019}',
-                    147 => '\u{201c}',
-                    148 => '\u{201d}',
-                    150 => '\u{2013}',
-                    151 => '\u{2014}',
-                    n => char::from_u32(n).unwrap_or('\u{fffd}'),
-                })
-            } else {
-                named(body)
-            };
-            c.map(|c| (c, e + 1))
-        });
+        let decoded = if let Some(num) = after.strip_prefix('#') {
+            numeric(num).map(|(c, len)| (c, len + 1))
+        } else {
+            let end = after.find(';').filter(|&e| e <= 32);
+            end.and_then(|e| named(&after[..e]).map(|c| (c, e + 1)))
+        };
         // A few names decode without ';' when no letter or digit follows.
         let decoded = decoded.or_else(|| {
             let word: String = after
@@ -75,7 +102,8 @@ fn decode(text: &str, out: &mut String) {
 /// tokenizer: a quoted value (after a name and `=`) may contain `>`.
 fn tag_end(s: &str) -> Option<usize> {
     let b = s.as_bytes();
-    if s.starts_with("<!") || s.starts_with("<?") {
+    let bogus_end = s.starts_with("</") && !s[2..].starts_with(|c: char| c.is_ascii_alphabetic());
+    if s.starts_with("<!") || s.starts_with("<?") || bogus_end {
         return s.find('>');
     }
     // Tag name.
@@ -255,6 +283,17 @@ pub fn paragraphs(view: &str) -> Vec<(usize, usize)> {
 /// Checks the offset invariant of a page read from `html`; returns the number
 /// of paragraphs checked. Panics with a description of the first violation.
 pub fn check_offsets(html: &str, page: &HtmlPage) -> usize {
+    check_map(html, page, true)
+}
+
+/// The structural half of [`check_offsets`] only: char boundaries, order, and
+/// paragraphs mapping to disjoint, ordered spans (for markup where this test
+/// file's simple tag stripper cannot say what a browser shows).
+pub fn check_map_structure(html: &str, page: &HtmlPage) -> usize {
+    check_map(html, page, false)
+}
+
+fn check_map(html: &str, page: &HtmlPage, compare_text: bool) -> usize {
     // Every mapped offset of a char boundary is a char boundary of the page, and
     // the map never goes backwards.
     let mut last = 0;
@@ -297,6 +336,9 @@ pub fn check_offsets(html: &str, page: &HtmlPage) -> usize {
             "paragraph {a}..{b} overlaps the previous one in the page"
         );
         prev_end = e;
+        if !compare_text {
+            continue;
+        }
         let want = squeeze(&page.view[a..b]);
         let got = squeeze(&strip_tags(&html[s..e]));
         if got != want {
