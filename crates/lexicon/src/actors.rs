@@ -1,0 +1,319 @@
+//! The actor alias table: states, forces, armed groups, organisations, media,
+//! monitors and people, with every way the news names them.
+
+use std::collections::HashMap;
+
+use crosscheck_schema::{EntityKind, EntityMention, SourceKind};
+
+use crate::matcher::{AliasSpec, Matcher};
+use crate::{tsv, LexiconError};
+
+const HEADER: [&str; 7] = [
+    "id", "name", "kind", "side", "generic", "related", "aliases",
+];
+
+/// The shipped table, compiled into the binary.
+const EMBEDDED: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../lexicons/actors.tsv"
+));
+
+/// What sort of actor an entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ActorKind {
+    /// A state or its government as a whole: Russia, the Syrian government.
+    State,
+    /// An army, air force, ministry or security service of a state.
+    StateForce,
+    /// A non-state armed group, or a generic name for fighters ("rebels").
+    ArmedGroup,
+    /// An international, humanitarian or political organisation.
+    Organisation,
+    Person,
+    /// Civilians as a party ("residents", "activists").
+    Civilians,
+    /// A news outlet or agency.
+    Media,
+    /// A monitoring or documentation group (SOHR, SNHR, VDC).
+    Monitor,
+}
+
+impl ActorKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorKind::State => "state",
+            ActorKind::StateForce => "state_force",
+            ActorKind::ArmedGroup => "armed_group",
+            ActorKind::Organisation => "organisation",
+            ActorKind::Person => "person",
+            ActorKind::Civilians => "civilians",
+            ActorKind::Media => "media",
+            ActorKind::Monitor => "monitor",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ActorKind> {
+        const ALL: [ActorKind; 8] = [
+            ActorKind::State,
+            ActorKind::StateForce,
+            ActorKind::ArmedGroup,
+            ActorKind::Organisation,
+            ActorKind::Person,
+            ActorKind::Civilians,
+            ActorKind::Media,
+            ActorKind::Monitor,
+        ];
+        ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The schema's entity kind: media and monitors are organisations.
+    pub fn entity_kind(self) -> EntityKind {
+        match self {
+            ActorKind::State => EntityKind::State,
+            ActorKind::StateForce => EntityKind::StateForce,
+            ActorKind::ArmedGroup => EntityKind::ArmedGroup,
+            ActorKind::Organisation | ActorKind::Media | ActorKind::Monitor => {
+                EntityKind::Organisation
+            }
+            ActorKind::Person => EntityKind::Person,
+            ActorKind::Civilians => EntityKind::Civilians,
+        }
+    }
+
+    /// The kind of attribution source this actor is when it speaks.
+    pub fn source_kind(self) -> SourceKind {
+        match self {
+            ActorKind::State | ActorKind::StateForce => SourceKind::Official,
+            ActorKind::ArmedGroup => SourceKind::ArmedGroup,
+            ActorKind::Organisation | ActorKind::Monitor => SourceKind::Monitor,
+            ActorKind::Person => SourceKind::Person,
+            ActorKind::Civilians => SourceKind::Anonymous,
+            ActorKind::Media => SourceKind::Media,
+        }
+    }
+}
+
+/// One actor entry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Actor {
+    /// Stable identifier: `ru/armed-forces`, `jihadist/islamic-state`.
+    pub id: String,
+    /// Canonical name: `Russian Armed Forces`, `Islamic State`.
+    pub name: String,
+    pub kind: ActorKind,
+    /// The camp it belongs to: `government`, `opposition`, `jihadist`, `kurdish`,
+    /// `coalition`, `russia`, `turkey`, `iran`, `israel`, `international`,
+    /// `media-state`, `media-independent`, ...; empty when it depends on who speaks.
+    pub side: String,
+    /// A generic name for fighters whose group the words do not tell ("rebels",
+    /// "militants", "terrorists", "gunmen").
+    pub generic: bool,
+    /// The actor it is an arm or organ of (`Syrian Arab Army` → `Syrian Government`).
+    pub part_of: Option<String>,
+    /// The actor it renamed or succeeded (`Hayat Tahrir al-Sham` → `Jabhat al-Nusra`).
+    pub successor_of: Option<String>,
+}
+
+/// An actor named in a text: byte offsets into the text given to
+/// [`Actors::find`] and the index of the actor ([`Actors::get`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ActorMatch {
+    pub start: usize,
+    pub end: usize,
+    pub actor: usize,
+}
+
+/// The actor table with its matcher.
+pub struct Actors {
+    actors: Vec<Actor>,
+    by_id: HashMap<String, usize>,
+    matcher: Matcher,
+    aliases: usize,
+}
+
+impl Default for Actors {
+    fn default() -> Actors {
+        Actors::new()
+    }
+}
+
+impl Actors {
+    /// The actor table shipped with crosscheck (`lexicons/actors.tsv`).
+    pub fn new() -> Actors {
+        match Actors::from_tsv(EMBEDDED) {
+            Ok(a) => a,
+            // The embedded table is checked by this crate's tests.
+            Err(e) => panic!("the embedded actor table is invalid: {e}"),
+        }
+    }
+
+    /// Reads a table in the `lexicons/actors.tsv` format.
+    pub fn from_tsv(text: &str) -> Result<Actors, LexiconError> {
+        let rows = tsv::rows(text, &HEADER)?;
+        let mut actors = Vec::with_capacity(rows.len());
+        let mut by_id = HashMap::with_capacity(rows.len());
+        let mut specs = Vec::new();
+        for row in &rows {
+            let f = &row.fields;
+            let id = f[0];
+            if id.is_empty() || id.contains(char::is_whitespace) {
+                return Err(LexiconError::new(row.line, format!("bad id {id:?}")));
+            }
+            if f[1].is_empty() {
+                return Err(LexiconError::new(row.line, format!("{id} has no name")));
+            }
+            let kind = ActorKind::parse(f[2]).ok_or_else(|| {
+                LexiconError::new(row.line, format!("{id}: unknown kind {:?}", f[2]))
+            })?;
+            let generic = match f[4] {
+                "yes" => true,
+                "no" | "" => false,
+                other => {
+                    return Err(LexiconError::new(
+                        row.line,
+                        format!("{id}: generic must be yes or no, not {other:?}"),
+                    ))
+                }
+            };
+            let mut part_of = None;
+            let mut successor_of = None;
+            for rel in f[5].split(';').map(str::trim).filter(|r| !r.is_empty()) {
+                match rel.split_once(':') {
+                    Some(("part_of", target)) => part_of = Some(target.trim().to_string()),
+                    Some(("successor_of", target)) => {
+                        successor_of = Some(target.trim().to_string())
+                    }
+                    _ => {
+                        return Err(LexiconError::new(
+                            row.line,
+                            format!("{id}: unknown relation {rel:?} (part_of:ID, successor_of:ID)"),
+                        ))
+                    }
+                }
+            }
+            let index = actors.len();
+            if by_id.insert(id.to_string(), index).is_some() {
+                return Err(LexiconError::new(row.line, format!("duplicate id {id}")));
+            }
+            actors.push(Actor {
+                id: id.to_string(),
+                name: f[1].to_string(),
+                kind,
+                side: f[3].to_string(),
+                generic,
+                part_of,
+                successor_of,
+            });
+            specs.push(AliasSpec {
+                text: f[1],
+                entry: index,
+                line: row.line,
+                possessive: !generic,
+            });
+            specs.extend(tsv::aliases(f[6]).map(|a| AliasSpec {
+                text: a,
+                entry: index,
+                line: row.line,
+                possessive: !generic,
+            }));
+        }
+        for (actor, row) in actors.iter().zip(&rows) {
+            for target in [&actor.part_of, &actor.successor_of].into_iter().flatten() {
+                if !by_id.contains_key(target) {
+                    return Err(LexiconError::new(
+                        row.line,
+                        format!("{}: unknown related actor {target}", actor.id),
+                    ));
+                }
+            }
+        }
+        let ids: Vec<String> = actors.iter().map(|a| a.id.clone()).collect();
+        let matcher = Matcher::build(&specs, &ids)?;
+        let aliases = matcher.len();
+        Ok(Actors {
+            actors,
+            by_id,
+            matcher,
+            aliases,
+        })
+    }
+
+    /// Every actor named in `text[start..end]`, left to right, as whole words,
+    /// the longest name winning where names overlap (`Russian Defence Ministry`
+    /// over `Russian`). Offsets are absolute byte offsets into `text`.
+    pub fn find(&self, text: &str, start: usize, end: usize) -> Vec<ActorMatch> {
+        self.matcher
+            .find(text, start, end)
+            .into_iter()
+            .map(|h| ActorMatch {
+                start: h.start,
+                end: h.end,
+                actor: h.entry,
+            })
+            .collect()
+    }
+
+    /// The actor with this id.
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.by_id.get(id).map(|&i| &self.actors[i])
+    }
+
+    /// The actor at this index (as in [`ActorMatch::actor`]).
+    pub fn get(&self, index: usize) -> Option<&Actor> {
+        self.actors.get(index)
+    }
+
+    /// The actor a whole name stands for (any alias): `"Daesh"`, `"the regime"`.
+    pub fn by_name(&self, name: &str) -> Option<&Actor> {
+        self.matcher.lookup(name).map(|i| &self.actors[i])
+    }
+
+    /// The outermost actor `id` is part of (itself when it is part of none):
+    /// `sy/air-force` → `Syrian Government`.
+    pub fn top(&self, id: &str) -> Option<&Actor> {
+        let mut at = self.actor(id)?;
+        // Bounded: a part_of cycle in a table must not hang the caller.
+        for _ in 0..self.actors.len() {
+            match at.part_of.as_deref().and_then(|p| self.actor(p)) {
+                Some(up) => at = up,
+                None => break,
+            }
+        }
+        Some(at)
+    }
+
+    /// The schema's view of a match found in `text`.
+    pub fn to_mention(&self, m: &ActorMatch, text: &str) -> EntityMention {
+        let words = text.get(m.start..m.end).unwrap_or_default().to_string();
+        let (name, kind) = match self.actors.get(m.actor) {
+            Some(a) => (a.name.clone(), a.kind.entity_kind()),
+            None => (words.clone(), EntityKind::Other),
+        };
+        EntityMention {
+            name,
+            kind,
+            text: words,
+            start: m.start,
+            end: m.end,
+        }
+    }
+
+    /// All actors, in table order.
+    pub fn actors(&self) -> &[Actor] {
+        &self.actors
+    }
+
+    /// Number of actors.
+    pub fn len(&self) -> usize {
+        self.actors.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.actors.is_empty()
+    }
+
+    /// Number of distinct names matched (canonical names and aliases, after folding).
+    pub fn alias_count(&self) -> usize {
+        self.aliases
+    }
+}

@@ -1,0 +1,325 @@
+//! Folding: the normal form both the table aliases and the searched text are put in
+//! before matching, with a map from folded positions back to the original bytes.
+//!
+//! Folding makes spelling variants that news agencies mix freely compare equal:
+//!
+//! * ASCII letters are lowercased (case-sensitive aliases are checked afterwards
+//!   against the original text, see `matcher`);
+//! * runs of whitespace, hyphens and dashes (`-`, `–`, `—`, no-break space, ...)
+//!   become one space, so `Deir ez-Zor`, `Deir ez Zor` and `Deir  ez–Zor` meet;
+//! * apostrophe-like marks (`'`, `’`, `‘`, `ʿ`, `ʾ`, `` ` ``) inside a word vanish, so
+//!   `Ma’arrat al-Nu’man` and `Maarrat al-Numan` meet; a possessive `’s` keeps
+//!   its mark (as `'`), so `Assad’s` still ends the word `Assad`;
+//! * Latin letters with diacritics lose them (`Şanlıurfa` → `sanliurfa`,
+//!   `Akçakale` → `akcakale`, `Ḥalab` → `halab`);
+//! * Arabic script drops short vowels and tatweel and unifies alef and
+//!   ta marbuta forms;
+//! * every other non-letter character becomes one ASCII punctuation byte, so
+//!   a non-ASCII byte in the folded text is always part of a letter.
+//!
+//! Folding only ever shortens the text, so the map back is a short list of
+//! checkpoints, one per place where the lengths diverge: ASCII text with single
+//! spaces has none.
+
+/// A folded copy of a region of a text, with the way back.
+#[derive(Default)]
+pub(crate) struct Folded {
+    pub(crate) bytes: Vec<u8>,
+    /// `(folded position, original − folded)` from that position on, ascending.
+    shifts: Vec<(usize, usize)>,
+    /// Original offset of folded position 0.
+    base: usize,
+}
+
+impl Folded {
+    /// Folds `region`, which starts at byte `base` of its text.
+    pub(crate) fn new(region: &str, base: usize) -> Folded {
+        let mut f = Folded {
+            bytes: Vec::with_capacity(region.len()),
+            shifts: Vec::new(),
+            base,
+        };
+        fold_into(region, &mut f);
+        f
+    }
+
+    /// The original offset of folded position `pos`. A position just after a
+    /// dropped character maps past it.
+    pub(crate) fn original(&self, pos: usize) -> usize {
+        let i = self.shifts.partition_point(|&(p, _)| p <= pos);
+        let delta = if i == 0 { 0 } else { self.shifts[i - 1].1 };
+        self.base + pos + delta
+    }
+}
+
+/// The folded form of a table alias, trimmed of outer spaces.
+pub(crate) fn fold_alias(alias: &str) -> String {
+    let f = Folded::new(alias, 0);
+    // Folding emits whole UTF-8 sequences of valid input, so this never fails;
+    // the fallback only keeps the function total.
+    let s = String::from_utf8(f.bytes).unwrap_or_default();
+    s.trim_matches(' ').to_string()
+}
+
+/// True for a folded byte that belongs to a word: ASCII letters and digits and
+/// every non-ASCII byte (folding leaves only letters outside ASCII).
+#[inline]
+pub(crate) fn is_word_byte(b: u8) -> bool {
+    WORD_BYTE[usize::from(b)]
+}
+
+const WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = b.is_ascii_alphanumeric() || b >= 0x80;
+        i += 1;
+    }
+    t
+};
+
+/// True when the character can continue or start a word in the original text.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// What one character folds to.
+enum Fold {
+    /// Emit this ASCII byte.
+    Byte(u8),
+    /// Emit this character (non-ASCII letters kept as they are).
+    Char(char),
+    /// A space, merged with neighbouring spaces.
+    Space,
+    /// An apostrophe-like mark: dropped inside a word, `'` otherwise.
+    Apostrophe,
+    /// Nothing (Arabic short vowels, tatweel, zero-width joiners).
+    Drop,
+}
+
+/// The ASCII fold table: lowercase letters, digits and punctuation kept,
+/// whitespace and hyphens marked as spaces (0), apostrophes marked (1).
+const ASCII: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_uppercase() {
+            b + 32
+        } else if b == b'\'' || b == b'`' {
+            1
+        } else if b == b'-' || b < 0x20 || b == b' ' || b == 0x7f {
+            // Whitespace, control characters and hyphens.
+            0
+        } else {
+            b
+        };
+        i += 1;
+    }
+    t
+};
+
+fn fold_into(text: &str, out: &mut Folded) {
+    let bytes = text.as_bytes();
+    // Folding never lengthens: write into a buffer of the input's size and cut
+    // it at the end (cheaper than a push per byte).
+    let buf = &mut out.bytes;
+    buf.clear();
+    buf.resize(bytes.len(), 0);
+    let (mut i, mut o) = (0, 0);
+    // Whether the last emitted byte is a space: runs of spaces collapse.
+    let mut in_space = false;
+    // original − folded so far (`i - o`); a checkpoint marks each change.
+    let mut delta = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            let t = ASCII[usize::from(b)];
+            i += 1;
+            if t > 1 {
+                // The hot path: plain ASCII keeps its length.
+                buf[o] = t;
+                o += 1;
+                in_space = false;
+                continue;
+            }
+            if t == 0 {
+                if !in_space {
+                    buf[o] = b' ';
+                    o += 1;
+                    in_space = true;
+                }
+            } else if !drops_apostrophe(text, i) {
+                buf[o] = b'\'';
+                o += 1;
+                in_space = false;
+            }
+        } else {
+            // `i` is always a char boundary: we advance by whole characters.
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
+            match fold_char(c) {
+                Fold::Byte(x) => {
+                    buf[o] = x;
+                    o += 1;
+                    in_space = false;
+                }
+                Fold::Char(x) => {
+                    // Replacements are never longer than the original.
+                    if let Some(dst) = buf.get_mut(o..o + x.len_utf8()) {
+                        o += x.encode_utf8(dst).len();
+                    }
+                    in_space = false;
+                }
+                Fold::Space => {
+                    if !in_space {
+                        buf[o] = b' ';
+                        o += 1;
+                        in_space = true;
+                    }
+                }
+                Fold::Apostrophe => {
+                    if !drops_apostrophe(text, i) {
+                        buf[o] = b'\'';
+                        o += 1;
+                        in_space = false;
+                    }
+                }
+                Fold::Drop => {}
+            }
+        }
+        if i - o != delta {
+            delta = i - o;
+            match out.shifts.last_mut() {
+                Some(last) if last.0 == o => last.1 = delta,
+                _ => out.shifts.push((o, delta)),
+            }
+        }
+    }
+    buf.truncate(o);
+}
+
+/// An apostrophe followed by a letter is part of a transliteration (`Nu’man`,
+/// `‘Ayn`) or an opening quote, and vanishes; one followed by `s` and the end of
+/// the word is a possessive and stays, as is one followed by anything else.
+fn drops_apostrophe(text: &str, after: usize) -> bool {
+    let mut rest = text[after..].chars();
+    match rest.next() {
+        Some('s' | 'S') => rest.next().is_some_and(is_word_char),
+        Some(c) => c.is_alphabetic(),
+        None => false,
+    }
+}
+
+fn fold_char(c: char) -> Fold {
+    if let Some(b) = latin(c) {
+        return Fold::Byte(b);
+    }
+    match c {
+        '\u{2018}'
+        | '\u{2019}'
+        | '\u{201B}'
+        | '\u{2032}'
+        | '\u{00B4}'
+        | '\u{02B9}'..='\u{02BF}' => Fold::Apostrophe,
+        '\u{00A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{2010}'..='\u{2015}'
+        | '\u{2028}'
+        | '\u{2029}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{2212}'
+        | '\u{3000}'
+        | '\u{FE58}'
+        | '\u{FE63}'
+        | '\u{FF0D}' => Fold::Space,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{0640}' => Fold::Drop,
+        // Arabic harakat, tanwin, shadda, sukun and superscript alef.
+        '\u{064B}'..='\u{065F}' | '\u{0670}' => Fold::Drop,
+        'أ' | 'إ' | 'آ' | 'ٱ' => Fold::Char('ا'),
+        'ة' => Fold::Char('ه'),
+        'ى' => Fold::Char('ي'),
+        c if c.is_alphanumeric() => Fold::Char(c),
+        c if c.is_whitespace() => Fold::Space,
+        // Quotes, guillemets, bullets, ellipses, Arabic commas: all just punctuation.
+        _ => Fold::Byte(b','),
+    }
+}
+
+/// Latin letters with diacritics, and the Turkish dotless i, as plain ASCII.
+fn latin(c: char) -> Option<u8> {
+    let b = match c {
+        'À'..='Å' | 'à'..='å' | 'Ā'..='ą' | 'ǎ' | 'Ǎ' | 'ạ' | 'Ạ' => b'a',
+        'Ç' | 'ç' | 'Ć'..='č' => b'c',
+        'Ď'..='đ' | 'ḍ' | 'Ḍ' | 'ḏ' | 'Ḏ' => b'd',
+        'È'..='Ë' | 'è'..='ë' | 'Ē'..='ě' | 'ẹ' | 'Ẹ' => b'e',
+        'Ĝ'..='ģ' | 'ǧ' | 'Ǧ' => b'g',
+        'Ĥ'..='ħ' | 'ḥ' | 'Ḥ' | 'ḫ' | 'Ḫ' | 'ẖ' => b'h',
+        'Ì'..='Ï' | 'ì'..='ï' | 'Ĩ'..='ı' | 'ǐ' | 'Ǐ' | 'ị' | 'Ị' => b'i',
+        'Ĵ' | 'ĵ' => b'j',
+        'Ķ' | 'ķ' | 'ḳ' | 'Ḳ' => b'k',
+        'Ĺ'..='ł' => b'l',
+        'Ñ' | 'ñ' | 'Ń'..='ň' => b'n',
+        'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' | 'Ō'..='ő' | 'ǒ' | 'Ǒ' | 'ọ' | 'Ọ' => b'o',
+        'Ŕ'..='ř' => b'r',
+        'Ś'..='š' | 'Ș' | 'ș' | 'ṣ' | 'Ṣ' => b's',
+        'Ţ'..='ŧ' | 'Ț' | 'ț' | 'ṭ' | 'Ṭ' => b't',
+        'Ù'..='Ü' | 'ù'..='ü' | 'Ũ'..='ų' | 'ǔ' | 'Ǔ' | 'ụ' | 'Ụ' => b'u',
+        'Ŵ' | 'ŵ' => b'w',
+        'Ý' | 'ý' | 'ÿ' | 'Ŷ' | 'ŷ' | 'Ÿ' => b'y',
+        'Ź'..='ž' | 'ẓ' | 'Ẓ' | 'ẕ' => b'z',
+        _ => return None,
+    };
+    Some(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fold(s: &str) -> String {
+        String::from_utf8(Folded::new(s, 0).bytes).unwrap()
+    }
+
+    #[test]
+    fn transliteration_variants_meet() {
+        assert_eq!(fold("Deir ez-Zor"), "deir ez zor");
+        assert_eq!(fold("Deir  ez\u{2013}Zor"), "deir ez zor");
+        assert_eq!(fold("Ma\u{2019}arrat al-Nu\u{2019}man"), "maarrat al numan");
+        assert_eq!(fold("Ma'arrat al-Nu'man"), "maarrat al numan");
+        assert_eq!(fold("\u{15E}anl\u{131}urfa"), "sanliurfa");
+        assert_eq!(fold("Ak\u{E7}akale"), "akcakale");
+    }
+
+    #[test]
+    fn possessives_keep_their_apostrophe() {
+        assert_eq!(fold("Assad\u{2019}s forces"), "assad's forces");
+        assert_eq!(fold("the regime's jets"), "the regime's jets");
+    }
+
+    #[test]
+    fn positions_map_back_to_the_original() {
+        let text = "In Ma\u{2019}arrat  al-Nu\u{2019}man, today";
+        let f = Folded::new(text, 100);
+        let folded = std::str::from_utf8(&f.bytes).unwrap();
+        let s = folded.find("maarrat").unwrap();
+        let e = folded.find(", today").unwrap();
+        assert_eq!(f.original(s), 103);
+        assert_eq!(
+            &text[f.original(s) - 100..f.original(e) - 100],
+            "Ma\u{2019}arrat  al-Nu\u{2019}man"
+        );
+    }
+
+    #[test]
+    fn arabic_short_vowels_and_alef_forms_fold() {
+        assert_eq!(fold("إدلب"), fold("ادلب"));
+        assert_eq!(fold("حَلَب"), "حلب");
+    }
+}
