@@ -1,1 +1,47 @@
 //! Claims, entities, places, dates, casualty counts, event frames and attributions from segmented articles.
+//!
+//! * [`checkworthy`]: a calibrated score in `[0, 1]` for "is this sentence a factual
+//!   claim worth checking", from a small logistic-regression model shipped in
+//!   `models/checkworthy.bin`.
+//! * [`Extractor`]: the claims of an article — for each sentence with an event (or a
+//!   check-worthiness score at the threshold) an event frame (type from
+//!   `docs/taxonomy.md`, actor and target through `lexicons/actors.tsv`, place through
+//!   `lexicons/gazetteer.tsv`, date resolved against the publication date, killed and
+//!   injured counts as ranges, denial, toll update) and an attribution chain with hedges
+//!   and quotations followed across sentences. Rules over tokens and word lists
+//!   (`lexicons/event_triggers.tsv`, `reporting_verbs.tsv`, `hedges.tsv`,
+//!   `casualty_nouns.tsv`, `source_nouns.tsv`), no model.
+//! * [`gold`]: the event-frame gold set (`eval/gold/events.jsonl`) and its per-field scorer.
+//!
+//! ```
+//! use crosscheck_extract::{ArticleContext, Extractor};
+//! use crosscheck_schema::Span;
+//!
+//! let text = "Air strikes killed at least 35 people in Maarat al-Numan on Sunday, a war monitor said.";
+//! let sentences = [Span::new(0, text.len())];
+//! let ctx = ArticleContext { text, sentences: &sentences, published: chrono::NaiveDate::from_ymd_opt(2016, 10, 17), title: None };
+//! let claims = Extractor::new().claims(&ctx, None);
+//! let event = claims[0].event.as_ref().unwrap();
+//! assert_eq!((event.killed.as_ref().unwrap().min, event.killed.as_ref().unwrap().max), (35, None));
+//! assert_eq!(event.date.as_ref().unwrap().value.to_string(), "2016-10-16");
+//! assert_eq!(claims[0].attribution.chain[0].start, text.find("a war monitor").unwrap());
+//! ```
+//!
+//! What the extractor does not do: parse syntax (a speaker or agent hidden in a relative
+//! clause or behind a pronoun is often missed), resolve anaphora beyond "he/it said" and
+//! "the attack" (typed like the article's last incident), take a place or date from a
+//! neighbouring sentence, or judge whether a claim is true.
+
+pub mod checkworthy;
+
+mod attribution;
+mod casualties;
+mod extractor;
+mod frame;
+pub mod gold;
+mod numbers;
+mod triggers;
+mod vocab;
+mod words;
+
+pub use extractor::{ArticleContext, Extractor, DEFAULT_THRESHOLD};

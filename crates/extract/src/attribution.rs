@@ -1,0 +1,726 @@
+//! Who makes a claim: reporting constructions ("X said", "according to X", "X told
+//! AFP", "X reported, citing Y", "Y quoted by X", "..., said X"), the speaker phrases
+//! they govern, nested sources as a chain (outermost first), and hedges.
+
+use crosscheck_lexicon::Actors;
+use crosscheck_schema::{SourceKind, Span};
+
+use crate::vocab::{ReportRole, SourceWord, Vocab};
+use crate::words::{is_determiner, Words};
+
+/// An actor-table match as token indices `first..end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct ActorTok {
+    pub first: usize,
+    pub end: usize,
+    pub actor: usize,
+    /// The matched bytes (absolute), which may be narrower than the tokens.
+    pub span: Span,
+}
+
+/// One speaker phrase: tokens `first..end`.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Speaker {
+    pub first: usize,
+    pub end: usize,
+    pub name: String,
+    pub kind: SourceKind,
+    /// "he", "it", "they": the name was resolved from earlier sentences.
+    pub pronoun: bool,
+}
+
+/// A reporting construction found in the sentence.
+#[derive(Clone, Debug)]
+struct Construction {
+    verb: usize,
+    verb_end: usize,
+    role: ReportRole,
+    /// The outlet that carries the words: "quoted by X", "told AFP".
+    outer: Option<(usize, usize)>,
+    speaker: (usize, usize),
+    /// Sources cited by the speaker: "citing Y", "X quoted Y as saying".
+    inner: Vec<(usize, usize)>,
+}
+
+/// What the sentence says about who speaks.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Found {
+    /// Outermost first.
+    pub chain: Vec<Speaker>,
+    pub hedges: Vec<Span>,
+    /// A denial verb governs the claim ("X denied ...").
+    pub deny: bool,
+    /// Every speaker phrase and reporting verb of the sentence, as token ranges: not
+    /// actors, places or event dates.
+    pub speaker_ranges: Vec<(usize, usize)>,
+    pub verbs: Vec<(usize, usize)>,
+}
+
+/// What earlier sentences of the article tell about pronoun speakers.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Memory {
+    pub person: Option<String>,
+    pub org: Option<(String, SourceKind)>,
+}
+
+pub(crate) struct Context<'a> {
+    pub vocab: &'a Vocab,
+    pub actors: &'a Actors,
+    pub matches: &'a [ActorTok],
+    /// Token `i` is inside a quotation.
+    pub quoted: &'a [bool],
+    /// Token `i` is part of a date expression.
+    pub date: &'a [bool],
+    pub memory: &'a Memory,
+}
+
+fn is_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "it" | "they" | "we")
+}
+
+/// Capitalised words that do not name anyone.
+fn cap_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "after"
+            | "but"
+            | "and"
+            | "however"
+            | "meanwhile"
+            | "elsewhere"
+            | "earlier"
+            | "later"
+            | "thus"
+            | "also"
+            | "while"
+            | "when"
+            | "as"
+            | "this"
+            | "that"
+            | "there"
+            | "here"
+            | "if"
+            | "since"
+            | "during"
+            | "before"
+            | "so"
+            | "yet"
+            | "then"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "i"
+            | "we"
+            | "they"
+            | "he"
+            | "she"
+            | "it"
+            | "his"
+            | "her"
+            | "according"
+            | "what"
+            | "who"
+            | "why"
+            | "how"
+            | "where"
+            | "despite"
+            | "although"
+            | "though"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "of"
+            | "to"
+            | "a"
+            | "an"
+            | "the"
+            | "one"
+            | "two"
+            | "three"
+            | "all"
+            | "both"
+            | "some"
+            | "many"
+            | "most"
+            | "no"
+            | "not"
+            | "other"
+    )
+}
+
+/// Ranks and titles written with a full stop before a name.
+fn is_rank(w: &str) -> bool {
+    matches!(
+        w,
+        "maj"
+            | "gen"
+            | "col"
+            | "lt"
+            | "brig"
+            | "sgt"
+            | "capt"
+            | "cpt"
+            | "dr"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "rep"
+            | "sen"
+            | "gov"
+            | "adm"
+            | "prof"
+            | "st"
+    )
+}
+
+/// Words between a speaker and its verb: "the ministry *on Monday* said", "X *also* said".
+fn is_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "also"
+            | "has"
+            | "have"
+            | "had"
+            | "later"
+            | "earlier"
+            | "previously"
+            | "separately"
+            | "further"
+            | "however"
+            | "meanwhile"
+            | "repeatedly"
+            | "categorically"
+            | "would"
+            | "will"
+            | "did"
+            | "does"
+            | "do"
+            | "not"
+            | "on"
+            | "initially"
+            | "first"
+            | "then"
+            | "flatly"
+            | "strongly"
+            | "publicly"
+            | "officially"
+            | "both"
+    )
+}
+
+impl Context<'_> {
+    fn actor_ending_at(&self, end: usize) -> Option<&ActorTok> {
+        self.matches.iter().find(|m| m.end == end)
+    }
+
+    fn actor_starting_at(&self, first: usize) -> Option<&ActorTok> {
+        self.matches.iter().find(|m| m.first == first)
+    }
+
+    fn source_word(&self, w: &Words, i: usize) -> Option<SourceWord> {
+        self.vocab
+            .sources
+            .word_id(w.id(i))
+            .or_else(|| self.vocab.sources.word_id(self.vocab.base_id(w, i)))
+            .copied()
+    }
+
+    fn headlike(&self, w: &Words, i: usize) -> bool {
+        matches!(self.source_word(w, i), Some(SourceWord::Head(_)))
+            || (w.cap(i) && w.is_word(i) && !cap_stop(w.w(i)))
+    }
+
+    /// The speaker phrase ending right before token `verb`.
+    fn speaker_before(&self, w: &Words, verb: usize) -> Option<(usize, usize)> {
+        let mut end = verb;
+        while end > 0 {
+            let k = end - 1;
+            if is_filler(w.w(k)) || self.date.get(k).copied().unwrap_or(false) {
+                end -= 1;
+                continue;
+            }
+            break;
+        }
+        if end == 0 || w.is_quote(end - 1) || matches!(w.w(end - 1), "," | ":" | "(" | "-" | ";") {
+            return None;
+        }
+        let mut i = end;
+        let mut head = false;
+        while i > 0 && end - i < 14 {
+            let k = i - 1;
+            let word = w.w(k);
+            if self.quoted.get(k).copied().unwrap_or(false) {
+                break;
+            }
+            if let Some(m) = self.actor_ending_at(i) {
+                i = m.first;
+                head = true;
+                continue;
+            }
+            if word == ")" {
+                if let Some(open) = (k.saturating_sub(6)..k).rev().find(|&j| w.w(j) == "(") {
+                    if w.cap(open + 1) {
+                        i = open;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if is_determiner(word) {
+                if i < end {
+                    i = k;
+                    // "The Local Coordination Committees and the observatory said".
+                    if k >= 2 && w.w(k - 1) == "and" && self.headlike(w, k - 2) {
+                        i = k - 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if is_pronoun(word) || word == "i" {
+                if i == end {
+                    i = k;
+                    head = true;
+                }
+                break;
+            }
+            match self.source_word(w, k) {
+                Some(SourceWord::Head(_)) => {
+                    i = k;
+                    head = true;
+                    continue;
+                }
+                Some(SourceWord::Modifier) => {
+                    i = k;
+                    continue;
+                }
+                None => {}
+            }
+            if w.is_word(k) && w.cap(k) && !cap_stop(word) {
+                i = k;
+                head = true;
+                continue;
+            }
+            // "Maj. Gen. Igor Petrenko": the full stop of a rank.
+            if word == "." && k > 0 && is_rank(w.w(k - 1)) {
+                i = k;
+                continue;
+            }
+            // "Abu Malek al-Jayrudi": a lower-case particle inside a name.
+            if (word.starts_with("al-")
+                || word.starts_with("el-")
+                || word == "bin"
+                || word == "ibn")
+                && k > 0
+                && w.cap(k - 1)
+            {
+                i = k;
+                continue;
+            }
+            // Connectors inside a name: "head of the Observatory", "spokesman for X",
+            // "a source at Aleppo Police Command", "activists and residents".
+            if i < end && k > 0 {
+                let joins = match word {
+                    "of" | "for" => w.cap(k + 1) || is_determiner(w.w(k + 1)),
+                    "at" | "in" | "from" => {
+                        (w.cap(k + 1) || is_determiner(w.w(k + 1)))
+                            && matches!(self.source_word(w, k - 1), Some(SourceWord::Head(_)))
+                    }
+                    "and" => self.headlike(w, k - 1) && self.headlike(w, k + 1),
+                    _ => false,
+                };
+                if joins && (self.headlike(w, k - 1) || self.source_word(w, k - 1).is_some()) {
+                    i = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        while i < end && matches!(w.w(i), "of" | "for" | "and" | "at" | "in") {
+            i += 1;
+        }
+        (head && i < end).then_some((i, end))
+    }
+
+    /// "the Syrian military, which says ...", "A doctor at the clinic, who asked not to
+    /// be named, said": the speaker before a relative clause.
+    fn relative_speaker(&self, w: &Words, verb: usize) -> Option<(usize, usize)> {
+        let prev = verb.checked_sub(1)?;
+        if matches!(w.w(prev), "which" | "who") && prev >= 1 && w.w(prev - 1) == "," {
+            return self.speaker_before(w, prev - 1);
+        }
+        if w.w(prev) == "," {
+            let comma = (prev.saturating_sub(25)..prev)
+                .rev()
+                .find(|&c| w.w(c) == "," && matches!(w.w(c + 1), "who" | "which"))?;
+            return self.speaker_before(w, comma);
+        }
+        None
+    }
+
+    /// The speaker phrase starting at token `start` ("according to *local sources*",
+    /// "said *a resident* who fled").
+    fn speaker_after(&self, w: &Words, start: usize) -> Option<(usize, usize)> {
+        let mut i = start;
+        while i < w.len() && (self.date.get(i).copied().unwrap_or(false) || w.w(i) == "on") {
+            i += 1;
+        }
+        let first = i;
+        if is_determiner(w.w(i)) {
+            i += 1;
+        }
+        if is_pronoun(w.w(i)) && i == first {
+            return Some((i, i + 1));
+        }
+        let mut head = false;
+        let mut last_good = i;
+        while i < w.len() && i - first < 14 {
+            if self.quoted.get(i).copied().unwrap_or(false) {
+                break;
+            }
+            if let Some(m) = self.actor_starting_at(i) {
+                i = m.end;
+                head = true;
+                last_good = i;
+                continue;
+            }
+            let word = w.w(i);
+            if word == "(" && w.w(i + 2) == ")" && w.cap(i + 1) {
+                i += 3;
+                last_good = i;
+                continue;
+            }
+            match self.source_word(w, i) {
+                Some(SourceWord::Head(_)) if !is_pronoun(word) => {
+                    i += 1;
+                    head = true;
+                    last_good = i;
+                    continue;
+                }
+                Some(SourceWord::Modifier) => {
+                    i += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            if w.is_word(i) && w.cap(i) && !cap_stop(word) {
+                i += 1;
+                head = true;
+                last_good = i;
+                if w.w(i) == "." && is_rank(word) {
+                    i += 1;
+                }
+                continue;
+            }
+            if head && (word.starts_with("al-") || word.starts_with("el-")) {
+                i += 1;
+                last_good = i;
+                continue;
+            }
+            if matches!(word, "of" | "for") && (w.cap(i + 1) || is_determiner(w.w(i + 1))) && head {
+                i += 1;
+                if is_determiner(w.w(i)) {
+                    i += 1;
+                }
+                continue;
+            }
+            break;
+        }
+        (head && last_good > first).then_some((first, last_good))
+    }
+
+    fn describe(&self, w: &Words, (first, end): (usize, usize)) -> Speaker {
+        let text = w.text_of(first, end).to_string();
+        // The last actor match names the head: "Islamic State's Amaq news agency" → Amaq.
+        if let Some(m) = self
+            .matches
+            .iter()
+            .rev()
+            .find(|m| m.first >= first && m.end <= end)
+        {
+            if let Some(a) = self.actors.get(m.actor) {
+                return Speaker {
+                    first,
+                    end,
+                    name: a.name.clone(),
+                    kind: a.kind.source_kind(),
+                    pronoun: false,
+                };
+            }
+        }
+        let words: Vec<&str> = (first..end).map(|i| w.w(i)).collect();
+        if let [p] | [_, p] = words.as_slice() {
+            if is_pronoun(p) {
+                let (name, kind) = match *p {
+                    "he" | "she" => (
+                        self.memory.person.clone().unwrap_or_else(|| text.clone()),
+                        SourceKind::Person,
+                    ),
+                    "it" => self
+                        .memory
+                        .org
+                        .clone()
+                        .unwrap_or((text.clone(), SourceKind::Other)),
+                    _ => (text.clone(), SourceKind::Anonymous),
+                };
+                return Speaker {
+                    first,
+                    end,
+                    name,
+                    kind,
+                    pronoun: true,
+                };
+            }
+        }
+        let kind = (first..end)
+            .rev()
+            .find_map(|i| match self.source_word(w, i) {
+                Some(SourceWord::Head(k)) => Some(k),
+                _ => None,
+            })
+            .unwrap_or(SourceKind::Person);
+        Speaker {
+            first,
+            end,
+            name: text,
+            kind,
+            pronoun: false,
+        }
+    }
+}
+
+/// Wire agencies that "X told AFP" names as the carrier of X's words.
+fn is_wire(w: &Words, (first, end): (usize, usize)) -> bool {
+    let words: Vec<&str> = (first..end).map(|i| w.w(i)).collect();
+    matches!(
+        words.as_slice(),
+        ["afp"]
+            | ["reuters"]
+            | ["ap"]
+            | ["the", "associated", "press"]
+            | ["associated", "press"]
+            | ["agence", "france-presse"]
+            | ["dpa"]
+            | ["anadolu"]
+            | ["anadolu", "agency"]
+    )
+}
+
+/// Reporting constructions, speakers, chain and hedges of one sentence.
+pub(crate) fn find(w: &Words, cx: &Context) -> Found {
+    let mut found = Found::default();
+    let mut i = 0;
+    while i < w.len() {
+        if let Some((len, _)) = cx.vocab.hedges.at(w, i) {
+            found.hedges.push(w.span_of(i, i + len));
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    let mut cons: Vec<Construction> = Vec::new();
+    let mut i = 0;
+    while i < w.len() {
+        let Some((len, &role)) = cx.vocab.reporting.at(w, i) else {
+            i += 1;
+            continue;
+        };
+        let next = i + len;
+        let word = w.w(i);
+        let prev = i.checked_sub(1).map(|p| w.w(p)).unwrap_or("");
+        let skip = cx.quoted.get(i).copied().unwrap_or(false)
+            || (w.cap(i) && role != ReportRole::According)
+            // "were reported killed", "is said to".
+            || (word == "reported" && matches!(w.w(next), "killed" | "dead" | "wounded" | "injured" | "missing"))
+            || (matches!(prev, "is" | "are" | "was" | "were" | "be") && w.w(next) == "to")
+            // Nouns: "the reports", "its claims", "Western media reports".
+            || (matches!(word, "report" | "reports" | "claims" | "show" | "shows" | "say" | "states" | "statement")
+                && (is_determiner(prev) || prev.is_empty()))
+            // "the attacks blamed on", "a nerve agent, the WHO said" stays.
+            || (matches!(word, "blamed" | "blames" | "blame") && w.w(next) == "on");
+        if skip {
+            i += 1;
+            continue;
+        }
+        found.verbs.push((i, next));
+        match role {
+            ReportRole::Say | ReportRole::Tell | ReportRole::Deny | ReportRole::Accuse => {
+                // The speaker after the verb only in an inversion: "..., said X",
+                // "\"...\" said X", or at the start of the sentence.
+                let inverted = i == 0 || w.is_quote(i - 1) || matches!(prev, "," | ":");
+                let speaker = cx
+                    .speaker_before(w, i)
+                    .or_else(|| cx.relative_speaker(w, i))
+                    .or_else(|| {
+                        (inverted && role != ReportRole::Tell)
+                            .then(|| cx.speaker_after(w, next))
+                            .flatten()
+                    });
+                // "denied by Syrian state television".
+                let speaker = if w.w(next) == "by"
+                    && matches!(
+                        role,
+                        ReportRole::Deny | ReportRole::Accuse | ReportRole::Say
+                    ) {
+                    cx.speaker_after(w, next + 1).or(speaker)
+                } else {
+                    speaker
+                };
+                if let Some(speaker) = speaker {
+                    let mut outer = None;
+                    if role == ReportRole::Tell {
+                        if let Some(obj) = cx.speaker_after(w, next).filter(|o| o.0 > speaker.0) {
+                            if is_wire(w, obj) {
+                                outer = Some(obj);
+                            }
+                            found.speaker_ranges.push(obj);
+                        }
+                    }
+                    cons.push(Construction {
+                        verb: i,
+                        verb_end: next,
+                        role,
+                        outer,
+                        speaker,
+                        inner: Vec::new(),
+                    });
+                }
+            }
+            ReportRole::According => {
+                if let Some(speaker) = cx.speaker_after(w, next) {
+                    cons.push(Construction {
+                        verb: i,
+                        verb_end: next,
+                        role,
+                        outer: None,
+                        speaker,
+                        inner: Vec::new(),
+                    });
+                }
+            }
+            ReportRole::Cite => {
+                let source = cx.speaker_after(w, next);
+                let own = cx.speaker_before(w, i);
+                match (own, source) {
+                    // "Syrian state television quoted a source as saying".
+                    (Some(own), Some(src)) if !matches!(word, "citing" | "quoting") => {
+                        cons.push(Construction {
+                            verb: i,
+                            verb_end: next,
+                            role,
+                            outer: None,
+                            speaker: own,
+                            inner: vec![src],
+                        })
+                    }
+                    (_, Some(src)) => {
+                        if let Some(last) = cons.last_mut() {
+                            last.inner.push(src);
+                        } else {
+                            found.speaker_ranges.push(src);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            ReportRole::QuotedBy => {
+                if let (Some(src), Some(carrier)) =
+                    (cx.speaker_before(w, i), cx.speaker_after(w, next))
+                {
+                    cons.push(Construction {
+                        verb: i,
+                        verb_end: next,
+                        role,
+                        outer: Some(carrier),
+                        speaker: src,
+                        inner: Vec::new(),
+                    });
+                }
+            }
+        }
+        i = next;
+    }
+    // A construction whose speaker is already a part of an earlier one is the same
+    // speaker's verb: "A source quoted by state media *denied* ...".
+    let mut kept: Vec<Construction> = Vec::new();
+    for c in cons {
+        let overlaps = |r: (usize, usize)| r.0 < c.speaker.1 && c.speaker.0 < r.1;
+        if let Some(k) = kept.iter_mut().find(|k| {
+            overlaps(k.speaker)
+                || k.outer.is_some_and(overlaps)
+                || k.inner.iter().any(|r| overlaps(*r))
+        }) {
+            if c.role == ReportRole::Deny {
+                k.role = ReportRole::Deny;
+            }
+            continue;
+        }
+        kept.push(c);
+    }
+    for c in &kept {
+        found.speaker_ranges.push(c.speaker);
+        found.speaker_ranges.extend(c.outer);
+        found.speaker_ranges.extend(c.inner.iter().copied());
+    }
+    found.deny = kept.iter().any(|c| c.role == ReportRole::Deny)
+        || (0..w.len()).any(|k| {
+            !cx.quoted.get(k).copied().unwrap_or(false)
+                && matches!(cx.vocab.reporting.word_id(w.id(k)), Some(ReportRole::Deny))
+                && !w.cap(k)
+        });
+    // The claim's speaker: a construction closing the sentence ("..., the monitor said.")
+    // governs all of it; otherwise the first one does.
+    let last_word = (0..w.len())
+        .rev()
+        .find(|&k| w.is_word(k) || w.is_number(k))
+        .unwrap_or(0);
+    let trailing = kept.iter().position(|c| {
+        (c.verb_end..=last_word).all(|k| {
+            cx.date.get(k).copied().unwrap_or(false)
+                || matches!(
+                    w.w(k),
+                    "on" | "in" | "a" | "statement" | "late" | "earlier" | "this" | "week" | "the"
+                )
+                || !w.is_word(k) && !w.is_number(k)
+        })
+    });
+    let primary = trailing.or(if kept.is_empty() { None } else { Some(0) });
+    if let Some(p) = primary {
+        let c = &kept[p];
+        if let Some(o) = c.outer {
+            found.chain.push(cx.describe(w, o));
+        }
+        // "activists and residents said": coordinated speakers in order of mention.
+        let (a, b) = c.speaker;
+        let mut start = a;
+        for k in a..b {
+            let right = if is_determiner(w.w(k + 1)) {
+                k + 2
+            } else {
+                k + 1
+            };
+            if w.w(k) == "and"
+                && k > start
+                && right < b
+                && cx.headlike(w, k - 1)
+                && (cx.headlike(w, right) || cx.source_word(w, right).is_some())
+            {
+                found.chain.push(cx.describe(w, (start, k)));
+                start = k + 1;
+            }
+        }
+        found.chain.push(cx.describe(w, (start, b)));
+        for r in &c.inner {
+            found.chain.push(cx.describe(w, *r));
+        }
+        let _ = c.verb;
+    }
+    found
+}

@@ -1,0 +1,675 @@
+//! Killed and injured counts: a count becomes a casualty count only when a casualty word
+//! is linked to it within a small window ("killing at least 35 people", "Forty-three
+//! terrorists were killed", "nine deaths", "the death toll rose to 41") and the noun it
+//! counts is not a thing (missiles, tanks, families, kilometres). Years, dates, times,
+//! ages between commas, percentages and sub-counts ("including 11 children") are skipped.
+
+use crosscheck_schema::CasualtyCategory;
+
+use crate::numbers::{quantity_at, Quantity};
+use crate::vocab::{CasualtyWord, Harm, Vocab};
+use crate::words::Words;
+
+/// A casualty count found in a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Count {
+    pub harm: Harm,
+    pub min: u32,
+    pub max: Option<u32>,
+    pub category: CasualtyCategory,
+    /// Tokens `first..end`: the count and the noun it counts.
+    pub first: usize,
+    pub end: usize,
+    pub update: bool,
+}
+
+/// Words allowed between a count and its casualty word: "35 people *were* killed",
+/// "27 of them *are* dead", "19 civilians *had also been* killed".
+fn is_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "were"
+            | "was"
+            | "are"
+            | "is"
+            | "have"
+            | "has"
+            | "had"
+            | "been"
+            | "being"
+            | "be"
+            | "also"
+            | "all"
+            | "reportedly"
+            | "reported"
+            | "later"
+            | "confirmed"
+            | "subsequently"
+            | "allegedly"
+            | "apparently"
+            | "either"
+            | "now"
+            | "so"
+            | "far"
+            | "left"
+            | "found"
+            | "\""
+            | "\u{201D}"
+            | "\u{201C}"
+    )
+}
+
+fn is_rise(w: &str) -> bool {
+    matches!(
+        w,
+        "rose"
+            | "risen"
+            | "rises"
+            | "rising"
+            | "climbed"
+            | "climbs"
+            | "reached"
+            | "reaches"
+            | "jumped"
+            | "increased"
+            | "bringing"
+            | "brought"
+            | "raising"
+            | "raised"
+    )
+}
+
+/// What the noun phrase after a count says: the victim category, whether it counts
+/// things, whether it is itself a casualty noun ("nine deaths"), where it ends.
+struct NounPhrase {
+    end: usize,
+    category: Option<CasualtyCategory>,
+    person: Option<CasualtyCategory>,
+    object: bool,
+    harm: Option<Harm>,
+    /// "18 more": takes the category of the count before it.
+    more: bool,
+    government: bool,
+}
+
+fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
+    let mut np = NounPhrase {
+        end: start,
+        category: None,
+        person: None,
+        object: false,
+        harm: None,
+        more: false,
+        government: false,
+    };
+    let mut i = start;
+    let mut taken = 0;
+    while i < w.len() && taken < 5 {
+        let word = w.w(i);
+        // A quoted count: "dozens" of government troops.
+        if w.is_quote(i) {
+            i += 1;
+            continue;
+        }
+        if word == "of" {
+            // "dozens of civilians", "27 of them", "five of the dead", "a family of six".
+            let next = w.w(i + 1);
+            if matches!(next, "them" | "whom" | "those") {
+                i += 2;
+                np.end = i;
+                taken += 2;
+                continue;
+            }
+            if next == "the" {
+                // "five of the dead".
+                i += 2;
+                continue;
+            }
+            if taken == 0 || np.category.is_none() && !np.object {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if !w.is_word(i) {
+            break;
+        }
+        if word == "more" || word == "other" || word == "others" {
+            np.more |= word == "more";
+            if word == "others" {
+                np.category.get_or_insert(CasualtyCategory::People);
+            }
+            i += 1;
+            np.end = i;
+            taken += 1;
+            continue;
+        }
+        if matches!(
+            word,
+            "government" | "regime" | "army" | "pro-government" | "pro-regime"
+        ) {
+            np.government = true;
+        }
+        match vocab
+            .casualty
+            .word_id(w.id(i))
+            .or_else(|| vocab.casualty.word_id(vocab.base_id(w, i)))
+        {
+            Some(CasualtyWord::Victim(c)) => {
+                np.category.get_or_insert(*c);
+                i += 1;
+                np.end = i;
+                // "25 troops and pro-government gunmen": the first noun decides.
+                break;
+            }
+            Some(CasualtyWord::Person(c)) => {
+                // "39 rebel fighters": a singular noun used as a modifier.
+                if matches!(
+                    vocab.casualty.word_id(w.id(i + 1)),
+                    Some(CasualtyWord::Victim(_) | CasualtyWord::Person(_))
+                ) {
+                    i += 1;
+                    taken += 1;
+                    continue;
+                }
+                np.person.get_or_insert(*c);
+                np.category.get_or_insert(*c);
+                i += 1;
+                np.end = i;
+                break;
+            }
+            Some(CasualtyWord::Object) => {
+                np.object = true;
+                np.end = i + 1;
+                break;
+            }
+            Some(CasualtyWord::Harm(h, where_)) if where_.after => {
+                // "Fifty-one dead", "nine deaths", "five of the dead": the count's own word.
+                if matches!(word, "dead" | "deaths" | "fatalities" | "martyrs" | "death") {
+                    np.harm = Some(*h);
+                    np.end = i + 1;
+                }
+                break;
+            }
+            Some(CasualtyWord::Harm(..)) => break,
+            None => {}
+        }
+        if stops_noun_phrase(word) {
+            break;
+        }
+        i += 1;
+        taken += 1;
+    }
+    np
+}
+
+/// Words a noun phrase after a count does not run over.
+fn stops_noun_phrase(w: &str) -> bool {
+    is_aux(w)
+        || matches!(
+            w,
+            "and"
+                | "or"
+                | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "from"
+                | "to"
+                | "with"
+                | "as"
+                | "after"
+                | "when"
+                | "while"
+                | "during"
+                | "since"
+                | "for"
+                | "that"
+                | "who"
+                | "which"
+                | "including"
+                | "among"
+                | "the"
+                | "a"
+                | "an"
+                | "near"
+                | "into"
+                | "killed"
+                | "wounded"
+                | "injured"
+                | "dead"
+                | "died"
+        )
+}
+
+/// A casualty word that follows a count: "were killed", "are dead", "lost their lives".
+fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
+    // Skip a sub-count between the count and its verb: "At least 87 people including 31
+    // children died", "41 civilians, among them 11 children, ...".
+    // "two dozen soldiers and allied militiamen were killed".
+    if w.w(i) == "and" {
+        for len in 1..=3 {
+            if let Some(CasualtyWord::Victim(_)) = vocab.casualty.word_id(w.id(i + len)) {
+                i += len + 1;
+                break;
+            }
+            if stops_noun_phrase(w.w(i + len)) {
+                break;
+            }
+        }
+    }
+    // "At least 17 people most members of opposition groups were killed": an apposition.
+    if matches!(w.w(i), "most" | "mostly" | "many" | "mainly") {
+        let limit = (i + 7).min(w.len());
+        if let Some(j) = (i + 1..limit).find(|&j| is_aux(w.w(j))) {
+            i = j;
+        }
+    }
+    let mut skipped = 0;
+    while i < w.len() && skipped < 4 {
+        if is_aux(w.w(i)) {
+            i += 1;
+            skipped += 1;
+            continue;
+        }
+        break;
+    }
+    // "Two medics were among at least 31 people killed": the count before is a part.
+    if skipped > 0 && w.w(i) == "among" {
+        return None;
+    }
+    if matches!(w.w(i), "including" | "among") {
+        let mut j = i + 1;
+        let limit = (i + 8).min(w.len());
+        while j < limit {
+            if let Some(CasualtyWord::Harm(h, where_)) = vocab.casualty.word_id(w.id(j)) {
+                if where_.after {
+                    return Some(*h);
+                }
+            }
+            if matches!(w.w(j), "," | ";") {
+                return None;
+            }
+            j += 1;
+        }
+        return None;
+    }
+    match vocab.casualty.at(w, i) {
+        Some((_, CasualtyWord::Harm(h, where_))) if where_.after => Some(*h),
+        _ => None,
+    }
+}
+
+/// A casualty word right before a count: "killing 35", "wounded another 40",
+/// "claiming the lives of", "causing cases of asphyxiation to".
+fn harm_before(w: &Words, vocab: &Vocab, first: usize) -> Option<Harm> {
+    let mut last = first.checked_sub(1)?;
+    // killed "dozens" of government troops.
+    if w.is_quote(last) {
+        last = last.checked_sub(1)?;
+    }
+    match vocab.casualty.ending_at(w, last, 4) {
+        Some((_, CasualtyWord::Harm(h, where_))) if where_.before => Some(*h),
+        _ => None,
+    }
+}
+
+/// "the death toll rose to 41", "bringing the number of dead to 50": killed, and
+/// whether it is a revision.
+fn toll_before(w: &Words, first: usize) -> Option<bool> {
+    let prev = first.checked_sub(1)?;
+    if !matches!(
+        w.w(prev),
+        "to" | "at"
+            | "of"
+            | "reached"
+            | "reaches"
+            | "stood"
+            | "stands"
+            | "is"
+            | "was"
+            | "now"
+            | "hit"
+    ) {
+        return None;
+    }
+    let mut rise = false;
+    let mut i = first;
+    for _ in 0..20 {
+        i = i.checked_sub(1)?;
+        let word = w.w(i);
+        if word == "toll"
+            || word == "tolls"
+            || (word == "number" && w.w(i + 1) == "of" && w.w(i + 2) == "dead")
+        {
+            return Some(rise);
+        }
+        if is_rise(word) {
+            rise = true;
+        }
+        if w.is_number(i) || matches!(word, "." | ";" | "," | "said" | "says") {
+            return None;
+        }
+    }
+    None
+}
+
+fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
+/// Counts that are never casualty counts, whatever follows them.
+fn blocked(w: &Words, q: &Quantity, in_date: &dyn Fn(usize) -> bool) -> bool {
+    if (q.first..q.end).any(in_date) {
+        return true;
+    }
+    let before = q.first.checked_sub(1).map(|b| w.w(b)).unwrap_or("");
+    let after = w.w(q.end);
+    if is_month(before) || matches!(before, "no." | "no" | "number" | "$" | "#" | "aged" | "age") {
+        return true;
+    }
+    if matches!(
+        after,
+        "pm" | "am"
+            | "p.m."
+            | "a.m."
+            | "%"
+            | "percent"
+            | "per"
+            | "th"
+            | "st"
+            | "nd"
+            | "rd"
+            | "-year-old"
+    ) || is_month(after)
+    {
+        return true;
+    }
+    // A bare year.
+    if q.digits && !q.modified && q.max == Some(q.min) && (1900..=2100).contains(&q.min) {
+        return true;
+    }
+    // An age between commas: "Paddock, 64, opened fire".
+    if q.digits && before == "," && after == "," && q.min < 120 {
+        return true;
+    }
+    // A sub-count of a count already given: "including 11 children", "among them".
+    if matches!(before, "including" | "among" | "includes" | "include")
+        || (before == "them" && q.first >= 2 && w.w(q.first - 2) == "among")
+    {
+        return true;
+    }
+    false
+}
+
+/// All casualty counts of a sentence, in text order. `in_date(i)` says whether token
+/// `i` is part of a date expression.
+pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) -> Vec<Count> {
+    struct Cand {
+        q: Quantity,
+        np: NounPhrase,
+        harm: Option<Harm>,
+        update: bool,
+        /// Linked through its own right-hand casualty word (passes left over "and").
+        after_link: bool,
+        before_link: bool,
+    }
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut i = 0;
+    while i < w.len() {
+        // "a pilot", "one policeman", "a Virginia-based Saudi columnist".
+        let q = match quantity_at(w, i) {
+            Some(q) => Some(q),
+            None if matches!(w.w(i), "a" | "an") => Some(Quantity {
+                first: i,
+                end: i + 1,
+                min: 1,
+                max: Some(1),
+                digits: false,
+                modified: false,
+            }),
+            None => None,
+        };
+        let Some(q) = q else {
+            i += 1;
+            continue;
+        };
+        if blocked(w, &q, in_date) {
+            i = q.end.max(i + 1);
+            continue;
+        }
+        let np = noun_phrase(w, vocab, q.end);
+        let article = matches!(w.w(q.first), "a" | "an") && q.end == q.first + 1;
+        if article && np.person.is_none() {
+            i += 1;
+            continue;
+        }
+        if np.object {
+            i = np.end.max(q.end);
+            continue;
+        }
+        let mut harm = np.harm;
+        let mut update = false;
+        let mut after_link = false;
+        let mut before_link = false;
+        if harm.is_none() {
+            if let Some(h) = harm_after(w, vocab, np.end.max(q.end)) {
+                harm = Some(h);
+                after_link = true;
+            }
+        }
+        if harm.is_none() {
+            if let Some(h) = harm_before(w, vocab, q.first) {
+                harm = Some(h);
+                before_link = true;
+            }
+        }
+        if harm.is_none() {
+            if let Some(rise) = toll_before(w, q.first) {
+                harm = Some(Harm::Killed);
+                update = rise;
+            }
+        }
+        if harm.is_some() && !update {
+            // "rose to 41" without "toll" in view: "the number of dead rose to 41".
+            let b1 = q.first.checked_sub(1).map(|b| w.w(b)).unwrap_or("");
+            let b2 = q.first.checked_sub(2).map(|b| w.w(b)).unwrap_or("");
+            update = b1 == "to" && is_rise(b2);
+        }
+        cands.push(Cand {
+            q,
+            np,
+            harm,
+            update,
+            after_link,
+            before_link,
+        });
+        i = cands
+            .last()
+            .map(|c| c.np.end.max(c.q.end))
+            .unwrap_or(i + 1)
+            .max(i + 1);
+    }
+    // Coordination: "at least 19 militants and two dozen soldiers were killed" (the right
+    // conjunct's verb), "killing six civilians and five militiamen" (the left one's).
+    let joined = |left: &Cand, right: &Cand| -> bool {
+        let gap: Vec<&str> = (left.np.end.max(left.q.end)..right.q.first)
+            .map(|k| w.w(k))
+            .collect();
+        matches!(
+            gap.as_slice(),
+            ["and"] | [","] | ["and", "allied"] | [",", "and"]
+        )
+    };
+    for k in (0..cands.len().saturating_sub(1)).rev() {
+        if cands[k].harm.is_none() && cands[k + 1].after_link && joined(&cands[k], &cands[k + 1]) {
+            cands[k].harm = cands[k + 1].harm;
+            cands[k].after_link = true;
+        }
+    }
+    for k in 1..cands.len() {
+        if cands[k].harm.is_none()
+            && cands[k - 1].harm.is_some()
+            && (cands[k - 1].before_link || cands[k - 1].np.harm.is_some())
+            && joined(&cands[k - 1], &cands[k])
+        {
+            cands[k].harm = cands[k - 1].harm;
+        }
+    }
+    let mut out: Vec<Count> = Vec::new();
+    for c in cands {
+        let Some(harm) = c.harm else { continue };
+        let mut category = c.np.category;
+        if category == Some(CasualtyCategory::Fighters) && c.np.government {
+            category = Some(CasualtyCategory::Soldiers);
+        }
+        if c.np.more && category.is_none() {
+            category = out.last().map(|p| p.category);
+        }
+        out.push(Count {
+            harm,
+            min: c.q.min,
+            max: c.q.max,
+            category: category.unwrap_or(CasualtyCategory::People),
+            first: c.q.first,
+            end: c.np.end.max(c.q.end),
+            update: c.update,
+        });
+    }
+    // "five of the dead were children": the category is the complement.
+    for c in &mut out {
+        if c.category == CasualtyCategory::People && w.w(c.end) == "were" {
+            if let Some(CasualtyWord::Victim(cat)) = vocab.casualty.word_id(w.id(c.end + 1)) {
+                c.category = *cat;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crosscheck_schema::Span;
+
+    fn counts(s: &str) -> Vec<(Harm, u32, Option<u32>, CasualtyCategory, String)> {
+        let vocab = Vocab::new();
+        let w = Words::new(s, Span::new(0, s.len()), &vocab);
+        find(&w, &vocab, &|_| false)
+            .into_iter()
+            .map(|c| {
+                (
+                    c.harm,
+                    c.min,
+                    c.max,
+                    c.category,
+                    w.text_of(c.first, c.end).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    use CasualtyCategory::*;
+    use Harm::*;
+
+    #[test]
+    fn links_counts_to_casualty_words_on_either_side() {
+        let c = counts("Air strikes hit a crowded vegetable market on Sunday, killing at least 35 people and wounding more than 60, a war monitor said.");
+        assert_eq!(
+            c[0],
+            (Killed, 35, None, People, "at least 35 people".into())
+        );
+        assert_eq!(c[1].0, Injured);
+        assert_eq!((c[1].1, c[1].2), (61, None));
+        let c = counts("Forty-three ISIS terrorists were killed and five others were wounded.");
+        assert_eq!((c[0].0, c[0].1, c[0].3), (Killed, 43, Militants));
+        assert_eq!((c[1].0, c[1].1, c[1].3), (Injured, 5, People));
+        let c = counts(
+            "12 citizens were martyred and 17 others were injured by terrorist mortar fire.",
+        );
+        assert_eq!((c[0].1, c[0].3), (12, Civilians));
+        assert_eq!((c[1].0, c[1].1), (Injured, 17));
+        let c = counts("the monitor said it had documented nine deaths by name");
+        assert_eq!((c[0].0, c[0].1), (Killed, 9));
+    }
+
+    #[test]
+    fn coordinated_counts_share_their_verb() {
+        let c = counts(
+            "at least 19 militants and two dozen soldiers and allied militiamen were killed",
+        );
+        assert_eq!(
+            (c[0].0, c[0].1, c[0].2, c[0].3),
+            (Killed, 19, None, Militants)
+        );
+        assert_eq!((c[1].0, c[1].1, c[1].3), (Killed, 24, Soldiers));
+        let c = counts("rebels attacked a checkpoint killing six civilians and five militiamen the Observatory said");
+        assert_eq!((c[0].1, c[0].3), (6, Civilians));
+        assert_eq!((c[1].0, c[1].1, c[1].3), (Killed, 5, Fighters));
+    }
+
+    #[test]
+    fn sub_counts_ages_and_things_are_not_casualty_counts() {
+        let c = counts("At least 87 people including 31 children died in the suspected attack.");
+        assert_eq!(c.len(), 1);
+        assert_eq!((c[0].1, c[0].2), (87, None));
+        assert!(counts("More than 300 displaced families have reached makeshift camps").is_empty());
+        assert!(counts("Israeli jets fired four missiles at the 47th Brigade in 2014").is_empty());
+        assert!(counts("Paddock, 64, opened fire from the 32nd floor").is_empty());
+        assert!(counts("three million refugees were killed").is_empty());
+    }
+
+    #[test]
+    fn toll_updates_are_marked() {
+        let c = counts("The death toll from the market strike rose to 41, including 11 children.");
+        assert_eq!(c.len(), 1);
+        assert_eq!((c[0].0, c[0].1, c[0].2), (Killed, 41, Some(41)));
+        let vocab = Vocab::new();
+        let s = "The death toll from the market strike rose to 41.";
+        let w = Words::new(s, Span::new(0, s.len()), &vocab);
+        assert!(find(&w, &vocab, &|_| false)[0].update);
+        let c = counts("WHO said in a statement putting the death toll at at least 70.");
+        assert_eq!((c[0].1, c[0].2), (70, None));
+    }
+
+    #[test]
+    fn single_victims_and_vague_counts() {
+        let c = counts("the army says opposition forces killed a pilot they captured");
+        assert_eq!((c[0].1, c[0].2, c[0].3), (1, Some(1), Soldiers));
+        let c =
+            counts("In Damascus a mortar hit the central Umayyad square killing one policeman.");
+        assert_eq!((c[0].1, c[0].3), (1, Police));
+        let c = counts("Dozens of people were killed and hundreds were injured Sunday.");
+        assert_eq!((c[0].1, c[0].2), (24, Some(99)));
+        assert_eq!((c[1].0, c[1].1, c[1].2), (Injured, 200, Some(999)));
+        let c =
+            counts("over 10 civilians were also killed and 18 more wounded in Russian airstrikes");
+        assert_eq!((c[1].0, c[1].1, c[1].3), (Injured, 18, Civilians));
+    }
+}

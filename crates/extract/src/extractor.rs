@@ -1,0 +1,650 @@
+//! The claim extractor: per article, each sentence's event frame and attribution, with
+//! quotations followed across sentences and pronoun speakers resolved.
+
+use chrono::Datelike;
+use chrono::NaiveDate;
+use crosscheck_dates::{DateMatch, DateParser};
+use crosscheck_lexicon::{Actors, Gazetteer};
+use crosscheck_schema::{
+    Attribution, AttributionSource, Claim, EventFrame, EventType, SourceKind, Span,
+};
+
+use crate::attribution::{self, ActorTok, Context, Found, Memory};
+use crate::casualties;
+use crate::frame::{self, DateTok, Inputs, PlaceTok};
+use crate::triggers;
+use crate::vocab::Vocab;
+use crate::words::Words;
+
+/// Check-worthiness score at or above which a sentence without an event frame is a claim.
+pub const DEFAULT_THRESHOLD: f32 = 0.5;
+
+/// One article as the extractor sees it.
+#[derive(Clone, Copy, Debug)]
+pub struct ArticleContext<'a> {
+    /// The article text; every offset of the output points into it.
+    pub text: &'a str,
+    /// Its sentences, in order (from `crosscheck_segment`).
+    pub sentences: &'a [Span],
+    /// The publication date, which relative dates ("on Tuesday") resolve against.
+    pub published: Option<NaiveDate>,
+    /// The headline, when known: it types "the attack" of the first sentences.
+    pub title: Option<&'a str>,
+}
+
+/// Claims with event frames and attribution chains from segmented articles. Build once
+/// and share: it holds the vocabularies, the alias table, the gazetteer and the date
+/// grammar, and `claims` takes `&self`.
+pub struct Extractor {
+    vocab: Vocab,
+    actors: Actors,
+    places: Gazetteer,
+    dates: DateParser,
+    threshold: f32,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+/// Everything learnt about one sentence.
+struct Sentence {
+    span: Span,
+    found: Found,
+    frame: Option<EventFrame>,
+    /// Share of the sentence's words inside quotation marks.
+    quoted_share: f32,
+    /// The claim is a quotation: most of its words are quoted, or it opens with one.
+    quoted: bool,
+    /// A quotation is still open at the end of the sentence.
+    open_at_end: bool,
+    /// A quotation was open at its start.
+    open_at_start: bool,
+    chain: Vec<AttributionSource>,
+}
+
+impl Extractor {
+    pub fn new() -> Extractor {
+        Extractor {
+            vocab: Vocab::new(),
+            actors: Actors::new(),
+            places: Gazetteer::new(),
+            dates: DateParser::new(),
+            threshold: DEFAULT_THRESHOLD,
+        }
+    }
+
+    /// The check-worthiness score from which a sentence without an event is a claim.
+    pub fn with_threshold(mut self, threshold: f32) -> Extractor {
+        self.threshold = threshold;
+        self
+    }
+
+    pub fn actors(&self) -> &Actors {
+        &self.actors
+    }
+
+    pub fn places(&self) -> &Gazetteer {
+        &self.places
+    }
+
+    /// The claims of an article: every sentence with an event frame, and every other
+    /// sentence whose check-worthiness score (`scores[i]` for `ctx.sentences[i]`) reaches
+    /// the threshold. Claim ids are left empty; the pipeline numbers them.
+    pub fn claims(&self, ctx: &ArticleContext, scores: Option<&[f32]>) -> Vec<Claim> {
+        let sentences = self.analyse(ctx);
+        let mut out = Vec::new();
+        for (i, s) in sentences.into_iter().enumerate() {
+            let score = scores.and_then(|sc| sc.get(i)).copied();
+            let include = !s.span.is_empty()
+                && (s.frame.is_some() || score.is_some_and(|x| x >= self.threshold));
+            if !include {
+                continue;
+            }
+            let hedges = s.found.hedges.clone();
+            let quoted = s.quoted && !s.chain.is_empty();
+            out.push(Claim {
+                id: String::new(),
+                start: s.span.start,
+                end: s.span.end,
+                sentence: i,
+                checkworthy: score.unwrap_or(if s.frame.is_some() { 1.0 } else { 0.0 }),
+                attribution: Attribution {
+                    chain: s.chain,
+                    hedged: !hedges.is_empty(),
+                    hedges,
+                    quoted,
+                },
+                event: s.frame,
+                status: None,
+            });
+        }
+        out
+    }
+
+    fn analyse(&self, ctx: &ArticleContext) -> Vec<Sentence> {
+        let text = ctx.text;
+        let mut memory = Memory::default();
+        let mut previous_type = ctx.title.and_then(|t| self.title_type(t));
+        let mut open = false;
+        let mut open_for = 0usize;
+        let mut out: Vec<Sentence> = Vec::with_capacity(ctx.sentences.len());
+        // One pass of each table over the article's extent, not one per sentence.
+        let extent = match (ctx.sentences.first(), ctx.sentences.last()) {
+            (Some(a), Some(b)) => clamp(text, Span::new(a.start, b.end)),
+            _ => Span::new(0, 0),
+        };
+        let all_actors = self.actors.find(text, extent.start, extent.end);
+        let all_places = self.places.find(text, extent.start, extent.end);
+        for (si, &span) in ctx.sentences.iter().enumerate() {
+            let span = clamp(text, span);
+            let span = if si == 0 {
+                skip_header(text, span, ctx.title, &self.dates)
+            } else {
+                span
+            };
+            let span = skip_dateline(text, span);
+            let w = Words::new(text, span, &self.vocab);
+            if span.is_empty() {
+                out.push(Sentence {
+                    span,
+                    found: Found::default(),
+                    frame: None,
+                    quoted_share: 0.0,
+                    quoted: false,
+                    open_at_end: open,
+                    open_at_start: open,
+                    chain: Vec::new(),
+                });
+                continue;
+            }
+            // Quotation marks: straight quotes open when glued to the word after them and
+            // close when glued to the word before.
+            if open_for > 3 {
+                open = false;
+            }
+            let open_at_start = open;
+            let mut quoted = vec![false; w.len()];
+            let mut state = open;
+            for k in 0..w.len() {
+                if w.is_quote(k) {
+                    let q = w.raw(k);
+                    let t = w.toks[k];
+                    let glued_before = text[..t.start]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| !c.is_whitespace());
+                    let glued_after = text[t.end..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| !c.is_whitespace());
+                    let closing = match q {
+                        "\u{201C}" | "\u{201E}" | "\u{00AB}" => false,
+                        "\u{201D}" | "\u{00BB}" => true,
+                        _ => {
+                            state && (glued_before || !glued_after)
+                                || (glued_before && !glued_after)
+                        }
+                    };
+                    if closing {
+                        if !state {
+                            // The opening mark was lost: everything before was quoted.
+                            for x in quoted.iter_mut().take(k) {
+                                *x = true;
+                            }
+                        }
+                        state = false;
+                    } else {
+                        state = true;
+                    }
+                    continue;
+                }
+                quoted[k] = state;
+            }
+            open_for = if state && open { open_for + 1 } else { 0 };
+            open = state;
+            let n_words = (0..w.len())
+                .filter(|&k| w.is_word(k) || w.is_number(k))
+                .count();
+            let n_quoted = (0..w.len())
+                .filter(|&k| quoted[k] && (w.is_word(k) || w.is_number(k)))
+                .count();
+            let quoted_share = if n_words == 0 {
+                0.0
+            } else {
+                n_quoted as f32 / n_words as f32
+            };
+            let opens_with_quote = w.len() > 0 && w.is_quote(0) && n_quoted >= 4;
+
+            let date_matches = adjust_dates(
+                &w,
+                self.dates.find(text, span.start, span.end, ctx.published),
+                ctx.published,
+            );
+            let mut in_date = vec![false; w.len()];
+            let mut dates = Vec::with_capacity(date_matches.len());
+            for m in date_matches {
+                let first = w.tok_ending_after(m.start);
+                let end = w.tok_at_or_after(m.end);
+                for x in in_date.iter_mut().take(end).skip(first) {
+                    *x = true;
+                }
+                if end > first {
+                    dates.push(DateTok { first, end, m });
+                }
+            }
+            let in_span = |a: usize, b: usize| span.start <= a && b <= span.end;
+            let actor_matches: Vec<ActorTok> = all_actors
+                .iter()
+                .filter(|m| in_span(m.start, m.end))
+                .map(|m| ActorTok {
+                    first: w.tok_ending_after(m.start),
+                    end: w.tok_at_or_after(m.end),
+                    actor: m.actor,
+                    span: Span::new(m.start, m.end),
+                })
+                .filter(|m| m.end > m.first)
+                .collect();
+            let place_matches: Vec<PlaceTok> = all_places
+                .iter()
+                .filter(|m| in_span(m.start, m.end))
+                .map(|&m| PlaceTok {
+                    first: w.tok_ending_after(m.start),
+                    end: w.tok_at_or_after(m.end),
+                    m,
+                })
+                .filter(|m| m.end > m.first)
+                .collect();
+            let cx = Context {
+                vocab: &self.vocab,
+                actors: &self.actors,
+                matches: &actor_matches,
+                quoted: &quoted,
+                date: &in_date,
+                memory: &memory,
+            };
+            let found = attribution::find(&w, &cx);
+            let counts = casualties::find(&w, &self.vocab, &|k| {
+                in_date.get(k).copied().unwrap_or(false)
+            });
+            let hits = triggers::find(&w, &self.vocab);
+            let frame = frame::build(
+                &w,
+                &Inputs {
+                    actors: &self.actors,
+                    places: &self.places,
+                    counts: &counts,
+                    hits: &hits,
+                    found: &found,
+                    actor_matches: &actor_matches,
+                    place_matches: &place_matches,
+                    dates: &dates,
+                    previous_type,
+                },
+            );
+            if let Some(f) = &frame {
+                if !matches!(
+                    f.event_type,
+                    EventType::Death | EventType::Other | EventType::Accusation
+                ) {
+                    previous_type = Some(f.event_type);
+                }
+            }
+            let chain: Vec<AttributionSource> = found
+                .chain
+                .iter()
+                .map(|s| {
+                    let b = w.span_of(s.first, s.end);
+                    AttributionSource {
+                        name: s.name.clone(),
+                        kind: s.kind,
+                        start: b.start,
+                        end: b.end,
+                    }
+                })
+                .collect();
+            for s in found.chain.iter().filter(|s| !s.pronoun) {
+                match s.kind {
+                    SourceKind::Person => memory.person = Some(s.name.clone()),
+                    SourceKind::Anonymous => {}
+                    k => memory.org = Some((s.name.clone(), k)),
+                }
+            }
+            out.push(Sentence {
+                span,
+                found,
+                frame,
+                quoted_share,
+                quoted: quoted_share >= 0.5 || opens_with_quote,
+                open_at_end: state,
+                open_at_start,
+                chain,
+            });
+        }
+        // A sentence wholly inside a quotation and naming no speaker takes the speaker of
+        // the quotation: named where it closes ("...," he said) or where it opened.
+        for i in 0..out.len() {
+            if !out[i].chain.is_empty() || out[i].quoted_share < 0.5 {
+                continue;
+            }
+            let mut speaker = None;
+            let mut j = i;
+            while j + 1 < out.len() && out[j].open_at_end && j < i + 4 {
+                j += 1;
+                if !out[j].chain.is_empty() {
+                    speaker = Some(out[j].chain.clone());
+                    break;
+                }
+            }
+            if speaker.is_none() && out[i].open_at_start && i > 0 && !out[i - 1].chain.is_empty() {
+                speaker = Some(out[i - 1].chain.clone());
+            }
+            if let Some(chain) = speaker {
+                out[i].chain = chain;
+            }
+        }
+        out
+    }
+
+    /// The event type a headline names ("Air strikes on Idlib market kill 35").
+    fn title_type(&self, title: &str) -> Option<EventType> {
+        let w = Words::new(title, Span::new(0, title.len()), &self.vocab);
+        triggers::choose(&triggers::find(&w, &self.vocab), None)
+            .filter(|h| !h.anaphor && h.weight >= 50)
+            .map(|h| h.event_type)
+    }
+}
+
+/// Two conventions of `docs/taxonomy.md` the date grammar does not follow, and one
+/// FA-KES spelling it does not read:
+///
+/// * "in the last 24 hours", "during the past two weeks": the days ending on the
+///   publication date (two days for 24 hours, 14 for two weeks);
+/// * "Mondays fighting" (the apostrophe stripped): the weekday rule.
+fn adjust_dates(
+    w: &Words,
+    mut found: Vec<DateMatch>,
+    published: Option<NaiveDate>,
+) -> Vec<DateMatch> {
+    let Some(published) = published else {
+        return found;
+    };
+    for m in &mut found {
+        let expr = w
+            .text
+            .get(m.start..m.end)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let expr = expr.strip_prefix("the ").unwrap_or(&expr);
+        let Some(rest) = expr
+            .strip_prefix("last ")
+            .or_else(|| expr.strip_prefix("past "))
+        else {
+            continue;
+        };
+        let mut parts = rest.split(' ');
+        let (Some(n), Some(unit)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let n: i64 = match n.parse() {
+            Ok(n) => n,
+            Err(_) => match n {
+                "two" => 2,
+                "three" => 3,
+                "four" => 4,
+                "five" => 5,
+                "six" => 6,
+                "seven" => 7,
+                "ten" => 10,
+                _ => continue,
+            },
+        };
+        let days = match unit {
+            "hours" => (n + 23) / 24 + 1,
+            "days" => n,
+            "weeks" => 7 * n,
+            _ => continue,
+        };
+        if let Some(first) = published.checked_sub_days(chrono::Days::new(days.max(1) as u64 - 1)) {
+            m.value = first;
+            m.last = published;
+        }
+    }
+    const WEEKDAYS: [(&str, chrono::Weekday); 7] = [
+        ("mondays", chrono::Weekday::Mon),
+        ("tuesdays", chrono::Weekday::Tue),
+        ("wednesdays", chrono::Weekday::Wed),
+        ("thursdays", chrono::Weekday::Thu),
+        ("fridays", chrono::Weekday::Fri),
+        ("saturdays", chrono::Weekday::Sat),
+        ("sundays", chrono::Weekday::Sun),
+    ];
+    for i in 0..w.len() {
+        let Some((_, day)) = WEEKDAYS.iter().find(|(name, _)| *name == w.w(i)) else {
+            continue;
+        };
+        // "on Mondays" is a habit, not a day.
+        if i > 0 && matches!(w.w(i - 1), "on" | "every" | "most") {
+            continue;
+        }
+        let t = w.toks[i];
+        if found.iter().any(|m| m.start < t.end && t.start < m.end) {
+            continue;
+        }
+        let back =
+            (published.weekday().num_days_from_monday() + 7 - day.num_days_from_monday()) % 7;
+        if let Some(d) = published.checked_sub_days(chrono::Days::new(back as u64)) {
+            found.push(DateMatch {
+                start: t.start,
+                end: t.end,
+                value: d,
+                last: d,
+                precision: crosscheck_dates::Precision::Day,
+                relative: true,
+            });
+        }
+    }
+    found.sort_by_key(|m| m.start);
+    found
+}
+
+/// The span narrowed to `text` and to char boundaries.
+fn clamp(text: &str, span: Span) -> Span {
+    let mut start = span.start.min(text.len());
+    let mut end = span.end.min(text.len()).max(start);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    Span::new(start, end)
+}
+
+/// Scraped articles open with header junk glued to the first sentence: `Wed 05 Apr 2017
+/// <title>.`, `Posted on April 2 2017 by Youssef Diab <title> ...`, `Date of
+/// publication 12 June 2016 ...`. The claim starts after the date, byline and title.
+fn skip_header(text: &str, span: Span, title: Option<&str>, dates: &DateParser) -> Span {
+    let s = span.slice(text);
+    let mut start = 0;
+    // Titles often carry the site's name: "... Monitoring group - Region - World - Ahram Online".
+    let titles: Vec<&str> = title
+        .map(|t| {
+            let mut v = vec![t];
+            for sep in [" - ", " | ", " \u{2013} ", " \u{2014} "] {
+                if let Some((head, _)) = t.split_once(sep) {
+                    v.push(head);
+                }
+            }
+            v
+        })
+        .unwrap_or_default();
+    if let Some(end) = titles.iter().find_map(|t| find_loose(s, t, 400)) {
+        start = end;
+    }
+    // Dates of the header: absolute, within a few words of where the body would start,
+    // not inside prose ("on 21 August 2013").
+    for _ in 0..3 {
+        let head = dates
+            .find(text, span.start + start, span.end, None)
+            .into_iter()
+            .find(|m| !m.relative && m.start < span.start + start + 40);
+        let Some(m) = head else { break };
+        let before = text
+            .get(span.start + start..m.start)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let prose = before
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| matches!(w, "on" | "in" | "since" | "of" | "until" | "from"));
+        if prose {
+            break;
+        }
+        start = m.end - span.start;
+        let rest = &s[start..];
+        start += rest.len() - rest.trim_start_matches([' ', ')', '(', ',']).len();
+    }
+    if start == 0 && fakes_dateline(s) {
+        start = 16;
+    }
+    // `by Youssef Diab`
+    if let Some(after_by) = s
+        .get(start..)
+        .and_then(|r| r.trim_start().strip_prefix("by "))
+    {
+        let lead = s[start..].len() - s[start..].trim_start().len();
+        let mut taken = lead + 3;
+        for word in after_by.split(' ').take(3) {
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                taken += word.len() + 1;
+            } else {
+                break;
+            }
+        }
+        start = (start + taken).min(s.len());
+    }
+    // Sputnik: `(updated 1549 28.05.2017) Get short URL 6319`.
+    if let Some(i) = s
+        .get(start..)
+        .and_then(|r| r.find("Get short URL"))
+        .filter(|&i| i < 80)
+    {
+        start += i + "Get short URL".len();
+        let rest = &s[start..];
+        start += rest.len()
+            - rest
+                .trim_start_matches(|c: char| c == ' ' || c.is_ascii_digit())
+                .len();
+    }
+    if let Some(end) = titles
+        .iter()
+        .find_map(|t| s.get(start..).and_then(|r| find_loose(r, t, 400)))
+    {
+        start += end;
+    }
+    let rest = s.get(start..).unwrap_or("");
+    start += rest.len() - rest.trim_start_matches(['.', ' ', ':', '-', '|']).len();
+    while start < s.len() && !s.is_char_boundary(start) {
+        start += 1;
+    }
+    if start == 0 {
+        return span;
+    }
+    if start >= s.len() {
+        // The whole sentence is header (`Wed 05 Apr 2017 <title>.`).
+        return Span::new(span.end, span.end);
+    }
+    Span::new(span.start + start, span.end)
+}
+
+/// A wire dateline before the first sentence of a story: `BEIRUT (Levant Wire) - `,
+/// `ANKARA - `, `WASHINGTON (AP) — `.
+fn skip_dateline(text: &str, span: Span) -> Span {
+    let s = span.slice(text);
+    let b = s.as_bytes();
+    let caps = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    if caps < 3 || b.get(caps).is_some_and(u8::is_ascii_lowercase) {
+        return span;
+    }
+    let head = match s.get(..s.len().min(70)) {
+        Some(h) => h,
+        None => return span,
+    };
+    let dash = [" - ", " \u{2014} ", " \u{2013} ", " -- "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+        .min();
+    let Some((i, len)) = dash else { return span };
+    if s[..i].split_whitespace().count() > 8 {
+        return span;
+    }
+    let body = s[i + len..].trim_start();
+    if body.is_empty() {
+        return span;
+    }
+    Span::new(span.end - body.len(), span.end)
+}
+
+fn fakes_dateline(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() > 16
+        && b[0].is_ascii_uppercase()
+        && b[1..3].iter().all(u8::is_ascii_lowercase)
+        && b[3] == b' '
+        && b[4..6].iter().all(u8::is_ascii_digit)
+        && b[6] == b' '
+        && b[7].is_ascii_uppercase()
+        && b[8..10].iter().all(u8::is_ascii_lowercase)
+        && b[10] == b' '
+        && b[11..15].iter().all(u8::is_ascii_digit)
+        && b[15] == b' '
+}
+
+/// Where `needle` ends in `hay`, comparing letters and digits only (FA-KES strips
+/// punctuation from the text but not from the title), when it starts within `within`
+/// bytes.
+fn find_loose(hay: &str, needle: &str, within: usize) -> Option<usize> {
+    let key: Vec<char> = needle
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if key.len() < 8 {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = hay
+        .char_indices()
+        .filter(|(_, c)| c.is_alphanumeric())
+        .flat_map(|(i, c)| c.to_lowercase().map(move |l| (i, l)))
+        .collect();
+    for s in 0..chars.len() {
+        if chars[s].0 > within {
+            break;
+        }
+        if s + key.len() <= chars.len()
+            && chars[s..s + key.len()]
+                .iter()
+                .map(|x| x.1)
+                .eq(key.iter().copied())
+        {
+            let (i, c) = chars[s + key.len() - 1];
+            return Some(i + c.len_utf8());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn the_extractor_can_be_shared_across_threads() {
+        assert_send_sync::<Extractor>();
+    }
+}

@@ -1,0 +1,425 @@
+//! Counts as written in news: digits with or without separators (`1,200`, `230000`),
+//! number words (`Forty-three`, `two hundred`, `a dozen`), vague quantities (`dozens`,
+//! `scores`, `hundreds`) and the modifiers that turn them into ranges (`at least 45`,
+//! `more than 300`, `between 200 and 300`), following the range table of
+//! `docs/taxonomy.md`. Whether a count is a casualty count is decided by `casualties`.
+
+use crate::words::Words;
+
+/// A count found at a token: tokens `first..end` and the range it means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Quantity {
+    pub first: usize,
+    pub end: usize,
+    pub min: u32,
+    pub max: Option<u32>,
+    /// Written as digits (a bare year or street number is only ever digits).
+    pub digits: bool,
+    /// Has a range modifier (`at least`, `between`); a modified number is never a year.
+    pub modified: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Modifier {
+    None,
+    AtLeast,
+    MoreThan,
+    UpTo,
+    Nearly,
+    About,
+    LessThan,
+    Between,
+}
+
+/// Multi-word modifiers, longest first within each first word.
+const MODIFIERS: &[(&[&str], Modifier)] = &[
+    (&["at", "least"], Modifier::AtLeast),
+    (&["no", "fewer", "than"], Modifier::AtLeast),
+    (&["no", "less", "than"], Modifier::AtLeast),
+    (&["not", "less", "than"], Modifier::AtLeast),
+    (&["a", "minimum", "of"], Modifier::AtLeast),
+    (&["more", "than"], Modifier::MoreThan),
+    (&["over"], Modifier::MoreThan),
+    (&["above"], Modifier::MoreThan),
+    (&["in", "excess", "of"], Modifier::MoreThan),
+    (&["upwards", "of"], Modifier::MoreThan),
+    (&["up", "to"], Modifier::UpTo),
+    (&["as", "many", "as"], Modifier::UpTo),
+    (&["at", "most"], Modifier::UpTo),
+    (&["nearly"], Modifier::Nearly),
+    (&["almost"], Modifier::Nearly),
+    (&["close", "to"], Modifier::Nearly),
+    (&["just", "under"], Modifier::Nearly),
+    (&["about"], Modifier::About),
+    (&["around"], Modifier::About),
+    (&["some"], Modifier::About),
+    (&["approximately"], Modifier::About),
+    (&["roughly"], Modifier::About),
+    (&["an", "estimated"], Modifier::About),
+    (&["estimated"], Modifier::About),
+    (&["fewer", "than"], Modifier::LessThan),
+    (&["less", "than"], Modifier::LessThan),
+    (&["between"], Modifier::Between),
+    // Neutral words a count may carry: "another 40", "a further 12", "an additional 5".
+    (&["another"], Modifier::None),
+    (&["a", "further"], Modifier::None),
+    (&["an", "additional"], Modifier::None),
+    (&["a", "total", "of"], Modifier::None),
+];
+
+fn unit_value(w: &str) -> Option<u32> {
+    Some(match w {
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+/// A number word below a hundred: `seven`, `forty-three`, `twenty‑one`.
+fn small_word(w: &str) -> Option<u32> {
+    if let Some(v) = unit_value(w) {
+        return Some(v);
+    }
+    let (tens, unit) = w.split_once(['-', '\u{2010}', '\u{2011}'])?;
+    let t = unit_value(tens).filter(|t| *t >= 20 && t % 10 == 0)?;
+    let u = unit_value(unit).filter(|u| *u < 10)?;
+    Some(t + u)
+}
+
+fn scale(w: &str) -> Option<u32> {
+    match w {
+        "hundred" => Some(100),
+        "thousand" => Some(1_000),
+        "million" => Some(1_000_000),
+        _ => None,
+    }
+}
+
+/// Digits with optional `,` separators; a decimal only before a scale word
+/// (`1.2 million`). Times (`10:30`) are not counts.
+fn digits_value(w: &str, next: &str) -> Option<u32> {
+    if w.contains(':') {
+        return None;
+    }
+    let plain: String = w.chars().filter(|c| *c != ',').collect();
+    if plain.contains('.') {
+        let f: f64 = plain.parse().ok()?;
+        let s = scale(next)? as f64;
+        let v = f * s;
+        return (v >= 0.0 && v < u32::MAX as f64).then_some(v.round() as u32);
+    }
+    plain.parse().ok()
+}
+
+/// The exact number starting at `i`: `(value, end, digits)`.
+fn exact_at(w: &Words, i: usize) -> Option<(u32, usize, bool)> {
+    let first = w.w(i);
+    if w.is_number(i) {
+        let v = digits_value(first, w.w(i + 1))?;
+        let mut end = i + 1;
+        let mut v = v;
+        if let Some(s) = scale(w.w(end)) {
+            // `1.2 million` was scaled by digits_value already.
+            if !first.contains('.') {
+                v = v.saturating_mul(s);
+            }
+            end += 1;
+        }
+        // "two dozen" does not occur with digits; "12 dozen" is not news.
+        return Some((v, end, true));
+    }
+    // `a dozen`, `a hundred`, `a million`, `half a dozen`.
+    if first == "a" || first == "an" {
+        return match w.w(i + 1) {
+            "dozen" => Some((12, i + 2, false)),
+            s => scale(s).map(|s| (s, i + 2, false)),
+        };
+    }
+    if first == "half" && w.w(i + 1) == "a" && w.w(i + 2) == "dozen" {
+        return Some((6, i + 3, false));
+    }
+    let mut total: u32 = 0;
+    let mut current: u32 = small_word(first)?;
+    let mut end = i + 1;
+    loop {
+        let next = w.w(end);
+        if let Some(v) = small_word(next) {
+            // "twenty three" written as two words.
+            if current % 10 == 0 && current >= 20 && v < 10 || current % 100 == 0 && v < 100 {
+                current += v;
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        if next == "dozen" {
+            current = current.saturating_mul(12);
+            end += 1;
+            break;
+        }
+        if next == "hundred" {
+            current = current.saturating_mul(100);
+            end += 1;
+            continue;
+        }
+        if let Some(s) = scale(next) {
+            total = total.saturating_add(current.saturating_mul(s));
+            current = 0;
+            end += 1;
+            if small_word(w.w(end)).is_none() {
+                break;
+            }
+            current = small_word(w.w(end)).unwrap_or(0);
+            end += 1;
+            continue;
+        }
+        if next == "and" && small_word(w.w(end + 1)).is_some() && current % 100 == 0 && current > 0
+        {
+            end += 1;
+            continue;
+        }
+        break;
+    }
+    Some((total.saturating_add(current), end, false))
+}
+
+/// A vague quantity at `i`: `dozens`, `scores of`, `hundreds`, `tens of thousands`,
+/// `several`, `a number of`.
+fn vague_at(w: &Words, i: usize) -> Option<(u32, u32, usize)> {
+    let of_follows = |j: usize| w.w(j) == "of";
+    match w.w(i) {
+        "dozens" => Some((24, 99, i + 1)),
+        "scores" if of_follows(i + 1) => Some((40, 99, i + 1)),
+        "tens" if of_follows(i + 1) && w.w(i + 2) == "thousands" => Some((20_000, 99_999, i + 3)),
+        "hundreds" if of_follows(i + 1) && w.w(i + 2) == "thousands" => {
+            Some((200_000, 999_999, i + 3))
+        }
+        "hundreds" => Some((200, 999, i + 1)),
+        "thousands" => Some((2_000, 9_999, i + 1)),
+        "several" => Some((3, 9, i + 1)),
+        "a" if w.w(i + 1) == "number" && of_follows(i + 2) => Some((3, 9, i + 3)),
+        _ => None,
+    }
+}
+
+fn modifier_at(w: &Words, i: usize) -> (Modifier, usize) {
+    for (words, m) in MODIFIERS {
+        if words.iter().enumerate().all(|(k, x)| w.w(i + k) == *x) {
+            return (*m, i + words.len());
+        }
+    }
+    (Modifier::None, i)
+}
+
+/// Whether a count can start at token `i`: a cheap test run at every token before the
+/// full parse.
+fn may_start(w: &Words, i: usize) -> bool {
+    if w.is_number(i) {
+        return true;
+    }
+    let x = w.w(i);
+    match x.as_bytes().first() {
+        Some(b'a'..=b'z') => {}
+        _ => return false,
+    }
+    small_word(x).is_some()
+        || matches!(
+            x,
+            "at" | "no"
+                | "not"
+                | "more"
+                | "over"
+                | "above"
+                | "in"
+                | "upwards"
+                | "up"
+                | "as"
+                | "nearly"
+                | "almost"
+                | "close"
+                | "just"
+                | "about"
+                | "around"
+                | "some"
+                | "approximately"
+                | "roughly"
+                | "an"
+                | "estimated"
+                | "fewer"
+                | "less"
+                | "between"
+                | "another"
+                | "a"
+                | "half"
+                | "dozens"
+                | "scores"
+                | "tens"
+                | "hundreds"
+                | "thousands"
+                | "several"
+        )
+}
+
+/// The count starting at token `i` (modifier included), if any.
+pub(crate) fn quantity_at(w: &Words, i: usize) -> Option<Quantity> {
+    if !may_start(w, i) {
+        return None;
+    }
+    let (modifier, j) = modifier_at(w, i);
+    // A modifier word that is not followed by a number is an ordinary word ("over the town").
+    let (min, max, end, digits) = if let Some((lo, hi, end)) = vague_at(w, j) {
+        (lo, Some(hi), end, false)
+    } else {
+        let (v, end, digits) = exact_at(w, j)?;
+        // `200-300`, `200 to 300`, `between 200 and 300`.
+        let joiner = w.w(end);
+        let range_joiner = matches!(joiner, "-" | "to" | "\u{2013}")
+            || (joiner == "and" && modifier == Modifier::Between);
+        if range_joiner {
+            if let Some((hi, end2, _)) = exact_at(w, end + 1) {
+                if hi > v {
+                    return Some(Quantity {
+                        first: i,
+                        end: end2,
+                        min: v,
+                        max: Some(hi),
+                        digits,
+                        modified: true,
+                    });
+                }
+            }
+        }
+        (v, Some(v), end, digits)
+    };
+    let exact = max == Some(min);
+    let (min, max) = match modifier {
+        Modifier::None | Modifier::Between => (min, max),
+        Modifier::AtLeast => (min, None),
+        Modifier::MoreThan => (min.saturating_add(1), None),
+        Modifier::UpTo => (1, max),
+        Modifier::LessThan => (1, max.map(|m| m.saturating_sub(1).max(1))),
+        Modifier::Nearly if exact => (min - min / 5, Some(min.saturating_sub(1).max(1))),
+        Modifier::About if exact => (min - min / 10, Some(min + min / 10)),
+        Modifier::Nearly | Modifier::About => (min, max),
+    };
+    if modifier == Modifier::Between && j == i + 1 && max == Some(min) {
+        // "between" without a second number: not a range.
+        return None;
+    }
+    Some(Quantity {
+        first: i,
+        end,
+        min,
+        max,
+        digits,
+        modified: modifier != Modifier::None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crosscheck_schema::Span;
+
+    fn q(s: &str) -> Option<(u32, Option<u32>, String)> {
+        let vocab = crate::vocab::Vocab::new();
+        let w = Words::new(s, Span::new(0, s.len()), &vocab);
+        quantity_at(&w, 0).map(|q| (q.min, q.max, w.text_of(q.first, q.end).to_string()))
+    }
+
+    #[test]
+    fn reads_the_range_table_of_the_taxonomy() {
+        assert_eq!(q("35 people"), Some((35, Some(35), "35".into())));
+        assert_eq!(q("thirty-five people").map(|x| x.0), Some(35));
+        assert_eq!(q("Forty-three ISIS terrorists").map(|x| x.0), Some(43));
+        assert_eq!(
+            q("at least 45 civilians"),
+            Some((45, None, "at least 45".into()))
+        );
+        assert_eq!(q("no fewer than 45").map(|x| (x.0, x.1)), Some((45, None)));
+        assert_eq!(q("more than 300").map(|x| (x.0, x.1)), Some((301, None)));
+        assert_eq!(q("over 300").map(|x| (x.0, x.1)), Some((301, None)));
+        assert_eq!(q("up to 20").map(|x| (x.0, x.1)), Some((1, Some(20))));
+        assert_eq!(q("as many as 20").map(|x| (x.0, x.1)), Some((1, Some(20))));
+        assert_eq!(q("nearly 50").map(|x| (x.0, x.1)), Some((40, Some(49))));
+        assert_eq!(q("about 50").map(|x| (x.0, x.1)), Some((45, Some(55))));
+        assert_eq!(
+            q("Some 120 ISIS fighters").map(|x| (x.0, x.1)),
+            Some((108, Some(132)))
+        );
+        assert_eq!(
+            q("between 200 and 300").map(|x| (x.0, x.1)),
+            Some((200, Some(300)))
+        );
+        assert_eq!(
+            q("200-300 people").map(|x| (x.0, x.1)),
+            Some((200, Some(300)))
+        );
+        assert_eq!(q("200 to 300").map(|x| (x.0, x.1)), Some((200, Some(300))));
+        assert_eq!(
+            q("dozens of civilians").map(|x| (x.0, x.1)),
+            Some((24, Some(99)))
+        );
+        assert_eq!(
+            q("scores of terrorists").map(|x| (x.0, x.1)),
+            Some((40, Some(99)))
+        );
+        assert_eq!(
+            q("hundreds were injured").map(|x| (x.0, x.1)),
+            Some((200, Some(999)))
+        );
+        assert_eq!(q("thousands").map(|x| (x.0, x.1)), Some((2000, Some(9999))));
+        assert_eq!(q("a dozen").map(|x| (x.0, x.1)), Some((12, Some(12))));
+        assert_eq!(
+            q("two dozen soldiers").map(|x| (x.0, x.1)),
+            Some((24, Some(24)))
+        );
+        assert_eq!(
+            q("several other people").map(|x| (x.0, x.1)),
+            Some((3, Some(9)))
+        );
+        assert_eq!(q("a number of").map(|x| (x.0, x.1)), Some((3, Some(9))));
+    }
+
+    #[test]
+    fn reads_digits_and_compound_number_words() {
+        assert_eq!(q("230000 people").map(|x| x.0), Some(230_000));
+        assert_eq!(q("1,200 civilians").map(|x| x.0), Some(1_200));
+        assert_eq!(q("1.2 million").map(|x| x.0), Some(1_200_000));
+        assert_eq!(q("four thousand Jews").map(|x| x.0), Some(4_000));
+        assert_eq!(q("two hundred and fifty").map(|x| x.0), Some(250));
+        assert_eq!(
+            q("at least a million").map(|x| (x.0, x.1)),
+            Some((1_000_000, None))
+        );
+        assert_eq!(q("Fifty-one dead").map(|x| x.0), Some(51));
+        assert_eq!(q("10:30"), None);
+        assert_eq!(q("over the town"), None);
+        assert_eq!(q("scores"), None);
+    }
+}

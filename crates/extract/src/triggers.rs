@@ -1,0 +1,120 @@
+//! Event triggers: the words of a sentence that name an event, typed by
+//! `lexicons/event_triggers.tsv`, and the choice of one type per sentence.
+
+use crosscheck_schema::EventType;
+
+use crate::vocab::Vocab;
+use crate::words::Words;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub first: usize,
+    pub end: usize,
+    pub event_type: EventType,
+    pub weight: u8,
+    /// "the attack", "this strike": refers back to an incident typed earlier.
+    pub anaphor: bool,
+}
+
+/// Nouns that, after "the"/"this", point back at an incident rather than name a new one.
+fn anaphoric_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "attack" | "attacks" | "strike" | "strikes" | "incident" | "massacre" | "assault"
+    )
+}
+
+/// Every trigger of the sentence, left to right, the longest phrase winning at a token.
+pub(crate) fn find(w: &Words, vocab: &Vocab) -> Vec<Hit> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < w.len() {
+        if let Some((len, t)) = vocab.triggers.at(w, i) {
+            let prev = i.checked_sub(1).map(|p| w.w(p)).unwrap_or("");
+            let prev2 = i.checked_sub(2).map(|p| w.w(p)).unwrap_or("");
+            let anaphor = len == 1
+                && anaphoric_noun(w.w(i))
+                && (matches!(prev, "the" | "this" | "that" | "latest")
+                    || (matches!(prev2, "the" | "this" | "that") && w.is_word(i - 1)));
+            out.push(Hit {
+                first: i,
+                end: i + len,
+                event_type: t.event_type,
+                weight: t.weight,
+                anaphor,
+            });
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Weight from which a trigger names a violent act: a sentence with a casualty count is
+/// typed by one of these (or is a death), not by the talks or refugees it also mentions.
+const VIOLENT: u8 = 35;
+
+/// The trigger that types the sentence: the heaviest, and among equals the one nearest
+/// the casualty count (the count-bearing clause wins), else the first. A generic
+/// explosion word next to aircraft is an air strike ("a bomb dropped by a helicopter").
+pub(crate) fn choose(hits: &[Hit], count_at: Option<usize>) -> Option<Hit> {
+    let distance = |h: &Hit| match count_at {
+        Some(c) => h.first.abs_diff(c),
+        None => h.first,
+    };
+    let best = hits
+        .iter()
+        .copied()
+        .filter(|h| count_at.is_none() || h.weight >= VIOLENT || h.event_type == EventType::Death)
+        .max_by(|a, b| {
+            a.weight
+                .cmp(&b.weight)
+                .then_with(|| distance(b).cmp(&distance(a)))
+        })?;
+    let aircraft = hits.iter().any(|h| h.event_type == EventType::Airstrike);
+    if best.event_type == EventType::Bombing && best.weight <= 70 && aircraft {
+        return Some(Hit {
+            event_type: EventType::Airstrike,
+            ..best
+        });
+    }
+    Some(best)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crosscheck_schema::Span;
+
+    fn typed(s: &str) -> Option<EventType> {
+        let vocab = Vocab::new();
+        let w = Words::new(s, Span::new(0, s.len()), &vocab);
+        choose(&find(&w, &vocab), None).map(|h| h.event_type)
+    }
+
+    #[test]
+    fn the_most_specific_trigger_types_the_sentence() {
+        assert_eq!(
+            typed("Air strikes hit a crowded vegetable market"),
+            Some(EventType::Airstrike)
+        );
+        assert_eq!(
+            typed("A suicide attack followed by a ground offensive"),
+            Some(EventType::Bombing)
+        );
+        assert_eq!(
+            typed("a helicopter dropped a barrel bomb containing toxic gasses"),
+            Some(EventType::ChemicalAttack)
+        );
+        assert_eq!(
+            typed("Regime forces also shelled the towns"),
+            Some(EventType::Shelling)
+        );
+        assert_eq!(
+            typed("Nusra Front members kidnapped a priest"),
+            Some(EventType::Arrest)
+        );
+        assert_eq!(typed("Syria has been gripped by deadly violence"), None);
+    }
+}

@@ -1,0 +1,166 @@
+//! The token view every extraction rule works on: one sentence's tokens with their
+//! lower-cased text, built once per sentence with a single allocation for the text.
+
+use crosscheck_schema::Span;
+use crosscheck_segment::{tokens, TokenKind};
+
+use crate::vocab::{Vocab, UNKNOWN};
+
+/// One token of a sentence. Offsets are absolute byte offsets into the article text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+}
+
+/// A sentence as tokens. `lower` is the sentence text lower-cased in ASCII only, so its
+/// byte offsets are those of the original text shifted by `span.start`.
+pub(crate) struct Words<'t> {
+    pub text: &'t str,
+    pub span: Span,
+    lower: String,
+    pub toks: Vec<Tok>,
+    /// Vocabulary id of each token (`UNKNOWN` for words no vocabulary has).
+    ids: Vec<u32>,
+}
+
+impl<'t> Words<'t> {
+    pub fn new(text: &'t str, span: Span, vocab: &Vocab) -> Words<'t> {
+        let sentence = span.slice(text);
+        // `slice` returns "" for a span that does not fit; keep offsets consistent.
+        let span = if sentence.is_empty() {
+            Span::new(span.start.min(text.len()), span.start.min(text.len()))
+        } else {
+            span
+        };
+        let lower = sentence.to_ascii_lowercase();
+        let toks = tokens(text, span)
+            .map(|t| Tok {
+                start: t.start,
+                end: t.end,
+                kind: t.kind,
+                cap: text
+                    .get(t.start..t.end)
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(char::is_uppercase),
+            })
+            .collect();
+        let mut w = Words {
+            text,
+            span,
+            lower,
+            toks,
+            ids: Vec::new(),
+        };
+        w.ids = (0..w.toks.len()).map(|i| vocab.words.get(w.w(i))).collect();
+        w
+    }
+
+    /// The vocabulary id of token `i`.
+    pub fn id(&self, i: usize) -> u32 {
+        self.ids.get(i).copied().unwrap_or(UNKNOWN)
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The lower-cased text of token `i` (`""` past the end).
+    pub fn w(&self, i: usize) -> &str {
+        match self.toks.get(i) {
+            Some(t) => self
+                .lower
+                .get(t.start - self.span.start..t.end - self.span.start)
+                .unwrap_or(""),
+            None => "",
+        }
+    }
+
+    /// Token `i` without a possessive ending: `regime's` → `regime`, `Syria’s` → `syria`.
+    pub fn base(&self, i: usize) -> &str {
+        let w = self.w(i);
+        w.strip_suffix("'s")
+            .or_else(|| w.strip_suffix("\u{2019}s"))
+            .or_else(|| w.strip_suffix('\''))
+            .unwrap_or(w)
+    }
+
+    /// The original text of token `i`.
+    pub fn raw(&self, i: usize) -> &'t str {
+        match self.toks.get(i) {
+            Some(t) => self.text.get(t.start..t.end).unwrap_or(""),
+            None => "",
+        }
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    pub fn is_number(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    }
+
+    pub fn cap(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.cap)
+    }
+
+    /// A quotation mark of any style.
+    pub fn is_quote(&self, i: usize) -> bool {
+        matches!(
+            self.w(i),
+            "\"" | "\u{201C}" | "\u{201D}" | "\u{201E}" | "\u{00AB}" | "\u{00BB}" | "''" | "``"
+        )
+    }
+
+    /// Byte span of tokens `a..b` (absolute); empty at `a` when `b <= a`.
+    pub fn span_of(&self, a: usize, b: usize) -> Span {
+        match (
+            self.toks.get(a),
+            b.checked_sub(1).and_then(|l| self.toks.get(l)),
+        ) {
+            (Some(first), Some(last)) if b > a => Span::new(first.start, last.end),
+            (Some(first), _) => Span::new(first.start, first.start),
+            _ => Span::new(self.span.end, self.span.end),
+        }
+    }
+
+    /// The original text of tokens `a..b`.
+    pub fn text_of(&self, a: usize, b: usize) -> &'t str {
+        self.span_of(a, b).slice(self.text)
+    }
+
+    /// The index of the first token starting at or after byte `pos`.
+    pub fn tok_at_or_after(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.start < pos)
+    }
+
+    /// The index of the first token ending after byte `pos`.
+    pub fn tok_ending_after(&self, pos: usize) -> usize {
+        self.toks.partition_point(|t| t.end <= pos)
+    }
+}
+
+/// Determiners that open a noun phrase.
+pub(crate) fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+    )
+}

@@ -1,0 +1,446 @@
+//! The extractor on sentences written the way conflict news writes them: every casualty
+//! wording of the taxonomy's range table, the numbers that are never casualty counts,
+//! attribution chains, hedges, quotes, denials, toll updates and relative dates.
+
+use chrono::NaiveDate;
+use crosscheck_extract::{ArticleContext, Extractor};
+use crosscheck_schema::{CasualtyCategory, Claim, DatePrecision, EventType, SourceKind, Span};
+use crosscheck_segment::Segmenter;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+fn claims_on(text: &str, published: Option<NaiveDate>) -> Vec<Claim> {
+    let sentences = Segmenter::new().sentences(text, Span::new(0, text.len()));
+    let ctx = ArticleContext {
+        text,
+        sentences: &sentences,
+        published,
+        title: None,
+    };
+    let all = vec![1.0; sentences.len()];
+    Extractor::new().claims(&ctx, Some(&all))
+}
+
+/// The only claim of a one-sentence text.
+fn claim(text: &str) -> Claim {
+    let mut c = claims_on(text, Some(date(2016, 10, 18)));
+    assert_eq!(c.len(), 1, "{text}");
+    c.remove(0)
+}
+
+/// (min, max, category) of the killed count.
+fn killed(text: &str) -> Option<(u32, Option<u32>, CasualtyCategory)> {
+    let c = claim(text);
+    c.event
+        .and_then(|e| e.killed)
+        .map(|k| (k.min, k.max, k.category))
+}
+
+fn injured(text: &str) -> Option<(u32, Option<u32>, CasualtyCategory)> {
+    let c = claim(text);
+    c.event
+        .and_then(|e| e.injured)
+        .map(|k| (k.min, k.max, k.category))
+}
+
+use CasualtyCategory::*;
+
+#[test]
+fn casualty_wordings_of_the_range_table() {
+    assert_eq!(
+        killed("The shelling killed 35 people in the town."),
+        Some((35, Some(35), People))
+    );
+    assert_eq!(
+        killed("Thirty-five civilians were killed in the raid."),
+        Some((35, Some(35), Civilians))
+    );
+    assert_eq!(
+        killed("Forty-three ISIS terrorists were killed near al-Mayadin."),
+        Some((43, Some(43), Militants))
+    );
+    assert_eq!(
+        killed("Air strikes killed at least 45 people in Aleppo."),
+        Some((45, None, People))
+    );
+    assert_eq!(
+        killed("No fewer than 45 fighters died in the clashes."),
+        Some((45, None, Fighters))
+    );
+    assert_eq!(
+        killed("The blast killed more than 300 people."),
+        Some((301, None, People))
+    );
+    assert_eq!(
+        killed("Shelling killed over 300 civilians last year."),
+        Some((301, None, Civilians))
+    );
+    assert_eq!(
+        killed("Up to 20 soldiers were killed in the ambush."),
+        Some((1, Some(20), Soldiers))
+    );
+    assert_eq!(
+        killed("As many as 20 people died when the building collapsed."),
+        Some((1, Some(20), People))
+    );
+    assert_eq!(
+        killed("Nearly 50 people were killed in the car bomb attack."),
+        Some((40, Some(49), People))
+    );
+    assert_eq!(
+        killed("About 50 rebels were killed in the offensive."),
+        Some((45, Some(55), Fighters))
+    );
+    assert_eq!(
+        killed("Some 120 ISIS fighters were killed in Russian air strikes."),
+        Some((108, Some(132), Fighters))
+    );
+    assert_eq!(
+        killed("The strikes killed between 200 and 300 civilians."),
+        Some((200, Some(300), Civilians))
+    );
+    assert_eq!(
+        killed("The bombardment killed 200-300 people."),
+        Some((200, Some(300), People))
+    );
+    assert_eq!(
+        killed("Dozens of civilians were killed in the market."),
+        Some((24, Some(99), Civilians))
+    );
+    assert_eq!(
+        killed("The army said it killed scores of terrorists."),
+        Some((40, Some(99), Militants))
+    );
+    assert_eq!(
+        killed("Hundreds of people have died in the siege."),
+        Some((200, Some(999), People))
+    );
+    assert_eq!(
+        killed("A dozen children were killed in the strike on the school."),
+        Some((12, Some(12), Children))
+    );
+    assert_eq!(
+        killed("Two dozen soldiers were killed in the attack."),
+        Some((24, Some(24), Soldiers))
+    );
+    assert_eq!(
+        killed("Several medics were killed when the hospital was hit."),
+        Some((3, Some(9), Medics))
+    );
+    assert_eq!(
+        killed("Mortar fire killed a child in the old city."),
+        Some((1, Some(1), Children))
+    );
+    assert_eq!(
+        killed("The explosion killed one policeman at the checkpoint."),
+        Some((1, Some(1), Police))
+    );
+    assert_eq!(
+        killed("Syria's conflict has killed more than 230000 people."),
+        Some((230_001, None, People))
+    );
+    assert_eq!(
+        killed("Fifty-one dead and over 100 wounded in the attack."),
+        Some((51, Some(51), People))
+    );
+}
+
+#[test]
+fn injured_counts_are_kept_apart_from_the_dead() {
+    let c = claim("Air strikes hit the market, killing at least 35 people and wounding more than 60, a war monitor said.");
+    let e = c.event.expect("event");
+    assert_eq!(e.killed.map(|k| (k.min, k.max)), Some((35, None)));
+    assert_eq!(e.injured.map(|k| (k.min, k.max)), Some((61, None)));
+    assert_eq!(
+        injured(
+            "Two people have been killed and 10 other people have been injured in the shelling."
+        ),
+        Some((10, Some(10), People))
+    );
+    assert_eq!(
+        injured("Over 10 civilians were killed and 18 more wounded in the raids."),
+        Some((18, Some(18), Civilians))
+    );
+    assert_eq!(
+        injured("Dozens of people were killed and hundreds were injured on Sunday."),
+        Some((200, Some(999), People))
+    );
+}
+
+#[test]
+fn numbers_that_are_never_casualty_counts() {
+    for text in [
+        "More than 300 displaced families have reached makeshift camps after the shelling.",
+        "Israeli jets fired four missiles at a convoy near the border.",
+        "Fighters of the 47th Brigade attacked the village in 2014.",
+        "The army destroyed 12 tanks and four vehicles in the offensive.",
+        "The town lies 12 kilometres from the front, where three million refugees live.",
+        "The attack happened at 6 pm on October 2 at 17 rue Pelleport.",
+    ] {
+        let c = claim(text);
+        let e = c.event.expect(text);
+        assert_eq!(e.killed, None, "{text}");
+        assert_eq!(e.injured, None, "{text}");
+    }
+    // A sub-count is part of the count before it.
+    assert_eq!(
+        killed("At least 87 people including 31 children died in the gas attack."),
+        Some((87, None, People))
+    );
+    // An age between commas is not a victim count.
+    let c = claim("Police say Paddock, 64, opened fire on the crowd, killing 58 people.");
+    assert_eq!(c.event.and_then(|e| e.killed).map(|k| k.min), Some(58));
+}
+
+#[test]
+fn toll_updates_are_marked() {
+    let c = claim("The death toll from the market strike rose to 41, including 11 children, the monitor said.");
+    let k = c.event.and_then(|e| e.killed).expect("killed");
+    assert_eq!((k.min, k.max, k.update), (41, Some(41), true));
+    let c = claim("The monitor said at least 35 people were killed in the strikes.");
+    assert!(!c.event.and_then(|e| e.killed).expect("killed").update);
+}
+
+#[test]
+fn denials_are_marked() {
+    let c = claim("Syria's defence ministry denied its aircraft were involved, calling the reports fabricated.");
+    assert!(c.event.expect("event").denied);
+    let c = claim("A spokesman for Hayat Tahrir al-Sham denied that the group had fired any rockets at al-Hader.");
+    let e = c.event.expect("event");
+    assert!(e.denied);
+    assert_eq!(e.event_type, EventType::Shelling);
+    let c = claim("Russia's defence ministry said none of its aircraft had flown over the area.");
+    assert!(c.event.expect("event").denied);
+    let c = claim("Government forces shelled the village, killing nine civilians.");
+    assert!(!c.event.expect("event").denied);
+}
+
+fn chain(c: &Claim, text: &str) -> Vec<String> {
+    c.attribution
+        .chain
+        .iter()
+        .map(|s| Span::new(s.start, s.end).slice(text).to_string())
+        .collect()
+}
+
+#[test]
+fn attribution_chains() {
+    let t = "Air strikes killed 20 civilians in Raqqa on Saturday, SANA news agency reported citing a local source.";
+    assert_eq!(chain(&claim(t), t), ["SANA news agency", "a local source"]);
+
+    let t = "A Syrian military source quoted by state media denied that the army had targeted civilians.";
+    assert_eq!(
+        chain(&claim(t), t),
+        ["state media", "A Syrian military source"]
+    );
+
+    let t = "A mortar hit the central square killing one policeman a security source told AFP.";
+    assert_eq!(chain(&claim(t), t), ["AFP", "a security source"]);
+
+    let t = "At least 45 people have been killed in Aleppo according to monitors.";
+    assert_eq!(chain(&claim(t), t), ["monitors"]);
+
+    let t = "Four civilians were killed in rebel shelling on Sunday, the Syrian Observatory for Human Rights said.";
+    let c = claim(t);
+    assert_eq!(chain(&c, t), ["the Syrian Observatory for Human Rights"]);
+    assert!(!c.attribution.hedged);
+
+    let t =
+        "Four civilians were killed on Sunday a Britain-based monitor and a medical source said.";
+    assert_eq!(
+        chain(&claim(t), t),
+        ["a Britain-based monitor", "a medical source"]
+    );
+}
+
+#[test]
+fn own_voice_and_hedges() {
+    let t =
+        "Government forces shelled the village of Mahkan on Tuesday night, killing nine civilians.";
+    let c = claim(t);
+    assert!(c.attribution.is_own_voice());
+    assert!(!c.attribution.hedged);
+
+    let t = "Syrian bombers pounded the town, reportedly killing at least 19 terrorists.";
+    let c = claim(t);
+    assert!(c.attribution.is_own_voice());
+    assert!(c.attribution.hedged);
+    assert_eq!(
+        Span::new(c.attribution.hedges[0].start, c.attribution.hedges[0].end).slice(t),
+        "reportedly"
+    );
+
+    for t in [
+        "The fighting could not be independently verified.",
+        "The group allegedly executed 40 prisoners.",
+        "Unconfirmed reports said a helicopter dropped barrel bombs on the town.",
+    ] {
+        assert!(claim(t).attribution.hedged, "{t}");
+    }
+}
+
+#[test]
+fn quotes_belong_to_their_speaker() {
+    // The speaker after the quote, in the same sentence.
+    let t = "\u{201C}I counted the bodies of eleven children with my own hands,\u{201D} said Mahmoud al-Sheikh, a volunteer.";
+    let c = claim(t);
+    assert!(c.attribution.quoted);
+    assert_eq!(chain(&c, t), ["Mahmoud al-Sheikh"]);
+    let k = c.event.and_then(|e| e.killed).expect("killed");
+    assert_eq!((k.min, k.category), (11, Children));
+
+    // An accusation inside a quote is the speaker's claim, named in the next sentence.
+    let t =
+        "\"The regime shelled the market again. They killed twelve people,\" the commander said.";
+    let claims = claims_on(t, Some(date(2016, 10, 18)));
+    let first = &claims[0];
+    assert!(first.attribution.quoted);
+    assert_eq!(chain(first, t), ["the commander"]);
+    assert_eq!(
+        first.event.as_ref().map(|e| e.event_type),
+        Some(EventType::Shelling)
+    );
+    assert_eq!(chain(&claims[1], t), ["the commander"]);
+
+    // A short scare quote does not make a quotation.
+    let t = "State media said the army had \"repelled\" the attack near al-Mayadin.";
+    assert!(!claim(t).attribution.quoted);
+}
+
+#[test]
+fn pronoun_speakers_take_the_name_said_before() {
+    let t = "Maj. Gen. Igor Petrenko said no Russian aircraft flew over the town. He said the damage was typical of an explosion at an ammunition depot.";
+    let claims = claims_on(t, Some(date(2016, 10, 17)));
+    let second = claims.iter().find(|c| c.start > 60).expect("second claim");
+    assert_eq!(second.attribution.chain[0].kind, SourceKind::Person);
+    assert_eq!(second.attribution.chain[0].name, "Maj. Gen. Igor Petrenko");
+}
+
+#[test]
+fn relative_dates_resolve_against_publication() {
+    let published = date(2017, 11, 16); // a Thursday
+    let t = "Government shelling on Tuesday killed nine civilians in the village of Mahkan.";
+    let d = claims_on(t, Some(published))[0]
+        .event
+        .clone()
+        .and_then(|e| e.date)
+        .expect("date");
+    assert_eq!(
+        (d.value, d.last, d.precision, d.relative),
+        (
+            date(2017, 11, 14),
+            date(2017, 11, 14),
+            DatePrecision::Day,
+            true
+        )
+    );
+    assert_eq!(d.expression, "Tuesday");
+
+    let t = "Regime helicopters dropped barrel bombs on farmland last week, activists said.";
+    let d = claims_on(t, Some(published))[0]
+        .event
+        .clone()
+        .and_then(|e| e.date)
+        .expect("date");
+    assert_eq!(
+        (d.value, d.last, d.precision),
+        (date(2017, 11, 6), date(2017, 11, 12), DatePrecision::Week)
+    );
+
+    let t =
+        "At least 45 people have been killed in Aleppo in the last 24 hours according to monitors.";
+    let d = claims_on(t, Some(published))[0]
+        .event
+        .clone()
+        .and_then(|e| e.date)
+        .expect("date");
+    assert_eq!((d.value, d.last), (date(2017, 11, 15), date(2017, 11, 16)));
+
+    // When it was said is not when it happened.
+    let t = "Five civilians were killed by regime bombs in eastern Ghouta, the observatory said on Thursday.";
+    assert_eq!(
+        claims_on(t, Some(published))[0]
+            .event
+            .clone()
+            .and_then(|e| e.date),
+        None
+    );
+    // Without a publication date a weekday cannot be resolved.
+    let t = "Government shelling on Tuesday killed nine civilians.";
+    assert_eq!(
+        claims_on(t, None)[0].event.clone().and_then(|e| e.date),
+        None
+    );
+}
+
+#[test]
+fn event_types_and_parties() {
+    let t = "Russian warplanes struck a market in the town of Maarat al-Numan, killing 12 people.";
+    let e = claim(t).event.expect("event");
+    assert_eq!(e.event_type, EventType::Airstrike);
+    assert_eq!(
+        e.actor.map(|a| a.name).as_deref(),
+        Some("Russian Armed Forces")
+    );
+    assert_eq!(e.place.map(|p| p.name).as_deref(), Some("Maarat al-Numan"));
+    let e = claim("Nusra Front members kidnapped a Christian priest in Idlib province.")
+        .event
+        .expect("event");
+    assert_eq!(e.event_type, EventType::Arrest);
+    let e = claim("Jabhat al-Nusra terrorists executed 40 gunmen for trying to surrender.")
+        .event
+        .expect("event");
+    assert_eq!(e.event_type, EventType::Execution);
+    let e = claim("A car bomb exploded near a checkpoint in Damascus, killing four people.")
+        .event
+        .expect("event");
+    assert_eq!(e.event_type, EventType::Bombing);
+    // An opinion has no event.
+    let c = claims_on("Will the world stay silent again?", None);
+    assert!(c.iter().all(|c| c.event.is_none()));
+}
+
+#[test]
+fn scores_decide_sentences_without_an_event() {
+    let text = "SANA confirmed the report. Air strikes killed 12 people in Idlib.";
+    let sentences = Segmenter::new().sentences(text, Span::new(0, text.len()));
+    let ctx = ArticleContext {
+        text,
+        sentences: &sentences,
+        published: None,
+        title: None,
+    };
+    let ex = Extractor::new();
+    assert_eq!(ex.claims(&ctx, None).len(), 1);
+    assert_eq!(ex.claims(&ctx, Some(&[0.9, 0.1])).len(), 2);
+    assert_eq!(ex.claims(&ctx, Some(&[0.1, 0.1])).len(), 1);
+    for c in ex.claims(&ctx, None) {
+        assert!(c.id.is_empty());
+    }
+}
+
+#[test]
+fn fakes_header_is_not_part_of_the_first_claim() {
+    let text = "Wed 05 Apr 2017 Air strikes kill 20 in Idlib. Air strikes killed at least 20 people in Idlib on Tuesday.";
+    let sentences = Segmenter::new().sentences(text, Span::new(0, text.len()));
+    let ctx = ArticleContext {
+        text,
+        sentences: &sentences,
+        published: Some(date(2017, 4, 5)),
+        title: Some("Air strikes kill 20 in Idlib"),
+    };
+    let claims = Extractor::new().claims(&ctx, None);
+    let last = claims.last().expect("claim");
+    assert_eq!(
+        last.event
+            .as_ref()
+            .and_then(|e| e.date.as_ref())
+            .map(|d| d.value),
+        Some(date(2017, 4, 4))
+    );
+    for c in &claims {
+        assert!(c.start >= 16, "the dateline is header, not claim");
+    }
+}
