@@ -30,6 +30,79 @@ pub enum Command {
     Show(ShowArgs),
     /// Full-text search over stored articles.
     Search(SearchArgs),
+    /// Rebuild a shipped model file from the public datasets (deterministic).
+    Train(TrainArgs),
+    /// Measure a model or stage on labelled data.
+    Eval(EvalArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct TrainArgs {
+    #[command(subcommand)]
+    pub model: TrainModel,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TrainModel {
+    /// models/checkworthy.bin from ClaimBuster and CLEF-2019 Task 1.
+    Checkworthy(TrainCommon),
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct TrainCommon {
+    /// The shared-data folder holding the datasets [default: $CROSSCHECK_DATA, else ../shared/data].
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Where to write the model [default: models/<name>.bin].
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct EvalArgs {
+    #[command(subcommand)]
+    pub task: EvalTask,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum EvalTask {
+    /// Check-worthiness on a ClaimBuster or CLEF-2019 file: P/R/F1, AUC, MAP.
+    Checkworthy(EvalCheckworthyArgs),
+    /// Event frames and attribution against a hand-annotated gold set: P/R/F1 per field.
+    Events(EvalEventsArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct EvalCheckworthyArgs {
+    /// A file in the ClaimBuster (CSV/TSV) or CLEF-2019 Task 1 format.
+    #[arg(long, value_name = "FILE")]
+    pub data: PathBuf,
+    /// k-fold cross-validation (grouped by debate) instead of scoring the shipped model.
+    #[arg(long, value_name = "K")]
+    pub cv: Option<usize>,
+    /// Score this model file instead of the shipped one.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct EvalEventsArgs {
+    /// The gold file (eval/gold/events.jsonl format).
+    #[arg(long, value_name = "FILE", default_value = "eval/gold/events.jsonl")]
+    pub gold: PathBuf,
+    /// The shared-data folder the gold points into [default: $CROSSCHECK_DATA, else ../shared/data].
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// The sample-corpus folder the gold points into.
+    #[arg(long, value_name = "DIR", default_value = "examples")]
+    pub examples: PathBuf,
+    /// Which part: `dev` (lines whose index % 3 != 0, used while writing rules),
+    /// `held-out` (index % 3 == 0), `all`, or `report` (all three).
+    #[arg(long, default_value = "report")]
+    pub split: String,
+    /// Also list the disagreements on this field (or `all`).
+    #[arg(long, value_name = "FIELD")]
+    pub errors: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

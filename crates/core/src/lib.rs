@@ -29,8 +29,10 @@
 
 mod article_id;
 mod metadata;
+mod models;
 mod pipeline;
 
 pub use article_id::article_id;
 pub use metadata::{outlet_from_url, parse_published};
+pub use models::Models;
 pub use pipeline::{Pipeline, PipelineOptions};

@@ -1,10 +1,13 @@
 use crosscheck_clean::{CleanOptions, CleanedArticle, Cleaner};
 use crosscheck_dates::DateParser;
+use crosscheck_extract::checkworthy::CheckworthyModel;
+use crosscheck_extract::{ArticleContext, Extractor};
 use crosscheck_schema::{
     ArticleAnalysis, Document, MetadataField, Remap, Sentence, SourceRef,
 };
 use crosscheck_segment::Segmenter;
 
+use crate::models::Models;
 use crate::{article_id, outlet_from_url, parse_published};
 
 /// Which optional stages run.
@@ -27,7 +30,8 @@ pub struct Pipeline {
     cleaner: Cleaner,
     segmenter: Segmenter,
     dates: DateParser,
-    #[allow(dead_code)]
+    extractor: Extractor,
+    checkworthy: CheckworthyModel,
     options: PipelineOptions,
 }
 
@@ -42,8 +46,22 @@ impl Pipeline {
         Pipeline::with_options(PipelineOptions::default())
     }
 
+    /// The pipeline with the models shipped in the binary.
     pub fn with_options(options: PipelineOptions) -> Pipeline {
-        Pipeline { cleaner: Cleaner::new(), segmenter: Segmenter::new(), dates: DateParser::new(), options }
+        Pipeline::with_models(Models::shipped(), options)
+    }
+
+    /// The pipeline with the given models (for `train`/`eval` of candidates).
+    pub fn with_models(models: Models, options: PipelineOptions) -> Pipeline {
+        let extractor = Extractor::new().with_threshold(models.checkworthy.threshold());
+        Pipeline {
+            cleaner: Cleaner::new(),
+            segmenter: Segmenter::new(),
+            dates: DateParser::new(),
+            extractor,
+            checkworthy: models.checkworthy,
+            options,
+        }
     }
 
     pub fn dates(&self) -> &DateParser {
@@ -91,10 +109,8 @@ impl Pipeline {
         for paragraph in &cleaned.paragraphs {
             self.segmenter.sentences_into(text, *paragraph, &mut spans);
         }
-        let sentences = spans
-            .iter()
-            .map(|s| Sentence { start: s.start, end: s.end, checkworthy: None })
-            .collect();
+        let mut sentences: Vec<Sentence> =
+            spans.iter().map(|s| Sentence { start: s.start, end: s.end, checkworthy: None }).collect();
 
         let mut metadata_spans: Vec<MetadataField> = cleaned.fields.clone();
         if let (Some(t), Some(span)) = (&cleaned.title, cleaned.title_span) {
@@ -109,6 +125,20 @@ impl Pipeline {
             published_iso.as_deref(),
             url.as_deref(),
         );
+        let claims = if self.options.claims {
+            let scores: Vec<f32> = spans.iter().map(|s| self.checkworthy.score(s.slice(text))).collect();
+            for (sentence, score) in sentences.iter_mut().zip(&scores) {
+                sentence.checkworthy = Some(*score);
+            }
+            let context = ArticleContext { text, sentences: &spans, published, title: title.as_deref() };
+            let mut claims = self.extractor.claims(&context, Some(&scores));
+            for (n, claim) in claims.iter_mut().enumerate() {
+                claim.id = format!("{id}/c{}", n + 1);
+            }
+            claims
+        } else {
+            Vec::new()
+        };
         ArticleAnalysis {
             id,
             source: SourceRef { path: doc.path.clone(), record: doc.record, start: region.start, end: region.end },
@@ -126,7 +156,7 @@ impl Pipeline {
             paragraphs: cleaned.paragraphs,
             removed: cleaned.removed,
             sentences,
-            claims: Vec::new(),
+            claims,
             signals: Vec::new(),
             credibility: None,
         }

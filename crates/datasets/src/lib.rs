@@ -21,6 +21,7 @@
 mod checkworthy;
 mod delimited;
 mod error;
+mod gold_texts;
 
 use std::path::PathBuf;
 
@@ -29,6 +30,7 @@ pub use checkworthy::{
     CheckworthySource, CLAIMBUSTER_GROUP_SIZE,
 };
 pub use error::DatasetError;
+pub use gold_texts::{GoldText, GoldTexts};
 
 /// The folder holding the shared datasets: `$CROSSCHECK_DATA` when set, else the
 /// first `shared/data` found beside this workspace or one of its parents.

@@ -1,7 +1,9 @@
 //! One module per subcommand.
 
 mod analyze;
+mod eval;
 mod store_commands;
+mod train;
 
 use anyhow::Result;
 
@@ -14,5 +16,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::List(args) => store_commands::list(args),
         Command::Show(args) => store_commands::show(args),
         Command::Search(args) => store_commands::search(args),
+        Command::Train(args) => train::run(args, cli.quiet),
+        Command::Eval(args) => eval::run(args, cli.quiet),
     }
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 use anyhow::Result;
-use crosscheck_schema::{ArticleAnalysis, RunSummary};
+use crosscheck_schema::{ArticleAnalysis, Casualties, Claim, RunSummary};
 
 use super::{LinkResults, Sink};
 
@@ -30,7 +30,7 @@ pub fn one_line(text: &str, max: usize) -> String {
     format!("{cut}…")
 }
 
-fn article_block(n: usize, a: &ArticleAnalysis, _source: &str) -> String {
+fn article_block(n: usize, a: &ArticleAnalysis, source: &str) -> String {
     let mut s = String::new();
     let title = a.title.as_deref().unwrap_or("(untitled)");
     s.push_str(&format!("[{n}] {}\n", one_line(title, 100)));
@@ -61,7 +61,59 @@ fn article_block(n: usize, a: &ArticleAnalysis, _source: &str) -> String {
         s.push_str(&format!(" · removed: {}", kinds.join(", ")));
     }
     s.push('\n');
+    for claim in &a.claims {
+        s.push_str(&format!("    • {}\n", claim_line(claim, source)));
+    }
     s
+}
+
+fn count(c: &Casualties) -> String {
+    let range = match c.max {
+        Some(max) if max == c.min => c.min.to_string(),
+        Some(max) => format!("{}–{max}", c.min),
+        None => format!("{}+", c.min),
+    };
+    let category = format!("{:?}", c.category).to_ascii_lowercase();
+    if category == "people" {
+        range
+    } else {
+        format!("{range} {category}")
+    }
+}
+
+/// One line per claim: what the frame says, who says it, and the sentence.
+pub fn claim_line(claim: &Claim, source: &str) -> String {
+    let mut facts = Vec::new();
+    if let Some(e) = &claim.event {
+        facts.push(format!("[{}]", e.event_type.as_str().replace('_', " ")));
+        if let Some(actor) = &e.actor {
+            facts.push(format!("by {}{}", actor.name, if e.denied { " (denied)" } else { "" }));
+        }
+        if let Some(k) = &e.killed {
+            facts.push(format!("killed {}{}", count(k), if k.update { " (updated toll)" } else { "" }));
+        }
+        if let Some(i) = &e.injured {
+            facts.push(format!("injured {}", count(i)));
+        }
+        if let Some(p) = &e.place {
+            facts.push(format!("in {}", p.name));
+        }
+        if let Some(d) = &e.date {
+            facts.push(if d.value == d.last { d.value.to_string() } else { format!("{}..{}", d.value, d.last) });
+        }
+    }
+    let who = if claim.attribution.chain.is_empty() {
+        "outlet's own voice".to_string()
+    } else {
+        let names: Vec<&str> = claim.attribution.chain.iter().map(|s| s.name.as_str()).collect();
+        format!("per {}", names.join(" citing "))
+    };
+    facts.push(who);
+    if claim.attribution.hedged {
+        facts.push("hedged".into());
+    }
+    let text = source.get(claim.start..claim.end).unwrap_or("");
+    format!("{} — “{}” ({:.2})", facts.join(" · "), one_line(text, 90), claim.checkworthy)
 }
 
 impl Sink for Report {
@@ -102,10 +154,11 @@ pub fn print_article(out: &mut dyn Write, a: &ArticleAnalysis, source: &str) -> 
             writeln!(out, "    {:>6}..{:<6} {:<18} {}", r.start, r.end, r.kind.as_str(), one_line(text, 70))?;
         }
     }
-    writeln!(out, "\n  sentences:")?;
+    writeln!(out, "\n  sentences (check-worthiness):")?;
     for s in &a.sentences {
         let text = source.get(s.start..s.end).unwrap_or("");
-        writeln!(out, "    {:>6}..{:<6} {}", s.start, s.end, one_line(text, 100))?;
+        let score = s.checkworthy.map_or_else(|| "    ".to_string(), |c| format!("{c:.2}"));
+        writeln!(out, "    {:>6}..{:<6} {score} {}", s.start, s.end, one_line(text, 100))?;
     }
     Ok(())
 }

@@ -1,0 +1,85 @@
+//! `crosscheck eval`: measure a model or stage on labelled data. Figures printed
+//! here are the ones EVALUATION.md records, with the command beside each.
+
+use anyhow::{Context, Result};
+use crosscheck_core::Models;
+use crosscheck_datasets::GoldTexts;
+use crosscheck_extract::checkworthy::{self, CheckworthyModel, TrainConfig};
+use crosscheck_extract::gold::{evaluate_events, parse_gold, GoldDoc, GoldSentence, SourceText};
+use crosscheck_extract::Extractor;
+
+use crate::args::{EvalArgs, EvalCheckworthyArgs, EvalEventsArgs, EvalTask};
+use crate::commands::train::data_dir;
+use crate::exit;
+
+pub fn run(args: EvalArgs, _quiet: bool) -> Result<i32> {
+    match args.task {
+        EvalTask::Checkworthy(a) => eval_checkworthy(a),
+        EvalTask::Events(a) => eval_events(a),
+    }
+}
+
+fn eval_checkworthy(args: EvalCheckworthyArgs) -> Result<i32> {
+    let examples = crosscheck_datasets::read_checkworthy_file(&args.data)?;
+    let positives = examples.iter().filter(|e| e.label).count();
+    println!("{}: {} sentences, {positives} check-worthy", args.data.display(), examples.len());
+    if let Some(k) = args.cv {
+        anyhow::ensure!(k >= 2, "--cv needs at least 2 folds");
+        println!("{k}-fold cross-validation, grouped by debate, training configuration of the shipped model");
+        println!("{}", checkworthy::cross_validate(&examples, &TrainConfig::default(), k));
+    } else {
+        let model = match &args.model {
+            Some(path) => {
+                let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+                CheckworthyModel::from_bytes(&bytes).with_context(|| format!("{} is not a check-worthiness model", path.display()))?
+            }
+            None => Models::shipped().checkworthy,
+        };
+        if args.model.is_none() {
+            eprintln!(
+                "note: the shipped model was trained on the ClaimBuster and CLEF-2019 training files; \
+                 scoring one of them is in-sample (use --cv K for an honest figure)"
+            );
+        }
+        println!("{}", checkworthy::evaluate(&model, &examples));
+    }
+    Ok(exit::SUCCESS)
+}
+
+fn eval_events(args: EvalEventsArgs) -> Result<i32> {
+    let gold_text = std::fs::read_to_string(&args.gold).with_context(|| format!("cannot read {}", args.gold.display()))?;
+    let gold = parse_gold(&gold_text).map_err(|e| anyhow::anyhow!("{}: {e}", args.gold.display()))?;
+    let data = data_dir(args.data.as_deref()).ok();
+    if data.is_none() {
+        eprintln!("warning: no shared data: FA-KES and PTC sentences of the gold cannot be read");
+    }
+    let texts = GoldTexts::new(data.as_deref(), &args.examples)?;
+    let lookup = |doc: &GoldDoc| -> Option<SourceText> {
+        texts.get(&doc.dataset, &doc.key).map(|t| SourceText { text: t.text, title: t.title })
+    };
+    let model = Models::shipped().checkworthy;
+    let extractor = Extractor::new().with_threshold(model.threshold());
+    let score = |s: &str| model.score(s);
+    let held_out = |g: &&GoldSentence| g.is_held_out();
+    let parts: Vec<(&str, Vec<GoldSentence>)> = match args.split.as_str() {
+        "dev" => vec![("dev", gold.iter().filter(|g| !held_out(g)).cloned().collect())],
+        "held-out" => vec![("held-out", gold.iter().filter(held_out).cloned().collect())],
+        "all" => vec![("all", gold.clone())],
+        "report" => vec![
+            ("dev", gold.iter().filter(|g| !held_out(g)).cloned().collect()),
+            ("held-out", gold.iter().filter(held_out).cloned().collect()),
+            ("all", gold.clone()),
+        ],
+        other => anyhow::bail!("unknown --split {other:?} (dev, held-out, all, report)"),
+    };
+    for (name, part) in parts {
+        let scores = evaluate_events(&part, &lookup, &extractor, Some((&score, model.threshold())));
+        println!("== {name}: {}", scores.table());
+        if let Some(field) = &args.errors {
+            for d in scores.disagreements.iter().filter(|d| field == "all" || d.field == field) {
+                println!("#{} {}: gold {} | predicted {}\n    {}", d.index, d.field, d.gold, d.predicted, d.sentence);
+            }
+        }
+    }
+    Ok(exit::SUCCESS)
+}

@@ -1,0 +1,34 @@
+//! The trained models the pipeline uses, compiled into the binary from `models/`.
+//!
+//! Each model file is reproduced by a `crosscheck train ...` command (see
+//! EVALUATION.md); `Models::shipped()` parses the copies embedded at build time.
+
+use crosscheck_extract::checkworthy::CheckworthyModel;
+
+/// `models/checkworthy.bin`, from `crosscheck train checkworthy`.
+pub const CHECKWORTHY_BIN: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/checkworthy.bin"));
+
+/// The models one pipeline runs with.
+pub struct Models {
+    pub checkworthy: CheckworthyModel,
+}
+
+impl Models {
+    /// The models shipped with this build. They are checked by this crate's tests,
+    /// so failing to parse them is a build defect, not a user error.
+    pub fn shipped() -> Models {
+        Models {
+            checkworthy: CheckworthyModel::from_bytes(CHECKWORTHY_BIN)
+                .expect("models/checkworthy.bin shipped with this build is valid"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_shipped_models_load() {
+        let models = super::Models::shipped();
+        assert!(models.checkworthy.threshold() > 0.0 && models.checkworthy.threshold() < 1.0);
+    }
+}
