@@ -159,6 +159,18 @@ impl<'t> Part<'_, '_, 't> {
         true
     }
 
+    /// A first line with a sentence break inside ("Who fired? Craters tell a
+    /// different story") is still the headline when a metadata line (a `Source:`
+    /// line, a byline, a date) stands right under it.
+    fn headline_over_metadata(&self, i: usize) -> bool {
+        let line = self.content(i);
+        if line.len() > 200 || word_count(line) > 28 || line.ends_with([',', ';', ':']) {
+            return false;
+        }
+        self.next_nonblank(i + 1)
+            .is_some_and(|next| !self.cleaner.meta.read(self.content(next)).is_empty())
+    }
+
     fn repeats_title(&mut self, line: &str) -> bool {
         let Some(title) = self.title.as_deref() else {
             return false;
@@ -284,7 +296,7 @@ impl<'t> Part<'_, '_, 't> {
             // reads like one; otherwise the text has no title line and this is body.
             title_done = true;
             if self.cue(j) == Cue::Plain
-                && looks_like_headline(line)
+                && (looks_like_headline(line) || self.headline_over_metadata(j))
                 && self.next_nonblank(j + 1).is_some()
             {
                 self.set_title(j);
