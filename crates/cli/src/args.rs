@@ -189,6 +189,19 @@ pub struct AnalyzeArgs {
     /// Worker threads [default: all cores].
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
+
+    /// Leave out stages, for speed or to measure the others: `claims` (check-worthiness,
+    /// event frames, attribution), `signals` (signals and credibility), `links`
+    /// (copies, events, contradictions across articles).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "STAGE")]
+    pub skip: Vec<Stage>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Stage {
+    Claims,
+    Signals,
+    Links,
 }
 
 #[derive(Args, Debug)]

@@ -10,13 +10,13 @@ use std::sync::mpsc::{sync_channel, Receiver};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use crosscheck_core::Pipeline;
+use crosscheck_core::{Pipeline, PipelineOptions};
 use crosscheck_ingest::{expand, FieldMapping, IngestError, IngestOptions, Input, Preset, Reader};
 use crosscheck_schema::{ArticleAnalysis, Document, InputFormat, RunSummary, SkippedInput};
 use crosscheck_store::{InsertStats, Store, StoredDocument};
 use rayon::prelude::*;
 
-use crate::args::{AnalyzeArgs, InputFormatArg};
+use crate::args::{AnalyzeArgs, InputFormatArg, Stage};
 use crate::exit;
 use crate::output::{self, open_output, LinkResults};
 use crate::progress::Progress;
@@ -34,7 +34,10 @@ enum Item {
 pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
     let started = Instant::now();
     let reader = Reader::new(ingest_options(&args)?);
-    let pipeline = Pipeline::new();
+    let pipeline = Pipeline::with_options(PipelineOptions {
+        claims: !args.skip.contains(&Stage::Claims),
+        signals: !args.skip.contains(&Stage::Signals),
+    });
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
         .build()
