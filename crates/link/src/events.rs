@@ -1,0 +1,501 @@
+//! Which claims describe the same real-world event.
+//!
+//! Two claims may describe one event when their types are compatible, their places
+//! lie one inside the other, and their dates (or, for undated claims, the days
+//! before publication) are within `date_slack_days`; how strongly the evidence says
+//! so is a score ([`Linker::edge`]). Candidate pairs come from an index keyed by
+//! (place, week), never from all pairs. Claims joined by edges at or above
+//! `edge_threshold` form components; inside a component a constrained agglomerative
+//! clustering, strongest edge first, builds the events without ever putting two
+//! incomparable places, two incompatible event types or dates farther apart than
+//! the slack into one event. Everything is ordered by claim id, so the events do not
+//! depend on the order articles were added in.
+
+use crosscheck_schema::{DatePrecision, EventType};
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::linker::Linker;
+use crate::record::{FrameRec, PlaceInfo};
+
+/// Groups of event types one incident can be reported as. Reports of one strike
+/// disagree on air strike vs shelling; they do not call it a siege.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Family {
+    Strike,
+    Ground,
+    Execution,
+    Deal,
+    Arrest,
+    Displacement,
+}
+
+/// `None` for types that fit any incident: accusations, deaths without a stated
+/// cause, other.
+pub(crate) fn family(t: EventType) -> Option<Family> {
+    use EventType::*;
+    match t {
+        Airstrike | Shelling | Bombing | ChemicalAttack => Some(Family::Strike),
+        GroundAttack | Capture | Siege => Some(Family::Ground),
+        Execution => Some(Family::Execution),
+        Ceasefire | Agreement => Some(Family::Deal),
+        Arrest => Some(Family::Arrest),
+        Displacement => Some(Family::Displacement),
+        Accusation | Death | Other => None,
+    }
+}
+
+/// The days a claim's event can have happened on.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Window {
+    pub from: i32,
+    pub to: i32,
+    /// From a date in the text; otherwise inferred from the publication date.
+    pub explicit: bool,
+}
+
+fn week(day: i32) -> i32 {
+    day.div_euclid(7)
+}
+
+fn key(place: u32, week: i32) -> u64 {
+    (u64::from(place) << 32) | u64::from(week as u32)
+}
+
+/// True when one chain is a prefix of the other: one place lies in the other.
+pub(crate) fn comparable(a: &[u32], b: &[u32]) -> bool {
+    let n = a.len().min(b.len());
+    n > 0 && a[..n] == b[..n]
+}
+
+/// Claims by (most specific place, week), and which places were seen inside which.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub(crate) struct EventIndex {
+    buckets: FxHashMap<u64, Vec<u32>>,
+    children: FxHashMap<u32, Vec<u32>>,
+}
+
+impl EventIndex {
+    pub(crate) fn insert(&mut self, claim: u32, chain: &[u32], window: Window) {
+        let Some(&place) = chain.last() else { return };
+        for w in week(window.from)..=week(window.to) {
+            self.buckets.entry(key(place, w)).or_default().push(claim);
+        }
+        for pair in chain.windows(2) {
+            let kids = self.children.entry(pair[0]).or_default();
+            if !kids.contains(&pair[1]) {
+                kids.push(pair[1]);
+            }
+        }
+    }
+
+    fn lookup(&self, place: u32, from: i32, to: i32, out: &mut Vec<u32>) {
+        for w in week(from)..=week(to) {
+            if let Some(b) = self.buckets.get(&key(place, w)) {
+                out.extend_from_slice(b);
+            }
+        }
+    }
+}
+
+/// Score of an edge and whether it joins two incomparable places (copies that
+/// changed the place: the event then holds a place contradiction).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Edge {
+    pub score: f32,
+    pub place_override: bool,
+}
+
+impl Linker {
+    pub(crate) fn frame(&self, i: u32) -> Option<&FrameRec> {
+        self.claims[i as usize].frame.as_deref()
+    }
+
+    pub(crate) fn window(&self, i: u32) -> Option<Window> {
+        let f = self.frame(i)?;
+        if let Some(d) = &f.date {
+            return Some(Window {
+                from: d.from,
+                to: d.to,
+                explicit: true,
+            });
+        }
+        let c = &self.claims[i as usize];
+        let published = self.articles[c.article as usize].published?;
+        Some(Window {
+            from: published - self.config.undated_window_days,
+            to: published,
+            explicit: false,
+        })
+    }
+
+    pub(crate) fn place_info(&self, i: u32) -> Option<&PlaceInfo> {
+        let p = self.frame(i)?.place.as_ref()?;
+        self.tables.places.get(p.place)
+    }
+
+    /// The place chain a claim states, when it is specific enough to compare.
+    pub(crate) fn stated_chain(&self, i: u32) -> Option<&[u32]> {
+        let p = self.place_info(i)?;
+        (!p.coarse && !p.chain.is_empty()).then_some(&*p.chain)
+    }
+
+    /// The place chain used for clustering: the stated one, else the article's main
+    /// place ("The strike on Monday killed 41" in a report about Saraqib).
+    pub(crate) fn chain(&self, i: u32) -> Option<&[u32]> {
+        self.stated_chain(i).or_else(|| {
+            self.frame(i)?;
+            let c = &self.claims[i as usize];
+            let p = self
+                .tables
+                .places
+                .get(self.articles[c.article as usize].context?)?;
+            (!p.coarse && !p.chain.is_empty()).then_some(&*p.chain)
+        })
+    }
+
+    fn inherits_place(&self, i: u32) -> bool {
+        self.stated_chain(i).is_none()
+    }
+
+    /// Whether a claim says where or when: an event needs one such claim.
+    pub(crate) fn placed_or_dated(&self, i: u32) -> bool {
+        self.frame(i)
+            .is_some_and(|f| f.date.is_some() || self.stated_chain(i).is_some())
+    }
+
+    /// Clusters are seeded by claims with a specific type, a place and a time.
+    fn is_anchor(&self, i: u32) -> bool {
+        self.frame(i).is_some_and(|f| family(f.kind).is_some())
+            && self.stated_chain(i).is_some()
+            && self.window(i).is_some()
+    }
+
+    pub(crate) fn index_claim(&mut self, i: u32) {
+        if let (Some(chain), Some(window)) = (self.chain(i), self.window(i)) {
+            let chain: Vec<u32> = chain.to_vec();
+            self.events.insert(i, &chain, window);
+        }
+    }
+
+    /// Claims that may describe the same event as `i`: its article's other claims,
+    /// claims of articles it was found to copy or be copied by, and claims at a
+    /// place containing `i`'s (and, with `descendants`, inside it) in the weeks its
+    /// window touches.
+    pub(crate) fn candidates(&self, i: u32, descendants: bool, copies: &[u32], out: &mut Vec<u32>) {
+        out.clear();
+        let c = &self.claims[i as usize];
+        if self.frame(i).is_none() {
+            return;
+        }
+        out.extend(self.articles[c.article as usize].claim_range());
+        for &a in copies {
+            out.extend(self.articles[a as usize].claim_range());
+        }
+        if let (Some(chain), Some(w)) = (self.chain(i), self.window(i)) {
+            let slack = self.config.date_slack_days;
+            let (from, to) = (w.from - slack, w.to + slack);
+            for &p in chain {
+                self.events.lookup(p, from, to, out);
+            }
+            if descendants {
+                let mut stack: Vec<u32> = self
+                    .events
+                    .children
+                    .get(&chain[chain.len() - 1])
+                    .cloned()
+                    .unwrap_or_default();
+                let mut guard = 0usize;
+                while let Some(p) = stack.pop() {
+                    guard += 1;
+                    if guard > 1_000_000 {
+                        break;
+                    }
+                    self.events.lookup(p, from, to, out);
+                    if let Some(kids) = self.events.children.get(&p) {
+                        stack.extend_from_slice(kids);
+                    }
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out.retain(|&j| j != i && self.frame(j).is_some());
+    }
+
+    /// How strongly the evidence says claims `i` and `j` report one event, or
+    /// `None` when they cannot (see `docs/linking.md` for the weights).
+    pub(crate) fn edge(&self, i: u32, j: u32, copy_pair: bool) -> Option<Edge> {
+        let (ci, cj) = (&self.claims[i as usize], &self.claims[j as usize]);
+        let (a, b) = (self.frame(i)?, self.frame(j)?);
+        let mut score = 0.0f32;
+        match (family(a.kind), family(b.kind)) {
+            (Some(x), Some(y)) if x != y => return None,
+            (Some(_), Some(_)) => score += if a.kind == b.kind { 1.0 } else { 0.6 },
+            _ => score += 0.3,
+        }
+        let text = ci.sketch.jaccard(&cj.sketch);
+        let mut place_override = false;
+        match (self.chain(i), self.chain(j)) {
+            (Some(p), Some(q)) if comparable(p, q) => {
+                let inherited = self.inherits_place(i) || self.inherits_place(j);
+                score += if p.last() == q.last() && !inherited {
+                    1.0
+                } else {
+                    0.5
+                };
+            }
+            (Some(_), Some(_)) => {
+                if copy_pair && text >= self.config.passage_jaccard {
+                    place_override = true;
+                } else {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+        match (self.window(i), self.window(j)) {
+            (Some(x), Some(y)) => {
+                let gap = x.from.max(y.from) - x.to.min(y.to);
+                if gap > self.config.date_slack_days {
+                    return None;
+                }
+                score += match (x.explicit, y.explicit) {
+                    (true, true) if gap <= 0 => {
+                        let day = |f: &FrameRec| {
+                            f.date
+                                .as_ref()
+                                .is_some_and(|d| d.precision == DatePrecision::Day)
+                        };
+                        if day(a) && day(b) {
+                            1.0
+                        } else {
+                            0.6
+                        }
+                    }
+                    (true, true) => 0.2,
+                    (false, false) => -0.2,
+                    _ => 0.0,
+                };
+            }
+            // A claim without any time joins only through its own article.
+            _ if ci.article != cj.article && !copy_pair => return None,
+            _ => {}
+        }
+        if let (Some(x), Some(y)) = (&a.actor, &b.actor) {
+            if !a.denied && !b.denied && x.top == y.top {
+                score += 0.5;
+            }
+        }
+        if let (Some(x), Some(y)) = (&a.killed, &b.killed) {
+            // A vague count ("dozens") agreeing is no evidence.
+            if !x.vague
+                && !y.vague
+                && crate::compare::comparable_categories(x.category, y.category)
+                && !crate::compare::counts_conflict(x, y, &self.config)
+            {
+                score += 0.3;
+            }
+        }
+        score += 2.0 * text;
+        if ci.article == cj.article {
+            score += 1.4;
+        }
+        (score >= self.config.edge_threshold).then_some(Edge {
+            score,
+            place_override,
+        })
+    }
+}
+
+/// What a cluster already holds, to refuse merges that would put incomparable
+/// places, incompatible types or far-apart dates into one event.
+#[derive(Clone, Debug)]
+struct ClusterState {
+    family: Option<Family>,
+    chain: Vec<u32>,
+    from_max: i32,
+    to_min: i32,
+    size: u32,
+    min_rank: u32,
+}
+
+impl ClusterState {
+    fn of(linker: &Linker, i: u32, rank: u32) -> ClusterState {
+        let f = linker.frame(i);
+        let date = f.and_then(|f| f.date.as_ref());
+        ClusterState {
+            family: f.and_then(|f| family(f.kind)),
+            chain: linker.chain(i).map(<[u32]>::to_vec).unwrap_or_default(),
+            from_max: date.map_or(i32::MIN, |d| d.from),
+            to_min: date.map_or(i32::MAX, |d| d.to),
+            size: 1,
+            min_rank: rank,
+        }
+    }
+
+    /// The merged state, or `None` when the merge is refused.
+    fn merge(
+        &self,
+        other: &ClusterState,
+        slack: i32,
+        place_override: bool,
+    ) -> Option<ClusterState> {
+        let family = match (self.family, other.family) {
+            (Some(x), Some(y)) if x != y => return None,
+            (x, y) => x.or(y),
+        };
+        let chain = if self.chain.is_empty()
+            || other.chain.is_empty()
+            || comparable(&self.chain, &other.chain)
+        {
+            if self.chain.len() >= other.chain.len() {
+                self.chain.clone()
+            } else {
+                other.chain.clone()
+            }
+        } else if place_override {
+            // Keep the part both agree on; the event now holds a place conflict.
+            self.chain
+                .iter()
+                .zip(&other.chain)
+                .take_while(|(x, y)| x == y)
+                .map(|(x, _)| *x)
+                .collect()
+        } else {
+            return None;
+        };
+        let from_max = self.from_max.max(other.from_max);
+        let to_min = self.to_min.min(other.to_min);
+        if from_max != i32::MIN
+            && to_min != i32::MAX
+            && i64::from(from_max) - i64::from(to_min) > i64::from(slack)
+        {
+            return None;
+        }
+        Some(ClusterState {
+            family,
+            chain,
+            from_max,
+            to_min,
+            size: self.size + other.size,
+            min_rank: self.min_rank.min(other.min_rank),
+        })
+    }
+}
+
+/// Claims of one component, sorted by claim id, split into events (lists of
+/// indices into `members`).
+pub(crate) fn cluster(
+    linker: &Linker,
+    members: &[u32],
+    edges: &mut [(f32, u32, u32, bool)],
+) -> Vec<Vec<u32>> {
+    // Edges are (score, local a, local b, override) with a < b; strongest first,
+    // then by the claims' id order, so the result is a function of the set.
+    edges.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let n = members.len();
+    let mut parent: Vec<u32> = (0..n as u32).collect();
+    fn find(parent: &mut [u32], mut x: u32) -> u32 {
+        while parent[x as usize] != x {
+            let g = parent[parent[x as usize] as usize];
+            parent[x as usize] = g;
+            x = g;
+        }
+        x
+    }
+    let mut state: Vec<Option<ClusterState>> = members
+        .iter()
+        .enumerate()
+        .map(|(r, &i)| Some(ClusterState::of(linker, i, r as u32)))
+        .collect();
+    let anchor: Vec<bool> = members.iter().map(|&i| linker.is_anchor(i)).collect();
+    let slack = linker.config.date_slack_days;
+
+    let join = |parent: &mut Vec<u32>,
+                state: &mut Vec<Option<ClusterState>>,
+                a: u32,
+                b: u32,
+                ov: bool|
+     -> bool {
+        let (ra, rb) = (find(parent, a), find(parent, b));
+        if ra == rb {
+            return false;
+        }
+        let (Some(sa), Some(sb)) = (&state[ra as usize], &state[rb as usize]) else {
+            return false;
+        };
+        let Some(merged) = sa.merge(sb, slack, ov) else {
+            return false;
+        };
+        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        parent[hi as usize] = lo;
+        state[hi as usize] = None;
+        state[lo as usize] = Some(merged);
+        true
+    };
+
+    // 1. Anchors: claims with a specific type, place and time.
+    for e in edges.iter() {
+        if anchor[e.1 as usize] && anchor[e.2 as usize] {
+            join(&mut parent, &mut state, e.1, e.2, e.3);
+        }
+    }
+    // 2. Each other claim joins the anchored cluster it has the strongest edge to;
+    // among equally strong ones the larger cluster, then the one holding the
+    // smallest claim id; a cluster that refuses it (place, type, date) is skipped.
+    let mut to_anchor: Vec<Vec<(f32, u32, bool)>> = vec![Vec::new(); n];
+    for e in edges.iter() {
+        let (a, b) = (e.1 as usize, e.2 as usize);
+        if !anchor[a] && anchor[b] {
+            to_anchor[a].push((e.0, e.2, e.3));
+        } else if anchor[a] && !anchor[b] {
+            to_anchor[b].push((e.0, e.1, e.3));
+        }
+    }
+    let mut attached = vec![false; n];
+    for s in 0..n {
+        let options = &to_anchor[s];
+        let mut k = 0;
+        while k < options.len() && !attached[s] {
+            let level = options[k].0;
+            let mut end = k;
+            while end < options.len() && options[end].0 == level {
+                end += 1;
+            }
+            let mut choice: Option<((u32, std::cmp::Reverse<u32>), u32, bool)> = None;
+            for &(_, o, ov) in &options[k..end] {
+                let r = find(&mut parent, o);
+                let (Some(cluster), Some(me)) = (&state[r as usize], &state[s]) else {
+                    continue;
+                };
+                if me.merge(cluster, slack, ov).is_none() {
+                    continue;
+                }
+                let rank = (cluster.size, std::cmp::Reverse(cluster.min_rank));
+                if choice.as_ref().is_none_or(|c| rank > c.0) {
+                    choice = Some((rank, o, ov));
+                }
+            }
+            if let Some((_, o, ov)) = choice {
+                attached[s] = join(&mut parent, &mut state, s as u32, o, ov);
+            }
+            k = end;
+        }
+    }
+    // 3. Claims that joined no anchored cluster cluster among themselves.
+    for e in edges.iter() {
+        let (a, b) = (e.1 as usize, e.2 as usize);
+        if !anchor[a] && !anchor[b] && !attached[a] && !attached[b] {
+            join(&mut parent, &mut state, e.1, e.2, e.3);
+        }
+    }
+    let mut groups: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    for x in 0..n as u32 {
+        let r = find(&mut parent, x);
+        groups.entry(r).or_default().push(x);
+    }
+    let mut out: Vec<Vec<u32>> = groups.into_values().collect();
+    out.sort_unstable_by_key(|g| g[0]);
+    out
+}

@@ -1,0 +1,197 @@
+//! Stable hashing and the word scanner shared by copy detection and claim sketches.
+//!
+//! Hashes here are persisted with the linker's state, so they must not change between
+//! runs, platforms or library versions: no `std` hasher, no randomised seeds.
+
+/// The splitmix64 finaliser: a cheap bijective mixer with good avalanche.
+pub(crate) const fn mix64(mut x: u64) -> u64 {
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// A stable 64-bit hash of a string.
+pub(crate) fn hash_str(s: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    for &b in s.as_bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+    }
+    mix64(h)
+}
+
+/// 16 lower-case hex digits of a stable hash of `s`, for identifiers.
+pub(crate) fn hex_id(prefix: char, s: &str) -> String {
+    format!("{prefix}{:016x}", hash_str(s))
+}
+
+/// Calls `f` with a hash of every word of `text`, left to right, without allocating.
+///
+/// A word is a run of ASCII letters and digits or of non-ASCII characters other
+/// than typographic punctuation (curly quotes, dashes, no-break space, guillemets),
+/// so `Ma’arrat` and `Ma'arrat` both split at the apostrophe. ASCII letters are
+/// lower-cased. With `markup`, `<...>` tags and `&...;` entities are separators: the
+/// offsets of an HTML article point into its source, markup included.
+pub(crate) fn for_each_word(text: &str, markup: bool, mut f: impl FnMut(u64)) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut h = FNV_OFFSET;
+    let mut in_word = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (is_word, step) = classify(bytes, i, markup);
+        if is_word {
+            for &c in &bytes[i..i + step] {
+                h = (h ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+            }
+            in_word = true;
+        } else if in_word {
+            f(mix64(h));
+            h = FNV_OFFSET;
+            in_word = false;
+        }
+        debug_assert!(step > 0 || b == 0);
+        i += step.max(1);
+    }
+    if in_word {
+        f(mix64(h));
+    }
+}
+
+/// Whether the character at `i` is part of a word, and how many bytes to advance.
+fn classify(bytes: &[u8], i: usize, markup: bool) -> (bool, usize) {
+    let b = bytes[i];
+    if b.is_ascii_alphanumeric() {
+        return (true, 1);
+    }
+    if b < 0x80 {
+        if markup && b == b'<' {
+            // Skip the tag; an unclosed `<` is just a separator.
+            let end = bytes[i..].iter().take(2048).position(|&c| c == b'>');
+            return (false, end.map_or(1, |e| e + 1));
+        }
+        if markup && b == b'&' {
+            let end = bytes[i..].iter().take(12).position(|&c| c == b';');
+            return (false, end.map_or(1, |e| e + 1));
+        }
+        return (false, 1);
+    }
+    let len = match b {
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf7 => 4,
+        _ => 1,
+    };
+    let len = len.min(bytes.len() - i);
+    let punctuation = match (b, bytes.get(i + 1).copied()) {
+        // U+00A0 no-break space, U+00AB/U+00BB guillemets, U+00B7 middle dot.
+        (0xc2, Some(0xa0 | 0xab | 0xbb | 0xb7)) => true,
+        // U+2000..U+206F general punctuation: spaces, dashes, quotes, ellipsis.
+        (0xe2, Some(0x80 | 0x81)) => true,
+        // U+3000 ideographic space and CJK punctuation.
+        (0xe3, Some(0x80)) => true,
+        // U+FEFF byte-order mark.
+        (0xef, Some(0xbb)) => true,
+        _ => false,
+    };
+    (!punctuation, len)
+}
+
+/// Calls `f` with the hash of every run of `k` consecutive words (a shingle). A text
+/// of fewer than `k` words (but at least one) yields one shingle of all its words.
+pub(crate) fn for_each_shingle(text: &str, markup: bool, k: usize, mut f: impl FnMut(u64)) {
+    const MAX_K: usize = 8;
+    let k = k.clamp(1, MAX_K);
+    let mut ring = [0u64; MAX_K];
+    let mut seen = 0usize;
+    for_each_word(text, markup, |w| {
+        ring[seen % k] = w;
+        seen += 1;
+        if seen >= k {
+            f(combine(&ring[..k], seen - k, k));
+        }
+    });
+    if seen > 0 && seen < k {
+        f(combine(&ring[..k], 0, seen));
+    }
+}
+
+/// Hash of `count` words of the ring starting at word number `first`, oldest first.
+/// Word number `t` sits at `ring[t % ring.len()]`.
+fn combine(ring: &[u64], first: usize, count: usize) -> u64 {
+    let mut h = 0x9e37_79b9_7f4a_7c15u64;
+    for j in 0..count {
+        h = mix64(h.rotate_left(23) ^ ring[(first + j) % ring.len()]);
+    }
+    h
+}
+
+/// Lower-case letters and digits of `s`, single spaces between words, without a
+/// leading "the": the key under which names of outlets and sources are compared.
+pub(crate) fn fold_name(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if out.is_empty() && word.eq_ignore_ascii_case("the") {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str, markup: bool) -> Vec<u64> {
+        let mut v = Vec::new();
+        for_each_word(text, markup, |h| v.push(h));
+        v
+    }
+
+    #[test]
+    fn curly_and_straight_apostrophes_split_alike() {
+        assert_eq!(
+            words("Ma’arrat al-Nu’man", false),
+            words("Ma'arrat al-Nu'man", false)
+        );
+        assert_eq!(words("Market STRIKE", false), words("market strike", false));
+    }
+
+    #[test]
+    fn markup_is_a_separator_in_html() {
+        assert_eq!(
+            words("<p class=\"x\">Air&nbsp;strikes</p> hit", true),
+            words("Air strikes hit", false)
+        );
+    }
+
+    #[test]
+    fn shingles_of_a_short_text_cover_it_once() {
+        let mut n = 0;
+        for_each_shingle("two words", false, 5, |_| n += 1);
+        assert_eq!(n, 1);
+        let mut m = 0;
+        for_each_shingle("one two three four five six", false, 5, |_| m += 1);
+        assert_eq!(m, 2);
+    }
+
+    #[test]
+    fn names_fold_to_one_key() {
+        assert_eq!(fold_name("The Levant Wire"), "levant wire");
+        assert_eq!(
+            fold_name("Syrian Monitor for Human-Rights"),
+            "syrian monitor for human rights"
+        );
+    }
+}

@@ -1,0 +1,282 @@
+//! Compact text fingerprints: one-permutation MinHash signatures of articles with a
+//! banded LSH index over them, and bottom-k sketches of claim sentences.
+//!
+//! An article's signature is [`BINS`] `u32` values computed in one pass over its
+//! shingles (one-permutation hashing: the top bits of a shingle's hash pick a bin,
+//! the low 32 bits compete for that bin's minimum), with empty bins filled by
+//! rotation densification so that two signatures stay comparable bin by bin. The
+//! fraction of equal bins estimates the Jaccard similarity of the shingle sets.
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::hash::{for_each_shingle, mix64};
+
+/// Bins per article signature.
+pub const BINS: usize = 64;
+/// LSH bands; each band hashes [`ROWS`] consecutive bins.
+pub const BANDS: usize = 21;
+pub const ROWS: usize = 3;
+
+const EMPTY: u32 = u32::MAX;
+const NONE: u32 = u32::MAX;
+
+/// Fills `out` with the signature of the distinct shingles of `texts` and returns
+/// how many distinct shingles there were. `scratch` is reused between calls so
+/// that signing does not allocate in steady state.
+pub(crate) fn sign<'t>(
+    texts: impl IntoIterator<Item = &'t str>,
+    markup: bool,
+    shingle_words: usize,
+    scratch: &mut Vec<u64>,
+    out: &mut [u32; BINS],
+) -> u32 {
+    scratch.clear();
+    for text in texts {
+        for_each_shingle(text, markup, shingle_words, |h| scratch.push(h));
+    }
+    scratch.sort_unstable();
+    scratch.dedup();
+    out.fill(EMPTY);
+    for &h in scratch.iter() {
+        let bin = (h >> 58) as usize; // top 6 bits: 64 bins
+        let v = (h as u32).min(EMPTY - 1);
+        if v < out[bin] {
+            out[bin] = v;
+        }
+    }
+    densify(out);
+    u32::try_from(scratch.len()).unwrap_or(u32::MAX)
+}
+
+/// Rotation densification: an empty bin takes the value of the next non-empty bin
+/// to its right, re-hashed with the distance so that borrowed values do not
+/// collide with genuine ones.
+fn densify(sig: &mut [u32; BINS]) {
+    if sig.iter().all(|&v| v == EMPTY) {
+        return;
+    }
+    let original = *sig;
+    for i in 0..BINS {
+        if original[i] != EMPTY {
+            continue;
+        }
+        let mut d = 1;
+        while original[(i + d) % BINS] == EMPTY {
+            d += 1;
+        }
+        let v = original[(i + d) % BINS];
+        sig[i] = (mix64(u64::from(v) ^ ((d as u64) << 40)) as u32).min(EMPTY - 1);
+    }
+}
+
+/// Estimated Jaccard similarity of two signatures.
+pub(crate) fn jaccard(a: &[u32], b: &[u32]) -> f32 {
+    let same = a.iter().zip(b).filter(|(x, y)| x == y).count();
+    same as f32 / BINS as f32
+}
+
+/// Estimated share of the smaller shingle set contained in the larger, from the
+/// Jaccard estimate and the two set sizes: |A∩B| = J/(1+J)·(|A|+|B|).
+pub(crate) fn containment(j: f32, size_a: u32, size_b: u32) -> f32 {
+    let small = size_a.min(size_b).max(1) as f32;
+    let inter = j / (1.0 + j) * (size_a as f32 + size_b as f32);
+    (inter / small).min(1.0)
+}
+
+/// A banded LSH index over signatures: articles sharing all [`ROWS`] values of any
+/// band land in the same bucket. Buckets are linked lists threaded through `next`
+/// (one slot per article and band), so the index costs one hash-map entry per
+/// distinct band value plus four bytes per slot.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub(crate) struct Lsh {
+    /// Band hash (truncated: a rare false collision only costs a verification).
+    heads: FxHashMap<u32, u32>,
+    next: Vec<u32>,
+}
+
+impl Lsh {
+    fn band_key(band: usize, sig: &[u32]) -> u32 {
+        let rows = &sig[band * ROWS..band * ROWS + ROWS];
+        let mut h = mix64(band as u64 + 1);
+        for &r in rows {
+            h = mix64(h ^ u64::from(r));
+        }
+        (h >> 32) as u32
+    }
+
+    /// Adds article `article` (its slots must not exist yet; articles are added in
+    /// index order). An article without a signature still takes its slots.
+    pub(crate) fn insert(&mut self, article: u32, sig: Option<&[u32]>) {
+        let base = article as usize * BANDS;
+        if self.next.len() < base + BANDS {
+            self.next.resize(base + BANDS, NONE);
+        }
+        let Some(sig) = sig else { return };
+        for band in 0..BANDS {
+            let slot = (base + band) as u32;
+            let key = Lsh::band_key(band, sig);
+            let prev = self.heads.insert(key, slot).unwrap_or(NONE);
+            self.next[slot as usize] = prev;
+        }
+    }
+
+    /// Articles sharing a band with `sig`, possibly with repeats.
+    pub(crate) fn query(&self, sig: &[u32], out: &mut Vec<u32>) {
+        for band in 0..BANDS {
+            let mut at = self
+                .heads
+                .get(&Lsh::band_key(band, sig))
+                .copied()
+                .unwrap_or(NONE);
+            while at != NONE {
+                out.push(at / BANDS as u32);
+                at = self.next.get(at as usize).copied().unwrap_or(NONE);
+            }
+        }
+    }
+}
+
+/// Size of a claim sentence sketch.
+pub const SKETCH: usize = 16;
+
+/// The [`SKETCH`] smallest hashes of the word pairs of a sentence, ascending,
+/// padded with `u32::MAX`. Two sketches estimate the Jaccard similarity of the
+/// sentences' word-pair sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Sketch([u32; SKETCH / 2], [u32; SKETCH / 2]);
+
+impl Sketch {
+    pub(crate) fn of(text: &str, markup: bool) -> Sketch {
+        let mut best = [u32::MAX; SKETCH];
+        for_each_shingle(text, markup, 2, |h| {
+            let v = (h >> 32) as u32;
+            if v < best[SKETCH - 1] && !best.contains(&v) {
+                let mut i = SKETCH - 1;
+                while i > 0 && best[i - 1] > v {
+                    best[i] = best[i - 1];
+                    i -= 1;
+                }
+                best[i] = v;
+            }
+        });
+        let mut a = [0; SKETCH / 2];
+        let mut b = [0; SKETCH / 2];
+        a.copy_from_slice(&best[..SKETCH / 2]);
+        b.copy_from_slice(&best[SKETCH / 2..]);
+        Sketch(a, b)
+    }
+
+    fn values(&self) -> impl Iterator<Item = u32> + '_ {
+        self.0
+            .iter()
+            .chain(self.1.iter())
+            .copied()
+            .filter(|&v| v != u32::MAX)
+    }
+
+    /// Number of word pairs the sketch holds (all of them for short sentences).
+    pub(crate) fn len(&self) -> usize {
+        self.values().count()
+    }
+
+    /// Bottom-k estimate of the Jaccard similarity: of the k smallest values of the
+    /// union, the share present in both.
+    pub(crate) fn jaccard(&self, other: &Sketch) -> f32 {
+        let (mut a, mut b) = (self.values().peekable(), other.values().peekable());
+        let (mut union, mut both) = (0usize, 0usize);
+        while union < SKETCH {
+            match (a.peek().copied(), b.peek().copied()) {
+                (Some(x), Some(y)) if x == y => {
+                    both += 1;
+                    a.next();
+                    b.next();
+                }
+                (Some(x), Some(y)) if x < y => {
+                    a.next();
+                }
+                (Some(_), Some(_)) => {
+                    b.next();
+                }
+                (Some(_), None) => {
+                    a.next();
+                }
+                (None, Some(_)) => {
+                    b.next();
+                }
+                (None, None) => break,
+            }
+            union += 1;
+        }
+        if union == 0 {
+            0.0
+        } else {
+            both as f32 / union as f32
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sig(text: &str) -> ([u32; BINS], u32) {
+        let mut out = [0; BINS];
+        let n = sign([text], false, 5, &mut Vec::new(), &mut out);
+        (out, n)
+    }
+
+    const BODY: &str = "Air strikes hit a crowded vegetable market in the rebel-held town of \
+        Maarat al-Numan on Sunday, killing at least 35 people and wounding more than 60, a war \
+        monitor said. Residents said the warplanes belonged to the Syrian government. The \
+        market had reopened on Saturday after weeks of calm. Rescue workers were still pulling \
+        bodies from the rubble in the afternoon, the monitor said, and the toll was expected \
+        to rise. The government did not comment.";
+
+    #[test]
+    fn a_trimmed_copy_is_close_and_an_unrelated_text_is_not() {
+        let (a, na) = sig(BODY);
+        let trimmed = BODY.replace(
+            "The market had reopened on Saturday after weeks of calm. ",
+            "",
+        );
+        let (b, nb) = sig(&trimmed);
+        let (c, _) = sig(
+            "Islamic State fighters attacked army positions on the outskirts of al-Mayadin \
+             before dawn on Tuesday, and dozens were killed on both sides in hours of fighting \
+             that ended when reinforcements arrived from Deir ez-Zor.",
+        );
+        assert!(jaccard(&a, &b) > 0.6, "{}", jaccard(&a, &b));
+        assert!(containment(jaccard(&a, &b), na, nb) > 0.8);
+        assert!(jaccard(&a, &c) < 0.1);
+    }
+
+    #[test]
+    fn lsh_finds_a_copy() {
+        let (a, _) = sig(BODY);
+        let (b, _) = sig(&BODY.replace("did not comment", "declined to comment"));
+        let mut lsh = Lsh::default();
+        lsh.insert(0, Some(&a));
+        let mut found = Vec::new();
+        lsh.query(&b, &mut found);
+        assert!(found.contains(&0));
+    }
+
+    #[test]
+    fn sketches_see_a_copied_sentence() {
+        let s1 = Sketch::of(
+            "Air strikes killed at least 35 people in the market, a war monitor said.",
+            false,
+        );
+        let s2 = Sketch::of(
+            "Air strikes killed at least 35 people in the market, the monitor said.",
+            false,
+        );
+        let s3 = Sketch::of(
+            "Mortar shells fired by terrorists killed 12 citizens.",
+            false,
+        );
+        assert!(s1.jaccard(&s2) > 0.6);
+        assert!(s1.jaccard(&s3) < 0.2);
+    }
+}

@@ -1,0 +1,473 @@
+//! The compact summary of an article and its claims that the linker keeps: enough to
+//! cluster, compare and cite, and no text.
+
+use chrono::{Datelike, NaiveDate};
+use crosscheck_schema::{
+    ArticleAnalysis, Attribution, Casualties, CasualtyCategory, Claim, DatePrecision, EntityKind,
+    EventFrame, EventType, InputFormat, PlaceMention, SourceKind,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::config::LinkConfig;
+use crate::hash::fold_name;
+use crate::lexicon::Lexicon;
+use crate::minhash::Sketch;
+use crate::util::{Interner, Pool};
+
+/// Strings, places and attribution chains, each stored once.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub(crate) struct Tables {
+    pub strings: Interner,
+    pub places: Pool<PlaceInfo>,
+    pub chains: Pool<Box<[u32]>>,
+}
+
+/// A claim id: `<article id>/c<n>` is kept as `n` alone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) enum ClaimId {
+    Numbered(u32),
+    Other(Box<str>),
+}
+
+impl ClaimId {
+    fn of(claim: &str, article: &str) -> ClaimId {
+        let n = claim
+            .strip_prefix(article)
+            .and_then(|r| r.strip_prefix("/c"))
+            .and_then(|n| n.parse::<u32>().ok().filter(|v| v.to_string() == n));
+        match n {
+            Some(n) => ClaimId::Numbered(n),
+            None => ClaimId::Other(claim.into()),
+        }
+    }
+}
+
+pub(crate) const NONE: u32 = u32::MAX;
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub(crate) struct ArticleRec {
+    pub id: Box<str>,
+    /// Display name of the outlet.
+    pub outlet: Option<u32>,
+    /// Folded outlet name: the key it shares with sources citing it.
+    pub outlet_key: Option<u32>,
+    /// Publication date as days from the common era.
+    pub published: Option<i32>,
+    pub first_claim: u32,
+    pub claims: u32,
+    /// The place the article's claims name most often (in `Tables::places`): where
+    /// its claims that name no place are taken to be.
+    pub context: Option<u32>,
+    /// Distinct shingles of the body; 0 when it has no signature.
+    pub shingles: u32,
+}
+
+impl ArticleRec {
+    pub(crate) fn claim_range(&self) -> std::ops::Range<u32> {
+        self.first_claim..self.first_claim + self.claims
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub(crate) struct ClaimRec {
+    pub id: ClaimId,
+    pub article: u32,
+    pub start: usize,
+    pub end: usize,
+    /// Display names of the attribution chain, outermost first (in `Tables::chains`).
+    pub attribution: u32,
+    /// Folded name of the innermost speaker, whoever it is; `NONE` in the outlet's
+    /// own voice. Two claims of one article disagree as two sources only when this
+    /// differs.
+    pub voice: u32,
+    /// Folded name of the named publisher (outlet, agency, monitor) the claim rests
+    /// on: claims resting on one publisher are one source, whoever relays them.
+    /// `NONE` when the article itself is the source.
+    pub source: u32,
+    pub sketch: Sketch,
+    pub frame: Option<Box<FrameRec>>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub(crate) struct FrameRec {
+    pub kind: EventType,
+    pub place: Option<PlaceRec>,
+    pub date: Option<DateRec>,
+    /// The claim had a date spanning more than `max_event_days` ("last year",
+    /// "since 2011"): not the event's date, so `date` is `None`.
+    pub background: bool,
+    pub actor: Option<ActorRec>,
+    pub killed: Option<CountRec>,
+    pub injured: Option<CountRec>,
+    pub denied: bool,
+}
+
+/// A place as linking compares it, shared by every mention of it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub(crate) struct PlaceInfo {
+    /// Interned keys from the outermost containing place down to this one: gazetteer
+    /// ids (`i:sy/idlib`) when the lexicon knows the place, else folded names
+    /// (`n:idlib governorate`) from the mention's `within`.
+    pub chain: Box<[u32]>,
+    /// A top-level place (a country): too coarse to tell events apart.
+    pub coarse: bool,
+    pub id: Option<u32>,
+    pub name: u32,
+    pub within: Box<[u32]>,
+}
+
+/// One mention of a place: which place (in `Tables::places`) and the words.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub(crate) struct PlaceRec {
+    pub place: u32,
+    pub text: u32,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub(crate) struct DateRec {
+    pub from: i32,
+    pub to: i32,
+    pub precision: DatePrecision,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub(crate) struct ActorRec {
+    /// Display name of the outermost actor (`Syrian Government`).
+    pub top: u32,
+    pub side: Option<u32>,
+    pub generic: bool,
+    pub kind: EntityKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub(crate) struct CountRec {
+    pub min: u32,
+    pub max: Option<u32>,
+    pub category: CasualtyCategory,
+    /// "dozens", "hundreds", "several": neither raises nor settles a contradiction.
+    pub vague: bool,
+    pub update: bool,
+    pub start: usize,
+    pub end: usize,
+}
+
+pub(crate) fn day_number(d: NaiveDate) -> i32 {
+    d.num_days_from_ce()
+}
+
+pub(crate) fn day_string(day: i32) -> String {
+    NaiveDate::from_num_days_from_ce_opt(day).map_or_else(String::new, |d| d.to_string())
+}
+
+pub(crate) fn day_date(day: i32) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(day)
+}
+
+/// Words that make a count vague (see `docs/taxonomy.md`: "dozens" → 24..99).
+const VAGUE_WORDS: &[&str] = &[
+    "dozens",
+    "scores",
+    "hundreds",
+    "thousands",
+    "tens",
+    "several",
+    "many",
+    "numerous",
+    "few",
+    "number",
+    "multiple",
+    "countless",
+];
+
+fn is_vague(c: &Casualties) -> bool {
+    c.expression
+        .split(|ch: char| !ch.is_alphanumeric())
+        .any(|w| VAGUE_WORDS.iter().any(|v| v.eq_ignore_ascii_case(w)))
+}
+
+/// True when a source is identified well enough that two articles citing it rely on
+/// the same source: named, not anonymous ("activists", "a military source").
+fn identified(name: &str, kind: SourceKind) -> bool {
+    if kind == SourceKind::Anonymous {
+        return false;
+    }
+    let folded = fold_name(name);
+    if folded.is_empty() || folded.starts_with("a ") || folded.starts_with("an ") {
+        return false;
+    }
+    !folded.split(' ').any(|w| {
+        matches!(
+            w,
+            "source" | "sources" | "witness" | "witnesses" | "residents" | "activists"
+        )
+    })
+}
+
+pub(crate) struct Built {
+    pub article: ArticleRec,
+    pub claims: Vec<ClaimRec>,
+}
+
+pub(crate) fn build(
+    article: &ArticleAnalysis,
+    text: &str,
+    lexicon: &dyn Lexicon,
+    config: &LinkConfig,
+    tables: &mut Tables,
+    first_claim: u32,
+) -> Built {
+    let strings = &mut tables.strings;
+    let markup = article.format == InputFormat::Html;
+    let outlet = article.outlet.as_deref().filter(|o| !o.trim().is_empty());
+    let rec = ArticleRec {
+        id: article.id.as_str().into(),
+        outlet: outlet.map(|o| strings.intern(o.trim())),
+        outlet_key: outlet.map(|o| strings.intern(&fold_name(o))),
+        published: article.published.map(day_number),
+        first_claim,
+        claims: article.claims.len() as u32,
+        context: None,
+        shingles: 0,
+    };
+    let mut rec = rec;
+    let mut last_named: Option<String> = None;
+    let claims: Vec<ClaimRec> = article
+        .claims
+        .iter()
+        .map(|c| {
+            claim(
+                c,
+                &article.id,
+                text,
+                markup,
+                lexicon,
+                config,
+                tables,
+                &mut last_named,
+            )
+        })
+        .collect();
+    // Most frequent specific place; ties go to the one named first.
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    for c in &claims {
+        let Some(p) = c.frame.as_ref().and_then(|f| f.place.as_ref()) else {
+            continue;
+        };
+        if tables.places.get(p.place).is_some_and(|i| i.coarse) {
+            continue;
+        }
+        match counts.iter_mut().find(|(q, _)| *q == p.place) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((p.place, 1)),
+        }
+    }
+    let best = counts.iter().map(|&(_, n)| n).max().unwrap_or(0);
+    rec.context = counts
+        .iter()
+        .find(|&&(_, n)| n == best && n > 0)
+        .map(|&(p, _)| p);
+    Built {
+        article: rec,
+        claims,
+    }
+}
+
+/// Speakers named by a description that points back at the last named one: "the
+/// outlet", "the agency said".
+const ANAPHORS: &[&str] = &[
+    "outlet",
+    "agency",
+    "news agency",
+    "monitor",
+    "monitoring group",
+    "watchdog",
+    "wire",
+    "newspaper",
+    "broadcaster",
+    "channel",
+    "centre",
+    "center",
+    "observatory",
+    "report",
+];
+
+#[allow(clippy::too_many_arguments)]
+fn claim(
+    c: &Claim,
+    article: &str,
+    text: &str,
+    markup: bool,
+    lexicon: &dyn Lexicon,
+    config: &LinkConfig,
+    tables: &mut Tables,
+    last_named: &mut Option<String>,
+) -> ClaimRec {
+    let sentence = text.get(c.start..c.end).unwrap_or("");
+    // Resolve "the agency" to the agency named before it in the article.
+    let mut attribution = c.attribution.clone();
+    for s in &mut attribution.chain {
+        let folded = fold_name(&s.name);
+        if ANAPHORS.contains(&folded.as_str()) {
+            if let Some(name) = last_named.as_ref() {
+                s.name = name.clone();
+            }
+        } else if identified(&s.name, SourceKind::Other) {
+            *last_named = Some(s.name.trim().to_string());
+        }
+    }
+    let (voice, source) = voices(&attribution, &mut tables.strings);
+    let chain: Box<[u32]> = attribution
+        .chain
+        .iter()
+        .map(|s| tables.strings.intern(s.name.trim()))
+        .collect();
+    ClaimRec {
+        id: ClaimId::of(&c.id, article),
+        article: 0,
+        start: c.start,
+        end: c.end,
+        attribution: tables.chains.intern(chain),
+        voice,
+        source,
+        sketch: Sketch::of(sentence, markup),
+        frame: c
+            .event
+            .as_ref()
+            .map(|f| Box::new(frame(f, lexicon, config, tables))),
+    }
+}
+
+fn voices(a: &Attribution, strings: &mut Interner) -> (u32, u32) {
+    let voice = a
+        .chain
+        .last()
+        .map_or(NONE, |s| strings.intern(&fold_name(&s.name)));
+    // The innermost named publisher (an outlet, an agency, a monitor): in [state
+    // media, a military source] the claim rests on state media. Every outlet relaying
+    // one publisher relays one source; a party's statement (a ministry, an armed
+    // group) relayed by two outlets counts for each outlet.
+    let source = a
+        .chain
+        .iter()
+        .rev()
+        .find(|s| {
+            matches!(s.kind, SourceKind::Media | SourceKind::Monitor) && identified(&s.name, s.kind)
+        })
+        .map_or(NONE, |s| strings.intern(&fold_name(&s.name)));
+    (voice, source)
+}
+
+fn frame(
+    f: &EventFrame,
+    lexicon: &dyn Lexicon,
+    config: &LinkConfig,
+    tables: &mut Tables,
+) -> FrameRec {
+    let date = f.date.as_ref().and_then(|d| {
+        let (from, to) = (day_number(d.value), day_number(d.last));
+        (from <= to).then_some(DateRec {
+            from,
+            to,
+            precision: d.precision,
+            start: d.start,
+            end: d.end,
+        })
+    });
+    let background = date
+        .as_ref()
+        .is_some_and(|d| d.to - d.from + 1 > config.max_event_days);
+    let date = date.filter(|_| !background);
+    FrameRec {
+        kind: f.event_type,
+        place: f.place.as_ref().and_then(|p| place(p, lexicon, tables)),
+        date,
+        background,
+        actor: f.actor.as_ref().and_then(|a| {
+            let strings = &mut tables.strings;
+            if matches!(a.kind, EntityKind::Civilians | EntityKind::Other)
+                || a.name.trim().is_empty()
+            {
+                return None;
+            }
+            let info = lexicon.actor(&a.name);
+            let top = info.as_ref().map_or(a.name.trim(), |i| i.top.as_str());
+            Some(ActorRec {
+                top: strings.intern(top),
+                side: info
+                    .as_ref()
+                    .and_then(|i| i.side.as_deref())
+                    .map(|s| strings.intern(s)),
+                generic: info.as_ref().is_some_and(|i| i.generic),
+                kind: a.kind,
+                start: a.start,
+                end: a.end,
+            })
+        }),
+        killed: f.killed.as_ref().map(count),
+        injured: f.injured.as_ref().map(count),
+        denied: f.denied,
+    }
+}
+
+fn count(c: &Casualties) -> CountRec {
+    CountRec {
+        min: c.min,
+        max: c.max.map(|m| m.max(c.min)),
+        category: c.category,
+        vague: is_vague(c),
+        update: c.update,
+        start: c.start,
+        end: c.end,
+    }
+}
+
+fn place(p: &PlaceMention, lexicon: &dyn Lexicon, tables: &mut Tables) -> Option<PlaceRec> {
+    let strings = &mut tables.strings;
+    if p.name.trim().is_empty() && p.id.is_none() {
+        return None;
+    }
+    let known =
+        p.id.as_deref()
+            .and_then(|id| lexicon.place_ancestors(id).map(|a| (id, a)));
+    let (chain, coarse): (Box<[u32]>, bool) = match known {
+        Some((id, ancestors)) => {
+            let coarse = ancestors.is_empty();
+            let chain = ancestors
+                .iter()
+                .map(String::as_str)
+                .chain(std::iter::once(id))
+                .map(|a| strings.intern(&format!("i:{a}")))
+                .collect();
+            (chain, coarse)
+        }
+        None => {
+            let chain = p
+                .within
+                .iter()
+                .chain(std::iter::once(&p.name))
+                .map(|n| strings.intern(&format!("n:{}", fold_name(n))))
+                .collect();
+            (chain, false)
+        }
+    };
+    let info = PlaceInfo {
+        chain,
+        coarse,
+        id: p.id.as_deref().map(|i| strings.intern(i)),
+        name: strings.intern(&p.name),
+        within: p.within.iter().map(|w| strings.intern(w)).collect(),
+    };
+    let text = strings.intern(&p.text);
+    Some(PlaceRec {
+        place: tables.places.intern(info),
+        text,
+        start: p.start,
+        end: p.end,
+    })
+}

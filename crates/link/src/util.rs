@@ -1,0 +1,134 @@
+//! Small data structures: a string interner and a union-find, both serialisable.
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+/// Strings stored once and named by a `u32`.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(from = "Vec<Box<str>>", into = "Vec<Box<str>>")]
+pub(crate) struct Interner {
+    strings: Vec<Box<str>>,
+    map: FxHashMap<Box<str>, u32>,
+}
+
+impl From<Vec<Box<str>>> for Interner {
+    fn from(strings: Vec<Box<str>>) -> Interner {
+        let map = strings
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.clone(), i as u32))
+            .collect();
+        Interner { strings, map }
+    }
+}
+
+impl From<Interner> for Vec<Box<str>> {
+    fn from(i: Interner) -> Vec<Box<str>> {
+        i.strings
+    }
+}
+
+impl Interner {
+    pub(crate) fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.map.get(s) {
+            return i;
+        }
+        let i = self.strings.len() as u32;
+        self.strings.push(s.into());
+        self.map.insert(s.into(), i);
+        i
+    }
+
+    pub(crate) fn str(&self, i: u32) -> &str {
+        self.strings.get(i as usize).map_or("", |s| s)
+    }
+}
+
+/// Disjoint sets over `0..n`, growing on demand.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub(crate) struct UnionFind {
+    parent: Vec<u32>,
+}
+
+impl UnionFind {
+    pub(crate) fn grow(&mut self, n: usize) {
+        while self.parent.len() < n {
+            self.parent.push(self.parent.len() as u32);
+        }
+    }
+
+    pub(crate) fn find(&mut self, mut x: u32) -> u32 {
+        while self.parent[x as usize] != x {
+            let grand = self.parent[self.parent[x as usize] as usize];
+            self.parent[x as usize] = grand;
+            x = grand;
+        }
+        x
+    }
+
+    /// Joins the sets of `a` and `b`; the smaller index becomes the root so that the
+    /// structure does not depend on the order of unions more than it must.
+    pub(crate) fn union(&mut self, a: u32, b: u32) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return false;
+        }
+        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        self.parent[hi as usize] = lo;
+        true
+    }
+}
+
+/// Values stored once and named by a `u32`; serialised as the list of values.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(from = "Vec<T>", into = "Vec<T>")]
+#[serde(bound(
+    serialize = "T: Serialize + Clone + Eq + std::hash::Hash",
+    deserialize = "T: Deserialize<'de> + Clone + Eq + std::hash::Hash"
+))]
+pub(crate) struct Pool<T: Clone + Eq + std::hash::Hash> {
+    values: Vec<T>,
+    map: FxHashMap<T, u32>,
+}
+
+impl<T: Clone + Eq + std::hash::Hash> Default for Pool<T> {
+    fn default() -> Pool<T> {
+        Pool {
+            values: Vec::new(),
+            map: FxHashMap::default(),
+        }
+    }
+}
+
+impl<T: Clone + Eq + std::hash::Hash> From<Vec<T>> for Pool<T> {
+    fn from(values: Vec<T>) -> Pool<T> {
+        let map = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (v.clone(), i as u32))
+            .collect();
+        Pool { values, map }
+    }
+}
+
+impl<T: Clone + Eq + std::hash::Hash> From<Pool<T>> for Vec<T> {
+    fn from(p: Pool<T>) -> Vec<T> {
+        p.values
+    }
+}
+
+impl<T: Clone + Eq + std::hash::Hash> Pool<T> {
+    pub(crate) fn intern(&mut self, value: T) -> u32 {
+        if let Some(&i) = self.map.get(&value) {
+            return i;
+        }
+        let i = self.values.len() as u32;
+        self.values.push(value.clone());
+        self.map.insert(value, i);
+        i
+    }
+
+    pub(crate) fn get(&self, i: u32) -> Option<&T> {
+        self.values.get(i as usize)
+    }
+}
