@@ -30,10 +30,28 @@ pub enum Command {
     Show(ShowArgs),
     /// Full-text search over stored articles.
     Search(SearchArgs),
+    /// Events found by linking, with their contradictions and corroborations.
+    Events(EventsArgs),
     /// Rebuild a shipped model file from the public datasets (deterministic).
     Train(TrainArgs),
     /// Measure a model or stage on labelled data.
     Eval(EvalArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct EventsArgs {
+    /// Show this event only, with its contradictions and corroborations.
+    pub id: Option<String>,
+    #[command(flatten)]
+    pub store: StoreArgs,
+    #[arg(long, short, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+    /// At most this many events (0: all).
+    #[arg(long, default_value_t = 0)]
+    pub limit: usize,
+    /// Only events with a contradiction.
+    #[arg(long)]
+    pub contradicted: bool,
 }
 
 #[derive(Args, Debug)]
@@ -70,6 +88,19 @@ pub enum EvalTask {
     Checkworthy(EvalCheckworthyArgs),
     /// Event frames and attribution against a hand-annotated gold set: P/R/F1 per field.
     Events(EvalEventsArgs),
+    /// Linking against a gold corpus: contradictions, corroborations, independence groups.
+    Link(EvalLinkArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct EvalLinkArgs {
+    /// The gold file (examples/link/gold.json format); its articles are read from
+    /// the `articles/` folder beside it.
+    #[arg(long, value_name = "FILE", default_value = "examples/link/gold.json")]
+    pub gold: PathBuf,
+    /// Also print every group, event, contradiction and corroboration found.
+    #[arg(long)]
+    pub verbose: bool,
 }
 
 #[derive(Args, Debug)]

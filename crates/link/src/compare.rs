@@ -434,11 +434,18 @@ impl Linker {
                     None => true,
                     // Places of one event lie on one chain: the most specific says
                     // most (al-Sukkari over Aleppo).
+                    // Ties go to the value of the smallest claim id: value codes are
+                    // interned in arrival order, claim ids are not, and the
+                    // description must not depend on the order articles came in.
                     Some(&(s, _, b)) if field == ContradictionField::Place => {
                         let depth = |i: u32| self.stated_chain(i).map_or(0, <[u32]>::len);
-                        (depth(rep), count_units(ks)) > (depth(b), s)
+                        let (mine, theirs) = ((depth(rep), count_units(ks)), (depth(b), s));
+                        mine > theirs || (mine == theirs && self.claim_id(rep) < self.claim_id(b))
                     }
-                    Some(&(s, _, _)) => count_units(ks) > s,
+                    Some(&(s, _, b)) => {
+                        let n = count_units(ks);
+                        n > s || (n == s && self.claim_id(rep) < self.claim_id(b))
+                    }
                 };
                 if better {
                     best.insert(field, (count_units(ks), *v, rep));
@@ -450,10 +457,15 @@ impl Linker {
                         field,
                         value: self.display(rep, field).0,
                         independent_sources: sources,
-                        claims: support
-                            .iter()
-                            .map(|&k| self.claim_ref(claims[k], field))
-                            .collect(),
+                        claims: {
+                            // Supporting claims in claim-id order, not value-code order.
+                            let mut refs: Vec<ClaimRef> = support
+                                .iter()
+                                .map(|&k| self.claim_ref(claims[k], field))
+                                .collect();
+                            refs.sort_by(|a, b| a.claim.cmp(&b.claim));
+                            refs
+                        },
                     });
                 }
             }
@@ -476,6 +488,16 @@ impl Linker {
                     left.dedup();
                     right.sort_unstable();
                     right.dedup();
+                    // Counts and dates are listed lower value first. Places and actors
+                    // are codes interned in arrival order: there the side holding the
+                    // smallest claim id goes first, so ids and order do not depend on it.
+                    let first_id =
+                        |ks: &[usize]| ks.iter().map(|&k| self.claim_id(claims[k])).min();
+                    let interned =
+                        matches!(field, ContradictionField::Place | ContradictionField::Actor);
+                    if interned && first_id(&right) < first_id(&left) {
+                        std::mem::swap(&mut left, &mut right);
+                    }
                     let sides: Vec<u32> = left.iter().chain(&right).map(|&k| claims[k]).collect();
                     let ids: Vec<String> = sides
                         .iter()
@@ -495,6 +517,16 @@ impl Linker {
             }
         }
         let event = self.event(&event_id, claims, &best);
+        contradictions.sort_by(|a, b| {
+            (a.field, &a.claims[0].claim, &a.id).cmp(&(b.field, &b.claims[0].claim, &b.id))
+        });
+        corroborations.sort_by(|a, b| {
+            (a.field, &a.value, a.claims.first().map(|c| &c.claim)).cmp(&(
+                b.field,
+                &b.value,
+                b.claims.first().map(|c| &c.claim),
+            ))
+        });
         EventReport {
             event,
             contradictions,

@@ -34,6 +34,7 @@
 mod codec;
 mod error;
 mod hash;
+mod links;
 mod migrations;
 mod model;
 mod paths;
@@ -42,6 +43,7 @@ mod store;
 
 pub use error::StoreError;
 pub use hash::content_hash;
+pub use links::{EventDetail, LinkSnapshot};
 pub use model::{
     ArticleRow, Counts, InsertStats, ListQuery, SearchHit, StoredArticle, StoredDocument,
 };

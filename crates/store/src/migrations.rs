@@ -72,6 +72,60 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         tokenize = 'porter unicode61 remove_diacritics 2'
     );
     "#,
+    // v2: what linking found across articles. Rewritten as a whole by each run
+    // that links (one transaction), so readers never see half of one result.
+    r#"
+    CREATE TABLE link_state (
+        id    INTEGER PRIMARY KEY CHECK (id = 1),
+        state BLOB NOT NULL
+    );
+
+    CREATE TABLE link_groups (
+        id     TEXT PRIMARY KEY NOT NULL,
+        origin TEXT NOT NULL,
+        json   TEXT NOT NULL
+    );
+
+    CREATE TABLE link_events (
+        seq         INTEGER PRIMARY KEY,
+        id          TEXT NOT NULL UNIQUE,
+        type        TEXT NOT NULL,
+        description TEXT NOT NULL,
+        date_from   TEXT,
+        date_to     TEXT,
+        json        TEXT NOT NULL
+    );
+
+    CREATE TABLE link_event_articles (
+        event   TEXT NOT NULL,
+        article TEXT NOT NULL,
+        PRIMARY KEY (event, article)
+    ) WITHOUT ROWID;
+    CREATE INDEX link_event_articles_by_article ON link_event_articles(article);
+
+    CREATE TABLE link_contradictions (
+        id    TEXT PRIMARY KEY NOT NULL,
+        event TEXT NOT NULL,
+        field TEXT NOT NULL,
+        json  TEXT NOT NULL
+    );
+    CREATE INDEX link_contradictions_by_event ON link_contradictions(event);
+
+    CREATE TABLE link_corroborations (
+        seq   INTEGER PRIMARY KEY,
+        event TEXT NOT NULL,
+        field TEXT NOT NULL,
+        json  TEXT NOT NULL
+    );
+    CREATE INDEX link_corroborations_by_event ON link_corroborations(event);
+
+    CREATE TABLE link_claim_status (
+        claim   TEXT PRIMARY KEY NOT NULL,
+        article TEXT NOT NULL,
+        status  TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX link_claim_status_by_article ON link_claim_status(article);
+    "#,
 ];
 
 /// The schema version this build writes and understands.

@@ -32,20 +32,20 @@ const ROW_COLUMN_COUNT: usize = 18;
 /// A `Store` is `Send` but not `Sync`; threads that read concurrently (an HTTP
 /// server) each open their own, which WAL lets run beside a writer.
 pub struct Store {
-    conn: Connection,
-    path: PathBuf,
+    pub(crate) conn: Connection,
+    pub(crate) path: PathBuf,
     /// Reused between articles so inserting does not allocate per row.
-    scratch: Scratch,
+    pub(crate) scratch: Scratch,
 }
 
 #[derive(Default)]
-struct Scratch {
+pub(crate) struct Scratch {
     json: Vec<u8>,
     body: Vec<u8>,
     spans: Vec<u8>,
     span_list: Vec<Span>,
     /// Created on the first insert: read-only stores never need one.
-    packer: Option<Packer>,
+    pub(crate) packer: Option<Packer>,
 }
 
 impl Store {
@@ -867,7 +867,7 @@ fn to_usize(v: i64) -> usize {
     usize::try_from(v).unwrap_or(0)
 }
 
-fn sqlite_error(path: &Path, e: rusqlite::Error) -> StoreError {
+pub(crate) fn sqlite_error(path: &Path, e: rusqlite::Error) -> StoreError {
     match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => StoreError::NotADatabase {
             path: path.to_path_buf(),

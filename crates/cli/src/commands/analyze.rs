@@ -13,7 +13,9 @@ use anyhow::{Context, Result};
 use crosscheck_core::{Pipeline, PipelineOptions};
 use crosscheck_ingest::{expand, FieldMapping, IngestError, IngestOptions, Input, Preset, Reader};
 use crosscheck_schema::{ArticleAnalysis, Document, InputFormat, RunSummary, SkippedInput};
-use crosscheck_store::{InsertStats, Store, StoredDocument};
+use crosscheck_lexicon::{Actors, Gazetteer};
+use crosscheck_link::{LinkConfig, LinkInput, Linker, Lexicons};
+use crosscheck_store::{InsertStats, LinkSnapshot, Store, StoredDocument};
 use rayon::prelude::*;
 
 use crate::args::{AnalyzeArgs, InputFormatArg, Stage};
@@ -48,6 +50,18 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
         let path = args.store.db.clone().unwrap_or_else(Store::default_path);
         Some(Store::open(&path).with_context(|| format!("cannot open the store {}", path.display()))?)
     };
+    let linking = !args.skip.contains(&Stage::Links);
+    // New articles link against everything the store already holds: its saved
+    // linker state, extended below, never the stored corpus read again.
+    let mut linker = match (&store, linking) {
+        (Some(store), true) => match store.link_state()? {
+            Some(state) => serde_json::from_slice(&state).context("the store's linking state is unreadable")?,
+            None => Linker::new(LinkConfig::default()),
+        },
+        _ => Linker::new(LinkConfig::default()),
+    };
+    let (places, actors) = (Gazetteer::new(), Actors::new());
+    let lexicons = Lexicons { places: &places, actors: &actors };
 
     // Walk the inputs first: cheap, and it sizes the progress bar.
     let inputs: Vec<Result<Input, IngestError>> = expand(&args.paths).collect();
@@ -59,9 +73,10 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
         })
         .sum();
     let progress = Progress::new(quiet, total);
-    let mut sink = output::sink(args.format, open_output(args.output.as_deref())?);
+    let mut sink = output::sink(args.format, open_output(args.output.as_deref())?, linking);
     let mut summary = RunSummary::default();
     let stored = store.is_some();
+    let db_path = args.store.db.clone().unwrap_or_else(Store::default_path);
 
     let (doc_tx, doc_rx) = sync_channel::<Vec<Item>>(2);
     let (store_tx, store_rx) = sync_channel::<Vec<StoredDocument>>(2);
@@ -104,6 +119,9 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
                 summary.articles += articles.len() as u64;
                 for article in &articles {
                     sink.article(article, &doc.text)?;
+                    if linking {
+                        linker.add(LinkInput { article, text: &doc.text }, &lexicons);
+                    }
                 }
                 if stored {
                     batch.push(StoredDocument::new(doc.path, doc.record, doc.text, articles));
@@ -125,11 +143,39 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
     let stats = outcome?;
     summary.already_stored = stats.existing_articles;
 
-    sink.finish(&LinkResults::default(), &summary)?;
+    let links = if linking { link(&linker, stored.then_some(db_path.as_path()))? } else { LinkResults::default() };
+    sink.finish(&links, &summary)?;
     if !quiet {
         eprintln!("{}", summary_line(&summary, stored.then_some(&stats), started.elapsed().as_secs_f64()));
     }
     Ok(if summary.skipped.is_empty() { exit::SUCCESS } else { exit::PARTIAL })
+}
+
+/// Links everything the linker holds and, with a store, saves the state and the
+/// results in one transaction.
+fn link(linker: &Linker, store: Option<&std::path::Path>) -> Result<LinkResults> {
+    let result = linker.link();
+    if let Some(path) = store {
+        let state = serde_json::to_vec(linker).context("cannot serialise the linking state")?;
+        let mut store = Store::open(path).with_context(|| format!("cannot open the store {}", path.display()))?;
+        store
+            .save_links(&LinkSnapshot {
+                state: &state,
+                groups: &result.groups,
+                events: &result.events,
+                contradictions: &result.contradictions,
+                corroborations: &result.corroborations,
+                statuses: &result.statuses,
+            })
+            .context("cannot save the links to the store")?;
+    }
+    Ok(LinkResults {
+        groups: result.groups,
+        events: result.events,
+        contradictions: result.contradictions,
+        corroborations: result.corroborations,
+        statuses: result.statuses,
+    })
 }
 
 /// The reader thread: documents in input order, in chunks.

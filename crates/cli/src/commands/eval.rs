@@ -8,7 +8,7 @@ use crosscheck_extract::checkworthy::{self, CheckworthyModel, TrainConfig};
 use crosscheck_extract::gold::{evaluate_events, parse_gold, GoldDoc, GoldSentence, SourceText};
 use crosscheck_extract::Extractor;
 
-use crate::args::{EvalArgs, EvalCheckworthyArgs, EvalEventsArgs, EvalTask};
+use crate::args::{EvalArgs, EvalCheckworthyArgs, EvalEventsArgs, EvalLinkArgs, EvalTask};
 use crate::commands::train::data_dir;
 use crate::exit;
 
@@ -16,6 +16,7 @@ pub fn run(args: EvalArgs, _quiet: bool) -> Result<i32> {
     match args.task {
         EvalTask::Checkworthy(a) => eval_checkworthy(a),
         EvalTask::Events(a) => eval_events(a),
+        EvalTask::Link(a) => eval_link(a),
     }
 }
 
@@ -81,5 +82,60 @@ fn eval_events(args: EvalEventsArgs) -> Result<i32> {
             }
         }
     }
+    Ok(exit::SUCCESS)
+}
+
+/// Runs the whole pipeline on the gold corpus's articles, links them, and scores
+/// the links against the gold.
+fn eval_link(args: EvalLinkArgs) -> Result<i32> {
+    use crosscheck_core::Pipeline;
+    use crosscheck_lexicon::{Actors, Gazetteer};
+    use crosscheck_link::{evaluate, EvalArticle, Lexicons, LinkGold, LinkInput, Linker};
+    use crosscheck_schema::Document;
+
+    let text = std::fs::read_to_string(&args.gold).with_context(|| format!("cannot read {}", args.gold.display()))?;
+    let gold: LinkGold = serde_json::from_str(&text).with_context(|| format!("{} is not a linking gold file", args.gold.display()))?;
+    let folder = args.gold.parent().unwrap_or(std::path::Path::new(".")).join("articles");
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&folder)
+        .with_context(|| format!("cannot read {}", folder.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    let pipeline = Pipeline::new();
+    let (places, actors) = (Gazetteer::new(), Actors::new());
+    let lexicons = Lexicons { places: &places, actors: &actors };
+    let mut analysed = Vec::new();
+    for path in &files {
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        for article in pipeline.analyze(&Document::from_text(name.clone(), text.clone())) {
+            analysed.push((name.clone(), text.clone(), article));
+        }
+    }
+    let mut linker = Linker::default();
+    for (_, text, article) in &analysed {
+        linker.add(LinkInput { article, text }, &lexicons);
+    }
+    let result = linker.link();
+    if args.verbose {
+        let name_of = |id: &str| -> String {
+            analysed.iter().find(|(_, _, a)| a.id == id).map_or_else(|| id.to_string(), |(n, _, _)| n.clone())
+        };
+        for g in &result.groups {
+            println!("group: {}", g.articles.iter().map(|a| name_of(a)).collect::<Vec<_>>().join(", "));
+        }
+        for e in &result.events {
+            println!("event {}: {} ({} claims)", e.id, e.description, e.claims.len());
+        }
+        for c in &result.contradictions {
+            let sides: Vec<String> = c.claims.iter().map(|r| format!("{}: {}", name_of(&r.article), r.value)).collect();
+            println!("contradiction {} {}: {}", c.event, c.field.as_str(), sides.join(" | "));
+        }
+    }
+    let articles: Vec<EvalArticle<'_>> =
+        analysed.iter().map(|(name, text, a)| EvalArticle { id: &a.id, file: name, text }).collect();
+    println!("{} articles from {}", analysed.len(), folder.display());
+    println!("{}", evaluate(&gold, &result, &articles));
     Ok(exit::SUCCESS)
 }

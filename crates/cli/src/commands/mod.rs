@@ -16,6 +16,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::List(args) => store_commands::list(args),
         Command::Show(args) => store_commands::show(args),
         Command::Search(args) => store_commands::search(args),
+        Command::Events(args) => store_commands::events(args),
         Command::Train(args) => train::run(args, cli.quiet),
         Command::Eval(args) => eval::run(args, cli.quiet),
     }

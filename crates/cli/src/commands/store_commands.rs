@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{bail, Context, Result};
 use crosscheck_store::{ListQuery, Store};
 
-use crate::args::{ListArgs, OutputFormat, SearchArgs, ShowArgs, StoreArgs};
+use crate::args::{EventsArgs, ListArgs, OutputFormat, SearchArgs, ShowArgs, StoreArgs};
 use crate::exit;
 use crate::output::open_output;
 
@@ -67,9 +67,16 @@ pub fn list(args: ListArgs) -> Result<i32> {
 
 pub fn show(args: ShowArgs) -> Result<i32> {
     let store = open(&args.store)?;
-    let Some(stored) = store.article(&args.id)? else {
+    let Some(mut stored) = store.article(&args.id)? else {
         bail!("no article with id {} in the store", args.id);
     };
+    // Claim statuses come from the last linking run, not from the stored analysis.
+    let statuses = store.claim_statuses(&stored.analysis.id)?;
+    for claim in &mut stored.analysis.claims {
+        if let Ok(i) = statuses.binary_search_by(|(c, _)| c.as_str().cmp(&claim.id)) {
+            claim.status = Some(statuses[i].1);
+        }
+    }
     let mut out = open_output(None)?;
     match args.format {
         OutputFormat::Text => {
@@ -103,6 +110,77 @@ pub fn search(args: SearchArgs) -> Result<i32> {
         _ => {
             serde_json::to_writer_pretty(&mut out, &hits)?;
             writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(exit::SUCCESS)
+}
+
+pub fn events(args: EventsArgs) -> Result<i32> {
+    let store = open(&args.store)?;
+    let mut out = open_output(None)?;
+    if let Some(id) = &args.id {
+        let Some(detail) = store.event(id)? else {
+            bail!("no event with id {id} in the store");
+        };
+        match args.format {
+            OutputFormat::Text => {
+                let e = &detail.event;
+                writeln!(out, "{}  {}", e.id, e.description)?;
+                writeln!(out, "    articles: {}", e.articles.join(", "))?;
+                for c in &detail.contradictions {
+                    writeln!(out, "\n  CONTRADICTION on {}", c.field.as_str())?;
+                    for r in &c.claims {
+                        let who = if r.attribution.is_empty() { "own voice".to_string() } else { format!("per {}", r.attribution.join(" citing ")) };
+                        writeln!(out, "    {} ({who}): {}  [{}]", r.outlet.as_deref().unwrap_or("?"), r.value, r.claim)?;
+                    }
+                }
+                for c in &detail.corroborations {
+                    writeln!(out, "\n  CORROBORATED {} = {} by {} independent sources", c.field.as_str(), c.value, c.independent_sources)?;
+                }
+            }
+            _ => {
+                serde_json::to_writer_pretty(&mut out, &detail)?;
+                writeln!(out)?;
+            }
+        }
+        out.flush()?;
+        return Ok(exit::SUCCESS);
+    }
+    let mut events = store.events(0, 0)?;
+    if args.contradicted {
+        let with: std::collections::HashSet<String> = store.contradictions(0, 0)?.into_iter().map(|c| c.event).collect();
+        events.retain(|e| with.contains(&e.id));
+    }
+    if args.limit > 0 {
+        events.truncate(args.limit);
+    }
+    match args.format {
+        OutputFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &events)?;
+            writeln!(out)?;
+        }
+        OutputFormat::Jsonl => {
+            for e in &events {
+                serde_json::to_writer(&mut out, e)?;
+                writeln!(out)?;
+            }
+        }
+        _ => {
+            for e in &events {
+                let dates = match (e.date_from, e.date_to) {
+                    (Some(a), Some(b)) if a == b => a.to_string(),
+                    (Some(a), Some(b)) => format!("{a}..{b}"),
+                    _ => "date unknown".into(),
+                };
+                writeln!(
+                    out,
+                    "{}  {} · {dates} · {} articles",
+                    e.id,
+                    crate::output::report_one_line(&e.description, 90),
+                    e.articles.len()
+                )?;
+            }
         }
     }
     out.flush()?;

@@ -12,20 +12,42 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use crosscheck_schema::{
-    ArticleAnalysis, Contradiction, Corroboration, Event, IndependenceGroup, RunSummary,
+    ArticleAnalysis, ClaimStatus, Contradiction, Corroboration, Event, IndependenceGroup,
+    RunSummary,
 };
 
 use crate::args::OutputFormat;
 
 pub use report::{one_line as report_one_line, print_article};
 
-/// What linking found across the articles of a run.
+/// What linking found across the articles of a run (and, with a store, across
+/// everything stored before).
 #[derive(Debug, Default)]
 pub struct LinkResults {
     pub groups: Vec<IndependenceGroup>,
     pub events: Vec<Event>,
     pub contradictions: Vec<Contradiction>,
     pub corroborations: Vec<Corroboration>,
+    /// `(claim id, status)`, sorted by claim id.
+    pub statuses: Vec<(String, ClaimStatus)>,
+}
+
+impl LinkResults {
+    pub fn status(&self, claim: &str) -> Option<ClaimStatus> {
+        self.statuses
+            .binary_search_by(|(c, _)| c.as_str().cmp(claim))
+            .ok()
+            .map(|i| self.statuses[i].1)
+    }
+
+    /// Sets each claim's status in `article`.
+    pub fn apply(&self, article: &mut ArticleAnalysis) {
+        for claim in &mut article.claims {
+            if let Some(s) = self.status(&claim.id) {
+                claim.status = Some(s);
+            }
+        }
+    }
 }
 
 pub trait Sink {
@@ -34,10 +56,12 @@ pub trait Sink {
     fn finish(&mut self, links: &LinkResults, summary: &RunSummary) -> Result<()>;
 }
 
-pub fn sink(format: OutputFormat, out: Box<dyn Write + Send>) -> Box<dyn Sink + Send> {
+/// The sink for `format`. With `linking`, formats that carry claim statuses keep
+/// their articles until the links are known (`jsonl` and `csv` stream regardless).
+pub fn sink(format: OutputFormat, out: Box<dyn Write + Send>, linking: bool) -> Box<dyn Sink + Send> {
     match format {
         OutputFormat::Text => Box::new(report::Report::new(out)),
-        OutputFormat::Json => Box::new(json::JsonDocument::new(out)),
+        OutputFormat::Json => Box::new(json::JsonDocument::new(out, linking)),
         OutputFormat::Jsonl => Box::new(json::JsonLines::new(out)),
         OutputFormat::Csv => Box::new(csv_rows::CsvRows::new(out)),
     }

@@ -1,24 +1,30 @@
 //! The readable terminal report. Cross-article findings lead (they are what a
 //! fact-checker reads first), so article blocks are kept until the end.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 use anyhow::Result;
-use crosscheck_schema::{ArticleAnalysis, Casualties, Claim, RunSummary};
+use crosscheck_schema::{ArticleAnalysis, Casualties, Claim, ClaimRef, ClaimStatus, RunSummary};
 
 use super::{LinkResults, Sink};
 
 pub struct Report {
     out: Box<dyn Write + Send>,
-    blocks: Vec<String>,
+    /// Articles with the text of their claims, until the links are known.
+    articles: Vec<(ArticleAnalysis, Vec<String>)>,
+    /// Claim id → its sentence, for quoting contradictions.
+    sentences: HashMap<String, String>,
 }
 
 impl Report {
     pub fn new(out: Box<dyn Write + Send>) -> Report {
-        Report { out, blocks: Vec::new() }
+        Report { out, articles: Vec::new(), sentences: HashMap::new() }
     }
 }
+
+/// How many single-source claims the report lists before summarising the rest.
+const SINGLE_SOURCE_SHOWN: usize = 25;
 
 /// `text` squeezed to one line of at most `max` characters.
 pub fn one_line(text: &str, max: usize) -> String {
@@ -30,7 +36,7 @@ pub fn one_line(text: &str, max: usize) -> String {
     format!("{cut}…")
 }
 
-fn article_block(n: usize, a: &ArticleAnalysis, source: &str) -> String {
+fn article_block(n: usize, a: &ArticleAnalysis, claim_texts: &[String]) -> String {
     let mut s = String::new();
     let title = a.title.as_deref().unwrap_or("(untitled)");
     s.push_str(&format!("[{n}] {}\n", one_line(title, 100)));
@@ -61,10 +67,14 @@ fn article_block(n: usize, a: &ArticleAnalysis, source: &str) -> String {
         s.push_str(&format!(" · removed: {}", kinds.join(", ")));
     }
     s.push('\n');
-    for claim in &a.claims {
-        s.push_str(&format!("    • {}\n", claim_line(claim, source)));
+    for (claim, text) in a.claims.iter().zip(claim_texts) {
+        s.push_str(&format!("    • {}\n", claim_line(claim, text)));
     }
     s
+}
+
+fn claim_texts(a: &ArticleAnalysis, source: &str) -> Vec<String> {
+    a.claims.iter().map(|c| source.get(c.start..c.end).unwrap_or("").to_string()).collect()
 }
 
 fn count(c: &Casualties) -> String {
@@ -82,7 +92,7 @@ fn count(c: &Casualties) -> String {
 }
 
 /// One line per claim: what the frame says, who says it, and the sentence.
-pub fn claim_line(claim: &Claim, source: &str) -> String {
+pub fn claim_line(claim: &Claim, text: &str) -> String {
     let mut facts = Vec::new();
     if let Some(e) = &claim.event {
         facts.push(format!("[{}]", e.event_type.as_str().replace('_', " ")));
@@ -112,21 +122,88 @@ pub fn claim_line(claim: &Claim, source: &str) -> String {
     if claim.attribution.hedged {
         facts.push("hedged".into());
     }
-    let text = source.get(claim.start..claim.end).unwrap_or("");
+    match claim.status {
+        Some(ClaimStatus::Corroborated) => facts.push("CORROBORATED".into()),
+        Some(ClaimStatus::Contradicted) => facts.push("CONTRADICTED".into()),
+        Some(ClaimStatus::SingleSource) if claim.event.is_some() => facts.push("single source".into()),
+        _ => {}
+    }
     format!("{} — “{}” ({:.2})", facts.join(" · "), one_line(text, 90), claim.checkworthy)
+}
+
+fn side(r: &ClaimRef, sentences: &HashMap<String, String>) -> String {
+    let who = if r.attribution.is_empty() {
+        r.outlet.clone().unwrap_or_else(|| "unknown outlet".into())
+    } else {
+        format!("{}, per {}", r.outlet.as_deref().unwrap_or("unknown outlet"), r.attribution.join(" citing "))
+    };
+    let sentence = sentences.get(&r.claim).map(|t| one_line(t, 100)).unwrap_or_default();
+    format!("{who}: {} — “{sentence}” [{}]", r.value, r.article)
 }
 
 impl Sink for Report {
     fn article(&mut self, article: &ArticleAnalysis, source: &str) -> Result<()> {
-        let n = self.blocks.len() + 1;
-        self.blocks.push(article_block(n, article, source));
+        let texts = claim_texts(article, source);
+        for (c, t) in article.claims.iter().zip(&texts) {
+            self.sentences.insert(c.id.clone(), t.clone());
+        }
+        self.articles.push((article.clone(), texts));
         Ok(())
     }
 
-    fn finish(&mut self, _links: &LinkResults, summary: &RunSummary) -> Result<()> {
-        writeln!(self.out, "ARTICLES ({})\n", self.blocks.len())?;
-        for block in &self.blocks {
-            writeln!(self.out, "{block}")?;
+    fn finish(&mut self, links: &LinkResults, summary: &RunSummary) -> Result<()> {
+        let events: HashMap<&str, &crosscheck_schema::Event> = links.events.iter().map(|e| (e.id.as_str(), e)).collect();
+        if !links.contradictions.is_empty() {
+            writeln!(self.out, "CONTRADICTIONS ({})\n", links.contradictions.len())?;
+            for c in &links.contradictions {
+                let about = events.get(c.event.as_str()).map_or(c.event.clone(), |e| e.description.clone());
+                writeln!(self.out, "[{}] {about}", c.field.as_str())?;
+                for r in &c.claims {
+                    writeln!(self.out, "    {}", side(r, &self.sentences))?;
+                }
+                writeln!(self.out)?;
+            }
+        }
+        for (article, _) in &mut self.articles {
+            links.apply(article);
+        }
+        let single: Vec<(&ArticleAnalysis, &Claim, &String)> = self
+            .articles
+            .iter()
+            .flat_map(|(a, texts)| a.claims.iter().zip(texts).map(move |(c, t)| (a, c, t)))
+            .filter(|(_, c, _)| c.status == Some(ClaimStatus::SingleSource) && c.event.is_some())
+            .collect();
+        if !links.events.is_empty() {
+            writeln!(self.out, "SINGLE-SOURCE CLAIMS ({})\n", single.len())?;
+            for (a, c, t) in single.iter().take(SINGLE_SOURCE_SHOWN) {
+                let outlet = a.outlet.as_deref().unwrap_or("unknown outlet");
+                writeln!(self.out, "    {outlet}: {}", claim_line(c, t))?;
+            }
+            if single.len() > SINGLE_SOURCE_SHOWN {
+                writeln!(self.out, "    … and {} more (see --format json)", single.len() - SINGLE_SOURCE_SHOWN)?;
+            }
+            writeln!(self.out)?;
+            writeln!(self.out, "EVENTS ({})\n", links.events.len())?;
+            for e in &links.events {
+                let dates = match (e.date_from, e.date_to) {
+                    (Some(a), Some(b)) if a == b => a.to_string(),
+                    (Some(a), Some(b)) => format!("{a}..{b}"),
+                    _ => "date unknown".into(),
+                };
+                writeln!(
+                    self.out,
+                    "    {}  {} · {dates} · {} articles, {} claims",
+                    e.id,
+                    one_line(&e.description, 80),
+                    e.articles.len(),
+                    e.claims.len()
+                )?;
+            }
+            writeln!(self.out)?;
+        }
+        writeln!(self.out, "ARTICLES ({})\n", self.articles.len())?;
+        for (n, (article, texts)) in self.articles.iter().enumerate() {
+            writeln!(self.out, "{}", article_block(n + 1, article, texts))?;
         }
         if !summary.skipped.is_empty() {
             writeln!(self.out, "SKIPPED ({})", summary.skipped.len())?;
@@ -146,7 +223,7 @@ impl Sink for Report {
 /// The full human view of one article (`crosscheck show`): metadata, what was
 /// removed, and every sentence with its offsets.
 pub fn print_article(out: &mut dyn Write, a: &ArticleAnalysis, source: &str) -> Result<()> {
-    write!(out, "{}", article_block(1, a, source).trim_start_matches("[1] "))?;
+    write!(out, "{}", article_block(1, a, &claim_texts(a, source)).trim_start_matches("[1] "))?;
     if !a.removed.is_empty() {
         writeln!(out, "\n  removed:")?;
         for r in &a.removed {

@@ -1,0 +1,220 @@
+//! What linking found across articles: the linker's saved state (so the next run
+//! links new articles against everything stored without reading the corpus
+//! again) and its results (independence groups, events, contradictions,
+//! corroborations, claim statuses), kept as rows the API and the UI can query.
+
+use crosscheck_schema::{ClaimStatus, Contradiction, Corroboration, Event, IndependenceGroup};
+use rusqlite::{params, OptionalExtension, TransactionBehavior};
+
+use crate::codec;
+use crate::store::sqlite_error;
+use crate::{Store, StoreError};
+
+/// One complete linking result, saved together with the state that produced it.
+#[derive(Clone, Copy, Debug)]
+pub struct LinkSnapshot<'a> {
+    /// The linker's serialised state (opaque to the store).
+    pub state: &'a [u8],
+    pub groups: &'a [IndependenceGroup],
+    pub events: &'a [Event],
+    pub contradictions: &'a [Contradiction],
+    pub corroborations: &'a [Corroboration],
+    /// `(claim id, status)`; a claim id is `<article id>/c<n>`.
+    pub statuses: &'a [(String, ClaimStatus)],
+}
+
+/// An event with what was found about it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct EventDetail {
+    pub event: Event,
+    pub contradictions: Vec<Contradiction>,
+    pub corroborations: Vec<Corroboration>,
+}
+
+fn status_name(s: ClaimStatus) -> &'static str {
+    match s {
+        ClaimStatus::Corroborated => "corroborated",
+        ClaimStatus::Contradicted => "contradicted",
+        ClaimStatus::SingleSource => "single_source",
+    }
+}
+
+fn status_from(s: &str) -> Option<ClaimStatus> {
+    match s {
+        "corroborated" => Some(ClaimStatus::Corroborated),
+        "contradicted" => Some(ClaimStatus::Contradicted),
+        "single_source" => Some(ClaimStatus::SingleSource),
+        _ => None,
+    }
+}
+
+impl Store {
+    /// The linker state saved by the last run that linked, if any.
+    pub fn link_state(&self) -> Result<Option<Vec<u8>>, StoreError> {
+        let packed: Option<Vec<u8>> = self
+            .conn
+            .query_row("SELECT state FROM link_state WHERE id = 1", [], |r| r.get(0))
+            .optional()
+            .map_err(|e| sqlite_error(&self.path, e))?;
+        packed
+            .map(|p| {
+                codec::unpack(&p).map_err(|e| StoreError::Corrupt {
+                    path: self.path.clone(),
+                    detail: format!("link state: {e}"),
+                })
+            })
+            .transpose()
+    }
+
+    /// Replaces the saved linking state and results with `snapshot`, in one
+    /// transaction.
+    pub fn save_links(&mut self, snapshot: &LinkSnapshot) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let err = |e| sqlite_error(&path, e);
+        let json = |v: &dyn erased::Json| v.to_json().map_err(|e| StoreError::Corrupt { path: path.clone(), detail: e });
+        let packer = match &mut self.scratch.packer {
+            Some(p) => p,
+            empty => empty.insert(codec::Packer::new().map_err(|e| StoreError::Open {
+                path: path.clone(),
+                source: Box::new(e),
+            })?),
+        };
+        let state = packer.pack(snapshot.state).map_err(|e| StoreError::Corrupt { path: path.clone(), detail: e.to_string() })?.to_vec();
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(err)?;
+        tx.execute_batch(
+            "DELETE FROM link_groups; DELETE FROM link_events; DELETE FROM link_event_articles;
+             DELETE FROM link_contradictions; DELETE FROM link_corroborations; DELETE FROM link_claim_status;",
+        )
+        .map_err(err)?;
+        tx.execute("INSERT OR REPLACE INTO link_state (id, state) VALUES (1, ?1)", params![state]).map_err(err)?;
+        {
+            let mut insert = tx.prepare_cached("INSERT INTO link_groups (id, origin, json) VALUES (?1, ?2, ?3)").map_err(err)?;
+            for g in snapshot.groups {
+                insert.execute(params![g.id, g.origin, json(g)?]).map_err(err)?;
+            }
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT INTO link_events (id, type, description, date_from, date_to, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )
+                .map_err(err)?;
+            let mut member = tx
+                .prepare_cached("INSERT OR IGNORE INTO link_event_articles (event, article) VALUES (?1, ?2)")
+                .map_err(err)?;
+            for e in snapshot.events {
+                insert
+                    .execute(params![
+                        e.id,
+                        e.event_type.as_str(),
+                        e.description,
+                        e.date_from.map(|d| d.to_string()),
+                        e.date_to.map(|d| d.to_string()),
+                        json(e)?
+                    ])
+                    .map_err(err)?;
+                for a in &e.articles {
+                    member.execute(params![e.id, a]).map_err(err)?;
+                }
+            }
+            let mut insert = tx
+                .prepare_cached("INSERT INTO link_contradictions (id, event, field, json) VALUES (?1, ?2, ?3, ?4)")
+                .map_err(err)?;
+            for c in snapshot.contradictions {
+                insert.execute(params![c.id, c.event, c.field.as_str(), json(c)?]).map_err(err)?;
+            }
+            let mut insert =
+                tx.prepare_cached("INSERT INTO link_corroborations (event, field, json) VALUES (?1, ?2, ?3)").map_err(err)?;
+            for c in snapshot.corroborations {
+                insert.execute(params![c.event, c.field.as_str(), json(c)?]).map_err(err)?;
+            }
+            let mut insert = tx
+                .prepare_cached("INSERT OR REPLACE INTO link_claim_status (claim, article, status) VALUES (?1, ?2, ?3)")
+                .map_err(err)?;
+            for (claim, status) in snapshot.statuses {
+                let article = claim.split('/').next().unwrap_or(claim);
+                insert.execute(params![claim, article, status_name(*status)]).map_err(err)?;
+            }
+        }
+        tx.commit().map_err(err)
+    }
+
+    /// Events in the order linking listed them; `limit` 0 means all.
+    pub fn events(&self, limit: usize, offset: usize) -> Result<Vec<Event>, StoreError> {
+        let limit = if limit == 0 { -1 } else { limit as i64 };
+        self.json_rows("SELECT json FROM link_events ORDER BY seq LIMIT ?1 OFFSET ?2", params![limit, offset as i64])
+    }
+
+    /// One event with its contradictions and corroborations.
+    pub fn event(&self, id: &str) -> Result<Option<EventDetail>, StoreError> {
+        let events: Vec<Event> = self.json_rows("SELECT json FROM link_events WHERE id = ?1", params![id])?;
+        let Some(event) = events.into_iter().next() else {
+            return Ok(None);
+        };
+        Ok(Some(EventDetail {
+            contradictions: self.json_rows("SELECT json FROM link_contradictions WHERE event = ?1 ORDER BY id", params![id])?,
+            corroborations: self.json_rows("SELECT json FROM link_corroborations WHERE event = ?1 ORDER BY seq", params![id])?,
+            event,
+        }))
+    }
+
+    /// All contradictions, in id order; `limit` 0 means all.
+    pub fn contradictions(&self, limit: usize, offset: usize) -> Result<Vec<Contradiction>, StoreError> {
+        let limit = if limit == 0 { -1 } else { limit as i64 };
+        self.json_rows("SELECT json FROM link_contradictions ORDER BY id LIMIT ?1 OFFSET ?2", params![limit, offset as i64])
+    }
+
+    /// The ids of the events an article's claims belong to.
+    pub fn article_events(&self, article: &str) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT event FROM link_event_articles WHERE article = ?1 ORDER BY event")
+            .map_err(|e| sqlite_error(&self.path, e))?;
+        let rows = stmt.query_map(params![article], |r| r.get(0)).map_err(|e| sqlite_error(&self.path, e))?;
+        rows.collect::<Result<Vec<String>, _>>().map_err(|e| sqlite_error(&self.path, e))
+    }
+
+    /// The linking status of each of an article's claims.
+    pub fn claim_statuses(&self, article: &str) -> Result<Vec<(String, ClaimStatus)>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT claim, status FROM link_claim_status WHERE article = ?1 ORDER BY claim")
+            .map_err(|e| sqlite_error(&self.path, e))?;
+        let rows = stmt
+            .query_map(params![article], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .map_err(|e| sqlite_error(&self.path, e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (claim, status) = row.map_err(|e| sqlite_error(&self.path, e))?;
+            if let Some(s) = status_from(&status) {
+                out.push((claim, s));
+            }
+        }
+        Ok(out)
+    }
+
+    fn json_rows<T: serde::de::DeserializeOwned>(&self, sql: &str, args: impl rusqlite::Params) -> Result<Vec<T>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| sqlite_error(&self.path, e))?;
+        let rows = stmt.query_map(args, |r| r.get::<_, String>(0)).map_err(|e| sqlite_error(&self.path, e))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let text = row.map_err(|e| sqlite_error(&self.path, e))?;
+            out.push(serde_json::from_str(&text).map_err(|e| StoreError::Corrupt {
+                path: self.path.clone(),
+                detail: format!("link row: {e}"),
+            })?);
+        }
+        Ok(out)
+    }
+}
+
+/// Object-safe JSON encoding for the row types.
+mod erased {
+    pub trait Json {
+        fn to_json(&self) -> Result<String, String>;
+    }
+
+    impl<T: serde::Serialize> Json for T {
+        fn to_json(&self) -> Result<String, String> {
+            serde_json::to_string(self).map_err(|e| e.to_string())
+        }
+    }
+}

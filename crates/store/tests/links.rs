@@ -1,0 +1,92 @@
+//! Linking results and state survive in the store and are replaced as a whole.
+
+use chrono::NaiveDate;
+use crosscheck_schema::{
+    ClaimRef, ClaimStatus, Contradiction, ContradictionField, Corroboration, Event, EventType,
+    IndependenceGroup,
+};
+use crosscheck_store::{LinkSnapshot, Store};
+
+fn claim(id: &str, value: &str) -> ClaimRef {
+    ClaimRef {
+        claim: id.into(),
+        article: id.split('/').next().unwrap().into(),
+        outlet: Some("Levant Wire".into()),
+        value: value.into(),
+        attribution: vec!["Syrian Observatory for Human Rights".into()],
+        start: 0,
+        end: 10,
+    }
+}
+
+#[test]
+fn a_saved_link_result_reads_back_and_a_new_one_replaces_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.db");
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.link_state().unwrap(), None);
+
+    let day = NaiveDate::from_ymd_opt(2016, 10, 16).unwrap();
+    let event = Event {
+        id: "e1".into(),
+        event_type: EventType::Airstrike,
+        description: "airstrike on a market in Maarat al-Numan".into(),
+        place: None,
+        date_from: Some(day),
+        date_to: Some(day),
+        claims: vec!["a1/c1".into(), "b2/c3".into()],
+        articles: vec!["a1".into(), "b2".into()],
+    };
+    let contradiction = Contradiction {
+        id: "x1".into(),
+        event: "e1".into(),
+        field: ContradictionField::Killed,
+        claims: vec![claim("a1/c1", "at least 35"), claim("b2/c3", "12")],
+    };
+    let corroboration = Corroboration {
+        event: "e1".into(),
+        field: ContradictionField::Date,
+        value: "2016-10-16".into(),
+        independent_sources: 2,
+        claims: vec![claim("a1/c1", "2016-10-16"), claim("b2/c3", "2016-10-16")],
+    };
+    let group = IndependenceGroup { id: "g1".into(), origin: "a1".into(), articles: vec!["a1".into(), "c9".into()] };
+    let statuses = vec![("a1/c1".to_string(), ClaimStatus::Contradicted), ("b2/c3".to_string(), ClaimStatus::Contradicted)];
+    store
+        .save_links(&LinkSnapshot {
+            state: b"opaque linker state",
+            groups: &[group],
+            events: &[event.clone()],
+            contradictions: &[contradiction.clone()],
+            corroborations: &[corroboration.clone()],
+            statuses: &statuses,
+        })
+        .unwrap();
+    drop(store);
+
+    let store = Store::open_read_only(&path).unwrap();
+    assert_eq!(store.link_state().unwrap().as_deref(), Some(&b"opaque linker state"[..]));
+    assert_eq!(store.events(0, 0).unwrap(), vec![event.clone()]);
+    let detail = store.event("e1").unwrap().unwrap();
+    assert_eq!(detail.contradictions, vec![contradiction]);
+    assert_eq!(detail.corroborations, vec![corroboration]);
+    assert_eq!(store.article_events("b2").unwrap(), vec!["e1".to_string()]);
+    assert_eq!(store.claim_statuses("a1").unwrap(), vec![("a1/c1".to_string(), ClaimStatus::Contradicted)]);
+    assert!(store.event("nope").unwrap().is_none());
+    drop(store);
+
+    let mut store = Store::open(&path).unwrap();
+    store
+        .save_links(&LinkSnapshot {
+            state: b"newer",
+            groups: &[],
+            events: &[],
+            contradictions: &[],
+            corroborations: &[],
+            statuses: &[],
+        })
+        .unwrap();
+    assert!(store.events(0, 0).unwrap().is_empty());
+    assert!(store.claim_statuses("a1").unwrap().is_empty());
+    assert_eq!(store.link_state().unwrap().as_deref(), Some(&b"newer"[..]));
+}
