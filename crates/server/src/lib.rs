@@ -1,0 +1,1 @@
+//! The HTTP JSON API and the web UI over a crosscheck store.
