@@ -1,0 +1,437 @@
+//! The phrase tables behind the lexical signals, compiled into one Aho-Corasick
+//! automaton so that a paragraph is read once whatever the number of tables.
+//!
+//! Every table is a TSV file under `lexicons/` (see `docs/signals.md`). A phrase can
+//! carry several cues ("regime" is loaded language and a dehumanising cue); a match
+//! is kept only on whole words, and where phrases overlap the longest wins, so
+//! "could not be independently verified" counts once.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+
+use crate::text::{is_word_boundary_after, is_word_boundary_before};
+
+const LOADED: &str = include_str!("../../../lexicons/loaded_words.tsv");
+const DEHUMANISING: &str = include_str!("../../../lexicons/dehumanising.tsv");
+const DOUBT: &str = include_str!("../../../lexicons/hedges_doubt.tsv");
+const CLICKBAIT: &str = include_str!("../../../lexicons/clickbait.tsv");
+const CUES: &str = include_str!("../../../lexicons/signal_cues.tsv");
+/// Owned by the extract stage; read here, never edited.
+const EXTRACT_HEDGES: &str = include_str!("../../../lexicons/hedges.tsv");
+const REPORTING_VERBS: &str = include_str!("../../../lexicons/reporting_verbs.tsv");
+const SOURCE_NOUNS: &str = include_str!("../../../lexicons/source_nouns.tsv");
+const ACRONYMS: &str = include_str!("../../../lexicons/acronyms.tsv");
+
+/// How a reporting verb attaches its speaker (the `role` column of
+/// `lexicons/reporting_verbs.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Role {
+    /// "X said", "..., said X".
+    Say,
+    /// "according to X", "citing X", "quoted by X": the speaker follows.
+    Follows,
+    /// "X denied", "X accused": a speaker, but a quotation after it is not the
+    /// speaker's words by default ("denied these “fabrications”").
+    Dispute,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DehumKind {
+    Strong,
+    Contextual,
+    Cue,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Doubt {
+    Hedge,
+    Caveat,
+    Speculation,
+}
+
+/// What a phrase tells a signal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Cue {
+    Loaded(&'static str),
+    Dehumanising(DehumKind),
+    Doubt(Doubt),
+    Clickbait {
+        headline_only: bool,
+    },
+    Appeal,
+    Reporting(Role),
+    SoCalled,
+    Naming,
+    /// "the word", "the term": names the quotation right after it.
+    NamingNoun,
+    Anonymity,
+    Comment,
+}
+
+/// One kept match: byte offsets into the scanned text and the cue it carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) cue: Cue,
+}
+
+/// What a source noun says about an unnamed speaker (`lexicons/source_nouns.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NounKind {
+    /// "activists", "sources", "witnesses".
+    Anonymous,
+    /// "ministry", "army", "monitor", "agency": an institution.
+    Institution,
+    /// "spokesman", "official", "commander": a role held by a person.
+    Role,
+    /// A word that can sit inside a speaker phrase without heading it.
+    Modifier,
+}
+
+pub(crate) struct Lexicon {
+    ac: AhoCorasick,
+    /// Per pattern: the cues of its phrase.
+    patterns: Vec<Vec<Cue>>,
+    source_nouns: HashMap<&'static str, NounKind, FxBuild>,
+    acronyms: Vec<&'static str>,
+    /// First-person pronouns, lower case, and their first letters.
+    first_person: Vec<&'static str>,
+    first_person_initials: [bool; 256],
+}
+
+/// Reporting verbs that double as nouns or adjectives too often to find a speaker
+/// by position ("the United States", "the reports", "claims circulating").
+const AMBIGUOUS_VERBS: &[&str] = &[
+    "report",
+    "reports",
+    "reporting",
+    "reported",
+    "claims",
+    "states",
+    "show",
+    "shows",
+    "showed",
+    "estimated",
+    "documented",
+    "condemned",
+    "condemns",
+    "blame",
+    "blames",
+    "suggested",
+    "alleged",
+    "acknowledged",
+];
+
+impl Lexicon {
+    pub(crate) fn new() -> Lexicon {
+        let mut by_phrase: Vec<(&'static str, Vec<Cue>)> = Vec::new();
+        let mut index: HashMap<&'static str, usize> = HashMap::new();
+        let mut add = |phrase: &'static str, cue: Cue| {
+            let i = *index.entry(phrase).or_insert_with(|| {
+                by_phrase.push((phrase, Vec::new()));
+                by_phrase.len() - 1
+            });
+            if !by_phrase[i].1.contains(&cue) {
+                by_phrase[i].1.push(cue);
+            }
+        };
+
+        for (phrase, category) in rows2(LOADED) {
+            add(phrase, Cue::Loaded(category));
+        }
+        for (phrase, kind) in rows2(DEHUMANISING) {
+            let kind = match kind {
+                "strong" => DehumKind::Strong,
+                "contextual" => DehumKind::Contextual,
+                _ => DehumKind::Cue,
+            };
+            add(phrase, Cue::Dehumanising(kind));
+        }
+        let mut own_doubt: Vec<&'static str> = Vec::new();
+        for (phrase, kind) in rows2(DOUBT) {
+            let kind = match kind {
+                "caveat" => Doubt::Caveat,
+                "speculation" => Doubt::Speculation,
+                _ => Doubt::Hedge,
+            };
+            own_doubt.push(phrase);
+            add(phrase, Cue::Doubt(kind));
+        }
+        for phrase in rows1(EXTRACT_HEDGES) {
+            if own_doubt.contains(&phrase) {
+                continue;
+            }
+            let verification = phrase.contains("verif") || phrase.contains("confirm");
+            let negated = ["not", "unable", "cannot", "no "]
+                .iter()
+                .any(|n| phrase.contains(n));
+            match (verification, negated) {
+                (true, true) => add(phrase, Cue::Doubt(Doubt::Caveat)),
+                // "independently verified" alone is the opposite of a caveat.
+                (true, false) => {}
+                _ => add(phrase, Cue::Doubt(Doubt::Hedge)),
+            }
+        }
+        for (phrase, place) in rows2(CLICKBAIT) {
+            let cue = match place {
+                "appeal" => Cue::Appeal,
+                "headline" => Cue::Clickbait {
+                    headline_only: true,
+                },
+                _ => Cue::Clickbait {
+                    headline_only: false,
+                },
+            };
+            add(phrase, cue);
+        }
+        let mut first_person = Vec::new();
+        for (phrase, kind) in rows2(CUES) {
+            let cue = match kind {
+                "so_called" => Cue::SoCalled,
+                "naming" => Cue::Naming,
+                "naming_noun" => Cue::NamingNoun,
+                // Found by the word scan (`first_person`): two-letter pronouns
+                // inside words ("we" in "between") would flood the automaton.
+                "first_person" => {
+                    first_person.push(phrase);
+                    continue;
+                }
+                "anonymity" => Cue::Anonymity,
+                _ => Cue::Comment,
+            };
+            add(phrase, cue);
+        }
+        for (phrase, role) in rows2(REPORTING_VERBS) {
+            if AMBIGUOUS_VERBS.contains(&phrase) {
+                continue;
+            }
+            let role = match role {
+                "according" | "cite" | "quoted_by" => Role::Follows,
+                "deny" | "accuse" => Role::Dispute,
+                _ => Role::Say,
+            };
+            add(phrase, Cue::Reporting(role));
+        }
+
+        // Scraped text mixes straight and curly apostrophes: match both.
+        let mut patterns: Vec<(String, usize)> = Vec::new();
+        for (i, (phrase, _)) in by_phrase.iter().enumerate() {
+            let phrase = phrase.to_ascii_lowercase();
+            if phrase.contains('\'') {
+                patterns.push((phrase.replace('\'', "\u{2019}"), i));
+            } else if phrase.contains('\u{2019}') {
+                patterns.push((phrase.replace('\u{2019}', "'"), i));
+            }
+            patterns.push((phrase, i));
+        }
+        let mut seen = std::collections::HashSet::new();
+        patterns.retain(|(p, _)| seen.insert(p.clone()));
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(false)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(patterns.iter().map(|(p, _)| p.as_str()))
+            .unwrap_or_else(|e| panic!("the signal lexicons do not compile: {e}"));
+        let patterns = patterns
+            .into_iter()
+            .map(|(_, i)| by_phrase[i].1.clone())
+            .collect();
+
+        let source_nouns = rows2(SOURCE_NOUNS)
+            .map(|(word, kind)| {
+                let kind = match kind {
+                    "anonymous" => NounKind::Anonymous,
+                    "person" => NounKind::Role,
+                    "modifier" => NounKind::Modifier,
+                    _ => NounKind::Institution,
+                };
+                (word, kind)
+            })
+            .collect();
+        let mut acronyms: Vec<&'static str> = rows1(ACRONYMS).collect();
+        acronyms.sort_unstable();
+        let mut first_person_initials = [false; 256];
+        for p in &first_person {
+            if let Some(&b) = p.as_bytes().first() {
+                first_person_initials[b.to_ascii_lowercase() as usize] = true;
+            }
+        }
+        Lexicon {
+            ac,
+            patterns,
+            source_nouns,
+            acronyms,
+            first_person,
+            first_person_initials,
+        }
+    }
+
+    /// Appends the whole-word matches in `text[start..end]` to `out`, in order.
+    ///
+    /// The automaton finds the leftmost-longest phrase; a match that does not sit
+    /// on word boundaries ("lice" in "police") is dropped and the search resumes
+    /// at the next word, so a phrase it overlapped is still found ("so called"
+    /// inside "also called" gives way to "called"). Of two overlapping phrases only
+    /// the leftmost is seen: in "the mainstream media is silent", "mainstream
+    /// media" (loaded) is found and "media is silent" (clickbait) is not.
+    pub(crate) fn scan(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        scratch: &mut Vec<u8>,
+        out: &mut Vec<Hit>,
+    ) {
+        let Some(region) = text.get(start..end) else {
+            return;
+        };
+        // The automaton is case-sensitive over lower-cased bytes: smaller and
+        // faster than an ASCII-case-insensitive one.
+        scratch.clear();
+        scratch.extend_from_slice(region.as_bytes());
+        scratch.make_ascii_lowercase();
+        let lowered = &scratch[..];
+        let mut pos = 0;
+        while pos < region.len() {
+            let Some(m) = self.ac.find(Input::new(lowered).span(pos..region.len())) else {
+                break;
+            };
+            let (s, e) = (start + m.start(), start + m.end());
+            if !is_word_boundary_before(text, s) || !is_word_boundary_after(text, e) {
+                // No phrase can start inside this word: resume at the next one.
+                let bytes = region.as_bytes();
+                pos = m.start() + 1;
+                while pos < bytes.len()
+                    && (bytes[pos].is_ascii_alphanumeric() || bytes[pos] >= 0x80)
+                {
+                    pos += 1;
+                }
+                continue;
+            }
+            for &cue in &self.patterns[m.pattern().as_usize()] {
+                out.push(Hit {
+                    start: s,
+                    end: e,
+                    cue,
+                });
+            }
+            pos = m.end();
+        }
+    }
+
+    pub(crate) fn source_noun(&self, lower: &str) -> Option<NounKind> {
+        self.source_nouns.get(lower).copied()
+    }
+
+    /// `word` is a first-person pronoun ("I", "we", "Our"), in any case.
+    #[inline]
+    pub(crate) fn is_first_person(&self, word: &[u8]) -> bool {
+        // Most words fail on their first letter; compare only the others.
+        let Some(first) = word.first() else {
+            return false;
+        };
+        self.first_person_initials[first.to_ascii_lowercase() as usize]
+            && self
+                .first_person
+                .iter()
+                .any(|p| p.as_bytes().eq_ignore_ascii_case(word))
+    }
+
+    pub(crate) fn is_acronym(&self, upper: &str) -> bool {
+        self.acronyms.binary_search(&upper).is_ok()
+    }
+}
+
+/// The Fx hash (as in rustc): a multiply and a rotate per 8 bytes. The keys are
+/// our own short words, so a DoS-resistant hash buys nothing here.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct FxBuild;
+
+pub(crate) struct Fx(u64);
+
+impl BuildHasher for FxBuild {
+    type Hasher = Fx;
+    fn build_hasher(&self) -> Fx {
+        Fx(0)
+    }
+}
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Data lines of a TSV table: not blank, not a `#` comment, not the header (the
+/// first data line).
+fn data_lines(tsv: &'static str) -> impl Iterator<Item = &'static str> {
+    tsv.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .skip(1)
+}
+
+fn rows1(tsv: &'static str) -> impl Iterator<Item = &'static str> {
+    data_lines(tsv)
+        .filter_map(|l| l.split('\t').next())
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+}
+
+fn rows2(tsv: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    data_lines(tsv).filter_map(|l| {
+        let mut cols = l.split('\t');
+        let a = cols.next()?.trim();
+        let b = cols.next().unwrap_or("").trim();
+        (!a.is_empty()).then_some((a, b))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_longest_caveat_wins_and_words_must_be_whole() {
+        let lex = Lexicon::new();
+        let text =
+            "The toll could not be independently verified, and the democrats reportedly agreed.";
+        let mut hits = Vec::new();
+        lex.scan(text, 0, text.len(), &mut Vec::new(), &mut hits);
+        let doubts: Vec<&str> = hits
+            .iter()
+            .filter(|h| matches!(h.cue, Cue::Doubt(_)))
+            .map(|h| &text[h.start..h.end])
+            .collect();
+        assert_eq!(
+            doubts,
+            ["could not be independently verified", "reportedly"]
+        );
+        // "rats" inside "democrats" is not a word.
+        assert!(!hits.iter().any(|h| &text[h.start..h.end] == "rats"));
+    }
+
+    #[test]
+    fn curly_apostrophes_match_straight_ones() {
+        let lex = Lexicon::new();
+        let text = "What they don\u{2019}t want you to know";
+        let mut hits = Vec::new();
+        lex.scan(text, 0, text.len(), &mut Vec::new(), &mut hits);
+        assert!(hits.iter().any(|h| matches!(h.cue, Cue::Clickbait { .. })));
+    }
+}

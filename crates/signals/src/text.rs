@@ -1,0 +1,386 @@
+//! Byte-level helpers over UTF-8 text: word boundaries, word runs, and the
+//! words before or after a position. No allocation: callers pass buffers.
+
+use crosscheck_schema::Span;
+
+/// A character that belongs to a word.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The character ending just before `pos` (which must be a char boundary).
+#[inline]
+pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
+    text.get(..pos)?.chars().next_back()
+}
+
+/// The character starting at `pos`.
+#[inline]
+pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
+    text.get(pos..)?.chars().next()
+}
+
+#[inline]
+pub(crate) fn is_word_boundary_before(text: &str, pos: usize) -> bool {
+    match text.as_bytes().get(pos.wrapping_sub(1)) {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => !char_before(text, pos).is_some_and(is_word_char),
+    }
+}
+
+#[inline]
+pub(crate) fn is_word_boundary_after(text: &str, pos: usize) -> bool {
+    match text.as_bytes().get(pos) {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => !char_at(text, pos).is_some_and(is_word_char),
+    }
+}
+
+/// Apostrophes and hyphens join word characters into one word ("Assad’s",
+/// "al-Qaeda", "don't").
+#[inline]
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '-')
+}
+
+/// The words of `text[start..end]`, as spans, in order.
+pub(crate) struct Words<'t> {
+    text: &'t str,
+    pos: usize,
+    end: usize,
+}
+
+impl<'t> Words<'t> {
+    pub(crate) fn new(text: &'t str, start: usize, end: usize) -> Words<'t> {
+        let end = end.min(text.len());
+        Words {
+            text,
+            pos: start.min(end),
+            end,
+        }
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = Span;
+
+    fn next(&mut self) -> Option<Span> {
+        let bytes = self.text.as_bytes();
+        // Skip to the next word character.
+        while self.pos < self.end {
+            let b = bytes[self.pos];
+            if b.is_ascii() {
+                if b.is_ascii_alphanumeric() {
+                    break;
+                }
+                self.pos += 1;
+            } else {
+                let c = char_at(self.text, self.pos)?;
+                if is_word_char(c) {
+                    break;
+                }
+                self.pos += c.len_utf8();
+            }
+        }
+        if self.pos >= self.end {
+            return None;
+        }
+        let start = self.pos;
+        while self.pos < self.end {
+            let b = bytes[self.pos];
+            let (c, len) = if b.is_ascii() {
+                (b as char, 1)
+            } else {
+                match char_at(self.text, self.pos) {
+                    Some(c) => (c, c.len_utf8()),
+                    None => break,
+                }
+            };
+            let joins = is_joiner(c)
+                && self.pos + len < self.end
+                && char_at(self.text, self.pos + len).is_some_and(is_word_char);
+            if !is_word_char(c) && !joins {
+                break;
+            }
+            self.pos += len;
+        }
+        Some(Span::new(start, self.pos))
+    }
+}
+
+/// Byte classes for the word scan: 0 separator, 1 word byte (ASCII letter or
+/// digit), 2 joiner (`'` and `-`, inside a word), 3 first byte of a non-ASCII char.
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            1
+        } else if c == b'\'' || c == b'-' {
+            2
+        } else if c >= 0xC0 {
+            3
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Counts the words of `text[start..end]` in one byte pass (characters outside
+/// ASCII are decoded only where they occur), and calls `each` with the span of
+/// every word.
+pub(crate) fn scan_words(
+    text: &str,
+    start: usize,
+    end: usize,
+    mut each: impl FnMut(Span),
+) -> usize {
+    let Some(region) = text.get(start..end) else {
+        return 0;
+    };
+    let bytes = region.as_bytes();
+    let len = bytes.len();
+    let mut n = 0;
+    let mut i = 0;
+    while i < len {
+        // Between words.
+        match CLASS[bytes[i] as usize] {
+            1 => {}
+            3 => match region[i..].chars().next() {
+                Some(c) if is_word_char(c) => {}
+                Some(c) => {
+                    i += c.len_utf8();
+                    continue;
+                }
+                None => break,
+            },
+            _ => {
+                i += 1;
+                continue;
+            }
+        }
+        // A word starts at `i`.
+        let word_start = i;
+        n += 1;
+        loop {
+            i += bytes[i..]
+                .iter()
+                .position(|&b| CLASS[b as usize] != 1)
+                .unwrap_or(len - i);
+            if i >= len {
+                break;
+            }
+            match CLASS[bytes[i] as usize] {
+                2 if bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric) => i += 1,
+                3 => match region[i..].chars().next() {
+                    Some(c) if is_word_char(c) => i += c.len_utf8(),
+                    Some('\u{2019}') if char_at(region, i + 3).is_some_and(is_word_char) => i += 3,
+                    _ => break,
+                },
+                _ => break,
+            }
+        }
+        each(Span::new(start + word_start, start + i));
+    }
+    n
+}
+
+/// The number of words of `text[start..end]`.
+pub(crate) fn count_words(text: &str, start: usize, end: usize) -> usize {
+    scan_words(text, start, end, |_| {})
+}
+
+/// Up to `out.len()` words ending at or before `pos` and starting at or after
+/// `limit`, nearest first. Stops early at a character for which `stop` is true.
+pub(crate) fn words_before(
+    text: &str,
+    pos: usize,
+    limit: usize,
+    stop: impl Fn(char) -> bool,
+    out: &mut [Span],
+) -> usize {
+    let mut n = 0;
+    let mut p = pos.min(text.len());
+    while n < out.len() && p > limit {
+        // Skip non-word characters backwards.
+        let mut end = p;
+        while end > limit {
+            let Some(c) = char_before(text, end) else {
+                return n;
+            };
+            if is_word_char(c) {
+                break;
+            }
+            if stop(c) {
+                return n;
+            }
+            end -= c.len_utf8();
+        }
+        if end <= limit {
+            break;
+        }
+        let mut start = end;
+        while start > limit {
+            let Some(c) = char_before(text, start) else {
+                break;
+            };
+            let joins = is_joiner(c)
+                && start - c.len_utf8() > limit
+                && char_before(text, start - c.len_utf8()).is_some_and(is_word_char);
+            if !is_word_char(c) && !joins {
+                break;
+            }
+            start -= c.len_utf8();
+        }
+        out[n] = Span::new(start, end);
+        n += 1;
+        p = start;
+    }
+    n
+}
+
+/// Up to `out.len()` words starting at or after `pos` and ending at or before
+/// `limit`. Stops early at a character for which `stop` is true.
+pub(crate) fn words_after(
+    text: &str,
+    pos: usize,
+    limit: usize,
+    stop: impl Fn(char) -> bool,
+    out: &mut [Span],
+) -> usize {
+    let mut n = 0;
+    let mut p = pos;
+    let limit = limit.min(text.len());
+    while n < out.len() && p < limit {
+        let mut start = p;
+        while start < limit {
+            let Some(c) = char_at(text, start) else {
+                return n;
+            };
+            if is_word_char(c) {
+                break;
+            }
+            if stop(c) {
+                return n;
+            }
+            start += c.len_utf8();
+        }
+        if start >= limit {
+            break;
+        }
+        let Some(w) = Words::new(text, start, limit).next() else {
+            break;
+        };
+        out[n] = w;
+        n += 1;
+        p = w.end;
+    }
+    n
+}
+
+/// Lower-cases an ASCII-ish word into `buf` without allocating; `None` when it
+/// does not fit (a word that long is in no table).
+pub(crate) fn lower<'b>(word: &str, buf: &'b mut [u8; 40]) -> Option<&'b str> {
+    if word.len() > buf.len() {
+        return None;
+    }
+    let bytes = word.as_bytes();
+    buf[..bytes.len()].copy_from_slice(bytes);
+    buf[..bytes.len()].make_ascii_lowercase();
+    std::str::from_utf8(&buf[..bytes.len()]).ok()
+}
+
+/// The first char is upper case.
+#[inline]
+pub(crate) fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Capitalised like a name: "Petrenko", or "al-Sheikh", "el-Sisi", "bin Laden"'s
+/// "bin" aside, a lower-case particle joined to a capitalised name.
+pub(crate) fn is_name_cased(word: &str) -> bool {
+    if is_capitalised(word) {
+        return true;
+    }
+    match word.split_once('-') {
+        Some((particle, rest)) => {
+            [
+                "al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "ibn", "bin", "abu", "bani",
+                "de", "van", "von",
+            ]
+            .contains(&particle)
+                && is_capitalised(rest)
+        }
+        None => false,
+    }
+}
+
+/// Clause punctuation: where a speaker phrase cannot continue. A full stop is not
+/// one: inside a sentence it ends an abbreviation ("U.N.", "Maj. Gen.").
+#[inline]
+pub(crate) fn is_clause_stop(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '('
+            | ')'
+            | '"'
+            | '\u{201C}'
+            | '\u{201D}'
+            | '\u{2014}'
+            | '\u{2013}'
+            | '\n'
+            | '\u{AB}'
+            | '\u{BB}'
+    )
+}
+
+/// Sentence punctuation.
+#[inline]
+pub(crate) fn is_sentence_stop(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '\n')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_join_apostrophes_and_hyphens() {
+        let text = "Assad’s jets hit Ma’arrat al-Nu’man, “sources” said.";
+        let words: Vec<&str> = Words::new(text, 0, text.len())
+            .map(|s| s.slice(text))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "Assad’s",
+                "jets",
+                "hit",
+                "Ma’arrat",
+                "al-Nu’man",
+                "sources",
+                "said"
+            ]
+        );
+        assert_eq!(count_words(text, 0, text.len()), 7);
+    }
+
+    #[test]
+    fn words_before_stop_at_a_comma() {
+        let text = "In a statement, the Russian ministry said";
+        let mut buf = [Span::default(); 8];
+        let n = words_before(text, text.len() - 5, 0, is_clause_stop, &mut buf);
+        let words: Vec<&str> = buf[..n].iter().map(|s| s.slice(text)).collect();
+        assert_eq!(words, ["ministry", "Russian", "the"]);
+    }
+}
