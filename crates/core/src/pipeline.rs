@@ -6,6 +6,7 @@ use crosscheck_schema::{
     ArticleAnalysis, Document, MetadataField, Remap, Sentence, SourceRef,
 };
 use crosscheck_segment::Segmenter;
+use crosscheck_signals::SignalDetector;
 
 use crate::models::Models;
 use crate::{article_id, outlet_from_url, parse_published};
@@ -32,6 +33,7 @@ pub struct Pipeline {
     dates: DateParser,
     extractor: Extractor,
     checkworthy: CheckworthyModel,
+    signals: SignalDetector,
     options: PipelineOptions,
 }
 
@@ -60,6 +62,7 @@ impl Pipeline {
             dates: DateParser::new(),
             extractor,
             checkworthy: models.checkworthy,
+            signals: SignalDetector::new(),
             options,
         }
     }
@@ -77,7 +80,13 @@ impl Pipeline {
             .cleaner
             .clean(text, &options)
             .into_iter()
-            .map(|cleaned| self.article(doc, text, cleaned))
+            .map(|cleaned| {
+                let mut article = self.article(doc, text, cleaned);
+                if self.options.signals {
+                    article.signals = self.signals.detect(text, &article);
+                }
+                article
+            })
             .collect();
         if let Some((_, map)) = &doc.view {
             for article in &mut articles {

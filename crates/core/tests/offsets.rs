@@ -97,6 +97,12 @@ fn check_article(doc: &Document, a: &ArticleAnalysis) {
     for m in &a.metadata_spans {
         assert!(ok(Span::new(m.start, m.end)), "{}: bad metadata span", doc.path);
     }
+    for c in &a.claims {
+        assert!(ok(Span::new(c.start, c.end)) && region.contains(Span::new(c.start, c.end)), "{}: bad claim {}", doc.path, c.id);
+    }
+    for e in a.signals.iter().flat_map(|s| &s.evidence) {
+        assert!(ok(Span::new(e.start, e.end)), "{}: bad signal evidence {e:?}", doc.path);
+    }
 }
 
 #[test]
