@@ -1,0 +1,620 @@
+//! Feature templates of the three models, as 64-bit hashes with values. The models
+//! map a hash to a weight bucket by its top bits ([`bucket`]); training and
+//! detection call the same functions, so they cannot drift apart.
+//!
+//! * sentence model: bag of words and word pairs, length, punctuation, word classes;
+//! * token model: the token and its neighbours (±1), the pairs around it, shapes, a
+//!   3-letter suffix, word classes within ±2, its place in the sentence, quotes, and
+//!   the sentence model's score for its sentence and for the whole article;
+//! * technique model: see [`technique_features`].
+
+use crate::lexicon;
+use crate::tokens::{Tok, SHAPE_CAPITAL, SHAPE_END, SHAPE_QUOTE, SHAPE_UPPER};
+
+/// Bucket of a feature hash in a space of `2^bits` buckets after `offset` dense
+/// entries.
+#[inline]
+pub fn bucket(hash: u64, bits: u8, offset: usize) -> usize {
+    offset + (hash >> (64 - u32::from(bits))) as usize
+}
+
+/// A feature's hash: its value mixed with its template. Values are either token
+/// hashes (already mixed) or small integers; one multiply by an odd constant
+/// carries every input bit into the top bits, which pick the bucket.
+#[inline]
+fn f(template: u64, value: u64) -> u64 {
+    (value ^ template.wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0xd6e8_feb8_6659_fd93)
+}
+
+// Template ids: arbitrary distinct constants (part of the model format).
+const S_WORD: u64 = 0x5301;
+const S_PAIR: u64 = 0x5302;
+const S_LEN: u64 = 0x5303;
+const S_PUNCT: u64 = 0x5304;
+const S_LEX: u64 = 0x5305;
+const S_FIRST: u64 = 0x5306;
+const S_CAPS: u64 = 0x5307;
+const S_POSITION: u64 = 0x5308;
+
+const T_W0: u64 = 0x7401;
+const T_WM1: u64 = 0x7402;
+const T_WP1: u64 = 0x7403;
+const T_PAIR_L: u64 = 0x7406;
+const T_PAIR_R: u64 = 0x7407;
+const T_SHAPES: u64 = 0x7408;
+const T_SUFFIX: u64 = 0x7409;
+const T_LEX0: u64 = 0x740a;
+const T_LEX_NEAR: u64 = 0x740b;
+const T_PLACE: u64 = 0x740c;
+const T_LEN: u64 = 0x740d;
+const T_QUOTE: u64 = 0x740e;
+const T_SENT_PUNCT: u64 = 0x740f;
+const T_SENT_LEX: u64 = 0x7410;
+const T_PS: u64 = 0x7411;
+const T_PS_WORD: u64 = 0x7412;
+const T_PS_LEX: u64 = 0x7413;
+const T_PA: u64 = 0x7414;
+const T_PS_VALUE: u64 = 0x7415;
+const T_PA_VALUE: u64 = 0x7416;
+const T_PS_PLACE: u64 = 0x7417;
+
+const BOS: u64 = 0xb05;
+const EOS: u64 = 0xe05;
+
+fn length_bucket(n: usize) -> u64 {
+    match n {
+        0..=3 => 0,
+        4..=7 => 1,
+        8..=12 => 2,
+        13..=20 => 3,
+        21..=30 => 4,
+        31..=45 => 5,
+        _ => 6,
+    }
+}
+
+/// What the sentence model and the token model need to know about one sentence
+/// beyond its tokens.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SentenceInfo {
+    /// Index of the sentence in its article (0 is usually the title).
+    pub index: usize,
+    pub exclamation: bool,
+    pub question: bool,
+    /// Union of the word classes of its tokens.
+    pub lex: u16,
+}
+
+impl SentenceInfo {
+    pub fn new(index: usize, text: &str, toks: &[Tok]) -> SentenceInfo {
+        let mut info = SentenceInfo {
+            index,
+            ..SentenceInfo::default()
+        };
+        for t in toks {
+            info.lex |= t.lex;
+            if t.shape == SHAPE_END {
+                let b = text.as_bytes().get(t.start).copied().unwrap_or(b'.');
+                info.exclamation |= b == b'!';
+                info.question |= b == b'?';
+            }
+        }
+        info
+    }
+}
+
+/// Features of a sentence for the sentence model. Word and pair features are
+/// scaled by `1/sqrt(n)` so long and short sentences compare.
+pub fn sentence_features(toks: &[Tok], info: &SentenceInfo, mut emit: impl FnMut(u64, f32)) {
+    let n = toks.len();
+    let scale = 1.0 / (n.max(1) as f32).sqrt();
+    let mut prev = BOS;
+    let mut caps = 0usize;
+    let mut words = 0usize;
+    for t in toks {
+        emit(f(S_WORD, t.hash), scale);
+        emit(f(S_PAIR, prev.rotate_left(7) ^ t.hash), scale);
+        prev = t.hash;
+        if t.is_word() {
+            words += 1;
+            caps += usize::from(t.shape == SHAPE_UPPER);
+        }
+    }
+    emit(f(S_LEN, length_bucket(words)), 1.0);
+    emit(
+        f(
+            S_PUNCT,
+            u64::from(info.exclamation) | u64::from(info.question) << 1,
+        ),
+        1.0,
+    );
+    for bit in 0..lexicon::N_CLASSES {
+        if info.lex & (1 << bit) != 0 {
+            emit(f(S_LEX, bit as u64), 1.0);
+        }
+    }
+    if let Some(first) = toks.first() {
+        emit(f(S_FIRST, u64::from(first.shape)), 1.0);
+    }
+    if caps >= 2 {
+        emit(f(S_CAPS, (caps * 4 / words.max(1)).min(4) as u64), 1.0);
+    }
+    emit(f(S_POSITION, info.index.min(3) as u64), 1.0);
+}
+
+/// Which tokens of a sentence stand between quotation marks.
+pub fn quoted(text: &str, toks: &[Tok], out: &mut Vec<bool>) {
+    out.clear();
+    let mut inside = false;
+    for t in toks {
+        if t.shape == SHAPE_QUOTE {
+            let c = text.get(t.start..t.end).unwrap_or("");
+            // Apostrophes (straight or curly) are too often not quotes.
+            let opens = c == "\u{201c}";
+            let closes = c == "\u{201d}";
+            let straight = c == "\"";
+            inside = if opens {
+                true
+            } else if closes {
+                false
+            } else if straight {
+                !inside
+            } else {
+                inside
+            };
+            out.push(false);
+        } else {
+            out.push(inside);
+        }
+    }
+}
+
+/// The features of token `i` that do not depend on the sentence model.
+pub fn token_static_features(toks: &[Tok], i: usize, in_quote: bool, mut emit: impl FnMut(u64)) {
+    let n = toks.len();
+    let t = toks[i];
+    let h = |j: isize| -> u64 {
+        let k = i as isize + j;
+        if k < 0 {
+            BOS
+        } else if k as usize >= n {
+            EOS
+        } else {
+            toks[k as usize].hash
+        }
+    };
+    let s = |j: isize| -> u64 {
+        let k = i as isize + j;
+        if k < 0 || k as usize >= n {
+            15
+        } else {
+            u64::from(toks[k as usize].shape)
+        }
+    };
+    let (wm1, wp1) = (h(-1), h(1));
+    emit(f(T_W0, t.hash));
+    // (Words two away, a trigram, and word × sentence score were tried: no gain.)
+    emit(f(T_WM1, wm1));
+    emit(f(T_WP1, wp1));
+    emit(f(T_PAIR_L, wm1.rotate_left(7) ^ t.hash));
+    emit(f(T_PAIR_R, t.hash.rotate_left(7) ^ wp1));
+    emit(f(T_SHAPES, s(-1) << 8 | s(0) << 4 | s(1)));
+    if t.suffix != 0 {
+        emit(f(T_SUFFIX, t.suffix));
+    }
+    if t.lex != 0 {
+        emit(f(T_LEX0, u64::from(t.lex)));
+    }
+    let lo = i.saturating_sub(2);
+    let near = toks[lo..(i + 3).min(n)]
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| lo + k != i)
+        .fold(0u16, |m, (_, t)| m | t.lex);
+    for bit in 0..lexicon::N_CLASSES {
+        if near & (1 << bit) != 0 {
+            emit(f(T_LEX_NEAR, bit as u64));
+        }
+    }
+    emit(f(T_PLACE, place(i, n)));
+    if in_quote {
+        emit(f(T_QUOTE, 1));
+    }
+}
+
+/// The features every token of a sentence shares (scored once per sentence): its
+/// length, punctuation and word classes, `ps` (the sentence model's probability)
+/// and `pa` (the mean over the article's sentences).
+pub fn sentence_context_features(
+    n_tokens: usize,
+    info: &SentenceInfo,
+    ps: f32,
+    pa: f32,
+    mut emit: impl FnMut(u64, f32),
+) {
+    emit(f(T_LEN, length_bucket(n_tokens)), 1.0);
+    emit(
+        f(
+            T_SENT_PUNCT,
+            u64::from(info.exclamation)
+                | u64::from(info.question) << 1
+                | (info.index.min(2) as u64) << 2,
+        ),
+        1.0,
+    );
+    for bit in 0..lexicon::N_CLASSES {
+        if info.lex & (1 << bit) != 0 {
+            emit(f(T_SENT_LEX, bit as u64), 1.0);
+        }
+    }
+    emit(f(T_PS, prob_bin(ps, 10)), 1.0);
+    emit(f(T_PA, prob_bin(pa, 5)), 1.0);
+    emit(f(T_PS_VALUE, 0), logit(ps) / 4.0);
+    emit(f(T_PA_VALUE, 0), logit(pa) / 4.0);
+}
+
+/// Place of token `i` of `n`: first, last, or which fifth of the sentence.
+fn place(i: usize, n: usize) -> u64 {
+    if i == 0 {
+        0
+    } else if i + 1 == n {
+        1
+    } else {
+        2 + (i * 5 / n.max(1)) as u64
+    }
+}
+
+/// Bin of a probability in tenths.
+#[inline]
+pub fn prob_bin(p: f32, bins: u64) -> u64 {
+    ((p.clamp(0.0, 0.999_9) * bins as f32) as u64).min(bins - 1)
+}
+
+/// The features of token `i` that depend on the sentence model's probability `ps`
+/// for its sentence.
+pub fn token_context_features(toks: &[Tok], i: usize, ps: f32, mut emit: impl FnMut(u64)) {
+    let t = toks[i];
+    let b = prob_bin(ps, 10);
+    emit(f(T_PS_WORD, b << 4 | u64::from(t.shape)));
+    emit(f(T_PS_LEX, b << 1 | u64::from(t.lex != 0)));
+    emit(f(T_PS_PLACE, b << 4 | place(i, toks.len())));
+}
+
+#[inline]
+fn logit(p: f32) -> f32 {
+    let p = p.clamp(1e-4, 1.0 - 1e-4);
+    (p / (1.0 - p)).ln()
+}
+
+// Technique-model templates.
+const C_LEFT: u64 = 0x6301;
+const C_RIGHT: u64 = 0x6302;
+const C_FIRST: u64 = 0x6303;
+const C_LAST: u64 = 0x6304;
+const C_LEN: u64 = 0x6305;
+const C_REPEAT: u64 = 0x6306;
+const C_REPEAT_BEFORE: u64 = 0x6307;
+const C_HEAD_REPEAT: u64 = 0x6308;
+const C_SHAPE: u64 = 0x6309;
+const C_LEX: u64 = 0x630a;
+const C_CONTEXT_LEX: u64 = 0x630b;
+const C_WHOLE_LINE: u64 = 0x630c;
+const C_PUNCT_AFTER: u64 = 0x630d;
+const C_CONTEXT: u64 = 0x630e;
+const C_TITLE: u64 = 0x630f;
+const C_QUOTED: u64 = 0x6310;
+const C_LEN_LEX: u64 = 0x6311;
+const C_WORD: u64 = 0x6312;
+const C_PAIR: u64 = 0x6313;
+const C_SUFFIX: u64 = 0x6314;
+
+/// Tokens of a whole article, for the technique model's context and repetition
+/// features.
+#[derive(Clone, Debug, Default)]
+pub struct ArticleTokens {
+    pub toks: Vec<Tok>,
+    /// `next[j]`: the next position with the same hash as token `j` (or `NONE`).
+    next: Vec<u32>,
+    /// Open addressing on the token hash: `(hash, first position, count)`; a count
+    /// of 0 marks an empty slot.
+    table: Vec<(u64, u32, u32)>,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl ArticleTokens {
+    /// Takes tokens sorted by start.
+    pub fn new(toks: Vec<Tok>) -> ArticleTokens {
+        let mut a = ArticleTokens {
+            toks,
+            next: Vec::new(),
+            table: Vec::new(),
+        };
+        a.index();
+        a
+    }
+
+    /// (Re)builds the occurrence index in one pass; call after changing `toks`.
+    pub fn index(&mut self) {
+        let n = self.toks.len();
+        self.next.clear();
+        self.next.resize(n, NONE);
+        let cap = (2 * n).max(8).next_power_of_two();
+        self.table.clear();
+        self.table.resize(cap, (0, NONE, 0));
+        // Last position seen per slot, to link the chains.
+        let mut last = vec![NONE; cap];
+        let mask = cap - 1;
+        for (j, t) in self.toks.iter().enumerate() {
+            let mut i = t.hash as usize & mask;
+            loop {
+                let slot = &mut self.table[i];
+                if slot.2 == 0 {
+                    *slot = (t.hash, j as u32, 1);
+                    last[i] = j as u32;
+                    break;
+                }
+                if slot.0 == t.hash {
+                    slot.2 += 1;
+                    if let Some(prev) = self.next.get_mut(last[i] as usize) {
+                        *prev = j as u32;
+                    }
+                    last[i] = j as u32;
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+    }
+
+    /// `(first position, count)` of a token hash.
+    fn lookup(&self, hash: u64) -> (u32, u32) {
+        if self.table.is_empty() {
+            return (NONE, 0);
+        }
+        let mask = self.table.len() - 1;
+        let mut i = hash as usize & mask;
+        loop {
+            let (h, first, count) = self.table[i];
+            if count == 0 {
+                return (NONE, 0);
+            }
+            if h == hash {
+                return (first, count);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Index range of the tokens inside `[start, end)`.
+    pub fn range(&self, start: usize, end: usize) -> (usize, usize) {
+        let a = self.toks.partition_point(|t| t.start < start);
+        let b = self.toks.partition_point(|t| t.start < end);
+        (a, b.max(a))
+    }
+
+    /// How often the token sequence `toks[a..b]` occurs in the article, how often
+    /// before `a`, and how often its token `head` (an index) occurs.
+    pub fn occurrences(&self, a: usize, b: usize, head: usize) -> (usize, usize, usize) {
+        let (Some(seq), Some(head_tok)) = (self.toks.get(a..b), self.toks.get(head)) else {
+            return (0, 0, 0);
+        };
+        let Some(first) = seq.first() else {
+            return (0, 0, 0);
+        };
+        let heads = self.lookup(head_tok.hash).1 as usize;
+        let (mut all, mut before) = (0, 0);
+        let mut j = self.lookup(first.hash).0;
+        while let Some(&next) = self.next.get(j as usize) {
+            let at = j as usize;
+            let same = self
+                .toks
+                .get(at..at + seq.len())
+                .is_some_and(|w| w.iter().zip(seq).all(|(x, y)| x.hash == y.hash));
+            if same {
+                all += 1;
+                before += usize::from(at < a);
+            }
+            j = next;
+        }
+        (all, before, heads)
+    }
+}
+
+fn count_bucket(n: usize) -> u64 {
+    match n {
+        0 => 0,
+        1 => 1,
+        2 => 2,
+        3..=4 => 3,
+        _ => 4,
+    }
+}
+
+/// Features of the span `[start, end)` of `text` for the technique model, beyond
+/// the n-grams of its text (which the model's `FeatureHasher` adds): the three
+/// words on each side (on the same line), its first and last word, its length, how
+/// often it (and its last word) occurs in the article and before it, its shape,
+/// word classes inside it and around it, whether it fills its line, what follows
+/// it, and whether it is in the title or between quotes.
+pub fn technique_features(
+    text: &str,
+    article: &ArticleTokens,
+    start: usize,
+    end: usize,
+    mut emit: impl FnMut(u64, f32),
+) {
+    let (a, b) = article.range(start, end);
+    let toks = &article.toks;
+    let line_start = text
+        .get(..start)
+        .and_then(|s| s.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let line_end = text
+        .get(end..)
+        .and_then(|s| s.find('\n'))
+        .map_or(text.len(), |i| end + i);
+    // Context: up to 3 tokens each side on the same line, and a bag of up to 12.
+    for k in 1..=3usize {
+        let left = a
+            .checked_sub(k)
+            .filter(|&j| toks[j].start >= line_start)
+            .map_or(BOS, |j| toks[j].hash);
+        emit(f(C_LEFT + ((k as u64) << 32), left), 1.0);
+        let right = Some(b + k - 1)
+            .filter(|&j| j < toks.len() && toks[j].end <= line_end)
+            .map_or(EOS, |j| toks[j].hash);
+        emit(f(C_RIGHT + ((k as u64) << 32), right), 1.0);
+    }
+    let mut context_lex = 0u16;
+    let lo = a.saturating_sub(12);
+    let hi = (b + 12).min(toks.len());
+    let on_line = |t: &&Tok| t.start >= line_start && t.end <= line_end;
+    let bag = || toks[lo..a].iter().chain(&toks[b..hi]).filter(on_line);
+    let scale = 1.0 / (bag().count().max(1) as f32).sqrt();
+    for t in bag() {
+        emit(f(C_CONTEXT, t.hash), scale);
+        context_lex |= t.lex;
+    }
+    let span = &toks[a..b];
+    let words = span.iter().filter(|t| t.is_word()).count();
+    if let (Some(first), Some(last)) = (span.first(), span.last()) {
+        emit(f(C_FIRST, first.hash), 1.0);
+        emit(f(C_LAST, last.hash), 1.0);
+        emit(
+            f(C_SHAPE, u64::from(first.shape) << 4 | u64::from(last.shape)),
+            1.0,
+        );
+        let head = a + span
+            .iter()
+            .rposition(|t| t.is_word())
+            .unwrap_or(span.len() - 1);
+        let (all, before, heads) = article.occurrences(a, b, head);
+        emit(f(C_REPEAT, count_bucket(all.saturating_sub(1))), 1.0);
+        emit(
+            f(
+                C_REPEAT_BEFORE,
+                count_bucket(before) << 3 | length_bucket(words).min(3),
+            ),
+            1.0,
+        );
+        emit(f(C_HEAD_REPEAT, count_bucket(heads.saturating_sub(1))), 1.0);
+        // The span's own words, pairs and suffixes, normalised like a bag.
+        let scale = 1.0 / (span.len() as f32).sqrt();
+        let mut prev = BOS;
+        for t in span {
+            emit(f(C_WORD, t.hash), scale);
+            emit(f(C_PAIR, prev.rotate_left(7) ^ t.hash), scale);
+            if t.suffix != 0 {
+                emit(f(C_SUFFIX, t.suffix), scale);
+            }
+            prev = t.hash;
+        }
+        emit(f(C_PAIR, prev.rotate_left(7) ^ EOS), scale);
+    }
+    emit(f(C_LEN, length_bucket(words)), 1.0);
+    let mut lex = 0u16;
+    let (mut caps, mut upper) = (0usize, 0usize);
+    for t in span {
+        lex |= t.lex;
+        caps += usize::from(t.shape == SHAPE_CAPITAL);
+        upper += usize::from(t.shape == SHAPE_UPPER);
+    }
+    for bit in 0..lexicon::N_CLASSES {
+        if lex & (1 << bit) != 0 {
+            emit(f(C_LEX, bit as u64), 1.0);
+            emit(f(C_LEN_LEX, (bit as u64) << 4 | length_bucket(words)), 1.0);
+        }
+        if context_lex & (1 << bit) != 0 {
+            emit(f(C_CONTEXT_LEX, bit as u64), 1.0);
+        }
+    }
+    emit(
+        f(
+            C_SHAPE + (1 << 40),
+            ((caps * 4 / words.max(1)).min(4) as u64) << 4
+                | (upper * 4 / words.max(1)).min(4) as u64,
+        ),
+        1.0,
+    );
+    let before_blank = text
+        .get(line_start..start)
+        .is_some_and(|s| s.trim().is_empty());
+    let after_blank = text.get(end..line_end).is_some_and(|s| {
+        s.trim_matches(|c: char| c.is_whitespace() || ".!?\"”".contains(c))
+            .is_empty()
+    });
+    emit(
+        f(
+            C_WHOLE_LINE,
+            u64::from(before_blank) << 1 | u64::from(after_blank),
+        ),
+        1.0,
+    );
+    let next = toks.get(b).filter(|t| t.end <= line_end).map_or(0, |t| {
+        u64::from(t.shape) << 8 | u64::from(text.as_bytes().get(t.start).copied().unwrap_or(0))
+    });
+    emit(f(C_PUNCT_AFTER, next), 1.0);
+    emit(f(C_TITLE, u64::from(line_start == 0)), 1.0);
+    let quoted = a > 0 && toks[a - 1].shape == SHAPE_QUOTE
+        || span.first().is_some_and(|t| t.shape == SHAPE_QUOTE);
+    emit(f(C_QUOTED, u64::from(quoted)), 1.0);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Lexicon;
+    use crate::tokens::tokenize;
+    use crosscheck_schema::Span;
+
+    fn article(text: &str) -> ArticleTokens {
+        let mut toks = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &Lexicon::new(), &mut toks);
+        ArticleTokens::new(toks)
+    }
+
+    #[test]
+    fn counts_repeated_phrases_case_insensitively() {
+        let text = "Build the wall. They said no. BUILD THE WALL! Build the bridge.";
+        let a = article(text);
+        let (s, e) = a.range(text.rfind("BUILD").unwrap(), text.rfind('!').unwrap());
+        assert_eq!(e - s, 3);
+        // "build the wall" twice, once before; "wall" twice; "build" three times.
+        assert_eq!(a.occurrences(s, e, e - 1), (2, 1, 2));
+        assert_eq!(a.occurrences(s, e, s), (2, 1, 3));
+        assert_eq!(a.occurrences(e, e, s), (0, 0, 0));
+    }
+
+    #[test]
+    fn quotes_mark_the_tokens_between_them() {
+        let text = "He called it a \u{201c}witch hunt\u{201d} and left \"fast\" again";
+        let a = article(text);
+        let mut q = Vec::new();
+        quoted(text, &a.toks, &mut q);
+        let inside: Vec<&str> = a
+            .toks
+            .iter()
+            .zip(&q)
+            .filter(|(_, &q)| q)
+            .map(|(t, _)| &text[t.start..t.end])
+            .collect();
+        assert_eq!(inside, ["witch", "hunt", "fast"]);
+    }
+
+    #[test]
+    fn technique_features_are_stable_and_context_dependent() {
+        let text = "Title\n\nThe corrupt elites lied again.\nThe corrupt elites lied again.\n";
+        let a = article(text);
+        let collect = |start: usize, end: usize| {
+            let mut v = Vec::new();
+            technique_features(text, &a, start, end, |h, x| v.push((h, x.to_bits())));
+            v
+        };
+        let first = text.find("corrupt elites").unwrap();
+        let second = text.rfind("corrupt elites").unwrap();
+        assert_eq!(collect(first, first + 14), collect(first, first + 14));
+        // The second mention has one before it: the repetition features differ.
+        assert_ne!(collect(first, first + 14), collect(second, second + 14));
+    }
+}

@@ -1,0 +1,684 @@
+//! The shipped detector: three linear models in one file, and span decoding.
+//!
+//! 1. The sentence model scores each sentence (does it hold a propaganda span?).
+//! 2. The token model scores each token of the sentences that pass a gate, with the
+//!    sentence's score and the article's mean score among its features.
+//! 3. Tokens at or above `threshold` seed spans, which extend over neighbours at or
+//!    above `extend` and merge across gaps of at most `gap` tokens; boundaries are
+//!    trimmed of `" \n.,:;"` as the PTC gold is.
+//! 4. The technique model (one-vs-rest over 14 classes) labels each span.
+//!
+//! File: `"XCPR" | version u16 | u32 n | n × (u32 len, model file) | u64 checksum`,
+//! where each part is a `crosscheck_learn::ModelFile` (8-bit weights) of kind
+//! `propaganda-sentence`, `propaganda-token` or `propaganda-technique`.
+
+use std::fmt;
+
+use crosscheck_learn::hash::fnv1a64;
+use crosscheck_learn::{
+    sigmoid, Block, Calibrator, FeatureHasher, FormatError, HasherConfig, Head, LogisticRegression,
+    ModelFile, WeightEncoding,
+};
+use crosscheck_schema::Span;
+
+use crate::corpus::trim_boundaries;
+use crate::features::{
+    bucket, quoted, sentence_context_features, sentence_features, technique_features,
+    token_context_features, token_static_features, ArticleTokens, SentenceInfo,
+};
+use crate::lexicon::Lexicon;
+use crate::technique::Technique;
+use crate::tokens::{tokenize, Tok};
+use crate::weights::{Q8Rows, Q8, ROW};
+
+const MAGIC: &[u8; 4] = b"XCPR";
+const VERSION: u16 = 1;
+pub(crate) const KIND_SENTENCE: &str = "propaganda-sentence";
+pub(crate) const KIND_TOKEN: &str = "propaganda-token";
+pub(crate) const KIND_TECHNIQUE: &str = "propaganda-technique";
+const N_TECH: usize = Technique::ALL.len();
+
+/// A propaganda span found by [`Propaganda::detect`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TechniqueSpan {
+    /// Byte offsets into the text given to `detect`, half-open.
+    pub start: usize,
+    pub end: usize,
+    pub technique: Technique,
+    /// How sure the detector is that the span is propaganda: the mean token
+    /// probability over the span.
+    pub score: f32,
+    /// The technique model's probability for `technique`.
+    pub technique_score: f32,
+}
+
+impl TechniqueSpan {
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// Why model bytes were refused.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ModelError {
+    /// The container is malformed (bad magic, version, lengths or checksum).
+    Container(String),
+    /// A part is not a valid model file.
+    Part(FormatError),
+    /// A part is missing or does not fit the others.
+    Invalid(String),
+}
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ModelError::Container(m) => write!(f, "propaganda model: {m}"),
+            ModelError::Part(e) => write!(f, "propaganda model part: {e}"),
+            ModelError::Invalid(m) => write!(f, "propaganda model: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+impl From<FormatError> for ModelError {
+    fn from(e: FormatError) -> ModelError {
+        ModelError::Part(e)
+    }
+}
+
+/// A binary linear model over hashed features.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Linear {
+    /// Carries the size of the hashed space into the model file (the features
+    /// themselves are computed by this crate).
+    pub space: FeatureHasher,
+    pub bits: u8,
+    pub weights: Q8,
+    pub bias: f32,
+}
+
+impl Linear {
+    #[inline]
+    pub fn weight(&self, hash: u64) -> f32 {
+        self.weights.get(bucket(hash, self.bits, 0))
+    }
+}
+
+/// How token probabilities become spans.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Decoder {
+    /// A span needs one token at or above this probability...
+    pub threshold: f32,
+    /// ...and extends over neighbours at or above this one.
+    pub extend: f32,
+    /// Spans this many tokens apart or closer (within a sentence) merge.
+    pub gap: usize,
+    /// Sentences whose probability is below this are skipped.
+    pub gate: f32,
+}
+
+impl Default for Decoder {
+    fn default() -> Decoder {
+        Decoder {
+            threshold: 0.5,
+            extend: 0.4,
+            gap: 1,
+            gate: 0.0,
+        }
+    }
+}
+
+impl Decoder {
+    /// Appends the spans of one sentence from its token margins (log-odds):
+    /// `(start, end, mean probability)`. Deciding on margins spares a sigmoid per
+    /// token.
+    pub(crate) fn decode(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        margins: &[f32],
+        out: &mut Vec<(usize, usize, f32)>,
+    ) {
+        let (seed, extend) = (logit(self.threshold), logit(self.extend));
+        let n = toks.len().min(margins.len());
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if margins[i] < extend {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            let mut seeded = false;
+            while j < n && margins[j] >= extend {
+                seeded |= margins[j] >= seed;
+                j += 1;
+            }
+            if seeded {
+                match runs.last_mut() {
+                    Some(last) if i - last.1 <= self.gap => last.1 = j,
+                    _ => runs.push((i, j)),
+                }
+            }
+            i = j;
+        }
+        for (a, b) in runs {
+            let (start, end) = trim_boundaries(text, toks[a].start, toks[b - 1].end);
+            if start < end {
+                let mean = margins[a..b].iter().map(|&z| sigmoid(z)).sum::<f32>() / (b - a) as f32;
+                out.push((start, end, mean));
+            }
+        }
+    }
+}
+
+fn logit(p: f32) -> f32 {
+    let p = p.clamp(1e-6, 1.0 - 1e-6);
+    (p / (1.0 - p)).ln()
+}
+
+/// The technique classifier: one-vs-rest heads stored interleaved, so one feature
+/// costs one memory access for all 14 classes.
+#[derive(Clone, Debug)]
+pub(crate) struct TechniqueModel {
+    pub hasher: FeatureHasher,
+    pub weights: Q8Rows,
+    pub biases: [f32; N_TECH],
+}
+
+impl TechniqueModel {
+    pub fn from_heads(hasher: FeatureHasher, heads: &[LogisticRegression]) -> TechniqueModel {
+        let mut biases = [0f32; N_TECH];
+        for (b, h) in biases.iter_mut().zip(heads) {
+            *b = h.bias;
+        }
+        let weights: Vec<Vec<f32>> = heads.iter().map(|h| h.weights.clone()).collect();
+        TechniqueModel {
+            hasher,
+            weights: Q8Rows::from_heads(&weights),
+            biases,
+        }
+    }
+
+    pub fn heads(&self) -> Vec<LogisticRegression> {
+        (0..N_TECH)
+            .map(|c| LogisticRegression {
+                weights: self.weights.head(c),
+                bias: self.biases[c],
+            })
+            .collect()
+    }
+
+    /// Class probabilities of a span: the heads' sigmoids, normalised to sum to 1.
+    pub fn probabilities(
+        &self,
+        text: &str,
+        article: &ArticleTokens,
+        start: usize,
+        end: usize,
+    ) -> [f32; N_TECH] {
+        let mut acc = [0f32; ROW];
+        let bits = self.hasher.config().bits;
+        let offset = self.hasher.dense_names().len();
+        // The character and word n-grams of the span text when the hasher has any,
+        // block-normalised as FeatureHasher does.
+        let cfg = self.hasher.config();
+        if cfg.word_unigrams || cfg.word_bigrams || cfg.char_min > 0 {
+            let (mut words, mut chars) = ([0f32; ROW], [0f32; ROW]);
+            let (mut n_words, mut n_chars) = (0u32, 0u32);
+            self.hasher.visit(
+                text.get(start..end).unwrap_or(""),
+                |block, index| match block {
+                    Block::Word => {
+                        n_words += 1;
+                        self.weights.add(index as usize, 1.0, &mut words);
+                    }
+                    Block::Char => {
+                        n_chars += 1;
+                        self.weights.add(index as usize, 1.0, &mut chars);
+                    }
+                },
+            );
+            let ws = if n_words > 0 {
+                cfg.word_weight / (n_words as f32).sqrt()
+            } else {
+                0.0
+            };
+            let cs = if n_chars > 0 {
+                cfg.char_weight / (n_chars as f32).sqrt()
+            } else {
+                0.0
+            };
+            for c in 0..ROW {
+                acc[c] += words[c] * ws + chars[c] * cs;
+            }
+        }
+        technique_features(text, article, start, end, |h, v| {
+            self.weights.add(bucket(h, bits, offset), v, &mut acc)
+        });
+        let mut margins = self.biases;
+        for (m, a) in margins.iter_mut().zip(acc) {
+            *m += a;
+        }
+        let mut p = margins.map(sigmoid);
+        let sum: f32 = p.iter().sum();
+        if sum > 0.0 {
+            p.iter_mut().for_each(|x| *x /= sum);
+        }
+        p
+    }
+}
+
+/// The span-level propaganda technique detector. Immutable: share one between
+/// threads.
+#[derive(Clone, Debug)]
+pub struct Propaganda {
+    pub(crate) lexicon: Lexicon,
+    pub(crate) sentence: Linear,
+    pub(crate) token: Linear,
+    pub(crate) technique: TechniqueModel,
+    pub(crate) decoder: Decoder,
+    pub(crate) metadata: Vec<(String, String)>,
+}
+
+/// Per-call buffers of [`Propaganda::detect`].
+#[derive(Default)]
+struct Scratch {
+    article: ArticleTokens,
+    // Token range and info of each sentence.
+    sentences: Vec<(usize, usize, SentenceInfo)>,
+    sentence_probs: Vec<f32>,
+    token_margins: Vec<f32>,
+    quoted: Vec<bool>,
+    spans: Vec<(usize, usize, f32)>,
+}
+
+impl Propaganda {
+    /// Loads a model written by [`Propaganda::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Propaganda, ModelError> {
+        let parts = read_container(bytes)?;
+        let find = |kind: &str| {
+            parts
+                .iter()
+                .find(|m| m.kind == kind)
+                .ok_or_else(|| ModelError::Invalid(format!("no {kind} part")))
+        };
+        let linear = |m: &ModelFile| -> Result<Linear, ModelError> {
+            let head = m
+                .heads
+                .first()
+                .ok_or_else(|| ModelError::Invalid(format!("{} has no head", m.kind)))?;
+            if !m.hasher.dense_names().is_empty() {
+                return Err(ModelError::Invalid(format!(
+                    "{} has dense features",
+                    m.kind
+                )));
+            }
+            Ok(Linear {
+                space: m.hasher.clone(),
+                bits: m.hasher.config().bits,
+                weights: Q8::from_f32(&head.model.weights),
+                bias: head.model.bias,
+            })
+        };
+        let token_file = find(KIND_TOKEN)?;
+        let sentence = linear(find(KIND_SENTENCE)?)?;
+        let token = linear(token_file)?;
+        let tech_file = find(KIND_TECHNIQUE)?;
+        if tech_file.heads.len() != N_TECH {
+            return Err(ModelError::Invalid(format!(
+                "{} technique heads, expected {N_TECH}",
+                tech_file.heads.len()
+            )));
+        }
+        for (head, t) in tech_file.heads.iter().zip(Technique::ALL) {
+            if head.name != t.name() {
+                return Err(ModelError::Invalid(format!(
+                    "technique head {:?} where {:?} was expected",
+                    head.name,
+                    t.name()
+                )));
+            }
+        }
+        let heads: Vec<LogisticRegression> =
+            tech_file.heads.iter().map(|h| h.model.clone()).collect();
+        let technique = TechniqueModel::from_heads(tech_file.hasher.clone(), &heads);
+        let meta = |key: &str, default: f32| -> Result<f32, ModelError> {
+            match token_file.meta(key) {
+                None => Ok(default),
+                Some(v) => v
+                    .parse::<f32>()
+                    .ok()
+                    .filter(|x| x.is_finite())
+                    .ok_or_else(|| ModelError::Invalid(format!("bad {key} {v:?}"))),
+            }
+        };
+        let d = Decoder::default();
+        let decoder = Decoder {
+            threshold: meta("threshold", d.threshold)?,
+            extend: meta("extend", d.extend)?,
+            gap: meta("gap", d.gap as f32)?.clamp(0.0, 64.0) as usize,
+            gate: meta("gate", d.gate)?,
+        };
+        Ok(Propaganda {
+            lexicon: Lexicon::new(),
+            sentence,
+            token,
+            technique,
+            decoder,
+            metadata: token_file
+                .metadata
+                .iter()
+                .filter(|(k, _)| !matches!(k.as_str(), "threshold" | "extend" | "gap" | "gate"))
+                .cloned()
+                .collect(),
+        })
+    }
+
+    /// Serialises the model (8-bit weights). Deterministic.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let linear_file = |kind: &str, l: &Linear, metadata: Vec<(String, String)>| ModelFile {
+            kind: kind.to_string(),
+            metadata,
+            hasher: l.space.clone(),
+            heads: vec![Head {
+                name: kind.to_string(),
+                model: LogisticRegression {
+                    weights: l.weights.to_f32(),
+                    bias: l.bias,
+                },
+                calibrator: Calibrator::Identity,
+                threshold: 0.5,
+            }],
+        };
+        let mut meta = self.metadata.clone();
+        let d = self.decoder;
+        meta.push(("threshold".into(), format!("{}", d.threshold)));
+        meta.push(("extend".into(), format!("{}", d.extend)));
+        meta.push(("gap".into(), format!("{}", d.gap)));
+        meta.push(("gate".into(), format!("{}", d.gate)));
+        let technique = ModelFile {
+            kind: KIND_TECHNIQUE.to_string(),
+            metadata: vec![],
+            hasher: self.technique.hasher.clone(),
+            heads: self
+                .technique
+                .heads()
+                .into_iter()
+                .zip(Technique::ALL)
+                .map(|(model, t)| Head {
+                    name: t.name().to_string(),
+                    model,
+                    calibrator: Calibrator::Identity,
+                    threshold: 0.5,
+                })
+                .collect(),
+        };
+        let parts = [
+            linear_file(KIND_TOKEN, &self.token, meta),
+            linear_file(KIND_SENTENCE, &self.sentence, vec![]),
+            technique,
+        ];
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&VERSION.to_le_bytes());
+        out.extend_from_slice(&(parts.len() as u32).to_le_bytes());
+        for p in &parts {
+            let bytes = p.to_bytes(WeightEncoding::Q8);
+            out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+            out.extend_from_slice(&bytes);
+        }
+        let sum = fnv1a64(&out);
+        out.extend_from_slice(&sum.to_le_bytes());
+        out
+    }
+
+    /// Provenance and figures recorded at training time.
+    pub fn metadata(&self) -> &[(String, String)] {
+        &self.metadata
+    }
+
+    /// The span decoding parameters chosen at training time.
+    pub fn decoder(&self) -> Decoder {
+        self.decoder
+    }
+
+    /// Propaganda spans of `text`, looked for inside the given sentences (absolute
+    /// byte offsets, e.g. from `crosscheck_segment::Segmenter`; pass all the
+    /// sentences of one article in one call: the article's overall tone is a
+    /// feature). Spans come sorted by start, never overlap, and never cross a
+    /// sentence boundary.
+    pub fn detect(&self, text: &str, sentences: &[Span]) -> Vec<TechniqueSpan> {
+        let mut s = Scratch::default();
+        self.score_sentences(text, sentences, &mut s);
+        let pa = mean(&s.sentence_probs);
+        for (k, &(a, b, info)) in s.sentences.iter().enumerate() {
+            let ps = s.sentence_probs[k];
+            if ps < self.decoder.gate || a == b {
+                continue;
+            }
+            let toks = &s.article.toks[a..b];
+            self.token_margins(
+                text,
+                toks,
+                &info,
+                ps,
+                pa,
+                &mut s.quoted,
+                &mut s.token_margins,
+            );
+            self.decoder
+                .decode(text, toks, &s.token_margins, &mut s.spans);
+        }
+        if !s.spans.is_empty() {
+            s.article.index();
+        }
+        s.spans
+            .iter()
+            .map(|&(start, end, score)| {
+                let p = self.technique.probabilities(text, &s.article, start, end);
+                let (technique, technique_score) = best(&p);
+                TechniqueSpan {
+                    start,
+                    end,
+                    technique,
+                    score,
+                    technique_score,
+                }
+            })
+            .collect()
+    }
+
+    /// The most likely technique of `span` of `text` and its probability. The whole
+    /// `text` is context (repetition counts look at all of it).
+    pub fn classify(&self, text: &str, span: Span) -> (Technique, f32) {
+        best(&self.technique_probabilities(text, span))
+    }
+
+    /// The probability of each technique for `span`, in [`Technique::ALL`] order.
+    pub fn technique_probabilities(&self, text: &str, span: Span) -> [f32; N_TECH] {
+        let article = self.article_tokens(text);
+        let end = span.end.min(text.len());
+        self.technique
+            .probabilities(text, &article, span.start.min(end), end)
+    }
+
+    pub(crate) fn article_tokens(&self, text: &str) -> ArticleTokens {
+        let mut toks = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &self.lexicon, &mut toks);
+        ArticleTokens::new(toks)
+    }
+
+    /// Tokenises the sentences (sorted, overlaps skipped) and scores each.
+    fn score_sentences(&self, text: &str, sentences: &[Span], s: &mut Scratch) {
+        let mut order: Vec<Span> = sentences.to_vec();
+        order.sort_unstable_by_key(|x| (x.start, x.end));
+        let mut last_end = 0;
+        for (index, sp) in order.into_iter().filter(|x| x.start < x.end).enumerate() {
+            if sp.start < last_end {
+                continue;
+            }
+            last_end = sp.end;
+            let a = s.article.toks.len();
+            tokenize(text, sp, &self.lexicon, &mut s.article.toks);
+            let b = s.article.toks.len();
+            let info = SentenceInfo::new(index, text, &s.article.toks[a..b]);
+            let p = sigmoid(self.sentence_margin(&s.article.toks[a..b], &info));
+            s.sentences.push((a, b, info));
+            s.sentence_probs.push(p);
+        }
+    }
+
+    pub(crate) fn sentence_margin(&self, toks: &[Tok], info: &SentenceInfo) -> f32 {
+        let mut z = self.sentence.bias;
+        sentence_features(toks, info, |h, v| z += self.sentence.weight(h) * v);
+        z
+    }
+
+    /// Token margins (log-odds) of one sentence into `out`.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn token_margins(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        info: &SentenceInfo,
+        ps: f32,
+        pa: f32,
+        quoted_buf: &mut Vec<bool>,
+        out: &mut Vec<f32>,
+    ) {
+        out.clear();
+        quoted(text, toks, quoted_buf);
+        let mut base = self.token.bias;
+        sentence_context_features(toks.len(), info, ps, pa, |h, v| {
+            base += self.token.weight(h) * v
+        });
+        for (i, &in_quote) in quoted_buf.iter().enumerate().take(toks.len()) {
+            let mut z = base;
+            token_static_features(toks, i, in_quote, |h| z += self.token.weight(h));
+            token_context_features(toks, i, ps, |h| z += self.token.weight(h));
+            out.push(z);
+        }
+    }
+}
+
+fn mean(xs: &[f32]) -> f32 {
+    if xs.is_empty() {
+        0.0
+    } else {
+        xs.iter().sum::<f32>() / xs.len() as f32
+    }
+}
+
+fn best(p: &[f32; N_TECH]) -> (Technique, f32) {
+    let mut k = 0;
+    for c in 1..N_TECH {
+        if p[c] > p[k] {
+            k = c;
+        }
+    }
+    (Technique::ALL[k], p[k])
+}
+
+/// A hasher that only carries the size of a hashed space (the sentence and token
+/// models compute their own features).
+pub(crate) fn hashed_space(bits: u8) -> Result<FeatureHasher, crosscheck_learn::ConfigError> {
+    let config = HasherConfig {
+        bits,
+        word_unigrams: false,
+        word_bigrams: false,
+        char_min: 0,
+        char_max: 0,
+        ..HasherConfig::default()
+    };
+    FeatureHasher::new(config, vec![])
+}
+
+fn read_container(bytes: &[u8]) -> Result<Vec<ModelFile>, ModelError> {
+    let bad = |m: &str| ModelError::Container(m.to_string());
+    if bytes.len() < 4 || &bytes[..4] != MAGIC {
+        return Err(bad("not a propaganda model (bad magic)"));
+    }
+    if bytes.len() < 4 + 2 + 4 + 8 {
+        return Err(bad("truncated"));
+    }
+    let (body, tail) = bytes.split_at(bytes.len() - 8);
+    let mut sum = [0u8; 8];
+    sum.copy_from_slice(tail);
+    if fnv1a64(body) != u64::from_le_bytes(sum) {
+        return Err(bad("checksum mismatch (damaged file)"));
+    }
+    let version = u16::from_le_bytes([body[4], body[5]]);
+    if version != VERSION {
+        return Err(ModelError::Container(format!(
+            "format version {version} is not supported (this build reads {VERSION})"
+        )));
+    }
+    let u32_at = |pos: usize| -> Option<usize> {
+        let b = body.get(pos..pos + 4)?;
+        Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    };
+    let n = u32_at(6).ok_or_else(|| bad("truncated part count"))?;
+    if n > 16 {
+        return Err(bad("too many parts"));
+    }
+    let mut pos = 10;
+    let mut parts = Vec::with_capacity(n);
+    for _ in 0..n {
+        let len = u32_at(pos).ok_or_else(|| bad("truncated part length"))?;
+        pos += 4;
+        let part = body
+            .get(pos..pos.saturating_add(len))
+            .ok_or_else(|| bad("truncated part"))?;
+        parts.push(ModelFile::from_bytes(part)?);
+        pos += len;
+    }
+    if pos != body.len() {
+        return Err(bad("unexpected bytes after the last part"));
+    }
+    Ok(parts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(d: &Decoder, text: &str, probs: &[f32]) -> Vec<String> {
+        let lex = Lexicon::new();
+        let mut toks = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &lex, &mut toks);
+        let margins: Vec<f32> = probs.iter().map(|&p| logit(p)).collect();
+        let mut out = Vec::new();
+        d.decode(text, &toks, &margins, &mut out);
+        out.iter()
+            .map(|&(a, b, _)| text[a..b].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn decoding_seeds_extends_merges_and_trims() {
+        let text = "they are corrupt , lying traitors , he said .";
+        //          they are  corrupt ,    lying traitors ,    he   said .
+        let p = [0.1, 0.2, 0.9, 0.35, 0.5, 0.8, 0.35, 0.1, 0.1, 0.1];
+        let d = Decoder {
+            threshold: 0.7,
+            extend: 0.3,
+            gap: 0,
+            gate: 0.0,
+        };
+        // One run from "corrupt" to the comma after "traitors", trimmed of it.
+        assert_eq!(spans(&d, text, &p), ["corrupt , lying traitors"]);
+        let strict = Decoder { extend: 0.7, ..d };
+        assert_eq!(spans(&strict, text, &p), ["corrupt", "traitors"]);
+        // A gap of up to two tokens merges them again.
+        let merging = Decoder { gap: 2, ..strict };
+        assert_eq!(spans(&merging, text, &p), ["corrupt , lying traitors"]);
+        // A run without a seed is no span.
+        let none = Decoder {
+            threshold: 0.95,
+            ..d
+        };
+        assert!(spans(&none, text, &p).is_empty());
+    }
+}

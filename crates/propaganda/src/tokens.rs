@@ -1,0 +1,221 @@
+//! Tokens as the models see them: the segmenter's tokens with a case-folded hash,
+//! a shape class, a 3-letter suffix hash and the lexicon classes, computed in one
+//! pass without allocating.
+
+use crosscheck_learn::hash::{fnv1a_step, mix64, FNV_OFFSET};
+use crosscheck_schema::Span;
+use crosscheck_segment::{tokens, TokenKind};
+
+use crate::lexicon::Lexicon;
+
+/// Lower-case word (`dog`, `don't`).
+pub const SHAPE_LOWER: u8 = 0;
+/// Capitalised word (`Dog`).
+pub const SHAPE_CAPITAL: u8 = 1;
+/// All capitals, two letters or more (`DOG`, `U.S.`).
+pub const SHAPE_UPPER: u8 = 2;
+/// Any other word (`iPhone`, `F-16`).
+pub const SHAPE_MIXED: u8 = 3;
+pub const SHAPE_NUMBER: u8 = 4;
+/// `"`, `“`, `”`, `'`, `‘`, `’`, `«`, `»`.
+pub const SHAPE_QUOTE: u8 = 5;
+/// `.`, `!`, `?`, `…` and runs of them.
+pub const SHAPE_END: u8 = 6;
+/// `,`, `;`, `:`.
+pub const SHAPE_COMMA: u8 = 7;
+/// Dashes, brackets.
+pub const SHAPE_DASH: u8 = 8;
+pub const SHAPE_OTHER: u8 = 9;
+
+/// One token of a sentence.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    /// Case-folded, digits folded to `0`, curly apostrophes straightened, mixed.
+    pub hash: u64,
+    /// Hash of the last three letters of words of five letters or more, else 0.
+    pub suffix: u64,
+    pub shape: u8,
+    pub lex: u16,
+}
+
+impl Tok {
+    pub fn is_word(&self) -> bool {
+        self.shape <= SHAPE_NUMBER
+    }
+}
+
+#[inline]
+fn fold(c: char) -> char {
+    match c {
+        '0'..='9' => '0',
+        '\u{2019}' | '\u{2018}' => '\'',
+        '\u{201c}' | '\u{201d}' | '\u{ab}' | '\u{bb}' => '"',
+        '\u{2013}' | '\u{2014}' => '-',
+        c => c,
+    }
+}
+
+/// The token hash of a word, as [`tokenize`] computes it.
+pub fn word_hash(word: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    for c in word.chars() {
+        if c.is_ascii() {
+            h = fnv1a_step(h, fold(c.to_ascii_lowercase()) as u32);
+        } else {
+            for l in c.to_lowercase() {
+                h = fnv1a_step(h, fold(l) as u32);
+            }
+        }
+    }
+    mix64(h)
+}
+
+fn shape_of(word: &str, kind: TokenKind) -> u8 {
+    match kind {
+        TokenKind::Number => return SHAPE_NUMBER,
+        TokenKind::Punct | TokenKind::Symbol => {
+            let c = word.chars().next().unwrap_or(' ');
+            return match c {
+                '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\u{ab}'
+                | '\u{bb}' => SHAPE_QUOTE,
+                '.' | '!' | '?' | '\u{2026}' => SHAPE_END,
+                ',' | ';' | ':' => SHAPE_COMMA,
+                '-' | '\u{2013}' | '\u{2014}' | '(' | ')' | '[' | ']' => SHAPE_DASH,
+                _ => SHAPE_OTHER,
+            };
+        }
+        TokenKind::Word => {}
+    }
+    let (mut upper, mut lower, mut first_upper) = (0usize, 0usize, None);
+    for c in word.chars() {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        } else {
+            continue;
+        }
+        first_upper.get_or_insert(c.is_uppercase());
+    }
+    match (first_upper, upper, lower) {
+        (_, 0, _) => SHAPE_LOWER,
+        (_, u, 0) if u >= 2 => SHAPE_UPPER,
+        (Some(true), 1, _) => SHAPE_CAPITAL,
+        _ => SHAPE_MIXED,
+    }
+}
+
+/// Hash, suffix hash and shape of an ASCII word in one pass over its bytes.
+#[inline]
+fn ascii_word(bytes: &[u8]) -> (u64, u64, u8) {
+    let mut h = FNV_OFFSET;
+    let (mut upper, mut lower, mut first_upper) = (0u32, 0u32, None);
+    for &b in bytes {
+        let l = if b.is_ascii_uppercase() {
+            upper += 1;
+            first_upper.get_or_insert(true);
+            b | 0x20
+        } else {
+            if b.is_ascii_lowercase() {
+                lower += 1;
+                first_upper.get_or_insert(false);
+            }
+            b
+        };
+        let l = if l.is_ascii_digit() { b'0' } else { l };
+        h = fnv1a_step(h, u32::from(l));
+    }
+    let shape = match (first_upper, upper, lower) {
+        (_, 0, _) => SHAPE_LOWER,
+        (_, u, 0) if u >= 2 => SHAPE_UPPER,
+        (Some(true), 1, _) => SHAPE_CAPITAL,
+        _ => SHAPE_MIXED,
+    };
+    let mut suffix = 0u64;
+    if bytes.len() >= 5 {
+        let mut s = FNV_OFFSET ^ 0x5eed;
+        for &b in &bytes[bytes.len() - 3..] {
+            s = fnv1a_step(s, u32::from(b.to_ascii_lowercase()));
+        }
+        suffix = s;
+    }
+    (h, suffix, shape)
+}
+
+/// Appends the tokens of `text[span]` to `out`.
+pub fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Tok>) {
+    for t in tokens(text, span) {
+        let word = t.text(text);
+        let bytes = word.as_bytes();
+        let (h, suffix, shape) = if t.kind == TokenKind::Word && bytes.is_ascii() {
+            ascii_word(bytes)
+        } else {
+            let shape = shape_of(word, t.kind);
+            let mut h = FNV_OFFSET;
+            for c in word.chars() {
+                if c.is_ascii() {
+                    h = fnv1a_step(h, fold(c.to_ascii_lowercase()) as u32);
+                } else {
+                    for l in c.to_lowercase() {
+                        h = fnv1a_step(h, fold(l) as u32);
+                    }
+                }
+            }
+            (h, 0, shape)
+        };
+        let hash = mix64(h);
+        let lex = if shape <= SHAPE_MIXED {
+            lexicon.classes(hash)
+        } else {
+            0
+        };
+        out.push(Tok {
+            start: t.start,
+            end: t.end,
+            hash,
+            suffix,
+            shape,
+            lex,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_and_hashes_of_a_headline() {
+        let text = "NATO’s “crazy” leaders, 2019: SHOCKING!";
+        let lex = Lexicon::new();
+        let mut toks = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &lex, &mut toks);
+        let shapes: Vec<u8> = toks.iter().map(|t| t.shape).collect();
+        assert_eq!(
+            shapes,
+            [
+                SHAPE_MIXED, // NATO’s
+                SHAPE_QUOTE,
+                SHAPE_LOWER,
+                SHAPE_QUOTE,
+                SHAPE_LOWER,
+                SHAPE_COMMA,
+                SHAPE_NUMBER,
+                SHAPE_COMMA,
+                SHAPE_UPPER,
+                SHAPE_END,
+            ]
+        );
+        assert_eq!(toks[0].hash, word_hash("nato's"));
+        assert_eq!(toks[2].lex, crate::lexicon::PEJORATIVE);
+        assert_eq!(toks[6].hash, word_hash("0000"));
+        assert_eq!(toks[8].hash, word_hash("shocking"));
+        assert_ne!(toks[8].suffix, 0);
+        // "leaders" and "others" share their suffix feature.
+        let mut more = Vec::new();
+        tokenize("others", Span::new(0, 6), &lex, &mut more);
+        assert_eq!(toks[4].suffix, more[0].suffix);
+    }
+}

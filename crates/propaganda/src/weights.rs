@@ -1,0 +1,146 @@
+//! Weights kept in memory as the model file stores them, 8-bit with one scale per
+//! block of 64: a quarter of the cache footprint of `f32`, which is what makes
+//! per-token scoring fast. The quantisation is the one of
+//! `crosscheck_learn::ModelFile` (`WeightEncoding::Q8`), so loading a file and
+//! re-quantising its weights gives back the same integers.
+
+const BLOCK: usize = 64;
+/// Row width of interleaved heads (14 techniques, padded for alignment).
+pub const ROW: usize = 16;
+
+fn quantize(block: &[f32], out: &mut Vec<i8>) -> f32 {
+    let max = block
+        .iter()
+        .filter(|w| w.is_finite())
+        .fold(0f32, |m, w| m.max(w.abs()));
+    let scale = if max > 0.0 { max / 127.0 } else { 0.0 };
+    for &w in block {
+        let w = if w.is_finite() { w } else { 0.0 };
+        out.push(if scale > 0.0 {
+            (w / scale).round().clamp(-127.0, 127.0) as i8
+        } else {
+            0
+        });
+    }
+    scale
+}
+
+/// One head's weights.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Q8 {
+    q: Vec<i8>,
+    scales: Vec<f32>,
+}
+
+impl Q8 {
+    pub fn from_f32(weights: &[f32]) -> Q8 {
+        let mut q = Vec::with_capacity(weights.len());
+        let scales = weights.chunks(BLOCK).map(|b| quantize(b, &mut q)).collect();
+        Q8 { q, scales }
+    }
+
+    /// Weight `i` (0 past the end).
+    #[inline]
+    pub fn get(&self, i: usize) -> f32 {
+        match (self.q.get(i), self.scales.get(i / BLOCK)) {
+            (Some(&q), Some(&s)) => f32::from(q) * s,
+            _ => 0.0,
+        }
+    }
+
+    pub fn to_f32(&self) -> Vec<f32> {
+        (0..self.q.len()).map(|i| self.get(i)).collect()
+    }
+}
+
+/// Several heads over one feature space, interleaved by feature: the weights of
+/// feature `i` for every head share one 16-byte row, so a feature costs one
+/// memory access for all heads.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Q8Rows {
+    dim: usize,
+    q: Vec<i8>,
+    /// `scales[(i / 64) * ROW + head]`.
+    scales: Vec<f32>,
+}
+
+impl Q8Rows {
+    /// At most [`ROW`] heads of equal length.
+    pub fn from_heads(heads: &[Vec<f32>]) -> Q8Rows {
+        let n = heads.len().min(ROW);
+        let dim = heads.iter().map(Vec::len).min().unwrap_or(0);
+        let blocks = dim.div_ceil(BLOCK);
+        let mut q = vec![0i8; dim * ROW];
+        let mut scales = vec![0f32; blocks * ROW];
+        let mut buf = Vec::with_capacity(BLOCK);
+        for (h, w) in heads.iter().take(n).enumerate() {
+            for (b, block) in w[..dim].chunks(BLOCK).enumerate() {
+                buf.clear();
+                scales[b * ROW + h] = quantize(block, &mut buf);
+                for (k, &v) in buf.iter().enumerate() {
+                    q[(b * BLOCK + k) * ROW + h] = v;
+                }
+            }
+        }
+        Q8Rows { dim, q, scales }
+    }
+
+    /// `acc[h] += v · weight(i, h)` for every head.
+    #[inline]
+    pub fn add(&self, i: usize, v: f32, acc: &mut [f32; ROW]) {
+        let b = i / BLOCK;
+        let (Some(row), Some(scales)) = (
+            self.q.get(i * ROW..(i + 1) * ROW),
+            self.scales.get(b * ROW..(b + 1) * ROW),
+        ) else {
+            return;
+        };
+        let (Ok(row), Ok(scales)) = (<&[i8; ROW]>::try_from(row), <&[f32; ROW]>::try_from(scales))
+        else {
+            return;
+        };
+        // Fixed-size arrays: the loop compiles to a few vector instructions.
+        for h in 0..ROW {
+            acc[h] += f32::from(row[h]) * scales[h] * v;
+        }
+    }
+
+    /// Head `h` as plain weights.
+    pub fn head(&self, h: usize) -> Vec<f32> {
+        (0..self.dim)
+            .map(|i| f32::from(self.q[i * ROW + h]) * self.scales[(i / BLOCK) * ROW + h])
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crosscheck_learn::{round_trip_weights, WeightEncoding};
+
+    #[test]
+    fn matches_the_model_file_quantisation() {
+        let w: Vec<f32> = (0..300)
+            .map(|i| ((i * 37 % 101) as f32 - 50.0) / 7.0)
+            .collect();
+        let file = round_trip_weights(&w, WeightEncoding::Q8);
+        let q = Q8::from_f32(&w);
+        assert_eq!(q.to_f32(), file);
+        // Re-quantising loaded weights changes nothing.
+        assert_eq!(Q8::from_f32(&file).to_f32(), file);
+        assert_eq!(q.get(10_000), 0.0);
+    }
+
+    #[test]
+    fn interleaved_rows_hold_each_head() {
+        let a: Vec<f32> = (0..130).map(|i| i as f32 / 10.0).collect();
+        let b: Vec<f32> = (0..130).map(|i| -(i as f32) / 3.0).collect();
+        let rows = Q8Rows::from_heads(&[a.clone(), b.clone()]);
+        assert_eq!(rows.head(0), Q8::from_f32(&a).to_f32());
+        assert_eq!(rows.head(1), Q8::from_f32(&b).to_f32());
+        let mut acc = [0f32; ROW];
+        rows.add(129, 2.0, &mut acc);
+        assert!((acc[0] - 25.8).abs() < 0.2 && (acc[1] + 86.0).abs() < 0.5);
+        rows.add(130, 1.0, &mut acc); // out of range: ignored
+    }
+}
