@@ -4,13 +4,18 @@
 //! EVALUATION.md); `Models::shipped()` parses the copies embedded at build time.
 
 use crosscheck_extract::checkworthy::CheckworthyModel;
+use crosscheck_propaganda::Propaganda;
 
 /// `models/checkworthy.bin`, from `crosscheck train checkworthy`.
 pub const CHECKWORTHY_BIN: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/checkworthy.bin"));
 
+/// `models/propaganda.bin`, from `crosscheck train propaganda`.
+pub const PROPAGANDA_BIN: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/propaganda.bin"));
+
 /// The models one pipeline runs with.
 pub struct Models {
     pub checkworthy: CheckworthyModel,
+    pub propaganda: Propaganda,
 }
 
 impl Models {
@@ -20,6 +25,8 @@ impl Models {
         Models {
             checkworthy: CheckworthyModel::from_bytes(CHECKWORTHY_BIN)
                 .expect("models/checkworthy.bin shipped with this build is valid"),
+            propaganda: Propaganda::from_bytes(PROPAGANDA_BIN)
+                .expect("models/propaganda.bin shipped with this build is valid"),
         }
     }
 }

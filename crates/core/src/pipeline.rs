@@ -3,9 +3,10 @@ use crosscheck_dates::DateParser;
 use crosscheck_extract::checkworthy::CheckworthyModel;
 use crosscheck_extract::{ArticleContext, Extractor};
 use crosscheck_schema::{
-    ArticleAnalysis, Document, MetadataField, Remap, Sentence, SourceRef,
+    ArticleAnalysis, Document, Evidence, MetadataField, Remap, Sentence, Signal, SourceRef, Span,
 };
 use crosscheck_segment::Segmenter;
+use crosscheck_propaganda::Propaganda;
 use crosscheck_signals::SignalDetector;
 
 use crate::models::Models;
@@ -34,6 +35,7 @@ pub struct Pipeline {
     extractor: Extractor,
     checkworthy: CheckworthyModel,
     signals: SignalDetector,
+    propaganda: Propaganda,
     options: PipelineOptions,
 }
 
@@ -63,6 +65,7 @@ impl Pipeline {
             extractor,
             checkworthy: models.checkworthy,
             signals: SignalDetector::new(),
+            propaganda: models.propaganda,
             options,
         }
     }
@@ -84,6 +87,7 @@ impl Pipeline {
                 let mut article = self.article(doc, text, cleaned);
                 if self.options.signals {
                     article.signals = self.signals.detect(text, &article);
+                    article.signals.push(self.propaganda_signal(text, &article));
                 }
                 article
             })
@@ -94,6 +98,22 @@ impl Pipeline {
             }
         }
         articles
+    }
+
+    /// Propaganda-technique spans as one signal: its value is the number of spans,
+    /// each span's evidence label the SemEval-2020 technique name.
+    fn propaganda_signal(&self, text: &str, article: &ArticleAnalysis) -> Signal {
+        let sentences: Vec<Span> = article.sentences.iter().map(|s| Span::new(s.start, s.end)).collect();
+        let spans = self.propaganda.detect(text, &sentences);
+        Signal {
+            kind: "propaganda_techniques".to_string(),
+            value: spans.len() as f32,
+            weight: 0.0,
+            evidence: spans
+                .iter()
+                .map(|t| Evidence { start: t.start, end: t.end, label: Some(t.technique.name().to_string()) })
+                .collect(),
+        }
     }
 
     fn article(&self, doc: &Document, text: &str, cleaned: CleanedArticle) -> ArticleAnalysis {
