@@ -64,6 +64,8 @@ pub struct TrainArgs {
 pub enum TrainModel {
     /// models/checkworthy.bin from ClaimBuster and CLEF-2019 Task 1.
     Checkworthy(TrainCommon),
+    /// models/propaganda.bin from the SemEval-2020 Task 11 and NLP4IF-2019 corpora.
+    Propaganda(TrainCommon),
 }
 
 #[derive(Args, Debug, Clone)]
@@ -90,6 +92,29 @@ pub enum EvalTask {
     Events(EvalEventsArgs),
     /// Linking against a gold corpus: contradictions, corroborations, independence groups.
     Link(EvalLinkArgs),
+    /// Propaganda techniques on SemEval-2020 Task 11 data: span F1 (partial overlap), technique micro-F1.
+    Propaganda(EvalPropagandaArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct EvalPropagandaArgs {
+    /// Folder of `article<ID>.txt` files.
+    #[arg(long, value_name = "DIR", required_unless_present = "cv")]
+    pub articles: Option<PathBuf>,
+    /// SI (`id start end`) or TC (`id technique start end`) label file.
+    #[arg(long, value_name = "FILE", required_unless_present = "cv")]
+    pub labels: Option<PathBuf>,
+    /// k-fold cross-validation over the training corpora (grouped by text) instead
+    /// of scoring the shipped model; uses --articles/--labels when given, else the
+    /// shared data's training corpora.
+    #[arg(long, value_name = "K")]
+    pub cv: Option<usize>,
+    /// The shared-data folder [default: $CROSSCHECK_DATA, else ../shared/data].
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Score this model file instead of the shipped one.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

@@ -86,35 +86,7 @@ fn parse_options(opts: &[String]) -> Result<Options, String> {
 }
 
 fn print_report(r: &EvalReport) {
-    println!("articles: {}", r.articles);
-    println!(
-        "SI: P {:.4}  R {:.4}  F1 {:.4}  ({} predicted spans, {} gold spans after merging)",
-        r.si.precision, r.si.recall, r.si.f1, r.si.predicted, r.si.gold
-    );
-    match &r.tc {
-        Some(tc) => {
-            println!(
-                "TC: micro-F1 {:.4}  ({} of {} gold spans)",
-                tc.micro_f1, tc.correct, tc.total
-            );
-            println!(
-                "{:<36} {:>7} {:>6} {:>6} {:>6}   {:>9}",
-                "technique", "support", "P", "R", "F1", "SI recall"
-            );
-            for ((t, s), (_, rec, _)) in tc.per_technique.iter().zip(&r.si_recall_by_technique) {
-                println!(
-                    "{:<36} {:>7} {:>6.3} {:>6.3} {:>6.3}   {:>9.3}",
-                    t.name(),
-                    s.support,
-                    s.precision,
-                    s.recall,
-                    s.f1,
-                    rec
-                );
-            }
-        }
-        None => println!("TC: not scored (the labels carry no techniques)"),
-    }
+    print!("{r}");
 }
 
 fn run(args: &[String]) -> Result<(), String> {

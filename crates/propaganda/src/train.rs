@@ -587,6 +587,35 @@ pub struct EvalReport {
     pub si_recall_by_technique: Vec<(Technique, f64, usize)>,
 }
 
+impl std::fmt::Display for EvalReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "articles: {}", self.articles)?;
+        writeln!(
+            f,
+            "SI: P {:.4}  R {:.4}  F1 {:.4}  ({} predicted spans, {} gold spans after merging)",
+            self.si.precision, self.si.recall, self.si.f1, self.si.predicted, self.si.gold
+        )?;
+        let Some(tc) = &self.tc else {
+            return writeln!(f, "TC: not scored (the labels carry no techniques)");
+        };
+        writeln!(f, "TC: micro-F1 {:.4}  ({} of {} gold spans)", tc.micro_f1, tc.correct, tc.total)?;
+        writeln!(f, "{:<36} {:>7} {:>6} {:>6} {:>6}   {:>9}", "technique", "support", "P", "R", "F1", "SI recall")?;
+        for ((t, s), (_, rec, _)) in tc.per_technique.iter().zip(&self.si_recall_by_technique) {
+            writeln!(
+                f,
+                "{:<36} {:>7} {:>6.3} {:>6.3} {:>6.3}   {:>9.3}",
+                t.name(),
+                s.support,
+                s.precision,
+                s.recall,
+                s.f1,
+                rec
+            )?;
+        }
+        Ok(())
+    }
+}
+
 /// The model's output on labelled articles, as label-file annotations (code
 /// points): the detected spans (SI, with their technique) and a technique for every
 /// gold span (TC: a span given k times gets the k most likely techniques).

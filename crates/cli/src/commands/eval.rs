@@ -8,7 +8,7 @@ use crosscheck_extract::checkworthy::{self, CheckworthyModel, TrainConfig};
 use crosscheck_extract::gold::{evaluate_events, parse_gold, GoldDoc, GoldSentence, SourceText};
 use crosscheck_extract::Extractor;
 
-use crate::args::{EvalArgs, EvalCheckworthyArgs, EvalEventsArgs, EvalLinkArgs, EvalTask};
+use crate::args::{EvalArgs, EvalCheckworthyArgs, EvalEventsArgs, EvalLinkArgs, EvalPropagandaArgs, EvalTask};
 use crate::commands::train::data_dir;
 use crate::exit;
 
@@ -17,6 +17,7 @@ pub fn run(args: EvalArgs, _quiet: bool) -> Result<i32> {
         EvalTask::Checkworthy(a) => eval_checkworthy(a),
         EvalTask::Events(a) => eval_events(a),
         EvalTask::Link(a) => eval_link(a),
+        EvalTask::Propaganda(a) => eval_propaganda(a),
     }
 }
 
@@ -137,5 +138,37 @@ fn eval_link(args: EvalLinkArgs) -> Result<i32> {
         analysed.iter().map(|(name, text, a)| EvalArticle { id: &a.id, file: name, text }).collect();
     println!("{} articles from {}", analysed.len(), folder.display());
     println!("{}", evaluate(&gold, &result, &articles));
+    Ok(exit::SUCCESS)
+}
+
+fn eval_propaganda(args: EvalPropagandaArgs) -> Result<i32> {
+    use crosscheck_propaganda::{cross_validate, evaluate, read_semeval_folder, read_training_corpus, Propaganda, TrainConfig};
+
+    let given = match (&args.articles, &args.labels) {
+        (Some(a), Some(l)) => Some(read_semeval_folder(a, l)?),
+        _ => None,
+    };
+    if let Some(k) = args.cv {
+        let articles = match given {
+            Some(a) => a,
+            None => read_training_corpus(&data_dir(args.data.as_deref())?)?.articles,
+        };
+        println!("{k}-fold cross-validation over {} articles, grouped by text", articles.len());
+        let cv = cross_validate(&articles, &TrainConfig::default(), k)?;
+        print!("{}", cv.report);
+        return Ok(exit::SUCCESS);
+    }
+    let articles = given.context("--articles and --labels are needed unless --cv is given")?;
+    let model = match &args.model {
+        Some(path) => {
+            let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            Propaganda::from_bytes(&bytes).with_context(|| format!("{} is not a propaganda model", path.display()))?
+        }
+        None => Models::shipped().propaganda,
+    };
+    if args.model.is_none() {
+        eprintln!("note: the shipped model was trained on the SemEval-2020 and NLP4IF training articles; scoring them is in-sample");
+    }
+    print!("{}", evaluate(&model, &articles));
     Ok(exit::SUCCESS)
 }

@@ -50,6 +50,19 @@ pub fn run(args: TrainArgs, quiet: bool) -> Result<i32> {
             )?;
             write_model(&common, "checkworthy", &model.to_bytes(), quiet)?;
         }
+        TrainModel::Propaganda(common) => {
+            let data = data_dir(common.data.as_deref())?;
+            let corpus = crosscheck_propaganda::read_training_corpus(&data)?;
+            if !quiet {
+                eprintln!(
+                    "crosscheck: {} training articles ({} duplicates dropped)",
+                    corpus.articles.len(),
+                    corpus.duplicates_dropped
+                );
+            }
+            let model = crosscheck_propaganda::train(&corpus.articles, &crosscheck_propaganda::TrainConfig::default())?;
+            write_model(&common, "propaganda", &model.to_bytes(), quiet)?;
+        }
     }
     if !quiet {
         eprintln!("crosscheck: trained in {:.1} s", started.elapsed().as_secs_f64());
