@@ -5,7 +5,7 @@
 use crosscheck_lexicon::Actors;
 use crosscheck_schema::{SourceKind, Span};
 
-use crate::vocab::{ReportRole, SourceWord, Vocab};
+use crate::vocab::{flag, ReportRole, SourceWord, Vocab};
 use crate::words::{is_determiner, Words};
 
 /// An actor-table match as token indices `first..end`.
@@ -437,7 +437,6 @@ impl Context<'_> {
     }
 
     fn describe(&self, w: &Words, (first, end): (usize, usize)) -> Speaker {
-        let text = w.text_of(first, end).to_string();
         // The last actor match names the head: "Islamic State's Amaq news agency" → Amaq.
         if let Some(m) = self
             .matches
@@ -455,10 +454,12 @@ impl Context<'_> {
                 };
             }
         }
-        let words: Vec<&str> = (first..end).map(|i| w.w(i)).collect();
-        if let [p] | [_, p] = words.as_slice() {
+        let text = w.text_of(first, end).to_string();
+        // "he", "it", "they", or "that it": the pronoun ends a phrase of one or two words.
+        if end > first && end - first <= 2 {
+            let p = w.w(end - 1);
             if is_pronoun(p) {
-                let (name, kind) = match *p {
+                let (name, kind) = match p {
                     "he" | "she" => (
                         self.memory.person.clone().unwrap_or_else(|| text.clone()),
                         SourceKind::Person,
@@ -498,32 +499,38 @@ impl Context<'_> {
 
 /// Wire agencies that "X told AFP" names as the carrier of X's words.
 fn is_wire(w: &Words, (first, end): (usize, usize)) -> bool {
-    let words: Vec<&str> = (first..end).map(|i| w.w(i)).collect();
-    matches!(
-        words.as_slice(),
-        ["afp"]
-            | ["reuters"]
-            | ["ap"]
-            | ["the", "associated", "press"]
-            | ["associated", "press"]
-            | ["agence", "france-presse"]
-            | ["dpa"]
-            | ["anadolu"]
-            | ["anadolu", "agency"]
-    )
+    const WIRES: &[&[&str]] = &[
+        &["afp"],
+        &["reuters"],
+        &["ap"],
+        &["the", "associated", "press"],
+        &["associated", "press"],
+        &["agence", "france-presse"],
+        &["dpa"],
+        &["anadolu"],
+        &["anadolu", "agency"],
+    ];
+    WIRES.iter().any(|wire| {
+        wire.len() == end.saturating_sub(first)
+            && wire.iter().enumerate().all(|(k, x)| w.w(first + k) == *x)
+    })
 }
 
 /// Reporting constructions, speakers, chain and hedges of one sentence.
 pub(crate) fn find(w: &Words, cx: &Context) -> Found {
     let mut found = Found::default();
     let mut i = 0;
-    while i < w.len() {
+    // A sentence without the key word of any hedge (or reporting phrase) has none.
+    while w.flags & flag::HEDGE != 0 && i < w.len() {
         if let Some((len, _)) = cx.vocab.hedges.at(w, i) {
             found.hedges.push(w.span_of(i, i + len));
             i += len;
         } else {
             i += 1;
         }
+    }
+    if w.flags & flag::REPORT == 0 {
+        return found;
     }
     let mut cons: Vec<Construction> = Vec::new();
     let mut i = 0;

@@ -519,13 +519,12 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
     // Coordination: "at least 19 militants and two dozen soldiers were killed" (the right
     // conjunct's verb), "killing six civilians and five militiamen" (the left one's).
     let joined = |left: &Cand, right: &Cand| -> bool {
-        let gap: Vec<&str> = (left.np.end.max(left.q.end)..right.q.first)
-            .map(|k| w.w(k))
-            .collect();
-        matches!(
-            gap.as_slice(),
-            ["and"] | [","] | ["and", "allied"] | [",", "and"]
-        )
+        let from = left.np.end.max(left.q.end);
+        match right.q.first.saturating_sub(from) {
+            1 => matches!(w.w(from), "and" | ","),
+            2 => matches!((w.w(from), w.w(from + 1)), ("and", "allied") | (",", "and")),
+            _ => false,
+        }
     };
     for k in (0..cands.len().saturating_sub(1)).rev() {
         if cands[k].harm.is_none() && cands[k + 1].after_link && joined(&cands[k], &cands[k + 1]) {

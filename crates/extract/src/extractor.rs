@@ -4,7 +4,7 @@
 use chrono::Datelike;
 use chrono::NaiveDate;
 use crosscheck_dates::{DateMatch, DateParser};
-use crosscheck_lexicon::{Actors, Gazetteer};
+use crosscheck_lexicon::{Actors, FoldedText, Gazetteer};
 use crosscheck_schema::{
     Attribution, AttributionSource, Claim, EventFrame, EventType, SourceKind, Span,
 };
@@ -12,9 +12,10 @@ use crosscheck_schema::{
 use crate::attribution::{self, ActorTok, Context, Found, Memory};
 use crate::casualties;
 use crate::frame::{self, DateTok, Inputs, PlaceTok};
+use crate::parties::PartyMemory;
 use crate::triggers;
-use crate::vocab::Vocab;
-use crate::words::Words;
+use crate::vocab::{self, Vocab};
+use crate::words::{Buffers, Words};
 
 /// Check-worthiness score at or above which a sentence without an event frame is a claim.
 pub const DEFAULT_THRESHOLD: f32 = 0.5;
@@ -136,8 +137,18 @@ impl Extractor {
             (Some(a), Some(b)) => clamp(text, Span::new(a.start, b.end)),
             _ => Span::new(0, 0),
         };
-        let all_actors = self.actors.find(text, extent.start, extent.end);
-        let all_places = self.places.find(text, extent.start, extent.end);
+        let folded = FoldedText::new(text, extent.start, extent.end);
+        let all_actors = self.actors.find_in(&folded);
+        let all_places = self.places.find_in(&folded);
+        drop(folded);
+        let (mut actor_at, mut place_at) = (0, 0);
+        let mut buffers = Buffers::default();
+        // Per-sentence vectors, allocated once per article.
+        let mut quoted: Vec<bool> = Vec::new();
+        let mut in_date: Vec<bool> = Vec::new();
+        let mut actor_matches: Vec<ActorTok> = Vec::new();
+        let mut place_matches: Vec<PlaceTok> = Vec::new();
+        let mut parties = PartyMemory::default();
         for (si, &span) in ctx.sentences.iter().enumerate() {
             let span = clamp(text, span);
             let span = if si == 0 {
@@ -146,7 +157,7 @@ impl Extractor {
                 span
             };
             let span = skip_dateline(text, span);
-            let w = Words::new(text, span, &self.vocab);
+            let w = Words::with_buffers(text, span, &self.vocab, std::mem::take(&mut buffers));
             if span.is_empty() {
                 out.push(Sentence {
                     span,
@@ -158,6 +169,7 @@ impl Extractor {
                     open_at_start: open,
                     chain: Vec::new(),
                 });
+                buffers = w.into_buffers();
                 continue;
             }
             // Quotation marks: straight quotes open when glued to the word after them and
@@ -166,7 +178,8 @@ impl Extractor {
                 open = false;
             }
             let open_at_start = open;
-            let mut quoted = vec![false; w.len()];
+            quoted.clear();
+            quoted.resize(w.len(), false);
             let mut state = open;
             for k in 0..w.len() {
                 if w.is_quote(k) {
@@ -218,12 +231,24 @@ impl Extractor {
             };
             let opens_with_quote = w.len() > 0 && w.is_quote(0) && n_quoted >= 4;
 
-            let date_matches = adjust_dates(
-                &w,
-                self.dates.find(text, span.start, span.end, ctx.published),
-                ctx.published,
-            );
-            let mut in_date = vec![false; w.len()];
+            // Only a sentence with a trigger, a casualty word, a reporting phrase or a
+            // denial can have an event frame or a speaker: the others skip the date
+            // grammar and the rules.
+            let hits = triggers::find(&w, &self.vocab);
+            let harm = w.flags & vocab::flag::HARM != 0;
+            let report = w.flags & vocab::flag::REPORT != 0;
+            let bare = hits.is_empty() && !harm && !report && !frame::denial_words(&w);
+            let date_matches = if bare {
+                Vec::new()
+            } else {
+                adjust_dates(
+                    &w,
+                    self.dates.find(text, span.start, span.end, ctx.published),
+                    ctx.published,
+                )
+            };
+            in_date.clear();
+            in_date.resize(w.len(), false);
             let mut dates = Vec::with_capacity(date_matches.len());
             for m in date_matches {
                 let first = w.tok_ending_after(m.start);
@@ -235,28 +260,41 @@ impl Extractor {
                     dates.push(DateTok { first, end, m });
                 }
             }
+            // The article's matches are in text order, and so are its sentences.
             let in_span = |a: usize, b: usize| span.start <= a && b <= span.end;
-            let actor_matches: Vec<ActorTok> = all_actors
-                .iter()
-                .filter(|m| in_span(m.start, m.end))
-                .map(|m| ActorTok {
-                    first: w.tok_ending_after(m.start),
-                    end: w.tok_at_or_after(m.end),
-                    actor: m.actor,
-                    span: Span::new(m.start, m.end),
-                })
-                .filter(|m| m.end > m.first)
-                .collect();
-            let place_matches: Vec<PlaceTok> = all_places
-                .iter()
-                .filter(|m| in_span(m.start, m.end))
-                .map(|&m| PlaceTok {
-                    first: w.tok_ending_after(m.start),
-                    end: w.tok_at_or_after(m.end),
-                    m,
-                })
-                .filter(|m| m.end > m.first)
-                .collect();
+            while actor_at < all_actors.len() && all_actors[actor_at].start < span.start {
+                actor_at += 1;
+            }
+            while place_at < all_places.len() && all_places[place_at].start < span.start {
+                place_at += 1;
+            }
+            actor_matches.clear();
+            actor_matches.extend(
+                all_actors[actor_at..]
+                    .iter()
+                    .take_while(|m| m.start < span.end)
+                    .filter(|m| in_span(m.start, m.end))
+                    .map(|m| ActorTok {
+                        first: w.tok_ending_after(m.start),
+                        end: w.tok_at_or_after(m.end),
+                        actor: m.actor,
+                        span: Span::new(m.start, m.end),
+                    })
+                    .filter(|m| m.end > m.first),
+            );
+            place_matches.clear();
+            place_matches.extend(
+                all_places[place_at..]
+                    .iter()
+                    .take_while(|m| m.start < span.end)
+                    .filter(|m| in_span(m.start, m.end))
+                    .map(|&m| PlaceTok {
+                        first: w.tok_ending_after(m.start),
+                        end: w.tok_at_or_after(m.end),
+                        m,
+                    })
+                    .filter(|m| m.end > m.first),
+            );
             let cx = Context {
                 vocab: &self.vocab,
                 actors: &self.actors,
@@ -266,28 +304,59 @@ impl Extractor {
                 memory: &memory,
             };
             let found = attribution::find(&w, &cx);
-            let counts = casualties::find(&w, &self.vocab, &|k| {
-                in_date.get(k).copied().unwrap_or(false)
+            // A trigger inside a speaker's phrase ("the Syrian Observatory for Human
+            // Rights") names no event.
+            let mut hits = hits;
+            hits.retain(|h| {
+                !found
+                    .speaker_ranges
+                    .iter()
+                    .any(|&(a, b)| h.first < b && a < h.end)
             });
-            let hits = triggers::find(&w, &self.vocab);
-            let frame = frame::build(
-                &w,
-                &Inputs {
-                    actors: &self.actors,
-                    places: &self.places,
-                    counts: &counts,
-                    hits: &hits,
-                    found: &found,
-                    actor_matches: &actor_matches,
-                    place_matches: &place_matches,
-                    dates: &dates,
-                    previous_type,
-                },
+            let counts = if harm {
+                casualties::find(&w, &self.vocab, &|k| {
+                    in_date.get(k).copied().unwrap_or(false)
+                })
+            } else {
+                Vec::new()
+            };
+            let built = if bare {
+                None
+            } else {
+                frame::build(
+                    &w,
+                    &Inputs {
+                        vocab: &self.vocab,
+                        actors: &self.actors,
+                        places: &self.places,
+                        counts: &counts,
+                        hits: &hits,
+                        found: &found,
+                        actor_matches: &actor_matches,
+                        place_matches: &place_matches,
+                        dates: &dates,
+                        previous_type,
+                        memory: &parties,
+                    },
+                )
+            };
+            parties.learn(
+                &self.actors,
+                &actor_matches,
+                built.as_ref().and_then(|b| b.actor),
             );
+            let frame = built.map(|b| b.frame);
+            // Deaths and "the attack" belong to the last violent incident typed: not to
+            // an arrest, talks or a truce.
             if let Some(f) = &frame {
-                if !matches!(
+                if matches!(
                     f.event_type,
-                    EventType::Death | EventType::Other | EventType::Accusation
+                    EventType::Airstrike
+                        | EventType::Shelling
+                        | EventType::Bombing
+                        | EventType::GroundAttack
+                        | EventType::Execution
+                        | EventType::ChemicalAttack
                 ) {
                     previous_type = Some(f.event_type);
                 }
@@ -322,6 +391,7 @@ impl Extractor {
                 open_at_start,
                 chain,
             });
+            buffers = w.into_buffers();
         }
         // A sentence wholly inside a quotation and naming no speaker takes the speaker of
         // the quotation: named where it closes ("...," he said) or where it opened.
@@ -351,7 +421,7 @@ impl Extractor {
     /// The event type a headline names ("Air strikes on Idlib market kill 35").
     fn title_type(&self, title: &str) -> Option<EventType> {
         let w = Words::new(title, Span::new(0, title.len()), &self.vocab);
-        triggers::choose(&triggers::find(&w, &self.vocab), None)
+        triggers::choose(&triggers::find(&w, &self.vocab), None, None)
             .filter(|h| !h.anaphor && h.weight >= 50)
             .map(|h| h.event_type)
     }
@@ -372,11 +442,15 @@ fn adjust_dates(
         return found;
     };
     for m in &mut found {
-        let expr = w
-            .text
-            .get(m.start..m.end)
-            .unwrap_or("")
-            .to_ascii_lowercase();
+        let raw = w.text.get(m.start..m.end).unwrap_or("");
+        let starts = |p: &str| {
+            raw.get(..p.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(p))
+        };
+        if !(starts("the ") || starts("last ") || starts("past ")) {
+            continue;
+        }
+        let expr = raw.to_ascii_lowercase();
         let expr = expr.strip_prefix("the ").unwrap_or(&expr);
         let Some(rest) = expr
             .strip_prefix("last ")
@@ -422,6 +496,9 @@ fn adjust_dates(
         ("sundays", chrono::Weekday::Sun),
     ];
     for i in 0..w.len() {
+        if !w.has(i, vocab::class::WEEKDAY_S) {
+            continue;
+        }
         let Some((_, day)) = WEEKDAYS.iter().find(|(name, _)| *name == w.w(i)) else {
             continue;
         };
@@ -486,11 +563,16 @@ fn skip_header(text: &str, span: Span, title: Option<&str>, dates: &DateParser) 
     }
     // Dates of the header: absolute, within a few words of where the body would start,
     // not inside prose ("on 21 August 2013").
+    // One pass of the date grammar; the loop takes its matches in order.
+    let found = if fakes_dateline(s) || s.bytes().any(|b| b.is_ascii_digit()) {
+        dates.find(text, span.start + start, span.end, None)
+    } else {
+        Vec::new()
+    };
     for _ in 0..3 {
-        let head = dates
-            .find(text, span.start + start, span.end, None)
-            .into_iter()
-            .find(|m| !m.relative && m.start < span.start + start + 40);
+        let head = found.iter().find(|m| {
+            m.start >= span.start + start && !m.relative && m.start < span.start + start + 40
+        });
         let Some(m) = head else { break };
         let before = text
             .get(span.start + start..m.start)

@@ -5,15 +5,15 @@
 use crosscheck_dates::{DateMatch, Precision};
 use crosscheck_lexicon::{Actors, Gazetteer, PlaceKind, PlaceMatch};
 use crosscheck_schema::{
-    Casualties, DatePrecision, DateValue, EntityKind, EntityMention, EventFrame, EventType,
-    PlaceMention, Span,
+    Casualties, DatePrecision, DateValue, EventFrame, EventType, PlaceMention, Span,
 };
 
 use crate::attribution::{ActorTok, Found};
 use crate::casualties::Count;
+use crate::parties::{self, Parties, PartyInputs, PartyMemory};
 use crate::triggers::{self, Hit};
-use crate::vocab::Harm;
-use crate::words::{is_determiner, Words};
+use crate::vocab::{class, Harm, Vocab};
+use crate::words::Words;
 
 /// A gazetteer match as token indices.
 #[derive(Clone, Copy, Debug)]
@@ -32,9 +32,11 @@ pub(crate) struct DateTok {
 }
 
 pub(crate) struct Inputs<'a> {
+    pub vocab: &'a Vocab,
     pub actors: &'a Actors,
     pub places: &'a Gazetteer,
     pub counts: &'a [Count],
+    /// The triggers outside the speakers' phrases.
     pub hits: &'a [Hit],
     pub found: &'a Found,
     pub actor_matches: &'a [ActorTok],
@@ -42,6 +44,8 @@ pub(crate) struct Inputs<'a> {
     pub dates: &'a [DateTok],
     /// The type of the incident the article spoke of last, for "the attack".
     pub previous_type: Option<EventType>,
+    /// The parties earlier sentences established.
+    pub memory: &'a PartyMemory,
 }
 
 fn in_ranges(ranges: &[(usize, usize)], first: usize, end: usize) -> bool {
@@ -62,8 +66,11 @@ fn casualties(w: &Words, c: &Count) -> Casualties {
 }
 
 /// Words that deny an act even without a denial verb.
-fn denial_words(w: &Words) -> bool {
+pub(crate) fn denial_words(w: &Words) -> bool {
     (0..w.len()).any(|i| {
+        if !w.has(i, class::DENIAL) {
+            return false;
+        }
         let x = w.w(i);
         matches!(x, "fabricated" | "fabrications" | "fabrication")
             || (x == "no" && w.w(i + 1) == "truth")
@@ -89,89 +96,91 @@ fn specificity(kind: PlaceKind) -> u8 {
 }
 
 /// Nouns that introduce a place name: "the village of X", "X neighbourhood".
-fn place_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "village"
-            | "villages"
-            | "town"
-            | "towns"
-            | "city"
-            | "neighbourhood"
-            | "neighborhood"
-            | "neighbourhoods"
-            | "neighborhoods"
-            | "district"
-            | "suburb"
-            | "suburbs"
-            | "area"
-            | "region"
-            | "province"
-            | "governorate"
-            | "countryside"
-            | "camp"
-            | "square"
-            | "countryside of"
-            | "outskirts"
-    )
-}
+pub(crate) const PLACE_NOUNS: &[&str] = &[
+    "village",
+    "villages",
+    "town",
+    "towns",
+    "city",
+    "neighbourhood",
+    "neighborhood",
+    "neighbourhoods",
+    "neighborhoods",
+    "district",
+    "suburb",
+    "suburbs",
+    "area",
+    "region",
+    "province",
+    "governorate",
+    "countryside",
+    "camp",
+    "square",
+    "outskirts",
+];
+
+/// Capitalised words that are not part of a name.
+pub(crate) const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "in",
+    "on",
+    "and",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 fn name_word(w: &Words, i: usize) -> bool {
+    if !w.is_word(i) || w.has(i, class::NOT_NAME) {
+        return false;
+    }
     let x = w.w(i);
-    w.is_word(i)
-        && (w.cap(i) || x.starts_with("al-") || x.starts_with("el-") || x == "al")
-        && !matches!(
-            x,
-            "the"
-                | "a"
-                | "in"
-                | "on"
-                | "and"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "january"
-                | "february"
-                | "march"
-                | "april"
-                | "may"
-                | "june"
-                | "july"
-                | "august"
-                | "september"
-                | "october"
-                | "november"
-                | "december"
-        )
+    w.cap(i) || x.starts_with("al-") || x.starts_with("el-") || x == "al"
 }
 
-/// Adjectives that stand before "town" or "area" without naming it.
-fn demonym(w: &str) -> bool {
-    w.ends_with("ian")
-        || w.ends_with("ish")
-        || w.ends_with("ese")
-        || w.ends_with("ern")
-        || matches!(
-            w,
-            "syrian"
-                | "iraqi"
-                | "israeli"
-                | "saudi"
-                | "kurdish"
-                | "turkish"
-                | "shiite"
-                | "sunni"
-                | "alawite"
-                | "druze"
-                | "arab"
-                | "christian"
-                | "rebel-held"
-                | "regime-held"
-        )
+/// Adjectives that stand before "town" or "area" without naming it, besides the
+/// `-ian`, `-ish`, `-ese`, `-ern` ones.
+pub(crate) const DEMONYMS: &[&str] = &[
+    "syrian",
+    "iraqi",
+    "israeli",
+    "saudi",
+    "kurdish",
+    "turkish",
+    "shiite",
+    "sunni",
+    "alawite",
+    "druze",
+    "arab",
+    "christian",
+    "rebel-held",
+    "regime-held",
+];
+
+fn demonym(w: &Words, i: usize) -> bool {
+    let x = w.w(i);
+    w.has(i, class::DEMONYM)
+        || x.ends_with("ian")
+        || x.ends_with("ish")
+        || x.ends_with("ese")
+        || x.ends_with("ern")
 }
 
 /// Places the gazetteer does not know, from the words around them: "the village of
@@ -180,7 +189,7 @@ fn demonym(w: &str) -> bool {
 fn pattern_places(w: &Words, skip: &dyn Fn(usize, usize) -> bool) -> Vec<(usize, usize, u8)> {
     let mut out = Vec::new();
     for i in 0..w.len() {
-        if !place_noun(w.w(i)) {
+        if !w.has(i, class::PLACE_NOUN) {
             continue;
         }
         let specific = if matches!(
@@ -211,13 +220,13 @@ fn pattern_places(w: &Words, skip: &dyn Fn(usize, usize) -> bool) -> Vec<(usize,
         {
             a -= 1;
         }
-        if a < i && !skip(a, i) && !demonym(w.w(a)) {
+        if a < i && !skip(a, i) && !demonym(w, a) {
             out.push((a, i, specific));
         }
     }
     // "in Aleppo", "in The Hague": a capitalised name after a locative preposition.
     for i in 0..w.len() {
-        if !matches!(w.w(i), "in" | "near" | "outside" | "around") {
+        if !w.has(i, class::LOCATIVE) {
             continue;
         }
         let mut a = i + 1;
@@ -228,8 +237,7 @@ fn pattern_places(w: &Words, skip: &dyn Fn(usize, usize) -> bool) -> Vec<(usize,
         while b < w.len() && name_word(w, b) && b - a < 4 {
             b += 1;
         }
-        if b > a && !skip(a, b) && !demonym(w.w(a)) && !out.iter().any(|&(x, y, _)| x < b && a < y)
-        {
+        if b > a && !skip(a, b) && !demonym(w, a) && !out.iter().any(|&(x, y, _)| x < b && a < y) {
             out.push((a, b, 5));
         }
     }
@@ -255,86 +263,64 @@ fn date_value(w: &Words, d: &DateTok) -> DateValue {
 }
 
 /// Facilities a strike hits, as a target when no party is named: "a market".
-fn facility(w: &str) -> bool {
-    matches!(
-        w,
-        "market"
-            | "marketplace"
-            | "hospital"
-            | "school"
-            | "bakery"
-            | "checkpoint"
-            | "mosque"
-            | "church"
-            | "bus"
-            | "convoy"
-            | "camp"
-            | "houses"
-            | "homes"
-            | "building"
-            | "clinic"
-            | "station"
-            | "prison"
-            | "shelter"
-            | "facility"
-            | "facilities"
-            | "crowd"
-            | "positions"
-            | "base"
-            | "airport"
-            | "headquarters"
-            | "centre"
-            | "center"
-            | "farmland"
-    )
+pub(crate) const FACILITIES: &[&str] = &[
+    "market",
+    "marketplace",
+    "hospital",
+    "school",
+    "bakery",
+    "checkpoint",
+    "mosque",
+    "church",
+    "bus",
+    "convoy",
+    "camp",
+    "houses",
+    "homes",
+    "building",
+    "clinic",
+    "station",
+    "prison",
+    "shelter",
+    "facility",
+    "facilities",
+    "crowd",
+    "positions",
+    "base",
+    "airport",
+    "headquarters",
+    "centre",
+    "center",
+    "farmland",
+    "crossing",
+    "stronghold",
+    "strongholds",
+    "bases",
+    "outposts",
+];
+
+/// A sentence's frame, and the actor-table index of its actor when it has one.
+pub(crate) struct Built {
+    pub frame: EventFrame,
+    pub actor: Option<usize>,
 }
 
-fn facility_phrase(w: &Words, from: usize) -> Option<(usize, usize)> {
-    for i in from..w.len() {
-        if facility(w.w(i)) {
-            let mut a = i;
-            while a > from && a + 4 > i {
-                let x = w.w(a - 1);
-                if is_determiner(x) {
-                    a -= 1;
-                    break;
-                }
-                if !w.is_word(a - 1)
-                    || matches!(
-                        x,
-                        "on" | "in" | "at" | "and" | "of" | "targeted" | "hit" | "struck"
-                    )
-                {
-                    break;
-                }
-                a -= 1;
-            }
-            return Some((a, i + 1));
-        }
-        if matches!(w.w(i), "," | ";" | "killing" | "killed" | "wounding") {
-            return None;
-        }
-    }
-    None
-}
-
-pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<EventFrame> {
+pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
     let found = inp.found;
     let killed = inp.counts.iter().find(|c| c.harm == Harm::Killed);
     let injured = inp.counts.iter().find(|c| c.harm == Harm::Injured);
     let count_at = killed.or(injured).map(|c| c.first);
-    let hits: Vec<Hit> = inp
-        .hits
-        .iter()
-        .copied()
-        .filter(|h| !in_ranges(&found.speaker_ranges, h.first, h.end))
-        .collect();
-    let chosen = triggers::choose(&hits, count_at);
+    // Triggers outside the speakers' phrases (the caller filtered them).
+    let hits = inp.hits;
+    let cause = killed
+        .or(injured)
+        .and_then(|c| triggers::stated_cause(w, inp.vocab, hits, (c.first, c.end)));
+    let chosen = triggers::choose(hits, count_at, cause);
     let denied = found.deny || denial_words(w);
     // A count without a cause, or "the attack", belongs to the incident the article
     // typed last ("Monday's massacre ... killed 41"); a war total does not.
     let total = inp.counts.iter().any(|c| c.min >= 1000)
-        || (0..w.len()).any(|k| matches!(w.w(k), "since" | "war" | "conflict"));
+        || (0..w.len()).any(|k| w.has(k, class::WAR_TOTAL));
     let inherit = |t: EventType| match inp.previous_type {
         Some(p) if !total => p,
         _ => t,
@@ -361,139 +347,36 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<EventFrame> {
             None => return None,
         },
     };
-    let trig_first = w.tok_at_or_after(trigger.start);
+    // A denial without a trigger ("there was no truth to the reports") has its
+    // parties anywhere in the sentence.
+    let trig_first = if trigger.is_empty() && chosen.is_none() && killed.or(injured).is_none() {
+        w.len()
+    } else {
+        w.tok_at_or_after(trigger.start)
+    };
 
-    // Actor: the party right before the trigger ("Regime forces shelled", "Russian
-    // airstrikes"), else the agent of a passive ("by X"), else the first party named
-    // before the trigger, else the first named after it. Speakers, victims counted and
-    // places named as places ("in Damascus") are not actors.
+    let trig_end = w.tok_at_or_after(trigger.end).max(trig_first + 1);
     let count_ranges: Vec<(usize, usize)> = inp.counts.iter().map(|c| (c.first, c.end)).collect();
-    // "25 troops and pro-government gunmen": the conjunct of a count is a victim too.
-    let after_count = |m: &ActorTok| {
-        m.first >= 1
-            && w.w(m.first - 1) == "and"
-            && count_ranges.iter().any(|&(_, e)| e + 1 == m.first)
-    };
-    let trig_end = w.tok_at_or_after(trigger.end);
-    let candidates: Vec<&ActorTok> = inp
-        .actor_matches
-        .iter()
-        .filter(|m| !in_ranges(&found.speaker_ranges, m.first, m.end))
-        .filter(|m| !in_ranges(&count_ranges, m.first, m.end) && !after_count(m))
-        .filter(|m| {
-            // "in Damascus", "the Damascus suburbs": a place, not the government it hosts,
-            // unless it acts ("Moscow vetoed").
-            let is_place = inp
-                .place_matches
-                .iter()
-                .any(|p| p.first < m.end && m.first < p.end);
-            !is_place || inp.hits.iter().any(|h| h.first == m.end)
-        })
-        .filter(|m| {
-            inp.actors.get(m.actor).is_some_and(|a| {
-                !matches!(
-                    a.kind,
-                    crosscheck_lexicon::ActorKind::Media
-                        | crosscheck_lexicon::ActorKind::Monitor
-                        | crosscheck_lexicon::ActorKind::Civilians
-                )
-            })
-        })
-        .collect();
-    let after_by = |m: &&&ActorTok| {
-        (1..=4).any(|k| {
-            m.first >= k
-                && w.w(m.first - k) == "by"
-                && (m.first - k + 1..m.first).all(|j| w.is_word(j) && !w.w(j).ends_with("ed"))
-        })
-    };
-    let target_prep = |m: &&ActorTok| {
-        (1..=2).any(|k| {
-            m.first >= k
-                && matches!(
-                    w.w(m.first - k),
-                    "on" | "against" | "targeting" | "at" | "of" | "to"
-                )
-        })
-    };
-    // A party after the trigger acts only as the subject of a clause ("... said the
-    // army had shelled") or as the owner of the weapon ("belonged to the government").
-    let acts = |m: &&&ActorTok| {
-        let next = w.w(m.end);
-        matches!(
-            next,
-            "had" | "has" | "have" | "was" | "were" | "is" | "are" | "carried" | "fired"
-        ) || (next.ends_with("ed") && next.len() > 3)
-            || inp.hits.iter().any(|h| h.first == m.end)
-            || (m.first >= 2 && w.w(m.first - 2) == "belonged")
-    };
-    let mut actor = candidates
-        .iter()
-        .find(|m| m.end <= trig_first && trig_first - m.end <= 2 && !target_prep(m))
-        .or_else(|| candidates.iter().find(after_by))
-        .or_else(|| {
-            candidates
-                .iter()
-                .find(|m| m.first < trig_first && !target_prep(m))
-        })
-        .or_else(|| candidates.iter().find(|m| m.first >= trig_end && acts(m)))
-        .copied();
-    // "Terrorists of the al-Qaeda-linked Hayat Tahrir al-Sham": the group named, not the label.
-    if let Some(a) = actor {
-        if inp.actors.get(a.actor).is_some_and(|x| x.generic) {
-            if let Some(specific) = candidates.iter().find(|m| {
-                m.first >= a.end
-                    && m.first <= a.end + 4
-                    && matches!(w.w(a.end), "of" | "from")
-                    && inp.actors.get(m.actor).is_some_and(|x| !x.generic)
-            }) {
-                actor = Some(specific);
-            }
-        }
-    }
-    let target = candidates
-        .iter()
-        .find(|m| m.first > trig_first && Some(m.first) != actor.map(|a| a.first) && target_prep(m))
-        .map(|m| inp.actors.to_mention(&to_match(m), w.text))
-        .or_else(|| {
-            facility_phrase(w, trig_first).map(|(a, b)| {
-                let span = w.span_of(a, b);
-                EntityMention {
-                    name: span.slice(w.text).to_string(),
-                    kind: EntityKind::Other,
-                    text: span.slice(w.text).to_string(),
-                    start: span.start,
-                    end: span.end,
-                }
-            })
-        });
-    let mut actor = actor.map(|m| inp.actors.to_mention(&to_match(m), w.text));
-    if actor.is_none() {
-        actor = demonym_actor(w, inp, trig_first);
-    }
-    // "Syria's defence ministry denied its aircraft were involved": the denier stands for
-    // the state whose act is denied.
-    if actor.is_none() && denied {
-        actor = inp
-            .actor_matches
-            .iter()
-            .filter(|m| in_ranges(&found.speaker_ranges, m.first, m.end))
-            .find_map(|m| {
-                let a = inp.actors.get(m.actor)?;
-                if !matches!(
-                    a.kind,
-                    crosscheck_lexicon::ActorKind::State
-                        | crosscheck_lexicon::ActorKind::StateForce
-                        | crosscheck_lexicon::ActorKind::ArmedGroup
-                ) {
-                    return None;
-                }
-                let top = inp.actors.top(&a.id).unwrap_or(a);
-                let mut mention = inp.actors.to_mention(&to_match(m), w.text);
-                mention.name = top.name.clone();
-                Some(mention)
-            });
-    }
+    let Parties {
+        actor,
+        actor_index,
+        target,
+    } = parties::parties(
+        w,
+        &PartyInputs {
+            vocab: inp.vocab,
+            actors: inp.actors,
+            found,
+            hits,
+            actor_matches: inp.actor_matches,
+            place_matches: inp.place_matches,
+            counts: &count_ranges,
+            trigger: (trig_first, trig_end),
+            event_type,
+            denied,
+            memory: inp.memory,
+        },
+    );
 
     // Place: the most specific place named outside the speakers' phrases and the
     // parties' names; towns, villages and neighbourhoods are equally specific and the
@@ -596,45 +479,18 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<EventFrame> {
         .find(|d| !report_date(d) && !in_ranges(&found.speaker_ranges, d.first, d.end))
         .map(|d| date_value(w, d));
 
-    Some(EventFrame {
-        event_type,
-        trigger,
-        actor,
-        target,
-        place,
-        date,
-        killed: killed.map(|c| casualties(w, c)),
-        injured: injured.map(|c| casualties(w, c)),
-        denied,
+    Some(Built {
+        frame: EventFrame {
+            event_type,
+            trigger,
+            actor,
+            target,
+            place,
+            date,
+            killed: killed.map(|c| casualties(w, c)),
+            injured: injured.map(|c| casualties(w, c)),
+            denied,
+        },
+        actor: actor_index,
     })
-}
-
-/// "Russian air strikes", "government shelling", "rebel shelling": a party named by an
-/// adjective before the trigger, looked up as "<adjective> forces".
-fn demonym_actor(w: &Words, inp: &Inputs, trig_first: usize) -> Option<EntityMention> {
-    let k = trig_first.checked_sub(1)?;
-    let adj = w.raw(k);
-    if adj.is_empty() || !w.is_word(k) {
-        return None;
-    }
-    let a = ["forces", "warplanes", "fighters"]
-        .iter()
-        .find_map(|noun| inp.actors.by_name(&format!("{adj} {noun}")))
-        .or_else(|| inp.actors.by_name(adj))?;
-    let t = w.toks[k];
-    Some(EntityMention {
-        name: a.name.clone(),
-        kind: a.kind.entity_kind(),
-        text: adj.to_string(),
-        start: t.start,
-        end: t.end,
-    })
-}
-
-fn to_match(m: &ActorTok) -> crosscheck_lexicon::ActorMatch {
-    crosscheck_lexicon::ActorMatch {
-        start: m.span.start,
-        end: m.span.end,
-        actor: m.actor,
-    }
 }

@@ -27,10 +27,15 @@
 //! assert_eq!(claims[0].attribution.chain[0].start, text.find("a war monitor").unwrap());
 //! ```
 //!
-//! What the extractor does not do: parse syntax (a speaker or agent hidden in a relative
-//! clause or behind a pronoun is often missed), resolve anaphora beyond "he/it said" and
-//! "the attack" (typed like the article's last incident), take a place or date from a
-//! neighbouring sentence, or judge whether a claim is true.
+//! Actors follow the rules of `docs/taxonomy.md` (module `parties`): accusations name
+//! the accused, "by X" when it hangs on the event, the party before an attack verb,
+//! and pronouns and descriptions ("its fighters", "the group", "the army") and generic
+//! labels ("terrorists") resolved to the party the article established.
+//!
+//! What the extractor does not do: parse syntax (an agent hidden in a relative clause is
+//! often missed), resolve anaphora beyond "he/it said", "its"/"it"/"the group"/"the
+//! army" and "the attack" (typed like the article's last violent incident), take a
+//! place or date from a neighbouring sentence, or judge whether a claim is true.
 
 pub mod checkworthy;
 
@@ -40,6 +45,7 @@ mod extractor;
 mod frame;
 pub mod gold;
 mod numbers;
+mod parties;
 mod triggers;
 mod vocab;
 mod words;

@@ -4,6 +4,7 @@
 //! `more than 300`, `between 200 and 300`), following the range table of
 //! `docs/taxonomy.md`. Whether a count is a casualty count is decided by `casualties`.
 
+use crate::vocab::class;
 use crate::words::Words;
 
 /// A count found at a token: tokens `first..end` and the range it means.
@@ -126,6 +127,14 @@ fn digits_value(w: &str, next: &str) -> Option<u32> {
     if w.contains(':') {
         return None;
     }
+    if !w.contains('.') {
+        // Digits and separators only: no copy.
+        return w.bytes().filter(|&b| b != b',').try_fold(0u32, |v, b| {
+            b.is_ascii_digit()
+                .then(|| v.checked_mul(10)?.checked_add(u32::from(b - b'0')))
+                .flatten()
+        });
+    }
     let plain: String = w.chars().filter(|c| *c != ',').collect();
     if plain.contains('.') {
         let f: f64 = plain.parse().ok()?;
@@ -228,61 +237,160 @@ fn vague_at(w: &Words, i: usize) -> Option<(u32, u32, usize)> {
 }
 
 fn modifier_at(w: &Words, i: usize) -> (Modifier, usize) {
+    let first = w.w(i);
     for (words, m) in MODIFIERS {
-        if words.iter().enumerate().all(|(k, x)| w.w(i + k) == *x) {
+        if words[0] == first
+            && words[1..]
+                .iter()
+                .enumerate()
+                .all(|(k, x)| w.w(i + 1 + k) == *x)
+        {
             return (*m, i + words.len());
         }
     }
     (Modifier::None, i)
 }
 
+/// Whether a number (digits, a number word, a vague quantity, "a dozen") can start at
+/// token `j`: the test after a modifier, before the full parse.
+fn number_at(w: &Words, j: usize) -> bool {
+    w.is_number(j)
+        || w.has(j, class::NUMBER_WORD)
+        || matches!(w.w(j), "a" | "an" | "half")
+        || compound_number(w, j)
+}
+
+/// The words a count may start with, besides digits and hyphenated number words:
+/// number words, range modifiers and vague quantities.
+pub(crate) const COUNT_STARTS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "at",
+    "no",
+    "not",
+    "more",
+    "over",
+    "above",
+    "in",
+    "upwards",
+    "up",
+    "as",
+    "nearly",
+    "almost",
+    "close",
+    "just",
+    "about",
+    "around",
+    "some",
+    "approximately",
+    "roughly",
+    "an",
+    "estimated",
+    "fewer",
+    "less",
+    "between",
+    "another",
+    "a",
+    "half",
+    "dozens",
+    "scores",
+    "tens",
+    "hundreds",
+    "thousands",
+    "several",
+];
+
+/// Number words and vague quantities: what a count's number can be besides digits.
+pub(crate) const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "dozens",
+    "scores",
+    "tens",
+    "hundreds",
+    "thousands",
+    "several",
+    "dozen",
+    "hundred",
+    "thousand",
+    "million",
+    "number",
+];
+
+/// "forty-three": compound number words are not in the word lists.
+fn compound_number(w: &Words, k: usize) -> bool {
+    let x = w.w(k);
+    x.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+        && x.bytes().any(|b| b == b'-' || b >= 0x80)
+        && small_word(x).is_some()
+}
+
 /// Whether a count can start at token `i`: a cheap test run at every token before the
-/// full parse.
+/// full parse. A modifier or an article ("at least", "a") starts one only with a
+/// number within the three tokens a modifier can span ("no fewer than 45", "a
+/// dozen"): most "a", "in" and "at" of a sentence are not counts.
 fn may_start(w: &Words, i: usize) -> bool {
     if w.is_number(i) {
         return true;
     }
-    let x = w.w(i);
-    match x.as_bytes().first() {
-        Some(b'a'..=b'z') => {}
-        _ => return false,
+    if !w.has(i, class::COUNT_START) {
+        return compound_number(w, i);
     }
-    small_word(x).is_some()
-        || matches!(
-            x,
-            "at" | "no"
-                | "not"
-                | "more"
-                | "over"
-                | "above"
-                | "in"
-                | "upwards"
-                | "up"
-                | "as"
-                | "nearly"
-                | "almost"
-                | "close"
-                | "just"
-                | "about"
-                | "around"
-                | "some"
-                | "approximately"
-                | "roughly"
-                | "an"
-                | "estimated"
-                | "fewer"
-                | "less"
-                | "between"
-                | "another"
-                | "a"
-                | "half"
-                | "dozens"
-                | "scores"
-                | "tens"
-                | "hundreds"
-                | "thousands"
-                | "several"
-        )
+    if w.has(i, class::NUMBER_WORD) {
+        return true;
+    }
+    (i + 1..(i + 4).min(w.len()))
+        .any(|k| w.is_number(k) || w.has(k, class::NUMBER_WORD) || compound_number(w, k))
 }
 
 /// The count starting at token `i` (modifier included), if any.
@@ -291,6 +399,9 @@ pub(crate) fn quantity_at(w: &Words, i: usize) -> Option<Quantity> {
         return None;
     }
     let (modifier, j) = modifier_at(w, i);
+    if !number_at(w, j) {
+        return None;
+    }
     // A modifier word that is not followed by a number is an ordinary word ("over the town").
     let (min, max, end, digits) = if let Some((lo, hi, end)) = vague_at(w, j) {
         (lo, Some(hi), end, false)

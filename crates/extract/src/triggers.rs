@@ -14,6 +14,9 @@ pub(crate) struct Hit {
     pub weight: u8,
     /// "the attack", "this strike": refers back to an incident typed earlier.
     pub anaphor: bool,
+    /// An air-strike word that does not say the weapon came from the air: "strike",
+    /// "struck", "bombs".
+    pub vague: bool,
 }
 
 /// Nouns that, after "the"/"this", point back at an incident rather than name a new one.
@@ -42,6 +45,7 @@ pub(crate) fn find(w: &Words, vocab: &Vocab) -> Vec<Hit> {
                 event_type: t.event_type,
                 weight: t.weight,
                 anaphor,
+                vague: len == 1 && matches!(w.w(i), "strike" | "strikes" | "struck" | "bombs"),
             });
             i += len;
         } else {
@@ -55,24 +59,33 @@ pub(crate) fn find(w: &Words, vocab: &Vocab) -> Vec<Hit> {
 /// typed by one of these (or is a death), not by the talks or refugees it also mentions.
 const VIOLENT: u8 = 35;
 
-/// The trigger that types the sentence: the heaviest, and among equals the one nearest
-/// the casualty count (the count-bearing clause wins), else the first. A generic
-/// explosion word next to aircraft is an air strike ("a bomb dropped by a helicopter").
-pub(crate) fn choose(hits: &[Hit], count_at: Option<usize>) -> Option<Hit> {
+/// The trigger that types the sentence: the one the casualty count's own clause names
+/// as its cause ("were killed in Monday's fighting"), else the heaviest, and among
+/// equals the one nearest the casualty count (the count-bearing clause wins), else the
+/// first. A generic explosion word next to aircraft is an air strike ("a bomb dropped
+/// by a helicopter").
+pub(crate) fn choose(hits: &[Hit], count_at: Option<usize>, cause: Option<usize>) -> Option<Hit> {
     let distance = |h: &Hit| match count_at {
         Some(c) => h.first.abs_diff(c),
         None => h.first,
     };
-    let best = hits
+    let violent = |h: &Hit| h.weight >= VIOLENT || h.event_type == EventType::Death;
+    let stated = cause.and_then(|at| hits.iter().copied().find(|h| h.first == at && violent(h)));
+    let best = stated.or_else(|| {
+        hits.iter()
+            .copied()
+            .filter(|h| count_at.is_none() || violent(h))
+            .max_by(|a, b| {
+                a.weight
+                    .cmp(&b.weight)
+                    .then_with(|| distance(b).cmp(&distance(a)))
+            })
+    })?;
+    // Aircraft proper: not "strike", "struck" or "bombs", which say nothing of where the
+    // bomb came from ("The bomb struck Al-Diyabiyah").
+    let aircraft = hits
         .iter()
-        .copied()
-        .filter(|h| count_at.is_none() || h.weight >= VIOLENT || h.event_type == EventType::Death)
-        .max_by(|a, b| {
-            a.weight
-                .cmp(&b.weight)
-                .then_with(|| distance(b).cmp(&distance(a)))
-        })?;
-    let aircraft = hits.iter().any(|h| h.event_type == EventType::Airstrike);
+        .any(|h| h.event_type == EventType::Airstrike && !h.vague);
     if best.event_type == EventType::Bombing && best.weight <= 70 && aircraft {
         return Some(Hit {
             event_type: EventType::Airstrike,
@@ -80,6 +93,30 @@ pub(crate) fn choose(hits: &[Hit], count_at: Option<usize>) -> Option<Hit> {
         });
     }
     Some(best)
+}
+
+/// The token where the cause a casualty word names begins: "killed in Monday's
+/// *fighting*", "died in an air *strike*", "wounded by *shelling*".
+pub(crate) fn stated_cause(
+    w: &Words,
+    vocab: &Vocab,
+    hits: &[Hit],
+    around: (usize, usize),
+) -> Option<usize> {
+    let (first, end) = around;
+    let harm = (first.saturating_sub(2)..(end + 5).min(w.len())).find(|&k| {
+        matches!(
+            vocab.casualty.word_id(w.id(k)),
+            Some(crate::vocab::CasualtyWord::Harm(..))
+        )
+    })?;
+    if !matches!(w.w(harm + 1), "in" | "by" | "during") {
+        return None;
+    }
+    hits.iter()
+        .find(|h| h.first >= harm + 2 && h.first <= harm + 5)
+        .filter(|h| (harm + 2..h.first).all(|k| w.is_word(k) || w.is_number(k)))
+        .map(|h| h.first)
 }
 
 #[cfg(test)]
@@ -90,7 +127,7 @@ mod tests {
     fn typed(s: &str) -> Option<EventType> {
         let vocab = Vocab::new();
         let w = Words::new(s, Span::new(0, s.len()), &vocab);
-        choose(&find(&w, &vocab), None).map(|h| h.event_type)
+        choose(&find(&w, &vocab), None, None).map(|h| h.event_type)
     }
 
     #[test]

@@ -37,9 +37,58 @@ type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 pub(crate) const UNKNOWN: u32 = u32::MAX;
 const ANY: u32 = u32::MAX - 1;
 
+/// Word → id. Built with a hash map, then frozen into a small open-addressing
+/// table (16 KiB: it stays in L1) probed with a hash that reads eight bytes at a
+/// time: every token of every sentence is looked up, and most are in no
+/// vocabulary, which the table answers at the first empty slot.
 #[derive(Default)]
 pub(crate) struct Interner {
     ids: WordMap<u32>,
+    /// `(16 high bits of the hash << 16) | id`, or `EMPTY`.
+    slots: Vec<u32>,
+    /// The words by id, to confirm a slot.
+    words: Vec<Box<str>>,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+const HASH_K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// The hash of a word of up to eight bytes `x` (little-endian, zero-padded) of
+/// length `len`, before [`finish_hash`]; longer words add a round per eight bytes.
+#[inline]
+fn first_round(len: usize, x: u64) -> u64 {
+    ((len as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ x)
+        .wrapping_mul(HASH_K)
+        .rotate_left(29)
+}
+
+#[inline]
+fn finish_hash(mut h: u64) -> u64 {
+    h ^= h >> 31;
+    h.wrapping_mul(HASH_K)
+}
+
+#[inline]
+fn fast_hash(bytes: &[u8]) -> u64 {
+    let mut h = (bytes.len() as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(c);
+        h = (h ^ u64::from_le_bytes(x))
+            .wrapping_mul(HASH_K)
+            .rotate_left(29);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() || bytes.is_empty() {
+        let x = rest
+            .iter()
+            .enumerate()
+            .fold(0u64, |x, (k, &b)| x | u64::from(b) << (8 * k));
+        h = (h ^ x).wrapping_mul(HASH_K).rotate_left(29);
+    }
+    finish_hash(h)
 }
 
 impl Interner {
@@ -51,8 +100,76 @@ impl Interner {
         *self.ids.entry(word.to_string()).or_insert(next)
     }
 
+    /// Builds the lookup table, once every word is interned.
+    fn freeze(&mut self) {
+        if self.ids.len() >= 0xFFFF {
+            // Ids do not fit the slots: lookups stay on the map.
+            return;
+        }
+        let size = (self.ids.len() * 2).next_power_of_two().max(16);
+        let mut slots = vec![EMPTY; size];
+        let mut words = vec![Box::<str>::from(""); self.ids.len()];
+        for (word, &id) in &self.ids {
+            let h = fast_hash(word.as_bytes());
+            let mut at = h as usize & (size - 1);
+            while slots[at] != EMPTY {
+                at = (at + 1) & (size - 1);
+            }
+            slots[at] = ((h >> 48) as u32) << 16 | id;
+            if let Some(w) = words.get_mut(id as usize) {
+                *w = word.as_str().into();
+            }
+        }
+        self.slots = slots;
+        self.words = words;
+    }
+
     pub fn get(&self, word: &str) -> u32 {
-        self.ids.get(word).copied().unwrap_or(UNKNOWN)
+        if self.slots.is_empty() {
+            return self.ids.get(word).copied().unwrap_or(UNKNOWN);
+        }
+        self.probe(word, fast_hash(word.as_bytes()))
+    }
+
+    /// [`get`](Self::get) for `word`, which is `buf[start..]`'s first bytes, where
+    /// `buf` holds at least eight bytes from `start` on (a padded buffer): a word of
+    /// up to eight bytes is hashed from one load.
+    pub fn get_padded(&self, word: &str, buf: &[u8], start: usize) -> u32 {
+        let len = word.len();
+        if self.slots.is_empty() || len == 0 || len > 8 {
+            return self.get(word);
+        }
+        let Some(chunk) = buf.get(start..start + 8) else {
+            return self.get(word);
+        };
+        let mut x = [0u8; 8];
+        x.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(x);
+        let x = if len == 8 {
+            x
+        } else {
+            x & ((1u64 << (8 * len)) - 1)
+        };
+        self.probe(word, finish_hash(first_round(len, x)))
+    }
+
+    fn probe(&self, word: &str, h: u64) -> u32 {
+        let tag = (h >> 48) as u32;
+        let mask = self.slots.len() - 1;
+        let mut at = h as usize & mask;
+        loop {
+            let slot = self.slots[at];
+            if slot == EMPTY {
+                return UNKNOWN;
+            }
+            if slot >> 16 == tag {
+                let id = slot & 0xFFFF;
+                if self.words.get(id as usize).is_some_and(|w| **w == *word) {
+                    return id;
+                }
+            }
+            at = (at + 1) & mask;
+        }
     }
 }
 
@@ -228,9 +345,91 @@ pub(crate) fn source_kind(s: &str) -> Option<SourceKind> {
     })
 }
 
+/// Flags of a word id: it is the key word (the longest word) of some phrase of a
+/// vocabulary, so a sentence without it cannot hold that phrase. They let the
+/// extractor skip the work a sentence cannot need.
+pub(crate) mod flag {
+    /// A killed or injured casualty phrase, or "toll".
+    pub const HARM: u8 = 1;
+    /// A reporting phrase (say, according to, deny, accuse, ...).
+    pub const REPORT: u8 = 2;
+    /// A hedge ("reportedly", "could not be independently verified").
+    pub const HEDGE: u8 = 4;
+}
+
+/// Word classes: the word lists the rules test tokens against, as bits looked up
+/// once per token by id (see `Words::has`) instead of string comparisons in the
+/// rules' loops. Each list lives next to the rule that uses it; [`CLASS_LISTS`]
+/// gathers them.
+pub(crate) mod class {
+    pub const QUOTE: u32 = 1;
+    pub const DETERMINER: u32 = 1 << 1;
+    pub const PLACE_NOUN: u32 = 1 << 2;
+    /// Capitalised words that are not part of a place name (weekdays, months, ...).
+    pub const NOT_NAME: u32 = 1 << 3;
+    pub const DEMONYM: u32 = 1 << 4;
+    pub const FACILITY: u32 = 1 << 5;
+    /// Words a count may start with (number words, range modifiers).
+    pub const COUNT_START: u32 = 1 << 6;
+    /// "in", "near", "outside", "around": before a place name.
+    pub const LOCATIVE: u32 = 1 << 7;
+    /// First words of the denial phrases of `frame::denial_words`.
+    pub const DENIAL: u32 = 1 << 8;
+    /// "since", "war", "conflict": the count may be a war total.
+    pub const WAR_TOTAL: u32 = 1 << 9;
+    /// "mondays" ... "sundays": a weekday whose apostrophe was stripped.
+    pub const WEEKDAY_S: u32 = 1 << 10;
+    /// The words the actor and target rules look for (`parties::PARTY_WORDS`).
+    pub const PARTY_WORD: u32 = 1 << 11;
+    /// Number words and vague quantities (`numbers::NUMBER_WORDS`).
+    pub const NUMBER_WORD: u32 = 1 << 12;
+}
+
+/// Every class with its words.
+const CLASS_LISTS: &[(u32, &[&str])] = &[
+    (class::QUOTE, crate::words::QUOTES),
+    (class::DETERMINER, crate::words::DETERMINERS),
+    (class::PLACE_NOUN, crate::frame::PLACE_NOUNS),
+    (class::NOT_NAME, crate::frame::NOT_NAMES),
+    (class::DEMONYM, crate::frame::DEMONYMS),
+    (class::FACILITY, crate::frame::FACILITIES),
+    (class::COUNT_START, crate::numbers::COUNT_STARTS),
+    (class::NUMBER_WORD, crate::numbers::NUMBER_WORDS),
+    (class::LOCATIVE, &["in", "near", "outside", "around"]),
+    (
+        class::DENIAL,
+        &[
+            "fabricated",
+            "fabrications",
+            "fabrication",
+            "no",
+            "not",
+            "none",
+        ],
+    ),
+    (class::WAR_TOTAL, &["since", "war", "conflict"]),
+    (class::PARTY_WORD, crate::parties::PARTY_WORDS),
+    (
+        class::WEEKDAY_S,
+        &[
+            "mondays",
+            "tuesdays",
+            "wednesdays",
+            "thursdays",
+            "fridays",
+            "saturdays",
+            "sundays",
+        ],
+    ),
+];
+
 /// All vocabularies, parsed once.
 pub(crate) struct Vocab {
     pub words: Interner,
+    /// [`flag`]s by word id.
+    flags: Vec<u8>,
+    /// [`class`] bits by word id.
+    classes: Vec<u32>,
     pub triggers: PhraseSet<Trigger>,
     pub reporting: PhraseSet<ReportRole>,
     pub hedges: PhraseSet<()>,
@@ -245,6 +444,16 @@ pub(crate) type BadRow = (&'static str, String);
 impl Vocab {
     pub fn new() -> Vocab {
         Vocab::parse(&mut Vec::new())
+    }
+
+    /// The [`flag`]s of a word id.
+    pub fn flags(&self, id: u32) -> u8 {
+        self.flags.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// The [`class`] bits of a word id.
+    pub fn classes(&self, id: u32) -> u32 {
+        self.classes.get(id as usize).copied().unwrap_or(0)
     }
 
     /// The id of token `i` without its possessive ending ("regime's" → "regime").
@@ -288,7 +497,7 @@ impl Vocab {
             };
             reporting.push((r[0].to_string(), role));
         }
-        let hedges = rows(HEDGES).map(|r| (r[0].to_string(), ())).collect();
+        let hedges: Vec<(String, ())> = rows(HEDGES).map(|r| (r[0].to_string(), ())).collect();
         let mut casualty = Vec::new();
         for r in rows(CASUALTY_NOUNS) {
             let class = r.get(1).copied().unwrap_or("");
@@ -355,13 +564,58 @@ impl Vocab {
             sources.push((r[0].to_string(), word));
         }
         let mut words = Interner::default();
+        // The key word of a phrase: its longest word ("lives" of "the lives of").
+        let key_word = |phrase: &str| -> String {
+            phrase
+                .split(' ')
+                .filter(|t| *t != "*")
+                .max_by_key(|t| t.len())
+                .unwrap_or("")
+                .to_string()
+        };
+        let mut flagged: Vec<(String, u8)> = Vec::new();
+        for (phrase, word) in &casualty {
+            if matches!(word, CasualtyWord::Harm(..)) {
+                flagged.push((key_word(phrase), flag::HARM));
+            }
+        }
+        // "the death toll rose to 41" counts without a casualty word.
+        flagged.push(("toll".to_string(), flag::HARM));
+        flagged.push(("tolls".to_string(), flag::HARM));
+        for (phrase, _) in &reporting {
+            flagged.push((key_word(phrase), flag::REPORT));
+        }
+        for (phrase, _) in &hedges {
+            flagged.push((key_word(phrase), flag::HEDGE));
+        }
         let triggers = PhraseSet::new(triggers, &mut words);
         let reporting = PhraseSet::new(reporting, &mut words);
         let hedges = PhraseSet::new(hedges, &mut words);
         let casualty = PhraseSet::new(casualty, &mut words);
         let sources = PhraseSet::new(sources, &mut words);
+        let mut flags = Vec::new();
+        for (word, f) in flagged {
+            let id = words.intern(&word) as usize;
+            if id >= flags.len() {
+                flags.resize(id + 1, 0);
+            }
+            flags[id] |= f;
+        }
+        let mut classes = Vec::new();
+        for &(c, list) in CLASS_LISTS {
+            for word in list {
+                let id = words.intern(word) as usize;
+                if id >= classes.len() {
+                    classes.resize(id + 1, 0);
+                }
+                classes[id] |= c;
+            }
+        }
+        words.freeze();
         Vocab {
             words,
+            flags,
+            classes,
             triggers,
             reporting,
             hedges,
@@ -374,6 +628,29 @@ impl Vocab {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_padded_lookup_is_a_lookup() {
+        let v = Vocab::new();
+        for word in [
+            "said",
+            "shelling",
+            "killed",
+            "a",
+            "according",
+            "zzz",
+            "helicopters",
+        ] {
+            let mut buf = word.as_bytes().to_vec();
+            buf.extend_from_slice(&[0; 8]);
+            assert_eq!(
+                v.words.get_padded(word, &buf, 0),
+                v.words.get(word),
+                "{word}"
+            );
+        }
+        assert_ne!(v.words.get("said"), UNKNOWN);
+    }
 
     #[test]
     fn every_shipped_vocabulary_row_parses() {

@@ -4,7 +4,7 @@
 use crosscheck_schema::Span;
 use crosscheck_segment::{tokens, TokenKind};
 
-use crate::vocab::{Vocab, UNKNOWN};
+use crate::vocab::{class, Vocab, UNKNOWN};
 
 /// One token of a sentence. Offsets are absolute byte offsets into the article text.
 #[derive(Clone, Copy, Debug)]
@@ -25,10 +25,34 @@ pub(crate) struct Words<'t> {
     pub toks: Vec<Tok>,
     /// Vocabulary id of each token (`UNKNOWN` for words no vocabulary has).
     ids: Vec<u32>,
+    /// Word classes of each token (`vocab::class`).
+    classes: Vec<u32>,
+    /// The union of the vocabulary flags of the tokens (`vocab::flag`).
+    pub flags: u8,
+}
+
+/// The allocations of a [`Words`], handed from one sentence to the next.
+#[derive(Default)]
+pub(crate) struct Buffers {
+    lower: String,
+    toks: Vec<Tok>,
+    ids: Vec<u32>,
+    classes: Vec<u32>,
 }
 
 impl<'t> Words<'t> {
     pub fn new(text: &'t str, span: Span, vocab: &Vocab) -> Words<'t> {
+        Words::with_buffers(text, span, vocab, Buffers::default())
+    }
+
+    /// [`Words::new`] reusing the allocations of an earlier sentence.
+    pub fn with_buffers(text: &'t str, span: Span, vocab: &Vocab, bufs: Buffers) -> Words<'t> {
+        let Buffers {
+            mut lower,
+            mut toks,
+            mut ids,
+            mut classes,
+        } = bufs;
         let sentence = span.slice(text);
         // `slice` returns "" for a span that does not fit; keep offsets consistent.
         let span = if sentence.is_empty() {
@@ -36,27 +60,80 @@ impl<'t> Words<'t> {
         } else {
             span
         };
-        let lower = sentence.to_ascii_lowercase();
-        let toks = tokens(text, span)
-            .map(|t| Tok {
+        lower.clear();
+        lower.push_str(sentence);
+        lower.make_ascii_lowercase();
+        // Padding, so that a word's first eight bytes can be read at once (`w` never
+        // reaches it).
+        lower.push_str("\0\0\0\0\0\0\0\0");
+        toks.clear();
+        toks.extend(tokens(text, span).map(|t| {
+            Tok {
                 start: t.start,
                 end: t.end,
                 kind: t.kind,
-                cap: text
-                    .get(t.start..t.end)
-                    .and_then(|s| s.chars().next())
-                    .is_some_and(char::is_uppercase),
-            })
-            .collect();
+                cap: match text.as_bytes().get(t.start) {
+                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                    _ => text
+                        .get(t.start..t.end)
+                        .and_then(|s| s.chars().next())
+                        .is_some_and(char::is_uppercase),
+                },
+            }
+        }));
         let mut w = Words {
             text,
             span,
             lower,
             toks,
-            ids: Vec::new(),
+            ids,
+            classes: Vec::new(),
+            flags: 0,
         };
-        w.ids = (0..w.toks.len()).map(|i| vocab.words.get(w.w(i))).collect();
+        ids = std::mem::take(&mut w.ids);
+        ids.clear();
+        // The vocabularies hold words and quotation marks only: numbers and other
+        // punctuation are not looked up.
+        ids.extend(w.toks.iter().enumerate().map(|(i, t)| {
+            let lookup = match t.kind {
+                TokenKind::Word => true,
+                TokenKind::Punct => w
+                    .text
+                    .as_bytes()
+                    .get(t.start)
+                    .is_some_and(|&b| matches!(b, b'"' | b'\'' | b'`') || b >= 0x80),
+                _ => false,
+            };
+            if lookup {
+                vocab
+                    .words
+                    .get_padded(w.w(i), w.lower.as_bytes(), t.start - w.span.start)
+            } else {
+                UNKNOWN
+            }
+        }));
+        classes.clear();
+        classes.extend(ids.iter().map(|&id| vocab.classes(id)));
+        w.flags = ids.iter().fold(0, |f, &id| f | vocab.flags(id));
+        w.ids = ids;
+        w.classes = classes;
         w
+    }
+
+    /// Gives the allocations back for the next sentence.
+    pub fn into_buffers(self) -> Buffers {
+        Buffers {
+            lower: self.lower,
+            toks: self.toks,
+            ids: self.ids,
+            classes: self.classes,
+        }
+    }
+
+    /// Whether token `i` is a word of class `c` (`vocab::class`): the word lists
+    /// of the rules, looked up once per token rather than compared as strings.
+    pub fn has(&self, i: usize, c: u32) -> bool {
+        self.classes.get(i).is_some_and(|&x| x & c != 0)
     }
 
     /// The vocabulary id of token `i`.
@@ -110,12 +187,9 @@ impl<'t> Words<'t> {
         self.toks.get(i).is_some_and(|t| t.cap)
     }
 
-    /// A quotation mark of any style.
+    /// A quotation mark of any style ([`QUOTES`]).
     pub fn is_quote(&self, i: usize) -> bool {
-        matches!(
-            self.w(i),
-            "\"" | "\u{201C}" | "\u{201D}" | "\u{201E}" | "\u{00AB}" | "\u{00BB}" | "''" | "``"
-        )
+        self.has(i, class::QUOTE)
     }
 
     /// Byte span of tokens `a..b` (absolute); empty at `a` when `b <= a`.
@@ -146,21 +220,16 @@ impl<'t> Words<'t> {
     }
 }
 
+/// Quotation marks, as tokens.
+pub(crate) const QUOTES: &[&str] = &[
+    "\"", "\u{201C}", "\u{201D}", "\u{201E}", "\u{00AB}", "\u{00BB}", "''", "``",
+];
+
 /// Determiners that open a noun phrase.
+pub(crate) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+];
+
 pub(crate) fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-            | "our"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-    )
+    DETERMINERS.contains(&w)
 }

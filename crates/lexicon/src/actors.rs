@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crosscheck_schema::{EntityKind, EntityMention, SourceKind};
 
 use crate::matcher::{AliasSpec, Matcher};
-use crate::{tsv, LexiconError};
+use crate::{tsv, FoldedText, LexiconError};
 
 const HEADER: [&str; 7] = [
     "id", "name", "kind", "side", "generic", "related", "aliases",
@@ -253,6 +253,20 @@ impl Actors {
             .collect()
     }
 
+    /// [`find`](Self::find) over a region folded beforehand, to match
+    /// several tables against one text without folding it for each.
+    pub fn find_in(&self, text: &FoldedText) -> Vec<ActorMatch> {
+        self.matcher
+            .find_in(text)
+            .into_iter()
+            .map(|h| ActorMatch {
+                start: h.start,
+                end: h.end,
+                actor: h.entry,
+            })
+            .collect()
+    }
+
     /// The actor with this id.
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.by_id.get(id).map(|&i| &self.actors[i])
@@ -266,6 +280,11 @@ impl Actors {
     /// The actor a whole name stands for (any alias): `"Daesh"`, `"the regime"`.
     pub fn by_name(&self, name: &str) -> Option<&Actor> {
         self.matcher.lookup(name).map(|i| &self.actors[i])
+    }
+
+    /// [`by_name`](Self::by_name) with the actor's index (as in [`ActorMatch::actor`]).
+    pub fn index_by_name(&self, name: &str) -> Option<(usize, &Actor)> {
+        self.matcher.lookup(name).map(|i| (i, &self.actors[i]))
     }
 
     /// The outermost actor `id` is part of (itself when it is part of none):
@@ -310,6 +329,11 @@ impl Actors {
 
     pub fn is_empty(&self) -> bool {
         self.actors.is_empty()
+    }
+
+    #[cfg(test)]
+    pub(crate) fn matcher(&self) -> &Matcher {
+        &self.matcher
     }
 
     /// Number of distinct names matched (canonical names and aliases, after folding).

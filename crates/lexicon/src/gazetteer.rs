@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crosscheck_schema::PlaceMention;
 
 use crate::matcher::{AliasSpec, Matcher};
-use crate::{tsv, LexiconError};
+use crate::{tsv, FoldedText, LexiconError};
 
 const HEADER: [&str; 7] = ["id", "name", "kind", "parent", "lat", "lon", "aliases"];
 
@@ -261,6 +261,20 @@ impl Gazetteer {
             .collect()
     }
 
+    /// [`find`](Self::find) over a region folded beforehand, to match
+    /// several tables against one text without folding it for each.
+    pub fn find_in(&self, text: &FoldedText) -> Vec<PlaceMatch> {
+        self.matcher
+            .find_in(text)
+            .into_iter()
+            .map(|h| PlaceMatch {
+                start: h.start,
+                end: h.end,
+                place: h.entry,
+            })
+            .collect()
+    }
+
     /// The place with this id.
     pub fn place(&self, id: &str) -> Option<&Place> {
         self.by_id.get(id).map(|&i| &self.places[i])
@@ -279,13 +293,19 @@ impl Gazetteer {
     /// The places containing `id`, outermost first (`Syria`, `Aleppo
     /// Governorate`, `Mount Simeon District`, `Aleppo`); empty for an unknown id.
     pub fn within(&self, id: &str) -> Vec<&Place> {
+        match self.by_id.get(id) {
+            Some(&i) => self.ancestors(i),
+            None => Vec::new(),
+        }
+    }
+
+    /// The places containing the place at index `i`, outermost first.
+    fn ancestors(&self, i: usize) -> Vec<&Place> {
         let mut out = Vec::new();
-        if let Some(&i) = self.by_id.get(id) {
-            let mut at = self.parents[i];
-            while let Some(p) = at {
-                out.push(&self.places[p]);
-                at = self.parents[p];
-            }
+        let mut at = self.parents.get(i).copied().flatten();
+        while let Some(p) = at {
+            out.push(&self.places[p]);
+            at = self.parents[p];
         }
         out.reverse();
         out
@@ -314,7 +334,7 @@ impl Gazetteer {
                 id: Some(place.id.clone()),
                 name: place.name.clone(),
                 within: self
-                    .within(&place.id)
+                    .ancestors(m.place)
                     .into_iter()
                     .map(|p| p.name.clone())
                     .collect(),
@@ -345,6 +365,11 @@ impl Gazetteer {
 
     pub fn is_empty(&self) -> bool {
         self.places.is_empty()
+    }
+
+    #[cfg(test)]
+    pub(crate) fn matcher(&self) -> &Matcher {
+        &self.matcher
     }
 
     /// Number of distinct names matched (canonical names and aliases, after folding).

@@ -27,10 +27,11 @@
 //! assert_eq!(actors.to_mention(&who[0], text).name, "Russian Armed Forces");
 //! ```
 //!
-//! Matching is one Aho-Corasick pass per table over a folded copy of the text
-//! (lowercased, dashes and spaces merged, apostrophes and diacritics dropped),
-//! keeping whole words only and the longest name where names overlap; offsets
-//! are byte offsets into the text given.
+//! Matching runs over a folded copy of the text (lowercased, dashes and spaces
+//! merged, apostrophes and diacritics dropped), keeping whole words only and the
+//! longest name where names overlap; offsets are byte offsets into the text
+//! given. To match both tables against one text, fold it once with
+//! [`FoldedText`] and call `find_in` on each table.
 //!
 //! What it does not do: decide which of several places is the one an event
 //! happened in, resolve pronouns ("the group", "it") or descriptions ("a
@@ -42,8 +43,10 @@ mod error;
 mod fold;
 mod gazetteer;
 mod matcher;
+mod text;
 mod tsv;
 
 pub use actors::{Actor, ActorKind, ActorMatch, Actors};
 pub use error::LexiconError;
 pub use gazetteer::{Gazetteer, Place, PlaceKind, PlaceMatch};
+pub use text::FoldedText;

@@ -1,21 +1,23 @@
 //! Whole-word, leftmost-longest matching of many folded aliases at once.
 //!
-//! The aliases are compiled into one Aho-Corasick automaton (a contiguous NFA:
-//! more compact, and so faster here, than the full DFA), walked anchored from
-//! each word start of the folded text: most words leave the automaton after a byte
-//! or two, and a match can only begin where a word begins, so nothing inside a
-//! word (`crisis`, `Syria`) is ever a candidate. Along the walk every alias
-//! that ends where a word ends, and whose case agrees with the original text
-//! for case-sensitive aliases (`IS`, `RT`, `Harem`), is a candidate; the
-//! longest wins, so `Deir ez-Zor provincial` still yields `Deir ez-Zor`.
+//! A match can only begin where a word of the folded text begins, and covers
+//! whole words, so the word it starts at (and, for an alias of several words,
+//! the word after it) must be exactly the alias's own first word (and second
+//! word). The aliases are therefore indexed by the hash of their first word, or
+//! of their first two words: at each word of the text a small Bloom filter
+//! (`text::WordFilter`) rules out almost every word, and the few left look up
+//! their candidates, longest first, and compare bytes. The first candidate that
+//! is there, ends where a word ends, and agrees in case with the original text
+//! for case-sensitive aliases (`IS`, `RT`, `Harem`) wins, so `Deir ez-Zor
+//! provincial` still yields `Deir ez-Zor`. No match starts inside a word
+//! (`crisis`, `Syria`).
 
 use std::collections::HashMap;
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
+use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::fold::{fold_alias, is_word_byte, is_word_char, Folded};
+use crate::fold::{fold_alias, fold_ascii_into, is_word_byte, is_word_char, Folded};
+use crate::text::{pair_key, single_key, word_hash, FoldedText, Word, WordFilter};
 use crate::LexiconError;
 
 /// One raw match: original byte offsets and the table entry it names.
@@ -26,6 +28,24 @@ pub(crate) struct Hit {
     pub(crate) entry: usize,
 }
 
+/// An alias in the index: enough to reject it without reading its bytes.
+#[derive(Clone, Copy)]
+struct Candidate {
+    pattern: u32,
+    len: u32,
+    /// The alias's last (up to) eight bytes, as [`tail`] reads them.
+    tail: u64,
+}
+
+/// The last (up to) eight bytes of `b`, little-endian.
+#[inline]
+fn tail(b: &[u8]) -> u64 {
+    b[b.len().saturating_sub(8)..]
+        .iter()
+        .rev()
+        .fold(0u64, |x, &c| x << 8 | u64::from(c))
+}
+
 struct Pattern {
     entry: usize,
     /// For a case-sensitive alias, its ASCII letters as written.
@@ -33,15 +53,15 @@ struct Pattern {
 }
 
 pub(crate) struct Matcher {
-    automaton: NFA,
-    start: StateID,
-    /// Which word openings can start an alias (see [`opening`]): most words
-    /// of a text are skipped without touching the automaton, whose table is
-    /// too large to stay in cache.
-    openings: Openings,
+    /// Every folded alias, by pattern index.
+    keys: Vec<Box<[u8]>>,
+    /// Candidates by the key of their first word (one-word aliases) or of their
+    /// first two words, longest alias first.
+    starts: HashMap<u64, Box<[Candidate]>, BuildHasherDefault<KeyHasher>>,
+    /// Which words can start an alias: most words of a text are skipped
+    /// without touching the index.
+    filter: WordFilter,
     patterns: Vec<Pattern>,
-    /// Folded alias → pattern index, for whole-name lookups.
-    by_folded: HashMap<Box<[u8]>, usize>,
 }
 
 /// An alias as the table gives it: `=` in front marks it case-sensitive.
@@ -144,24 +164,36 @@ impl Matcher {
             folded_list.push(key);
             patterns.push(pattern);
         }
-        let automaton = NFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .byte_classes(true)
-            .build(&folded_list)
-            .map_err(|e| LexiconError::new(0, format!("cannot build the matcher: {e}")))?;
-        let start = automaton
-            .start_state(Anchored::Yes)
-            .map_err(|e| LexiconError::new(0, format!("cannot build the matcher: {e}")))?;
-        let mut openings = Openings::default();
-        for key in &folded_list {
-            openings.insert(opening(key, 0));
+        let mut filter = WordFilter::default();
+        let mut starts: HashMap<u64, Vec<Candidate>, BuildHasherDefault<KeyHasher>> =
+            HashMap::default();
+        for (p, key) in folded_list.iter().enumerate() {
+            let mut runs = key.split(|&b| !is_word_byte(b)).filter(|r| !r.is_empty());
+            let Some(first) = runs.next() else { continue };
+            let h1 = word_hash(first);
+            let k = match runs.next() {
+                None => single_key(h1),
+                Some(second) => pair_key(h1, word_hash(second)),
+            };
+            filter.insert(k);
+            starts.entry(k).or_default().push(Candidate {
+                pattern: p as u32,
+                len: key.len() as u32,
+                tail: tail(key),
+            });
         }
+        let starts = starts
+            .into_iter()
+            .map(|(k, mut list)| {
+                list.sort_by_key(|c| std::cmp::Reverse(c.len));
+                (k, list.into_boxed_slice())
+            })
+            .collect();
         Ok(Matcher {
-            automaton,
-            start,
-            openings,
+            keys: folded_list,
+            starts,
+            filter,
             patterns,
-            by_folded,
         })
     }
 
@@ -174,70 +206,63 @@ impl Matcher {
     /// overlapping. Offsets are absolute. A range off the text or off character
     /// boundaries is narrowed to the nearest boundaries inside.
     pub(crate) fn find(&self, text: &str, start: usize, end: usize) -> Vec<Hit> {
+        self.find_in(&FoldedText::new(text, start, end))
+    }
+
+    /// Every whole-word match in a region folded beforehand.
+    pub(crate) fn find_in(&self, t: &FoldedText) -> Vec<Hit> {
         let mut hits = Vec::new();
-        let (start, end) = clamp(text, start, end);
-        if start >= end {
-            return hits;
-        }
-        let folded = Folded::new(&text[start..end], start);
-        let hay = &folded.bytes[..];
-        let n = hay.len();
-        // A word running into the region from before it is not a word start.
-        let mut i = 0;
-        if text[..start].chars().next_back().is_some_and(is_word_char) {
-            while i < n && is_word_byte(hay[i]) {
-                i += 1;
-            }
-        }
-        while i < n {
-            if !is_word_byte(hay[i]) {
-                i += 1;
+        // Matches never overlap: a word starting before the end of the last match
+        // is inside it.
+        let mut free = 0;
+        for w in &t.words {
+            if w.start < free {
                 continue;
             }
-            let found = if self.openings.contains(opening(hay, i)) {
-                self.longest_at(text, &folded, i)
-            } else {
-                None
-            };
-            if let Some((e, p)) = found {
+            if !self.filter.may_start(w.single, w.pair) {
+                continue;
+            }
+            if let Some((e, p)) = self.longest_at(t.text, &t.folded, w) {
                 hits.push(Hit {
-                    start: folded.original(i),
-                    end: folded.original(e),
+                    start: t.folded.original(w.start),
+                    end: t.folded.original(e),
                     entry: self.patterns[p].entry,
                 });
-                i = e;
-                continue;
-            }
-            while i < n && is_word_byte(hay[i]) {
-                i += 1;
+                free = e;
             }
         }
         hits
     }
 
-    /// The longest alias starting at word start `s` that ends a word and
-    /// passes its case check: its end and pattern index.
-    fn longest_at(&self, text: &str, folded: &Folded, s: usize) -> Option<(usize, usize)> {
+    /// The longest alias starting at word `w` that ends a word and passes its
+    /// case check: its end and pattern index.
+    fn longest_at(&self, text: &str, folded: &Folded, w: &Word) -> Option<(usize, usize)> {
+        let s = w.start;
+        // An alias of several words is longer than any one-word alias starting
+        // at the same word: those go first.
+        let longer = w.pair.and_then(|k| self.starts.get(&k));
+        let single = self.starts.get(&w.single);
         let hay = &folded.bytes[..];
-        let mut sid = self.start;
-        let mut best = None;
-        for (at, &b) in hay.iter().enumerate().skip(s) {
-            sid = self.automaton.next_state(Anchored::Yes, sid, b);
-            if !self.automaton.is_special(sid) {
+        let candidates = longer
+            .into_iter()
+            .chain(single)
+            .flat_map(|list| list.iter());
+        for c in candidates {
+            let e = s + c.len as usize;
+            // The tail first: most candidates differ there, and it needs no read
+            // of the alias's bytes.
+            if e > hay.len() || tail(&hay[s..e]) != c.tail {
                 continue;
             }
-            if self.automaton.is_dead(sid) {
-                break;
-            }
-            if self.automaton.is_match(sid) {
-                let e = at + 1;
-                let p = self.automaton.match_pattern(sid, 0).as_usize();
-                if self.ends_word(text, folded, e) && self.case_ok(text, folded, s, e, p) {
-                    best = Some((e, p));
-                }
+            let p = c.pattern as usize;
+            if hay[s..e] == self.keys[p][..]
+                && self.ends_word(text, folded, e)
+                && self.case_ok(text, folded, s, e, p)
+            {
+                return Some((e, p));
             }
         }
-        best
+        None
     }
 
     fn ends_word(&self, text: &str, folded: &Folded, e: usize) -> bool {
@@ -269,68 +294,60 @@ impl Matcher {
     }
 }
 
-/// The opening of a word: its first three bytes, cut at the first byte that is
-/// not part of a word (and at the end of the text), as one number. An alias can
-/// only match a word with the same opening, since the matched bytes are the
-/// alias's own bytes and both ends are cut the same way.
-#[inline]
-fn opening(bytes: &[u8], i: usize) -> u32 {
-    let mut key = 0;
-    for j in 0..3 {
-        match bytes.get(i + j) {
-            Some(&b) if is_word_byte(b) => key |= u32::from(b) << (8 * j),
-            _ => break,
+fn trim_spaces(b: &[u8]) -> &[u8] {
+    let start = b.iter().position(|&c| c != b' ').unwrap_or(b.len());
+    let end = b.iter().rposition(|&c| c != b' ').map_or(start, |e| e + 1);
+    &b[start..end.max(start)]
+}
+
+/// The index keys are mixed hashes already: use them as they are.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
         }
     }
-    key
-}
-
-/// A 65,536-bit set of hashed openings (8 KiB, stays in L1): a false positive
-/// only costs a walk of the automaton.
-struct Openings(Box<[u64; 1024]>);
-
-impl Default for Openings {
-    fn default() -> Openings {
-        Openings(Box::new([0; 1024]))
+    fn write_u64(&mut self, x: u64) {
+        self.0 = x;
     }
-}
-
-impl Openings {
-    #[inline]
-    fn slot(key: u32) -> usize {
-        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    fn finish(&self) -> u64 {
+        self.0
     }
-
-    fn insert(&mut self, key: u32) {
-        let s = Openings::slot(key);
-        self.0[s >> 6] |= 1 << (s & 63);
-    }
-
-    #[inline]
-    fn contains(&self, key: u32) -> bool {
-        let s = Openings::slot(key);
-        self.0[s >> 6] & (1 << (s & 63)) != 0
-    }
-}
-
-fn clamp(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let mut end = end.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let mut start = start.min(end);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    (start, end.max(start))
 }
 
 impl Matcher {
+    /// The pattern whose folded alias is exactly `key`, through the index.
+    fn pattern_of(&self, key: &[u8]) -> Option<usize> {
+        let mut runs = key.split(|&b| !is_word_byte(b)).filter(|r| !r.is_empty());
+        let h1 = word_hash(runs.next()?);
+        let k = match runs.next() {
+            None => single_key(h1),
+            Some(second) => pair_key(h1, word_hash(second)),
+        };
+        self.starts
+            .get(&k)?
+            .iter()
+            .map(|c| c.pattern as usize)
+            .find(|&p| self.keys[p][..] == *key)
+    }
+
     /// The entry a whole string names, when it is one alias as written (case
     /// rules included): `"Deir ez-Zor"`, `"the regime"`.
     pub(crate) fn lookup(&self, name: &str) -> Option<usize> {
-        let folded = fold_alias(name);
-        let &p = self.by_folded.get(folded.as_bytes())?;
+        // Short ASCII names are folded on the stack: lookups run per sentence.
+        let mut buf = [0u8; 96];
+        let heap;
+        let key = match fold_ascii_into(name, &mut buf) {
+            Some(n) => trim_spaces(&buf[..n]),
+            None => {
+                heap = Folded::new(name, 0);
+                trim_spaces(&heap.bytes)
+            }
+        };
+        let p = self.pattern_of(key)?;
         if let Some(exact) = &self.patterns[p].exact {
             let letters = name.bytes().filter(u8::is_ascii_alphabetic);
             if !letters.eq(exact.iter().copied()) {
@@ -338,5 +355,130 @@ impl Matcher {
             }
         }
         Some(self.patterns[p].entry)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Actors, Gazetteer};
+
+    impl Matcher {
+        /// A plain reference for `find`: at each word, every alias whose first
+        /// word is that word (by bytes, no hashing, no filter), longest first.
+        fn find_unfiltered(&self, by_first: &HashMap<&[u8], Vec<usize>>, text: &str) -> Vec<Hit> {
+            let t = FoldedText::new(text, 0, text.len());
+            let hay = &t.folded.bytes[..];
+            let mut hits = Vec::new();
+            let mut free = 0;
+            for w in &t.words {
+                if w.start < free {
+                    continue;
+                }
+                let n = hay[w.start..]
+                    .iter()
+                    .take_while(|&&b| is_word_byte(b))
+                    .count();
+                let Some(list) = by_first.get(&hay[w.start..w.start + n]) else {
+                    continue;
+                };
+                let best = list
+                    .iter()
+                    .filter(|&&p| {
+                        let e = w.start + self.keys[p].len();
+                        hay.get(w.start..e) == Some(&self.keys[p][..])
+                            && self.ends_word(text, &t.folded, e)
+                            && self.case_ok(text, &t.folded, w.start, e, p)
+                    })
+                    .max_by_key(|&&p| self.keys[p].len());
+                if let Some(&p) = best {
+                    let e = w.start + self.keys[p].len();
+                    hits.push(Hit {
+                        start: t.folded.original(w.start),
+                        end: t.folded.original(e),
+                        entry: self.patterns[p].entry,
+                    });
+                    free = e;
+                }
+            }
+            hits
+        }
+
+        fn by_first(&self) -> HashMap<&[u8], Vec<usize>> {
+            let mut by_first: HashMap<&[u8], Vec<usize>> = HashMap::new();
+            for (p, key) in self.keys.iter().enumerate() {
+                let n = key.iter().take_while(|&&b| is_word_byte(b)).count();
+                by_first.entry(&key[..n]).or_default().push(p);
+            }
+            by_first
+        }
+
+        fn aliases(&self) -> Vec<String> {
+            self.keys
+                .iter()
+                .map(|k| String::from_utf8_lossy(k).into_owned())
+                .collect()
+        }
+    }
+
+    /// The filter and the hashed index never hide a match: every alias of both
+    /// shipped tables, in a sentence, in its possessive and in FA-KES text, is
+    /// found as by a plain comparison with every alias sharing its first word.
+    #[test]
+    fn the_word_filter_loses_no_match() {
+        let (g, a) = (Gazetteer::new(), Actors::new());
+        let mut texts: Vec<String> = Vec::new();
+        for m in [g.matcher(), a.matcher()] {
+            for alias in m.aliases() {
+                texts.push(format!(
+                    "Near {alias}, the {alias}'s forces and {alias} - {alias}."
+                ));
+            }
+        }
+        if let Some(path) = crosscheck_datasets::dataset_dir("fa-kes")
+            .map(|d| d.join("FA-KES-Dataset.csv"))
+            .filter(|p| p.is_file())
+        {
+            let bytes = std::fs::read(path).unwrap_or_default();
+            texts.push(bytes.iter().map(|&b| b as char).collect());
+        } else {
+            eprintln!("skipped the FA-KES part: shared/data/fa-kes is absent");
+        }
+        for m in [g.matcher(), a.matcher()] {
+            let by_first = m.by_first();
+            for text in &texts {
+                assert_eq!(
+                    m.find(text, 0, text.len()),
+                    m.find_unfiltered(&by_first, text),
+                    "{text:.200}"
+                );
+            }
+        }
+    }
+
+    /// Walking "the russia..." towards "the Russian government" passes a state
+    /// that matches "russia": the match starts at "russia", not at "the".
+    #[test]
+    fn a_suffix_alias_is_not_stretched_to_the_walk_start() {
+        let a = Actors::new();
+        let text = "the russia's forces";
+        let found = a.find(text, 0, text.len());
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].start..found[0].end], "russia");
+    }
+
+    /// Every alias of both tables names its entry as a whole string.
+    #[test]
+    fn every_alias_is_found_by_name() {
+        let (g, a) = (Gazetteer::new(), Actors::new());
+        for m in [g.matcher(), a.matcher()] {
+            for (p, key) in m.keys.iter().enumerate() {
+                if m.patterns[p].exact.is_some() {
+                    continue;
+                }
+                let name = String::from_utf8_lossy(key);
+                assert_eq!(m.lookup(&name), Some(m.patterns[p].entry), "{name}");
+            }
+        }
     }
 }

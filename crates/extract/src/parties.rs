@@ -1,0 +1,1387 @@
+//! Who carried out the event and whom it hit: the actor and the target of a sentence's
+//! frame, from the alias table, the words around the trigger and the parties the
+//! article established in earlier sentences.
+//!
+//! The actor, in order of preference (`docs/taxonomy.md`, "actor"):
+//!
+//! 1. the party an accusation names: "accused X of", "blamed X for", "blames ... on X",
+//!    "holding X responsible";
+//! 2. a party whose name holds the trigger: "Russian air strikes", "regime helicopters";
+//! 3. the party right before the trigger: "Regime forces shelled", "Nusra Front members
+//!    kidnapped";
+//! 4. the agent of a passive attached to the event: "were killed by Russian air
+//!    strikes", "an airstrike carried out by the US-led coalition";
+//! 5. the first party named before the trigger, not as a target ("on X"), a place
+//!    ("in Damascus") or a modifier ("al-Qaeda-linked");
+//! 6. a pronoun or description standing for a party: "its fighters" (the speaker's or
+//!    the article's party), "it has bombed" (the party the sentence or article named),
+//!    "the group", "the army";
+//! 7. a person or group the table does not know, as the subject of the trigger verb
+//!    ("Malek, a Syrian refugee, stabbed") or after "by" ("wounded by the officers");
+//! 8. a party after the trigger that acts ("said the army had shelled");
+//! 9. a party named by an adjective before the trigger ("Russian air strikes" when the
+//!    phrase is not in the table as a whole);
+//! 10. for a denial with no agent named, the denier's state.
+//!
+//! A generic label ("terrorists", "rebels", "militants") stands for the group the
+//! article identifies for the incident: a group named next to it ("terrorists of
+//! Hayat Tahrir al-Sham"), else the last armed group the article named, else
+//! `Syrian Opposition` (`eval/gold/README.md`, canonical names).
+
+use crosscheck_lexicon::{Actor, ActorKind, ActorMatch, Actors};
+use crosscheck_schema::{EntityKind, EntityMention, EventType};
+
+use crate::attribution::{ActorTok, Found};
+use crate::frame::PlaceTok;
+use crate::triggers::Hit;
+use crate::vocab::{class, CasualtyWord, Vocab};
+use crate::words::{is_determiner, Words};
+
+/// What earlier sentences of the article established about its parties (actor-table
+/// indices), for pronouns, descriptions and generic labels.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct PartyMemory {
+    /// The actor of the last event frame that named one.
+    pub actor: Option<usize>,
+    /// The last armed group named that is not on the government side.
+    pub group: Option<usize>,
+    /// The last opposition group and the last jihadist group named.
+    pub opposition: Option<usize>,
+    pub jihadist: Option<usize>,
+    /// The last state or state force named.
+    pub state: Option<usize>,
+}
+
+impl PartyMemory {
+    /// Remembers the parties a sentence names (`matches`), then the actor of its
+    /// frame.
+    pub fn learn(&mut self, actors: &Actors, matches: &[ActorTok], actor: Option<usize>) {
+        for m in matches {
+            let Some(a) = actors.get(m.actor) else {
+                continue;
+            };
+            if a.generic {
+                continue;
+            }
+            match a.kind {
+                ActorKind::ArmedGroup if !government_side(a) => {
+                    self.group = Some(m.actor);
+                    match a.side.as_str() {
+                        "opposition" => self.opposition = Some(m.actor),
+                        "jihadist" => self.jihadist = Some(m.actor),
+                        _ => {}
+                    }
+                }
+                ActorKind::State | ActorKind::StateForce => self.state = Some(m.actor),
+                _ => {}
+            }
+        }
+        if let Some(a) = actor.filter(|&a| actors.get(a).is_some_and(|x| !x.generic)) {
+            self.actor = Some(a);
+        }
+    }
+}
+
+fn government_side(a: &Actor) -> bool {
+    matches!(a.side.as_str(), "government" | "iran" | "russia")
+}
+
+fn is_party(a: &Actor) -> bool {
+    matches!(
+        a.kind,
+        ActorKind::State | ActorKind::StateForce | ActorKind::ArmedGroup
+    )
+}
+
+pub(crate) struct PartyInputs<'a> {
+    pub vocab: &'a Vocab,
+    pub actors: &'a Actors,
+    pub found: &'a Found,
+    pub hits: &'a [Hit],
+    pub actor_matches: &'a [ActorTok],
+    pub place_matches: &'a [PlaceTok],
+    /// Token ranges of the casualty counts (the victims).
+    pub counts: &'a [(usize, usize)],
+    /// The trigger's tokens.
+    pub trigger: (usize, usize),
+    /// The frame's type.
+    pub event_type: EventType,
+    pub denied: bool,
+    pub memory: &'a PartyMemory,
+}
+
+/// The actor of the frame and its actor-table index (when it has one), and the target.
+pub(crate) struct Parties {
+    pub actor: Option<EntityMention>,
+    pub actor_index: Option<usize>,
+    pub target: Option<EntityMention>,
+}
+
+fn in_ranges(ranges: &[(usize, usize)], first: usize, end: usize) -> bool {
+    ranges.iter().any(|&(a, b)| first < b && a < end)
+}
+
+fn to_match(m: &ActorTok) -> ActorMatch {
+    ActorMatch {
+        start: m.span.start,
+        end: m.span.end,
+        actor: m.actor,
+    }
+}
+
+/// A mention of words the table does not know, named by themselves.
+fn words_mention(w: &Words, a: usize, b: usize, kind: EntityKind) -> EntityMention {
+    let span = w.span_of(a, b);
+    let text = span.slice(w.text).to_string();
+    EntityMention {
+        name: text.clone(),
+        kind,
+        text,
+        start: span.start,
+        end: span.end,
+    }
+}
+
+/// A mention of words that stand for a known actor ("its fighters" → Islamic State).
+fn resolved_mention(w: &Words, a: usize, b: usize, actor: &Actor) -> EntityMention {
+    let span = w.span_of(a, b);
+    EntityMention {
+        name: actor.name.clone(),
+        kind: actor.kind.entity_kind(),
+        text: span.slice(w.text).to_string(),
+        start: span.start,
+        end: span.end,
+    }
+}
+
+/// The words the rules of this module look for at every token (`class::PARTY_WORD`):
+/// a token without one of them is skipped by a bit test.
+pub(crate) const PARTY_WORDS: &[&str] = &[
+    "accused",
+    "accuses",
+    "accusing",
+    "accuse",
+    "blamed",
+    "blames",
+    "blaming",
+    "blame",
+    "holding",
+    "held",
+    "hold",
+    "holds",
+    "claimed",
+    "claims",
+    "claiming",
+    "by",
+    "its",
+    "their",
+    "group",
+    "organisation",
+    "organization",
+    "army",
+    "military",
+    "targeted",
+    "sentenced",
+    "hit",
+];
+
+/// Participles before "by" that tell who holds or backs something, not who acted:
+/// "areas held by the SDF", "militias backed by Iran".
+fn state_participle(x: &str) -> bool {
+    matches!(
+        x,
+        "held"
+            | "affiliated"
+            | "linked"
+            | "allied"
+            | "aligned"
+            | "based"
+            | "controlled"
+            | "backed"
+            | "supported"
+            | "funded"
+            | "financed"
+            | "armed"
+            | "trained"
+            | "run"
+            | "owned"
+            | "dominated"
+            | "populated"
+            | "inhabited"
+            | "surrounded"
+            | "besieged"
+            | "encircled"
+            | "followed"
+            | "accompanied"
+            | "replaced"
+            | "expelled"
+            | "driven"
+            | "recognised"
+            | "recognized"
+            | "designated"
+            | "considered"
+            | "described"
+            | "seen"
+            | "used"
+            | "joined"
+            | "chaired"
+            | "headed"
+            | "founded"
+            | "created"
+            | "formed"
+            | "established"
+            | "brokered"
+            | "mediated"
+            | "sponsored"
+            | "guaranteed"
+    )
+}
+
+/// Nouns of fighters, forces and weapons that a possessive pronoun or "of X" gives an
+/// owner: "its aircraft", "three of its fighters", "aircraft of the Russian Aerospace
+/// Forces".
+fn force_noun(x: &str) -> bool {
+    matches!(
+        x,
+        "aircraft"
+            | "warplanes"
+            | "warplane"
+            | "jets"
+            | "jet"
+            | "planes"
+            | "plane"
+            | "helicopters"
+            | "helicopter"
+            | "drones"
+            | "drone"
+            | "bombers"
+            | "forces"
+            | "troops"
+            | "soldiers"
+            | "fighters"
+            | "militants"
+            | "members"
+            | "units"
+            | "men"
+            | "gunmen"
+            | "militiamen"
+            | "artillery"
+            | "army"
+            | "military"
+            | "elements"
+            | "loyalists"
+            | "terrorists"
+            | "jihadists"
+            | "rebels"
+            | "followers"
+    )
+}
+
+/// Words a preposition may stand apart from the party it governs by: "on the
+/// regime's", "against government forces" (not a name: "of Idlib Nusra Front").
+fn np_filler(w: &Words, k: usize) -> bool {
+    w.has(k, class::DETERMINER) || (w.is_word(k) && !w.cap(k))
+}
+
+impl PartyInputs<'_> {
+    fn actor(&self, m: &ActorTok) -> Option<&Actor> {
+        self.actors.get(m.actor)
+    }
+
+    /// The party's name is a place's ("Damascus", "Russia"), not a longer name that
+    /// holds one ("US-led coalition").
+    fn is_place(&self, m: &ActorTok) -> bool {
+        self.place_matches
+            .iter()
+            .any(|p| p.m.start <= m.span.start && m.span.end <= p.m.end)
+    }
+
+    /// "al-Qaeda-linked", "anti-Assad": a name inside a hyphenated word modifies the
+    /// word; it does not name a party that acts.
+    fn modifier(&self, w: &Words, m: &ActorTok) -> bool {
+        let (Some(first), Some(last)) = (
+            w.toks.get(m.first),
+            m.end.checked_sub(1).and_then(|l| w.toks.get(l)),
+        ) else {
+            return false;
+        };
+        let bytes = w.text.as_bytes();
+        (m.span.start > first.start && m.span.start > 0 && bytes[m.span.start - 1] == b'-')
+            || (m.span.end < last.end && bytes.get(m.span.end) == Some(&b'-'))
+    }
+
+    /// The preposition that makes a party a target ("on X", "against X") or a
+    /// place of a weapon's owner ("aircraft of X", "belonging to X" are owners).
+    fn after_target_prep(&self, w: &Words, first: usize) -> bool {
+        let mut k = first;
+        // One determiner or lower-case modifier may stand between.
+        for step in 0..2 {
+            let Some(p) = k.checked_sub(1) else {
+                return false;
+            };
+            let x = w.w(p);
+            match x {
+                "on" | "against" | "targeting" | "at" => return true,
+                "of" => {
+                    // "aircraft of the Russian Aerospace Forces", "members of IS": the owner.
+                    let head = p.checked_sub(1).map(|h| w.w(h)).unwrap_or("");
+                    return !force_noun(head);
+                }
+                "to" => {
+                    let head = p.checked_sub(1).map(|h| w.w(h)).unwrap_or("");
+                    return !matches!(
+                        head,
+                        "belonging" | "belonged" | "belongs" | "loyal" | "affiliated" | "linked"
+                    );
+                }
+                _ => {}
+            }
+            if step == 0 && np_filler(w, p) {
+                k = p;
+                continue;
+            }
+            return false;
+        }
+        false
+    }
+}
+
+/// The word token after which "by" names the agent of the event: a trigger or a
+/// casualty word up to three tokens before it ("were killed by", "an airstrike
+/// carried out by", "shot and wounded by").
+fn by_attached(w: &Words, inp: &PartyInputs, by: usize) -> bool {
+    if by == 0 || state_participle(w.w(by - 1)) {
+        return false;
+    }
+    // "believed to be carried out by", "a swift operation by": the verbs and nouns of
+    // carrying out an act.
+    if matches!(
+        w.w(by - 1),
+        "out"
+            | "conducted"
+            | "launched"
+            | "committed"
+            | "perpetrated"
+            | "staged"
+            | "led"
+            | "dropped"
+            | "fired"
+            | "operation"
+            | "operations"
+            | "campaign"
+            | "offensive"
+    ) {
+        return true;
+    }
+    let from = by.saturating_sub(3);
+    inp.hits.iter().any(|h| h.end <= by && h.end >= from)
+        || (from..by).any(|k| {
+            matches!(
+                inp.vocab.casualty.word_id(w.id(k)),
+                Some(CasualtyWord::Harm(..))
+            )
+        })
+}
+
+/// Nouns that name people or a group in a noun phrase the table does not know: "the
+/// officers", "a 19-year-old man".
+fn person_head(w: &Words, vocab: &Vocab, k: usize) -> bool {
+    matches!(
+        vocab.casualty.word_id(w.id(k)),
+        Some(CasualtyWord::Victim(_) | CasualtyWord::Person(_))
+    ) || matches!(
+        w.w(k),
+        "police"
+            | "policemen"
+            | "assailant"
+            | "assailants"
+            | "attacker"
+            | "attackers"
+            | "suspect"
+            | "shooter"
+            | "bomber"
+    )
+}
+
+/// "by the officers", "by a 19-year-old man": a noun phrase of up to five tokens ending
+/// in a person noun, starting at `start`.
+fn person_phrase(w: &Words, inp: &PartyInputs, start: usize) -> Option<(usize, usize)> {
+    let mut k = start;
+    if w.has(k, class::DETERMINER) {
+        k += 1;
+    }
+    while k < w.len() && k < start + 5 {
+        if person_head(w, inp.vocab, k) {
+            // "two police officers": the last noun of a compound.
+            let mut e = k + 1;
+            while e < w.len() && person_head(w, inp.vocab, e) {
+                e += 1;
+            }
+            return Some((start, e));
+        }
+        let x = w.w(k);
+        let inner = (w.is_word(k) || w.is_number(k) || x == "-")
+            && !matches!(
+                x,
+                "of" | "in" | "on" | "at" | "and" | "with" | "who" | "which" | "that"
+            );
+        if !inner || inp.hits.iter().any(|h| h.first <= k && k < h.end) {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// A trigger written as a verb, which has a subject: "shelled", "opened fire",
+/// "stabbed", "hit". Nouns ("air strikes") do not.
+fn verb_trigger(w: &Words, h: &Hit) -> bool {
+    let x = w.w(h.first);
+    (x.ends_with("ed") && x.len() > 4)
+        || matches!(
+            x,
+            "shot"
+                | "struck"
+                | "hit"
+                | "fought"
+                | "blew"
+                | "overran"
+                | "retook"
+                | "took"
+                | "set"
+                | "shoot"
+                | "attack"
+                | "attacks"
+        ) && w.is_word(h.first)
+}
+
+/// Capitalised words that begin a clause and name no one.
+fn not_a_name(x: &str) -> bool {
+    matches!(
+        x,
+        "in" | "on"
+            | "at"
+            | "after"
+            | "but"
+            | "and"
+            | "however"
+            | "meanwhile"
+            | "earlier"
+            | "later"
+            | "also"
+            | "while"
+            | "when"
+            | "as"
+            | "this"
+            | "that"
+            | "there"
+            | "then"
+            | "the"
+            | "a"
+            | "an"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "i"
+            | "police"
+    ) || x.ends_with("day")
+}
+
+/// A name the table does not know right before the trigger verb, or before an
+/// apposition that is: "Gyulchekhra Bobokulova beheaded", "Malek, a Syrian refugee,
+/// stabbed", "Paddock, 64, opened fire".
+fn unknown_subject(w: &Words, inp: &PartyInputs, trig: usize) -> Option<(usize, usize)> {
+    let mut end = trig;
+    // An apposition between commas.
+    if end >= 1 && w.w(end - 1) == "," {
+        let open = (end.saturating_sub(8)..end - 1)
+            .rev()
+            .find(|&k| w.w(k) == ",")?;
+        if (open + 1..end - 1).any(|k| inp.hits.iter().any(|h| h.first == k) || w.w(k) == "said") {
+            return None;
+        }
+        end = open;
+    }
+    let mut a = end;
+    while a > 0 && end - a < 3 {
+        let k = a - 1;
+        let x = w.w(k);
+        let particle = (x.starts_with("al-") || x == "bin" || x == "ibn") && a < end;
+        if !(w.is_word(k) && (w.cap(k) || particle)) || not_a_name(x) {
+            break;
+        }
+        a = k;
+    }
+    if a == end
+        || in_ranges(&inp.found.speaker_ranges, a, end)
+        || inp.actor_matches.iter().any(|m| m.first < end && a < m.end)
+        || inp.place_matches.iter().any(|p| p.first < end && a < p.end)
+    {
+        return None;
+    }
+    // A capitalised word opening the sentence is only a name when another follows it
+    // or an apposition does ("Malek, a Syrian refugee, ...").
+    if a == 0 && end - a == 1 && end == trig {
+        return None;
+    }
+    Some((a, end))
+}
+
+/// The pronoun "its"/"their" + a force noun, or "three of its fighters": the phrase's
+/// tokens, outside the speakers' phrases.
+fn possessed_forces(w: &Words, inp: &PartyInputs, limit: usize) -> Option<(usize, usize)> {
+    (0..limit.min(w.len())).find_map(|k| {
+        if !w.has(k, class::PARTY_WORD)
+            || !matches!(w.w(k), "its" | "their")
+            || in_ranges(&inp.found.speaker_ranges, k, k + 1)
+        {
+            return None;
+        }
+        let noun = (k + 1..(k + 3).min(w.len())).find(|&j| force_noun(w.w(j)))?;
+        if (k + 1..noun).any(|j| !w.is_word(j)) {
+            return None;
+        }
+        // "three of its fighters", "none of its aircraft".
+        let start = if k >= 2
+            && w.w(k - 1) == "of"
+            && (w.is_number(k - 2) || w.has(k - 2, class::COUNT_START) || w.w(k - 2) == "none")
+        {
+            k - 2
+        } else {
+            k
+        };
+        Some((start, noun + 1))
+    })
+}
+
+/// The state force of a state ("Russian Government" → "Russian Armed Forces"): the
+/// first state force of the table that is part of it.
+fn force_of<'a>(actors: &'a Actors, state: &'a Actor) -> &'a Actor {
+    if state.kind != ActorKind::State {
+        return state;
+    }
+    actors
+        .actors()
+        .iter()
+        .find(|a| {
+            a.kind == ActorKind::StateForce && a.part_of.as_deref() == Some(state.id.as_str())
+        })
+        .unwrap_or(state)
+}
+
+/// Whether a named group can be what a generic label means: "rebels" an opposition
+/// group, "jihadists" a jihadist one, "terrorists" or "militants" any group not on the
+/// government side.
+fn fits_generic(generic: &Actor, group: &Actor) -> bool {
+    group.kind == ActorKind::ArmedGroup
+        && !group.generic
+        && !government_side(group)
+        && (generic.side.is_empty() || generic.side == group.side)
+}
+
+/// The party a generic label stands for in this article: a fitting group named
+/// earlier in the sentence, else the last one the article named, else `Syrian
+/// Opposition` for "terrorists", "militants", "rebels".
+fn specific_for_generic<'a>(inp: &'a PartyInputs, generic: &'a Actor, at: usize) -> &'a Actor {
+    if !matches!(generic.side.as_str(), "" | "opposition" | "jihadist") {
+        return generic;
+    }
+    let in_sentence = inp
+        .actor_matches
+        .iter()
+        .rev()
+        .filter(|m| m.end <= at)
+        .filter_map(|m| inp.actor(m))
+        .find(|g| fits_generic(generic, g));
+    let remembered = match generic.side.as_str() {
+        "opposition" => inp.memory.opposition,
+        "jihadist" => inp.memory.jihadist,
+        _ => inp.memory.group,
+    }
+    .and_then(|g| inp.actors.get(g))
+    .filter(|g| fits_generic(generic, g));
+    if let Some(g) = in_sentence.or(remembered) {
+        return g;
+    }
+    // `eval/gold/README.md`: "rebels", "terrorists" and "militants" of an article that
+    // names no group are the Syrian opposition.
+    if matches!(
+        generic.id.as_str(),
+        "sy/opposition" | "generic/terrorists" | "generic/militants"
+    ) {
+        if let Some(o) = inp.actors.actor("sy/opposition") {
+            return o;
+        }
+    }
+    generic
+}
+
+pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
+    let (trig_first, trig_end) = inp.trigger;
+    let found = inp.found;
+    // "25 troops and pro-government gunmen": the conjunct of a count is a victim too.
+    let after_count = |m: &ActorTok| {
+        m.first >= 1
+            && w.w(m.first - 1) == "and"
+            && inp.counts.iter().any(|&(_, e)| e + 1 == m.first)
+    };
+    let hits_at = |k: usize| inp.hits.iter().any(|h| h.first == k);
+    let candidates: Vec<&ActorTok> = inp
+        .actor_matches
+        .iter()
+        .filter(|m| !in_ranges(&found.speaker_ranges, m.first, m.end))
+        .filter(|m| !in_ranges(inp.counts, m.first, m.end) && !after_count(m))
+        .filter(|m| !inp.modifier(w, m))
+        // "in Damascus", "the Damascus suburbs": a place, not the government it hosts,
+        // unless it acts ("Moscow vetoed", "Russia bombed").
+        .filter(|m| {
+            !inp.is_place(m)
+                || hits_at(m.end)
+                || (w.w(m.end).ends_with("ed") && w.w(m.end).len() > 3 && w.is_word(m.end))
+        })
+        // Outlets, monitors and civilians do not carry out events; organisations (the
+        // UN, aid groups) take part in talks and truces, not in attacks.
+        .filter(|m| {
+            inp.actor(m).is_some_and(|a| match a.kind {
+                ActorKind::Media | ActorKind::Monitor | ActorKind::Civilians => false,
+                ActorKind::Organisation => matches!(
+                    inp.event_type,
+                    EventType::Agreement
+                        | EventType::Ceasefire
+                        | EventType::Accusation
+                        | EventType::Displacement
+                        | EventType::Other
+                ),
+                _ => true,
+            })
+        })
+        .collect();
+
+    let mut chosen: Option<&ActorTok> = None;
+    let mut described: Option<EntityMention> = None;
+
+    // 1. "accused X of", "blamed X for", "blames ... on X", "holding X responsible".
+    if let Some(m) = accused(w, inp) {
+        chosen = Some(m);
+    }
+    // 2. "Russian air strikes", "regime helicopters": the name holds the trigger.
+    if chosen.is_none() {
+        chosen = candidates
+            .iter()
+            .find(|m| m.first < trig_end && trig_first < m.end)
+            .copied();
+    }
+    // "any aircraft of the Syrian Arab Air Force": the owner of the weapon the trigger
+    // names.
+    if chosen.is_none() && w.w(trig_end) == "of" && force_noun(w.w(trig_end - 1)) {
+        chosen = candidates
+            .iter()
+            .find(|m| m.first > trig_end && m.first <= trig_end + 2)
+            .copied();
+    }
+    // 3. Right before the trigger: "Regime forces shelled", "Nusra Front members kidnapped".
+    if chosen.is_none() {
+        chosen = candidates
+            .iter()
+            .find(|m| {
+                m.end <= trig_first && trig_first - m.end <= 2 && !inp.after_target_prep(w, m.first)
+            })
+            .copied();
+    }
+    // 4. The agent of a passive: "were killed by Russian air strikes".
+    let by_agents: Vec<usize> = (0..w.len())
+        .filter(|&b| w.has(b, class::PARTY_WORD) && w.w(b) == "by" && by_attached(w, inp, b))
+        .collect();
+    if chosen.is_none() {
+        chosen = by_agents.iter().find_map(|&b| {
+            candidates.iter().copied().find(|m| {
+                m.first > b
+                    && m.first <= b + 4
+                    && (b + 1..m.first).all(|j| w.is_word(j) && !w.w(j).ends_with("ed"))
+            })
+        });
+    }
+    // 5. The first party before the trigger that is not a target, nor the subject of a
+    // passive ("members of Syrian opposition groups were killed").
+    if chosen.is_none() {
+        chosen = candidates
+            .iter()
+            .find(|m| {
+                m.first < trig_first
+                    && !inp.after_target_prep(w, m.first)
+                    && !passive_after(w, inp, m.end)
+            })
+            .copied();
+    }
+    // 6. Pronouns and descriptions.
+    if chosen.is_none() {
+        described = description(w, inp, &candidates);
+    }
+    // 7. A person or group the table does not know.
+    if chosen.is_none() && described.is_none() {
+        let verb = inp
+            .hits
+            .iter()
+            .find(|h| h.first == trig_first)
+            .is_some_and(|h| verb_trigger(w, h));
+        described = verb
+            .then(|| unknown_subject(w, inp, trig_first))
+            .flatten()
+            .map(|(a, b)| words_mention(w, a, b, EntityKind::Other))
+            .or_else(|| {
+                by_agents.iter().find_map(|&b| {
+                    let (a, e) = person_phrase(w, inp, b + 1)?;
+                    if inp.actor_matches.iter().any(|m| m.first < e && a < m.end) {
+                        return None;
+                    }
+                    Some(words_mention(w, a, e, EntityKind::Other))
+                })
+            });
+    }
+    // 8. A party after the trigger that acts: "... said the army had shelled", "a
+    // helicopter belonging to the regime".
+    if chosen.is_none() && described.is_none() {
+        chosen = candidates
+            .iter()
+            .find(|m| {
+                m.first >= trig_end
+                    && !passive_after(w, inp, m.end)
+                    && !matches!(
+                        w.w(m.end),
+                        "affiliated"
+                            | "linked"
+                            | "allied"
+                            | "aligned"
+                            | "based"
+                            | "backed"
+                            | "held"
+                            | "controlled"
+                            | "loyal"
+                    )
+                    && (acts_after(w, m.end)
+                        || inp
+                            .hits
+                            .iter()
+                            .any(|h| h.first >= m.end && h.first <= m.end + 3)
+                        || (m.first >= 2
+                            && matches!(w.w(m.first - 2), "belonged" | "belonging")
+                            && w.w(m.first - 1) == "to"))
+            })
+            .copied();
+    }
+
+    // "Terrorists of the al-Qaeda-linked Hayat Tahrir al-Sham": the group named, not the
+    // label; "al-Qaeda's affiliate in Syria, the Nusra Front": the affiliate.
+    if let Some(a) = chosen {
+        let generic = inp.actor(a).is_some_and(|x| x.generic);
+        let relational = matches!(
+            w.w(a.end),
+            "affiliate"
+                | "affiliates"
+                | "branch"
+                | "offshoot"
+                | "wing"
+                | "proxy"
+                | "proxies"
+                | "ally"
+                | "allies"
+        );
+        if generic || relational {
+            let from = if relational { a.end + 1 } else { a.end };
+            if let Some(specific) = candidates.iter().find(|m| {
+                m.first >= from
+                    && m.first <= from + 4
+                    && (relational || matches!(w.w(a.end), "of" | "from"))
+                    && inp.actor(m).is_some_and(|x| !x.generic)
+            }) {
+                chosen = Some(specific);
+            }
+        }
+    }
+
+    let mut actor_index = chosen.map(|m| m.actor);
+    let mut actor = chosen.map(|m| inp.actors.to_mention(&to_match(m), w.text));
+    if actor.is_none() {
+        actor = described.take();
+    }
+    if actor.is_none() {
+        if let Some((mention, index)) = demonym_actor(w, inp.actors, trig_first) {
+            actor = Some(mention);
+            actor_index = Some(index);
+        }
+    }
+    // A generic label is named after the group it stands for.
+    if let (Some(mention), Some(a)) = (
+        actor.as_mut(),
+        actor_index
+            .and_then(|i| inp.actors.get(i))
+            .filter(|a| a.generic),
+    ) {
+        let at = w.tok_at_or_after(mention.start);
+        let specific = specific_for_generic(inp, a, at);
+        mention.name = specific.name.clone();
+        mention.kind = specific.kind.entity_kind();
+    }
+    // "Syria's defence ministry denied its aircraft were involved": the denier stands for
+    // the state whose act is denied; state media for its state.
+    if actor.is_none() && inp.denied {
+        actor = inp
+            .actor_matches
+            .iter()
+            .filter(|m| in_ranges(&found.speaker_ranges, m.first, m.end))
+            .find_map(|m| {
+                let a = inp.actor(m)?;
+                let top = inp.actors.top(&a.id).unwrap_or(a);
+                // A party, or the state outlet of one ("Syrian state television").
+                let state_media = a.kind == ActorKind::Media && is_party(top) && top.id != a.id;
+                if !(is_party(a) || state_media) {
+                    return None;
+                }
+                let mut mention = inp.actors.to_mention(&to_match(m), w.text);
+                mention.name = top.name.clone();
+                mention.kind = top.kind.entity_kind();
+                Some(mention)
+            });
+    }
+
+    let actor_first = chosen.map(|a| a.first);
+    let target = target(w, inp, &candidates, actor_first, actor.as_ref());
+    Parties {
+        actor,
+        actor_index,
+        target,
+    }
+}
+
+/// The party an accusation construction names as the one who acted, or the party
+/// claiming an attack ("IS claimed an October 2 bomb attack").
+fn accused<'a>(w: &Words, inp: &'a PartyInputs) -> Option<&'a ActorTok> {
+    let party_at = |from: usize, to: usize| {
+        inp.actor_matches
+            .iter()
+            .find(|m| m.first >= from && m.first <= to && !inp.modifier(w, m))
+    };
+    let followed_by =
+        |m: &ActorTok, word: &str| (m.end..(m.end + 6).min(w.len())).any(|k| w.w(k) == word);
+    (0..w.len()).find_map(|v| match w.w(v) {
+        _ if !w.has(v, class::PARTY_WORD) => None,
+        // "accused the so-called \"White Helmets\" of".
+        "accused" | "accuses" | "accusing" | "accuse" => {
+            party_at(v + 1, v + 5).filter(|m| followed_by(m, "of"))
+        }
+        "blamed" | "blames" | "blaming" | "blame" => {
+            match (v + 1..(v + 4).min(w.len())).find(|&k| w.w(k) == "on") {
+                Some(on) => party_at(on + 1, on + 4),
+                None => party_at(v + 1, v + 3).filter(|m| followed_by(m, "for")),
+            }
+        }
+        "holding" | "held" | "hold" | "holds" => {
+            party_at(v + 1, v + 3).filter(|m| matches!(w.w(m.end), "responsible" | "accountable"))
+        }
+        "claimed" | "claims" | "claiming" => {
+            // The claimer: right before the verb, over "also", "has".
+            let mut end = v;
+            while end > 0 && matches!(w.w(end - 1), "also" | "has" | "have" | "had" | "later") {
+                end -= 1;
+            }
+            let claimer = inp
+                .actor_matches
+                .iter()
+                .find(|m| m.end == end && inp.actor(m).is_some_and(is_party))?;
+            let responsibility = w.w(v + 1) == "responsibility";
+            let attack = inp.hits.iter().any(|h| {
+                h.first > v
+                    && h.first <= v + 8
+                    && (v + 1..h.first).all(|k| {
+                        (w.is_word(k) || w.is_number(k)) && !matches!(w.w(k), "that" | "to")
+                    })
+            });
+            (responsibility || attack).then_some(claimer)
+        }
+        _ => None,
+    })
+}
+
+/// Rule 6: "its aircraft", "three of its fighters", "it has bombed", "the group", "the
+/// army": the first one of the sentence (up to the trigger) that resolves.
+fn description(w: &Words, inp: &PartyInputs, candidates: &[&ActorTok]) -> Option<EntityMention> {
+    let (trig_first, trig_end) = inp.trigger;
+    // The speaker's own party: "Amaq said its fighters" → Islamic State.
+    let speaker_party = || {
+        inp.actor_matches
+            .iter()
+            .filter(|m| in_ranges(&inp.found.speaker_ranges, m.first, m.end))
+            .find_map(|m| {
+                let a = inp.actor(m)?;
+                let top = inp.actors.top(&a.id).unwrap_or(a);
+                (is_party(a) || is_party(top)).then_some(top)
+            })
+    };
+    let remembered = |keep: &dyn Fn(&Actor) -> bool| {
+        [inp.memory.actor, inp.memory.group, inp.memory.state]
+            .into_iter()
+            .flatten()
+            .filter_map(|i| inp.actors.get(i))
+            .find(|a| keep(a))
+    };
+    let mut found: Vec<(usize, usize, &Actor)> = Vec::new();
+    if let Some((a, b)) = possessed_forces(w, inp, trig_end.max(trig_first + 1)) {
+        let owner = speaker_party()
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .filter(|m| m.end <= a)
+                    .find_map(|m| inp.actor(m).filter(|x| is_party(x)))
+            })
+            .or_else(|| remembered(&|x| is_party(x)));
+        if let Some(owner) = owner {
+            found.push((a, b, force_of(inp.actors, owner)));
+        }
+    }
+    // "it has bombed", "they shelled": a pronoun subject of the trigger verb.
+    let mut s = trig_first;
+    while s > 0
+        && matches!(
+            w.w(s - 1),
+            "has" | "have" | "had" | "also" | "then" | "reportedly" | "allegedly"
+        )
+    {
+        s -= 1;
+    }
+    let verb = inp
+        .hits
+        .iter()
+        .find(|h| h.first == trig_first)
+        .is_some_and(|h| verb_trigger(w, h));
+    if verb && s > 0 && matches!(w.w(s - 1), "it" | "they") {
+        let sentence_party = inp
+            .actor_matches
+            .iter()
+            .filter(|m| m.end < s && !in_ranges(&inp.found.speaker_ranges, m.first, m.end))
+            .filter(|m| !w.w(m.end - 1).ends_with("'s") && !inp.after_target_prep(w, m.first))
+            .find_map(|m| inp.actor(m).filter(|x| is_party(x) && !x.generic));
+        if let Some(who) = sentence_party.or_else(|| remembered(&|x| is_party(x) && !x.generic)) {
+            found.push((s - 1, s, who));
+        }
+    }
+    // "the group", "the army", "the military" before the trigger, or after it as the
+    // subject of a clause ("denied that the army had targeted").
+    for k in 1..w.len() {
+        if !w.has(k, class::PARTY_WORD) {
+            continue;
+        }
+        if w.w(k - 1) != "the" || in_ranges(&inp.found.speaker_ranges, k - 1, k + 1) {
+            continue;
+        }
+        if k >= trig_first && !acts_after(w, k + 1) {
+            continue;
+        }
+        let who = match w.w(k) {
+            "group" | "organisation" | "organization" => {
+                remembered(&|x| x.kind == ActorKind::ArmedGroup && !government_side(x))
+            }
+            // The state the speaker of the sentence speaks for, else the article's.
+            "army" | "military" => speaker_party()
+                .filter(|x| x.kind == ActorKind::State)
+                .or_else(|| {
+                    remembered(&|x| matches!(x.kind, ActorKind::StateForce | ActorKind::State))
+                })
+                .map(|x| force_of(inp.actors, inp.actors.top(&x.id).unwrap_or(x))),
+            _ => None,
+        };
+        if let Some(who) = who {
+            if !inp.after_target_prep(w, k - 1) && !passive_after(w, inp, k + 1) {
+                found.push((k - 1, k + 1, who));
+            }
+        }
+    }
+    found
+        .into_iter()
+        .min_by_key(|&(a, _, _)| a)
+        .map(|(a, b, who)| resolved_mention(w, a, b, who))
+}
+
+/// A party followed by token `k` is the subject of a clause: "the army had shelled",
+/// "the group fired".
+fn acts_after(w: &Words, k: usize) -> bool {
+    let next = w.w(k);
+    matches!(
+        next,
+        "had" | "has" | "have" | "was" | "were" | "is" | "are" | "carried" | "fired"
+    ) || (next.ends_with("ed") && next.len() > 3)
+}
+
+/// "were killed", "was targeted", "had been expelled": the party before it is what
+/// an act hit, not who acted. `k` is the token after the party's name.
+fn passive_after(w: &Words, inp: &PartyInputs, k: usize) -> bool {
+    let aux = |x: &str| matches!(x, "was" | "were" | "been" | "being" | "is" | "are");
+    let mut k = k;
+    // "Syrian opposition groups were killed": the head noun of the party's phrase.
+    if w.is_word(k) && !aux(w.w(k)) && !matches!(w.w(k), "had" | "has" | "have") {
+        k += 1;
+    }
+    if matches!(w.w(k), "had" | "has" | "have") {
+        k += 1;
+    }
+    if !aux(w.w(k)) {
+        return false;
+    }
+    let mut p = k + 1;
+    while matches!(
+        w.w(p),
+        "reportedly" | "allegedly" | "also" | "being" | "been" | "later"
+    ) {
+        p += 1;
+    }
+    matches!(
+        inp.vocab.casualty.word_id(w.id(p)),
+        Some(CasualtyWord::Harm(..))
+    ) || inp.hits.iter().any(|h| h.first == p)
+        || matches!(
+            w.w(p),
+            "targeted"
+                | "expelled"
+                | "driven"
+                | "pushed"
+                | "defeated"
+                | "routed"
+                | "ousted"
+                | "besieged"
+                | "surrounded"
+                | "evacuated"
+                | "hit"
+        )
+}
+
+/// "Russian air strikes", "government shelling", "rebel shelling": a party named by an
+/// adjective before the trigger, looked up as "<adjective> forces".
+fn demonym_actor(w: &Words, actors: &Actors, trig_first: usize) -> Option<(EntityMention, usize)> {
+    let k = trig_first.checked_sub(1)?;
+    let adj = w.raw(k);
+    if adj.is_empty() || !w.is_word(k) || w.has(k, class::DETERMINER) {
+        return None;
+    }
+    let mut name = String::with_capacity(adj.len() + 10);
+    let (index, a) = ["forces", "warplanes", "fighters"]
+        .iter()
+        .find_map(|noun| {
+            name.clear();
+            name.push_str(adj);
+            name.push(' ');
+            name.push_str(noun);
+            actors.index_by_name(&name)
+        })
+        .or_else(|| actors.index_by_name(adj))?;
+    let t = w.toks[k];
+    Some((
+        EntityMention {
+            name: a.name.clone(),
+            kind: a.kind.entity_kind(),
+            text: adj.to_string(),
+            start: t.start,
+            end: t.end,
+        },
+        index,
+    ))
+}
+
+/// Facility nouns as a target: "a market", "the Latamneh hospital". A facility only
+/// near the event ("near a checkpoint", "close to") is where it happened, not what it
+/// hit; "the centre of the city" is a location.
+fn facility_phrase(w: &Words, from: usize) -> Option<(usize, usize)> {
+    for i in from..w.len() {
+        if w.has(i, class::FACILITY)
+            && !(matches!(w.w(i), "centre" | "center") && w.w(i + 1) == "of")
+        {
+            let mut a = i;
+            while a > from && a + 4 > i {
+                let x = w.w(a - 1);
+                if is_determiner(x) {
+                    a -= 1;
+                    break;
+                }
+                if !w.is_word(a - 1)
+                    || matches!(
+                        x,
+                        "on" | "in"
+                            | "at"
+                            | "and"
+                            | "of"
+                            | "targeted"
+                            | "hit"
+                            | "struck"
+                            | "outside"
+                            | "near"
+                            | "to"
+                    )
+                {
+                    break;
+                }
+                a -= 1;
+            }
+            let before = a.checked_sub(1).map(|k| w.w(k)).unwrap_or("");
+            if before == "near" || (before == "to" && a >= 2 && w.w(a - 2) == "close") {
+                continue;
+            }
+            return Some((a, i + 1));
+        }
+        if matches!(w.w(i), "," | ";") {
+            return None;
+        }
+    }
+    None
+}
+
+/// The noun phrase ending right before token `end` (a trailing comma of an apposition
+/// skipped): a determiner and up to four words ("the Latamneh hospital", "The
+/// anti-Semitic attacker"), else a run of names ("Abdelke and Adnan al-Dibs").
+fn phrase_before(w: &Words, end: usize) -> Option<(usize, usize)> {
+    let end = if end > 0 && w.w(end - 1) == "," {
+        end - 1
+    } else {
+        end
+    };
+    let name = |k: usize| w.is_word(k) && (w.cap(k) || w.w(k).starts_with("al-"));
+    let mut a = end;
+    while a > 0 && end - a < 5 {
+        let k = a - 1;
+        if w.has(k, class::DETERMINER) {
+            return Some((k, end));
+        }
+        let x = w.w(k);
+        if !(w.is_word(k) || w.is_number(k))
+            || x.ends_with("ly")
+            || matches!(
+                x,
+                "of" | "in"
+                    | "on"
+                    | "at"
+                    | "by"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "and"
+                    | "or"
+                    | "he"
+                    | "she"
+                    | "it"
+                    | "they"
+                    | "we"
+            )
+        {
+            break;
+        }
+        a = k;
+    }
+    let mut a = end;
+    while a > 0 && end - a < 6 {
+        let k = a - 1;
+        if name(k) || (w.w(k) == "and" && a < end && name(a) && k > 0 && name(k - 1)) {
+            a = k;
+        } else {
+            break;
+        }
+    }
+    (a < end && !not_a_name(w.w(a))).then_some((a, end))
+}
+
+/// The noun phrase starting at `start` that a trigger verb takes as object: up to the
+/// first preposition, comma or verb, ending in a name, a person, a place noun or a
+/// facility ("kidnapped Iraqi Christian priest Diaa Aziz", "attacked a mainly Kurdish
+/// town").
+fn object_phrase(w: &Words, vocab: &Vocab, start: usize) -> Option<(usize, usize)> {
+    let mut k = start;
+    let mut head = None;
+    while k < w.len() && k < start + 8 {
+        let x = w.w(k);
+        if !(w.is_word(k) || w.is_number(k))
+            || matches!(
+                x,
+                "was"
+                    | "were"
+                    | "is"
+                    | "are"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "from"
+                    | "for"
+                    | "after"
+                    | "with"
+                    | "to"
+                    | "near"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "while"
+                    | "as"
+                    | "by"
+                    | "during"
+                    | "since"
+                    | "into"
+                    | "of"
+                    | "killing"
+                    | "wounding"
+            )
+        {
+            break;
+        }
+        if x == "and" && !(w.cap(k + 1) || w.has(k + 1, class::DETERMINER)) {
+            break;
+        }
+        if w.cap(k)
+            || w.has(k, class::PLACE_NOUN)
+            || w.has(k, class::FACILITY)
+            || person_head(w, vocab, k)
+        {
+            head = Some(k + 1);
+        }
+        k += 1;
+    }
+    head.map(|e| (start, e))
+}
+
+/// The target, in order: the subject of a passive trigger ("the Latamneh hospital was
+/// targeted", "Abdelke and Adnan al-Dibs were arrested"); a party after the trigger
+/// governed by "on", "against", "targeting", "at" or by "of" after the trigger
+/// ("shelling of"); a facility the event hit; the object of a trigger verb
+/// ("kidnapped Iraqi Christian priest Diaa Aziz", "attacked a mainly Kurdish town");
+/// a party counted among the victims ("120 ISIS fighters were killed").
+fn target(
+    w: &Words,
+    inp: &PartyInputs,
+    candidates: &[&ActorTok],
+    actor_first: Option<usize>,
+    actor: Option<&EntityMention>,
+) -> Option<EntityMention> {
+    let (trig_first, trig_end) = inp.trigger;
+    let overlaps_actor = |a: usize, b: usize| {
+        let span = w.span_of(a, b);
+        actor.is_some_and(|m| m.start < span.end && span.start < m.end)
+    };
+    let not_actor = |m: &ActorTok| Some(m.first) != actor_first && !overlaps_actor(m.first, m.end);
+    let mention = |a: usize, b: usize| -> EntityMention {
+        match inp
+            .actor_matches
+            .iter()
+            .find(|m| m.first == a && m.end == b)
+        {
+            Some(m) => inp.actors.to_mention(&to_match(m), w.text),
+            None => words_mention(w, a, b, EntityKind::Other),
+        }
+    };
+    // The subject of the first passive act: "X was targeted", "X were arrested", "X
+    // has been sentenced".
+    let passive = (1..w.len()).find_map(|p| {
+        if !w.has(p, class::PARTY_WORD) && !inp.hits.iter().any(|h| h.first == p) {
+            return None;
+        }
+        let act = inp.hits.iter().any(|h| h.first == p && verb_trigger(w, h))
+            || matches!(w.w(p), "targeted" | "sentenced" | "hit");
+        if !act {
+            return None;
+        }
+        let mut aux = p;
+        while aux > 0
+            && matches!(
+                w.w(aux - 1),
+                "reportedly" | "allegedly" | "also" | "later" | "been" | "being"
+            )
+        {
+            aux -= 1;
+        }
+        let mut subject_end = aux.checked_sub(1)?;
+        if !matches!(
+            w.w(subject_end),
+            "was" | "were" | "is" | "are" | "has" | "have" | "had"
+        ) {
+            return None;
+        }
+        if matches!(w.w(subject_end), "has" | "have" | "had") && w.w(subject_end + 1) != "been" {
+            return None;
+        }
+        if subject_end > 0 && matches!(w.w(subject_end - 1), "has" | "have" | "had") {
+            subject_end -= 1;
+        }
+        let (a, b) = phrase_before(w, subject_end)?;
+        // "the shells were fired": the weapon, not what it hit.
+        let weapon = inp.hits.iter().any(|h| h.first < b && a < h.end);
+        (!weapon
+            && !in_ranges(&inp.found.speaker_ranges, a, b)
+            && !in_ranges(inp.counts, a, b)
+            && !overlaps_actor(a, b))
+        .then_some((a, b))
+    });
+    if let Some((a, b)) = passive {
+        return Some(mention(a, b));
+    }
+    let strict_prep = |m: &ActorTok| {
+        let p = m.first.checked_sub(1).map(|k| w.w(k)).unwrap_or("");
+        let p2 = m.first.checked_sub(2).map(|k| w.w(k)).unwrap_or("");
+        let at = |x: &str| matches!(x, "on" | "against" | "targeting" | "at");
+        at(p)
+            || (at(p2) && m.first >= 2 && np_filler(w, m.first - 1))
+            || (p == "of"
+                && (inp.hits.iter().any(|h| h.end + 1 == m.first)
+                    || w.has(m.first - 2, class::FACILITY)))
+            || (p2 == "of"
+                && np_filler(w, m.first - 1)
+                && (inp.hits.iter().any(|h| h.end + 2 == m.first)
+                    || m.first >= 3 && w.has(m.first - 3, class::FACILITY)))
+    };
+    if let Some(m) = candidates
+        .iter()
+        .find(|m| m.first > trig_first && not_actor(m) && strict_prep(m))
+    {
+        return Some(inp.actors.to_mention(&to_match(m), w.text));
+    }
+    // A death without a named cause hit the facility the sentence places it in:
+    // "Monday's massacre in the vegetable market ... killed 41".
+    let from = match inp.hits.iter().find(|h| h.first == trig_first) {
+        Some(h) if h.event_type == EventType::Death => 0,
+        _ => trig_first,
+    };
+    if let Some((a, b)) = facility_phrase(w, from) {
+        return Some(words_mention(w, a, b, EntityKind::Other));
+    }
+    // The object of a trigger verb, or of "shelling of": a town, an area, a person.
+    let verb = inp
+        .hits
+        .iter()
+        .find(|h| h.first == trig_first)
+        .is_some_and(|h| verb_trigger(w, h) && !w.w(h.first).ends_with("ing"));
+    let start = if verb {
+        Some(trig_end)
+    } else if matches!(w.w(trig_end), "of" | "on") && w.has(trig_end + 1, class::DETERMINER) {
+        Some(trig_end + 1)
+    } else {
+        None
+    };
+    if let Some((a, b)) = start.and_then(|s| object_phrase(w, inp.vocab, s)) {
+        // "the town of Jayrud" is the place, not a target; a count is the victims.
+        let place = inp.place_matches.iter().any(|p| p.first < b && a < p.end) || w.w(b) == "of";
+        // Executions and arrests act on people: their counted victims are the target.
+        let on_people = inp.hits.iter().any(|h| {
+            h.first == trig_first
+                && matches!(h.event_type, EventType::Execution | EventType::Arrest)
+        });
+        let counted = in_ranges(inp.counts, a, b) && !on_people;
+        if !place && !counted && !overlaps_actor(a, b) {
+            return Some(mention(a, b));
+        }
+    }
+    // A party among the victims: "Some 120 ISIS fighters ... were killed".
+    inp.actor_matches
+        .iter()
+        .find(|m| {
+            in_ranges(inp.counts, m.first, m.end)
+                && not_actor(m)
+                && inp.actor(m).is_some_and(|a| is_party(a) && !a.generic)
+        })
+        .map(|m| inp.actors.to_mention(&to_match(m), w.text))
+}

@@ -1,0 +1,220 @@
+//! Who did it and to whom: the actor and target rules of `docs/taxonomy.md` on
+//! sentences written the way conflict news writes them, and the event type of
+//! sentences whose type depends on their wording or on the article.
+
+use crosscheck_extract::{ArticleContext, Extractor};
+use crosscheck_schema::{Claim, EventFrame, EventType, Span};
+use crosscheck_segment::Segmenter;
+
+fn claims(text: &str) -> Vec<Claim> {
+    let sentences = Segmenter::new().sentences(text, Span::new(0, text.len()));
+    let ctx = ArticleContext {
+        text,
+        sentences: &sentences,
+        published: chrono::NaiveDate::from_ymd_opt(2016, 10, 18),
+        title: None,
+    };
+    let all = vec![1.0; sentences.len()];
+    Extractor::new().claims(&ctx, Some(&all))
+}
+
+/// The frame of the last sentence of `text`.
+fn frame(text: &str) -> EventFrame {
+    claims(text)
+        .pop()
+        .and_then(|c| c.event)
+        .unwrap_or_else(|| panic!("no event in {text:?}"))
+}
+
+/// The actor as (words of the text, canonical name).
+fn actor(text: &str) -> Option<(String, String)> {
+    frame(text).actor.map(|a| (a.text, a.name))
+}
+
+fn actor_name(text: &str) -> Option<String> {
+    actor(text).map(|a| a.1)
+}
+
+fn actor_text(text: &str) -> Option<String> {
+    actor(text).map(|a| a.0)
+}
+
+fn target_text(text: &str) -> Option<String> {
+    frame(text).target.map(|t| t.text)
+}
+
+#[test]
+fn the_agent_of_a_passive_attached_to_the_event() {
+    assert_eq!(
+        actor_name("Two medics were wounded by the Syrian army in the shelling of Douma."),
+        Some("Syrian Arab Army".into())
+    );
+    assert_eq!(
+        actor_name(
+            "An airstrike carried out by the US-led coalition killed 20 civilians in Raqqa."
+        ),
+        Some("US-led Coalition".into())
+    );
+    // Who holds or backs a place is not who acted.
+    assert_eq!(
+        actor_name("Hundreds of families fled towards areas held by the SDF."),
+        None
+    );
+    // Nor who brokered a truce.
+    assert_eq!(
+        actor_name("A ceasefire brokered by Russia and the United States took effect on Saturday."),
+        None
+    );
+    // A person the table does not know, after "by".
+    assert_eq!(
+        actor_text("The suspect was shot and wounded by two police officers outside the station."),
+        Some("two police officers".into())
+    );
+}
+
+#[test]
+fn the_subject_of_an_attack_verb() {
+    assert_eq!(
+        actor_name("Assad's forces shelled the village, killing three children."),
+        Some("Syrian Arab Army".into())
+    );
+    assert_eq!(
+        actor_name("Nusra Front members kidnapped a priest in the northwestern province of Idlib."),
+        Some("Jabhat al-Nusra".into())
+    );
+    // A name the table does not know, with an apposition.
+    assert_eq!(
+        actor_text("In May, Malek, a refugee from Homs, stabbed three people in The Hague."),
+        Some("Malek".into())
+    );
+    // The owner of the weapon the trigger names.
+    assert_eq!(
+        actor_name("The ministry denied that any aircraft of the Russian Aerospace Forces had flown over the town."),
+        Some("Russian Armed Forces".into())
+    );
+    // "a helicopter belonging to the regime".
+    assert_eq!(
+        actor_name("Witnesses said a helicopter belonging to the regime dropped a barrel bomb on the market."),
+        Some("Syrian Government".into())
+    );
+}
+
+#[test]
+fn accusations_name_the_accused() {
+    assert_eq!(
+        actor_name("Turkey blamed the PKK for the bombing in Ankara that killed 28 people."),
+        Some("PKK".into())
+    );
+    assert_eq!(
+        actor_name("The opposition accused government forces of using chlorine gas in Kafr Zita."),
+        Some("Syrian Arab Army".into())
+    );
+    assert_eq!(
+        actor_name(
+            "The foreign ministry condemned the air strike, holding the Syrian regime responsible."
+        ),
+        Some("Syrian Government".into())
+    );
+    assert_eq!(
+        actor_name("The attack on the market was blamed on Islamic State militants."),
+        Some("Islamic State".into())
+    );
+    // Claiming an attack makes the claimer its actor.
+    assert_eq!(
+        actor_name("IS also claimed a bomb attack at a police station in the capital."),
+        Some("Islamic State".into())
+    );
+}
+
+#[test]
+fn pronouns_and_descriptions_stand_for_the_article_s_party() {
+    let t = "Islamic State militants attacked army positions near Deir ez-Zor on Sunday. \
+             The group also shelled the airport, killing two soldiers.";
+    assert_eq!(actor(t), Some(("The group".into(), "Islamic State".into())));
+    let t = "Islamic State's Amaq news agency said its fighters had killed dozens of government troops.";
+    assert_eq!(
+        actor(t),
+        Some(("its fighters".into(), "Islamic State".into()))
+    );
+    let t = "Russia's defence ministry said none of its aircraft had flown over the area.";
+    assert_eq!(actor_name(t), Some("Russian Armed Forces".into()));
+    let t = "A military source quoted by state media denied that the army had targeted civilians.";
+    assert_eq!(actor_text(t), Some("the army".into()));
+}
+
+#[test]
+fn generic_labels_take_the_group_the_article_names() {
+    let t = "Jabhat al-Nusra fighters stormed the village at dawn. \
+             Residents said the terrorists executed three men.";
+    assert_eq!(
+        actor(t),
+        Some(("the terrorists".into(), "Jabhat al-Nusra".into()))
+    );
+    // "rebels" is not the Islamic State, whatever the article named before.
+    let t = "Islamic State fighters attacked a checkpoint near Palmyra. \
+             Rebels shelled the town of Mhardeh on Monday.";
+    assert_eq!(actor_name(t), Some("Syrian Opposition".into()));
+    // An article that names no group: the Syrian opposition.
+    assert_eq!(
+        actor_name("Terrorists fired mortar shells at a school in Damascus, killing two children."),
+        Some("Syrian Opposition".into())
+    );
+    // A group named inside a compound modifier is not the actor; the one it modifies is.
+    assert_eq!(
+        actor_name(
+            "Terrorists of the al-Qaeda-linked Hayat Tahrir al-Sham fired rockets at the village."
+        ),
+        Some("Hayat Tahrir al-Sham".into())
+    );
+}
+
+#[test]
+fn a_passive_subject_or_an_object_is_the_target() {
+    assert_eq!(
+        target_text("The Latamneh hospital was targeted by a bomb dropped by a helicopter."),
+        Some("The Latamneh hospital".into())
+    );
+    assert_eq!(
+        target_text("Nusra Front members kidnapped Iraqi priest Diaa Aziz from the village."),
+        Some("Iraqi priest Diaa Aziz".into())
+    );
+    assert_eq!(
+        target_text("Al-Qaeda loyalists attacked a mainly Kurdish town in northeastern Syria."),
+        Some("a mainly Kurdish town".into())
+    );
+    // A facility only near the blast is where it happened.
+    assert_eq!(
+        target_text("A car bomb exploded near a checkpoint in Azaz, killing 17 people."),
+        None
+    );
+    // The weapon of a passive is not what it hit.
+    assert_ne!(
+        target_text("The shells were fired by Nusra terrorists during fighting in the town.")
+            .as_deref(),
+        Some("The shells")
+    );
+}
+
+#[test]
+fn the_type_follows_the_stated_cause_and_the_incident() {
+    // "killed in Monday's fighting": the cause the count's clause names.
+    let t = "Five civilians were killed in Monday's fighting, which ended with rebels taking control of the village.";
+    assert_eq!(frame(t).event_type, EventType::GroundAttack);
+    // A bomb that merely "struck" is not an air strike.
+    assert_eq!(
+        frame("The bomb struck a bus station in Homs.").event_type,
+        EventType::Bombing
+    );
+    // "using chemical weapons" is a chemical attack.
+    assert_eq!(
+        frame("MSF accused the regime of using chemical weapons in its bombardment of Hama.")
+            .event_type,
+        EventType::ChemicalAttack
+    );
+    // "the attack" and a death count belong to the incident typed before...
+    let t = "Regime helicopters dropped barrel bombs on Daraya. The attack killed 14 people.";
+    assert_eq!(frame(t).event_type, EventType::Airstrike);
+    // ...but not to an arrest.
+    let t = "Police arrested two men in Westerville. Two officers were killed on Saturday.";
+    assert_eq!(frame(t).event_type, EventType::Death);
+}

@@ -1,0 +1,211 @@
+//! A region of a text folded once and cut into words, so that several tables (the
+//! gazetteer and the actor table) can be matched against it without folding twice,
+//! and the word filter that lets a matcher skip words no alias can start with.
+
+use crate::fold::{is_word_byte, is_word_char, Folded};
+
+/// A region of a text, folded once, for [`Gazetteer::find_in`] and
+/// [`Actors::find_in`]: an article is folded and cut into words once whatever
+/// the number of tables matched against it.
+///
+/// ```
+/// use crosscheck_lexicon::{Actors, FoldedText, Gazetteer};
+///
+/// let (places, actors) = (Gazetteer::new(), Actors::new());
+/// let text = "Regime helicopters dropped barrel bombs on Darayya.";
+/// let folded = FoldedText::new(text, 0, text.len());
+/// assert_eq!(places.find_in(&folded), places.find(text, 0, text.len()));
+/// assert_eq!(actors.find_in(&folded), actors.find(text, 0, text.len()));
+/// ```
+///
+/// [`Gazetteer::find_in`]: crate::Gazetteer::find_in
+/// [`Actors::find_in`]: crate::Actors::find_in
+pub struct FoldedText<'t> {
+    pub(crate) text: &'t str,
+    pub(crate) folded: Folded,
+    /// The words of the folded region (runs of word bytes), in order, each with
+    /// the hash of its bytes. A word running into the region from before it is
+    /// left out: no match may start inside a word.
+    pub(crate) words: Vec<Word>,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Word {
+    pub(crate) start: usize,
+    /// The index keys of the word alone and of the word with the next one
+    /// ([`single_key`], [`pair_key`]; `None` for the last word), the same for
+    /// every table.
+    pub(crate) single: u64,
+    pub(crate) pair: Option<u64>,
+}
+
+impl<'t> FoldedText<'t> {
+    /// Folds `text[start..end]`. A range off the text or off character
+    /// boundaries is narrowed to the nearest boundaries inside.
+    pub fn new(text: &'t str, start: usize, end: usize) -> FoldedText<'t> {
+        let (start, end) = clamp(text, start, end);
+        let folded = Folded::new(&text[start..end], start);
+        let hay = &folded.bytes[..];
+        let mut words: Vec<Word> = Vec::with_capacity(hay.len() / 6 + 1);
+        let mut i = 0;
+        if text[..start].chars().next_back().is_some_and(is_word_char) {
+            while i < hay.len() && is_word_byte(hay[i]) {
+                i += 1;
+            }
+        }
+        while i < hay.len() {
+            if !is_word_byte(hay[i]) {
+                i += 1;
+                continue;
+            }
+            let s = i;
+            while i < hay.len() && is_word_byte(hay[i]) {
+                i += 1;
+            }
+            let h = word_hash_at(hay, s, i - s);
+            if let Some(prev) = words.last_mut() {
+                prev.pair = Some(pair_key(prev.pair.unwrap_or(0), h));
+            }
+            // `pair` holds the word's own hash until the next word is known.
+            words.push(Word {
+                start: s,
+                single: single_key(h),
+                pair: Some(h),
+            });
+        }
+        if let Some(last) = words.last_mut() {
+            last.pair = None;
+        }
+        FoldedText {
+            text,
+            folded,
+            words,
+        }
+    }
+
+    /// The text the region was taken from.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+}
+
+/// [`word_hash`] of `hay[s..s + len]`: a word of up to eight bytes not at the very
+/// end is read with one load.
+#[inline]
+fn word_hash_at(hay: &[u8], s: usize, len: usize) -> u64 {
+    if (1..=8).contains(&len) {
+        if let Some(block) = hay.get(s..s + 8) {
+            let mut x = [0u8; 8];
+            x.copy_from_slice(block);
+            let x = u64::from_le_bytes(x);
+            let x = if len == 8 {
+                x
+            } else {
+                x & ((1u64 << (8 * len)) - 1)
+            };
+            return ((len as u64).wrapping_mul(0x243F_6A88_85A3_08D3) ^ x)
+                .wrapping_mul(0x517C_C1B7_2722_0A95)
+                .rotate_left(29);
+        }
+    }
+    word_hash(&hay[s..s + len])
+}
+
+/// The hash of one word's folded bytes, eight bytes at a time.
+#[inline]
+pub(crate) fn word_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x517C_C1B7_2722_0A95;
+    let mut h = (bytes.len() as u64).wrapping_mul(0x243F_6A88_85A3_08D3);
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(c);
+        h = (h ^ u64::from_le_bytes(x)).wrapping_mul(K).rotate_left(29);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let x = rest
+            .iter()
+            .enumerate()
+            .fold(0u64, |x, (k, &b)| x | u64::from(b) << (8 * k));
+        h = (h ^ x).wrapping_mul(K).rotate_left(29);
+    }
+    h
+}
+
+/// The index key of a word that is a whole one-word alias's first word.
+#[inline]
+pub(crate) fn single_key(h: u64) -> u64 {
+    mix(h ^ 0x9E37_79B9_7F4A_7C15)
+}
+
+/// The index key of the first two words of an alias of several words.
+#[inline]
+pub(crate) fn pair_key(h1: u64, h2: u64) -> u64 {
+    mix(h1.rotate_left(29) ^ h2.wrapping_mul(0xC2B2_AE3D_27D4_EB4F))
+}
+
+/// Which words can start an alias, as a Bloom filter over the index keys
+/// ([`single_key`], [`pair_key`]) of 2^17 bits (16 KiB, stays in L1) probed at
+/// two bits. Most words of a text pass neither test and never touch the index;
+/// a false positive only costs a lookup.
+pub(crate) struct WordFilter {
+    bits: Box<[u64]>,
+}
+
+const FILTER_BITS: u32 = 17;
+
+impl Default for WordFilter {
+    fn default() -> WordFilter {
+        WordFilter {
+            bits: vec![0u64; 1 << (FILTER_BITS - 6)].into_boxed_slice(),
+        }
+    }
+}
+
+impl WordFilter {
+    #[inline]
+    fn slots(x: u64) -> [usize; 2] {
+        let mask = (1u64 << FILTER_BITS) - 1;
+        [(x & mask) as usize, ((x >> 32) & mask) as usize]
+    }
+
+    pub(crate) fn insert(&mut self, key: u64) {
+        for s in WordFilter::slots(key) {
+            self.bits[s >> 6] |= 1 << (s & 63);
+        }
+    }
+
+    #[inline]
+    fn contains(&self, key: u64) -> bool {
+        WordFilter::slots(key)
+            .iter()
+            .all(|&s| self.bits[s >> 6] & (1 << (s & 63)) != 0)
+    }
+
+    /// Whether an alias may start at a word with these keys.
+    #[inline]
+    pub(crate) fn may_start(&self, single: u64, pair: Option<u64>) -> bool {
+        self.contains(single) || pair.is_some_and(|p| self.contains(p))
+    }
+}
+
+#[inline]
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    x ^= x >> 33;
+    x
+}
+
+fn clamp(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut end = end.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut start = start.min(end);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    (start, end.max(start))
+}
