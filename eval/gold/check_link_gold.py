@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Consistency check of the linking gold (examples/link/gold.json) against its articles.
+"""Consistency check of the linking gold (eval/gold/link.json) against its articles
+(examples/link/articles/).
 
-Run from anywhere:  python3 examples/link/check_gold.py   (exit code 0 = all checks pass)
+Run from anywhere:  python3 eval/gold/check_link_gold.py   (exit code 0 = all checks pass)
 
 It verifies that
   * every file in articles/ has a gold entry and vice versa, and each file has the expected
@@ -30,8 +31,8 @@ import sys
 from itertools import combinations
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ARTICLES = os.path.join(HERE, "articles")
-GOLD = os.path.join(HERE, "gold.json")
+ARTICLES = os.path.join(HERE, "..", "..", "examples", "link", "articles")
+GOLD = os.path.join(HERE, "link.json")
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august",

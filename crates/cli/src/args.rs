@@ -119,10 +119,12 @@ pub struct EvalPropagandaArgs {
 
 #[derive(Args, Debug)]
 pub struct EvalLinkArgs {
-    /// The gold file (examples/link/gold.json format); its articles are read from
-    /// the `articles/` folder beside it.
-    #[arg(long, value_name = "FILE", default_value = "examples/link/gold.json")]
+    /// The gold file (eval/gold/link.json format).
+    #[arg(long, value_name = "FILE", default_value = "eval/gold/link.json")]
     pub gold: PathBuf,
+    /// The folder holding the articles the gold names.
+    #[arg(long, value_name = "DIR", default_value = "examples/link/articles")]
+    pub articles: PathBuf,
     /// Also print every group, event, contradiction and corroboration found.
     #[arg(long)]
     pub verbose: bool,

@@ -38,7 +38,7 @@ fn source_text(article: &Value) -> String {
 
 #[test]
 fn analyzing_the_sample_corpus_gives_every_article_with_valid_offsets() {
-    let out = run(crosscheck().args(["analyze", "--no-store", "--format", "json"]).arg(examples()));
+    let out = run(crosscheck().args(["analyze", "--no-store", "--format", "json"]).arg(examples().join("corpus")));
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let doc = json(&out);
     assert_eq!(doc["schema"], "crosscheck/analysis/v1");
@@ -74,6 +74,14 @@ fn analyzing_the_sample_corpus_gives_every_article_with_valid_offsets() {
     let record = articles.iter().find(|a| a["source"]["record"] == 3).unwrap();
     assert!(record["source"]["path"].as_str().unwrap().ends_with("wire-feed.jsonl"));
     assert_eq!(record["metadata"]["section"], "Middle East");
+}
+
+#[test]
+fn the_readme_demo_reads_every_example_and_skips_nothing() {
+    let out = run(crosscheck().args(["analyze", "--no-store"]).arg(examples()));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("crosscheck: 67 articles"), "15 sample articles and 52 of the linking corpus: {stderr}");
 }
 
 #[test]
@@ -122,13 +130,13 @@ fn bad_inputs_are_reported_counted_and_do_not_stop_the_batch() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     write(d, "good.txt", b"Shells hit Douma\n\nShells struck a market on Sunday, medics said.\n");
-    write(d, "image.bin", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    write(d, "image.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
     write(d, "empty.txt", b"");
     write(d, "feed.jsonl", b"{\"text\":\"One record.\"}\n{\"text\": broken}\n{\"text\":\"Another record.\"}\n");
     let out = run(crosscheck().args(["analyze", "--no-store", "--format", "json"]).arg(d));
     assert_eq!(out.status.code(), Some(3), "exit code 3 means: done, but inputs were skipped");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("image.bin") && stderr.contains("binary"), "{stderr}");
+    assert!(stderr.contains("image.txt") && stderr.contains("binary"), "{stderr}");
     assert!(stderr.contains("feed.jsonl:2"), "{stderr}");
     let doc = json(&out);
     assert_eq!(doc["articles"].as_array().unwrap().len(), 3);

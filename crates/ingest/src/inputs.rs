@@ -47,7 +47,7 @@ fn walk(root: &Path) -> impl Iterator<Item = Result<Input, IngestError>> {
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
         .filter_map(|entry| match entry {
-            Ok(e) if e.file_type().is_file() && !is_side_file(e.path()) => {
+            Ok(e) if e.file_type().is_file() && is_article_file(e.path()) => {
                 Some(Ok(Input::File(e.into_path())))
             }
             Ok(_) => None,
@@ -56,6 +56,18 @@ fn walk(root: &Path) -> impl Iterator<Item = Result<Input, IngestError>> {
                 Some(Err(IngestError::new(path, format!("cannot read: {e}"))))
             }
         })
+}
+
+/// Whether a file met while walking a folder is read: one with an article
+/// extension (see [`crate::format`]) or none at all, and not a side file. Scripts,
+/// images and the like in a corpus folder are passed over silently; a file named
+/// on the command line is always read.
+fn is_article_file(path: &Path) -> bool {
+    let article_extension = match path.extension() {
+        None => true,
+        Some(_) => crate::format::from_extension(path).is_some(),
+    };
+    article_extension && !is_side_file(path)
 }
 
 /// Files that travel with a corpus but are not articles: READMEs, licences,

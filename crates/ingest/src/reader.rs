@@ -9,7 +9,7 @@ use crosscheck_schema::{Document, InputFormat, RecordFields};
 
 use crate::decode::{self, binary_evidence};
 use crate::mapping::{FieldMapping, Preset};
-use crate::records::{CsvRecords, JsonLines, RecordBuilder};
+use crate::records::{json_array, CsvRecords, JsonLines, RecordBuilder};
 use crate::{format, IngestError, Input};
 
 /// How to read inputs.
@@ -124,7 +124,18 @@ impl Reader {
                     format,
                     encoding: if how.encoding == encoding_rs::UTF_8 { encoding_rs::WINDOWS_1252 } else { how.encoding },
                 };
-                if format == InputFormat::Jsonl {
+                let array = head_text.trim_start_matches('\u{feff}').trim_start().starts_with('[');
+                if format == InputFormat::Jsonl && array {
+                    let limit = self.options.max_file_bytes;
+                    let mut bytes = Vec::new();
+                    if let Err(e) = reader.take(limit + 1).read_to_end(&mut bytes) {
+                        return one(Err(IngestError::new(builder.path, format!("read error: {e}"))));
+                    }
+                    if bytes.len() as u64 > limit {
+                        return one(Err(too_big(builder.path, bytes.len() as u64, limit)));
+                    }
+                    Box::new(json_array(&decode::decode(&bytes, how), &builder).into_iter())
+                } else if format == InputFormat::Jsonl {
                     Box::new(JsonLines { reader, builder, line: 0, offset: 0, buf: Vec::new(), done: false })
                 } else {
                     Box::new(CsvRecords::new(reader, format::is_tab_separated(path), builder))
@@ -190,8 +201,8 @@ fn too_big(name: String, len: u64, limit: u64) -> IngestError {
         name,
         format!(
             "file is {:.1} MB, more than the {:.1} MB limit for a single-article file (raise it with --max-file-size, or split it)",
-            len as f64 / 1e6,
-            limit as f64 / 1e6
+            len as f64 / (1u64 << 20) as f64,
+            limit as f64 / (1u64 << 20) as f64
         ),
     )
 }

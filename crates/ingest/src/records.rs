@@ -28,7 +28,7 @@ impl RecordBuilder<'_> {
     }
 
     /// Builds a document from `names[i] = values[i]`.
-    fn build(
+    pub(crate) fn build(
         &self,
         names: &[String],
         mut values: Vec<String>,
@@ -272,4 +272,32 @@ impl<R: std::io::Read> Iterator for CsvRecords<'_, R> {
         }
         None
     }
+}
+
+/// A `.json` file holding one array of records (a common export format). The
+/// array must fit in memory; exports too big for that should be JSON Lines.
+pub(crate) fn json_array(text: &str, builder: &RecordBuilder<'_>) -> Vec<Result<Document, IngestError>> {
+    let values: Vec<serde_json::Value> = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            let err = IngestError::new(builder.path.clone(), format!("invalid JSON array: {e}")).at_line(e.line() as u64);
+            return vec![Err(err)];
+        }
+    };
+    values
+        .into_iter()
+        .enumerate()
+        .map(|(i, value)| {
+            let record = i as u64 + 1;
+            let serde_json::Value::Object(map) = value else {
+                return Err(IngestError::new(builder.path.clone(), format!("array element {record} is not a JSON object")));
+            };
+            let (names, values): (Vec<String>, Vec<String>) = map.into_iter().map(|(k, v)| (k, json_to_string(v))).unzip();
+            builder.build(&names, values, record, 0).map_err(|mut e| {
+                e.line = None;
+                e.message = format!("array element {record}: {}", e.message);
+                e
+            })
+        })
+        .collect()
 }

@@ -85,7 +85,7 @@ fn bad_inputs_are_named_and_the_rest_of_the_batch_is_read() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     write(d, "a-good.txt", b"Shells hit Douma\n\nShells struck a market on Sunday, medics said.\n");
-    write(d, "b-binary.dat", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0");
+    write(d, "b-binary.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0");
     write(d, "c-empty.txt", b"");
     write(d, "d-latin1.txt", b"Caf\xe9 bombed\n\nThe caf\xe9 was hit, witnesses said.\n");
     write(
@@ -116,7 +116,7 @@ fn bad_inputs_are_named_and_the_rest_of_the_batch_is_read() {
     let find = |file: &str| -> &IngestError {
         errors.iter().find(|e| e.path.ends_with(file)).unwrap_or_else(|| panic!("no error for {file}: {errors:?}"))
     };
-    assert!(find("b-binary.dat").message.contains("binary"));
+    assert!(find("b-binary.txt").message.contains("binary"));
     assert!(find("c-empty.txt").message.contains("empty"));
     assert!(find("h-huge.txt").message.contains("MB"));
     assert!(find("i-missing.txt").message.contains("cannot read"));
@@ -155,4 +155,28 @@ fn stdin_like_input_is_sniffed() {
     assert_eq!(html.len(), 1);
     assert_eq!(html[0].as_ref().unwrap().format, InputFormat::Html);
     let _ = Input::Stdin;
+}
+
+#[test]
+fn a_json_array_of_records_is_read_and_a_json_document_without_records_is_an_error() {
+    let reader = Reader::new(IngestOptions::default());
+    let array = b"[\n  {\"title\": \"One\", \"text\": \"First.\"},\n  {\"title\": \"Two\", \"text\": \"Second.\"},\n  42\n]\n";
+    let docs: Vec<_> = reader.read_bytes("export.json", array).collect();
+    assert_eq!(docs.len(), 3);
+    assert_eq!(docs[1].as_ref().unwrap().record, Some(2));
+    assert!(docs[2].as_ref().unwrap_err().message.contains("element 3"));
+}
+
+#[test]
+fn walking_a_folder_passes_over_scripts_and_images() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "report.txt", b"Shells hit Douma\n\nShells struck a market, medics said.\n");
+    write(dir.path(), "check.py", b"print('not an article')\n");
+    write(dir.path(), "photo.png", b"\x89PNG\r\n\x1a\n\0\0");
+    write(dir.path(), "NOTES", b"An extension-less file is read.\n");
+    let reader = Reader::new(IngestOptions::default());
+    let (docs, errors) = read_all(&reader, &[dir.path().to_path_buf()]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let names: Vec<&str> = docs.iter().map(|d| d.path.rsplit('/').next().unwrap()).collect();
+    assert_eq!(names, ["NOTES", "report.txt"]);
 }

@@ -1,5 +1,5 @@
 //! Runs the real pipeline on the linking corpus (`examples/link/articles`), links the
-//! articles and scores the result against `examples/link/gold.json`.
+//! articles and scores the result against `eval/gold/link.json`.
 //!
 //! ```text
 //! cargo run --release -p crosscheck-link --example eval_link [-- CORPUS_DIR] [--verbose]
@@ -25,12 +25,13 @@ fn main() {
         .find(|a| !a.starts_with("--"))
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/link"));
-    let gold_text = match std::fs::read_to_string(dir.join("gold.json")) {
+    let gold_path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../eval/gold/link.json");
+    let gold_text = match std::fs::read_to_string(&gold_path) {
         Ok(t) => t,
         Err(e) => {
             eprintln!(
                 "skipped: cannot read {}: {e}",
-                dir.join("gold.json").display()
+                gold_path.display()
             );
             return;
         }

@@ -1,5 +1,5 @@
 //! Scoring a [`LinkResult`] against the gold of the linking corpus
-//! (`examples/link/gold.json`, format in `examples/link/README.md`).
+//! (`eval/gold/link.json`, format in `examples/link/README.md`).
 //!
 //! Predictions are tied to gold claims through the text: a predicted claim
 //! reference (its value's span) matches the gold claim of the same article and

@@ -6,6 +6,7 @@
 //! the store in one transaction. Chunks keep memory flat and bound what a killed
 //! run can lose to the chunks not yet committed.
 
+use std::io::Write;
 use std::sync::mpsc::{sync_channel, Receiver};
 use std::time::Instant;
 
@@ -73,7 +74,11 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
         })
         .sum();
     let progress = Progress::new(quiet, total);
-    let mut sink = output::sink(args.format, open_output(args.output.as_deref())?, linking);
+    let mut sink = output::sink(args.format, open_output(args.output.as_deref())?);
+    // With linking, what an article's claims turn out to be (corroborated,
+    // contradicted) is only known at the end: articles wait in a spill file, not in
+    // memory, and are written in a second pass.
+    let mut spill = if linking { Some(Spill::new()?) } else { None };
     let mut summary = RunSummary::default();
     let stored = store.is_some();
     let db_path = args.store.db.clone().unwrap_or_else(Store::default_path);
@@ -118,9 +123,13 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
                 chunk_bytes += doc.text.len() as u64;
                 summary.articles += articles.len() as u64;
                 for article in &articles {
-                    sink.article(article, &doc.text)?;
-                    if linking {
-                        linker.add(LinkInput { article, text: &doc.text }, &lexicons);
+                    let texts = output::claim_texts(article, &doc.text);
+                    match spill.as_mut() {
+                        Some(spill) => {
+                            spill.push(article, &texts)?;
+                            linker.add(LinkInput { article, text: &doc.text }, &lexicons);
+                        }
+                        None => sink.article(article, &texts)?,
                     }
                 }
                 if stored {
@@ -144,11 +153,59 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
     summary.already_stored = stats.existing_articles;
 
     let links = if linking { link(&linker, stored.then_some(db_path.as_path()))? } else { LinkResults::default() };
+    if let Some(spill) = spill {
+        spill.replay(|article, texts| {
+            links.apply(article);
+            sink.article(article, texts)
+        })?;
+    }
     sink.finish(&links, &summary)?;
     if !quiet {
         eprintln!("{}", summary_line(&summary, stored.then_some(&stats), started.elapsed().as_secs_f64()));
     }
     Ok(if summary.skipped.is_empty() { exit::SUCCESS } else { exit::PARTIAL })
+}
+
+/// Analysed articles parked on disk until linking is done: one JSON line each,
+/// with the text of its claims.
+struct Spill {
+    file: std::io::BufWriter<std::fs::File>,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Spilled {
+    article: ArticleAnalysis,
+    claim_texts: Vec<String>,
+}
+
+impl Spill {
+    fn new() -> Result<Spill> {
+        let file = tempfile::tempfile().context("cannot create a temporary file for the second pass")?;
+        Ok(Spill { file: std::io::BufWriter::with_capacity(1 << 20, file) })
+    }
+
+    fn push(&mut self, article: &ArticleAnalysis, claim_texts: &[String]) -> Result<()> {
+        #[derive(serde::Serialize)]
+        struct Borrowed<'a> {
+            article: &'a ArticleAnalysis,
+            claim_texts: &'a [String],
+        }
+        serde_json::to_writer(&mut self.file, &Borrowed { article, claim_texts })?;
+        self.file.write_all(b"\n")?;
+        Ok(())
+    }
+
+    /// Reads the articles back in the order they were pushed.
+    fn replay(self, mut each: impl FnMut(&mut ArticleAnalysis, &[String]) -> Result<()>) -> Result<()> {
+        use std::io::{BufRead, Seek};
+        let mut file = self.file.into_inner().map_err(|e| e.into_error())?;
+        file.seek(std::io::SeekFrom::Start(0))?;
+        for line in std::io::BufReader::with_capacity(1 << 20, file).lines() {
+            let mut spilled: Spilled = serde_json::from_str(&line?).context("the second-pass file is unreadable")?;
+            each(&mut spilled.article, &spilled.claim_texts)?;
+        }
+        Ok(())
+    }
 }
 
 /// Links everything the linker holds and, with a store, saves the state and the

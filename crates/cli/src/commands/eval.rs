@@ -96,7 +96,7 @@ fn eval_link(args: EvalLinkArgs) -> Result<i32> {
 
     let text = std::fs::read_to_string(&args.gold).with_context(|| format!("cannot read {}", args.gold.display()))?;
     let gold: LinkGold = serde_json::from_str(&text).with_context(|| format!("{} is not a linking gold file", args.gold.display()))?;
-    let folder = args.gold.parent().unwrap_or(std::path::Path::new(".")).join("articles");
+    let folder = args.articles.clone();
     let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&folder)
         .with_context(|| format!("cannot read {}", folder.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))

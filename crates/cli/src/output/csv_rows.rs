@@ -32,7 +32,7 @@ impl CsvRows {
 }
 
 impl Sink for CsvRows {
-    fn article(&mut self, a: &ArticleAnalysis, _source: &str) -> Result<()> {
+    fn article(&mut self, a: &ArticleAnalysis, _claim_texts: &[String]) -> Result<()> {
         self.header()?;
         let opt = |v: &Option<String>| v.clone().unwrap_or_default();
         let (score, label) = match &a.credibility {

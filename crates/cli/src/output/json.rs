@@ -11,16 +11,21 @@ use super::{LinkResults, Sink};
 pub struct JsonDocument {
     out: Box<dyn Write + Send>,
     articles: usize,
-    /// Articles held back until linking has set their claims' statuses.
-    held: Option<Vec<ArticleAnalysis>>,
 }
 
 impl JsonDocument {
-    pub fn new(out: Box<dyn Write + Send>, linking: bool) -> JsonDocument {
-        JsonDocument { out, articles: 0, held: linking.then(Vec::new) }
+    pub fn new(out: Box<dyn Write + Send>) -> JsonDocument {
+        JsonDocument { out, articles: 0 }
     }
 
-    fn write_article(&mut self, article: &ArticleAnalysis) -> Result<()> {
+    fn open(&mut self) -> Result<()> {
+        write!(self.out, "{{\"schema\":{},\"articles\":[", serde_json::to_string(SCHEMA)?)?;
+        Ok(())
+    }
+}
+
+impl Sink for JsonDocument {
+    fn article(&mut self, article: &ArticleAnalysis, _claim_texts: &[String]) -> Result<()> {
         if self.articles == 0 {
             self.open()?;
         } else {
@@ -32,28 +37,7 @@ impl JsonDocument {
         Ok(())
     }
 
-    fn open(&mut self) -> Result<()> {
-        write!(self.out, "{{\"schema\":{},\"articles\":[", serde_json::to_string(SCHEMA)?)?;
-        Ok(())
-    }
-}
-
-impl Sink for JsonDocument {
-    fn article(&mut self, article: &ArticleAnalysis, _source: &str) -> Result<()> {
-        match &mut self.held {
-            Some(held) => {
-                held.push(article.clone());
-                Ok(())
-            }
-            None => self.write_article(article),
-        }
-    }
-
     fn finish(&mut self, links: &LinkResults, summary: &RunSummary) -> Result<()> {
-        for mut article in self.held.take().unwrap_or_default() {
-            links.apply(&mut article);
-            self.write_article(&article)?;
-        }
         if self.articles == 0 {
             self.open()?;
         }
@@ -86,7 +70,7 @@ impl JsonLines {
 }
 
 impl Sink for JsonLines {
-    fn article(&mut self, article: &ArticleAnalysis, _source: &str) -> Result<()> {
+    fn article(&mut self, article: &ArticleAnalysis, _claim_texts: &[String]) -> Result<()> {
         serde_json::to_writer(&mut self.out, article)?;
         self.out.write_all(b"\n")?;
         Ok(())

@@ -18,7 +18,7 @@ use crosscheck_schema::{
 
 use crate::args::OutputFormat;
 
-pub use report::{one_line as report_one_line, print_article};
+pub use report::{claim_texts, one_line as report_one_line, print_article};
 
 /// What linking found across the articles of a run (and, with a store, across
 /// everything stored before).
@@ -51,17 +51,15 @@ impl LinkResults {
 }
 
 pub trait Sink {
-    /// One analysed article; `source` is the decoded text its offsets index.
-    fn article(&mut self, article: &ArticleAnalysis, source: &str) -> Result<()>;
+    /// One analysed article, in input order, with the text of each of its claims.
+    fn article(&mut self, article: &ArticleAnalysis, claim_texts: &[String]) -> Result<()>;
     fn finish(&mut self, links: &LinkResults, summary: &RunSummary) -> Result<()>;
 }
 
-/// The sink for `format`. With `linking`, formats that carry claim statuses keep
-/// their articles until the links are known (`jsonl` and `csv` stream regardless).
-pub fn sink(format: OutputFormat, out: Box<dyn Write + Send>, linking: bool) -> Box<dyn Sink + Send> {
+pub fn sink(format: OutputFormat, out: Box<dyn Write + Send>) -> Box<dyn Sink + Send> {
     match format {
         OutputFormat::Text => Box::new(report::Report::new(out)),
-        OutputFormat::Json => Box::new(json::JsonDocument::new(out, linking)),
+        OutputFormat::Json => Box::new(json::JsonDocument::new(out)),
         OutputFormat::Jsonl => Box::new(json::JsonLines::new(out)),
         OutputFormat::Csv => Box::new(csv_rows::CsvRows::new(out)),
     }

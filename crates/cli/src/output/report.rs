@@ -73,7 +73,8 @@ fn article_block(n: usize, a: &ArticleAnalysis, claim_texts: &[String]) -> Strin
     s
 }
 
-fn claim_texts(a: &ArticleAnalysis, source: &str) -> Vec<String> {
+/// The sentence text of each claim of `a`, from the text its offsets index.
+pub fn claim_texts(a: &ArticleAnalysis, source: &str) -> Vec<String> {
     a.claims.iter().map(|c| source.get(c.start..c.end).unwrap_or("").to_string()).collect()
 }
 
@@ -142,12 +143,11 @@ fn side(r: &ClaimRef, sentences: &HashMap<String, String>) -> String {
 }
 
 impl Sink for Report {
-    fn article(&mut self, article: &ArticleAnalysis, source: &str) -> Result<()> {
-        let texts = claim_texts(article, source);
-        for (c, t) in article.claims.iter().zip(&texts) {
+    fn article(&mut self, article: &ArticleAnalysis, texts: &[String]) -> Result<()> {
+        for (c, t) in article.claims.iter().zip(texts) {
             self.sentences.insert(c.id.clone(), t.clone());
         }
-        self.articles.push((article.clone(), texts));
+        self.articles.push((article.clone(), texts.to_vec()));
         Ok(())
     }
 
@@ -163,9 +163,6 @@ impl Sink for Report {
                 }
                 writeln!(self.out)?;
             }
-        }
-        for (article, _) in &mut self.articles {
-            links.apply(article);
         }
         let single: Vec<(&ArticleAnalysis, &Claim, &String)> = self
             .articles
