@@ -13,7 +13,12 @@ fn a_title_that_is_a_truncated_first_sentence_does_not_panic() {
     let first_line = body.find('\n').unwrap_or(body.len());
     for cut in (10..=first_line).filter(|&c| body.is_char_boundary(c)) {
         let title = &body[..cut];
-        let articles = cleaner.clean(body, &CleanOptions { known_title: Some(title) });
+        let articles = cleaner.clean(
+            body,
+            &CleanOptions {
+                known_title: Some(title),
+            },
+        );
         assert_eq!(articles.len(), 1);
         assert!(!articles[0].paragraphs.is_empty(), "cut at {cut}");
     }
@@ -27,8 +32,14 @@ fn a_headline_with_a_question_inside_keeps_its_metadata() {
                 Shells struck the Sheikh Maqsoud district of Aleppo on Sunday, killing four people, residents said.\n";
     let articles = Cleaner::new().clean(text, &CleanOptions::default());
     let a = &articles[0];
-    assert_eq!(a.title.as_deref(), Some("Who fired on Sheikh Maqsoud? Craters tell a different story"));
-    assert!(a.fields.iter().any(|f| f.field == "outlet" && f.value == "Meridian Wire"));
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Who fired on Sheikh Maqsoud? Craters tell a different story")
+    );
+    assert!(a
+        .fields
+        .iter()
+        .any(|f| f.field == "outlet" && f.value == "Meridian Wire"));
     assert!(a.fields.iter().any(|f| f.field == "published"));
     assert_eq!(a.paragraphs.len(), 1);
 }

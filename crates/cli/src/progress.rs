@@ -16,7 +16,11 @@ impl Progress {
         if quiet || !std::io::stderr().is_terminal() {
             return Progress { bar: None };
         }
-        let bar = if total > 0 { ProgressBar::new(total) } else { ProgressBar::no_length() };
+        let bar = if total > 0 {
+            ProgressBar::new(total)
+        } else {
+            ProgressBar::no_length()
+        };
         bar.set_draw_target(ProgressDrawTarget::stderr_with_hz(8));
         let style = if total > 0 {
             "{spinner} [{elapsed_precise}] {wide_bar} {binary_bytes}/{binary_total_bytes} ({binary_bytes_per_sec}, eta {eta}) {msg}"

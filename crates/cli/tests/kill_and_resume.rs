@@ -9,7 +9,16 @@ use crosscheck_store::Store;
 
 /// Distinct short reports, enough that analysing them into a store takes a while.
 fn write_feed(path: &std::path::Path, records: usize) {
-    let places = ["Douma", "Idlib", "Aleppo", "Raqqa", "Deir ez-Zor", "Homs", "Hama", "Daraa"];
+    let places = [
+        "Douma",
+        "Idlib",
+        "Aleppo",
+        "Raqqa",
+        "Deir ez-Zor",
+        "Homs",
+        "Hama",
+        "Daraa",
+    ];
     let mut out = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
     for i in 0..records {
         let place = places[i % places.len()];
@@ -27,7 +36,9 @@ fn write_feed(path: &std::path::Path, records: usize) {
 }
 
 fn stored_articles(db: &std::path::Path) -> u64 {
-    Store::open_read_only(db).and_then(|s| s.counts()).map_or(0, |c| c.articles)
+    Store::open_read_only(db)
+        .and_then(|s| s.counts())
+        .map_or(0, |c| c.articles)
 }
 
 #[test]
@@ -49,17 +60,30 @@ fn a_killed_run_loses_nothing_committed_and_the_next_run_completes_it() {
     // Kill it as soon as something is committed.
     let deadline = Instant::now() + Duration::from_secs(120);
     while db.exists().then(|| stored_articles(&db)).unwrap_or(0) == 0 {
-        assert!(Instant::now() < deadline, "nothing was committed in two minutes");
-        assert!(child.try_wait().unwrap().is_none(), "the run ended before it could be killed");
+        assert!(
+            Instant::now() < deadline,
+            "nothing was committed in two minutes"
+        );
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the run ended before it could be killed"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
 
     let store = Store::open(&db).expect("the store opens after a kill");
-    assert_eq!(store.check().unwrap(), Vec::<String>::new(), "integrity and index checks pass");
+    assert_eq!(
+        store.check().unwrap(),
+        Vec::<String>::new(),
+        "integrity and index checks pass"
+    );
     let committed = store.counts().unwrap().articles;
-    assert!(committed > 0 && committed < total as u64, "killed mid-run: {committed} of {total}");
+    assert!(
+        committed > 0 && committed < total as u64,
+        "killed mid-run: {committed} of {total}"
+    );
     drop(store);
 
     let rerun = Command::new(env!("CARGO_BIN_EXE_crosscheck"))
@@ -71,7 +95,10 @@ fn a_killed_run_loses_nothing_committed_and_the_next_run_completes_it() {
         .unwrap();
     assert!(rerun.status.success());
     let stderr = String::from_utf8_lossy(&rerun.stderr);
-    let expected = format!("store: {} new, {committed} already stored", total as u64 - committed);
+    let expected = format!(
+        "store: {} new, {committed} already stored",
+        total as u64 - committed
+    );
     assert!(stderr.contains(&expected), "{stderr}");
     assert_eq!(stored_articles(&db), total as u64);
 }

@@ -15,8 +15,16 @@ fn link_corpus() -> PathBuf {
 }
 
 fn events(db: &std::path::Path) -> Value {
-    let out = crosscheck().args(["events", "--format", "json", "--db"]).arg(db).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = crosscheck()
+        .args(["events", "--format", "json", "--db"])
+        .arg(db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -24,15 +32,32 @@ fn events(db: &std::path::Path) -> Value {
 fn a_folder_and_its_files_one_by_one_give_the_same_events() {
     let dir = tempfile::tempdir().unwrap();
     let (at_once, one_by_one) = (dir.path().join("a.db"), dir.path().join("b.db"));
-    let status = crosscheck().args(["analyze", "-q", "--format", "jsonl", "--db"]).arg(&at_once).arg(link_corpus()).output().unwrap();
+    let status = crosscheck()
+        .args(["analyze", "-q", "--format", "jsonl", "--db"])
+        .arg(&at_once)
+        .arg(link_corpus())
+        .output()
+        .unwrap();
     assert!(status.status.success());
 
-    let mut files: Vec<PathBuf> = std::fs::read_dir(link_corpus()).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(link_corpus())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     // Newest first, so the store sees the reports in another order than the folder walk.
     for file in files.iter().rev() {
-        let out = crosscheck().args(["analyze", "-q", "--format", "jsonl", "--db"]).arg(&one_by_one).arg(file).output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let out = crosscheck()
+            .args(["analyze", "-q", "--format", "jsonl", "--db"])
+            .arg(&one_by_one)
+            .arg(file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let (a, b) = (events(&at_once), events(&one_by_one));
     assert!(a.as_array().unwrap().len() >= 5, "{a:#}");
@@ -41,7 +66,11 @@ fn a_folder_and_its_files_one_by_one_give_the_same_events() {
     for event in a.as_array().unwrap() {
         let id = event["id"].as_str().unwrap();
         let detail = |db: &std::path::Path| -> Value {
-            let out = crosscheck().args(["events", id, "--format", "json", "--db"]).arg(db).output().unwrap();
+            let out = crosscheck()
+                .args(["events", id, "--format", "json", "--db"])
+                .arg(db)
+                .output()
+                .unwrap();
             serde_json::from_slice(&out.stdout).unwrap()
         };
         assert_eq!(detail(&at_once), detail(&one_by_one), "event {id}");
@@ -51,14 +80,29 @@ fn a_folder_and_its_files_one_by_one_give_the_same_events() {
 #[test]
 fn the_report_leads_with_contradictions_and_the_json_carries_statuses() {
     let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
-    let out = crosscheck().args(["analyze", "--no-store"]).arg(&corpus).output().unwrap();
+    let out = crosscheck()
+        .args(["analyze", "--no-store"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
     let report = String::from_utf8(out.stdout).unwrap();
-    assert!(report.starts_with("CONTRADICTIONS"), "{}", &report[..200.min(report.len())]);
+    assert!(
+        report.starts_with("CONTRADICTIONS"),
+        "{}",
+        &report[..200.min(report.len())]
+    );
     // The pro-government toll of 12 against the monitor's "at least 35".
     let first = report.split("\n\n").nth(1).unwrap_or("");
-    assert!(report.contains("12") && report.contains("at least 35"), "{first}");
+    assert!(
+        report.contains("12") && report.contains("at least 35"),
+        "{first}"
+    );
 
-    let out = crosscheck().args(["analyze", "--no-store", "--format", "json"]).arg(&corpus).output().unwrap();
+    let out = crosscheck()
+        .args(["analyze", "--no-store", "--format", "json"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(!doc["events"].as_array().unwrap().is_empty());
     assert!(!doc["contradictions"].as_array().unwrap().is_empty());
@@ -69,5 +113,8 @@ fn the_report_leads_with_contradictions_and_the_json_carries_statuses() {
         .flat_map(|a| a["claims"].as_array().unwrap())
         .filter_map(|c| c["status"].as_str())
         .collect();
-    assert!(statuses.contains(&"contradicted") && statuses.contains(&"corroborated"), "{statuses:?}");
+    assert!(
+        statuses.contains(&"contradicted") && statuses.contains(&"corroborated"),
+        "{statuses:?}"
+    );
 }

@@ -4,7 +4,13 @@ use xxhash_rust::xxh3::xxh3_128;
 /// that tells two outlets' identical copies apart. The path is left out on
 /// purpose: the same article read from a moved file is the same article, and the
 /// store keeps it once.
-pub fn article_id(text: &str, title: Option<&str>, outlet: Option<&str>, published: Option<&str>, url: Option<&str>) -> String {
+pub fn article_id(
+    text: &str,
+    title: Option<&str>,
+    outlet: Option<&str>,
+    published: Option<&str>,
+    url: Option<&str>,
+) -> String {
     let mut key = String::with_capacity(text.len() + 128);
     for part in [title, outlet, published, url] {
         key.push_str(part.unwrap_or(""));
@@ -24,7 +30,10 @@ mod tests {
         let a = article_id("Shells hit Douma.", None, Some("Outlet A"), None, None);
         let b = article_id("Shells hit Douma.", None, Some("Outlet B"), None, None);
         assert_ne!(a, b);
-        assert_eq!(a, article_id("Shells hit Douma.", None, Some("Outlet A"), None, None));
+        assert_eq!(
+            a,
+            article_id("Shells hit Douma.", None, Some("Outlet A"), None, None)
+        );
         assert_eq!(a.len(), 16);
     }
 }

@@ -16,7 +16,11 @@ pub fn outlet_from_url(url: &str) -> Option<String> {
     let rest = url.trim().split_once("://").map_or(url.trim(), |(_, r)| r);
     let host = rest.split(['/', '?', '#']).next()?;
     let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
-    let host = host.split(':').next()?.trim_start_matches("www.").to_ascii_lowercase();
+    let host = host
+        .split(':')
+        .next()?
+        .trim_start_matches("www.")
+        .to_ascii_lowercase();
     (host.contains('.') && host.len() > 3).then_some(host)
 }
 
@@ -26,8 +30,14 @@ mod tests {
 
     #[test]
     fn outlet_is_the_host_without_www() {
-        assert_eq!(outlet_from_url("https://www.example-news.com/world/1").as_deref(), Some("example-news.com"));
-        assert_eq!(outlet_from_url("http://sana.sy:8080/?p=1").as_deref(), Some("sana.sy"));
+        assert_eq!(
+            outlet_from_url("https://www.example-news.com/world/1").as_deref(),
+            Some("example-news.com")
+        );
+        assert_eq!(
+            outlet_from_url("http://sana.sy:8080/?p=1").as_deref(),
+            Some("sana.sy")
+        );
         assert_eq!(outlet_from_url("not a url"), None);
     }
 }

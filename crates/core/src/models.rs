@@ -7,10 +7,16 @@ use crosscheck_extract::checkworthy::CheckworthyModel;
 use crosscheck_propaganda::Propaganda;
 
 /// `models/checkworthy.bin`, from `crosscheck train checkworthy`.
-pub const CHECKWORTHY_BIN: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/checkworthy.bin"));
+pub const CHECKWORTHY_BIN: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../models/checkworthy.bin"
+));
 
 /// `models/propaganda.bin`, from `crosscheck train propaganda`.
-pub const PROPAGANDA_BIN: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/propaganda.bin"));
+pub const PROPAGANDA_BIN: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../models/propaganda.bin"
+));
 
 /// The models one pipeline runs with.
 pub struct Models {

@@ -2,11 +2,11 @@ use crosscheck_clean::{CleanOptions, CleanedArticle, Cleaner};
 use crosscheck_dates::DateParser;
 use crosscheck_extract::checkworthy::CheckworthyModel;
 use crosscheck_extract::{ArticleContext, Extractor};
+use crosscheck_propaganda::Propaganda;
 use crosscheck_schema::{
     ArticleAnalysis, Document, Evidence, MetadataField, Remap, Sentence, Signal, SourceRef, Span,
 };
 use crosscheck_segment::Segmenter;
-use crosscheck_propaganda::Propaganda;
 use crosscheck_signals::SignalDetector;
 
 use crate::models::Models;
@@ -23,7 +23,10 @@ pub struct PipelineOptions {
 
 impl Default for PipelineOptions {
     fn default() -> PipelineOptions {
-        PipelineOptions { claims: true, signals: true }
+        PipelineOptions {
+            claims: true,
+            signals: true,
+        }
     }
 }
 
@@ -78,7 +81,9 @@ impl Pipeline {
     /// document's source text.
     pub fn analyze(&self, doc: &Document) -> Vec<ArticleAnalysis> {
         let text = doc.readable_text();
-        let options = CleanOptions { known_title: doc.fields.title.as_deref() };
+        let options = CleanOptions {
+            known_title: doc.fields.title.as_deref(),
+        };
         let mut articles: Vec<ArticleAnalysis> = self
             .cleaner
             .clean(text, &options)
@@ -103,7 +108,11 @@ impl Pipeline {
     /// Propaganda-technique spans as one signal: its value is the number of spans,
     /// each span's evidence label the SemEval-2020 technique name.
     fn propaganda_signal(&self, text: &str, article: &ArticleAnalysis) -> Signal {
-        let sentences: Vec<Span> = article.sentences.iter().map(|s| Span::new(s.start, s.end)).collect();
+        let sentences: Vec<Span> = article
+            .sentences
+            .iter()
+            .map(|s| Span::new(s.start, s.end))
+            .collect();
         let spans = self.propaganda.detect(text, &sentences);
         Signal {
             kind: "propaganda_techniques".to_string(),
@@ -111,22 +120,40 @@ impl Pipeline {
             weight: 0.0,
             evidence: spans
                 .iter()
-                .map(|t| Evidence { start: t.start, end: t.end, label: Some(t.technique.name().to_string()) })
+                .map(|t| Evidence {
+                    start: t.start,
+                    end: t.end,
+                    label: Some(t.technique.name().to_string()),
+                })
                 .collect(),
         }
     }
 
     fn article(&self, doc: &Document, text: &str, cleaned: CleanedArticle) -> ArticleAnalysis {
-        let field = |name: &str| cleaned.fields.iter().find(|f| f.field == name).map(|f| f.value.as_str());
+        let field = |name: &str| {
+            cleaned
+                .fields
+                .iter()
+                .find(|f| f.field == name)
+                .map(|f| f.value.as_str())
+        };
         let title = doc.fields.title.clone().or_else(|| cleaned.title.clone());
-        let url = doc.fields.url.clone().or_else(|| field("url").map(str::to_string));
+        let url = doc
+            .fields
+            .url
+            .clone()
+            .or_else(|| field("url").map(str::to_string));
         let outlet = doc
             .fields
             .outlet
             .clone()
             .or_else(|| field("outlet").map(str::to_string))
             .or_else(|| url.as_deref().and_then(outlet_from_url));
-        let author = doc.fields.author.clone().or_else(|| field("author").map(str::to_string));
+        let author = doc
+            .fields
+            .author
+            .clone()
+            .or_else(|| field("author").map(str::to_string));
         let published = doc
             .fields
             .date
@@ -138,12 +165,26 @@ impl Pipeline {
         for paragraph in &cleaned.paragraphs {
             self.segmenter.sentences_into(text, *paragraph, &mut spans);
         }
-        let mut sentences: Vec<Sentence> =
-            spans.iter().map(|s| Sentence { start: s.start, end: s.end, checkworthy: None }).collect();
+        let mut sentences: Vec<Sentence> = spans
+            .iter()
+            .map(|s| Sentence {
+                start: s.start,
+                end: s.end,
+                checkworthy: None,
+            })
+            .collect();
 
         let mut metadata_spans: Vec<MetadataField> = cleaned.fields.clone();
         if let (Some(t), Some(span)) = (&cleaned.title, cleaned.title_span) {
-            metadata_spans.insert(0, MetadataField { field: "title".into(), value: t.clone(), start: span.start, end: span.end });
+            metadata_spans.insert(
+                0,
+                MetadataField {
+                    field: "title".into(),
+                    value: t.clone(),
+                    start: span.start,
+                    end: span.end,
+                },
+            );
         }
         let region = cleaned.region;
         let published_iso = published.map(|d| d.to_string());
@@ -155,11 +196,19 @@ impl Pipeline {
             url.as_deref(),
         );
         let claims = if self.options.claims {
-            let scores: Vec<f32> = spans.iter().map(|s| self.checkworthy.score(s.slice(text))).collect();
+            let scores: Vec<f32> = spans
+                .iter()
+                .map(|s| self.checkworthy.score(s.slice(text)))
+                .collect();
             for (sentence, score) in sentences.iter_mut().zip(&scores) {
                 sentence.checkworthy = Some(*score);
             }
-            let context = ArticleContext { text, sentences: &spans, published, title: title.as_deref() };
+            let context = ArticleContext {
+                text,
+                sentences: &spans,
+                published,
+                title: title.as_deref(),
+            };
             let mut claims = self.extractor.claims(&context, Some(&scores));
             for (n, claim) in claims.iter_mut().enumerate() {
                 claim.id = format!("{id}/c{}", n + 1);
@@ -170,7 +219,12 @@ impl Pipeline {
         };
         ArticleAnalysis {
             id,
-            source: SourceRef { path: doc.path.clone(), record: doc.record, start: region.start, end: region.end },
+            source: SourceRef {
+                path: doc.path.clone(),
+                record: doc.record,
+                start: region.start,
+                end: region.end,
+            },
             format: doc.format,
             title,
             outlet,

@@ -36,8 +36,15 @@ fn visible(html: &str) -> String {
     }
     let mut out = out;
     for (entity, c) in [
-        ("&amp;", "&"), ("&nbsp;", " "), ("&rsquo;", "’"), ("&lsquo;", "‘"), ("&ldquo;", "“"),
-        ("&rdquo;", "”"), ("&mdash;", "—"), ("&ndash;", "–"), ("&quot;", "\""),
+        ("&amp;", "&"),
+        ("&nbsp;", " "),
+        ("&rsquo;", "’"),
+        ("&lsquo;", "‘"),
+        ("&ldquo;", "“"),
+        ("&rdquo;", "”"),
+        ("&mdash;", "—"),
+        ("&ndash;", "–"),
+        ("&quot;", "\""),
     ] {
         out = out.replace(entity, c);
     }
@@ -71,18 +78,40 @@ fn visible(html: &str) -> String {
 
 fn check_article(doc: &Document, a: &ArticleAnalysis) {
     let text = doc.text.as_str();
-    let ok = |s: Span| s.start <= s.end && text.is_char_boundary(s.start) && text.is_char_boundary(s.end) && s.end <= text.len();
+    let ok = |s: Span| {
+        s.start <= s.end
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+            && s.end <= text.len()
+    };
     let region = Span::new(a.source.start, a.source.end);
     assert!(ok(region), "{}: bad region {region:?}", doc.path);
     let mut last_end = 0;
     for s in &a.sentences {
         let span = Span::new(s.start, s.end);
-        assert!(ok(span) && !span.is_empty(), "{}: bad sentence {span:?}", doc.path);
-        assert!(region.contains(span), "{}: sentence {span:?} outside {region:?}", doc.path);
-        assert!(span.start >= last_end, "{}: sentences overlap or go backwards at {span:?}", doc.path);
+        assert!(
+            ok(span) && !span.is_empty(),
+            "{}: bad sentence {span:?}",
+            doc.path
+        );
+        assert!(
+            region.contains(span),
+            "{}: sentence {span:?} outside {region:?}",
+            doc.path
+        );
+        assert!(
+            span.start >= last_end,
+            "{}: sentences overlap or go backwards at {span:?}",
+            doc.path
+        );
         last_end = span.end;
         let slice = span.slice(text);
-        assert_eq!(slice, slice.trim(), "{}: untrimmed sentence {span:?}", doc.path);
+        assert_eq!(
+            slice,
+            slice.trim(),
+            "{}: untrimmed sentence {span:?}",
+            doc.path
+        );
         assert!(
             a.paragraphs.iter().any(|p| p.contains(span)),
             "{}: sentence {span:?} is in no paragraph",
@@ -92,16 +121,35 @@ fn check_article(doc: &Document, a: &ArticleAnalysis) {
     for r in &a.removed {
         let span = Span::new(r.start, r.end);
         assert!(ok(span), "{}: bad removal {span:?}", doc.path);
-        assert!(!a.sentences.iter().any(|s| span.overlaps(Span::new(s.start, s.end))), "{}: a removal overlaps a sentence", doc.path);
+        assert!(
+            !a.sentences
+                .iter()
+                .any(|s| span.overlaps(Span::new(s.start, s.end))),
+            "{}: a removal overlaps a sentence",
+            doc.path
+        );
     }
     for m in &a.metadata_spans {
-        assert!(ok(Span::new(m.start, m.end)), "{}: bad metadata span", doc.path);
+        assert!(
+            ok(Span::new(m.start, m.end)),
+            "{}: bad metadata span",
+            doc.path
+        );
     }
     for c in &a.claims {
-        assert!(ok(Span::new(c.start, c.end)) && region.contains(Span::new(c.start, c.end)), "{}: bad claim {}", doc.path, c.id);
+        assert!(
+            ok(Span::new(c.start, c.end)) && region.contains(Span::new(c.start, c.end)),
+            "{}: bad claim {}",
+            doc.path,
+            c.id
+        );
     }
     for e in a.signals.iter().flat_map(|s| &s.evidence) {
-        assert!(ok(Span::new(e.start, e.end)), "{}: bad signal evidence {e:?}", doc.path);
+        assert!(
+            ok(Span::new(e.start, e.end)),
+            "{}: bad signal evidence {e:?}",
+            doc.path
+        );
     }
 }
 
@@ -112,7 +160,10 @@ fn offsets_slice_sentences_in_every_fakes_article() {
         return;
     };
     let pipeline = Pipeline::new();
-    let docs = documents(IngestOptions::with_preset(Preset::Fakes), dir.join("FA-KES-Dataset.csv"));
+    let docs = documents(
+        IngestOptions::with_preset(Preset::Fakes),
+        dir.join("FA-KES-Dataset.csv"),
+    );
     assert_eq!(docs.len(), 643);
     let mut sentences = 0;
     for doc in &docs {

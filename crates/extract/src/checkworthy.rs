@@ -528,7 +528,10 @@ impl Lexicon {
             words.extend(list.iter().map(|&w| (w, cue)));
         }
         let size = (words.len() * 4).next_power_of_two();
-        let mut lexicon = Lexicon { slots: vec![None; size], mask: size - 1 };
+        let mut lexicon = Lexicon {
+            slots: vec![None; size],
+            mask: size - 1,
+        };
         for (w, c) in words {
             let mut i = lexicon.slot(w.as_bytes());
             loop {

@@ -19,18 +19,27 @@ pub fn detect(bytes: &[u8]) -> Decoded {
         return Decoded { encoding, bom };
     }
     if std::str::from_utf8(bytes).is_ok() {
-        return Decoded { encoding: encoding_rs::UTF_8, bom: 0 };
+        return Decoded {
+            encoding: encoding_rs::UTF_8,
+            bom: 0,
+        };
     }
     // A buffer cut in the middle of a multi-byte character is still UTF-8.
     if let Err(e) = std::str::from_utf8(bytes) {
         if e.error_len().is_none() && e.valid_up_to() + 4 > bytes.len() {
-            return Decoded { encoding: encoding_rs::UTF_8, bom: 0 };
+            return Decoded {
+                encoding: encoding_rs::UTF_8,
+                bom: 0,
+            };
         }
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
-    Decoded { encoding: guess, bom: 0 }
+    Decoded {
+        encoding: guess,
+        bom: 0,
+    }
 }
 
 /// Decodes `bytes` with `how`. Never fails: malformed sequences become U+FFFD.

@@ -14,7 +14,12 @@ pub struct IngestError {
 
 impl IngestError {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> IngestError {
-        IngestError { path: path.into(), line: None, offset: None, message: message.into() }
+        IngestError {
+            path: path.into(),
+            line: None,
+            offset: None,
+            message: message.into(),
+        }
     }
 
     pub fn at_line(mut self, line: u64) -> IngestError {

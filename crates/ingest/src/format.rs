@@ -34,10 +34,14 @@ pub fn sniff(head: &str) -> InputFormat {
 /// The format of an input: the user's override, else its extension, else a sniff
 /// of its first bytes.
 pub fn detect(path: &Path, head: &str, forced: Option<InputFormat>) -> InputFormat {
-    forced.or_else(|| from_extension(path)).unwrap_or_else(|| sniff(head))
+    forced
+        .or_else(|| from_extension(path))
+        .unwrap_or_else(|| sniff(head))
 }
 
 /// True for files that are CSV with tabs.
 pub fn is_tab_separated(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
 }

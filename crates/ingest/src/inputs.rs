@@ -25,19 +25,21 @@ impl Input {
 /// hidden entries skipped) and `-` for standard input. Unreadable paths become
 /// errors in the stream rather than ending it.
 pub fn expand(paths: &[PathBuf]) -> impl Iterator<Item = Result<Input, IngestError>> + '_ {
-    paths.iter().flat_map(|path| -> Box<dyn Iterator<Item = Result<Input, IngestError>>> {
-        if path.as_os_str() == "-" {
-            return Box::new(std::iter::once(Ok(Input::Stdin)));
-        }
-        match std::fs::metadata(path) {
-            Err(e) => Box::new(std::iter::once(Err(IngestError::new(
-                path.display().to_string(),
-                format!("cannot read: {e}"),
-            )))),
-            Ok(meta) if meta.is_dir() => Box::new(walk(path)),
-            Ok(_) => Box::new(std::iter::once(Ok(Input::File(path.clone())))),
-        }
-    })
+    paths.iter().flat_map(
+        |path| -> Box<dyn Iterator<Item = Result<Input, IngestError>>> {
+            if path.as_os_str() == "-" {
+                return Box::new(std::iter::once(Ok(Input::Stdin)));
+            }
+            match std::fs::metadata(path) {
+                Err(e) => Box::new(std::iter::once(Err(IngestError::new(
+                    path.display().to_string(),
+                    format!("cannot read: {e}"),
+                )))),
+                Ok(meta) if meta.is_dir() => Box::new(walk(path)),
+                Ok(_) => Box::new(std::iter::once(Ok(Input::File(path.clone())))),
+            }
+        },
+    )
 }
 
 fn walk(root: &Path) -> impl Iterator<Item = Result<Input, IngestError>> {
@@ -52,7 +54,10 @@ fn walk(root: &Path) -> impl Iterator<Item = Result<Input, IngestError>> {
             }
             Ok(_) => None,
             Err(e) => {
-                let path = e.path().map(|p| p.display().to_string()).unwrap_or_default();
+                let path = e
+                    .path()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
                 Some(Err(IngestError::new(path, format!("cannot read: {e}"))))
             }
         })

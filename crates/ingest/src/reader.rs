@@ -27,7 +27,12 @@ pub struct IngestOptions {
 
 impl Default for IngestOptions {
     fn default() -> IngestOptions {
-        IngestOptions { format: None, mapping: FieldMapping::default(), preset: None, max_file_bytes: 32 << 20 }
+        IngestOptions {
+            format: None,
+            mapping: FieldMapping::default(),
+            preset: None,
+            max_file_bytes: 32 << 20,
+        }
     }
 }
 
@@ -38,7 +43,12 @@ impl IngestOptions {
             Preset::Fakes => Some(InputFormat::Csv),
             Preset::Horne => Some(InputFormat::Text),
         };
-        IngestOptions { format, mapping: preset.mapping(), preset: Some(preset), ..IngestOptions::default() }
+        IngestOptions {
+            format,
+            mapping: preset.mapping(),
+            preset: Some(preset),
+            ..IngestOptions::default()
+        }
     }
 }
 
@@ -55,7 +65,10 @@ const SNIFF_BYTES: usize = 64 << 10;
 
 impl Reader {
     pub fn new(options: IngestOptions) -> Reader {
-        Reader { options, html: HtmlReader::new() }
+        Reader {
+            options,
+            html: HtmlReader::new(),
+        }
     }
 
     pub fn options(&self) -> &IngestOptions {
@@ -65,15 +78,25 @@ impl Reader {
     /// The documents of one input. Errors name the input and, for records, the line.
     pub fn read(&self, input: &Input) -> Documents<'_> {
         let name = input.display_name();
-        let opened: Result<(Box<dyn BufRead + Send>, PathBuf, Option<u64>), IngestError> = match input {
-            Input::Stdin => Ok((Box::new(BufReader::with_capacity(1 << 16, std::io::stdin())), PathBuf::from("-"), None)),
-            Input::File(path) => File::open(path)
-                .and_then(|f| Ok((f.metadata()?.len(), f)))
-                .map(|(len, f)| {
-                    (Box::new(BufReader::with_capacity(1 << 16, f)) as Box<dyn BufRead + Send>, path.clone(), Some(len))
-                })
-                .map_err(|e| IngestError::new(name.clone(), format!("cannot read: {e}"))),
-        };
+        let opened: Result<(Box<dyn BufRead + Send>, PathBuf, Option<u64>), IngestError> =
+            match input {
+                Input::Stdin => Ok((
+                    Box::new(BufReader::with_capacity(1 << 16, std::io::stdin())),
+                    PathBuf::from("-"),
+                    None,
+                )),
+                Input::File(path) => File::open(path)
+                    .and_then(|f| Ok((f.metadata()?.len(), f)))
+                    .map(|(len, f)| {
+                        (
+                            Box::new(BufReader::with_capacity(1 << 16, f))
+                                as Box<dyn BufRead + Send>,
+                            path.clone(),
+                            Some(len),
+                        )
+                    })
+                    .map_err(|e| IngestError::new(name.clone(), format!("cannot read: {e}"))),
+            };
         match opened {
             Ok((reader, path, len)) => self.read_stream(name, &path, reader, len),
             Err(e) => one(Err(e)),
@@ -83,7 +106,12 @@ impl Reader {
     /// The documents of a text held in memory (an HTTP request body, a test).
     pub fn read_bytes(&self, name: &str, bytes: &[u8]) -> Documents<'_> {
         let reader: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(bytes.to_vec()));
-        self.read_stream(name.to_string(), Path::new(name), reader, Some(bytes.len() as u64))
+        self.read_stream(
+            name.to_string(),
+            Path::new(name),
+            reader,
+            Some(bytes.len() as u64),
+        )
     }
 
     fn read_stream(
@@ -110,7 +138,11 @@ impl Reader {
             return one(Err(IngestError::new(name, "empty file")));
         }
         if let Some(at) = binary_evidence(&head) {
-            return one(Err(IngestError::new(name, "binary file, not text (NUL byte)").at_offset(at)));
+            return one(Err(IngestError::new(
+                name,
+                "binary file, not text (NUL byte)",
+            )
+            .at_offset(at)));
         }
         let how = decode::detect(&head);
         let head_text = decode::decode(&head, how);
@@ -122,23 +154,44 @@ impl Reader {
                     mapping: &self.options.mapping,
                     preset: self.options.preset,
                     format,
-                    encoding: if how.encoding == encoding_rs::UTF_8 { encoding_rs::WINDOWS_1252 } else { how.encoding },
+                    encoding: if how.encoding == encoding_rs::UTF_8 {
+                        encoding_rs::WINDOWS_1252
+                    } else {
+                        how.encoding
+                    },
                 };
-                let array = head_text.trim_start_matches('\u{feff}').trim_start().starts_with('[');
+                let array = head_text
+                    .trim_start_matches('\u{feff}')
+                    .trim_start()
+                    .starts_with('[');
                 if format == InputFormat::Jsonl && array {
                     let limit = self.options.max_file_bytes;
                     let mut bytes = Vec::new();
                     if let Err(e) = reader.take(limit + 1).read_to_end(&mut bytes) {
-                        return one(Err(IngestError::new(builder.path, format!("read error: {e}"))));
+                        return one(Err(IngestError::new(
+                            builder.path,
+                            format!("read error: {e}"),
+                        )));
                     }
                     if bytes.len() as u64 > limit {
                         return one(Err(too_big(builder.path, bytes.len() as u64, limit)));
                     }
                     Box::new(json_array(&decode::decode(&bytes, how), &builder).into_iter())
                 } else if format == InputFormat::Jsonl {
-                    Box::new(JsonLines { reader, builder, line: 0, offset: 0, buf: Vec::new(), done: false })
+                    Box::new(JsonLines {
+                        reader,
+                        builder,
+                        line: 0,
+                        offset: 0,
+                        buf: Vec::new(),
+                        done: false,
+                    })
                 } else {
-                    Box::new(CsvRecords::new(reader, format::is_tab_separated(path), builder))
+                    Box::new(CsvRecords::new(
+                        reader,
+                        format::is_tab_separated(path),
+                        builder,
+                    ))
                 }
             }
             InputFormat::Text | InputFormat::Html => {
@@ -166,7 +219,10 @@ impl Reader {
         let how = decode::detect(bytes);
         let text = decode::decode(bytes, how);
         if text.trim().is_empty() {
-            return Err(IngestError::new(name, "no text (the file holds only whitespace)"));
+            return Err(IngestError::new(
+                name,
+                "no text (the file holds only whitespace)",
+            ));
         }
         let mut doc = Document {
             path: name,
@@ -217,7 +273,9 @@ fn fill_head(reader: &mut Box<dyn BufRead + Send>) -> std::io::Result<Vec<u8>> {
 /// The Horne 2017 layout keeps each title in `<Label>_titles/<same name>`.
 fn sibling_title(path: &Path) -> Option<String> {
     let folder = path.parent()?;
-    let titles = folder.parent()?.join(format!("{}_titles", folder.file_name()?.to_str()?));
+    let titles = folder
+        .parent()?
+        .join(format!("{}_titles", folder.file_name()?.to_str()?));
     let bytes = std::fs::read(titles.join(path.file_name()?)).ok()?;
     let text = decode::decode(&bytes, decode::detect(&bytes));
     let title = text.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -23,7 +23,9 @@ impl RecordBuilder<'_> {
     /// Index of the first candidate name present among `names` (case-insensitive).
     fn find(&self, field: Field, names: &[String]) -> Option<usize> {
         self.mapping.candidates(field).iter().find_map(|want| {
-            names.iter().position(|n| n.trim().eq_ignore_ascii_case(want))
+            names
+                .iter()
+                .position(|n| n.trim().eq_ignore_ascii_case(want))
         })
     }
 
@@ -43,9 +45,11 @@ impl RecordBuilder<'_> {
                 names.join(", ")
             ))
         })?;
-        let text = std::mem::take(values.get_mut(text_at).ok_or_else(|| {
-            err(format!("the record has no value for `{}`", names[text_at]))
-        })?);
+        let text = std::mem::take(
+            values
+                .get_mut(text_at)
+                .ok_or_else(|| err(format!("the record has no value for `{}`", names[text_at])))?,
+        );
         if text.trim().is_empty() {
             return Err(err(format!("empty text in field `{}`", names[text_at])));
         }
@@ -57,7 +61,10 @@ impl RecordBuilder<'_> {
                 return None;
             }
             used.push(i);
-            values.get(i).map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+            values
+                .get(i)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
         };
         fields.id = take(Field::Id);
         fields.title = take(Field::Title);
@@ -120,9 +127,10 @@ impl<R: BufRead> Iterator for JsonLines<'_, R> {
                 }
                 Err(e) => {
                     self.done = true;
-                    let err = IngestError::new(self.builder.path.clone(), format!("read error: {e}"))
-                        .at_line(self.line + 1)
-                        .at_offset(start);
+                    let err =
+                        IngestError::new(self.builder.path.clone(), format!("read error: {e}"))
+                            .at_line(self.line + 1)
+                            .at_offset(start);
                     return Some(Err(err));
                 }
             }
@@ -132,9 +140,14 @@ impl<R: BufRead> Iterator for JsonLines<'_, R> {
             }
             let line = self.line;
             let err = |msg: String| {
-                IngestError::new(self.builder.path.clone(), msg).at_line(line).at_offset(start)
+                IngestError::new(self.builder.path.clone(), msg)
+                    .at_line(line)
+                    .at_offset(start)
             };
-            let text = decode_field(raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw), self.builder.encoding);
+            let text = decode_field(
+                raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw),
+                self.builder.encoding,
+            );
             let value: serde_json::Value = match serde_json::from_str(&text) {
                 Ok(v) => v,
                 Err(e) => return Some(Err(err(format!("invalid JSON: {e}")))),
@@ -189,7 +202,14 @@ impl<'a, R: std::io::Read> CsvRecords<'a, R> {
             .has_headers(false)
             .flexible(true)
             .from_reader(reader);
-        CsvRecords { reader, builder, names: None, record: csv::ByteRecord::new(), row: 0, done: false }
+        CsvRecords {
+            reader,
+            builder,
+            names: None,
+            record: csv::ByteRecord::new(),
+            row: 0,
+            done: false,
+        }
     }
 
     fn error(&self, msg: String, pos: Option<&csv::Position>) -> IngestError {
@@ -210,7 +230,9 @@ impl<R: std::io::Read> Iterator for CsvRecords<'_, R> {
                 Ok(false) => {
                     self.done = true;
                     if self.names.is_none() {
-                        return Some(Err(self.error("empty CSV file (no header row)".into(), None)));
+                        return Some(Err(
+                            self.error("empty CSV file (no header row)".into(), None)
+                        ));
                     }
                 }
                 Ok(true) => {
@@ -222,7 +244,11 @@ impl<R: std::io::Read> Iterator for CsvRecords<'_, R> {
                         .iter()
                         .enumerate()
                         .map(|(i, f)| {
-                            let f = if i == 0 { f.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(f) } else { f };
+                            let f = if i == 0 {
+                                f.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(f)
+                            } else {
+                                f
+                            };
                             decode_field(f, enc)
                         })
                         .collect();
@@ -230,7 +256,8 @@ impl<R: std::io::Read> Iterator for CsvRecords<'_, R> {
                         if values.iter().all(|v| v.trim().is_empty()) {
                             continue;
                         }
-                        let names: Vec<String> = values.iter().map(|v| v.trim().to_string()).collect();
+                        let names: Vec<String> =
+                            values.iter().map(|v| v.trim().to_string()).collect();
                         if self.builder.find(Field::Text, &names).is_none() {
                             self.done = true;
                             let msg = format!(
@@ -256,10 +283,14 @@ impl<R: std::io::Read> Iterator for CsvRecords<'_, R> {
                         );
                         return Some(Err(self.error(msg, pos.as_ref())));
                     }
-                    return Some(self.builder.build(names, values, self.row, line).map_err(|e| match &pos {
-                        Some(p) => e.at_offset(p.byte()),
-                        None => e,
-                    }));
+                    return Some(
+                        self.builder
+                            .build(names, values, self.row, line)
+                            .map_err(|e| match &pos {
+                                Some(p) => e.at_offset(p.byte()),
+                                None => e,
+                            }),
+                    );
                 }
                 Err(e) => {
                     let pos = e.position().cloned();
@@ -276,11 +307,15 @@ impl<R: std::io::Read> Iterator for CsvRecords<'_, R> {
 
 /// A `.json` file holding one array of records (a common export format). The
 /// array must fit in memory; exports too big for that should be JSON Lines.
-pub(crate) fn json_array(text: &str, builder: &RecordBuilder<'_>) -> Vec<Result<Document, IngestError>> {
+pub(crate) fn json_array(
+    text: &str,
+    builder: &RecordBuilder<'_>,
+) -> Vec<Result<Document, IngestError>> {
     let values: Vec<serde_json::Value> = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            let err = IngestError::new(builder.path.clone(), format!("invalid JSON array: {e}")).at_line(e.line() as u64);
+            let err = IngestError::new(builder.path.clone(), format!("invalid JSON array: {e}"))
+                .at_line(e.line() as u64);
             return vec![Err(err)];
         }
     };
@@ -290,9 +325,13 @@ pub(crate) fn json_array(text: &str, builder: &RecordBuilder<'_>) -> Vec<Result<
         .map(|(i, value)| {
             let record = i as u64 + 1;
             let serde_json::Value::Object(map) = value else {
-                return Err(IngestError::new(builder.path.clone(), format!("array element {record} is not a JSON object")));
+                return Err(IngestError::new(
+                    builder.path.clone(),
+                    format!("array element {record} is not a JSON object"),
+                ));
             };
-            let (names, values): (Vec<String>, Vec<String>) = map.into_iter().map(|(k, v)| (k, json_to_string(v))).unzip();
+            let (names, values): (Vec<String>, Vec<String>) =
+                map.into_iter().map(|(k, v)| (k, json_to_string(v))).unzip();
             builder.build(&names, values, record, 0).map_err(|mut e| {
                 e.line = None;
                 e.message = format!("array element {record}: {}", e.message);

@@ -28,7 +28,10 @@ fn read_all(reader: &Reader, paths: &[PathBuf]) -> (Vec<Document>, Vec<IngestErr
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
-    std::fs::File::create(&path).unwrap().write_all(bytes).unwrap();
+    std::fs::File::create(&path)
+        .unwrap()
+        .write_all(bytes)
+        .unwrap();
     path
 }
 
@@ -46,14 +49,30 @@ fn every_fakes_row_loads_with_its_metadata() {
         assert_eq!(doc.format, InputFormat::Csv);
         assert_eq!(doc.encoding, "windows-1252");
         let f = &doc.fields;
-        assert!(f.id.as_deref().is_some_and(|id| id.chars().all(|c| c.is_ascii_digit())), "{f:?}");
-        assert!(f.title.is_some() && f.date.is_some() && f.outlet.is_some(), "{f:?}");
-        assert!(matches!(f.label.as_deref(), Some("credible" | "fake")), "{f:?}");
+        assert!(
+            f.id.as_deref()
+                .is_some_and(|id| id.chars().all(|c| c.is_ascii_digit())),
+            "{f:?}"
+        );
+        assert!(
+            f.title.is_some() && f.date.is_some() && f.outlet.is_some(),
+            "{f:?}"
+        );
+        assert!(
+            matches!(f.label.as_deref(), Some("credible" | "fake")),
+            "{f:?}"
+        );
         assert!(f.extra.contains_key("location"));
         assert!(doc.text.len() > 50);
     }
-    let labels = docs.iter().filter(|d| d.fields.label.as_deref() == Some("fake")).count();
-    assert_eq!(labels, 302, "the shared copy holds 302 fake and 341 credible rows");
+    let labels = docs
+        .iter()
+        .filter(|d| d.fields.label.as_deref() == Some("fake"))
+        .count();
+    assert_eq!(
+        labels, 302,
+        "the shared copy holds 302 fake and 341 credible rows"
+    );
     // Row numbers count data rows, so they name the row a user sees in a spreadsheet.
     assert_eq!(docs[0].record, Some(1));
     assert_eq!(docs[642].record, Some(643));
@@ -68,13 +87,35 @@ fn every_horne_article_loads_with_title_and_label() {
     let reader = Reader::new(IngestOptions::with_preset(Preset::Horne));
     let (docs, errors) = read_all(&reader, &[dir.clone()]);
     assert!(errors.is_empty(), "{errors:?}");
-    assert_eq!(docs.len(), 326, "titles folders and READMEs are not articles");
+    assert_eq!(
+        docs.len(),
+        326,
+        "titles folders and READMEs are not articles"
+    );
     for doc in &docs {
-        assert!(doc.fields.title.as_deref().is_some_and(|t| !t.is_empty()), "{}", doc.path);
-        assert!(matches!(doc.fields.label.as_deref(), Some("fake" | "real" | "satire")), "{}", doc.path);
-        assert!(!doc.text.contains('\u{fffd}'), "{} decoded with replacement characters", doc.path);
+        assert!(
+            doc.fields.title.as_deref().is_some_and(|t| !t.is_empty()),
+            "{}",
+            doc.path
+        );
+        assert!(
+            matches!(
+                doc.fields.label.as_deref(),
+                Some("fake" | "real" | "satire")
+            ),
+            "{}",
+            doc.path
+        );
+        assert!(
+            !doc.text.contains('\u{fffd}'),
+            "{} decoded with replacement characters",
+            doc.path
+        );
     }
-    let satire = docs.iter().filter(|d| d.fields.label.as_deref() == Some("satire")).count();
+    let satire = docs
+        .iter()
+        .filter(|d| d.fields.label.as_deref() == Some("satire"))
+        .count();
     assert_eq!(satire, 75);
     // cp1252 curly quotes come out as Unicode quotes.
     assert!(docs.iter().any(|d| d.text.contains('\u{201c}')));
@@ -84,10 +125,18 @@ fn every_horne_article_loads_with_title_and_label() {
 fn bad_inputs_are_named_and_the_rest_of_the_batch_is_read() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    write(d, "a-good.txt", b"Shells hit Douma\n\nShells struck a market on Sunday, medics said.\n");
+    write(
+        d,
+        "a-good.txt",
+        b"Shells hit Douma\n\nShells struck a market on Sunday, medics said.\n",
+    );
     write(d, "b-binary.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0");
     write(d, "c-empty.txt", b"");
-    write(d, "d-latin1.txt", b"Caf\xe9 bombed\n\nThe caf\xe9 was hit, witnesses said.\n");
+    write(
+        d,
+        "d-latin1.txt",
+        b"Caf\xe9 bombed\n\nThe caf\xe9 was hit, witnesses said.\n",
+    );
     write(
         d,
         "e-feed.jsonl",
@@ -100,7 +149,10 @@ fn bad_inputs_are_named_and_the_rest_of_the_batch_is_read() {
     );
     write(d, "g-notext.csv", b"id,headline\n1,Nothing to read\n");
     let big = d.join("h-huge.txt");
-    std::fs::File::create(&big).unwrap().set_len(200 << 20).unwrap();
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(200 << 20)
+        .unwrap();
     let missing = d.join("i-missing.txt");
 
     let reader = Reader::new(IngestOptions::default());
@@ -108,20 +160,29 @@ fn bad_inputs_are_named_and_the_rest_of_the_batch_is_read() {
 
     let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
     assert!(texts.iter().any(|t| t.contains("medics said")));
-    assert!(texts.iter().any(|t| t.contains("The café was hit")), "Latin-1 is decoded");
+    assert!(
+        texts.iter().any(|t| t.contains("The café was hit")),
+        "Latin-1 is decoded"
+    );
     assert!(texts.contains(&"First record.") && texts.contains(&"Third record."));
     assert!(texts.contains(&"First row.") && texts.contains(&"Third, quoted, row."));
     assert_eq!(docs.len(), 6);
 
     let find = |file: &str| -> &IngestError {
-        errors.iter().find(|e| e.path.ends_with(file)).unwrap_or_else(|| panic!("no error for {file}: {errors:?}"))
+        errors
+            .iter()
+            .find(|e| e.path.ends_with(file))
+            .unwrap_or_else(|| panic!("no error for {file}: {errors:?}"))
     };
     assert!(find("b-binary.txt").message.contains("binary"));
     assert!(find("c-empty.txt").message.contains("empty"));
     assert!(find("h-huge.txt").message.contains("MB"));
     assert!(find("i-missing.txt").message.contains("cannot read"));
     assert!(find("g-notext.csv").message.contains("no text column"));
-    let json_errors: Vec<&IngestError> = errors.iter().filter(|e| e.path.ends_with("e-feed.jsonl")).collect();
+    let json_errors: Vec<&IngestError> = errors
+        .iter()
+        .filter(|e| e.path.ends_with("e-feed.jsonl"))
+        .collect();
     let lines: Vec<Option<u64>> = json_errors.iter().map(|e| e.line).collect();
     assert_eq!(lines, vec![Some(2), Some(4), Some(5)], "{json_errors:?}");
     let csv_error = find("f-table.csv");
@@ -134,20 +195,28 @@ fn bad_inputs_are_named_and_the_rest_of_the_batch_is_read() {
 fn jsonl_records_keep_unknown_keys_and_their_line() {
     let reader = Reader::new(IngestOptions::default());
     let feed = b"{\"id\":\"w1\",\"title\":\"T\",\"text\":\"Body.\",\"date\":\"2016-04-11\",\"outlet\":\"Wire\",\"section\":\"world\",\"tags\":[\"syria\",\"idlib\"]}\n";
-    let docs: Vec<_> = reader.read_bytes("feed.jsonl", feed).collect::<Result<_, _>>().unwrap();
+    let docs: Vec<_> = reader
+        .read_bytes("feed.jsonl", feed)
+        .collect::<Result<_, _>>()
+        .unwrap();
     assert_eq!(docs.len(), 1);
     let f = &docs[0].fields;
     assert_eq!(f.id.as_deref(), Some("w1"));
     assert_eq!(f.outlet.as_deref(), Some("Wire"));
     assert_eq!(f.extra.get("section").map(String::as_str), Some("world"));
-    assert_eq!(f.extra.get("tags").map(String::as_str), Some("syria; idlib"));
+    assert_eq!(
+        f.extra.get("tags").map(String::as_str),
+        Some("syria; idlib")
+    );
     assert_eq!(docs[0].record, Some(1));
 }
 
 #[test]
 fn stdin_like_input_is_sniffed() {
     let reader = Reader::new(IngestOptions::default());
-    let jsonl: Vec<_> = reader.read_bytes("-", b"{\"text\":\"A.\"}\n{\"text\":\"B.\"}\n").collect();
+    let jsonl: Vec<_> = reader
+        .read_bytes("-", b"{\"text\":\"A.\"}\n{\"text\":\"B.\"}\n")
+        .collect();
     assert_eq!(jsonl.len(), 2);
     let html: Vec<_> = reader
         .read_bytes("-", b"<!doctype html><html><head><title>T</title></head><body><p>Body text here.</p></body></html>")
@@ -170,13 +239,20 @@ fn a_json_array_of_records_is_read_and_a_json_document_without_records_is_an_err
 #[test]
 fn walking_a_folder_passes_over_scripts_and_images() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "report.txt", b"Shells hit Douma\n\nShells struck a market, medics said.\n");
+    write(
+        dir.path(),
+        "report.txt",
+        b"Shells hit Douma\n\nShells struck a market, medics said.\n",
+    );
     write(dir.path(), "check.py", b"print('not an article')\n");
     write(dir.path(), "photo.png", b"\x89PNG\r\n\x1a\n\0\0");
     write(dir.path(), "NOTES", b"An extension-less file is read.\n");
     let reader = Reader::new(IngestOptions::default());
     let (docs, errors) = read_all(&reader, &[dir.path().to_path_buf()]);
     assert!(errors.is_empty(), "{errors:?}");
-    let names: Vec<&str> = docs.iter().map(|d| d.path.rsplit('/').next().unwrap()).collect();
+    let names: Vec<&str> = docs
+        .iter()
+        .map(|d| d.path.rsplit('/').next().unwrap())
+        .collect();
     assert_eq!(names, ["NOTES", "report.txt"]);
 }

@@ -598,8 +598,16 @@ impl std::fmt::Display for EvalReport {
         let Some(tc) = &self.tc else {
             return writeln!(f, "TC: not scored (the labels carry no techniques)");
         };
-        writeln!(f, "TC: micro-F1 {:.4}  ({} of {} gold spans)", tc.micro_f1, tc.correct, tc.total)?;
-        writeln!(f, "{:<36} {:>7} {:>6} {:>6} {:>6}   {:>9}", "technique", "support", "P", "R", "F1", "SI recall")?;
+        writeln!(
+            f,
+            "TC: micro-F1 {:.4}  ({} of {} gold spans)",
+            tc.micro_f1, tc.correct, tc.total
+        )?;
+        writeln!(
+            f,
+            "{:<36} {:>7} {:>6} {:>6} {:>6}   {:>9}",
+            "technique", "support", "P", "R", "F1", "SI recall"
+        )?;
         for ((t, s), (_, rec, _)) in tc.per_technique.iter().zip(&self.si_recall_by_technique) {
             writeln!(
                 f,

@@ -34,8 +34,9 @@ pub use article::{
     ArticleAnalysis, CompilationPart, MetadataField, Removal, RemovalKind, Sentence, SourceRef,
 };
 pub use claim::{
-    Attribution, AttributionSource, Casualties, CasualtyCategory, Claim, ClaimStatus, DatePrecision,
-    DateValue, EntityKind, EntityMention, EventFrame, EventType, PlaceMention, SourceKind,
+    Attribution, AttributionSource, Casualties, CasualtyCategory, Claim, ClaimStatus,
+    DatePrecision, DateValue, EntityKind, EntityMention, EventFrame, EventType, PlaceMention,
+    SourceKind,
 };
 pub use credibility::{Credibility, CredibilityLabel, Evidence, Signal};
 pub use document::{Document, InputFormat, RecordFields};

@@ -17,12 +17,18 @@ pub struct OffsetMap {
 
 impl OffsetMap {
     pub fn new(source_len: usize) -> OffsetMap {
-        OffsetMap { anchors: Vec::new(), source_len }
+        OffsetMap {
+            anchors: Vec::new(),
+            source_len,
+        }
     }
 
     /// The identity on a text of `len` bytes.
     pub fn identity(len: usize) -> OffsetMap {
-        OffsetMap { anchors: vec![(0, 0)], source_len: len }
+        OffsetMap {
+            anchors: vec![(0, 0)],
+            source_len: len,
+        }
     }
 
     /// Records that derived offset `derived` corresponds to source offset `source`
@@ -59,7 +65,10 @@ impl OffsetMap {
         let (d, s) = self.anchors[i];
         let mapped = s + (derived - d);
         // Never run past the next anchor's source position nor the text's end.
-        let cap = self.anchors.get(i + 1).map_or(self.source_len, |n| n.1.max(s));
+        let cap = self
+            .anchors
+            .get(i + 1)
+            .map_or(self.source_len, |n| n.1.max(s));
         mapped.min(cap).min(self.source_len)
     }
 
@@ -76,7 +85,10 @@ impl OffsetMap {
             Err(i) => i - 1,
         };
         let (d, s) = self.anchors[i];
-        let run_end = self.anchors.get(i + 1).map_or(self.source_len, |n| n.1.max(s));
+        let run_end = self
+            .anchors
+            .get(i + 1)
+            .map_or(self.source_len, |n| n.1.max(s));
         let next_derived = self.anchors.get(i + 1).map(|n| n.0);
         // A rewritten character: its whole source run ends where the next anchor starts.
         if next_derived == Some(derived) {

@@ -165,11 +165,20 @@ mod tests {
             kind: "k".into(),
             value: 1.0,
             weight: 0.0,
-            evidence: vec![Evidence { start: s, end: e, label: None }],
+            evidence: vec![Evidence {
+                start: s,
+                end: e,
+                label: None,
+            }],
         };
         ArticleAnalysis {
             id: "a".into(),
-            source: SourceRef { path: "p".into(), record: None, start: s, end: e },
+            source: SourceRef {
+                path: "p".into(),
+                record: None,
+                start: s,
+                end: e,
+            },
             format: InputFormat::Text,
             title: None,
             outlet: None,
@@ -187,8 +196,16 @@ mod tests {
             }],
             metadata: Default::default(),
             paragraphs: vec![Span::new(s, e)],
-            removed: vec![Removal { kind: RemovalKind::Boilerplate, start: s, end: e }],
-            sentences: vec![Sentence { start: s, end: e, checkworthy: None }],
+            removed: vec![Removal {
+                kind: RemovalKind::Boilerplate,
+                start: s,
+                end: e,
+            }],
+            sentences: vec![Sentence {
+                start: s,
+                end: e,
+                checkworthy: None,
+            }],
             claims: vec![Claim {
                 id: "c".into(),
                 start: s,

@@ -3,7 +3,9 @@ use serde::{Deserialize, Serialize};
 /// A half-open byte range `start..end` into a document's decoded UTF-8 text.
 ///
 /// Both ends always fall on `char` boundaries of the text they index.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,

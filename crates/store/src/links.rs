@@ -53,7 +53,9 @@ impl Store {
     pub fn link_state(&self) -> Result<Option<Vec<u8>>, StoreError> {
         let packed: Option<Vec<u8>> = self
             .conn
-            .query_row("SELECT state FROM link_state WHERE id = 1", [], |r| r.get(0))
+            .query_row("SELECT state FROM link_state WHERE id = 1", [], |r| {
+                r.get(0)
+            })
             .optional()
             .map_err(|e| sqlite_error(&self.path, e))?;
         packed
@@ -71,7 +73,12 @@ impl Store {
     pub fn save_links(&mut self, snapshot: &LinkSnapshot) -> Result<(), StoreError> {
         let path = self.path.clone();
         let err = |e| sqlite_error(&path, e);
-        let json = |v: &dyn erased::Json| v.to_json().map_err(|e| StoreError::Corrupt { path: path.clone(), detail: e });
+        let json = |v: &dyn erased::Json| {
+            v.to_json().map_err(|e| StoreError::Corrupt {
+                path: path.clone(),
+                detail: e,
+            })
+        };
         let packer = match &mut self.scratch.packer {
             Some(p) => p,
             empty => empty.insert(codec::Packer::new().map_err(|e| StoreError::Open {
@@ -79,18 +86,35 @@ impl Store {
                 source: Box::new(e),
             })?),
         };
-        let state = packer.pack(snapshot.state).map_err(|e| StoreError::Corrupt { path: path.clone(), detail: e.to_string() })?.to_vec();
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(err)?;
+        let state = packer
+            .pack(snapshot.state)
+            .map_err(|e| StoreError::Corrupt {
+                path: path.clone(),
+                detail: e.to_string(),
+            })?
+            .to_vec();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
         tx.execute_batch(
             "DELETE FROM link_groups; DELETE FROM link_events; DELETE FROM link_event_articles;
              DELETE FROM link_contradictions; DELETE FROM link_corroborations; DELETE FROM link_claim_status;",
         )
         .map_err(err)?;
-        tx.execute("INSERT OR REPLACE INTO link_state (id, state) VALUES (1, ?1)", params![state]).map_err(err)?;
+        tx.execute(
+            "INSERT OR REPLACE INTO link_state (id, state) VALUES (1, ?1)",
+            params![state],
+        )
+        .map_err(err)?;
         {
-            let mut insert = tx.prepare_cached("INSERT INTO link_groups (id, origin, json) VALUES (?1, ?2, ?3)").map_err(err)?;
+            let mut insert = tx
+                .prepare_cached("INSERT INTO link_groups (id, origin, json) VALUES (?1, ?2, ?3)")
+                .map_err(err)?;
             for g in snapshot.groups {
-                insert.execute(params![g.id, g.origin, json(g)?]).map_err(err)?;
+                insert
+                    .execute(params![g.id, g.origin, json(g)?])
+                    .map_err(err)?;
             }
             let mut insert = tx
                 .prepare_cached(
@@ -98,7 +122,9 @@ impl Store {
                 )
                 .map_err(err)?;
             let mut member = tx
-                .prepare_cached("INSERT OR IGNORE INTO link_event_articles (event, article) VALUES (?1, ?2)")
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO link_event_articles (event, article) VALUES (?1, ?2)",
+                )
                 .map_err(err)?;
             for e in snapshot.events {
                 insert
@@ -119,19 +145,28 @@ impl Store {
                 .prepare_cached("INSERT INTO link_contradictions (id, event, field, json) VALUES (?1, ?2, ?3, ?4)")
                 .map_err(err)?;
             for c in snapshot.contradictions {
-                insert.execute(params![c.id, c.event, c.field.as_str(), json(c)?]).map_err(err)?;
+                insert
+                    .execute(params![c.id, c.event, c.field.as_str(), json(c)?])
+                    .map_err(err)?;
             }
-            let mut insert =
-                tx.prepare_cached("INSERT INTO link_corroborations (event, field, json) VALUES (?1, ?2, ?3)").map_err(err)?;
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT INTO link_corroborations (event, field, json) VALUES (?1, ?2, ?3)",
+                )
+                .map_err(err)?;
             for c in snapshot.corroborations {
-                insert.execute(params![c.event, c.field.as_str(), json(c)?]).map_err(err)?;
+                insert
+                    .execute(params![c.event, c.field.as_str(), json(c)?])
+                    .map_err(err)?;
             }
             let mut insert = tx
                 .prepare_cached("INSERT OR REPLACE INTO link_claim_status (claim, article, status) VALUES (?1, ?2, ?3)")
                 .map_err(err)?;
             for (claim, status) in snapshot.statuses {
                 let article = claim.split('/').next().unwrap_or(claim);
-                insert.execute(params![claim, article, status_name(*status)]).map_err(err)?;
+                insert
+                    .execute(params![claim, article, status_name(*status)])
+                    .map_err(err)?;
             }
         }
         tx.commit().map_err(err)
@@ -140,46 +175,72 @@ impl Store {
     /// Events in the order linking listed them; `limit` 0 means all.
     pub fn events(&self, limit: usize, offset: usize) -> Result<Vec<Event>, StoreError> {
         let limit = if limit == 0 { -1 } else { limit as i64 };
-        self.json_rows("SELECT json FROM link_events ORDER BY seq LIMIT ?1 OFFSET ?2", params![limit, offset as i64])
+        self.json_rows(
+            "SELECT json FROM link_events ORDER BY seq LIMIT ?1 OFFSET ?2",
+            params![limit, offset as i64],
+        )
     }
 
     /// One event with its contradictions and corroborations.
     pub fn event(&self, id: &str) -> Result<Option<EventDetail>, StoreError> {
-        let events: Vec<Event> = self.json_rows("SELECT json FROM link_events WHERE id = ?1", params![id])?;
+        let events: Vec<Event> =
+            self.json_rows("SELECT json FROM link_events WHERE id = ?1", params![id])?;
         let Some(event) = events.into_iter().next() else {
             return Ok(None);
         };
         Ok(Some(EventDetail {
-            contradictions: self.json_rows("SELECT json FROM link_contradictions WHERE event = ?1 ORDER BY id", params![id])?,
-            corroborations: self.json_rows("SELECT json FROM link_corroborations WHERE event = ?1 ORDER BY seq", params![id])?,
+            contradictions: self.json_rows(
+                "SELECT json FROM link_contradictions WHERE event = ?1 ORDER BY id",
+                params![id],
+            )?,
+            corroborations: self.json_rows(
+                "SELECT json FROM link_corroborations WHERE event = ?1 ORDER BY seq",
+                params![id],
+            )?,
             event,
         }))
     }
 
     /// All contradictions, in id order; `limit` 0 means all.
-    pub fn contradictions(&self, limit: usize, offset: usize) -> Result<Vec<Contradiction>, StoreError> {
+    pub fn contradictions(
+        &self,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<Contradiction>, StoreError> {
         let limit = if limit == 0 { -1 } else { limit as i64 };
-        self.json_rows("SELECT json FROM link_contradictions ORDER BY id LIMIT ?1 OFFSET ?2", params![limit, offset as i64])
+        self.json_rows(
+            "SELECT json FROM link_contradictions ORDER BY id LIMIT ?1 OFFSET ?2",
+            params![limit, offset as i64],
+        )
     }
 
     /// The ids of the events an article's claims belong to.
     pub fn article_events(&self, article: &str) -> Result<Vec<String>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT event FROM link_event_articles WHERE article = ?1 ORDER BY event")
+            .prepare_cached(
+                "SELECT event FROM link_event_articles WHERE article = ?1 ORDER BY event",
+            )
             .map_err(|e| sqlite_error(&self.path, e))?;
-        let rows = stmt.query_map(params![article], |r| r.get(0)).map_err(|e| sqlite_error(&self.path, e))?;
-        rows.collect::<Result<Vec<String>, _>>().map_err(|e| sqlite_error(&self.path, e))
+        let rows = stmt
+            .query_map(params![article], |r| r.get(0))
+            .map_err(|e| sqlite_error(&self.path, e))?;
+        rows.collect::<Result<Vec<String>, _>>()
+            .map_err(|e| sqlite_error(&self.path, e))
     }
 
     /// The linking status of each of an article's claims.
     pub fn claim_statuses(&self, article: &str) -> Result<Vec<(String, ClaimStatus)>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT claim, status FROM link_claim_status WHERE article = ?1 ORDER BY claim")
+            .prepare_cached(
+                "SELECT claim, status FROM link_claim_status WHERE article = ?1 ORDER BY claim",
+            )
             .map_err(|e| sqlite_error(&self.path, e))?;
         let rows = stmt
-            .query_map(params![article], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .query_map(params![article], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })
             .map_err(|e| sqlite_error(&self.path, e))?;
         let mut out = Vec::new();
         for row in rows {
@@ -191,16 +252,27 @@ impl Store {
         Ok(out)
     }
 
-    fn json_rows<T: serde::de::DeserializeOwned>(&self, sql: &str, args: impl rusqlite::Params) -> Result<Vec<T>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| sqlite_error(&self.path, e))?;
-        let rows = stmt.query_map(args, |r| r.get::<_, String>(0)).map_err(|e| sqlite_error(&self.path, e))?;
+    fn json_rows<T: serde::de::DeserializeOwned>(
+        &self,
+        sql: &str,
+        args: impl rusqlite::Params,
+    ) -> Result<Vec<T>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(sql)
+            .map_err(|e| sqlite_error(&self.path, e))?;
+        let rows = stmt
+            .query_map(args, |r| r.get::<_, String>(0))
+            .map_err(|e| sqlite_error(&self.path, e))?;
         let mut out = Vec::new();
         for row in rows {
             let text = row.map_err(|e| sqlite_error(&self.path, e))?;
-            out.push(serde_json::from_str(&text).map_err(|e| StoreError::Corrupt {
-                path: self.path.clone(),
-                detail: format!("link row: {e}"),
-            })?);
+            out.push(
+                serde_json::from_str(&text).map_err(|e| StoreError::Corrupt {
+                    path: self.path.clone(),
+                    detail: format!("link row: {e}"),
+                })?,
+            );
         }
         Ok(out)
     }

@@ -50,8 +50,15 @@ fn a_saved_link_result_reads_back_and_a_new_one_replaces_it() {
         independent_sources: 2,
         claims: vec![claim("a1/c1", "2016-10-16"), claim("b2/c3", "2016-10-16")],
     };
-    let group = IndependenceGroup { id: "g1".into(), origin: "a1".into(), articles: vec!["a1".into(), "c9".into()] };
-    let statuses = vec![("a1/c1".to_string(), ClaimStatus::Contradicted), ("b2/c3".to_string(), ClaimStatus::Contradicted)];
+    let group = IndependenceGroup {
+        id: "g1".into(),
+        origin: "a1".into(),
+        articles: vec!["a1".into(), "c9".into()],
+    };
+    let statuses = vec![
+        ("a1/c1".to_string(), ClaimStatus::Contradicted),
+        ("b2/c3".to_string(), ClaimStatus::Contradicted),
+    ];
     store
         .save_links(&LinkSnapshot {
             state: b"opaque linker state",
@@ -65,13 +72,19 @@ fn a_saved_link_result_reads_back_and_a_new_one_replaces_it() {
     drop(store);
 
     let store = Store::open_read_only(&path).unwrap();
-    assert_eq!(store.link_state().unwrap().as_deref(), Some(&b"opaque linker state"[..]));
+    assert_eq!(
+        store.link_state().unwrap().as_deref(),
+        Some(&b"opaque linker state"[..])
+    );
     assert_eq!(store.events(0, 0).unwrap(), vec![event.clone()]);
     let detail = store.event("e1").unwrap().unwrap();
     assert_eq!(detail.contradictions, vec![contradiction]);
     assert_eq!(detail.corroborations, vec![corroboration]);
     assert_eq!(store.article_events("b2").unwrap(), vec!["e1".to_string()]);
-    assert_eq!(store.claim_statuses("a1").unwrap(), vec![("a1/c1".to_string(), ClaimStatus::Contradicted)]);
+    assert_eq!(
+        store.claim_statuses("a1").unwrap(),
+        vec![("a1/c1".to_string(), ClaimStatus::Contradicted)]
+    );
     assert!(store.event("nope").unwrap().is_none());
     drop(store);
 

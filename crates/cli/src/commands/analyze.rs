@@ -13,9 +13,9 @@ use std::time::Instant;
 use anyhow::{Context, Result};
 use crosscheck_core::{Pipeline, PipelineOptions};
 use crosscheck_ingest::{expand, FieldMapping, IngestError, IngestOptions, Input, Preset, Reader};
-use crosscheck_schema::{ArticleAnalysis, Document, InputFormat, RunSummary, SkippedInput};
 use crosscheck_lexicon::{Actors, Gazetteer};
-use crosscheck_link::{LinkConfig, LinkInput, Linker, Lexicons};
+use crosscheck_link::{Lexicons, LinkConfig, LinkInput, Linker};
+use crosscheck_schema::{ArticleAnalysis, Document, InputFormat, RunSummary, SkippedInput};
 use crosscheck_store::{InsertStats, LinkSnapshot, Store, StoredDocument};
 use rayon::prelude::*;
 
@@ -49,20 +49,28 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
         None
     } else {
         let path = args.store.db.clone().unwrap_or_else(Store::default_path);
-        Some(Store::open(&path).with_context(|| format!("cannot open the store {}", path.display()))?)
+        Some(
+            Store::open(&path)
+                .with_context(|| format!("cannot open the store {}", path.display()))?,
+        )
     };
     let linking = !args.skip.contains(&Stage::Links);
     // New articles link against everything the store already holds: its saved
     // linker state, extended below, never the stored corpus read again.
     let mut linker = match (&store, linking) {
         (Some(store), true) => match store.link_state()? {
-            Some(state) => serde_json::from_slice(&state).context("the store's linking state is unreadable")?,
+            Some(state) => {
+                serde_json::from_slice(&state).context("the store's linking state is unreadable")?
+            }
             None => Linker::new(LinkConfig::default()),
         },
         _ => Linker::new(LinkConfig::default()),
     };
     let (places, actors) = (Gazetteer::new(), Actors::new());
-    let lexicons = Lexicons { places: &places, actors: &actors };
+    let lexicons = Lexicons {
+        places: &places,
+        actors: &actors,
+    };
 
     // Walk the inputs first: cheap, and it sizes the progress bar.
     let inputs: Vec<Result<Input, IngestError>> = expand(&args.paths).collect();
@@ -110,7 +118,8 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
                     }
                     (Item::Document(doc), Some(Ok(articles))) => (doc, articles),
                     (Item::Document(doc), Some(Err(bug))) => {
-                        let message = format!("internal error while analysing (please report): {bug}");
+                        let message =
+                            format!("internal error while analysing (please report): {bug}");
                         let mut e = IngestError::new(doc.path, message);
                         e.line = doc.record;
                         skip(&progress, &mut summary, e);
@@ -127,13 +136,21 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
                     match spill.as_mut() {
                         Some(spill) => {
                             spill.push(article, &texts)?;
-                            linker.add(LinkInput { article, text: &doc.text }, &lexicons);
+                            linker.add(
+                                LinkInput {
+                                    article,
+                                    text: &doc.text,
+                                },
+                                &lexicons,
+                            );
                         }
                         None => sink.article(article, &texts)?,
                     }
                 }
                 if stored {
-                    batch.push(StoredDocument::new(doc.path, doc.record, doc.text, articles));
+                    batch.push(StoredDocument::new(
+                        doc.path, doc.record, doc.text, articles,
+                    ));
                 }
             }
             // A closed channel means the writer failed; its error is reported below.
@@ -144,7 +161,9 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
         }
         drop(store_tx);
         match writer {
-            Some(handle) => handle.join().map_err(|_| anyhow::anyhow!("the store writer crashed"))?,
+            Some(handle) => handle
+                .join()
+                .map_err(|_| anyhow::anyhow!("the store writer crashed"))?,
             None => Ok(InsertStats::default()),
         }
     });
@@ -152,7 +171,11 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
     let stats = outcome?;
     summary.already_stored = stats.existing_articles;
 
-    let links = if linking { link(&linker, stored.then_some(db_path.as_path()))? } else { LinkResults::default() };
+    let links = if linking {
+        link(&linker, stored.then_some(db_path.as_path()))?
+    } else {
+        LinkResults::default()
+    };
     if let Some(spill) = spill {
         spill.replay(|article, texts| {
             links.apply(article);
@@ -161,9 +184,20 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
     }
     sink.finish(&links, &summary)?;
     if !quiet {
-        eprintln!("{}", summary_line(&summary, stored.then_some(&stats), started.elapsed().as_secs_f64()));
+        eprintln!(
+            "{}",
+            summary_line(
+                &summary,
+                stored.then_some(&stats),
+                started.elapsed().as_secs_f64()
+            )
+        );
     }
-    Ok(if summary.skipped.is_empty() { exit::SUCCESS } else { exit::PARTIAL })
+    Ok(if summary.skipped.is_empty() {
+        exit::SUCCESS
+    } else {
+        exit::PARTIAL
+    })
 }
 
 /// Analysed articles parked on disk until linking is done: one JSON line each,
@@ -180,8 +214,11 @@ struct Spilled {
 
 impl Spill {
     fn new() -> Result<Spill> {
-        let file = tempfile::tempfile().context("cannot create a temporary file for the second pass")?;
-        Ok(Spill { file: std::io::BufWriter::with_capacity(1 << 20, file) })
+        let file =
+            tempfile::tempfile().context("cannot create a temporary file for the second pass")?;
+        Ok(Spill {
+            file: std::io::BufWriter::with_capacity(1 << 20, file),
+        })
     }
 
     fn push(&mut self, article: &ArticleAnalysis, claim_texts: &[String]) -> Result<()> {
@@ -190,18 +227,28 @@ impl Spill {
             article: &'a ArticleAnalysis,
             claim_texts: &'a [String],
         }
-        serde_json::to_writer(&mut self.file, &Borrowed { article, claim_texts })?;
+        serde_json::to_writer(
+            &mut self.file,
+            &Borrowed {
+                article,
+                claim_texts,
+            },
+        )?;
         self.file.write_all(b"\n")?;
         Ok(())
     }
 
     /// Reads the articles back in the order they were pushed.
-    fn replay(self, mut each: impl FnMut(&mut ArticleAnalysis, &[String]) -> Result<()>) -> Result<()> {
+    fn replay(
+        self,
+        mut each: impl FnMut(&mut ArticleAnalysis, &[String]) -> Result<()>,
+    ) -> Result<()> {
         use std::io::{BufRead, Seek};
         let mut file = self.file.into_inner().map_err(|e| e.into_error())?;
         file.seek(std::io::SeekFrom::Start(0))?;
         for line in std::io::BufReader::with_capacity(1 << 20, file).lines() {
-            let mut spilled: Spilled = serde_json::from_str(&line?).context("the second-pass file is unreadable")?;
+            let mut spilled: Spilled =
+                serde_json::from_str(&line?).context("the second-pass file is unreadable")?;
             each(&mut spilled.article, &spilled.claim_texts)?;
         }
         Ok(())
@@ -214,7 +261,8 @@ fn link(linker: &Linker, store: Option<&std::path::Path>) -> Result<LinkResults>
     let result = linker.link();
     if let Some(path) = store {
         let state = serde_json::to_vec(linker).context("cannot serialise the linking state")?;
-        let mut store = Store::open(path).with_context(|| format!("cannot open the store {}", path.display()))?;
+        let mut store = Store::open(path)
+            .with_context(|| format!("cannot open the store {}", path.display()))?;
         store
             .save_links(&LinkSnapshot {
                 state: &state,
@@ -236,7 +284,11 @@ fn link(linker: &Linker, store: Option<&std::path::Path>) -> Result<LinkResults>
 }
 
 /// The reader thread: documents in input order, in chunks.
-fn read_inputs(reader: &Reader, inputs: &[Result<Input, IngestError>], tx: std::sync::mpsc::SyncSender<Vec<Item>>) {
+fn read_inputs(
+    reader: &Reader,
+    inputs: &[Result<Input, IngestError>],
+    tx: std::sync::mpsc::SyncSender<Vec<Item>>,
+) {
     let mut chunk = Vec::new();
     let mut bytes = 0;
     for input in inputs {
@@ -269,14 +321,21 @@ fn read_inputs(reader: &Reader, inputs: &[Result<Input, IngestError>], tx: std::
 fn write_store(mut store: Store, rx: Receiver<Vec<StoredDocument>>) -> Result<InsertStats> {
     let mut stats = InsertStats::default();
     for batch in rx {
-        stats += store.insert_batch(&batch).context("cannot write to the store")?;
+        stats += store
+            .insert_batch(&batch)
+            .context("cannot write to the store")?;
     }
     Ok(stats)
 }
 
 fn skip(progress: &Progress, summary: &mut RunSummary, e: IngestError) {
     progress.println(&format!("crosscheck: skipped {e}"));
-    summary.skipped.push(SkippedInput { path: e.path, line: e.line, offset: e.offset, reason: e.message });
+    summary.skipped.push(SkippedInput {
+        path: e.path,
+        line: e.line,
+        offset: e.offset,
+        reason: e.message,
+    });
 }
 
 fn summary_line(summary: &RunSummary, store: Option<&InsertStats>, secs: f64) -> String {
@@ -303,18 +362,22 @@ fn summary_line(summary: &RunSummary, store: Option<&InsertStats>, secs: f64) ->
 /// the user's fault) into an error for that document alone, so one strange record
 /// cannot take the batch down.
 fn analyze_guarded(pipeline: &Pipeline, doc: &Document) -> Result<Vec<ArticleAnalysis>, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.analyze(doc))).map_err(|payload| {
-        payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_string())
-    })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.analyze(doc))).map_err(
+        |payload| {
+            payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string())
+        },
+    )
 }
 
 fn ingest_options(args: &AnalyzeArgs) -> Result<IngestOptions> {
     let mut options = match &args.preset {
-        Some(name) => IngestOptions::with_preset(name.parse::<Preset>().map_err(anyhow::Error::msg)?),
+        Some(name) => {
+            IngestOptions::with_preset(name.parse::<Preset>().map_err(anyhow::Error::msg)?)
+        }
         None => IngestOptions::default(),
     };
     if let Some(f) = args.input_format {

@@ -8,7 +8,9 @@ use crosscheck_extract::checkworthy::{self, CheckworthyModel, TrainConfig};
 use crosscheck_extract::gold::{evaluate_events, parse_gold, GoldDoc, GoldSentence, SourceText};
 use crosscheck_extract::Extractor;
 
-use crate::args::{EvalArgs, EvalCheckworthyArgs, EvalEventsArgs, EvalLinkArgs, EvalPropagandaArgs, EvalTask};
+use crate::args::{
+    EvalArgs, EvalCheckworthyArgs, EvalEventsArgs, EvalLinkArgs, EvalPropagandaArgs, EvalTask,
+};
 use crate::commands::train::data_dir;
 use crate::exit;
 
@@ -24,16 +26,26 @@ pub fn run(args: EvalArgs, _quiet: bool) -> Result<i32> {
 fn eval_checkworthy(args: EvalCheckworthyArgs) -> Result<i32> {
     let examples = crosscheck_datasets::read_checkworthy_file(&args.data)?;
     let positives = examples.iter().filter(|e| e.label).count();
-    println!("{}: {} sentences, {positives} check-worthy", args.data.display(), examples.len());
+    println!(
+        "{}: {} sentences, {positives} check-worthy",
+        args.data.display(),
+        examples.len()
+    );
     if let Some(k) = args.cv {
         anyhow::ensure!(k >= 2, "--cv needs at least 2 folds");
         println!("{k}-fold cross-validation, grouped by debate, training configuration of the shipped model");
-        println!("{}", checkworthy::cross_validate(&examples, &TrainConfig::default(), k));
+        println!(
+            "{}",
+            checkworthy::cross_validate(&examples, &TrainConfig::default(), k)
+        );
     } else {
         let model = match &args.model {
             Some(path) => {
-                let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-                CheckworthyModel::from_bytes(&bytes).with_context(|| format!("{} is not a check-worthiness model", path.display()))?
+                let bytes = std::fs::read(path)
+                    .with_context(|| format!("cannot read {}", path.display()))?;
+                CheckworthyModel::from_bytes(&bytes).with_context(|| {
+                    format!("{} is not a check-worthiness model", path.display())
+                })?
             }
             None => Models::shipped().checkworthy,
         };
@@ -49,37 +61,60 @@ fn eval_checkworthy(args: EvalCheckworthyArgs) -> Result<i32> {
 }
 
 fn eval_events(args: EvalEventsArgs) -> Result<i32> {
-    let gold_text = std::fs::read_to_string(&args.gold).with_context(|| format!("cannot read {}", args.gold.display()))?;
-    let gold = parse_gold(&gold_text).map_err(|e| anyhow::anyhow!("{}: {e}", args.gold.display()))?;
+    let gold_text = std::fs::read_to_string(&args.gold)
+        .with_context(|| format!("cannot read {}", args.gold.display()))?;
+    let gold =
+        parse_gold(&gold_text).map_err(|e| anyhow::anyhow!("{}: {e}", args.gold.display()))?;
     let data = data_dir(args.data.as_deref()).ok();
     if data.is_none() {
         eprintln!("warning: no shared data: FA-KES and PTC sentences of the gold cannot be read");
     }
     let texts = GoldTexts::new(data.as_deref(), &args.examples)?;
     let lookup = |doc: &GoldDoc| -> Option<SourceText> {
-        texts.get(&doc.dataset, &doc.key).map(|t| SourceText { text: t.text, title: t.title })
+        texts.get(&doc.dataset, &doc.key).map(|t| SourceText {
+            text: t.text,
+            title: t.title,
+        })
     };
     let model = Models::shipped().checkworthy;
     let extractor = Extractor::new().with_threshold(model.threshold());
     let score = |s: &str| model.score(s);
     let held_out = |g: &&GoldSentence| g.is_held_out();
     let parts: Vec<(&str, Vec<GoldSentence>)> = match args.split.as_str() {
-        "dev" => vec![("dev", gold.iter().filter(|g| !held_out(g)).cloned().collect())],
+        "dev" => vec![(
+            "dev",
+            gold.iter().filter(|g| !held_out(g)).cloned().collect(),
+        )],
         "held-out" => vec![("held-out", gold.iter().filter(held_out).cloned().collect())],
         "all" => vec![("all", gold.clone())],
         "report" => vec![
-            ("dev", gold.iter().filter(|g| !held_out(g)).cloned().collect()),
+            (
+                "dev",
+                gold.iter().filter(|g| !held_out(g)).cloned().collect(),
+            ),
             ("held-out", gold.iter().filter(held_out).cloned().collect()),
             ("all", gold.clone()),
         ],
         other => anyhow::bail!("unknown --split {other:?} (dev, held-out, all, report)"),
     };
     for (name, part) in parts {
-        let scores = evaluate_events(&part, &lookup, &extractor, Some((&score, model.threshold())));
+        let scores = evaluate_events(
+            &part,
+            &lookup,
+            &extractor,
+            Some((&score, model.threshold())),
+        );
         println!("== {name}: {}", scores.table());
         if let Some(field) = &args.errors {
-            for d in scores.disagreements.iter().filter(|d| field == "all" || d.field == field) {
-                println!("#{} {}: gold {} | predicted {}\n    {}", d.index, d.field, d.gold, d.predicted, d.sentence);
+            for d in scores
+                .disagreements
+                .iter()
+                .filter(|d| field == "all" || d.field == field)
+            {
+                println!(
+                    "#{} {}: gold {} | predicted {}\n    {}",
+                    d.index, d.field, d.gold, d.predicted, d.sentence
+                );
             }
         }
     }
@@ -94,8 +129,10 @@ fn eval_link(args: EvalLinkArgs) -> Result<i32> {
     use crosscheck_link::{evaluate, EvalArticle, Lexicons, LinkGold, LinkInput, Linker};
     use crosscheck_schema::Document;
 
-    let text = std::fs::read_to_string(&args.gold).with_context(|| format!("cannot read {}", args.gold.display()))?;
-    let gold: LinkGold = serde_json::from_str(&text).with_context(|| format!("{} is not a linking gold file", args.gold.display()))?;
+    let text = std::fs::read_to_string(&args.gold)
+        .with_context(|| format!("cannot read {}", args.gold.display()))?;
+    let gold: LinkGold = serde_json::from_str(&text)
+        .with_context(|| format!("{} is not a linking gold file", args.gold.display()))?;
     let folder = args.articles.clone();
     let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&folder)
         .with_context(|| format!("cannot read {}", folder.display()))?
@@ -105,11 +142,18 @@ fn eval_link(args: EvalLinkArgs) -> Result<i32> {
     files.sort();
     let pipeline = Pipeline::new();
     let (places, actors) = (Gazetteer::new(), Actors::new());
-    let lexicons = Lexicons { places: &places, actors: &actors };
+    let lexicons = Lexicons {
+        places: &places,
+        actors: &actors,
+    };
     let mut analysed = Vec::new();
     for path in &files {
-        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         for article in pipeline.analyze(&Document::from_text(name.clone(), text.clone())) {
             analysed.push((name.clone(), text.clone(), article));
         }
@@ -121,28 +165,61 @@ fn eval_link(args: EvalLinkArgs) -> Result<i32> {
     let result = linker.link();
     if args.verbose {
         let name_of = |id: &str| -> String {
-            analysed.iter().find(|(_, _, a)| a.id == id).map_or_else(|| id.to_string(), |(n, _, _)| n.clone())
+            analysed
+                .iter()
+                .find(|(_, _, a)| a.id == id)
+                .map_or_else(|| id.to_string(), |(n, _, _)| n.clone())
         };
         for g in &result.groups {
-            println!("group: {}", g.articles.iter().map(|a| name_of(a)).collect::<Vec<_>>().join(", "));
+            println!(
+                "group: {}",
+                g.articles
+                    .iter()
+                    .map(|a| name_of(a))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
         }
         for e in &result.events {
-            println!("event {}: {} ({} claims)", e.id, e.description, e.claims.len());
+            println!(
+                "event {}: {} ({} claims)",
+                e.id,
+                e.description,
+                e.claims.len()
+            );
         }
         for c in &result.contradictions {
-            let sides: Vec<String> = c.claims.iter().map(|r| format!("{}: {}", name_of(&r.article), r.value)).collect();
-            println!("contradiction {} {}: {}", c.event, c.field.as_str(), sides.join(" | "));
+            let sides: Vec<String> = c
+                .claims
+                .iter()
+                .map(|r| format!("{}: {}", name_of(&r.article), r.value))
+                .collect();
+            println!(
+                "contradiction {} {}: {}",
+                c.event,
+                c.field.as_str(),
+                sides.join(" | ")
+            );
         }
     }
-    let articles: Vec<EvalArticle<'_>> =
-        analysed.iter().map(|(name, text, a)| EvalArticle { id: &a.id, file: name, text }).collect();
+    let articles: Vec<EvalArticle<'_>> = analysed
+        .iter()
+        .map(|(name, text, a)| EvalArticle {
+            id: &a.id,
+            file: name,
+            text,
+        })
+        .collect();
     println!("{} articles from {}", analysed.len(), folder.display());
     println!("{}", evaluate(&gold, &result, &articles));
     Ok(exit::SUCCESS)
 }
 
 fn eval_propaganda(args: EvalPropagandaArgs) -> Result<i32> {
-    use crosscheck_propaganda::{cross_validate, evaluate, read_semeval_folder, read_training_corpus, Propaganda, TrainConfig};
+    use crosscheck_propaganda::{
+        cross_validate, evaluate, read_semeval_folder, read_training_corpus, Propaganda,
+        TrainConfig,
+    };
 
     let given = match (&args.articles, &args.labels) {
         (Some(a), Some(l)) => Some(read_semeval_folder(a, l)?),
@@ -153,7 +230,10 @@ fn eval_propaganda(args: EvalPropagandaArgs) -> Result<i32> {
             Some(a) => a,
             None => read_training_corpus(&data_dir(args.data.as_deref())?)?.articles,
         };
-        println!("{k}-fold cross-validation over {} articles, grouped by text", articles.len());
+        println!(
+            "{k}-fold cross-validation over {} articles, grouped by text",
+            articles.len()
+        );
         let cv = cross_validate(&articles, &TrainConfig::default(), k)?;
         print!("{}", cv.report);
         return Ok(exit::SUCCESS);
@@ -161,8 +241,10 @@ fn eval_propaganda(args: EvalPropagandaArgs) -> Result<i32> {
     let articles = given.context("--articles and --labels are needed unless --cv is given")?;
     let model = match &args.model {
         Some(path) => {
-            let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-            Propaganda::from_bytes(&bytes).with_context(|| format!("{} is not a propaganda model", path.display()))?
+            let bytes =
+                std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+            Propaganda::from_bytes(&bytes)
+                .with_context(|| format!("{} is not a propaganda model", path.display()))?
         }
         None => Models::shipped().propaganda,
     };

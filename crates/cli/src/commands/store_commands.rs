@@ -13,9 +13,13 @@ use crate::output::open_output;
 fn open(args: &StoreArgs) -> Result<Store> {
     let path: PathBuf = args.db.clone().unwrap_or_else(Store::default_path);
     if !path.exists() {
-        bail!("no store at {} (run `crosscheck analyze` first, or pass --db)", path.display());
+        bail!(
+            "no store at {} (run `crosscheck analyze` first, or pass --db)",
+            path.display()
+        );
     }
-    Store::open_read_only(&path).with_context(|| format!("cannot open the store {}", path.display()))
+    Store::open_read_only(&path)
+        .with_context(|| format!("cannot open the store {}", path.display()))
 }
 
 pub fn list(args: ListArgs) -> Result<i32> {
@@ -54,9 +58,13 @@ pub fn list(args: ListArgs) -> Result<i32> {
                     out,
                     "{}  {}  {:<20}  {}",
                     row.id,
-                    row.published.map_or_else(|| " ".repeat(10), |d| d.to_string()),
+                    row.published
+                        .map_or_else(|| " ".repeat(10), |d| d.to_string()),
                     crate::output::report_one_line(row.outlet.as_deref().unwrap_or("-"), 20),
-                    crate::output::report_one_line(row.title.as_deref().unwrap_or("(untitled)"), 80),
+                    crate::output::report_one_line(
+                        row.title.as_deref().unwrap_or("(untitled)"),
+                        80
+                    ),
                 )?;
             }
         }
@@ -98,7 +106,12 @@ pub fn search(args: SearchArgs) -> Result<i32> {
     match args.format {
         OutputFormat::Text => {
             for hit in &hits {
-                writeln!(out, "{}  {}", hit.article, crate::output::report_one_line(&hit.snippet, 110))?;
+                writeln!(
+                    out,
+                    "{}  {}",
+                    hit.article,
+                    crate::output::report_one_line(&hit.snippet, 110)
+                )?;
             }
         }
         OutputFormat::Jsonl => {
@@ -131,12 +144,28 @@ pub fn events(args: EventsArgs) -> Result<i32> {
                 for c in &detail.contradictions {
                     writeln!(out, "\n  CONTRADICTION on {}", c.field.as_str())?;
                     for r in &c.claims {
-                        let who = if r.attribution.is_empty() { "own voice".to_string() } else { format!("per {}", r.attribution.join(" citing ")) };
-                        writeln!(out, "    {} ({who}): {}  [{}]", r.outlet.as_deref().unwrap_or("?"), r.value, r.claim)?;
+                        let who = if r.attribution.is_empty() {
+                            "own voice".to_string()
+                        } else {
+                            format!("per {}", r.attribution.join(" citing "))
+                        };
+                        writeln!(
+                            out,
+                            "    {} ({who}): {}  [{}]",
+                            r.outlet.as_deref().unwrap_or("?"),
+                            r.value,
+                            r.claim
+                        )?;
                     }
                 }
                 for c in &detail.corroborations {
-                    writeln!(out, "\n  CORROBORATED {} = {} by {} independent sources", c.field.as_str(), c.value, c.independent_sources)?;
+                    writeln!(
+                        out,
+                        "\n  CORROBORATED {} = {} by {} independent sources",
+                        c.field.as_str(),
+                        c.value,
+                        c.independent_sources
+                    )?;
                 }
             }
             _ => {
@@ -149,7 +178,11 @@ pub fn events(args: EventsArgs) -> Result<i32> {
     }
     let mut events = store.events(0, 0)?;
     if args.contradicted {
-        let with: std::collections::HashSet<String> = store.contradictions(0, 0)?.into_iter().map(|c| c.event).collect();
+        let with: std::collections::HashSet<String> = store
+            .contradictions(0, 0)?
+            .into_iter()
+            .map(|c| c.event)
+            .collect();
         events.retain(|e| with.contains(&e.id));
     }
     if args.limit > 0 {

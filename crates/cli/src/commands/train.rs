@@ -14,8 +14,9 @@ pub fn data_dir(given: Option<&Path>) -> Result<PathBuf> {
     match given {
         Some(d) if d.is_dir() => Ok(d.to_path_buf()),
         Some(d) => bail!("{} is not a folder", d.display()),
-        None => crosscheck_datasets::shared_data_dir()
-            .context("no shared data found: pass --data DIR (the folder holding fa-kes/, claimbuster/, ...)"),
+        None => crosscheck_datasets::shared_data_dir().context(
+            "no shared data found: pass --data DIR (the folder holding fa-kes/, claimbuster/, ...)",
+        ),
     }
 }
 
@@ -28,13 +29,21 @@ fn dataset(data: &Path, name: &str) -> Result<PathBuf> {
 }
 
 fn write_model(common: &TrainCommon, name: &str, bytes: &[u8], quiet: bool) -> Result<()> {
-    let out = common.out.clone().unwrap_or_else(|| PathBuf::from("models").join(format!("{name}.bin")));
+    let out = common
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("models").join(format!("{name}.bin")));
     if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
     }
     std::fs::write(&out, bytes).with_context(|| format!("cannot write {}", out.display()))?;
     if !quiet {
-        eprintln!("crosscheck: wrote {} ({} bytes)", out.display(), bytes.len());
+        eprintln!(
+            "crosscheck: wrote {} ({} bytes)",
+            out.display(),
+            bytes.len()
+        );
     }
     Ok(())
 }
@@ -60,12 +69,18 @@ pub fn run(args: TrainArgs, quiet: bool) -> Result<i32> {
                     corpus.duplicates_dropped
                 );
             }
-            let model = crosscheck_propaganda::train(&corpus.articles, &crosscheck_propaganda::TrainConfig::default())?;
+            let model = crosscheck_propaganda::train(
+                &corpus.articles,
+                &crosscheck_propaganda::TrainConfig::default(),
+            )?;
             write_model(&common, "propaganda", &model.to_bytes(), quiet)?;
         }
     }
     if !quiet {
-        eprintln!("crosscheck: trained in {:.1} s", started.elapsed().as_secs_f64());
+        eprintln!(
+            "crosscheck: trained in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
     }
     Ok(exit::SUCCESS)
 }

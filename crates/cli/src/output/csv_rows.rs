@@ -8,8 +8,22 @@ use crosscheck_schema::{ArticleAnalysis, RunSummary};
 use super::{LinkResults, Sink};
 
 pub const HEADER: [&str; 16] = [
-    "id", "path", "record", "start", "end", "title", "outlet", "author", "published", "url", "label",
-    "sentences", "claims", "removed", "credibility", "credibility_label",
+    "id",
+    "path",
+    "record",
+    "start",
+    "end",
+    "title",
+    "outlet",
+    "author",
+    "published",
+    "url",
+    "label",
+    "sentences",
+    "claims",
+    "removed",
+    "credibility",
+    "credibility_label",
 ];
 
 pub struct CsvRows {
@@ -19,7 +33,10 @@ pub struct CsvRows {
 
 impl CsvRows {
     pub fn new(out: Box<dyn Write + Send>) -> CsvRows {
-        CsvRows { out: csv::Writer::from_writer(out), header: false }
+        CsvRows {
+            out: csv::Writer::from_writer(out),
+            header: false,
+        }
     }
 
     fn header(&mut self) -> Result<()> {
@@ -36,7 +53,10 @@ impl Sink for CsvRows {
         self.header()?;
         let opt = |v: &Option<String>| v.clone().unwrap_or_default();
         let (score, label) = match &a.credibility {
-            Some(c) => (format!("{:.3}", c.score), format!("{:?}", c.label).to_ascii_lowercase()),
+            Some(c) => (
+                format!("{:.3}", c.score),
+                format!("{:?}", c.label).to_ascii_lowercase(),
+            ),
             None => (String::new(), String::new()),
         };
         self.out.write_record([

@@ -19,7 +19,11 @@ impl JsonDocument {
     }
 
     fn open(&mut self) -> Result<()> {
-        write!(self.out, "{{\"schema\":{},\"articles\":[", serde_json::to_string(SCHEMA)?)?;
+        write!(
+            self.out,
+            "{{\"schema\":{},\"articles\":[",
+            serde_json::to_string(SCHEMA)?
+        )?;
         Ok(())
     }
 }

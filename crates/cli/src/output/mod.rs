@@ -68,10 +68,15 @@ pub fn sink(format: OutputFormat, out: Box<dyn Write + Send>) -> Box<dyn Sink + 
 /// Standard output, or a file. A closed pipe (`| head`) ends output quietly.
 pub fn open_output(path: Option<&Path>) -> Result<Box<dyn Write + Send>> {
     let inner: Box<dyn Write + Send> = match path {
-        Some(p) => Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?),
+        Some(p) => {
+            Box::new(File::create(p).with_context(|| format!("cannot create {}", p.display()))?)
+        }
         None => Box::new(io::stdout()),
     };
-    Ok(Box::new(QuietPipe { inner: BufWriter::with_capacity(1 << 16, inner), closed: false }))
+    Ok(Box::new(QuietPipe {
+        inner: BufWriter::with_capacity(1 << 16, inner),
+        closed: false,
+    }))
 }
 
 struct QuietPipe<W: Write> {

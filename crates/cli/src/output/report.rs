@@ -19,7 +19,11 @@ pub struct Report {
 
 impl Report {
     pub fn new(out: Box<dyn Write + Send>) -> Report {
-        Report { out, articles: Vec::new(), sentences: HashMap::new() }
+        Report {
+            out,
+            articles: Vec::new(),
+            sentences: HashMap::new(),
+        }
     }
 }
 
@@ -57,13 +61,20 @@ fn article_block(n: usize, a: &ArticleAnalysis, claim_texts: &[String]) -> Strin
     }
     meta.push(location);
     s.push_str(&format!("    {}\n", meta.join(" · ")));
-    s.push_str(&format!("    id {} · {} sentences", a.id, a.sentences.len()));
+    s.push_str(&format!(
+        "    id {} · {} sentences",
+        a.id,
+        a.sentences.len()
+    ));
     if !a.removed.is_empty() {
         let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
         for r in &a.removed {
             *kinds.entry(r.kind.as_str()).or_default() += 1;
         }
-        let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{} ×{n}", k.replace('_', " "))).collect();
+        let kinds: Vec<String> = kinds
+            .iter()
+            .map(|(k, n)| format!("{} ×{n}", k.replace('_', " ")))
+            .collect();
         s.push_str(&format!(" · removed: {}", kinds.join(", ")));
     }
     s.push('\n');
@@ -75,7 +86,10 @@ fn article_block(n: usize, a: &ArticleAnalysis, claim_texts: &[String]) -> Strin
 
 /// The sentence text of each claim of `a`, from the text its offsets index.
 pub fn claim_texts(a: &ArticleAnalysis, source: &str) -> Vec<String> {
-    a.claims.iter().map(|c| source.get(c.start..c.end).unwrap_or("").to_string()).collect()
+    a.claims
+        .iter()
+        .map(|c| source.get(c.start..c.end).unwrap_or("").to_string())
+        .collect()
 }
 
 fn count(c: &Casualties) -> String {
@@ -98,10 +112,18 @@ pub fn claim_line(claim: &Claim, text: &str) -> String {
     if let Some(e) = &claim.event {
         facts.push(format!("[{}]", e.event_type.as_str().replace('_', " ")));
         if let Some(actor) = &e.actor {
-            facts.push(format!("by {}{}", actor.name, if e.denied { " (denied)" } else { "" }));
+            facts.push(format!(
+                "by {}{}",
+                actor.name,
+                if e.denied { " (denied)" } else { "" }
+            ));
         }
         if let Some(k) = &e.killed {
-            facts.push(format!("killed {}{}", count(k), if k.update { " (updated toll)" } else { "" }));
+            facts.push(format!(
+                "killed {}{}",
+                count(k),
+                if k.update { " (updated toll)" } else { "" }
+            ));
         }
         if let Some(i) = &e.injured {
             facts.push(format!("injured {}", count(i)));
@@ -110,13 +132,22 @@ pub fn claim_line(claim: &Claim, text: &str) -> String {
             facts.push(format!("in {}", p.name));
         }
         if let Some(d) = &e.date {
-            facts.push(if d.value == d.last { d.value.to_string() } else { format!("{}..{}", d.value, d.last) });
+            facts.push(if d.value == d.last {
+                d.value.to_string()
+            } else {
+                format!("{}..{}", d.value, d.last)
+            });
         }
     }
     let who = if claim.attribution.chain.is_empty() {
         "outlet's own voice".to_string()
     } else {
-        let names: Vec<&str> = claim.attribution.chain.iter().map(|s| s.name.as_str()).collect();
+        let names: Vec<&str> = claim
+            .attribution
+            .chain
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect();
         format!("per {}", names.join(" citing "))
     };
     facts.push(who);
@@ -126,19 +157,33 @@ pub fn claim_line(claim: &Claim, text: &str) -> String {
     match claim.status {
         Some(ClaimStatus::Corroborated) => facts.push("CORROBORATED".into()),
         Some(ClaimStatus::Contradicted) => facts.push("CONTRADICTED".into()),
-        Some(ClaimStatus::SingleSource) if claim.event.is_some() => facts.push("single source".into()),
+        Some(ClaimStatus::SingleSource) if claim.event.is_some() => {
+            facts.push("single source".into())
+        }
         _ => {}
     }
-    format!("{} — “{}” ({:.2})", facts.join(" · "), one_line(text, 90), claim.checkworthy)
+    format!(
+        "{} — “{}” ({:.2})",
+        facts.join(" · "),
+        one_line(text, 90),
+        claim.checkworthy
+    )
 }
 
 fn side(r: &ClaimRef, sentences: &HashMap<String, String>) -> String {
     let who = if r.attribution.is_empty() {
         r.outlet.clone().unwrap_or_else(|| "unknown outlet".into())
     } else {
-        format!("{}, per {}", r.outlet.as_deref().unwrap_or("unknown outlet"), r.attribution.join(" citing "))
+        format!(
+            "{}, per {}",
+            r.outlet.as_deref().unwrap_or("unknown outlet"),
+            r.attribution.join(" citing ")
+        )
     };
-    let sentence = sentences.get(&r.claim).map(|t| one_line(t, 100)).unwrap_or_default();
+    let sentence = sentences
+        .get(&r.claim)
+        .map(|t| one_line(t, 100))
+        .unwrap_or_default();
     format!("{who}: {} — “{sentence}” [{}]", r.value, r.article)
 }
 
@@ -152,11 +197,18 @@ impl Sink for Report {
     }
 
     fn finish(&mut self, links: &LinkResults, summary: &RunSummary) -> Result<()> {
-        let events: HashMap<&str, &crosscheck_schema::Event> = links.events.iter().map(|e| (e.id.as_str(), e)).collect();
+        let events: HashMap<&str, &crosscheck_schema::Event> =
+            links.events.iter().map(|e| (e.id.as_str(), e)).collect();
         if !links.contradictions.is_empty() {
-            writeln!(self.out, "CONTRADICTIONS ({})\n", links.contradictions.len())?;
+            writeln!(
+                self.out,
+                "CONTRADICTIONS ({})\n",
+                links.contradictions.len()
+            )?;
             for c in &links.contradictions {
-                let about = events.get(c.event.as_str()).map_or(c.event.clone(), |e| e.description.clone());
+                let about = events
+                    .get(c.event.as_str())
+                    .map_or(c.event.clone(), |e| e.description.clone());
                 writeln!(self.out, "[{}] {about}", c.field.as_str())?;
                 for r in &c.claims {
                     writeln!(self.out, "    {}", side(r, &self.sentences))?;
@@ -177,7 +229,11 @@ impl Sink for Report {
                 writeln!(self.out, "    {outlet}: {}", claim_line(c, t))?;
             }
             if single.len() > SINGLE_SOURCE_SHOWN {
-                writeln!(self.out, "    … and {} more (see --format json)", single.len() - SINGLE_SOURCE_SHOWN)?;
+                writeln!(
+                    self.out,
+                    "    … and {} more (see --format json)",
+                    single.len() - SINGLE_SOURCE_SHOWN
+                )?;
             }
             writeln!(self.out)?;
             writeln!(self.out, "EVENTS ({})\n", links.events.len())?;
@@ -220,19 +276,38 @@ impl Sink for Report {
 /// The full human view of one article (`crosscheck show`): metadata, what was
 /// removed, and every sentence with its offsets.
 pub fn print_article(out: &mut dyn Write, a: &ArticleAnalysis, source: &str) -> Result<()> {
-    write!(out, "{}", article_block(1, a, &claim_texts(a, source)).trim_start_matches("[1] "))?;
+    write!(
+        out,
+        "{}",
+        article_block(1, a, &claim_texts(a, source)).trim_start_matches("[1] ")
+    )?;
     if !a.removed.is_empty() {
         writeln!(out, "\n  removed:")?;
         for r in &a.removed {
             let text = source.get(r.start..r.end).unwrap_or("");
-            writeln!(out, "    {:>6}..{:<6} {:<18} {}", r.start, r.end, r.kind.as_str(), one_line(text, 70))?;
+            writeln!(
+                out,
+                "    {:>6}..{:<6} {:<18} {}",
+                r.start,
+                r.end,
+                r.kind.as_str(),
+                one_line(text, 70)
+            )?;
         }
     }
     writeln!(out, "\n  sentences (check-worthiness):")?;
     for s in &a.sentences {
         let text = source.get(s.start..s.end).unwrap_or("");
-        let score = s.checkworthy.map_or_else(|| "    ".to_string(), |c| format!("{c:.2}"));
-        writeln!(out, "    {:>6}..{:<6} {score} {}", s.start, s.end, one_line(text, 100))?;
+        let score = s
+            .checkworthy
+            .map_or_else(|| "    ".to_string(), |c| format!("{c:.2}"));
+        writeln!(
+            out,
+            "    {:>6}..{:<6} {score} {}",
+            s.start,
+            s.end,
+            one_line(text, 100)
+        )?;
     }
     Ok(())
 }
