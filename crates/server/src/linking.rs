@@ -1,0 +1,97 @@
+//! Linking posted articles against what the store holds, as `crosscheck analyze`
+//! does: load the saved linker state, add the new articles, link, and (when
+//! storing) save the state and the results in one transaction.
+//!
+//! The load/add/link/save steps are a copy of `link()` in
+//! `crates/cli/src/commands/analyze.rs`; both belong in one shared place.
+
+use std::collections::HashSet;
+
+use crosscheck_link::{Lexicons, LinkConfig, LinkInput, LinkResult, Linker};
+use crosscheck_schema::{Analysis, ArticleAnalysis};
+use crosscheck_store::{LinkSnapshot, Store, StoreError};
+
+use crate::state::Engine;
+use crate::ApiError;
+
+/// The linker state saved in `store`, or a new one.
+pub fn load(store: Option<&Store>) -> Result<Linker, ApiError> {
+    let state = match store {
+        Some(store) => store.link_state()?,
+        None => None,
+    };
+    match state {
+        Some(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
+            ApiError::internal(format!("the store's linking state is unreadable: {e}"))
+        }),
+        None => Ok(Linker::new(LinkConfig::default())),
+    }
+}
+
+/// Adds articles with the texts their offsets index. Articles the linker
+/// already holds are skipped by the linker itself.
+pub fn add(linker: &mut Linker, engine: &Engine, articles: &[(&ArticleAnalysis, &str)]) {
+    let lexicons = Lexicons {
+        places: &engine.places,
+        actors: &engine.actors,
+    };
+    for (article, text) in articles {
+        linker.add(LinkInput { article, text }, &lexicons);
+    }
+}
+
+/// Saves the linker's state and `result` into the store, replacing the last run's.
+pub fn save(store: &mut Store, linker: &Linker, result: &LinkResult) -> Result<(), ApiError> {
+    let state = serde_json::to_vec(linker)
+        .map_err(|e| ApiError::internal(format!("cannot serialise the linking state: {e}")))?;
+    store
+        .save_links(&LinkSnapshot {
+            state: &state,
+            groups: &result.groups,
+            events: &result.events,
+            contradictions: &result.contradictions,
+            corroborations: &result.corroborations,
+            statuses: &result.statuses,
+        })
+        .map_err(|e: StoreError| e.into())
+}
+
+/// Fills `analysis` with what `result` says about its articles: their claims'
+/// statuses, the events they take part in, those events' contradictions and
+/// corroborations, and the independence groups they belong to. The rest of a
+/// large store's links is left out.
+pub fn restrict(analysis: &mut Analysis, result: LinkResult) {
+    let ids: HashSet<String> = analysis.articles.iter().map(|a| a.id.clone()).collect();
+    let events: Vec<_> = result
+        .events
+        .into_iter()
+        .filter(|e| e.articles.iter().any(|a| ids.contains(a.as_str())))
+        .collect();
+    let event_ids: HashSet<String> = events.iter().map(|e| e.id.clone()).collect();
+    analysis.contradictions = result
+        .contradictions
+        .into_iter()
+        .filter(|c| event_ids.contains(c.event.as_str()))
+        .collect();
+    analysis.corroborations = result
+        .corroborations
+        .into_iter()
+        .filter(|c| event_ids.contains(c.event.as_str()))
+        .collect();
+    analysis.groups = result
+        .groups
+        .into_iter()
+        .filter(|g| g.articles.iter().any(|a| ids.contains(a.as_str())))
+        .collect();
+    analysis.events = events;
+    for article in &mut analysis.articles {
+        for claim in &mut article.claims {
+            if let Ok(i) = result
+                .statuses
+                .binary_search_by(|(c, _)| c.as_str().cmp(&claim.id))
+            {
+                claim.status = Some(result.statuses[i].1);
+            }
+        }
+    }
+}
