@@ -32,10 +32,21 @@ pub enum Command {
     Search(SearchArgs),
     /// Events found by linking, with their contradictions and corroborations.
     Events(EventsArgs),
+    /// Serve the HTTP JSON API and the web UI over the store.
+    Serve(ServeArgs),
     /// Rebuild a shipped model file from the public datasets (deterministic).
     Train(TrainArgs),
     /// Measure a model or stage on labelled data.
     Eval(EvalArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Address to listen on (loopback by default: there is no authentication).
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
+    pub addr: std::net::SocketAddr,
 }
 
 #[derive(Args, Debug)]

@@ -77,6 +77,21 @@ impl Pipeline {
         &self.dates
     }
 
+    /// [`Pipeline::analyze`], with a panic (a bug in crosscheck, never the input's
+    /// fault) turned into an error for this document alone, so that one strange
+    /// record cannot take a batch or a server down.
+    pub fn analyze_catching(&self, doc: &Document) -> Result<Vec<ArticleAnalysis>, String> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.analyze(doc))).map_err(
+            |payload| {
+                payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown panic".to_string())
+            },
+        )
+    }
+
     /// The articles of one document, in source order, with every offset in the
     /// document's source text.
     pub fn analyze(&self, doc: &Document) -> Vec<ArticleAnalysis> {

@@ -84,7 +84,31 @@ pub struct Linker {
     scratch: Vec<u64>,
 }
 
+/// A saved linker state that cannot be read back.
+#[derive(Debug)]
+pub struct StateError(String);
+
+impl std::fmt::Display for StateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unreadable linking state: {}", self.0)
+    }
+}
+
+impl std::error::Error for StateError {}
+
 impl Linker {
+    /// The state to save between runs, so the next run links new articles against
+    /// everything linked before without reading those articles again.
+    pub fn to_state(&self) -> Vec<u8> {
+        // Serialising plain data into memory cannot fail.
+        serde_json::to_vec(self).unwrap_or_default()
+    }
+
+    /// A linker restored from [`Linker::to_state`].
+    pub fn from_state(state: &[u8]) -> Result<Linker, StateError> {
+        serde_json::from_slice(state).map_err(|e| StateError(e.to_string()))
+    }
+
     pub fn new(config: LinkConfig) -> Linker {
         Linker {
             config,

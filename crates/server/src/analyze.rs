@@ -6,7 +6,6 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::Response;
-use crosscheck_core::Pipeline;
 use crosscheck_ingest::{IngestOptions, Reader};
 use crosscheck_schema::{
     Analysis, ArticleAnalysis, Document, InputFormat, RunSummary, SkippedInput,
@@ -163,7 +162,7 @@ fn run(
     let engine = state.engine();
     let mut analysed: Vec<(Document, Vec<ArticleAnalysis>)> = Vec::with_capacity(documents.len());
     for doc in documents {
-        match analyze_guarded(&engine.pipeline, &doc) {
+        match engine.pipeline.analyze_catching(&doc) {
             Ok(articles) => analysed.push((doc, articles)),
             Err(bug) => skipped.push(SkippedInput {
                 path: doc.path.clone(),
@@ -319,19 +318,4 @@ fn json_to_lines(body: &[u8]) -> Result<String, ApiError> {
         lines.push('\n');
     }
     Ok(lines)
-}
-
-/// Runs the pipeline on one document, turning a panic (a bug in crosscheck, never
-/// the caller's fault) into an error for that document alone. A copy of
-/// `analyze_guarded` in `crates/cli/src/commands/analyze.rs`.
-fn analyze_guarded(pipeline: &Pipeline, doc: &Document) -> Result<Vec<ArticleAnalysis>, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.analyze(doc))).map_err(
-        |payload| {
-            payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_string())
-        },
-    )
 }

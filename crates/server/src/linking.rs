@@ -2,8 +2,6 @@
 //! does: load the saved linker state, add the new articles, link, and (when
 //! storing) save the state and the results in one transaction.
 //!
-//! The load/add/link/save steps are a copy of `link()` in
-//! `crates/cli/src/commands/analyze.rs`; both belong in one shared place.
 
 use std::collections::HashSet;
 
@@ -21,9 +19,7 @@ pub fn load(store: Option<&Store>) -> Result<Linker, ApiError> {
         None => None,
     };
     match state {
-        Some(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
-            ApiError::internal(format!("the store's linking state is unreadable: {e}"))
-        }),
+        Some(bytes) => Linker::from_state(&bytes).map_err(|e| ApiError::internal(e.to_string())),
         None => Ok(Linker::new(LinkConfig::default())),
     }
 }
@@ -42,8 +38,7 @@ pub fn add(linker: &mut Linker, engine: &Engine, articles: &[(&ArticleAnalysis, 
 
 /// Saves the linker's state and `result` into the store, replacing the last run's.
 pub fn save(store: &mut Store, linker: &Linker, result: &LinkResult) -> Result<(), ApiError> {
-    let state = serde_json::to_vec(linker)
-        .map_err(|e| ApiError::internal(format!("cannot serialise the linking state: {e}")))?;
+    let state = linker.to_state();
     store
         .save_links(&LinkSnapshot {
             state: &state,

@@ -103,7 +103,7 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
                 chunk
                     .par_iter()
                     .map(|item| match item {
-                        Item::Document(doc) => Some(analyze_guarded(&pipeline, doc)),
+                        Item::Document(doc) => Some(pipeline.analyze_catching(doc)),
                         Item::Skipped(_) => None,
                     })
                     .collect()
@@ -260,7 +260,7 @@ impl Spill {
 fn link(linker: &Linker, store: Option<&std::path::Path>) -> Result<LinkResults> {
     let result = linker.link();
     if let Some(path) = store {
-        let state = serde_json::to_vec(linker).context("cannot serialise the linking state")?;
+        let state = linker.to_state();
         let mut store = Store::open(path)
             .with_context(|| format!("cannot open the store {}", path.display()))?;
         store
@@ -356,21 +356,6 @@ fn summary_line(summary: &RunSummary, store: Option<&InsertStats>, secs: f64) ->
         line.push_str(&format!("; {} skipped", summary.skipped.len()));
     }
     line
-}
-
-/// Runs the pipeline on one document, turning a panic (a bug in crosscheck, never
-/// the user's fault) into an error for that document alone, so one strange record
-/// cannot take the batch down.
-fn analyze_guarded(pipeline: &Pipeline, doc: &Document) -> Result<Vec<ArticleAnalysis>, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.analyze(doc))).map_err(
-        |payload| {
-            payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_string())
-        },
-    )
 }
 
 fn ingest_options(args: &AnalyzeArgs) -> Result<IngestOptions> {

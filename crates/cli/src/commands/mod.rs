@@ -17,6 +17,14 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Show(args) => store_commands::show(args),
         Command::Search(args) => store_commands::search(args),
         Command::Events(args) => store_commands::events(args),
+        Command::Serve(args) => {
+            let db = args
+                .store
+                .db
+                .unwrap_or_else(crosscheck_store::Store::default_path);
+            crosscheck_server::serve_blocking(args.addr, db)?;
+            Ok(crate::exit::SUCCESS)
+        }
         Command::Train(args) => train::run(args, cli.quiet),
         Command::Eval(args) => eval::run(args, cli.quiet),
     }
