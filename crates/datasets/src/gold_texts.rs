@@ -34,31 +34,50 @@ impl GoldTexts {
         let mut fakes = HashMap::new();
         if let Some(data) = data {
             let path = data.join("fa-kes/FA-KES-Dataset.csv");
-            let bytes = std::fs::read(&path).map_err(|e| DatasetError::new(&path, 0, e.to_string()))?;
+            let bytes =
+                std::fs::read(&path).map_err(|e| DatasetError::new(&path, 0, e.to_string()))?;
             let text = latin1(&bytes);
             let records = delimited::parse(&text, b',')
                 .map_err(|e| DatasetError::new(&path, e.line, "unterminated quote"))?;
             let mut rows = records.into_iter();
             let header = rows.next().map(|r| r.fields).unwrap_or_default();
             let col = |name: &str| header.iter().position(|h| h == name);
-            let (Some(id), Some(title), Some(content)) = (col("unit_id"), col("article_title"), col("article_content"))
+            let (Some(id), Some(title), Some(content)) =
+                (col("unit_id"), col("article_title"), col("article_content"))
             else {
-                return Err(DatasetError::new(&path, 1, "missing unit_id/article_title/article_content columns"));
+                return Err(DatasetError::new(
+                    &path,
+                    1,
+                    "missing unit_id/article_title/article_content columns",
+                ));
             };
             for row in rows {
                 let get = |i: usize| row.fields.get(i).cloned().unwrap_or_default();
-                fakes.entry(get(id)).or_insert(GoldText { text: get(content), title: Some(get(title)) });
+                fakes.entry(get(id)).or_insert(GoldText {
+                    text: get(content),
+                    title: Some(get(title)),
+                });
             }
         }
-        Ok(GoldTexts { fakes, data: data.map(Path::to_path_buf), examples: examples.to_path_buf() })
+        Ok(GoldTexts {
+            fakes,
+            data: data.map(Path::to_path_buf),
+            examples: examples.to_path_buf(),
+        })
     }
 
     pub fn get(&self, dataset: &str, key: &str) -> Option<GoldText> {
         match dataset {
             "fa-kes" => self.fakes.get(key).cloned(),
             "ptc" => {
-                let path = self.data.as_ref()?.join("semeval2020-task11-ptc/train-articles").join(key);
-                std::fs::read_to_string(path).ok().map(|text| GoldText { text, title: None })
+                let path = self
+                    .data
+                    .as_ref()?
+                    .join("semeval2020-task11-ptc/train-articles")
+                    .join(key);
+                std::fs::read_to_string(path)
+                    .ok()
+                    .map(|text| GoldText { text, title: None })
             }
             "examples" => match key.split_once('#') {
                 Some((file, line)) => {
@@ -68,10 +87,15 @@ impl GoldTexts {
                     let value: serde_json::Value = serde_json::from_str(record).ok()?;
                     Some(GoldText {
                         text: value.get("text")?.as_str()?.to_string(),
-                        title: value.get("title").and_then(|t| t.as_str()).map(str::to_string),
+                        title: value
+                            .get("title")
+                            .and_then(|t| t.as_str())
+                            .map(str::to_string),
                     })
                 }
-                None => std::fs::read_to_string(self.examples.join(key)).ok().map(|text| GoldText { text, title: None }),
+                None => std::fs::read_to_string(self.examples.join(key))
+                    .ok()
+                    .map(|text| GoldText { text, title: None }),
             },
             _ => None,
         }

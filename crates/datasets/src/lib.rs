@@ -22,6 +22,7 @@ mod checkworthy;
 mod delimited;
 mod error;
 mod gold_texts;
+mod liar;
 
 use std::path::PathBuf;
 
@@ -31,6 +32,7 @@ pub use checkworthy::{
 };
 pub use error::DatasetError;
 pub use gold_texts::{GoldText, GoldTexts};
+pub use liar::{parse_liar, read_liar_file, LiarLabel, LiarStatement};
 
 /// The folder holding the shared datasets: `$CROSSCHECK_DATA` when set, else the
 /// first `shared/data` found beside this workspace or one of its parents.

@@ -4,6 +4,8 @@
 //!   dense features hashed into one sparse space with a fixed, portable hash.
 //! * [`train_logistic`] / [`OneVsRest`]: logistic regression by AdaGrad SGD with L2,
 //!   class weights and a seeded shuffle. Same data and seed, same bytes.
+//! * [`train_boosted`]: small gradient-boosted decision trees on dense tables, with
+//!   exact per-feature contributions of each prediction.
 //! * [`Calibrator`]: Platt scaling and isotonic regression, fitted on held-out folds.
 //! * [`metrics`]: precision/recall/F1, ROC AUC, average precision, MAP over groups,
 //!   expected calibration error, confusion matrices; [`folds`]: stratified and
@@ -33,6 +35,7 @@
 //! What it does not do: I/O (models go to and from byte slices), threads, deep
 //! models, or anything that needs a random seed from the environment.
 
+pub mod boosting;
 pub mod calibration;
 pub mod features;
 pub mod folds;
@@ -42,6 +45,9 @@ pub mod metrics;
 pub mod model_file;
 pub mod rng;
 
+pub use boosting::{
+    train_boosted, train_boosted_multiclass, BoostConfig, Boosted, BoostedMulticlass, Node, Tree,
+};
 pub use calibration::Calibrator;
 pub use features::{Block, ConfigError, FeatureHasher, HasherConfig, SparseVector};
 pub use folds::{grouped_kfold, stratified_kfold, Folds};

@@ -29,10 +29,7 @@ fn main() {
     let gold_text = match std::fs::read_to_string(&gold_path) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!(
-                "skipped: cannot read {}: {e}",
-                gold_path.display()
-            );
+            eprintln!("skipped: cannot read {}: {e}", gold_path.display());
             return;
         }
     };

@@ -41,6 +41,7 @@
 
 mod compare;
 mod config;
+mod consistency;
 mod eval;
 mod events;
 mod hash;
@@ -51,9 +52,10 @@ mod record;
 mod util;
 
 pub use config::LinkConfig;
+pub use consistency::{article_consistency, Consistency, ConsistencyIndex, CONSISTENCY_FEATURES};
 pub use eval::{
     evaluate, EvalArticle, GoldArticle, GoldClaim, GoldContradiction, GoldInterval, GoldSide,
     GoldValue, LinkGold, LinkScores, Pr,
 };
 pub use lexicon::{ActorInfo, Lexicon, Lexicons, NoLexicon};
-pub use linker::{LinkInput, LinkResult, Linker};
+pub use linker::{LinkInput, LinkResult, Linker, StateError};

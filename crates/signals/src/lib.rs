@@ -46,6 +46,7 @@
 //! them fire, and they miss paraphrase and irony without marks.
 
 mod caps;
+pub mod credibility;
 mod detector;
 mod features;
 pub mod kinds;
@@ -55,6 +56,7 @@ mod quotes;
 mod sourcing;
 mod text;
 
+pub use credibility::CredibilityModel;
 pub use crosscheck_schema::Signal;
 pub use detector::SignalDetector;
 pub use features::feature_vector;

@@ -1,0 +1,33 @@
+//! Trains the shipped credibility model on every FA-KES row and writes it.
+//!
+//! `cargo run --release -p crosscheck-credibility-train --example train_credibility -- [OUT]`
+//! (default `models/credibility.bin`, relative to the current folder).
+use std::time::Instant;
+
+use crosscheck_signals::credibility::CredibilityModel;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let Some(dir) = crosscheck_datasets::dataset_dir("fa-kes") else {
+        eprintln!("skipped: ../shared/data/fa-kes is absent");
+        return Ok(());
+    };
+    let out = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "models/credibility.bin".into());
+    let started = Instant::now();
+    let model = crosscheck_credibility_train::train_from_fakes(&dir.join("FA-KES-Dataset.csv"))?;
+    let bytes = model.to_bytes();
+    eprintln!("trained in {:.2} s", started.elapsed().as_secs_f64());
+    print!("{}", model.describe());
+    std::fs::write(&out, &bytes)?;
+    let started = Instant::now();
+    let loaded = CredibilityModel::from_bytes(&bytes)?;
+    let load = started.elapsed();
+    assert_eq!(loaded, model);
+    println!(
+        "wrote {out}: {} bytes; parsed in {:.1} µs",
+        bytes.len(),
+        load.as_secs_f64() * 1e6
+    );
+    Ok(())
+}
