@@ -5,6 +5,7 @@
 
 use crosscheck_extract::checkworthy::CheckworthyModel;
 use crosscheck_propaganda::Propaganda;
+use crosscheck_signals::CredibilityModel;
 
 /// `models/checkworthy.bin`, from `crosscheck train checkworthy`.
 pub const CHECKWORTHY_BIN: &[u8] = include_bytes!(concat!(
@@ -18,10 +19,18 @@ pub const PROPAGANDA_BIN: &[u8] = include_bytes!(concat!(
     "/../../models/propaganda.bin"
 ));
 
-/// The models one pipeline runs with.
+/// `models/credibility.bin`, from `crosscheck train credibility`.
+pub const CREDIBILITY_BIN: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../models/credibility.bin"
+));
+
+/// The models one pipeline runs with. The credibility model is applied after
+/// linking, by whoever links (the CLI, the server): it reads link consistency.
 pub struct Models {
     pub checkworthy: CheckworthyModel,
     pub propaganda: Propaganda,
+    pub credibility: CredibilityModel,
 }
 
 impl Models {
@@ -33,6 +42,8 @@ impl Models {
                 .expect("models/checkworthy.bin shipped with this build is valid"),
             propaganda: Propaganda::from_bytes(PROPAGANDA_BIN)
                 .expect("models/propaganda.bin shipped with this build is valid"),
+            credibility: CredibilityModel::from_bytes(CREDIBILITY_BIN)
+                .expect("models/credibility.bin shipped with this build is valid"),
         }
     }
 }

@@ -2,12 +2,14 @@ use crosscheck_clean::{CleanOptions, CleanedArticle, Cleaner};
 use crosscheck_dates::DateParser;
 use crosscheck_extract::checkworthy::CheckworthyModel;
 use crosscheck_extract::{ArticleContext, Extractor};
+use crosscheck_link::Consistency;
 use crosscheck_propaganda::Propaganda;
 use crosscheck_schema::{
-    ArticleAnalysis, Document, Evidence, MetadataField, Remap, Sentence, Signal, SourceRef, Span,
+    ArticleAnalysis, Credibility, Document, Evidence, MetadataField, Remap, Sentence, Signal,
+    SourceRef, Span,
 };
 use crosscheck_segment::Segmenter;
-use crosscheck_signals::SignalDetector;
+use crosscheck_signals::{CredibilityModel, Outlets, SignalDetector};
 
 use crate::models::Models;
 use crate::{article_id, outlet_from_url, parse_published};
@@ -39,6 +41,8 @@ pub struct Pipeline {
     checkworthy: CheckworthyModel,
     signals: SignalDetector,
     propaganda: Propaganda,
+    credibility: CredibilityModel,
+    outlets: Outlets,
     options: PipelineOptions,
 }
 
@@ -69,8 +73,23 @@ impl Pipeline {
             checkworthy: models.checkworthy,
             signals: SignalDetector::new(),
             propaganda: models.propaganda,
+            credibility: models.credibility,
+            outlets: Outlets::new(),
             options,
         }
+    }
+
+    /// The article's credibility: a calibrated probability that its factual
+    /// claims hold up, a label and the reasons. Runs after linking, which supplies
+    /// `consistency` (how the article's claims fare against other independent
+    /// reports); `None` when linking did not run.
+    pub fn assess(
+        &self,
+        article: &ArticleAnalysis,
+        consistency: Option<&Consistency>,
+    ) -> Credibility {
+        self.credibility
+            .assess(article, self.outlets.resolve_article(article), consistency)
     }
 
     pub fn dates(&self) -> &DateParser {

@@ -226,7 +226,16 @@ fn run(
             linking::add(&mut linker, engine, &pairs);
             let result = linker.link();
             linking::save(&mut db, &linker, &result)?;
+            linking::assess(&mut analysis, engine, Some((&linker, &result)));
+            let credibility: Vec<_> = analysis
+                .articles
+                .iter()
+                .filter_map(|a| a.credibility.clone().map(|c| (a.id.clone(), c)))
+                .collect();
+            db.set_credibility(&credibility)?;
             linking::restrict(&mut analysis, result);
+        } else {
+            linking::assess(&mut analysis, engine, None);
         }
     } else if link != Link::None {
         let db = if link == Link::Store {
@@ -247,7 +256,11 @@ fn run(
         }
         let mut linker = linking::load(db.as_ref())?;
         linking::add(&mut linker, engine, &pairs);
-        linking::restrict(&mut analysis, linker.link());
+        let result = linker.link();
+        linking::assess(&mut analysis, engine, Some((&linker, &result)));
+        linking::restrict(&mut analysis, result);
+    } else {
+        linking::assess(&mut analysis, engine, None);
     }
     json(&analysis)
 }

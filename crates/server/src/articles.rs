@@ -153,15 +153,10 @@ pub async fn article(
         .await
 }
 
-/// Claim statuses come from the last linking run, not from the stored analysis.
+/// Claim statuses and credibility come from the last linking run, not from the
+/// stored analysis.
 pub(crate) fn merge_statuses(store: &Store, article: &mut ArticleAnalysis) -> Result<(), ApiError> {
-    let statuses = store.claim_statuses(&article.id)?;
-    for claim in &mut article.claims {
-        if let Ok(i) = statuses.binary_search_by(|(c, _)| c.as_str().cmp(&claim.id)) {
-            claim.status = Some(statuses[i].1);
-        }
-    }
-    Ok(())
+    Ok(store.merge_links(article)?)
 }
 
 #[derive(Deserialize)]

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use crosscheck_link::{Lexicons, LinkConfig, LinkInput, LinkResult, Linker};
+use crosscheck_link::{ConsistencyIndex, Lexicons, LinkConfig, LinkInput, LinkResult, Linker};
 use crosscheck_schema::{Analysis, ArticleAnalysis};
 use crosscheck_store::{LinkSnapshot, Store, StoreError};
 
@@ -88,5 +88,15 @@ pub fn restrict(analysis: &mut Analysis, result: LinkResult) {
                 claim.status = Some(result.statuses[i].1);
             }
         }
+    }
+}
+
+/// Sets each article's credibility: with the consistency of its claims against
+/// the linked reports when linking ran, else from its own signals alone.
+pub fn assess(analysis: &mut Analysis, engine: &Engine, linked: Option<(&Linker, &LinkResult)>) {
+    let index = linked.map(|(linker, result)| ConsistencyIndex::new(linker, result));
+    for article in &mut analysis.articles {
+        let consistency = index.as_ref().map(|i| i.article(article));
+        article.credibility = Some(engine.pipeline.assess(article, consistency.as_ref()));
     }
 }

@@ -3,7 +3,10 @@
 //! again) and its results (independence groups, events, contradictions,
 //! corroborations, claim statuses), kept as rows the API and the UI can query.
 
-use crosscheck_schema::{ClaimStatus, Contradiction, Corroboration, Event, IndependenceGroup};
+use crosscheck_schema::{
+    ClaimStatus, Contradiction, Corroboration, Credibility, CredibilityLabel, Event,
+    IndependenceGroup,
+};
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
 use crate::codec;
@@ -36,6 +39,14 @@ fn status_name(s: ClaimStatus) -> &'static str {
         ClaimStatus::Corroborated => "corroborated",
         ClaimStatus::Contradicted => "contradicted",
         ClaimStatus::SingleSource => "single_source",
+    }
+}
+
+fn label_name(l: CredibilityLabel) -> &'static str {
+    match l {
+        CredibilityLabel::Credible => "credible",
+        CredibilityLabel::Uncertain => "uncertain",
+        CredibilityLabel::Doubtful => "doubtful",
     }
 }
 
@@ -170,6 +181,70 @@ impl Store {
             }
         }
         tx.commit().map_err(err)
+    }
+
+    /// Sets the credibility of stored articles (ids the store does not hold are
+    /// ignored), in one transaction.
+    pub fn set_credibility(&mut self, batch: &[(String, Credibility)]) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let err = |e| sqlite_error(&path, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        {
+            let mut row = tx
+                .prepare_cached(
+                    "UPDATE articles SET credibility = ?2, credibility_label = ?3 WHERE id = ?1",
+                )
+                .map_err(err)?;
+            let mut reasons = tx
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO credibility (article, json) VALUES (?1, ?2)",
+                )
+                .map_err(err)?;
+            for (id, c) in batch {
+                if row
+                    .execute(params![id, c.score, label_name(c.label)])
+                    .map_err(err)?
+                    > 0
+                {
+                    let json = serde_json::to_string(c).map_err(|e| StoreError::Corrupt {
+                        path: path.clone(),
+                        detail: e.to_string(),
+                    })?;
+                    reasons.execute(params![id, json]).map_err(err)?;
+                }
+            }
+        }
+        tx.commit().map_err(err)
+    }
+
+    /// Fills in what the stored analysis of `article` cannot hold because it was
+    /// known only after linking: each claim's status and the credibility.
+    pub fn merge_links(
+        &self,
+        article: &mut crosscheck_schema::ArticleAnalysis,
+    ) -> Result<(), StoreError> {
+        let statuses = self.claim_statuses(&article.id)?;
+        for claim in &mut article.claims {
+            if let Ok(i) = statuses.binary_search_by(|(c, _)| c.as_str().cmp(&claim.id)) {
+                claim.status = Some(statuses[i].1);
+            }
+        }
+        if let Some(c) = self.credibility(&article.id)? {
+            article.credibility = Some(c);
+        }
+        Ok(())
+    }
+
+    /// The credibility last set for an article.
+    pub fn credibility(&self, article: &str) -> Result<Option<Credibility>, StoreError> {
+        let rows: Vec<Credibility> = self.json_rows(
+            "SELECT json FROM credibility WHERE article = ?1",
+            params![article],
+        )?;
+        Ok(rows.into_iter().next())
     }
 
     /// Events in the order linking listed them; `limit` 0 means all.

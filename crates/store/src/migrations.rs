@@ -126,6 +126,15 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX link_claim_status_by_article ON link_claim_status(article);
     "#,
+    // v3: each article's credibility, set after linking (it reads how the
+    // article's claims fare against other reports). The articles table keeps the
+    // score and label for listing; this table keeps the reasons.
+    r#"
+    CREATE TABLE credibility (
+        article TEXT PRIMARY KEY NOT NULL,
+        json    TEXT NOT NULL
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes and understands.

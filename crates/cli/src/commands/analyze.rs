@@ -14,8 +14,10 @@ use anyhow::{Context, Result};
 use crosscheck_core::{Pipeline, PipelineOptions};
 use crosscheck_ingest::{expand, FieldMapping, IngestError, IngestOptions, Input, Preset, Reader};
 use crosscheck_lexicon::{Actors, Gazetteer};
-use crosscheck_link::{Lexicons, LinkConfig, LinkInput, Linker};
-use crosscheck_schema::{ArticleAnalysis, Document, InputFormat, RunSummary, SkippedInput};
+use crosscheck_link::{ConsistencyIndex, Lexicons, LinkConfig, LinkInput, LinkResult, Linker};
+use crosscheck_schema::{
+    ArticleAnalysis, Credibility, Document, InputFormat, RunSummary, SkippedInput,
+};
 use crosscheck_store::{InsertStats, LinkSnapshot, Store, StoredDocument};
 use rayon::prelude::*;
 
@@ -131,6 +133,12 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
                 summary.bytes += doc.text.len() as u64;
                 chunk_bytes += doc.text.len() as u64;
                 summary.articles += articles.len() as u64;
+                let mut articles = articles;
+                if !linking {
+                    for article in &mut articles {
+                        article.credibility = Some(pipeline.assess(article, None));
+                    }
+                }
                 for article in &articles {
                     let texts = output::claim_texts(article, &doc.text);
                     match spill.as_mut() {
@@ -172,16 +180,48 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
     summary.already_stored = stats.existing_articles;
 
     let links = if linking {
-        link(&linker, stored.then_some(db_path.as_path()))?
+        let result = linker.link();
+        // Consistency reads the linker and the result: how each article's claims
+        // fare against other independent reports. It is what credibility needs.
+        let index = ConsistencyIndex::new(&linker, &result);
+        let mut store = match stored {
+            true => Some(
+                Store::open(&db_path)
+                    .with_context(|| format!("cannot open the store {}", db_path.display()))?,
+            ),
+            false => None,
+        };
+        if let Some(store) = store.as_mut() {
+            save_links(store, &linker, &result)?;
+        }
+        let links = LinkResults::from(result);
+        if let Some(spill) = spill.take() {
+            let mut pending: Vec<(String, Credibility)> = Vec::new();
+            spill.replay(|article, texts| {
+                links.apply(article);
+                let credibility = pipeline.assess(article, Some(&index.article(article)));
+                if let Some(store) = store.as_mut() {
+                    pending.push((article.id.clone(), credibility.clone()));
+                    if pending.len() >= CHUNK_DOCUMENTS {
+                        store
+                            .set_credibility(&pending)
+                            .context("cannot write to the store")?;
+                        pending.clear();
+                    }
+                }
+                article.credibility = Some(credibility);
+                sink.article(article, texts)
+            })?;
+            if let Some(store) = store.as_mut() {
+                store
+                    .set_credibility(&pending)
+                    .context("cannot write to the store")?;
+            }
+        }
+        links
     } else {
         LinkResults::default()
     };
-    if let Some(spill) = spill {
-        spill.replay(|article, texts| {
-            links.apply(article);
-            sink.article(article, texts)
-        })?;
-    }
     sink.finish(&links, &summary)?;
     if !quiet {
         eprintln!(
@@ -255,32 +295,18 @@ impl Spill {
     }
 }
 
-/// Links everything the linker holds and, with a store, saves the state and the
-/// results in one transaction.
-fn link(linker: &Linker, store: Option<&std::path::Path>) -> Result<LinkResults> {
-    let result = linker.link();
-    if let Some(path) = store {
-        let state = linker.to_state();
-        let mut store = Store::open(path)
-            .with_context(|| format!("cannot open the store {}", path.display()))?;
-        store
-            .save_links(&LinkSnapshot {
-                state: &state,
-                groups: &result.groups,
-                events: &result.events,
-                contradictions: &result.contradictions,
-                corroborations: &result.corroborations,
-                statuses: &result.statuses,
-            })
-            .context("cannot save the links to the store")?;
-    }
-    Ok(LinkResults {
-        groups: result.groups,
-        events: result.events,
-        contradictions: result.contradictions,
-        corroborations: result.corroborations,
-        statuses: result.statuses,
-    })
+/// Saves the linker's state and what it found, in one transaction.
+fn save_links(store: &mut Store, linker: &Linker, result: &LinkResult) -> Result<()> {
+    store
+        .save_links(&LinkSnapshot {
+            state: &linker.to_state(),
+            groups: &result.groups,
+            events: &result.events,
+            contradictions: &result.contradictions,
+            corroborations: &result.corroborations,
+            statuses: &result.statuses,
+        })
+        .context("cannot save the links to the store")
 }
 
 /// The reader thread: documents in input order, in chunks.

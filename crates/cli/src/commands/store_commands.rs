@@ -78,13 +78,9 @@ pub fn show(args: ShowArgs) -> Result<i32> {
     let Some(mut stored) = store.article(&args.id)? else {
         bail!("no article with id {} in the store", args.id);
     };
-    // Claim statuses come from the last linking run, not from the stored analysis.
-    let statuses = store.claim_statuses(&stored.analysis.id)?;
-    for claim in &mut stored.analysis.claims {
-        if let Ok(i) = statuses.binary_search_by(|(c, _)| c.as_str().cmp(&claim.id)) {
-            claim.status = Some(statuses[i].1);
-        }
-    }
+    // Credibility and claim statuses come from the last linking run, not from the
+    // stored analysis.
+    store.merge_links(&mut stored.analysis)?;
     let mut out = open_output(None)?;
     match args.format {
         OutputFormat::Text => {

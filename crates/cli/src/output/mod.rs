@@ -32,6 +32,18 @@ pub struct LinkResults {
     pub statuses: Vec<(String, ClaimStatus)>,
 }
 
+impl From<crosscheck_link::LinkResult> for LinkResults {
+    fn from(r: crosscheck_link::LinkResult) -> LinkResults {
+        LinkResults {
+            groups: r.groups,
+            events: r.events,
+            contradictions: r.contradictions,
+            corroborations: r.corroborations,
+            statuses: r.statuses,
+        }
+    }
+}
+
 impl LinkResults {
     pub fn status(&self, claim: &str) -> Option<ClaimStatus> {
         self.statuses

@@ -78,6 +78,20 @@ fn article_block(n: usize, a: &ArticleAnalysis, claim_texts: &[String]) -> Strin
         s.push_str(&format!(" · removed: {}", kinds.join(", ")));
     }
     s.push('\n');
+    if let Some(c) = &a.credibility {
+        let label = format!("{:?}", c.label).to_ascii_lowercase();
+        s.push_str(&format!("    credibility {:.2} ({label})\n", c.score));
+        for r in c.signals.iter().take(3) {
+            let direction = if r.weight >= 0.0 { "raises" } else { "lowers" };
+            s.push_str(&format!(
+                "      {direction} it: {} = {} ({:+.2} log-odds, {} spans)\n",
+                r.kind.replace('_', " "),
+                r.value,
+                r.weight,
+                r.evidence.len()
+            ));
+        }
+    }
     for (claim, text) in a.claims.iter().zip(claim_texts) {
         s.push_str(&format!("    • {}\n", claim_line(claim, text)));
     }
