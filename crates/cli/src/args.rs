@@ -77,6 +77,9 @@ pub enum TrainModel {
     Checkworthy(TrainCommon),
     /// models/propaganda.bin from the SemEval-2020 Task 11 and NLP4IF-2019 corpora.
     Propaganda(TrainCommon),
+    /// models/credibility.bin: style on Horne 2017, outlet reputation on the
+    /// BuzzFeed fact-check, cross-source consistency on FA-KES.
+    Credibility(TrainCommon),
 }
 
 #[derive(Args, Debug, Clone)]
@@ -105,6 +108,68 @@ pub enum EvalTask {
     Link(EvalLinkArgs),
     /// Propaganda techniques on SemEval-2020 Task 11 data: span F1 (partial overlap), technique micro-F1.
     Propaganda(EvalPropagandaArgs),
+    /// Article credibility: accuracy, macro-F1, ROC AUC and ECE on FA-KES or Horne 2017,
+    /// or (without --data) every figure of the shipped model from the shared data.
+    Credibility(EvalCredibilityArgs),
+    /// LIAR six-way statement truthfulness, text only or with speaker metadata.
+    Liar(EvalLiarArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct EvalCredibilityArgs {
+    /// An FA-KES CSV (`--input-format fakes`) or a Horne 2017 folder
+    /// (`--input-format horne`). Without it: the shipped model's full report
+    /// (each component cross-validated on its own data set, then combined).
+    #[arg(long, value_name = "PATH")]
+    pub data: Option<PathBuf>,
+    /// The format of --data.
+    #[arg(long, value_enum, default_value_t = CredibilityFormat::Fakes)]
+    pub input_format: CredibilityFormat,
+    /// k-fold stratified cross-validation of every model variant instead of
+    /// scoring the shipped model (Horne is always cross-validated).
+    #[arg(long, value_name = "K")]
+    pub cv: Option<usize>,
+    /// How many times the k-fold split is repeated with different seeds.
+    #[arg(long, value_name = "R", default_value_t = 5)]
+    pub repeats: usize,
+    /// The shared-data folder for the full report [default: $CROSSCHECK_DATA, else ../shared/data].
+    #[arg(long, value_name = "DIR")]
+    pub shared: Option<PathBuf>,
+    /// Score this model file instead of the shipped one.
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CredibilityFormat {
+    /// FA-KES CSV: `unit_id, article_title, article_content, source, date, location, labels`.
+    Fakes,
+    /// Horne 2017 folders (`Real/`, `Fake/`, `Satire/` text files).
+    Horne,
+}
+
+#[derive(Args, Debug)]
+pub struct EvalLiarArgs {
+    /// A LIAR TSV to score (e.g. valid.tsv), or with --cv the file to cross-validate on.
+    #[arg(long, value_name = "FILE")]
+    pub data: PathBuf,
+    /// The LIAR TSV to train on [default: liar/train.tsv in the shared data].
+    #[arg(long, value_name = "FILE")]
+    pub train: Option<PathBuf>,
+    /// Stratified k-fold cross-validation on --data instead of train-then-score.
+    #[arg(long, value_name = "K")]
+    pub cv: Option<usize>,
+    /// How many times the k-fold split is repeated.
+    #[arg(long, value_name = "R", default_value_t = 1)]
+    pub repeats: usize,
+    /// Add the speaker, party, subject, context and credit-history metadata
+    /// (history without the statement's own label).
+    #[arg(long)]
+    pub metadata: bool,
+    /// Every variant (text; + metadata; + honest history; + leaky history) on
+    /// --data and in --cv K (default 5) cross-validation on the training file.
+    #[arg(long)]
+    pub report: bool,
 }
 
 #[derive(Args, Debug)]

@@ -34,7 +34,6 @@ fn visible(html: &str) -> String {
             _ => {}
         }
     }
-    let mut out = out;
     for (entity, c) in [
         ("&amp;", "&"),
         ("&nbsp;", " "),

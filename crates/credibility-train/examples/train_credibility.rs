@@ -1,4 +1,5 @@
-//! Trains the shipped credibility model on every FA-KES row and writes it.
+//! Trains the shipped credibility model (style on Horne 2017, outlet on the
+//! BuzzFeed fact-check, consistency on FA-KES) and writes it.
 //!
 //! `cargo run --release -p crosscheck-credibility-train --example train_credibility -- [OUT]`
 //! (default `models/credibility.bin`, relative to the current folder).
@@ -7,15 +8,15 @@ use std::time::Instant;
 use crosscheck_signals::credibility::CredibilityModel;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let Some(dir) = crosscheck_datasets::dataset_dir("fa-kes") else {
-        eprintln!("skipped: ../shared/data/fa-kes is absent");
+    let Some(data) = crosscheck_datasets::shared_data_dir() else {
+        eprintln!("skipped: ../shared/data is absent");
         return Ok(());
     };
     let out = std::env::args()
         .nth(1)
         .unwrap_or_else(|| "models/credibility.bin".into());
     let started = Instant::now();
-    let model = crosscheck_credibility_train::train_from_fakes(&dir.join("FA-KES-Dataset.csv"))?;
+    let model = crosscheck_credibility_train::train_shipped_from_data(&data)?;
     let bytes = model.to_bytes();
     eprintln!("trained in {:.2} s", started.elapsed().as_secs_f64());
     print!("{}", model.describe());

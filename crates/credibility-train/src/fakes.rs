@@ -22,8 +22,7 @@ use crosscheck_signals::credibility::train::{
     cross_validate_with, score_metrics, CredibilityMetrics,
 };
 use crosscheck_signals::credibility::{
-    credibility_features, cross_validate, train_credibility, Block, CredibilityExample,
-    CredibilityModel, TrainConfig,
+    credibility_features, cross_validate, Block, CredibilityExample, CredibilityModel, TrainConfig,
 };
 use crosscheck_signals::Outlets;
 
@@ -114,43 +113,6 @@ pub fn fakes_examples(path: &Path) -> Result<Vec<CredibilityExample>, Error> {
     labelled_examples(path, Preset::Fakes)
 }
 
-/// The shipped model: [`shipped_config`] on every row of the FA-KES CSV, with its
-/// provenance in the metadata.
-pub fn train_from_fakes(path: &Path) -> Result<CredibilityModel, Error> {
-    let examples = fakes_examples(path)?;
-    if examples.len() < 20 {
-        return Err(Error::from(format!(
-            "{}: only {} labelled articles",
-            path.display(),
-            examples.len()
-        )));
-    }
-    Ok(train_shipped(&examples))
-}
-
-/// Trains the shipped configuration on `examples` and records where it came from.
-pub fn train_shipped(examples: &[CredibilityExample]) -> CredibilityModel {
-    let config = shipped_config();
-    let mut model = train_credibility(examples, &config);
-    let positives = examples.iter().filter(|e| e.label).count();
-    model.metadata = vec![
-        ("data".into(), "FA-KES (Abu Salem et al., ICWSM 2019), shared copy, every row".into()),
-        (
-            "examples".into(),
-            format!("{} ({} credible, {} fake)", examples.len(), positives, examples.len() - positives),
-        ),
-        ("learner".into(), format!("{:?}", config.learner)),
-        ("features".into(), model.feature_names().join(",")),
-        (
-            "selection".into(),
-            "highest mean ROC AUC in 5x5-fold CV among all-blocks trees, all-blocks logistic, coverage logistic".into(),
-        ),
-        ("calibration".into(), "Platt on 5-fold out-of-fold margins".into()),
-        ("figures".into(), "docs/eval/credibility.md".into()),
-    ];
-    model
-}
-
 /// Scores `examples` with a trained model (no refitting): the figures of a model on
 /// a file. On the file it was trained on this is in-sample.
 pub fn evaluate_examples(
@@ -236,16 +198,9 @@ pub fn cross_validate_examples(
     }
 }
 
-/// The configuration of `models/credibility.bin`: of the candidates (every block
-/// with trees, every block with logistic regression, [`coverage_config`]) the one
-/// with the highest mean ROC AUC in 5 × 5-fold cross-validation on FA-KES (see
-/// `docs/eval/credibility.md`).
-pub fn shipped_config() -> TrainConfig {
-    coverage_config()
-}
-
 /// One consistency feature in a logistic regression: how many other independent
-/// outlets report the article's events (`consistency_other_outlets`).
+/// outlets report the article's events (`consistency_other_outlets`) — the model
+/// shipped before the components (credibility v1), kept as a baseline.
 pub fn coverage_config() -> TrainConfig {
     TrainConfig {
         only: vec!["consistency_other_outlets"],

@@ -1,7 +1,9 @@
-//! Horne & Adalı 2017: fake / real / satire articles (US politics, 2016), a
-//! separate three-class task: how far the writing signals and the text alone tell
-//! the three apart. Outlets are not in the data and the articles report no
-//! conflict events, so the outlet and consistency blocks play no part here.
+//! Horne & Adalı 2017: fake / real / satire articles (US politics, 2016): the
+//! three-class task (how far the writing signals and the text alone tell the
+//! three apart), and the binary real-against-fake rows the style component of the
+//! credibility model is trained on ([`horne_binary`]). Outlets are not in the data
+//! and the articles report no conflict events, so the outlet and consistency
+//! blocks play no part here.
 
 use std::path::Path;
 
@@ -9,7 +11,7 @@ use crosscheck_core::Pipeline;
 use crosscheck_ingest::{expand, IngestOptions, Preset, Reader};
 use crosscheck_learn::{train_boosted_multiclass, BoostConfig};
 use crosscheck_signals::credibility::features::block_columns;
-use crosscheck_signals::credibility::{credibility_features, Block};
+use crosscheck_signals::credibility::{credibility_features, Block, CredibilityExample};
 use crosscheck_signals::Outlets;
 
 use crate::multiclass::{cross_validate_classes, featurize, text_hasher, train_ovr, ClassMetrics};
@@ -189,4 +191,30 @@ pub fn cross_validate_horne(examples: &[HorneExample], k: usize, repeats: usize)
 /// [`cross_validate_horne`] on the Horne 2017 folder.
 pub fn evaluate_horne(dir: &Path, k: usize, repeats: usize) -> Result<HorneReport, Error> {
     Ok(cross_validate_horne(&horne_examples(dir)?, k, repeats))
+}
+
+/// What a binary credible / not-credible task does with satire.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Satire {
+    /// Leave satire out: real against fake only (what the style component is
+    /// trained on; `docs/eval/credibility.md` measures both).
+    Exclude,
+    /// Satire counts as not credible.
+    NotCredible,
+}
+
+/// Horne articles as binary credibility examples: `real` holds up, `fake` does
+/// not, satire as `satire` says; `id` is the file path, no outlet.
+pub fn horne_binary(examples: &[HorneExample], satire: Satire) -> Vec<CredibilityExample> {
+    examples
+        .iter()
+        .filter(|e| satire == Satire::NotCredible || HORNE_CLASSES[e.class as usize] != "satire")
+        .map(|e| CredibilityExample {
+            id: e.path.clone(),
+            outlet: None,
+            label: HORNE_CLASSES[e.class as usize] == "real",
+            features: e.features.clone(),
+            text: e.text.clone(),
+        })
+        .collect()
 }

@@ -2,13 +2,16 @@
 //! is absent).
 
 use crosscheck_credibility_train::{
-    cross_validate_liar, fakes_examples, horne_examples, shipped_config, train_shipped, History,
-    LiarFeatures, HORNE_CLASSES,
+    buzzfeed_examples, cross_validate_liar, fakes_examples, horne_binary, horne_examples,
+    style_config, train_shipped, History, LiarFeatures, Satire, TrainingData, HORNE_CLASSES,
 };
-use crosscheck_signals::credibility::{CredibilityModel, FEATURES, N_FEATURES};
+use crosscheck_signals::credibility::{
+    metrics_over_repeats, out_of_fold, score_metrics, train_component, CredibilityModel, FEATURES,
+    N_FEATURES,
+};
 
 #[test]
-fn fakes_rows_are_linked_and_training_is_reproducible() {
+fn fakes_rows_are_linked() {
     let Some(dir) = crosscheck_datasets::dataset_dir("fa-kes") else {
         eprintln!("skipped: ../shared/data/fa-kes is absent");
         return;
@@ -32,27 +35,6 @@ fn fakes_rows_are_linked_and_training_is_reproducible() {
     assert!(examples
         .iter()
         .all(|e| e.features[at("outlet_unknown")] == 0.0));
-
-    let model = train_shipped(&examples);
-    let bytes = model.to_bytes();
-    assert_eq!(
-        train_shipped(&examples).to_bytes(),
-        bytes,
-        "training is deterministic"
-    );
-    let names = CredibilityModel::from_bytes(&bytes)
-        .unwrap()
-        .feature_names();
-    assert_eq!(names, shipped_config().only);
-    let shipped =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models/credibility.bin");
-    match std::fs::read(&shipped) {
-        Ok(file) if file == bytes => {}
-        _ => eprintln!(
-            "note: models/credibility.bin differs from a fresh training (the pipeline changed?); \
-             rebuild it with `crosscheck train credibility`"
-        ),
-    }
 }
 
 #[test]
@@ -70,6 +52,92 @@ fn horne_articles_are_read_with_their_classes() {
         "{HORNE_CLASSES:?}"
     );
     assert!(examples.iter().all(|e| !e.text.is_empty()));
+    let binary = horne_binary(&examples, Satire::Exclude);
+    assert_eq!(binary.len(), 251);
+    assert_eq!(binary.iter().filter(|e| e.label).count(), 128);
+    assert_eq!(horne_binary(&examples, Satire::NotCredible).len(), 326);
+}
+
+#[test]
+fn buzzfeed_posts_carry_their_pages_reputation() {
+    let Some(dir) = crosscheck_datasets::dataset_dir("buzzfeed-facebook-fact-check") else {
+        eprintln!("skipped: ../shared/data/buzzfeed-facebook-fact-check is absent");
+        return;
+    };
+    let posts = buzzfeed_examples(&dir.join("facebook-fact-check.csv")).unwrap();
+    // 2,282 posts, 264 of them without factual content.
+    assert_eq!(posts.len(), 2018);
+    assert_eq!(posts.iter().filter(|e| e.label).count(), 1669);
+    let at = |name: &str| FEATURES.iter().position(|f| f.name == name).unwrap();
+    let reputation = |page: &str| {
+        posts
+            .iter()
+            .find(|e| e.outlet.as_deref() == Some(page))
+            .map(|e| e.features[at("outlet_reputation")])
+    };
+    assert_eq!(reputation("Politico"), Some(1.0));
+    assert_eq!(reputation("Occupy Democrats"), Some(-1.0));
+    assert_eq!(reputation("Freedom Daily"), Some(-1.0));
+    assert!(posts
+        .iter()
+        .all(|e| e.features[at("outlet_resolved")] == 1.0));
+}
+
+#[test]
+fn the_shipped_model_trains_reproducibly_and_style_is_measured_where_it_can_be() {
+    let Some(data_dir) = crosscheck_datasets::shared_data_dir() else {
+        eprintln!("skipped: ../shared/data is absent");
+        return;
+    };
+    let data = TrainingData::load(&data_dir).unwrap();
+    let model = train_shipped(&data);
+    let bytes = model.to_bytes();
+    assert_eq!(
+        train_shipped(&data).to_bytes(),
+        bytes,
+        "training is deterministic"
+    );
+    let loaded = CredibilityModel::from_bytes(&bytes).unwrap();
+    let names: Vec<&str> = loaded
+        .components()
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["style", "outlet", "consistency"]);
+    let shipped =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models/credibility.bin");
+    match std::fs::read(&shipped) {
+        Ok(file) if file == bytes => {}
+        _ => eprintln!(
+            "note: models/credibility.bin differs from a fresh training (the pipeline changed?); \
+             rebuild it with `crosscheck train credibility`"
+        ),
+    }
+
+    // The style signals tell Horne's real news from its fake news out of fold ...
+    let horne = data.style_rows();
+    let labels: Vec<bool> = horne.iter().map(|e| e.label).collect();
+    let classes: Vec<u32> = labels.iter().map(|&l| u32::from(l)).collect();
+    let probs = out_of_fold(&classes, 5, 1, 7, |train, test| {
+        let part: Vec<_> = train.iter().map(|&i| horne[i].clone()).collect();
+        let c = train_component(&part, &style_config());
+        test.iter()
+            .map(|&i| c.probability(&horne[i].features))
+            .collect()
+    });
+    let cv = metrics_over_repeats("style", &labels, &probs, None, 5, (0.3, 0.7));
+    assert!(cv.auc.mean > 0.75, "{cv}");
+    assert!(cv.ece.mean < 0.1, "{cv}");
+    // ... and say nothing about FA-KES labels, which are not about style.
+    let style = &loaded.components()[0];
+    let fy: Vec<bool> = data.fakes.iter().map(|e| e.label).collect();
+    let fp: Vec<f32> = data
+        .fakes
+        .iter()
+        .map(|e| style.probability(&e.features))
+        .collect();
+    let transfer = score_metrics("style on FA-KES", &fy, &fp, (0.3, 0.7));
+    assert!((transfer.auc.mean - 0.5).abs() < 0.06, "{transfer}");
 }
 
 #[test]

@@ -12,6 +12,9 @@ use crate::mapping::{FieldMapping, Preset};
 use crate::records::{json_array, CsvRecords, JsonLines, RecordBuilder};
 use crate::{format, IngestError, Input};
 
+/// An opened input: its reader, its path, and its length in bytes when known.
+type OpenedInput = (Box<dyn BufRead + Send>, PathBuf, Option<u64>);
+
 /// How to read inputs.
 #[derive(Clone, Debug)]
 pub struct IngestOptions {
@@ -78,25 +81,23 @@ impl Reader {
     /// The documents of one input. Errors name the input and, for records, the line.
     pub fn read(&self, input: &Input) -> Documents<'_> {
         let name = input.display_name();
-        let opened: Result<(Box<dyn BufRead + Send>, PathBuf, Option<u64>), IngestError> =
-            match input {
-                Input::Stdin => Ok((
-                    Box::new(BufReader::with_capacity(1 << 16, std::io::stdin())),
-                    PathBuf::from("-"),
-                    None,
-                )),
-                Input::File(path) => File::open(path)
-                    .and_then(|f| Ok((f.metadata()?.len(), f)))
-                    .map(|(len, f)| {
-                        (
-                            Box::new(BufReader::with_capacity(1 << 16, f))
-                                as Box<dyn BufRead + Send>,
-                            path.clone(),
-                            Some(len),
-                        )
-                    })
-                    .map_err(|e| IngestError::new(name.clone(), format!("cannot read: {e}"))),
-            };
+        let opened: Result<OpenedInput, IngestError> = match input {
+            Input::Stdin => Ok((
+                Box::new(BufReader::with_capacity(1 << 16, std::io::stdin())),
+                PathBuf::from("-"),
+                None,
+            )),
+            Input::File(path) => File::open(path)
+                .and_then(|f| Ok((f.metadata()?.len(), f)))
+                .map(|(len, f)| {
+                    (
+                        Box::new(BufReader::with_capacity(1 << 16, f)) as Box<dyn BufRead + Send>,
+                        path.clone(),
+                        Some(len),
+                    )
+                })
+                .map_err(|e| IngestError::new(name.clone(), format!("cannot read: {e}"))),
+        };
         match opened {
             Ok((reader, path, len)) => self.read_stream(name, &path, reader, len),
             Err(e) => one(Err(e)),

@@ -85,7 +85,7 @@ fn every_horne_article_loads_with_title_and_label() {
         return;
     };
     let reader = Reader::new(IngestOptions::with_preset(Preset::Horne));
-    let (docs, errors) = read_all(&reader, &[dir.clone()]);
+    let (docs, errors) = read_all(&reader, std::slice::from_ref(&dir));
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(
         docs.len(),

@@ -1,5 +1,5 @@
-//! The article credibility score: a calibrated probability that an article's
-//! factual claims hold up, its three-level label, and the reasons behind it.
+//! The article credibility score: a probability that an article's factual claims
+//! hold up, its three-level label, and the reasons behind it.
 //!
 //! ```no_run
 //! use crosscheck_signals::credibility::CredibilityModel;
@@ -11,29 +11,38 @@
 //! let credibility = model.assess(&article, outlet, Some(&consistency));
 //! println!("{:.2} {:?}", credibility.score, credibility.label);
 //! for reason in credibility.signals.iter().take(3) {
-//!     println!("{} {:+.2}", reason.kind, reason.weight);
+//!     println!("{} {:+.2} ({} spans)", reason.kind, reason.weight, reason.evidence.len());
 //! }
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! The model reads one row of named features per article ([`features`]): the
-//! writing signals, the outlet's reputation (an unknown outlet is its own value),
-//! the profile of the article's claims, and — after linking — the consistency of
-//! those claims with other outlets' reports of the same events
-//! (`crosscheck_link::Consistency`). A small gradient-boosted tree ensemble or a
-//! logistic regression ([`train`]) turns the row into a margin; Platt scaling,
-//! fitted on out-of-fold margins, turns the margin into the probability. Each
-//! reason's `weight` is the contribution of its feature group to the calibrated
-//! log-odds (Saabas path attribution for trees, `w·(x − mean)` for the linear
-//! model, both multiplied by the Platt slope), so the weights and the base rate add
-//! up to `logit(score)`.
+//! writing signals, the outlet's reputation, the profile of the article's claims,
+//! and — after linking — the consistency of those claims with other outlets'
+//! reports of the same events (`crosscheck_link::Consistency`). It is a small set
+//! of **components**, each a calibrated model of its own feature block, trained on
+//! the data that can measure that block (`docs/signals.md`, "Credibility"):
 //!
-//! What it does not do: read the article's text (the text-only baseline of
-//! `docs/eval/credibility.md` is an evaluation, not a shipped model), or say which
-//! claim is false. A low score says the article looks like those whose casualty
-//! facts did not match the documented record in the training data.
+//! * the base component (style and sourcing) always applies; its calibrated
+//!   log-odds are the starting point;
+//! * every other component adds its *evidence*, `logit(p_i) − offset_i`, where
+//!   `offset_i` is the log-odds of its training base rate (naive Bayes: the
+//!   components are taken as independent given the truth) or of a reference input,
+//!   and only when it has something to read: the consistency component when the
+//!   article was linked, the outlet component when its outlet resolved.
+//!
+//! So `logit(score) = logit(p_style) + Σ evidence`; with one component the score
+//! is that component's calibrated probability. Each reason's `weight` is the
+//! contribution of a feature group to `logit(score)`, measured from the group
+//! being absent, so that the base and the weights add up to `logit(score)`
+//! ([`CredibilityModel::explain_row`]).
+//!
+//! What it does not do: read the article's words beyond the signals (no n-grams),
+//! or say which claim is false. The combined score is calibrated on no single data
+//! set (see `docs/eval/credibility.md`).
 
 pub mod features;
+mod linear;
 mod model_file;
 pub mod train;
 
@@ -42,31 +51,234 @@ use crosscheck_link::Consistency;
 use crosscheck_schema::{ArticleAnalysis, Credibility, CredibilityLabel, Evidence, Signal, Span};
 
 use crate::outlets::OutletInfo;
-pub use features::{credibility_features, Block, FeatureSpec, FEATURES, N_FEATURES};
+pub use features::{
+    credibility_features, direction, outlet_reputation, outlet_row, Block, Direction, FeatureSpec,
+    FEATURES, N_FEATURES,
+};
+pub use linear::{fit_monotone, Linear, MonotoneConfig};
 pub use model_file::ModelError;
 pub use train::{
-    cross_validate, cross_validate_with, score_metrics, split_importance, train_credibility,
-    CredibilityExample, CredibilityMetrics, Learner, MeanSd, TrainConfig,
+    cross_validate, cross_validate_with, metrics_over_repeats, out_of_fold, score_metrics,
+    split_importance, train_component, train_credibility, CredibilityExample, CredibilityMetrics,
+    Learner, MeanSd, TrainConfig,
 };
 
-/// Default label thresholds on the calibrated score: `credible` at or above
+/// Default label thresholds on the score: `credible` at or above
 /// [`CREDIBLE_AT`], `doubtful` below [`DOUBTFUL_BELOW`], `uncertain` between.
-pub const CREDIBLE_AT: f32 = 0.65;
+/// The shipped model stores its own (`docs/signals.md`, "Credibility").
+pub const CREDIBLE_AT: f32 = 0.7;
 /// See [`CREDIBLE_AT`].
-pub const DOUBTFUL_BELOW: f32 = 0.35;
+pub const DOUBTFUL_BELOW: f32 = 0.3;
 
 /// How the margin is computed from the selected feature columns.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Scorer {
-    /// `bias + Σ w·(x − mean)/scale`.
-    Linear {
-        bias: f32,
-        weights: Vec<f32>,
-        means: Vec<f32>,
-        scales: Vec<f32>,
-    },
+    /// A linear model over clamped, optionally log-scaled, standardised columns.
+    Linear(Linear),
     /// A boosted tree ensemble over the selected columns.
     Trees(Boosted),
+}
+
+impl Scorer {
+    fn margin(&self, x: &[f32]) -> f32 {
+        match self {
+            Scorer::Linear(l) => l.margin(x),
+            Scorer::Trees(t) => t.margin(x),
+        }
+    }
+
+    /// Per-column contributions to the margin; returns the rest (the bias).
+    fn contributions(&self, x: &[f32], out: &mut Vec<f32>) -> f32 {
+        match self {
+            Scorer::Linear(l) => l.contributions(x, out),
+            Scorer::Trees(t) => t.contributions(x, out),
+        }
+    }
+}
+
+/// When a component has something to say about an article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Applies {
+    /// Always (the base component).
+    Always,
+    /// When the article was linked (`consistency_linked` = 1).
+    Linked,
+    /// When the article's outlet resolved (`outlet_resolved` = 1).
+    OutletKnown,
+}
+
+impl Applies {
+    fn to_u8(self) -> u8 {
+        match self {
+            Applies::Always => 0,
+            Applies::Linked => 1,
+            Applies::OutletKnown => 2,
+        }
+    }
+
+    fn from_u8(v: u8) -> Option<Applies> {
+        [Applies::Always, Applies::Linked, Applies::OutletKnown]
+            .into_iter()
+            .find(|a| a.to_u8() == v)
+    }
+
+    /// The reason that takes the component's constant part (its evidence when
+    /// every feature it reads is absent); `None`: the base of the score.
+    fn home_reason(self) -> Option<&'static str> {
+        match self {
+            Applies::Always => None,
+            Applies::Linked => Some(features::reasons::COVERAGE),
+            Applies::OutletKnown => Some(features::reasons::OUTLET),
+        }
+    }
+}
+
+/// One calibrated model of one block of features.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Component {
+    /// `style`, `outlet`, `consistency` ... (for reports).
+    pub name: String,
+    pub applies: Applies,
+    /// Indices into [`FEATURES`] of the columns the scorer reads, in its order.
+    pub(crate) columns: Vec<usize>,
+    pub(crate) scorer: Scorer,
+    /// Platt scaling of the margin: `p = sigmoid(a · margin + b)`.
+    pub(crate) platt: (f32, f32),
+    /// Base rate of the labels it was trained on.
+    pub(crate) prior: f32,
+    /// Subtracted from its calibrated log-odds to give its evidence (0 for the
+    /// base component).
+    pub(crate) offset: f32,
+}
+
+impl Component {
+    /// The feature names it reads, in its column order.
+    pub fn feature_names(&self) -> Vec<&'static str> {
+        self.columns.iter().map(|&c| FEATURES[c].name).collect()
+    }
+
+    /// Base rate of its training labels.
+    pub fn prior(&self) -> f32 {
+        self.prior
+    }
+
+    /// Whether it reads this row (see [`Applies`]).
+    pub fn applies_to(&self, row: &[f32]) -> bool {
+        let flag = |name: &str| {
+            FEATURES
+                .iter()
+                .position(|f| f.name == name)
+                .and_then(|i| row.get(i))
+                .is_some_and(|&v| v > 0.5)
+        };
+        match self.applies {
+            Applies::Always => true,
+            Applies::Linked => flag("consistency_linked"),
+            Applies::OutletKnown => flag("outlet_resolved"),
+        }
+    }
+
+    fn select(&self, row: &[f32]) -> Vec<f32> {
+        self.columns
+            .iter()
+            .map(|&c| row.get(c).copied().filter(|v| v.is_finite()).unwrap_or(0.0))
+            .collect()
+    }
+
+    fn margin(&self, row: &[f32]) -> f32 {
+        self.scorer.margin(&self.select(row))
+    }
+
+    /// Its calibrated probability for a full feature row.
+    pub fn probability(&self, row: &[f32]) -> f32 {
+        crosscheck_learn::sigmoid(self.log_odds(row))
+    }
+
+    /// Its calibrated log-odds for a full feature row.
+    pub fn log_odds(&self, row: &[f32]) -> f32 {
+        self.platt.0 * self.margin(row) + self.platt.1
+    }
+
+    /// Its evidence for a row: calibrated log-odds minus its offset.
+    pub fn evidence(&self, row: &[f32]) -> f32 {
+        self.log_odds(row) - self.offset
+    }
+
+    /// The same component weighing its evidence against its training base rate
+    /// (naive Bayes), for a component added to a base.
+    pub fn against_prior(mut self) -> Component {
+        let p = self.prior.clamp(1e-4, 1.0 - 1e-4);
+        self.offset = (p / (1.0 - p)).ln();
+        self
+    }
+
+    /// The same component weighing its evidence against its log-odds at a
+    /// reference row (which then adds nothing): for a component trained on a
+    /// population whose base rate says nothing about news in general.
+    pub fn against_reference(mut self, reference: &[f32]) -> Component {
+        self.offset = self.log_odds(reference);
+        self
+    }
+
+    /// The same component applying only when `applies` says so.
+    pub fn when(mut self, applies: Applies) -> Component {
+        self.applies = applies;
+        self
+    }
+
+    /// The same component under another name.
+    pub fn named(mut self, name: &str) -> Component {
+        self.name = name.to_string();
+        self
+    }
+
+    /// A summary: calibration, offset, and weights (linear) or split counts (trees).
+    pub fn describe(&self) -> String {
+        let mut out = format!(
+            "{} ({:?}): prior {:.3}, platt a {:.4} b {:.4}, offset {:.4}\n",
+            self.name, self.applies, self.prior, self.platt.0, self.platt.1, self.offset
+        );
+        match &self.scorer {
+            Scorer::Linear(l) => {
+                out.push_str(&format!("  linear, bias {:.4}\n", l.bias));
+                for (j, &c) in self.columns.iter().enumerate() {
+                    out.push_str(&format!(
+                        "  {:32} {:+.4} × ({} − {:.3}) / {:.3}, x clamped to {:.2}..{:.2}\n",
+                        FEATURES[c].name,
+                        l.weights[j],
+                        if l.log1p[j] { "ln(1+x)" } else { "x" },
+                        l.means[j],
+                        l.scales[j],
+                        l.lo[j].max(-1e9),
+                        l.hi[j].min(1e9)
+                    ));
+                }
+            }
+            Scorer::Trees(trees) => {
+                out.push_str(&format!(
+                    "  {} trees, base {:.4}; splits per feature:\n",
+                    trees.trees.len(),
+                    trees.base
+                ));
+                for (name, n) in split_importance(self) {
+                    out.push_str(&format!("  {name:32} {n}\n"));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// How a score comes about: `logit(score) = base + Σ reason weights`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Explanation {
+    pub score: f32,
+    /// The log-odds of an article in which every feature the model reads is
+    /// absent (the base component's constant part).
+    pub base: f32,
+    /// Per reason (feature group): its contribution to `logit(score)`, strongest
+    /// first; groups contributing less than 1e-4 left out.
+    pub reasons: Vec<(&'static str, f32)>,
 }
 
 /// A trained credibility model. Immutable; share across threads.
@@ -74,16 +286,22 @@ pub enum Scorer {
 pub struct CredibilityModel {
     /// Provenance: training data, date, cross-validated figures.
     pub metadata: Vec<(String, String)>,
-    /// Indices into [`FEATURES`] of the columns the scorer reads, in its order.
-    pub(crate) columns: Vec<usize>,
-    pub(crate) scorer: Scorer,
-    /// Platt scaling of the margin: `p = sigmoid(a · margin + b)`.
-    pub(crate) platt: (f32, f32),
+    pub(crate) components: Vec<Component>,
     /// `doubtful` below the first, `credible` at or above the second.
     pub(crate) thresholds: (f32, f32),
 }
 
 impl CredibilityModel {
+    /// A model of `components`: the first is the base (see the module docs).
+    pub fn from_components(components: Vec<Component>, thresholds: (f32, f32)) -> CredibilityModel {
+        CredibilityModel {
+            metadata: Vec::new(),
+            components,
+            thresholds: (DOUBTFUL_BELOW, CREDIBLE_AT),
+        }
+        .with_thresholds(thresholds.0, thresholds.1)
+    }
+
     /// Reads a model written by [`CredibilityModel::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<CredibilityModel, ModelError> {
         model_file::read(bytes)
@@ -94,43 +312,26 @@ impl CredibilityModel {
         model_file::write(self)
     }
 
-    /// The feature names the model reads, in its column order.
-    pub fn feature_names(&self) -> Vec<&'static str> {
-        self.columns.iter().map(|&c| FEATURES[c].name).collect()
+    pub fn components(&self) -> &[Component] {
+        &self.components
     }
 
-    /// A human-readable summary: Platt scaling, thresholds, and the weights (linear)
-    /// or split counts (trees) per feature.
+    /// The feature names the model reads, component by component.
+    pub fn feature_names(&self) -> Vec<&'static str> {
+        self.components
+            .iter()
+            .flat_map(|c| c.feature_names())
+            .collect()
+    }
+
+    /// A human-readable summary of every component and the thresholds.
     pub fn describe(&self) -> String {
         let mut out = format!(
-            "platt a {:.4} b {:.4}; doubtful < {:.2}, credible >= {:.2}\n",
-            self.platt.0, self.platt.1, self.thresholds.0, self.thresholds.1
+            "doubtful < {:.2}, credible >= {:.2}\n",
+            self.thresholds.0, self.thresholds.1
         );
-        match &self.scorer {
-            Scorer::Linear {
-                bias,
-                weights,
-                means,
-                scales,
-            } => {
-                out.push_str(&format!("linear, bias {bias:.4}\n"));
-                for (j, &c) in self.columns.iter().enumerate() {
-                    out.push_str(&format!(
-                        "  {:40} weight {:+.4} per sd (mean {:.3}, sd {:.3})\n",
-                        FEATURES[c].name, weights[j], means[j], scales[j]
-                    ));
-                }
-            }
-            Scorer::Trees(trees) => {
-                out.push_str(&format!(
-                    "{} trees, base {:.4}; splits per feature:\n",
-                    trees.trees.len(),
-                    trees.base
-                ));
-                for (name, n) in split_importance(self) {
-                    out.push_str(&format!("  {name:40} {n}\n"));
-                }
-            }
+        for c in &self.components {
+            out.push_str(&c.describe());
         }
         out
     }
@@ -142,12 +343,21 @@ impl CredibilityModel {
 
     /// A copy with other label thresholds (clamped into `0..=1`, low ≤ high).
     pub fn with_thresholds(mut self, doubtful_below: f32, credible_at: f32) -> CredibilityModel {
-        let lo = doubtful_below.clamp(0.0, 1.0);
-        self.thresholds = (lo, credible_at.clamp(lo, 1.0));
+        let lo = if doubtful_below.is_finite() {
+            doubtful_below.clamp(0.0, 1.0)
+        } else {
+            DOUBTFUL_BELOW
+        };
+        let hi = if credible_at.is_finite() {
+            credible_at.clamp(lo, 1.0)
+        } else {
+            CREDIBLE_AT.max(lo)
+        };
+        self.thresholds = (lo, hi);
         self
     }
 
-    /// The label of a calibrated score.
+    /// The label of a score.
     pub fn label(&self, score: f32) -> CredibilityLabel {
         if score >= self.thresholds.1 {
             CredibilityLabel::Credible
@@ -158,66 +368,58 @@ impl CredibilityModel {
         }
     }
 
-    /// The calibrated probability for a full feature row (see
-    /// [`credibility_features`]).
+    /// The score for a full feature row (see [`credibility_features`]).
     pub fn score_row(&self, row: &[f32]) -> f32 {
-        let x = self.select(row);
-        crosscheck_learn::sigmoid(self.platt.0 * self.margin(&x) + self.platt.1)
-    }
-
-    fn select(&self, row: &[f32]) -> Vec<f32> {
-        self.columns
+        let logit: f32 = self
+            .components
             .iter()
-            .map(|&c| row.get(c).copied().filter(|v| v.is_finite()).unwrap_or(0.0))
-            .collect()
+            .filter(|c| c.applies_to(row))
+            .map(|c| c.evidence(row))
+            .sum();
+        finite_probability(crosscheck_learn::sigmoid(logit))
     }
 
-    fn margin(&self, x: &[f32]) -> f32 {
-        match &self.scorer {
-            Scorer::Linear {
-                bias,
-                weights,
-                means,
-                scales,
-            } => {
-                bias + x
-                    .iter()
-                    .zip(weights)
-                    .zip(means.iter().zip(scales))
-                    .map(|((v, w), (m, s))| w * (v - m) / s)
-                    .sum::<f32>()
+    /// The score of a row and the reasons behind it (see [`Explanation`]).
+    pub fn explain_row(&self, row: &[f32]) -> Explanation {
+        let mut base = 0f32;
+        let mut groups: Vec<(&'static str, f32)> = Vec::new();
+        let add = |groups: &mut Vec<(&'static str, f32)>, reason: &'static str, w: f32| match groups
+            .iter_mut()
+            .find(|(r, _)| *r == reason)
+        {
+            Some((_, v)) => *v += w,
+            None => groups.push((reason, w)),
+        };
+        let mut contrib = Vec::new();
+        for c in self.components.iter().filter(|c| c.applies_to(row)) {
+            let x = c.select(row);
+            let bias = c.scorer.contributions(&x, &mut contrib);
+            let a = c.platt.0;
+            let constant = a * bias + c.platt.1 - c.offset;
+            match c.applies.home_reason() {
+                Some(reason) => add(&mut groups, reason, constant),
+                None => base += constant,
             }
-            Scorer::Trees(trees) => trees.margin(x),
+            for (&col, &v) in c.columns.iter().zip(&contrib) {
+                add(&mut groups, FEATURES[col].reason, a * v);
+            }
+        }
+        let logit = base + groups.iter().map(|g| g.1).sum::<f32>();
+        groups.retain(|(_, w)| w.abs() >= 1e-4 && w.is_finite());
+        groups.sort_by(|x, y| y.1.abs().total_cmp(&x.1.abs()));
+        Explanation {
+            score: finite_probability(crosscheck_learn::sigmoid(logit)),
+            base,
+            reasons: groups,
         }
     }
 
-    /// Per-column contributions to the margin; returns the bias term.
-    fn contributions(&self, x: &[f32], out: &mut Vec<f32>) -> f32 {
-        match &self.scorer {
-            Scorer::Linear {
-                bias,
-                weights,
-                means,
-                scales,
-            } => {
-                out.clear();
-                out.extend(
-                    x.iter()
-                        .zip(weights)
-                        .zip(means.iter().zip(scales))
-                        .map(|((v, w), (m, s))| w * (v - m) / s),
-                );
-                *bias
-            }
-            Scorer::Trees(trees) => trees.contributions(x, out),
-        }
-    }
-
-    /// Scores one article: the calibrated probability that its factual claims hold
-    /// up, the label, and the reasons (feature groups) by the size of their
-    /// contribution to the calibrated log-odds, strongest first. `outlet` is the
-    /// article's resolved outlet (`None`: unknown, which is a value of its own);
-    /// `consistency` comes from linking (`None` when linking did not run).
+    /// Scores one article: the probability that its factual claims hold up, the
+    /// label, and the reasons (feature groups) by the size of their contribution
+    /// to the log-odds, strongest first, each with the spans of its evidence.
+    /// `outlet` is the article's resolved outlet (`None`: unknown; the outlet
+    /// component then says nothing); `consistency` comes from linking (`None` when
+    /// linking did not run: the consistency component then says nothing).
     /// Microseconds; never panics.
     pub fn assess(
         &self,
@@ -226,24 +428,9 @@ impl CredibilityModel {
         consistency: Option<&Consistency>,
     ) -> Credibility {
         let row = credibility_features(article, outlet, consistency);
-        let x = self.select(&row);
-        let mut contrib = Vec::with_capacity(x.len());
-        let bias = self.contributions(&x, &mut contrib);
-        let margin = bias + contrib.iter().sum::<f32>();
-        let (a, b) = self.platt;
-        let score = crosscheck_learn::sigmoid(a * margin + b);
-        // Sum the contributions per reason, in the order reasons first appear.
-        let mut groups: Vec<(&'static str, f32)> = Vec::new();
-        for (&c, &v) in self.columns.iter().zip(&contrib) {
-            let reason = FEATURES[c].reason;
-            match groups.iter_mut().find(|(r, _)| *r == reason) {
-                Some((_, w)) => *w += a * v,
-                None => groups.push((reason, a * v)),
-            }
-        }
-        groups.retain(|(_, w)| w.abs() >= 1e-4 && w.is_finite());
-        groups.sort_by(|x, y| y.1.abs().total_cmp(&x.1.abs()));
-        let signals = groups
+        let explanation = self.explain_row(&row);
+        let signals = explanation
+            .reasons
             .into_iter()
             .map(|(kind, weight)| {
                 let (value, evidence) = reason_detail(kind, article, outlet, consistency);
@@ -256,10 +443,18 @@ impl CredibilityModel {
             })
             .collect();
         Credibility {
-            score: if score.is_finite() { score } else { 0.5 },
-            label: self.label(score),
+            score: explanation.score,
+            label: self.label(explanation.score),
             signals,
         }
+    }
+}
+
+fn finite_probability(p: f32) -> f32 {
+    if p.is_finite() {
+        p.clamp(0.0, 1.0)
+    } else {
+        0.5
     }
 }
 
@@ -294,7 +489,7 @@ fn reason_detail(
     };
     match kind {
         reasons::OUTLET => {
-            let value = outlet.and_then(|o| o.reliability).unwrap_or(0.0);
+            let value = outlet_reputation(outlet);
             let evidence = article
                 .metadata_spans
                 .iter()
@@ -369,6 +564,28 @@ fn reason_detail(
             consistency.map_or(0.0, |c| if c.copy { 1.0 } else { 0.0 }),
             Vec::new(),
         ),
+        // The model counts dehumanising labels as loaded language; so does the
+        // reason, with each span labelled by its own signal.
+        crate::kinds::LOADED_LANGUAGE => {
+            let mut value = 0.0;
+            let mut evidence = Vec::new();
+            for s in article.signals.iter().filter(|s| {
+                s.kind == crate::kinds::LOADED_LANGUAGE || s.kind == crate::kinds::DEHUMANISING
+            }) {
+                value += s.value;
+                evidence.extend(s.evidence.iter().map(|e| Evidence {
+                    label: if s.kind == crate::kinds::DEHUMANISING {
+                        Some(crate::kinds::DEHUMANISING.to_string())
+                    } else {
+                        e.label.clone()
+                    },
+                    ..e.clone()
+                }));
+            }
+            evidence.sort_by_key(|e| (e.start, e.end));
+            evidence.truncate(MAX_EVIDENCE);
+            (value, evidence)
+        }
         signal_kind => match article.signals.iter().find(|s| s.kind == signal_kind) {
             Some(s) => (
                 s.value,
@@ -404,8 +621,8 @@ mod tests {
         FEATURES.iter().position(|f| f.name == name).unwrap()
     }
 
-    /// Rows where credibility falls with the share of contradicted claims and rises
-    /// with the number of other outlets, plus noise in a writing signal.
+    /// Rows where credibility falls with the share of contradicted claims and with
+    /// exclamations, and rises with the number of other outlets.
     fn synthetic(n: usize) -> Vec<CredibilityExample> {
         let mut rng = SplitMix64::new(3);
         (0..n)
@@ -413,11 +630,16 @@ mod tests {
                 let mut features = vec![0f32; N_FEATURES];
                 let contradicted = rng.next_f64() as f32;
                 let outlets = (rng.next_f64() * 3.0) as f32;
+                let shouting = (rng.next_f64() * 8.0) as f32;
+                features[index("consistency_linked")] = 1.0;
                 features[index("consistency_contradicted_share")] = contradicted;
                 features[index("consistency_other_outlets")] = outlets;
+                features[index("exclamations_per_1k")] = shouting;
                 features[index("loaded_language_per_1k")] = rng.next_f64() as f32 * 20.0;
                 features[index("outlet_unknown")] = 1.0;
-                let p = crosscheck_learn::sigmoid(2.0 - 5.0 * contradicted + 0.8 * outlets - 1.0);
+                let p = crosscheck_learn::sigmoid(
+                    2.0 - 5.0 * contradicted + 0.8 * outlets - 0.4 * shouting,
+                );
                 CredibilityExample {
                     id: i.to_string(),
                     outlet: None,
@@ -429,21 +651,37 @@ mod tests {
             .collect()
     }
 
-    fn trees() -> TrainConfig {
+    fn trees(blocks: &[Block]) -> TrainConfig {
         TrainConfig {
             learner: Learner::Trees(BoostConfig {
                 trees: 60,
                 depth: 2,
                 ..BoostConfig::default()
             }),
-            ..TrainConfig::default()
+            ..TrainConfig::with_blocks(blocks)
         }
+    }
+
+    /// Style (monotone, signals) as the base, consistency (trees) weighed against
+    /// its prior when linked.
+    fn combined(examples: &[CredibilityExample]) -> CredibilityModel {
+        let style =
+            train_component(examples, &TrainConfig::monotone(&[Block::Signals])).named("style");
+        let consistency = train_component(examples, &trees(&[Block::Consistency]))
+            .named("consistency")
+            .against_prior()
+            .when(Applies::Linked);
+        CredibilityModel::from_components(vec![style, consistency], (0.3, 0.7))
     }
 
     #[test]
     fn models_round_trip_through_bytes() {
         let examples = synthetic(300);
-        for config in [trees(), TrainConfig::logistic(&Block::ALL)] {
+        for config in [
+            trees(&Block::ALL),
+            TrainConfig::logistic(&Block::ALL),
+            TrainConfig::monotone(&Block::ALL),
+        ] {
             let model = train_credibility(&examples, &config);
             let bytes = model.to_bytes();
             let loaded = CredibilityModel::from_bytes(&bytes).unwrap();
@@ -452,11 +690,15 @@ mod tests {
             // Training twice gives the same bytes.
             assert_eq!(train_credibility(&examples, &config).to_bytes(), bytes);
         }
+        let model = combined(&examples);
+        let loaded = CredibilityModel::from_bytes(&model.to_bytes()).unwrap();
+        assert_eq!(loaded, model);
+        assert_eq!(loaded.components().len(), 2);
     }
 
     #[test]
     fn damaged_files_are_errors_not_panics() {
-        let bytes = train_credibility(&synthetic(200), &trees()).to_bytes();
+        let bytes = combined(&synthetic(200)).to_bytes();
         for cut in 0..bytes.len() {
             assert!(
                 CredibilityModel::from_bytes(&bytes[..cut]).is_err(),
@@ -473,13 +715,30 @@ mod tests {
             CredibilityModel::from_bytes(b"XCLM\x01\x00rest of it"),
             Err(ModelError::BadMagic)
         );
+        let mut old = bytes.clone();
+        old[4] = 1;
+        assert_eq!(
+            CredibilityModel::from_bytes(&old),
+            Err(ModelError::UnsupportedVersion(1))
+        );
+    }
+
+    #[test]
+    fn a_single_component_scores_its_own_calibrated_probability() {
+        let examples = synthetic(300);
+        let model = train_credibility(&examples, &TrainConfig::monotone(&[Block::Consistency]));
+        let c = &model.components()[0];
+        for e in examples.iter().take(20) {
+            let p = model.score_row(&e.features);
+            assert!((p - c.probability(&e.features)).abs() < 1e-6);
+        }
     }
 
     #[test]
     fn the_score_is_explained_by_its_reasons() {
-        let model = train_credibility(&synthetic(400), &trees());
+        let model = combined(&synthetic(400));
         let article = article();
-        let consistency = Consistency {
+        let contradicted = Consistency {
             linked: true,
             claims: 2,
             event_claims: 2,
@@ -492,7 +751,7 @@ mod tests {
             other_outlets: 0,
             ..Consistency::default()
         };
-        let doubted = model.assess(&article, None, Some(&consistency));
+        let doubted = model.assess(&article, None, Some(&contradicted));
         let backed = model.assess(
             &article,
             None,
@@ -505,30 +764,60 @@ mod tests {
                 ..Consistency::default()
             }),
         );
+        let alone = model.assess(&article, None, None);
         assert!(
-            doubted.score < backed.score,
-            "{} vs {}",
+            doubted.score < alone.score && alone.score < backed.score,
+            "{} {} {}",
             doubted.score,
+            alone.score,
             backed.score
         );
-        // Reasons come strongest first, and with the base rate they add up to the
-        // calibrated log-odds.
+        // Without linking the score is the style component's probability.
+        let row = credibility_features(&article, None, None);
+        let style = &model.components()[0];
+        assert!((alone.score - style.probability(&row)).abs() < 1e-5);
+        assert!(alone
+            .signals
+            .iter()
+            .all(|s| !s.kind.starts_with("contradicted") && s.kind != features::reasons::COVERAGE));
+        // Reasons come strongest first, and with the base they add up to the
+        // log-odds of the score.
         let weights: Vec<f32> = doubted.signals.iter().map(|s| s.weight).collect();
         assert!(weights.windows(2).all(|w| w[0].abs() >= w[1].abs()));
-        let x = model.select(&credibility_features(&article, None, Some(&consistency)));
-        let mut contrib = Vec::new();
-        let bias = model.contributions(&x, &mut contrib);
-        let base = model.platt.0 * bias + model.platt.1;
+        let row = credibility_features(&article, None, Some(&contradicted));
+        let explanation = model.explain_row(&row);
         let logit = (doubted.score / (1.0 - doubted.score)).ln();
-        assert!((base + weights.iter().sum::<f32>() - logit).abs() < 0.01);
+        assert!((explanation.base + weights.iter().sum::<f32>() - logit).abs() < 0.01);
         // The contradicted claims are the top reason, with their spans as evidence.
         let top = &doubted.signals[0];
         assert_eq!(top.kind, features::reasons::CONTRADICTED);
         assert!(top.weight < 0.0);
-        assert_eq!(top.evidence.len(), consistency.contradicted_spans.len());
+        assert_eq!(top.evidence.len(), contradicted.contradicted_spans.len());
         assert_eq!(model.label(0.9), CredibilityLabel::Credible);
         assert_eq!(model.label(0.5), CredibilityLabel::Uncertain);
         assert_eq!(model.label(0.1), CredibilityLabel::Doubtful);
+    }
+
+    #[test]
+    fn writing_signals_are_reasons_with_their_spans() {
+        let examples = synthetic(400);
+        let style = train_component(&examples, &TrainConfig::monotone(&[Block::Signals]));
+        let model = CredibilityModel::from_components(vec![style], (0.3, 0.7));
+        let text = "SHOCKING: rebels SLAUGHTER villagers!\n\nThe terrorists struck again! \
+            Nobody can stop them! Share this before it is deleted!";
+        let doc = crosscheck_schema::Document::from_text("shout.txt", text);
+        let article = crosscheck_core::Pipeline::new().analyze(&doc).remove(0);
+        let c = model.assess(&article, None, None);
+        let shouting = c
+            .signals
+            .iter()
+            .find(|s| s.kind == crate::kinds::EXCLAMATIONS)
+            .expect("exclamations are a reason");
+        assert!(shouting.weight < 0.0);
+        assert!(!shouting.evidence.is_empty());
+        for e in &shouting.evidence {
+            assert!(text.get(e.start..e.end).is_some_and(|s| s.contains('!')));
+        }
     }
 
     #[test]
@@ -538,6 +827,7 @@ mod tests {
         assert_eq!(row.len(), N_FEATURES);
         assert_eq!(row[index("outlet_unknown")], 1.0);
         assert_eq!(row[index("outlet_resolved")], 0.0);
+        assert_eq!(row[index("outlet_reputation")], 0.0);
         assert_eq!(row[index("consistency_linked")], 0.0);
         let outlets = crate::Outlets::new();
         let sana = outlets.resolve_article(&article);
@@ -546,7 +836,13 @@ mod tests {
         assert_eq!(row[index("outlet_state")], 1.0);
         // The claims block sees the toll of the report.
         assert!(row[index("killed_log_max")] > 3.0);
-        assert_eq!(block_columns(&[Block::Outlet]).len(), 20);
+        assert_eq!(block_columns(&[Block::Outlet]).len(), 21);
+        // The outlet row of a reliable outlet.
+        let reuters = outlets.resolve(Some("Reuters"), None);
+        let row = outlet_row(reuters);
+        assert_eq!(row[index("outlet_reputation")], 1.0);
+        assert_eq!(row[index("outlet_resolved")], 1.0);
+        assert_eq!(row[index("exclamations_per_1k")], 0.0);
     }
 
     #[test]
@@ -554,10 +850,13 @@ mod tests {
         let bytes = include_bytes!("../../../models/credibility.bin");
         let model = CredibilityModel::from_bytes(bytes).unwrap();
         let article = article();
+        let outlets = crate::Outlets::new();
         for consistency in [None, Some(Consistency::default())] {
-            let c = model.assess(&article, None, consistency.as_ref());
-            assert!(c.score > 0.0 && c.score < 1.0);
-            assert!(c.signals.iter().all(|s| s.weight.is_finite()));
+            for outlet in [None, outlets.resolve_article(&article)] {
+                let c = model.assess(&article, outlet, consistency.as_ref());
+                assert!(c.score > 0.0 && c.score < 1.0);
+                assert!(c.signals.iter().all(|s| s.weight.is_finite()));
+            }
         }
         assert!(!model.describe().is_empty());
     }

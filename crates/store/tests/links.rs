@@ -63,9 +63,9 @@ fn a_saved_link_result_reads_back_and_a_new_one_replaces_it() {
         .save_links(&LinkSnapshot {
             state: b"opaque linker state",
             groups: &[group],
-            events: &[event.clone()],
-            contradictions: &[contradiction.clone()],
-            corroborations: &[corroboration.clone()],
+            events: std::slice::from_ref(&event),
+            contradictions: std::slice::from_ref(&contradiction),
+            corroborations: std::slice::from_ref(&corroboration),
             statuses: &statuses,
         })
         .unwrap();

@@ -9,7 +9,8 @@ use crosscheck_extract::gold::{evaluate_events, parse_gold, GoldDoc, GoldSentenc
 use crosscheck_extract::Extractor;
 
 use crate::args::{
-    EvalArgs, EvalCheckworthyArgs, EvalEventsArgs, EvalLinkArgs, EvalPropagandaArgs, EvalTask,
+    CredibilityFormat, EvalArgs, EvalCheckworthyArgs, EvalCredibilityArgs, EvalEventsArgs,
+    EvalLiarArgs, EvalLinkArgs, EvalPropagandaArgs, EvalTask,
 };
 use crate::commands::train::data_dir;
 use crate::exit;
@@ -20,7 +21,142 @@ pub fn run(args: EvalArgs, _quiet: bool) -> Result<i32> {
         EvalTask::Events(a) => eval_events(a),
         EvalTask::Link(a) => eval_link(a),
         EvalTask::Propaganda(a) => eval_propaganda(a),
+        EvalTask::Credibility(a) => eval_credibility(a),
+        EvalTask::Liar(a) => eval_liar(a),
     }
+}
+
+/// The errors of the credibility training crate carry the file; anyhow keeps them.
+fn training_error(e: crosscheck_credibility_train::Error) -> anyhow::Error {
+    anyhow::anyhow!("{e}")
+}
+
+fn eval_credibility(args: EvalCredibilityArgs) -> Result<i32> {
+    use crosscheck_credibility_train as ct;
+    use crosscheck_signals::credibility::CredibilityModel;
+
+    if let Some(k) = args.cv {
+        anyhow::ensure!(k >= 2, "--cv needs at least 2 folds");
+    }
+    anyhow::ensure!(args.repeats >= 1, "--repeats needs at least 1");
+    let Some(path) = &args.data else {
+        // The shipped model's full report, every component on its own data.
+        let shared = data_dir(args.shared.as_deref())?;
+        let k = args.cv.unwrap_or(5);
+        println!(
+            "shipped credibility model: each component {k}-fold × {} cross-validated on its own data set",
+            args.repeats
+        );
+        let report =
+            ct::evaluate_shipped_from_data(&shared, k, args.repeats).map_err(training_error)?;
+        println!("{report}");
+        return Ok(exit::SUCCESS);
+    };
+    match args.input_format {
+        CredibilityFormat::Horne => {
+            let k = args.cv.unwrap_or(5);
+            println!(
+                "{}: fake / real / satire, stratified {k}-fold × {} cross-validation",
+                path.display(),
+                args.repeats
+            );
+            let report = ct::evaluate_horne(path, k, args.repeats).map_err(training_error)?;
+            println!("{report}");
+        }
+        CredibilityFormat::Fakes => {
+            if let Some(k) = args.cv {
+                println!(
+                    "{}: every model variant, stratified {k}-fold × {} cross-validation \
+                     (the whole pipeline and linking run inside each fold)",
+                    path.display(),
+                    args.repeats
+                );
+                let report =
+                    ct::cross_validate_fakes(path, k, args.repeats).map_err(training_error)?;
+                println!("{report}");
+            } else {
+                let model = match &args.model {
+                    Some(file) => {
+                        let bytes = std::fs::read(file)
+                            .with_context(|| format!("cannot read {}", file.display()))?;
+                        CredibilityModel::from_bytes(&bytes).map_err(|e| {
+                            anyhow::anyhow!("{} is not a credibility model: {e}", file.display())
+                        })?
+                    }
+                    None => {
+                        eprintln!(
+                            "note: the shipped consistency component was trained on FA-KES; \
+                             scoring FA-KES is in-sample (use --cv K for an honest figure)"
+                        );
+                        Models::shipped().credibility
+                    }
+                };
+                let metrics = ct::evaluate_fakes(path, &model).map_err(training_error)?;
+                println!("{metrics}");
+            }
+        }
+    }
+    Ok(exit::SUCCESS)
+}
+
+fn eval_liar(args: EvalLiarArgs) -> Result<i32> {
+    use crosscheck_credibility_train as ct;
+
+    let train = match &args.train {
+        Some(t) => t.clone(),
+        None => data_dir(None)
+            .map(|d| d.join("liar/train.tsv"))
+            .context("pass --train FILE (the LIAR training TSV)")?,
+    };
+    anyhow::ensure!(args.repeats >= 1, "--repeats needs at least 1");
+    if args.report {
+        let k = args.cv.unwrap_or(5);
+        anyhow::ensure!(k >= 2, "--cv needs at least 2 folds");
+        println!(
+            "LIAR: trained on {}, scored on {}; and {k}-fold × {} CV on the training file",
+            train.display(),
+            args.data.display(),
+            args.repeats
+        );
+        let report =
+            ct::liar_report(&train, &args.data, k, args.repeats).map_err(training_error)?;
+        println!("{report}");
+        return Ok(exit::SUCCESS);
+    }
+    let variant = if args.metadata {
+        "text + speaker metadata + credit history (without the statement's own label)"
+    } else {
+        "text only"
+    };
+    let metrics = match args.cv {
+        Some(k) => {
+            anyhow::ensure!(k >= 2, "--cv needs at least 2 folds");
+            println!(
+                "{}: {variant}, stratified {k}-fold × {} cross-validation",
+                args.data.display(),
+                args.repeats
+            );
+            ct::evaluate_liar(
+                &args.data,
+                ct::LiarEval::Cv {
+                    k,
+                    repeats: args.repeats,
+                },
+                args.metadata,
+            )
+        }
+        None => {
+            println!(
+                "{}: {variant}, trained on {}",
+                args.data.display(),
+                train.display()
+            );
+            ct::evaluate_liar(&train, ct::LiarEval::File(&args.data), args.metadata)
+        }
+    }
+    .map_err(training_error)?;
+    println!("{metrics}");
+    Ok(exit::SUCCESS)
 }
 
 fn eval_checkworthy(args: EvalCheckworthyArgs) -> Result<i32> {

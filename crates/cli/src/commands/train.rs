@@ -75,6 +75,15 @@ pub fn run(args: TrainArgs, quiet: bool) -> Result<i32> {
             )?;
             write_model(&common, "propaganda", &model.to_bytes(), quiet)?;
         }
+        TrainModel::Credibility(common) => {
+            let data = data_dir(common.data.as_deref())?;
+            let model = crosscheck_credibility_train::train_shipped_from_data(&data)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            if !quiet {
+                eprint!("{}", model.describe());
+            }
+            write_model(&common, "credibility", &model.to_bytes(), quiet)?;
+        }
     }
     if !quiet {
         eprintln!(

@@ -1,7 +1,8 @@
 //! The credibility model's input: one fixed, named row of numbers per article, in
 //! four blocks — writing signals, outlet reputation, the profile of the article's
-//! claims, and the cross-source consistency of those claims — and the *reason*
-//! (feature group) each number belongs to, with where its evidence comes from.
+//! claims, and the cross-source consistency of those claims — the *reason*
+//! (feature group) each number belongs to, and the [`Direction`] a number is
+//! expected to push credibility in (what a monotone model may learn).
 //!
 //! Training and scoring both build rows with [`credibility_features`], so what the
 //! model learnt from is exactly what it is shown.
@@ -13,7 +14,7 @@ use crosscheck_schema::{
 
 use crate::features::feature_vector;
 use crate::kinds;
-use crate::outlets::OutletInfo;
+use crate::outlets::{OutletCategory, OutletInfo};
 
 /// The kind of the signal the pipeline adds for propaganda-technique spans.
 pub const PROPAGANDA_TECHNIQUES: &str = "propaganda_techniques";
@@ -95,8 +96,9 @@ pub mod reasons {
 }
 
 /// Every feature, in row order. Signals first (from [`feature_vector`], whose
-/// outlet part forms the outlet block), then claims, then consistency.
-pub const FEATURES: [FeatureSpec; 83] = [
+/// outlet part forms the outlet block), then claims, then consistency, then the
+/// two derived columns of the style and outlet components.
+pub const FEATURES: [FeatureSpec; 85] = [
     // Signals (feature_vector's first 23, then propaganda).
     spec("log_words", Block::Signals, kinds::WORD_COUNT),
     spec("scare_quotes_per_1k", Block::Signals, kinds::SCARE_QUOTES),
@@ -308,6 +310,13 @@ pub const FEATURES: [FeatureSpec; 83] = [
         reasons::COVERAGE,
     ),
     spec("consistency_copy", Block::Consistency, reasons::COPY),
+    // Derived.
+    spec(
+        "loaded_dehumanising_per_1k",
+        Block::Signals,
+        kinds::LOADED_LANGUAGE,
+    ),
+    spec("outlet_reputation", Block::Outlet, reasons::OUTLET),
 ];
 
 /// Number of features in a row.
@@ -316,6 +325,95 @@ pub const N_FEATURES: usize = FEATURES.len();
 /// Index of the first claims-profile feature and of the first consistency feature.
 const CLAIMS_AT: usize = 41;
 const CONSISTENCY_AT: usize = 67;
+const DERIVED_AT: usize = 83;
+
+/// Which way a feature is expected to move credibility, all else equal. A
+/// monotone learner (`train::Learner::Monotone`) keeps each weight on its side
+/// (or at zero when the data disagree), so that no reason ever says "dehumanising
+/// language made this more credible" because of a quirk of the training set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// More of it, more credible (named sources, corroboration, a reliable outlet).
+    Raises,
+    /// More of it, less credible (ALL-CAPS, clickbait, contradicted claims).
+    Lowers,
+    /// No stated direction: the data decide.
+    Either,
+}
+
+/// The expected direction of a feature (see [`Direction`]; `docs/signals.md`,
+/// "Credibility").
+pub fn direction(feature: &str) -> Direction {
+    use Direction::*;
+    match feature {
+        "scare_quotes_per_1k"
+        | "all_caps_per_1k"
+        | "rhetorical_questions_per_1k"
+        | "exclamations_per_1k"
+        | "dehumanising_per_1k"
+        | "loaded_language_per_1k"
+        | "loaded_dehumanising_per_1k"
+        | "speculation_per_1k"
+        | "first_person_per_1k"
+        | "clickbait_per_1k"
+        | "appeals_per_1k"
+        | "question_headline"
+        | "comment_residue"
+        | "anonymous_source_share"
+        | "no_attribution"
+        | "propaganda_per_1k"
+        | "outlet_hyperpartisan"
+        | "outlet_unreliable"
+        | "outlet_fake"
+        | "outlet_satire"
+        | "outlet_conspiracy"
+        | "outlet_propaganda"
+        | "consistency_contradicted_share"
+        | "consistency_killed_abs_deviation"
+        | "consistency_killed_contradicted" => Lowers,
+        "primary_quotes_per_1k"
+        | "attributions_per_1k"
+        | "distinct_sources"
+        | "outlet_reliable"
+        | "outlet_reliability"
+        | "outlet_newsguard"
+        | "outlet_mbfc_factual"
+        | "outlet_reputation"
+        | "consistency_shared_share"
+        | "consistency_corroborated_share"
+        | "consistency_killed_agreement"
+        | "consistency_max_sources"
+        | "consistency_other_outlets" => Raises,
+        _ => Either,
+    }
+}
+
+/// One number for what the lists say about an outlet, in -1..1: its reliability
+/// rating when it has one (mean of MBFC factual reporting, NewsGuard and
+/// Wikipedia's verdict, `docs/signals.md`); otherwise 1 for a `reliable`
+/// category, -1 for `hyperpartisan`, `unreliable`, `fake`, `satire`,
+/// `conspiracy` and `propaganda`, and 0 — no evidence either way — for `mixed`,
+/// `state`, `partisan` and `unknown` outlets and for an outlet the table does not
+/// know.
+pub fn outlet_reputation(outlet: Option<&OutletInfo>) -> f32 {
+    let Some(o) = outlet else { return 0.0 };
+    if let Some(r) = o.reliability.filter(|r| r.is_finite()) {
+        return r.clamp(-1.0, 1.0);
+    }
+    match o.category {
+        OutletCategory::Reliable => 1.0,
+        OutletCategory::Hyperpartisan
+        | OutletCategory::Unreliable
+        | OutletCategory::Fake
+        | OutletCategory::Satire
+        | OutletCategory::Conspiracy
+        | OutletCategory::Propaganda => -1.0,
+        OutletCategory::Mixed
+        | OutletCategory::State
+        | OutletCategory::Partisan
+        | OutletCategory::Unknown => 0.0,
+    }
+}
 
 /// The feature row of an article. `consistency` is `None` when linking did not
 /// run: the consistency block is then all zero, as for an article nobody else
@@ -343,12 +441,33 @@ pub fn credibility_features(
         Some(c) => row.extend(c.features().into_iter().map(|(_, v)| v)),
         None => row.extend(std::iter::repeat_n(0.0, CONSISTENCY_FEATURES.len())),
     }
+    debug_assert_eq!(row.len(), DERIVED_AT);
+    // Dehumanising labels are loaded language at its strongest; counted together
+    // they can be weighed on data where they alone are too rare (0.01 per 1,000
+    // words in Horne 2017).
+    let count = |kind: &str| signal(&article.signals, kind).map_or(0.0, |s| s.value.max(0.0));
+    row.push((count(kinds::LOADED_LANGUAGE) + count(kinds::DEHUMANISING)) * per_1k);
+    row.push(outlet_reputation(outlet));
     debug_assert_eq!(row.len(), N_FEATURES);
     for v in &mut row {
         if !v.is_finite() {
             *v = 0.0;
         }
     }
+    row
+}
+
+/// The row of an outlet alone: the outlet block and `outlet_reputation` filled
+/// in, everything else zero. For outlet-level labels that come without any text
+/// (posts rated by page), to train the outlet component on.
+pub fn outlet_row(outlet: Option<&OutletInfo>) -> Vec<f32> {
+    let mut row = vec![0f32; N_FEATURES];
+    for (i, (_, v)) in feature_vector(&[], outlet).into_iter().enumerate() {
+        if FEATURES[i].block == Block::Outlet && v.is_finite() {
+            row[i] = v;
+        }
+    }
+    row[N_FEATURES - 1] = outlet_reputation(outlet);
     row
 }
 
@@ -479,7 +598,8 @@ mod tests {
         for (i, n) in CONSISTENCY_FEATURES.iter().enumerate() {
             assert_eq!(FEATURES[CONSISTENCY_AT + i].name, *n);
         }
-        assert_eq!(CONSISTENCY_AT + CONSISTENCY_FEATURES.len(), N_FEATURES);
+        assert_eq!(CONSISTENCY_AT + CONSISTENCY_FEATURES.len(), DERIVED_AT);
+        assert_eq!(DERIVED_AT + 2, N_FEATURES);
         let mut unique: Vec<&str> = FEATURES.iter().map(|f| f.name).collect();
         unique.sort_unstable();
         unique.dedup();

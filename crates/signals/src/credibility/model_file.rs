@@ -1,12 +1,16 @@
 //! The byte format of `models/credibility.bin`.
 //!
 //! ```text
-//! magic "XCCR" | version u16 | metadata (u32 n, n × (str, str))
-//! | columns (u32 n, n × str: feature names) | platt a f32, b f32
+//! magic "XCCR" | version u16 = 2 | metadata (u32 n, n × (str, str))
 //! | thresholds doubtful_below f32, credible_at f32
-//! | scorer u8: 0 linear: bias f32, n × (weight f32, mean f32, scale f32)
-//!             1 trees:  base f32, u32 trees, per tree u32 nodes,
-//!                       per node (feature u16, threshold f32, left u32, right u32, value f32)
+//! | u32 components, each:
+//!     name str | applies u8 (0 always, 1 linked, 2 outlet known)
+//!     | prior f32 | offset f32 | platt a f32, b f32
+//!     | columns (u32 n, n × str: feature names)
+//!     | scorer u8: 0 linear: bias f32, n × (weight f32, mean f32, scale f32,
+//!                           lo f32, hi f32, log1p u8)
+//!                1 trees:  base f32, u32 trees, per tree u32 nodes, per node
+//!                          (feature u16, threshold f32, left u32, right u32, value f32)
 //! | checksum u64 (FNV-1a 64 of every byte before it)
 //! str: u32 byte length, UTF-8
 //! ```
@@ -22,10 +26,10 @@ use std::fmt;
 use crosscheck_learn::hash::fnv1a64;
 use crosscheck_learn::{Boosted, Node, Tree};
 
-use super::{CredibilityModel, Scorer, FEATURES};
+use super::{Applies, Component, CredibilityModel, Linear, Scorer, FEATURES};
 
 const MAGIC: &[u8; 4] = b"XCCR";
-const VERSION: u16 = 1;
+const VERSION: u16 = 2;
 
 /// Why bytes are not a credibility model.
 #[derive(Clone, Debug, PartialEq)]
@@ -72,27 +76,39 @@ pub(super) fn write(model: &CredibilityModel) -> Vec<u8> {
         w.str(k);
         w.str(v);
     }
-    w.u32(model.columns.len() as u32);
-    for &c in &model.columns {
-        w.str(FEATURES[c].name);
-    }
-    w.f32(model.platt.0);
-    w.f32(model.platt.1);
     w.f32(model.thresholds.0);
     w.f32(model.thresholds.1);
-    match &model.scorer {
-        Scorer::Linear {
-            bias,
-            weights,
-            means,
-            scales,
-        } => {
+    w.u32(model.components.len() as u32);
+    for c in &model.components {
+        write_component(&mut w, c);
+    }
+    let sum = fnv1a64(&w.0);
+    w.0.extend_from_slice(&sum.to_le_bytes());
+    w.0
+}
+
+fn write_component(w: &mut Writer, c: &Component) {
+    w.str(&c.name);
+    w.u8(c.applies.to_u8());
+    w.f32(c.prior);
+    w.f32(c.offset);
+    w.f32(c.platt.0);
+    w.f32(c.platt.1);
+    w.u32(c.columns.len() as u32);
+    for &col in &c.columns {
+        w.str(FEATURES[col].name);
+    }
+    match &c.scorer {
+        Scorer::Linear(l) => {
             w.u8(0);
-            w.f32(*bias);
-            for i in 0..model.columns.len() {
-                w.f32(weights.get(i).copied().unwrap_or(0.0));
-                w.f32(means.get(i).copied().unwrap_or(0.0));
-                w.f32(scales.get(i).copied().unwrap_or(1.0));
+            w.f32(l.bias);
+            for i in 0..c.columns.len() {
+                w.f32(l.weights.get(i).copied().unwrap_or(0.0));
+                w.f32(l.means.get(i).copied().unwrap_or(0.0));
+                w.f32(l.scales.get(i).copied().unwrap_or(1.0));
+                w.f32(l.lo.get(i).copied().unwrap_or(f32::MIN));
+                w.f32(l.hi.get(i).copied().unwrap_or(f32::MAX));
+                w.u8(u8::from(l.log1p.get(i).copied().unwrap_or(false)));
             }
         }
         Scorer::Trees(b) => {
@@ -111,9 +127,6 @@ pub(super) fn write(model: &CredibilityModel) -> Vec<u8> {
             }
         }
     }
-    let sum = fnv1a64(&w.0);
-    w.0.extend_from_slice(&sum.to_le_bytes());
-    w.0
 }
 
 pub(super) fn read(bytes: &[u8]) -> Result<CredibilityModel, ModelError> {
@@ -141,6 +154,50 @@ pub(super) fn read(bytes: &[u8]) -> Result<CredibilityModel, ModelError> {
     for _ in 0..n {
         metadata.push((r.str("metadata key")?, r.str("metadata value")?));
     }
+    let thresholds = (r.f32("thresholds")?, r.f32("thresholds")?);
+    if !((0.0..=1.0).contains(&thresholds.0) && (thresholds.0..=1.0).contains(&thresholds.1)) {
+        return Err(ModelError::Invalid {
+            offset: r.at,
+            what: "thresholds out of range".into(),
+        });
+    }
+    let n = r.count(30, "components")?;
+    let mut components = Vec::with_capacity(n);
+    for _ in 0..n {
+        components.push(read_component(&mut r)?);
+    }
+    if r.at != body.len() {
+        return Err(ModelError::Invalid {
+            offset: r.at,
+            what: "trailing bytes".into(),
+        });
+    }
+    Ok(CredibilityModel {
+        metadata,
+        components,
+        thresholds,
+    })
+}
+
+fn read_component(r: &mut Reader<'_>) -> Result<Component, ModelError> {
+    let name = r.str("component name")?;
+    let at = r.at;
+    let applies = Applies::from_u8(r.u8("applies")?).ok_or_else(|| ModelError::Invalid {
+        offset: at,
+        what: "unknown component condition".into(),
+    })?;
+    let prior = r.f32("prior")?;
+    let offset = r.f32("offset")?;
+    let platt = (r.f32("platt")?, r.f32("platt")?);
+    if ![prior, offset, platt.0, platt.1]
+        .iter()
+        .all(|v| v.is_finite())
+    {
+        return Err(ModelError::Invalid {
+            offset: r.at,
+            what: "calibration is not finite".into(),
+        });
+    }
     let n = r.count(4, "columns")?;
     let mut columns = Vec::with_capacity(n);
     for _ in 0..n {
@@ -155,41 +212,49 @@ pub(super) fn read(bytes: &[u8]) -> Result<CredibilityModel, ModelError> {
             })?;
         columns.push(index);
     }
-    let platt = (r.f32("platt")?, r.f32("platt")?);
-    let thresholds = (r.f32("thresholds")?, r.f32("thresholds")?);
-    let valid = platt.0.is_finite()
-        && platt.1.is_finite()
-        && (0.0..=1.0).contains(&thresholds.0)
-        && (thresholds.0..=1.0).contains(&thresholds.1);
-    if !valid {
-        return Err(ModelError::Invalid {
-            offset: r.at,
-            what: "calibration or thresholds out of range".into(),
-        });
-    }
     let at = r.at;
     let scorer = match r.u8("scorer")? {
         0 => {
             let bias = r.f32("bias")?;
-            let (mut weights, mut means, mut scales) = (Vec::new(), Vec::new(), Vec::new());
-            for _ in 0..columns.len() {
-                weights.push(r.f32("weight")?);
-                means.push(r.f32("mean")?);
-                let s = r.f32("scale")?;
-                if !(s.is_finite() && s > 0.0) {
+            let d = columns.len();
+            let mut l = Linear {
+                bias,
+                weights: Vec::with_capacity(d),
+                means: Vec::with_capacity(d),
+                scales: Vec::with_capacity(d),
+                lo: Vec::with_capacity(d),
+                hi: Vec::with_capacity(d),
+                log1p: Vec::with_capacity(d),
+            };
+            for _ in 0..d {
+                let values = [
+                    r.f32("weight")?,
+                    r.f32("mean")?,
+                    r.f32("scale")?,
+                    r.f32("range")?,
+                    r.f32("range")?,
+                ];
+                let flag = r.u8("log flag")?;
+                if !(values.iter().all(|v| v.is_finite()) && values[2] > 0.0 && flag <= 1) {
                     return Err(ModelError::Invalid {
                         offset: r.at,
-                        what: "scale must be positive".into(),
+                        what: "linear column out of range".into(),
                     });
                 }
-                scales.push(s);
+                l.weights.push(values[0]);
+                l.means.push(values[1]);
+                l.scales.push(values[2]);
+                l.lo.push(values[3]);
+                l.hi.push(values[4]);
+                l.log1p.push(flag == 1);
             }
-            Scorer::Linear {
-                bias,
-                weights,
-                means,
-                scales,
+            if !bias.is_finite() {
+                return Err(ModelError::Invalid {
+                    offset: r.at,
+                    what: "bias is not finite".into(),
+                });
             }
+            Scorer::Linear(l)
         }
         1 => {
             let base = r.f32("base")?;
@@ -230,18 +295,14 @@ pub(super) fn read(bytes: &[u8]) -> Result<CredibilityModel, ModelError> {
             })
         }
     };
-    if r.at != body.len() {
-        return Err(ModelError::Invalid {
-            offset: r.at,
-            what: "trailing bytes".into(),
-        });
-    }
-    Ok(CredibilityModel {
-        metadata,
+    Ok(Component {
+        name,
+        applies,
         columns,
         scorer,
         platt,
-        thresholds,
+        prior,
+        offset,
     })
 }
 

@@ -1,11 +1,12 @@
-//! Training and cross-validating the credibility model on labelled feature rows.
+//! Training and cross-validating credibility components on labelled feature rows.
 //!
-//! Protocol: the scorer (trees or logistic regression) is fitted on the training
-//! rows; Platt scaling is fitted on *out-of-fold* margins of an inner stratified
-//! k-fold over the same training rows, so the probabilities are calibrated on
-//! predictions the scorer did not train on. Cross-validation repeats a stratified
-//! k-fold with different fixed seeds and reports mean ± standard deviation over
-//! the repeats; nothing of a test fold (label or otherwise) reaches its model.
+//! Protocol: the scorer (monotone logistic regression, SGD logistic regression or
+//! trees) is fitted on the training rows; Platt scaling is fitted on
+//! *out-of-fold* margins of an inner stratified k-fold over the same training
+//! rows, so the probabilities are calibrated on predictions the scorer did not
+//! train on. Cross-validation repeats a stratified k-fold with different fixed
+//! seeds and reports mean ± standard deviation over the repeats; nothing of a test
+//! fold (label or otherwise) reaches its model.
 
 use std::fmt;
 
@@ -15,16 +16,21 @@ use crosscheck_learn::{
 };
 
 use super::features::{block_columns, Block};
-use super::{derive_seed, CredibilityModel, Scorer, CREDIBLE_AT, DOUBTFUL_BELOW, FEATURES};
+use super::linear::{fit_monotone, plain, MonotoneConfig};
+use super::{
+    derive_seed, Applies, Component, CredibilityModel, Scorer, CREDIBLE_AT, DOUBTFUL_BELOW,
+    FEATURES,
+};
 
 /// One labelled article as the model sees it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CredibilityExample {
     /// The article id (for reports).
     pub id: String,
-    /// The outlet as the data names it (for reports).
+    /// The outlet as the data names it (for reports, and to group folds).
     pub outlet: Option<String>,
-    /// True when the article's factual claims hold up (FA-KES `credible`).
+    /// True when the article's factual claims hold up (FA-KES `credible`,
+    /// Horne `real`, a post rated mostly true).
     pub label: bool,
     /// The full feature row, [`super::credibility_features`].
     pub features: Vec<f32>,
@@ -43,15 +49,31 @@ pub enum Learner {
         learning_rate: f32,
         l2: f32,
     },
+    /// Logistic regression whose weights keep the sides of their features'
+    /// [`super::Direction`] (coordinate descent, L2; clamped and log-scaled
+    /// columns as configured).
+    Monotone(MonotoneConfig),
 }
 
-/// How [`train_credibility`] trains.
+impl Learner {
+    fn as_str(&self) -> &'static str {
+        match self {
+            Learner::Trees(_) => "trees",
+            Learner::Logistic { .. } => "logistic",
+            Learner::Monotone(_) => "monotone logistic",
+        }
+    }
+}
+
+/// How [`train_credibility`] and [`train_component`] train.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TrainConfig {
     /// The feature blocks the model may read.
     pub blocks: Vec<Block>,
     /// When not empty, only these features of those blocks (by name).
     pub only: Vec<&'static str>,
+    /// Features of those blocks left out (by name).
+    pub except: Vec<&'static str>,
     pub learner: Learner,
     /// Folds of the inner cross-validation whose margins fit the Platt scaling.
     pub calibration_folds: usize,
@@ -62,12 +84,13 @@ pub struct TrainConfig {
 
 impl Default for TrainConfig {
     /// The general configuration: every block, 200 depth-2 trees. (The shipped
-    /// model is narrower: `crosscheck_credibility_train::shipped_config`, see
-    /// `docs/eval/credibility.md`.)
+    /// components are narrower: `crosscheck_credibility_train::style_config` and
+    /// its siblings, see `docs/eval/credibility.md`.)
     fn default() -> TrainConfig {
         TrainConfig {
             blocks: Block::ALL.to_vec(),
             only: Vec::new(),
+            except: Vec::new(),
             learner: Learner::Trees(BoostConfig {
                 trees: 200,
                 depth: 2,
@@ -91,6 +114,7 @@ impl TrainConfig {
         block_columns(&self.blocks)
             .into_iter()
             .filter(|&c| self.only.is_empty() || self.only.contains(&FEATURES[c].name))
+            .filter(|&c| !self.except.contains(&FEATURES[c].name))
             .collect()
     }
 
@@ -114,10 +138,54 @@ impl TrainConfig {
             ..TrainConfig::default()
         }
     }
+
+    /// A monotone logistic-regression configuration on `blocks`: L2 0.1, rates
+    /// on a log scale, columns clamped to their training range.
+    pub fn monotone(blocks: &[Block]) -> TrainConfig {
+        TrainConfig {
+            blocks: blocks.to_vec(),
+            learner: Learner::Monotone(MonotoneConfig {
+                l2: 0.1,
+                log_rates: true,
+                clamp: true,
+                standardise: true,
+            }),
+            ..TrainConfig::default()
+        }
+    }
+
+    /// A short name for reports: blocks, feature choice, learner.
+    pub fn name(&self) -> String {
+        format!(
+            "{}{}{} ({})",
+            self.blocks
+                .iter()
+                .map(Block::as_str)
+                .collect::<Vec<_>>()
+                .join("+"),
+            if self.only.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", self.only.join(", "))
+            },
+            if self.except.is_empty() {
+                String::new()
+            } else {
+                format!(" without {}", self.except.join(", "))
+            },
+            self.learner.as_str()
+        )
+    }
 }
 
-/// Fits a scorer on `rows` (already restricted to the model's columns).
-fn fit(rows: &[Vec<f32>], labels: &[bool], learner: &Learner, seed: u64) -> Scorer {
+/// Fits a scorer on `rows` (already restricted to `columns`).
+fn fit(
+    rows: &[Vec<f32>],
+    labels: &[bool],
+    columns: &[usize],
+    learner: &Learner,
+    seed: u64,
+) -> Scorer {
     match learner {
         Learner::Trees(cfg) => {
             let cfg = BoostConfig {
@@ -126,31 +194,22 @@ fn fit(rows: &[Vec<f32>], labels: &[bool], learner: &Learner, seed: u64) -> Scor
             };
             Scorer::Trees(train_boosted(rows, labels, None, &cfg))
         }
+        Learner::Monotone(cfg) => Scorer::Linear(fit_monotone(rows, labels, columns, cfg)),
         Learner::Logistic {
             epochs,
             learning_rate,
             l2,
         } => {
-            let d = rows.first().map_or(0, Vec::len);
-            let n = rows.len().max(1) as f64;
-            let mut means = vec![0f32; d];
-            let mut scales = vec![1f32; d];
-            for j in 0..d {
-                let m = rows.iter().map(|r| f64::from(r[j])).sum::<f64>() / n;
-                let var = rows
-                    .iter()
-                    .map(|r| (f64::from(r[j]) - m).powi(2))
-                    .sum::<f64>()
-                    / n;
-                means[j] = m as f32;
-                scales[j] = (var.sqrt() as f32).max(1e-3);
-            }
+            let d = columns.len();
+            let mut lin = plain(rows, d);
             let xs: Vec<SparseVector> = rows
                 .iter()
                 .map(|r| {
                     let mut v = SparseVector::new();
-                    for j in 0..d {
-                        let z = (r[j] - means[j]) / scales[j];
+                    for (j, (x, (m, s))) in
+                        r.iter().zip(lin.means.iter().zip(&lin.scales)).enumerate()
+                    {
+                        let z = (x - m) / s;
                         if z != 0.0 {
                             v.push(j as u32, z);
                         }
@@ -166,12 +225,9 @@ fn fit(rows: &[Vec<f32>], labels: &[bool], learner: &Learner, seed: u64) -> Scor
                 seed: derive_seed(0x10_915, seed),
             };
             let lr = train_logistic(d, &xs, labels, None, &cfg);
-            Scorer::Linear {
-                bias: lr.bias,
-                weights: lr.weights,
-                means,
-                scales,
-            }
+            lin.bias = lr.bias;
+            lin.weights = lr.weights;
+            Scorer::Linear(lin)
         }
     }
 }
@@ -187,24 +243,36 @@ fn select(rows: &[&[f32]], columns: &[usize]) -> Vec<Vec<f32>> {
         .collect()
 }
 
-/// Trains a model on `examples` (deterministic for a given configuration).
-pub fn train_credibility(
-    examples: &[CredibilityExample],
-    config: &TrainConfig,
-) -> CredibilityModel {
+/// Trains one calibrated component on `examples` (deterministic for a given
+/// configuration): named after the configuration, applying always, weighing its
+/// log-odds as they are (offset 0). See [`Component::against_prior`],
+/// [`Component::when`] to combine it with others.
+pub fn train_component(examples: &[CredibilityExample], config: &TrainConfig) -> Component {
     let columns = config.columns();
     let rows: Vec<&[f32]> = examples.iter().map(|e| e.features.as_slice()).collect();
     let rows = select(&rows, &columns);
     let labels: Vec<bool> = examples.iter().map(|e| e.label).collect();
     let platt = out_of_fold_platt(&rows, &labels, config, &columns);
-    let scorer = fit(&rows, &labels, &config.learner, config.seed);
-    CredibilityModel {
-        metadata: Vec::new(),
+    let scorer = fit(&rows, &labels, &columns, &config.learner, config.seed);
+    let positives = labels.iter().filter(|&&l| l).count();
+    Component {
+        name: config.name(),
+        applies: Applies::Always,
         columns,
         scorer,
         platt,
-        thresholds: config.thresholds,
+        prior: positives as f32 / labels.len().max(1) as f32,
+        offset: 0.0,
     }
+}
+
+/// Trains a one-component model on `examples`: its score is the component's
+/// calibrated probability.
+pub fn train_credibility(
+    examples: &[CredibilityExample],
+    config: &TrainConfig,
+) -> CredibilityModel {
+    CredibilityModel::from_components(vec![train_component(examples, config)], config.thresholds)
 }
 
 /// Platt scaling fitted on the margins of an inner k-fold.
@@ -225,20 +293,15 @@ fn out_of_fold_platt(
         }
         let tr_rows: Vec<Vec<f32>> = train.iter().map(|&i| rows[i].clone()).collect();
         let tr_labels: Vec<bool> = train.iter().map(|&i| labels[i]).collect();
-        let model = CredibilityModel {
-            metadata: Vec::new(),
-            columns: columns.to_vec(),
-            scorer: fit(
-                &tr_rows,
-                &tr_labels,
-                &config.learner,
-                derive_seed(config.seed, f as u64 + 1),
-            ),
-            platt: (1.0, 0.0),
-            thresholds: config.thresholds,
-        };
+        let scorer = fit(
+            &tr_rows,
+            &tr_labels,
+            columns,
+            &config.learner,
+            derive_seed(config.seed, f as u64 + 1),
+        );
         for &i in &test {
-            margins[i] = model.margin(&rows[i]);
+            margins[i] = scorer.margin(&rows[i]);
         }
     }
     match Calibrator::fit_platt(&margins, labels) {
@@ -466,6 +529,63 @@ pub fn score_metrics(
     pooled.finish(name, labels, 0, 1, thresholds)
 }
 
+/// The figures of several sets of out-of-fold probabilities of the same examples
+/// (one per repeat), each summarised then mean ± sd over the sets; `keep`
+/// restricts them to some examples (all when `None`).
+pub fn metrics_over_repeats(
+    name: &str,
+    labels: &[bool],
+    probs: &[Vec<f32>],
+    keep: Option<&[bool]>,
+    k: usize,
+    thresholds: (f32, f32),
+) -> CredibilityMetrics {
+    let kept = |i: usize| keep.is_none_or(|m| m.get(i).copied().unwrap_or(false));
+    let labels_kept: Vec<bool> = (0..labels.len())
+        .filter(|&i| kept(i))
+        .map(|i| labels[i])
+        .collect();
+    let mut pooled = Pooled::new();
+    for p in probs {
+        let p: Vec<f32> = (0..labels.len())
+            .filter(|&i| kept(i))
+            .map(|i| p.get(i).copied().filter(|v| v.is_finite()).unwrap_or(0.5))
+            .collect();
+        pooled.add(&p, &labels_kept, thresholds);
+    }
+    pooled.finish(name, &labels_kept, k, probs.len(), thresholds)
+}
+
+/// Out-of-fold probabilities of a repeated stratified k-fold over `classes`
+/// (one vector per repeat; repeat `r` uses fold seed `derive(seed, r)`, as
+/// [`cross_validate_with`] does): `fit_predict(train, test)` returns the
+/// probability of each test example and must learn from `train` only.
+pub fn out_of_fold(
+    classes: &[u32],
+    k: usize,
+    repeats: usize,
+    seed: u64,
+    mut fit_predict: impl FnMut(&[usize], &[usize]) -> Vec<f32>,
+) -> Vec<Vec<f32>> {
+    let k = k.max(2);
+    (0..repeats.max(1))
+        .map(|r| {
+            let folds = stratified_kfold(classes, k, derive_seed(seed, 0xf01d + r as u64));
+            let mut probs = vec![0.5f32; classes.len()];
+            for fold in 0..k {
+                let (train, test) = folds.split(fold);
+                if train.is_empty() || test.is_empty() {
+                    continue;
+                }
+                for (&i, v) in test.iter().zip(fit_predict(&train, &test)) {
+                    probs[i] = if v.is_finite() { v } else { 0.5 };
+                }
+            }
+            probs
+        })
+        .collect()
+}
+
 /// Repeated stratified k-fold over `labels`: `fit_predict(train, test)` returns
 /// the calibrated probability of each test example (in `test` order). Repeat `r`
 /// uses fold seed `derive(seed, r)`. The caller's closure must only learn from
@@ -477,28 +597,11 @@ pub fn cross_validate_with(
     repeats: usize,
     seed: u64,
     thresholds: (f32, f32),
-    mut fit_predict: impl FnMut(&[usize], &[usize]) -> Vec<f32>,
+    fit_predict: impl FnMut(&[usize], &[usize]) -> Vec<f32>,
 ) -> CredibilityMetrics {
-    let k = k.max(2);
-    let repeats = repeats.max(1);
     let classes: Vec<u32> = labels.iter().map(|&l| u32::from(l)).collect();
-    let mut pooled = Pooled::new();
-    for r in 0..repeats {
-        let folds = stratified_kfold(&classes, k, derive_seed(seed, 0xf01d + r as u64));
-        let mut probs = vec![0.5f32; labels.len()];
-        for fold in 0..k {
-            let (train, test) = folds.split(fold);
-            if train.is_empty() || test.is_empty() {
-                continue;
-            }
-            let p = fit_predict(&train, &test);
-            for (&i, &v) in test.iter().zip(&p) {
-                probs[i] = if v.is_finite() { v } else { 0.5 };
-            }
-        }
-        pooled.add(&probs, labels, thresholds);
-    }
-    pooled.finish(name, labels, k, repeats, thresholds)
+    let probs = out_of_fold(&classes, k, repeats, seed, fit_predict);
+    metrics_over_repeats(name, labels, &probs, None, k.max(2), thresholds)
 }
 
 /// Repeated stratified k-fold of [`train_credibility`] with `config`.
@@ -509,24 +612,7 @@ pub fn cross_validate(
     repeats: usize,
 ) -> CredibilityMetrics {
     let labels: Vec<bool> = examples.iter().map(|e| e.label).collect();
-    let name = format!(
-        "{}{} ({})",
-        config
-            .blocks
-            .iter()
-            .map(Block::as_str)
-            .collect::<Vec<_>>()
-            .join("+"),
-        if config.only.is_empty() {
-            String::new()
-        } else {
-            format!(": {}", config.only.join(", "))
-        },
-        match config.learner {
-            Learner::Trees(_) => "trees",
-            Learner::Logistic { .. } => "logistic",
-        }
-    );
+    let name = config.name();
     cross_validate_with(
         &name,
         &labels,
@@ -545,10 +631,10 @@ pub fn cross_validate(
     )
 }
 
-/// The features a trained tree model splits on most, with their split counts (a
+/// The features a tree component splits on most, with their split counts (a
 /// rough importance, for reports).
-pub fn split_importance(model: &CredibilityModel) -> Vec<(&'static str, u32)> {
-    let Scorer::Trees(trees) = &model.scorer else {
+pub fn split_importance(component: &Component) -> Vec<(&'static str, u32)> {
+    let Scorer::Trees(trees) = &component.scorer else {
         return Vec::new();
     };
     let mut out: Vec<(&'static str, u32)> = trees
@@ -556,7 +642,7 @@ pub fn split_importance(model: &CredibilityModel) -> Vec<(&'static str, u32)> {
         .into_iter()
         .enumerate()
         .filter(|&(_, n)| n > 0)
-        .map(|(j, n)| (FEATURES[model.columns[j]].name, n))
+        .filter_map(|(j, n)| Some((FEATURES[*component.columns.get(j)?].name, n)))
         .collect();
     out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     out

@@ -1,7 +1,7 @@
 //! Throughput of `SignalDetector::detect` (and of `Outlets::resolve` +
 //! `feature_vector`) on FA-KES and Horne 2017, one core.
 //!
-//!     cargo run --release -p crosscheck-signals --example throughput [-- ROUNDS]
+//!     cargo run --release -p crosscheck-signals --example signals_throughput [-- ROUNDS]
 //!
 //! The pipeline (clean, segment, extract) runs once up front; only the signal
 //! stage is timed. MB/s counts the bytes of the texts the articles come from.

@@ -1,6 +1,6 @@
 //! Measures how fast both tables match over FA-KES text.
 //!
-//! `cargo run --release -p crosscheck-lexicon --example throughput`
+//! `cargo run --release -p crosscheck-lexicon --example lexicon_throughput`
 //!
 //! Prints wall-clock throughput and, on Linux, throughput per second of this
 //! process's CPU time, which is what "per core" means on a shared machine.
