@@ -58,4 +58,4 @@ pub use eval::{
     GoldValue, LinkGold, LinkScores, Pr,
 };
 pub use lexicon::{ActorInfo, Lexicon, Lexicons, NoLexicon};
-pub use linker::{LinkInput, LinkResult, Linker, StateError};
+pub use linker::{LinkInput, LinkResult, Linker, StateError, STATE_MAGIC};

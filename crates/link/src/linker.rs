@@ -84,6 +84,10 @@ pub struct Linker {
     scratch: Vec<u64>,
 }
 
+/// The first bytes of a state written by [`Linker::to_state`]: a name and a
+/// format version.
+pub const STATE_MAGIC: &[u8; 5] = b"CCLS\x01";
+
 /// A saved linker state that cannot be read back.
 #[derive(Debug)]
 pub struct StateError(String);
@@ -99,14 +103,28 @@ impl std::error::Error for StateError {}
 impl Linker {
     /// The state to save between runs, so the next run links new articles against
     /// everything linked before without reading those articles again.
+    ///
+    /// The format is [`STATE_MAGIC`] followed by the linker in postcard (a
+    /// compact binary serde format with a stable wire format): about a fifth of
+    /// the JSON it replaced, which matters because the state grows with the
+    /// corpus (about 1 KB per article) and is held in memory while it is saved.
     pub fn to_state(&self) -> Vec<u8> {
+        let mut out = STATE_MAGIC.to_vec();
         // Serialising plain data into memory cannot fail.
-        serde_json::to_vec(self).unwrap_or_default()
+        postcard::to_io(self, &mut out).ok();
+        out
     }
 
-    /// A linker restored from [`Linker::to_state`].
+    /// A linker restored from [`Linker::to_state`]. States saved as JSON by
+    /// earlier versions are still read.
     pub fn from_state(state: &[u8]) -> Result<Linker, StateError> {
-        serde_json::from_slice(state).map_err(|e| StateError(e.to_string()))
+        match state.strip_prefix(STATE_MAGIC) {
+            Some(binary) => postcard::from_bytes(binary).map_err(|e| StateError(e.to_string())),
+            None if state.first() == Some(&b'{') => {
+                serde_json::from_slice(state).map_err(|e| StateError(e.to_string()))
+            }
+            None => Err(StateError("not a linking state".into())),
+        }
     }
 
     pub fn new(config: LinkConfig) -> Linker {

@@ -909,3 +909,41 @@ fn a_claim_that_names_no_place_joins_the_event_its_article_is_about() {
         result.events
     );
 }
+
+#[test]
+fn a_saved_state_links_new_articles_as_if_nothing_had_been_saved() {
+    let ministry = market_strike(
+        "m1",
+        "State News",
+        "2016-10-16",
+        ("35 people", 35, Some(35)),
+    );
+    let monitor = market_strike("o1", "Levant Wire", "2016-10-17", ("at least 50", 50, None));
+    let mut first = Linker::default();
+    first.add(
+        LinkInput {
+            article: &ministry.0,
+            text: &ministry.1,
+        },
+        &World,
+    );
+    let state = first.to_state();
+    assert!(state.starts_with(crosscheck_link::STATE_MAGIC));
+    let legacy_json = serde_json::to_vec(&first).unwrap();
+
+    let expected = link(&[ministry, monitor.clone()]);
+    assert_eq!(killed_contradictions(&expected), 1);
+    for saved in [state, legacy_json] {
+        let mut resumed = Linker::from_state(&saved).unwrap();
+        resumed.add(
+            LinkInput {
+                article: &monitor.0,
+                text: &monitor.1,
+            },
+            &World,
+        );
+        assert_eq!(resumed.link(), expected);
+    }
+    assert!(Linker::from_state(b"not a state").is_err());
+    assert!(Linker::from_state(&crosscheck_link::STATE_MAGIC[..]).is_err());
+}

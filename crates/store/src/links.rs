@@ -7,7 +7,7 @@ use crosscheck_schema::{
     ClaimStatus, Contradiction, Corroboration, Credibility, CredibilityLabel, Event,
     IndependenceGroup,
 };
-use rusqlite::{params, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, TransactionBehavior};
 
 use crate::codec;
 use crate::store::sqlite_error;
@@ -59,16 +59,24 @@ fn status_from(s: &str) -> Option<ClaimStatus> {
     }
 }
 
+/// The linker state is saved in parts of at most this many bytes: SQLite's
+/// limit on one value is 1 GB, and the state grows with the corpus.
+const STATE_PART_BYTES: usize = 64 << 20;
+
 impl Store {
     /// The linker state saved by the last run that linked, if any.
     pub fn link_state(&self) -> Result<Option<Vec<u8>>, StoreError> {
-        let packed: Option<Vec<u8>> = self
+        let err = |e| sqlite_error(&self.path, e);
+        let mut select = self
             .conn
-            .query_row("SELECT state FROM link_state WHERE id = 1", [], |r| {
-                r.get(0)
-            })
-            .optional()
-            .map_err(|e| sqlite_error(&self.path, e))?;
+            .prepare_cached("SELECT bytes FROM link_state_parts ORDER BY part")
+            .map_err(err)?;
+        let mut rows = select.query([]).map_err(err)?;
+        let mut packed: Option<Vec<u8>> = None;
+        while let Some(row) = rows.next().map_err(err)? {
+            let part: Vec<u8> = row.get(0).map_err(err)?;
+            packed.get_or_insert_with(Vec::new).extend_from_slice(&part);
+        }
         packed
             .map(|p| {
                 codec::unpack(&p).map_err(|e| StoreError::Corrupt {
@@ -102,8 +110,7 @@ impl Store {
             .map_err(|e| StoreError::Corrupt {
                 path: path.clone(),
                 detail: e.to_string(),
-            })?
-            .to_vec();
+            })?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -113,11 +120,16 @@ impl Store {
              DELETE FROM link_contradictions; DELETE FROM link_corroborations; DELETE FROM link_claim_status;",
         )
         .map_err(err)?;
-        tx.execute(
-            "INSERT OR REPLACE INTO link_state (id, state) VALUES (1, ?1)",
-            params![state],
-        )
-        .map_err(err)?;
+        tx.execute("DELETE FROM link_state_parts", [])
+            .map_err(err)?;
+        {
+            let mut insert = tx
+                .prepare_cached("INSERT INTO link_state_parts (part, bytes) VALUES (?1, ?2)")
+                .map_err(err)?;
+            for (i, part) in state.chunks(STATE_PART_BYTES).enumerate() {
+                insert.execute(params![i as i64, part]).map_err(err)?;
+            }
+        }
         {
             let mut insert = tx
                 .prepare_cached("INSERT INTO link_groups (id, origin, json) VALUES (?1, ?2, ?3)")

@@ -135,6 +135,16 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         json    TEXT NOT NULL
     ) WITHOUT ROWID;
     "#,
+    // v4: the linker state in parts. It grows with the corpus, and SQLite refuses
+    // a single value over 1 GB; the parts, read in order, are one zstd frame.
+    r#"
+    CREATE TABLE link_state_parts (
+        part  INTEGER PRIMARY KEY,
+        bytes BLOB NOT NULL
+    );
+    INSERT INTO link_state_parts (part, bytes) SELECT 0, state FROM link_state;
+    DROP TABLE link_state;
+    "#,
 ];
 
 /// The schema version this build writes and understands.

@@ -103,3 +103,37 @@ fn a_saved_link_result_reads_back_and_a_new_one_replaces_it() {
     assert!(store.claim_statuses("a1").unwrap().is_empty());
     assert_eq!(store.link_state().unwrap().as_deref(), Some(&b"newer"[..]));
 }
+
+#[test]
+fn a_state_larger_than_one_part_reads_back_whole() {
+    // Incompressible bytes, so the packed state spans two 64 MiB parts.
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let state: Vec<u8> = (0..(80usize << 20))
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x as u8
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.db");
+    let mut store = Store::open(&path).unwrap();
+    let empty = LinkSnapshot {
+        state: &state,
+        groups: &[],
+        events: &[],
+        contradictions: &[],
+        corroborations: &[],
+        statuses: &[],
+    };
+    store.save_links(&empty).unwrap();
+    drop(store);
+    let parts: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT count(*) FROM link_state_parts", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(parts, 2);
+    let store = Store::open_read_only(&path).unwrap();
+    assert!(store.link_state().unwrap().unwrap() == state);
+}

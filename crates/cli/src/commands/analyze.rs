@@ -65,7 +65,7 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
     let mut linker = match (&store, linking) {
         (Some(store), true) => match store.link_state()? {
             Some(state) => {
-                serde_json::from_slice(&state).context("the store's linking state is unreadable")?
+                Linker::from_state(&state).context("the store's linking state is unreadable")?
             }
             None => Linker::new(LinkConfig::default()),
         },
