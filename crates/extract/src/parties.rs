@@ -772,6 +772,23 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
             .copied();
     }
 
+    // "Regime forces and Iranian-backed militias shelled", "Government forces and
+    // allied militias captured": in a coordinated subject the first party leads.
+    if let Some(m) = chosen.filter(|m| m.end <= trig_first) {
+        let mut k = m.first;
+        if k >= 1 && matches!(w.w(k - 1), "allied" | "affiliated" | "other" | "supporting") {
+            k -= 1;
+        }
+        if k >= 1 && w.w(k - 1) == "and" {
+            if let Some(lead) = candidates
+                .iter()
+                .find(|c| c.end + 1 == k && !inp.after_target_prep(w, c.first))
+            {
+                chosen = Some(lead);
+            }
+        }
+    }
+
     // "Terrorists of the al-Qaeda-linked Hayat Tahrir al-Sham": the group named, not the
     // label; "al-Qaeda's affiliate in Syria, the Nusra Front": the affiliate.
     if let Some(a) = chosen {
