@@ -5,10 +5,10 @@
 //! cargo run --release -p crosscheck-core --example eval_denial [-- DATA_DIR]
 //! ```
 //!
-//! Emergent (Ferreira & Vlachos 2016) labels news headlines `for`,
-//! `against` or `observing` a rumour (2,071 in the shared training file). "Against" is the nearest public label to
-//! what linking needs: a report that denies or disputes a claim. Two detectors
-//! are scored on it:
+//! Emergent (Ferreira & Vlachos 2016) labels news headlines `for`, `against` or
+//! `observing` a rumour (2,071 in the shared training file). "Against" is the
+//! nearest public label to what linking needs: a report that denies or disputes a
+//! claim. Two detectors are scored on it:
 //!
 //! * **rules**: the pipeline's own analysis of the headline — a claim whose event
 //!   frame is `denied` ("X denied responsibility", "no truth to the reports");
