@@ -51,6 +51,23 @@ impl Q8 {
     pub fn to_f32(&self) -> Vec<f32> {
         (0..self.q.len()).map(|i| self.get(i)).collect()
     }
+
+    /// Asks the CPU to bring weight `i` into cache ahead of [`Q8::get`]: hashed
+    /// features land all over the table, and a load that misses stalls scoring.
+    #[inline]
+    pub fn prefetch(&self, i: usize) {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(q) = self.q.get(i) {
+            // SAFETY: a prefetch is only a hint and never faults; the pointer is
+            // to a live element anyway.
+            unsafe {
+                use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+                _mm_prefetch::<_MM_HINT_T0>(std::ptr::from_ref(q));
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = i;
+    }
 }
 
 /// Several heads over one feature space, interleaved by feature: the weights of
