@@ -321,7 +321,7 @@ impl FeatureHasher {
             .sum();
         let (mut words, mut chars) = (0u32, 0u32);
         let (mut word_sum, mut char_sum) = (0f32, 0f32);
-        self.visit(text, |block, index| {
+        let mut add = |block: Block, index: u32| {
             let w = weights.get(index as usize).copied().unwrap_or(0.0);
             match block {
                 Block::Word => {
@@ -333,11 +333,47 @@ impl FeatureHasher {
                     char_sum += w;
                 }
             }
+        };
+        // Hashed features land all over `weights`: each is prefetched when hashed and
+        // added (in the same order) a batch later, so cache misses overlap instead of
+        // stalling one after the other.
+        const BATCH: usize = 32;
+        let mut pending = [(Block::Word, 0u32); BATCH];
+        let mut n = 0;
+        self.visit(text, |block, index| {
+            prefetch(weights, index as usize);
+            if n == BATCH {
+                for &(b, i) in &pending {
+                    add(b, i);
+                }
+                n = 0;
+            }
+            pending[n] = (block, index);
+            n += 1;
         });
+        for &(b, i) in &pending[..n] {
+            add(b, i);
+        }
         dense_part
             + word_sum * self.block_scale(Block::Word, words)
             + char_sum * self.block_scale(Block::Char, chars)
     }
+}
+
+/// Asks the CPU to bring `weights[i]` into cache (a hint: nothing if out of range).
+#[inline]
+fn prefetch(weights: &[f32], i: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(w) = weights.get(i) {
+        // SAFETY: a prefetch is only a hint and never faults; the pointer is to a
+        // live element anyway.
+        unsafe {
+            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+            _mm_prefetch::<_MM_HINT_T0>(std::ptr::from_ref(w).cast::<i8>());
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (weights, i);
 }
 
 /// The word being read: its running hash and its last characters, from which the
