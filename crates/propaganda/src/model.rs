@@ -235,19 +235,36 @@ impl TechniqueModel {
         if cfg.word_unigrams || cfg.word_bigrams || cfg.char_min > 0 {
             let (mut words, mut chars) = ([0f32; ROW], [0f32; ROW]);
             let (mut n_words, mut n_chars) = (0u32, 0u32);
-            self.hasher.visit(
-                text.get(start..end).unwrap_or(""),
-                |block, index| match block {
-                    Block::Word => {
-                        n_words += 1;
-                        self.weights.add(index as usize, 1.0, &mut words);
+            let mut add = |block: Block, index: u32| match block {
+                Block::Word => {
+                    n_words += 1;
+                    self.weights.add(index as usize, 1.0, &mut words);
+                }
+                Block::Char => {
+                    n_chars += 1;
+                    self.weights.add(index as usize, 1.0, &mut chars);
+                }
+            };
+            // Rows are prefetched when hashed and added (in order) a batch later, so
+            // cache misses overlap.
+            const BATCH: usize = 32;
+            let mut pending = [(Block::Word, 0u32); BATCH];
+            let mut n = 0;
+            self.hasher
+                .visit(text.get(start..end).unwrap_or(""), |block, index| {
+                    self.weights.prefetch(index as usize);
+                    if n == BATCH {
+                        for &(b, i) in &pending {
+                            add(b, i);
+                        }
+                        n = 0;
                     }
-                    Block::Char => {
-                        n_chars += 1;
-                        self.weights.add(index as usize, 1.0, &mut chars);
-                    }
-                },
-            );
+                    pending[n] = (block, index);
+                    n += 1;
+                });
+            for &(b, i) in &pending[..n] {
+                add(b, i);
+            }
             let ws = if n_words > 0 {
                 cfg.word_weight / (n_words as f32).sqrt()
             } else {
@@ -262,9 +279,25 @@ impl TechniqueModel {
                 acc[c] += words[c] * ws + chars[c] * cs;
             }
         }
+        // Same batching as above: prefetch when emitted, add (in order) later.
+        const BATCH_T: usize = 32;
+        let mut pending = [(0usize, 0f32); BATCH_T];
+        let mut n = 0;
         technique_features(text, article, start, end, |h, v| {
-            self.weights.add(bucket(h, bits, offset), v, &mut acc)
+            let i = bucket(h, bits, offset);
+            self.weights.prefetch(i);
+            if n == BATCH_T {
+                for &(i, v) in &pending {
+                    self.weights.add(i, v, &mut acc);
+                }
+                n = 0;
+            }
+            pending[n] = (i, v);
+            n += 1;
         });
+        for &(i, v) in &pending[..n] {
+            self.weights.add(i, v, &mut acc);
+        }
         let mut margins = self.biases;
         for (m, a) in margins.iter_mut().zip(acc) {
             *m += a;
@@ -539,6 +572,8 @@ impl Propaganda {
     }
 
     pub(crate) fn sentence_margin(&self, toks: &[Tok], info: &SentenceInfo) -> f32 {
+        // Fetch every weight first (misses overlap), then add them in order.
+        sentence_features(toks, info, |h, _| self.sentence.prefetch(h));
         let mut z = self.sentence.bias;
         sentence_features(toks, info, |h, v| z += self.sentence.weight(h) * v);
         z
