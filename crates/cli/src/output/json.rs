@@ -8,14 +8,32 @@ use crosscheck_schema::{ArticleAnalysis, RunSummary, SCHEMA};
 
 use super::{LinkResults, Sink};
 
+/// Serialises `value` into `buf` and writes it with one call: serde_json's many
+/// small writes stay in a plain `Vec` instead of each going through `dyn Write`.
+fn write_json<T: serde::Serialize + ?Sized>(
+    out: &mut dyn Write,
+    buf: &mut Vec<u8>,
+    value: &T,
+) -> Result<()> {
+    buf.clear();
+    serde_json::to_writer(&mut *buf, value)?;
+    out.write_all(buf)?;
+    Ok(())
+}
+
 pub struct JsonDocument {
     out: Box<dyn Write + Send>,
     articles: usize,
+    buf: Vec<u8>,
 }
 
 impl JsonDocument {
     pub fn new(out: Box<dyn Write + Send>) -> JsonDocument {
-        JsonDocument { out, articles: 0 }
+        JsonDocument {
+            out,
+            articles: 0,
+            buf: Vec::new(),
+        }
     }
 
     fn open(&mut self) -> Result<()> {
@@ -36,7 +54,7 @@ impl Sink for JsonDocument {
             self.out.write_all(b",")?;
         }
         self.out.write_all(b"\n")?;
-        serde_json::to_writer(&mut self.out, article)?;
+        write_json(&mut self.out, &mut self.buf, article)?;
         self.articles += 1;
         Ok(())
     }
@@ -48,15 +66,15 @@ impl Sink for JsonDocument {
         // The same field order as `crosscheck_schema::Analysis`, so the document
         // deserialises into it.
         write!(self.out, "\n],\"groups\":")?;
-        serde_json::to_writer(&mut self.out, &links.groups)?;
+        write_json(&mut self.out, &mut self.buf, &links.groups)?;
         write!(self.out, ",\n\"events\":")?;
-        serde_json::to_writer(&mut self.out, &links.events)?;
+        write_json(&mut self.out, &mut self.buf, &links.events)?;
         write!(self.out, ",\n\"contradictions\":")?;
-        serde_json::to_writer(&mut self.out, &links.contradictions)?;
+        write_json(&mut self.out, &mut self.buf, &links.contradictions)?;
         write!(self.out, ",\n\"corroborations\":")?;
-        serde_json::to_writer(&mut self.out, &links.corroborations)?;
+        write_json(&mut self.out, &mut self.buf, &links.corroborations)?;
         write!(self.out, ",\n\"summary\":")?;
-        serde_json::to_writer(&mut self.out, summary)?;
+        write_json(&mut self.out, &mut self.buf, summary)?;
         writeln!(self.out, "}}")?;
         self.out.flush()?;
         Ok(())
@@ -65,18 +83,24 @@ impl Sink for JsonDocument {
 
 pub struct JsonLines {
     out: Box<dyn Write + Send>,
+    buf: Vec<u8>,
 }
 
 impl JsonLines {
     pub fn new(out: Box<dyn Write + Send>) -> JsonLines {
-        JsonLines { out }
+        JsonLines {
+            out,
+            buf: Vec::new(),
+        }
     }
 }
 
 impl Sink for JsonLines {
     fn article(&mut self, article: &ArticleAnalysis, _claim_texts: &[String]) -> Result<()> {
-        serde_json::to_writer(&mut self.out, article)?;
-        self.out.write_all(b"\n")?;
+        self.buf.clear();
+        serde_json::to_writer(&mut self.buf, article)?;
+        self.buf.push(b'\n');
+        self.out.write_all(&self.buf)?;
         Ok(())
     }
 
