@@ -697,11 +697,19 @@ fn find_loose(hay: &str, needle: &str, within: usize) -> Option<usize> {
     if key.len() < 8 {
         return None;
     }
-    let chars: Vec<(usize, char)> = hay
-        .char_indices()
-        .filter(|(_, c)| c.is_alphanumeric())
-        .flat_map(|(i, c)| c.to_lowercase().map(move |l| (i, l)))
-        .collect();
+    // Only matches starting within `within` bytes count: past it, `key.len()`
+    // letters are enough to finish any of them, the rest of `hay` is not read.
+    let mut chars: Vec<(usize, char)> = Vec::new();
+    let mut past = 0usize;
+    for (i, c) in hay.char_indices().filter(|(_, c)| c.is_alphanumeric()) {
+        if past >= key.len() {
+            break;
+        }
+        for l in c.to_lowercase() {
+            chars.push((i, l));
+            past += usize::from(i > within);
+        }
+    }
     for s in 0..chars.len() {
         if chars[s].0 > within {
             break;
