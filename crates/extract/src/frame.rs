@@ -80,6 +80,15 @@ pub(crate) fn denial_words(w: &Words) -> bool {
     })
 }
 
+/// A place name that is part of a broadcaster's or paper's name: "TV station
+/// al-Mayadeen", "Aleppo Today TV", "the Damascus daily".
+fn names_an_outlet(w: &Words, first: usize, end: usize) -> bool {
+    let before = first.checked_sub(1).map(|k| w.w(k)).unwrap_or("");
+    let after = w.w(end);
+    matches!(before, "station" | "channel" | "broadcaster" | "newspaper")
+        || matches!(after, "tv" | "television" | "channel" | "radio" | "daily")
+}
+
 /// How specific a place kind is: the event's place is the most specific one named.
 fn specificity(kind: PlaceKind) -> u8 {
     match kind {
@@ -390,7 +399,7 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
     }
     let mut candidates: Vec<(usize, u8, Cand)> = Vec::new();
     for p in inp.place_matches {
-        if in_ranges(&found.speaker_ranges, p.first, p.end) {
+        if in_ranges(&found.speaker_ranges, p.first, p.end) || names_an_outlet(w, p.first, p.end) {
             continue;
         }
         let Some(pl) = inp.places.get(p.m.place) else {

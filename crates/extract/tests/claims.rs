@@ -444,3 +444,25 @@ fn fakes_header_is_not_part_of_the_first_claim() {
         assert!(c.start >= 16, "the dateline is header, not claim");
     }
 }
+
+#[test]
+fn a_place_inside_a_broadcasters_name_is_not_the_events_place() {
+    let c = claim(
+        "The governor confirmed deaths at the airbase in an interview with the Lebanese TV station al-Mayadeen.",
+    );
+    let place = c.event.and_then(|e| e.place).map(|p| p.name);
+    assert_ne!(place.as_deref(), Some("al-Mayadin"));
+
+    let c = claim("Shelling killed four people in al-Mayadin on Monday, Aleppo Today TV reported.");
+    let place = c.event.and_then(|e| e.place).map(|p| p.name);
+    assert_eq!(place.as_deref(), Some("al-Mayadin"));
+}
+
+#[test]
+fn in_a_coordinated_subject_the_first_party_is_the_actor() {
+    let c = claim(
+        "Regime forces and Iranian-backed militias shelled the village of Mahkan on Tuesday, killing six civilians.",
+    );
+    let actor = c.event.and_then(|e| e.actor).map(|a| a.name);
+    assert_eq!(actor.as_deref(), Some("Syrian Arab Army"));
+}
