@@ -222,10 +222,10 @@ fn run(
         let stats = db.insert_batch(&batch)?;
         analysis.summary.already_stored = stats.existing_articles;
         if link == Link::Store {
-            let mut linker = linking::load(Some(&db))?;
+            let (mut linker, generation) = linking::load(Some(&db))?;
             linking::add(&mut linker, engine, &pairs);
             let result = linker.link();
-            linking::save(&mut db, &linker, &result)?;
+            linking::save(&mut db, &linker, &result, generation)?;
             linking::assess(&mut analysis, engine, Some((&linker, &result)));
             let credibility: Vec<_> = analysis
                 .articles
@@ -254,7 +254,7 @@ fn run(
             }
             analysis.summary.already_stored = stored;
         }
-        let mut linker = linking::load(db.as_ref())?;
+        let (mut linker, _) = linking::load(db.as_ref())?;
         linking::add(&mut linker, engine, &pairs);
         let result = linker.link();
         linking::assess(&mut analysis, engine, Some((&linker, &result)));

@@ -65,6 +65,7 @@ impl From<StoreError> for ApiError {
         let message = e.to_string();
         match e {
             StoreError::Query { .. } | StoreError::EmptyId => ApiError::bad_request(message),
+            StoreError::LinkConflict { .. } => ApiError::new(StatusCode::CONFLICT, message),
             StoreError::AmbiguousId {
                 candidates, more, ..
             } => ApiError::new(StatusCode::CONFLICT, message)

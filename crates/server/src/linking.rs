@@ -12,16 +12,21 @@ use crosscheck_store::{LinkSnapshot, Store, StoreError};
 use crate::state::Engine;
 use crate::ApiError;
 
-/// The linker state saved in `store`, or a new one.
-pub fn load(store: Option<&Store>) -> Result<Linker, ApiError> {
-    let state = match store {
-        Some(store) => store.link_state()?,
-        None => None,
+/// The linker state saved in `store`, or a new one, with the generation of the
+/// state read (pass it to [`save`]).
+pub fn load(store: Option<&Store>) -> Result<(Linker, Option<i64>), ApiError> {
+    let (state, generation) = match store {
+        Some(store) => {
+            let (state, generation) = store.link_state_versioned()?;
+            (state, Some(generation))
+        }
+        None => (None, None),
     };
-    match state {
-        Some(bytes) => Linker::from_state(&bytes).map_err(|e| ApiError::internal(e.to_string())),
-        None => Ok(Linker::new(LinkConfig::default())),
-    }
+    let linker = match state {
+        Some(bytes) => Linker::from_state(&bytes).map_err(|e| ApiError::internal(e.to_string()))?,
+        None => Linker::new(LinkConfig::default()),
+    };
+    Ok((linker, generation))
 }
 
 /// Adds articles with the texts their offsets index. Articles the linker
@@ -36,18 +41,28 @@ pub fn add(linker: &mut Linker, engine: &Engine, articles: &[(&ArticleAnalysis, 
     }
 }
 
-/// Saves the linker's state and `result` into the store, replacing the last run's.
-pub fn save(store: &mut Store, linker: &Linker, result: &LinkResult) -> Result<(), ApiError> {
+/// Saves the linker's state and `result` into the store, replacing the state of
+/// generation `base` that [`load`] read; 409 Conflict when a `crosscheck analyze`
+/// run saved links in the meantime (nothing is overwritten).
+pub fn save(
+    store: &mut Store,
+    linker: &Linker,
+    result: &LinkResult,
+    base: Option<i64>,
+) -> Result<(), ApiError> {
     let state = linker.to_state();
     store
-        .save_links(&LinkSnapshot {
-            state: &state,
-            groups: &result.groups,
-            events: &result.events,
-            contradictions: &result.contradictions,
-            corroborations: &result.corroborations,
-            statuses: &result.statuses,
-        })
+        .save_links_over(
+            &LinkSnapshot {
+                state: &state,
+                groups: &result.groups,
+                events: &result.events,
+                contradictions: &result.contradictions,
+                corroborations: &result.corroborations,
+                statuses: &result.statuses,
+            },
+            base,
+        )
         .map_err(|e: StoreError| e.into())
 }
 

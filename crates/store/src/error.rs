@@ -79,6 +79,20 @@ pub enum StoreError {
         more: bool,
     },
 
+    /// Another run saved new links between this run's reading of the link state
+    /// and its saving: saving would lose that run's articles from the state.
+    #[error(
+        "store {}: another run changed the links while this one was linking (state {expected} \
+         read, {found} found); nothing was overwritten: run the same `crosscheck analyze` \
+         again to link these articles",
+        path.display()
+    )]
+    LinkConflict {
+        path: PathBuf,
+        expected: i64,
+        found: i64,
+    },
+
     /// An empty id or prefix.
     #[error("an article id (or a prefix of one) cannot be empty")]
     EmptyId,

@@ -59,6 +59,13 @@ fn status_from(s: &str) -> Option<ClaimStatus> {
     }
 }
 
+/// How many link states have been saved into the store.
+fn generation(conn: &rusqlite::Connection) -> rusqlite::Result<i64> {
+    conn.query_row("SELECT generation FROM link_meta WHERE id = 1", [], |r| {
+        r.get(0)
+    })
+}
+
 /// The linker state is saved in parts of at most this many bytes: SQLite's
 /// limit on one value is 1 GB, and the state grows with the corpus.
 const STATE_PART_BYTES: usize = 64 << 20;
@@ -66,6 +73,23 @@ const STATE_PART_BYTES: usize = 64 << 20;
 impl Store {
     /// The linker state saved by the last run that linked, if any.
     pub fn link_state(&self) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self.link_state_versioned()?.0)
+    }
+
+    /// The linker state and its generation (how many states have been saved), read
+    /// together. Pass the generation to [`Store::save_links_over`] so that a save
+    /// never overwrites a state another run saved in the meantime.
+    pub fn link_state_versioned(&self) -> Result<(Option<Vec<u8>>, i64), StoreError> {
+        let err = |e| sqlite_error(&self.path, e);
+        // One read transaction: the parts and the counter of the same save.
+        let tx = self.conn.unchecked_transaction().map_err(err)?;
+        let generation = generation(&tx).map_err(err)?;
+        let state = self.read_state()?;
+        tx.commit().map_err(err)?;
+        Ok((state, generation))
+    }
+
+    fn read_state(&self) -> Result<Option<Vec<u8>>, StoreError> {
         let err = |e| sqlite_error(&self.path, e);
         let mut select = self
             .conn
@@ -88,8 +112,19 @@ impl Store {
     }
 
     /// Replaces the saved linking state and results with `snapshot`, in one
-    /// transaction.
+    /// transaction, whatever was saved before.
     pub fn save_links(&mut self, snapshot: &LinkSnapshot) -> Result<(), StoreError> {
+        self.save_links_over(snapshot, None)
+    }
+
+    /// [`Store::save_links`], but only over the state of generation `base` (from
+    /// [`Store::link_state_versioned`]): when another run saved links since,
+    /// nothing is written and the error is [`StoreError::LinkConflict`].
+    pub fn save_links_over(
+        &mut self,
+        snapshot: &LinkSnapshot,
+        base: Option<i64>,
+    ) -> Result<(), StoreError> {
         let path = self.path.clone();
         let err = |e| sqlite_error(&path, e);
         let json = |v: &dyn erased::Json| {
@@ -114,6 +149,16 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let found = generation(&tx).map_err(err)?;
+        if let Some(expected) = base.filter(|&b| b != found) {
+            return Err(StoreError::LinkConflict {
+                path: path.clone(),
+                expected,
+                found,
+            });
+        }
+        tx.execute("UPDATE link_meta SET generation = generation + 1", [])
             .map_err(err)?;
         tx.execute_batch(
             "DELETE FROM link_groups; DELETE FROM link_events; DELETE FROM link_event_articles;

@@ -145,6 +145,16 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     INSERT INTO link_state_parts (part, bytes) SELECT 0, state FROM link_state;
     DROP TABLE link_state;
     "#,
+    // v5: a counter of saved link states, so that a run which read state n and
+    // finds n + 1 when saving (another run linked meanwhile) does not overwrite it.
+    r#"
+    CREATE TABLE link_meta (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        generation INTEGER NOT NULL
+    );
+    INSERT INTO link_meta (id, generation)
+        SELECT 1, CASE WHEN EXISTS (SELECT 1 FROM link_state_parts) THEN 1 ELSE 0 END;
+    "#,
 ];
 
 /// The schema version this build writes and understands.

@@ -137,3 +137,54 @@ fn a_state_larger_than_one_part_reads_back_whole() {
     let store = Store::open_read_only(&path).unwrap();
     assert!(store.link_state().unwrap().unwrap() == state);
 }
+
+#[test]
+fn a_save_over_a_state_another_run_replaced_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.db");
+    let snapshot = |state: &'static [u8]| LinkSnapshot {
+        state,
+        groups: &[],
+        events: &[],
+        contradictions: &[],
+        corroborations: &[],
+        statuses: &[],
+    };
+    let mut first = Store::open(&path).unwrap();
+    let mut second = Store::open(&path).unwrap();
+    assert_eq!(first.link_state_versioned().unwrap(), (None, 0));
+
+    // Two runs read generation 0; the first to save wins...
+    let (_, read_by_first) = first.link_state_versioned().unwrap();
+    let (_, read_by_second) = second.link_state_versioned().unwrap();
+    first
+        .save_links_over(&snapshot(b"first"), Some(read_by_first))
+        .unwrap();
+    // ...and the second is told, and writes nothing.
+    let refused = second.save_links_over(&snapshot(b"second"), Some(read_by_second));
+    assert!(
+        matches!(
+            refused,
+            Err(crosscheck_store::StoreError::LinkConflict {
+                expected: 0,
+                found: 1,
+                ..
+            })
+        ),
+        "{refused:?}"
+    );
+    assert_eq!(
+        second.link_state_versioned().unwrap(),
+        (Some(b"first".to_vec()), 1)
+    );
+
+    // Reading again and saving over what is there works.
+    let (_, now) = second.link_state_versioned().unwrap();
+    second
+        .save_links_over(&snapshot(b"second"), Some(now))
+        .unwrap();
+    assert_eq!(
+        first.link_state_versioned().unwrap(),
+        (Some(b"second".to_vec()), 2)
+    );
+}

@@ -18,7 +18,7 @@ use crosscheck_link::{ConsistencyIndex, Lexicons, LinkConfig, LinkInput, LinkRes
 use crosscheck_schema::{
     ArticleAnalysis, Credibility, Document, InputFormat, RunSummary, SkippedInput,
 };
-use crosscheck_store::{InsertStats, LinkSnapshot, Store, StoredDocument};
+use crosscheck_store::{InsertStats, LinkSnapshot, Store, StoreError, StoredDocument};
 use rayon::prelude::*;
 
 use crate::args::{AnalyzeArgs, InputFormatArg, Stage};
@@ -62,15 +62,19 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
     let linking = !args.skip.contains(&Stage::Links);
     // New articles link against everything the store already holds: its saved
     // linker state, extended below, never the stored corpus read again.
-    let mut linker = match (&store, linking) {
-        (Some(store), true) => match store.link_state()? {
-            Some(state) => {
-                Linker::from_state(&state).context("the store's linking state is unreadable")?
-            }
-            None => Linker::new(LinkConfig::default()),
+    // The generation read is checked when saving: another run that linked in the
+    // meantime is never overwritten.
+    let (mut linker, link_generation) = match (&store, linking) {
+        (Some(store), true) => match store.link_state_versioned()? {
+            (Some(state), generation) => (
+                Linker::from_state(&state).context("the store's linking state is unreadable")?,
+                Some(generation),
+            ),
+            (None, generation) => (Linker::new(LinkConfig::default()), Some(generation)),
         },
-        _ => Linker::new(LinkConfig::default()),
+        _ => (Linker::new(LinkConfig::default()), None),
     };
+    let mut links_saved = true;
     let (places, actors) = (Gazetteer::new(), Actors::new());
     let lexicons = Lexicons {
         places: &places,
@@ -195,7 +199,15 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
             false => None,
         };
         if let Some(store) = store.as_mut() {
-            save_links(store, &linker, &result)?;
+            match save_links(store, &linker, &result, link_generation) {
+                // The articles are stored and this run's report is still complete;
+                // only the links of this run are not saved.
+                Err(e @ StoreError::LinkConflict { .. }) => {
+                    eprintln!("crosscheck: warning: {e}");
+                    links_saved = false;
+                }
+                other => other.context("cannot save the links to the store")?,
+            }
         }
         let links = LinkResults::from(result);
         if let Some(spill) = spill.take() {
@@ -236,7 +248,9 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
             )
         );
     }
-    Ok(if summary.skipped.is_empty() {
+    Ok(if !links_saved {
+        exit::FAILURE
+    } else if summary.skipped.is_empty() {
         exit::SUCCESS
     } else {
         exit::PARTIAL
@@ -299,17 +313,23 @@ impl Spill {
 }
 
 /// Saves the linker's state and what it found, in one transaction.
-fn save_links(store: &mut Store, linker: &Linker, result: &LinkResult) -> Result<()> {
-    store
-        .save_links(&LinkSnapshot {
+fn save_links(
+    store: &mut Store,
+    linker: &Linker,
+    result: &LinkResult,
+    base: Option<i64>,
+) -> Result<(), StoreError> {
+    store.save_links_over(
+        &LinkSnapshot {
             state: &linker.to_state(),
             groups: &result.groups,
             events: &result.events,
             contradictions: &result.contradictions,
             corroborations: &result.corroborations,
             statuses: &result.statuses,
-        })
-        .context("cannot save the links to the store")
+        },
+        base,
+    )
 }
 
 /// The reader thread: documents in input order, in chunks.
