@@ -105,9 +105,10 @@ impl Linker {
     /// everything linked before without reading those articles again.
     ///
     /// The format is [`STATE_MAGIC`] followed by the linker in postcard (a
-    /// compact binary serde format with a stable wire format): about a fifth of
-    /// the JSON it replaced, which matters because the state grows with the
-    /// corpus (about 1 KB per article) and is held in memory while it is saved.
+    /// compact binary serde format with a stable wire format): about a third of
+    /// the JSON it replaced (33 MB against 110 MB for 18,000 articles of the
+    /// benchmark corpus), which matters because the state grows with the corpus
+    /// (about 1.9 KB per article) and is held in memory while it is saved.
     pub fn to_state(&self) -> Vec<u8> {
         let mut out = STATE_MAGIC.to_vec();
         // Serialising plain data into memory cannot fail.

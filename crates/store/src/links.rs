@@ -98,8 +98,12 @@ impl Store {
         let mut rows = select.query([]).map_err(err)?;
         let mut packed: Option<Vec<u8>> = None;
         while let Some(row) = rows.next().map_err(err)? {
-            let part: Vec<u8> = row.get(0).map_err(err)?;
-            packed.get_or_insert_with(Vec::new).extend_from_slice(&part);
+            // Borrowed from SQLite, copied once into the frame.
+            let part = row
+                .get_ref(0)
+                .and_then(|v| v.as_blob().map_err(rusqlite::Error::from))
+                .map_err(err)?;
+            packed.get_or_insert_with(Vec::new).extend_from_slice(part);
         }
         packed
             .map(|p| {
