@@ -556,8 +556,14 @@ impl Lexicon {
         crosscheck_learn::hash::fnv1a64(word) as usize & self.mask
     }
 
+    #[cfg(test)]
     fn cues(&self, lower: &[u8]) -> u16 {
-        let mut i = self.slot(lower);
+        self.cues_hashed(crosscheck_learn::hash::fnv1a64(lower), lower)
+    }
+
+    /// The cues of `lower`, whose FNV-1a hash is `hash`.
+    fn cues_hashed(&self, hash: u64, lower: &[u8]) -> u16 {
+        let mut i = hash as usize & self.mask;
         while let Some((w, c)) = self.slots[i] {
             if w.as_bytes() == lower {
                 return c;
@@ -569,7 +575,164 @@ impl Lexicon {
 }
 
 /// Computes the dense cues of `sentence` in one pass, without allocating.
+///
+/// Words are runs of alphanumerics joined by inner apostrophes (before a letter) and
+/// by `,`/`.` between digits. ASCII bytes are classified without decoding; the
+/// lower-cased word and its lexicon hash are built while scanning. The tests check it
+/// against a plain char-by-char definition on real text.
 fn dense_features(lexicon: &Lexicon, sentence: &str) -> [f32; N_DENSE] {
+    let mut cues = 0u16;
+    let (mut numbers, mut words, mut names) = (0u32, 0u32, 0u32);
+    let (mut year, mut acronym) = (false, false);
+    let mut money_symbol =
+        sentence.contains('$') || sentence.contains('\u{20AC}') || sentence.contains('\u{A3}');
+    let percent_symbol = sentence.contains('%');
+
+    let bytes = sentence.as_bytes();
+    let n = bytes.len();
+    // The char at byte `i` (a char boundary) and its length.
+    let char_at = |i: usize| -> (char, usize) {
+        match bytes.get(i) {
+            Some(&b) if b < 0x80 => (b as char, 1),
+            Some(_) => sentence[i..]
+                .chars()
+                .next()
+                .map_or(('\0', 1), |c| (c, c.len_utf8())),
+            None => ('\0', 0),
+        }
+    };
+    let mut lower = [0u8; 24];
+    let mut i = 0;
+    while i < n {
+        let b = bytes[i];
+        let (c, clen) = if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            (b as char, 1)
+        } else {
+            let (c, l) = char_at(i);
+            if !c.is_alphanumeric() {
+                i += l;
+                continue;
+            }
+            (c, l)
+        };
+        let start = i;
+        let (mut len, mut ascii) = (0usize, true);
+        let (mut digits, mut letters, mut upper) = (0u32, 0u32, 0u32);
+        let mut hash = crosscheck_learn::hash::FNV_OFFSET;
+        let mut push = |c: char| {
+            let byte = if c.is_ascii() {
+                let b = c as u8;
+                if b.is_ascii_digit() {
+                    digits += 1;
+                } else if b.is_ascii_alphabetic() {
+                    letters += 1;
+                    if b.is_ascii_uppercase() {
+                        upper += 1;
+                    }
+                }
+                b.to_ascii_lowercase()
+            } else {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    if c.is_uppercase() {
+                        upper += 1;
+                    }
+                }
+                if c == '\u{2019}' {
+                    b'\''
+                } else {
+                    ascii = false;
+                    return;
+                }
+            };
+            if len < lower.len() {
+                lower[len] = byte;
+                hash = crosscheck_learn::hash::fnv1a_step(hash, u32::from(byte));
+                len += 1;
+            }
+        };
+        push(c);
+        let mut j = i + clen;
+        while j < n {
+            let (next, nlen) = char_at(j);
+            let joins = if next.is_alphanumeric() {
+                true
+            } else if matches!(next, '\'' | '\u{2019}' | ',' | '.') {
+                let (after, alen) = char_at(j + nlen);
+                let after = (alen > 0).then_some(after);
+                match next {
+                    ',' | '.' => {
+                        bytes[j - 1].is_ascii_digit() && after.is_some_and(|x| x.is_ascii_digit())
+                    }
+                    _ => after.is_some_and(char::is_alphabetic),
+                }
+            } else {
+                false
+            };
+            if !joins {
+                break;
+            }
+            push(next);
+            j += nlen;
+        }
+        let first = words == 0;
+        words += 1;
+        if digits > 0 {
+            numbers += 1;
+            let word = &sentence[start..j];
+            if word.len() == 4 && digits == 4 {
+                year |= word
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1900..=2099).contains(&y));
+            }
+        }
+        if letters >= 2 && upper == letters && digits == 0 {
+            acronym = true;
+        }
+        if c.is_uppercase() && !first && !(letters == 1 && c == 'I') {
+            names += 1;
+        }
+        if ascii && len < lower.len() {
+            cues |= lexicon.cues_hashed(hash, &lower[..len]);
+        }
+        i = j;
+    }
+    if cues & MONEY != 0 {
+        money_symbol = true;
+    }
+    let flag = |b: bool| if b { 1.0 } else { 0.0 };
+    let has = |cue: u16| flag(cues & cue != 0);
+    let question = sentence.trim_end().ends_with('?');
+    [
+        flag(numbers > 0),
+        (1.0 + numbers as f32).ln(),
+        flag(year),
+        flag(percent_symbol || cues & PERCENT != 0),
+        flag(money_symbol),
+        has(QUANTITY),
+        has(CASUALTY),
+        has(REPORTING),
+        has(COMPARATIVE),
+        has(ORGANISATION),
+        flag(acronym),
+        (1.0 + names as f32).ln(),
+        has(TIME),
+        has(FIRST_PERSON),
+        has(OPINION),
+        has(MODAL),
+        flag(question),
+        (1.0 + words as f32).ln(),
+        flag(words <= 4),
+    ]
+}
+
+/// The char-by-char definition [`dense_features`] must agree with (kept for the tests).
+#[cfg(test)]
+fn dense_features_reference(lexicon: &Lexicon, sentence: &str) -> [f32; N_DENSE] {
     let mut cues = 0u16;
     let (mut numbers, mut words, mut names) = (0u32, 0u32, 0u32);
     let (mut year, mut acronym) = (false, false);
@@ -1346,6 +1509,32 @@ mod tests {
     fn feature(values: &[f32; N_DENSE], name: &str) -> f32 {
         let i = DENSE_FEATURES.iter().position(|n| *n == name).unwrap();
         values[i]
+    }
+
+    #[test]
+    fn the_fast_dense_scan_agrees_with_its_definition_on_real_text() {
+        let lexicon = Lexicon::new();
+        let mut texts: Vec<String> = [
+            "Sh\u{2019}ite militias' \u{2019}s 1,200.5 U.S. $5 \u{20AC}3 \u{A3}2 50% I told O'Brien's men.",
+            "It\u{2019}s 2016. 1.2.3 ,5 5, 'tis rock'n'roll don'\u{e9}t \u{c9}COLE caf\u{e9} \u{0661}\u{0662} \u{2160}",
+            "FORTY-THREE KILLED?! 2,000,000 people \u{201c}fled\u{201d} \u{2014} reportedly.",
+            "trailing apostrophe' and comma, 7,",
+            "",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
+        for entry in std::fs::read_dir(corpus).expect("examples/corpus") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default();
+            texts.extend(text.split_inclusive(['.', '\n']).map(str::to_string));
+        }
+        assert!(texts.len() > 200, "{} sentences", texts.len());
+        for t in &texts {
+            let fast = dense_features(&lexicon, t);
+            let reference = dense_features_reference(&lexicon, t);
+            assert_eq!(fast.map(f32::to_bits), reference.map(f32::to_bits), "{t:?}");
+        }
     }
 
     #[test]

@@ -214,7 +214,17 @@ impl FeatureHasher {
     /// Calls `emit(block, index)` once per hashed feature occurrence of `text`.
     /// This is the single definition of the hashed features; `featurize` and `dot`
     /// are both built on it.
-    pub fn visit(&self, text: &str, mut emit: impl FnMut(Block, u32)) {
+    pub fn visit(&self, text: &str, emit: impl FnMut(Block, u32)) {
+        if self.config.char_min == 0 {
+            self.visit_words(text, emit)
+        } else {
+            self.visit_chars(text, emit)
+        }
+    }
+
+    /// [`visit`](Self::visit) with character n-grams (and the definition the words-only
+    /// path must agree with).
+    fn visit_chars(&self, text: &str, mut emit: impl FnMut(Block, u32)) {
         let cfg = &self.config;
         let symbol_seed = fnv1a64(SYMBOL_SEED);
         let mut prev = fnv1a64(START_SEED);
@@ -258,6 +268,81 @@ impl FeatureHasher {
     }
 
     #[inline]
+    /// [`visit`](Self::visit) without character n-grams: the same features in the
+    /// same order, with ASCII read byte by byte instead of decoded (the tests check
+    /// both against each other on real text).
+    fn visit_words(&self, text: &str, mut emit: impl FnMut(Block, u32)) {
+        let cfg = &self.config;
+        let word_seed = fnv1a64(WORD_SEED);
+        let symbol_seed = fnv1a64(SYMBOL_SEED);
+        let mut prev = fnv1a64(START_SEED);
+        let bytes = text.as_bytes();
+        let char_at = |i: usize| -> Option<(char, usize)> {
+            match bytes.get(i) {
+                Some(&b) if b < 0x80 => Some((b as char, 1)),
+                Some(_) => text[i..].chars().next().map(|c| (c, c.len_utf8())),
+                None => None,
+            }
+        };
+        let feed = |hash: u64, c: char| {
+            let c = if cfg.fold_digits && c.is_ascii_digit() {
+                '0'
+            } else if c == '\u{2019}' {
+                '\''
+            } else {
+                c
+            };
+            fnv1a_step(hash, c as u32)
+        };
+        let (mut open, mut hash) = (false, 0u64);
+        let mut i = 0;
+        while let Some((c, len)) = char_at(i) {
+            i += len;
+            if c.is_ascii_alphanumeric() {
+                if !open {
+                    open = true;
+                    hash = word_seed;
+                }
+                hash = feed(hash, c.to_ascii_lowercase());
+                continue;
+            }
+            let apostrophe_inside = open
+                && (c == '\'' || c == '\u{2019}')
+                && char_at(i).is_some_and(|(n, _)| n.is_alphabetic());
+            if (!c.is_ascii() && c.is_alphanumeric()) || apostrophe_inside {
+                if !open {
+                    open = true;
+                    hash = word_seed;
+                }
+                if c.is_ascii() {
+                    hash = feed(hash, c.to_ascii_lowercase());
+                } else {
+                    for l in c.to_lowercase() {
+                        hash = feed(hash, l);
+                    }
+                }
+                continue;
+            }
+            if open {
+                open = false;
+                self.emit_word(hash, &mut prev, &mut emit);
+            }
+            if cfg.symbols && !c.is_whitespace() && !c.is_control() {
+                let c = match c {
+                    '\u{2018}' | '\u{2019}' => '\'',
+                    '\u{201c}' | '\u{201d}' => '"',
+                    '\u{2013}' | '\u{2014}' => '-',
+                    c => c,
+                };
+                self.emit_word(fnv1a_step(symbol_seed, c as u32), &mut prev, &mut emit);
+            }
+        }
+        if open {
+            self.emit_word(hash, &mut prev, &mut emit);
+        }
+    }
+
+    #[inline(always)]
     fn emit_word(&self, hash: u64, prev: &mut u64, emit: &mut impl FnMut(Block, u32)) {
         if self.config.word_unigrams {
             emit(Block::Word, self.bucket(hash));
@@ -514,6 +599,41 @@ mod tests {
             features(&h, "rebels attacked the army"),
             features(&h, "the army attacked rebels")
         );
+    }
+
+    #[test]
+    fn the_words_only_scan_agrees_with_the_general_one_on_real_text() {
+        let mut texts: Vec<String> = [
+            "Sh\u{2019}ite militias' \u{2019}s 1,200.5 U.S. $5 \u{20AC}3 \u{A3}2 50% O'Brien's",
+            "It\u{2019}s 2016. 'tis don'\u{e9}t \u{c9}COLE caf\u{e9} \u{0130}stanbul \u{0661} \u{2160}",
+            "\u{201c}fled\u{201d} \u{2014} \u{2013} \u{2018}x\u{2019} \t\x0b\r\n\u{a0}\u{1F600}!?",
+            "",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
+        for entry in std::fs::read_dir(corpus).expect("examples/corpus") {
+            texts.push(std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default());
+        }
+        for symbols in [true, false] {
+            for fold_digits in [true, false] {
+                let config = HasherConfig {
+                    char_min: 0,
+                    char_max: 0,
+                    symbols,
+                    fold_digits,
+                    ..HasherConfig::default()
+                };
+                let h = FeatureHasher::new(config, vec![]).unwrap();
+                for t in &texts {
+                    let (mut fast, mut general) = (Vec::new(), Vec::new());
+                    h.visit_words(t, |b, i| fast.push((b, i)));
+                    h.visit_chars(t, |b, i| general.push((b, i)));
+                    assert_eq!(fast, general, "{t:?}");
+                }
+            }
+        }
     }
 
     #[test]
