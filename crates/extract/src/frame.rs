@@ -476,7 +476,10 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
             .iter()
             .any(|&(_, b)| d.first == b || (d.first == b + 1 && w.w(b) == "on"));
         // "On Sunday X reported that ...": a date opening a reporting clause.
-        let opens_report = d.first <= 1 && verbs.iter().any(|&(a, _)| a > d.end && a - d.end <= 12);
+        // Only with a speaker: "On Sunday it is claimed a helicopter struck" dates the strike.
+        let opens_report = d.first <= 1
+            && !found.speaker_ranges.is_empty()
+            && verbs.iter().any(|&(a, _)| a > d.end && a - d.end <= 12);
         // "since 2011", "since the beginning of the operation in 2014": a campaign total.
         let since_year =
             d.m.precision == Precision::Year && (0..d.first).any(|k| w.w(k) == "since");
