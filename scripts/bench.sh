@@ -37,6 +37,7 @@ echo "| configuration | wall s | CPU s | MB/s | MB/s per CPU-s | articles/s | pe
 echo "|---|---|---|---|---|---|---|"
 row "read + clean + segment, 1 thread" analyze "$corpus" --no-store --format jsonl --skip claims,signals,links -j1
 row "read + clean + segment, all threads" analyze "$corpus" --no-store --format jsonl --skip claims,signals,links
+row "read + clean + segment + claims, 1 thread" analyze "$corpus" --no-store --format jsonl --skip signals,links -j1
 row "full analysis, no store, 1 thread" analyze "$corpus" --no-store --format jsonl -j1
 row "full analysis, no store, all threads" analyze "$corpus" --no-store --format jsonl
 rm -f "$tmp"/store.db*
