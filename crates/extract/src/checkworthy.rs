@@ -584,7 +584,7 @@ fn dense_features(lexicon: &Lexicon, sentence: &str) -> [f32; N_DENSE] {
     let mut cues = 0u16;
     let (mut numbers, mut words, mut names) = (0u32, 0u32, 0u32);
     let (mut year, mut acronym) = (false, false);
-    let mut money_symbol =
+    let money_symbol =
         sentence.contains('$') || sentence.contains('\u{20AC}') || sentence.contains('\u{A3}');
     let percent_symbol = sentence.contains('%');
 
@@ -701,33 +701,17 @@ fn dense_features(lexicon: &Lexicon, sentence: &str) -> [f32; N_DENSE] {
         }
         i = j;
     }
-    if cues & MONEY != 0 {
-        money_symbol = true;
-    }
-    let flag = |b: bool| if b { 1.0 } else { 0.0 };
-    let has = |cue: u16| flag(cues & cue != 0);
-    let question = sentence.trim_end().ends_with('?');
-    [
-        flag(numbers > 0),
-        (1.0 + numbers as f32).ln(),
-        flag(year),
-        flag(percent_symbol || cues & PERCENT != 0),
-        flag(money_symbol),
-        has(QUANTITY),
-        has(CASUALTY),
-        has(REPORTING),
-        has(COMPARATIVE),
-        has(ORGANISATION),
-        flag(acronym),
-        (1.0 + names as f32).ln(),
-        has(TIME),
-        has(FIRST_PERSON),
-        has(OPINION),
-        has(MODAL),
-        flag(question),
-        (1.0 + words as f32).ln(),
-        flag(words <= 4),
-    ]
+    dense_vector(&Scan {
+        cues,
+        numbers,
+        words,
+        names,
+        year,
+        acronym,
+        money_symbol,
+        percent_symbol,
+        question: sentence.trim_end().ends_with('?'),
+    })
 }
 
 /// The char-by-char definition [`dense_features`] must agree with (kept for the tests).
@@ -736,7 +720,7 @@ fn dense_features_reference(lexicon: &Lexicon, sentence: &str) -> [f32; N_DENSE]
     let mut cues = 0u16;
     let (mut numbers, mut words, mut names) = (0u32, 0u32, 0u32);
     let (mut year, mut acronym) = (false, false);
-    let mut money_symbol = sentence.contains(['$', '€', '£']);
+    let money_symbol = sentence.contains(['$', '€', '£']);
     let percent_symbol = sentence.contains('%');
 
     let mut lower = [0u8; 24];
@@ -814,12 +798,48 @@ fn dense_features_reference(lexicon: &Lexicon, sentence: &str) -> [f32; N_DENSE]
             cues |= lexicon.cues(&lower[..len]);
         }
     }
-    if cues & MONEY != 0 {
-        money_symbol = true;
-    }
+    dense_vector(&Scan {
+        cues,
+        numbers,
+        words,
+        names,
+        year,
+        acronym,
+        money_symbol,
+        percent_symbol,
+        question: sentence.trim_end().ends_with('?'),
+    })
+}
+
+/// What one scan of a sentence counted, before it becomes the dense vector.
+struct Scan {
+    cues: u16,
+    numbers: u32,
+    words: u32,
+    names: u32,
+    year: bool,
+    acronym: bool,
+    money_symbol: bool,
+    percent_symbol: bool,
+    question: bool,
+}
+
+/// The dense features of a scan, in [`DENSE_FEATURES`] order.
+fn dense_vector(scan: &Scan) -> [f32; N_DENSE] {
+    let &Scan {
+        cues,
+        numbers,
+        words,
+        names,
+        year,
+        acronym,
+        money_symbol,
+        percent_symbol,
+        question,
+    } = scan;
+    let money_symbol = money_symbol || cues & MONEY != 0;
     let flag = |b: bool| if b { 1.0 } else { 0.0 };
     let has = |cue: u16| flag(cues & cue != 0);
-    let question = sentence.trim_end().ends_with('?');
     [
         flag(numbers > 0),
         (1.0 + numbers as f32).ln(),

@@ -252,13 +252,7 @@ impl FeatureHasher {
                 self.emit_word(hash, &mut prev, &mut emit);
             }
             if cfg.symbols && !c.is_whitespace() && !c.is_control() {
-                let c = match c {
-                    '\u{2018}' | '\u{2019}' => '\'',
-                    '\u{201c}' | '\u{201d}' => '"',
-                    '\u{2013}' | '\u{2014}' => '-',
-                    c => c,
-                };
-                self.emit_word(fnv1a_step(symbol_seed, c as u32), &mut prev, &mut emit);
+                self.emit_word(symbol_hash(symbol_seed, c), &mut prev, &mut emit);
             }
         }
         if word.open {
@@ -328,13 +322,7 @@ impl FeatureHasher {
                 self.emit_word(hash, &mut prev, &mut emit);
             }
             if cfg.symbols && !c.is_whitespace() && !c.is_control() {
-                let c = match c {
-                    '\u{2018}' | '\u{2019}' => '\'',
-                    '\u{201c}' | '\u{201d}' => '"',
-                    '\u{2013}' | '\u{2014}' => '-',
-                    c => c,
-                };
-                self.emit_word(fnv1a_step(symbol_seed, c as u32), &mut prev, &mut emit);
+                self.emit_word(symbol_hash(symbol_seed, c), &mut prev, &mut emit);
             }
         }
         if open {
@@ -443,6 +431,19 @@ impl FeatureHasher {
             + word_sum * self.block_scale(Block::Word, words)
             + char_sum * self.block_scale(Block::Char, chars)
     }
+}
+
+/// The hash of a punctuation or symbol token: curly quotes and dashes as their
+/// ASCII forms.
+#[inline]
+fn symbol_hash(seed: u64, c: char) -> u64 {
+    let c = match c {
+        '\u{2018}' | '\u{2019}' => '\'',
+        '\u{201c}' | '\u{201d}' => '"',
+        '\u{2013}' | '\u{2014}' => '-',
+        c => c,
+    };
+    fnv1a_step(seed, c as u32)
 }
 
 /// Asks the CPU to bring `weights[i]` into cache (a hint: nothing if out of range).
