@@ -533,7 +533,7 @@ impl Lexicon {
             mask: size - 1,
         };
         for (w, c) in words {
-            let mut i = lexicon.slot(w.as_bytes());
+            let mut i = lexicon.slot(crosscheck_learn::hash::fnv1a64(w.as_bytes()));
             loop {
                 match &mut lexicon.slots[i] {
                     // Merge the cues of words listed more than once.
@@ -552,8 +552,9 @@ impl Lexicon {
         lexicon
     }
 
-    fn slot(&self, word: &[u8]) -> usize {
-        crosscheck_learn::hash::fnv1a64(word) as usize & self.mask
+    /// The first slot to probe for a word whose FNV-1a hash is `hash`.
+    fn slot(&self, hash: u64) -> usize {
+        hash as usize & self.mask
     }
 
     #[cfg(test)]
@@ -563,7 +564,7 @@ impl Lexicon {
 
     /// The cues of `lower`, whose FNV-1a hash is `hash`.
     fn cues_hashed(&self, hash: u64, lower: &[u8]) -> u16 {
-        let mut i = hash as usize & self.mask;
+        let mut i = self.slot(hash);
         while let Some((w, c)) = self.slots[i] {
             if w.as_bytes() == lower {
                 return c;

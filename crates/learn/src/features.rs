@@ -261,10 +261,10 @@ impl FeatureHasher {
         }
     }
 
-    #[inline]
     /// [`visit`](Self::visit) without character n-grams: the same features in the
     /// same order, with ASCII read byte by byte instead of decoded (the tests check
     /// both against each other on real text).
+    #[inline]
     fn visit_words(&self, text: &str, mut emit: impl FnMut(Block, u32)) {
         let cfg = &self.config;
         let word_seed = fnv1a64(WORD_SEED);
@@ -308,12 +308,9 @@ impl FeatureHasher {
                     open = true;
                     hash = word_seed;
                 }
-                if c.is_ascii() {
-                    hash = feed(hash, c.to_ascii_lowercase());
-                } else {
-                    for l in c.to_lowercase() {
-                        hash = feed(hash, l);
-                    }
+                // A non-ASCII letter or digit, or an apostrophe inside a word.
+                for l in c.to_lowercase() {
+                    hash = feed(hash, l);
                 }
                 continue;
             }
