@@ -1,70 +1,81 @@
-//! CPU time of each analysis stage on one thread, over any input `analyze` reads,
-//! with a fingerprint of each stage's output so that a speed change can be checked
-//! to leave the results bit-for-bit unchanged.
+//! CPU time of each analysis stage on one thread, over plain-text, JSON Lines or CSV
+//! input, with a fingerprint of each stage's output so that a speed change can be
+//! checked to leave the results bit-for-bit unchanged.
 //!
 //! ```text
 //! cargo run -p crosscheck-core --release --example stage_times -- PATH [ROUNDS [ONLY]]
 //! ```
 //!
-//! With ONLY (a stage name), the other stages after clean+segment are skipped, for
-//! profiling one stage (`checkworthy` also runs before `extract claims`).
-//!
-//! Stages: read+clean+segment (the `--skip claims,signals,links` pipeline), the
-//! check-worthiness score of every sentence, claim extraction, the signals, the
-//! propaganda spans. Each is timed with this thread's CPU clock
-//! (`/proc/thread-self/schedstat`), best of ROUNDS (default 3).
+//! Stages: clean+segment (the `--skip claims,signals,links` pipeline, input already
+//! read), the check-worthiness score of every sentence, claim extraction, the signals
+//! (on articles carrying their claims, as in `analyze`), the propaganda spans. Each is
+//! timed with this thread's CPU clock (`/proc/thread-self/schedstat`), best of ROUNDS
+//! (default 3); serialising the output for its fingerprint (xxh3 of its JSON) is not
+//! timed. With ONLY (`checkworthy`, `extract`, `signals` or `propaganda`), the other
+//! stages after clean+segment are skipped, for profiling one stage (`extract` needs,
+//! and so also runs, `checkworthy`). HTML documents are skipped: their analysis
+//! offsets point into the markup, not into the text the stages read.
 
-use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crosscheck_core::{Models, Pipeline, PipelineOptions};
 use crosscheck_extract::{ArticleContext, Extractor};
 use crosscheck_ingest::{expand, IngestOptions, Reader};
-use crosscheck_propaganda::Propaganda;
 use crosscheck_schema::{ArticleAnalysis, Span};
 use crosscheck_signals::SignalDetector;
+use xxhash_rust::xxh3::xxh3_64;
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let Some(path) = args.next().map(PathBuf::from) else {
-        eprintln!("usage: stage_times PATH [ROUNDS]");
+        eprintln!("usage: stage_times PATH [ROUNDS [checkworthy|extract|signals|propaganda]]");
         return ExitCode::FAILURE;
     };
     let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(3);
     let only = args.next();
     let runs = |stage: &str| only.as_deref().is_none_or(|o| o == stage);
     let reader = Reader::new(IngestOptions::default());
-    let mut docs = Vec::new();
+    let (mut docs, mut skipped) = (Vec::new(), 0usize);
     for input in expand(&[path]) {
         let Ok(input) = input else { continue };
-        docs.extend(reader.read(&input).filter_map(Result::ok));
+        for doc in reader.read(&input).filter_map(Result::ok) {
+            if doc.view.is_some() {
+                skipped += 1;
+            } else {
+                docs.push(doc);
+            }
+        }
     }
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let mb = bytes as f64 / 1e6;
-    println!("{} documents, {mb:.1} MB", docs.len());
+    println!(
+        "{} documents, {mb:.1} MB ({skipped} HTML documents skipped)",
+        docs.len()
+    );
 
     let base = Pipeline::with_options(PipelineOptions {
         claims: false,
         signals: false,
     });
-    let mut articles: Vec<(usize, ArticleAnalysis)> = Vec::new();
-    report("clean+segment", mb, rounds, || {
-        articles = docs
-            .iter()
+    let mut articles: Vec<(usize, ArticleAnalysis)> = time("clean+segment", mb, rounds, || {
+        docs.iter()
             .enumerate()
             .flat_map(|(i, d)| base.analyze(d).into_iter().map(move |a| (i, a)))
-            .collect();
-        articles.iter().map(|(_, a)| a.sentences.len() as u64).sum()
+            .collect()
     });
-    let text_of = |i: usize| docs[i].readable_text();
+    fingerprint(
+        &articles
+            .iter()
+            .map(|(_, a)| &a.sentences)
+            .collect::<Vec<_>>(),
+    );
+    let text_of = |i: usize| docs[i].text.as_str();
 
     let models = Models::shipped();
-    let extractor = Extractor::new().with_threshold(models.checkworthy.threshold());
-    let mut scores: Vec<Vec<f32>> = Vec::new();
-    if runs("checkworthy") || runs("extract claims") {
-        report("checkworthy", mb, rounds, || {
-            scores = articles
+    if runs("checkworthy") || runs("extract") {
+        let scores: Vec<Vec<f32>> = time("checkworthy", mb, rounds, || {
+            articles
                 .iter()
                 .map(|(i, a)| {
                     let text = text_of(*i);
@@ -73,84 +84,89 @@ fn main() -> ExitCode {
                         .map(|s| models.checkworthy.score(&text[s.start..s.end]))
                         .collect()
                 })
-                .collect();
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            for s in scores.iter().flatten() {
-                s.to_bits().hash(&mut h);
-            }
-            h.finish()
+                .collect()
         });
-    }
-    if runs("extract claims") || runs("checkworthy") {
-        report("extract claims", mb, rounds, || {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            for ((i, a), sc) in articles.iter().zip(&scores) {
-                let spans: Vec<Span> = a
-                    .sentences
+        fingerprint(&scores);
+        if runs("extract") {
+            let extractor = Extractor::new().with_threshold(models.checkworthy.threshold());
+            let claims: Vec<_> = time("extract claims", mb, rounds, || {
+                articles
                     .iter()
-                    .map(|s| Span::new(s.start, s.end))
-                    .collect();
-                let ctx = ArticleContext {
-                    text: text_of(*i),
-                    sentences: &spans,
-                    published: a.published,
-                    title: a.title.as_deref(),
-                };
-                let claims = extractor.claims(&ctx, Some(sc));
-                serde_json::to_string(&claims)
-                    .unwrap_or_default()
-                    .hash(&mut h);
+                    .zip(&scores)
+                    .map(|((i, a), sc)| {
+                        let spans: Vec<Span> = a
+                            .sentences
+                            .iter()
+                            .map(|s| Span::new(s.start, s.end))
+                            .collect();
+                        let ctx = ArticleContext {
+                            text: text_of(*i),
+                            sentences: &spans,
+                            published: a.published,
+                            title: a.title.as_deref(),
+                        };
+                        extractor.claims(&ctx, Some(sc))
+                    })
+                    .collect()
+            });
+            fingerprint(&claims);
+            for ((_, a), c) in articles.iter_mut().zip(claims) {
+                a.claims = c;
             }
-            h.finish()
-        });
+        }
     }
-    let detector = SignalDetector::new();
     if runs("signals") {
-        report("signals", mb, rounds, || {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            for (i, a) in &articles {
-                let signals = detector.detect(text_of(*i), a);
-                serde_json::to_string(&signals)
-                    .unwrap_or_default()
-                    .hash(&mut h);
-            }
-            h.finish()
+        let detector = SignalDetector::new();
+        let signals: Vec<_> = time("signals", mb, rounds, || {
+            articles
+                .iter()
+                .map(|(i, a)| detector.detect(text_of(*i), a))
+                .collect()
         });
+        fingerprint(&signals);
     }
-    let propaganda: &Propaganda = &models.propaganda;
     if runs("propaganda") {
-        report("propaganda", mb, rounds, || {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            for (i, a) in &articles {
-                let spans: Vec<Span> = a
-                    .sentences
-                    .iter()
-                    .map(|s| Span::new(s.start, s.end))
-                    .collect();
-                for t in propaganda.detect(text_of(*i), &spans) {
-                    (t.start, t.end, t.technique, t.score.to_bits()).hash(&mut h);
-                }
-            }
-            h.finish()
+        let spans: Vec<Vec<(usize, usize, String, u32)>> = time("propaganda", mb, rounds, || {
+            articles
+                .iter()
+                .map(|(i, a)| {
+                    let sentences: Vec<Span> = a
+                        .sentences
+                        .iter()
+                        .map(|s| Span::new(s.start, s.end))
+                        .collect();
+                    models
+                        .propaganda
+                        .detect(text_of(*i), &sentences)
+                        .into_iter()
+                        .map(|t| (t.start, t.end, t.technique.to_string(), t.score.to_bits()))
+                        .collect()
+                })
+                .collect()
         });
+        fingerprint(&spans);
     }
     ExitCode::SUCCESS
 }
 
-/// Runs `stage` ROUNDS times and prints its best CPU time and output fingerprint.
-fn report(name: &str, mb: f64, rounds: usize, mut stage: impl FnMut() -> u64) {
+/// Runs `stage` ROUNDS times, prints its best CPU time and returns its last output.
+fn time<T>(name: &str, mb: f64, rounds: usize, mut stage: impl FnMut() -> T) -> T {
     let mut best = f64::INFINITY;
-    let mut print = 0;
+    let mut out = None;
     for _ in 0..rounds.max(1) {
         let t0 = thread_cpu_seconds();
-        print = stage();
-        let t1 = thread_cpu_seconds();
-        best = best.min(t1 - t0);
+        let o = stage();
+        best = best.min(thread_cpu_seconds() - t0);
+        out = Some(o);
     }
-    println!(
-        "{name:>16}: {best:7.3} s CPU  {:7.1} MB/s  fingerprint {print:016x}",
-        mb / best
-    );
+    print!("{name:>16}: {best:7.3} s CPU  {:7.1} MB/s", mb / best);
+    out.expect("at least one round")
+}
+
+/// Ends the line [`time`] began with the xxh3 of the output's JSON.
+fn fingerprint(output: &impl serde::Serialize) {
+    let json = serde_json::to_vec(output).unwrap_or_default();
+    println!("  fingerprint {:016x}", xxh3_64(&json));
 }
 
 /// CPU time of the calling thread in seconds (`/proc/thread-self/schedstat`).
