@@ -278,16 +278,7 @@ impl FeatureHasher {
                 None => None,
             }
         };
-        let feed = |hash: u64, c: char| {
-            let c = if cfg.fold_digits && c.is_ascii_digit() {
-                '0'
-            } else if c == '\u{2019}' {
-                '\''
-            } else {
-                c
-            };
-            fnv1a_step(hash, c as u32)
-        };
+        let feed = |hash: u64, c: char| fnv1a_step(hash, fold(cfg.fold_digits, c) as u32);
         let (mut open, mut hash) = (false, 0u64);
         let mut i = 0;
         while let Some((c, len)) = char_at(i) {
@@ -443,11 +434,13 @@ fn symbol_hash(seed: u64, c: char) -> u64 {
     fnv1a_step(seed, c as u32)
 }
 
-/// Asks the CPU to bring `weights[i]` into cache (a hint: nothing if out of range).
+/// Asks the CPU to bring `s[i]` into cache (a hint: nothing if out of range, or
+/// off x86-64). Hashed features land all over a weight table, and a load that
+/// misses stalls scoring.
 #[inline]
-fn prefetch(weights: &[f32], i: usize) {
+pub fn prefetch<T>(s: &[T], i: usize) {
     #[cfg(target_arch = "x86_64")]
-    if let Some(w) = weights.get(i) {
+    if let Some(w) = s.get(i) {
         // SAFETY: a prefetch is only a hint and never faults; the pointer is to a
         // live element anyway.
         unsafe {
@@ -456,7 +449,20 @@ fn prefetch(weights: &[f32], i: usize) {
         }
     }
     #[cfg(not(target_arch = "x86_64"))]
-    let _ = (weights, i);
+    let _ = (s, i);
+}
+
+/// A word character as the word hash reads it: a digit as `0` when digits are
+/// folded, a curly apostrophe as a straight one.
+#[inline(always)]
+fn fold(fold_digits: bool, c: char) -> char {
+    if fold_digits && c.is_ascii_digit() {
+        '0'
+    } else if c == '\u{2019}' {
+        '\''
+    } else {
+        c
+    }
 }
 
 /// The word being read: its running hash and its last characters, from which the
@@ -502,13 +508,7 @@ impl WordState {
 
     #[inline]
     fn feed(&mut self, hasher: &FeatureHasher, c: char, emit: &mut impl FnMut(Block, u32)) {
-        let c = if hasher.config.fold_digits && c.is_ascii_digit() {
-            '0'
-        } else if c == '\u{2019}' {
-            '\''
-        } else {
-            c
-        };
+        let c = fold(hasher.config.fold_digits, c);
         self.hash = fnv1a_step(self.hash, c as u32);
         self.push(hasher, c as u32, emit);
     }

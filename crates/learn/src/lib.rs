@@ -49,7 +49,7 @@ pub use boosting::{
     train_boosted, train_boosted_multiclass, BoostConfig, Boosted, BoostedMulticlass, Node, Tree,
 };
 pub use calibration::Calibrator;
-pub use features::{Block, ConfigError, FeatureHasher, HasherConfig, SparseVector};
+pub use features::{prefetch, Block, ConfigError, FeatureHasher, HasherConfig, SparseVector};
 pub use folds::{grouped_kfold, stratified_kfold, Folds};
 pub use logistic::{
     sigmoid, train_logistic, ClassWeight, LogisticRegression, OneVsRest, SgdConfig,
@@ -59,6 +59,7 @@ pub use metrics::{
     roc_auc, BinaryMetrics, ConfusionMatrix,
 };
 pub use model_file::{
-    round_trip_weights, FormatError, Head, ModelFile, WeightEncoding, FORMAT_VERSION,
+    round_trip_weights, ByteReader, ByteWriter, FormatError, Head, ModelFile, WeightEncoding,
+    FORMAT_VERSION,
 };
 pub use rng::SplitMix64;

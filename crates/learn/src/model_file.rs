@@ -161,7 +161,7 @@ fn quantize_block(block: &[f32]) -> (f32, [i8; Q8_BLOCK]) {
 impl ModelFile {
     /// Serialises the model. Deterministic: equal models give equal bytes.
     pub fn to_bytes(&self, encoding: WeightEncoding) -> Vec<u8> {
-        let mut w = Writer::default();
+        let mut w = ByteWriter::default();
         w.bytes(MAGIC);
         w.u16(FORMAT_VERSION);
         w.str(&self.kind);
@@ -237,7 +237,7 @@ impl ModelFile {
         if bytes.len() < 4 || &bytes[..4] != MAGIC {
             return Err(FormatError::BadMagic);
         }
-        let mut r = Reader { bytes, pos: 4 };
+        let mut r = ByteReader::new(bytes, 4);
         let version = r.u16("version")?;
         if version != FORMAT_VERSION {
             return Err(FormatError::UnsupportedVersion(version));
@@ -423,43 +423,70 @@ impl ModelFile {
     }
 }
 
+/// A little-endian byte writer: the primitives of the crate's model formats
+/// (`str` is a u32 byte length, then the UTF-8 bytes).
 #[derive(Default)]
-struct Writer {
+pub struct ByteWriter {
     buf: Vec<u8>,
 }
 
-impl Writer {
-    fn bytes(&mut self, b: &[u8]) {
+impl ByteWriter {
+    /// An empty writer.
+    pub fn new() -> ByteWriter {
+        ByteWriter::default()
+    }
+    /// The bytes written so far.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf
+    }
+    /// The bytes written.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.buf
+    }
+    pub fn bytes(&mut self, b: &[u8]) {
         self.buf.extend_from_slice(b);
     }
-    fn u8(&mut self, v: u8) {
+    pub fn u8(&mut self, v: u8) {
         self.buf.push(v);
     }
-    fn u16(&mut self, v: u16) {
+    pub fn u16(&mut self, v: u16) {
         self.bytes(&v.to_le_bytes());
     }
-    fn u32(&mut self, v: u32) {
+    pub fn u32(&mut self, v: u32) {
         self.bytes(&v.to_le_bytes());
     }
-    fn u64(&mut self, v: u64) {
+    pub fn u64(&mut self, v: u64) {
         self.bytes(&v.to_le_bytes());
     }
-    fn f32(&mut self, v: f32) {
+    pub fn f32(&mut self, v: f32) {
         self.bytes(&v.to_le_bytes());
     }
-    fn str(&mut self, s: &str) {
+    pub fn str(&mut self, s: &str) {
         self.u32(s.len() as u32);
         self.bytes(s.as_bytes());
     }
 }
 
-struct Reader<'a> {
+/// The reader of [`ByteWriter`]'s bytes. Every read checks the bytes left: a short
+/// or hostile input is a [`FormatError`], never a panic or a huge allocation.
+pub struct ByteReader<'a> {
     bytes: &'a [u8],
     pos: usize,
 }
 
-impl<'a> Reader<'a> {
-    fn need(&self, n: usize, what: &'static str) -> Result<(), FormatError> {
+impl<'a> ByteReader<'a> {
+    /// A reader of `bytes` from offset `pos`.
+    pub fn new(bytes: &'a [u8], pos: usize) -> ByteReader<'a> {
+        ByteReader { bytes, pos }
+    }
+
+    /// The offset of the next byte to read.
+    pub fn pos(&self) -> usize {
+        self.pos
+    }
+
+    /// An error unless `n` more bytes are left.
+    pub fn need(&self, n: usize, what: &'static str) -> Result<(), FormatError> {
         if self.bytes.len().saturating_sub(self.pos) < n {
             return Err(FormatError::Truncated {
                 offset: self.pos,
@@ -469,7 +496,7 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    fn take(&mut self, n: usize, what: &'static str) -> Result<&'a [u8], FormatError> {
+    pub fn take(&mut self, n: usize, what: &'static str) -> Result<&'a [u8], FormatError> {
         self.need(n, what)?;
         let out = &self.bytes[self.pos..self.pos + n];
         self.pos += n;
@@ -482,22 +509,22 @@ impl<'a> Reader<'a> {
         Ok(out)
     }
 
-    fn u8(&mut self, what: &'static str) -> Result<u8, FormatError> {
+    pub fn u8(&mut self, what: &'static str) -> Result<u8, FormatError> {
         Ok(self.array::<1>(what)?[0])
     }
-    fn u16(&mut self, what: &'static str) -> Result<u16, FormatError> {
+    pub fn u16(&mut self, what: &'static str) -> Result<u16, FormatError> {
         Ok(u16::from_le_bytes(self.array(what)?))
     }
-    fn u32(&mut self, what: &'static str) -> Result<u32, FormatError> {
+    pub fn u32(&mut self, what: &'static str) -> Result<u32, FormatError> {
         Ok(u32::from_le_bytes(self.array(what)?))
     }
-    fn f32(&mut self, what: &'static str) -> Result<f32, FormatError> {
+    pub fn f32(&mut self, what: &'static str) -> Result<f32, FormatError> {
         Ok(f32::from_le_bytes(self.array(what)?))
     }
 
     /// A count of items that each take at least `min_bytes`: refused when the bytes
     /// left cannot hold them, before anything is allocated.
-    fn count(&mut self, what: &'static str, min_bytes: usize) -> Result<usize, FormatError> {
+    pub fn count(&mut self, what: &'static str, min_bytes: usize) -> Result<usize, FormatError> {
         let at = self.pos;
         let n = self.u32(what)? as usize;
         if n.saturating_mul(min_bytes) > self.bytes.len() - self.pos {
@@ -506,7 +533,7 @@ impl<'a> Reader<'a> {
         Ok(n)
     }
 
-    fn str(&mut self, what: &'static str) -> Result<String, FormatError> {
+    pub fn str(&mut self, what: &'static str) -> Result<String, FormatError> {
         let at = self.pos;
         let n = self.u32(what)? as usize;
         let raw = self.take(n, what)?;
@@ -626,7 +653,7 @@ mod tests {
     #[test]
     fn hostile_lengths_with_a_valid_checksum_are_refused() {
         // A file claiming 4 billion metadata entries, correctly checksummed.
-        let mut w = Writer::default();
+        let mut w = ByteWriter::default();
         w.bytes(MAGIC);
         w.u16(FORMAT_VERSION);
         w.str("checkworthy");

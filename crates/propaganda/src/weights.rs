@@ -56,17 +56,7 @@ impl Q8 {
     /// features land all over the table, and a load that misses stalls scoring.
     #[inline]
     pub fn prefetch(&self, i: usize) {
-        #[cfg(target_arch = "x86_64")]
-        if let Some(q) = self.q.get(i) {
-            // SAFETY: a prefetch is only a hint and never faults; the pointer is
-            // to a live element anyway.
-            unsafe {
-                use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-                _mm_prefetch::<_MM_HINT_T0>(std::ptr::from_ref(q));
-            }
-        }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = i;
+        crosscheck_learn::prefetch(&self.q, i);
     }
 }
 
@@ -125,17 +115,7 @@ impl Q8Rows {
     /// Asks the CPU to bring row `i` into cache ahead of [`Q8Rows::add`].
     #[inline]
     pub fn prefetch(&self, i: usize) {
-        #[cfg(target_arch = "x86_64")]
-        if let Some(q) = self.q.get(i * ROW) {
-            // SAFETY: a prefetch is only a hint and never faults; the pointer is
-            // to a live element anyway.
-            unsafe {
-                use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-                _mm_prefetch::<_MM_HINT_T0>(std::ptr::from_ref(q));
-            }
-        }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = i;
+        crosscheck_learn::prefetch(&self.q, i * ROW);
     }
 
     /// Head `h` as plain weights.

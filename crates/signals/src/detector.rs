@@ -5,10 +5,10 @@ use crosscheck_schema::{ArticleAnalysis, Evidence, RemovalKind, Signal, Span};
 
 use crate::caps::{caps_candidates, find_caps, is_all_caps_title, is_caps_candidate};
 use crate::kinds;
-use crate::lexicon::{Cue, DehumKind, Doubt, Hit, Lexicon};
+use crate::lexicon::{sorted_by_start, starting_in, Cue, DehumKind, Doubt, Hit, Lexicon};
 use crate::quotes::{classify, find_quotes, Quote, QuoteKind};
 use crate::sourcing::{distinct, merge_claims, sentence_of, Attribution, SourceClass, Sourcing};
-use crate::text::{count_words, scan_words, words_before};
+use crate::text::{count_words, in_regions, scan_words, union, words_before};
 
 /// Finds the interpretable signals of an article. Build once (the lexicons are
 /// compiled in [`SignalDetector::new`]) and share across threads.
@@ -111,41 +111,38 @@ impl SignalDetector {
         let sentences = sentence_spans(text, article, &body);
         let title = locate_title(text, article, &body);
 
-        // Per paragraph: its words (and those that may start an ALL-CAPS run), the
-        // phrases of the lexicons, and the quotation marks.
-        let mut words: Vec<Span> = Vec::with_capacity(text.len() / 5);
+        // Per paragraph: its word count, the words that may start an ALL-CAPS run or
+        // be a first-person pronoun, the phrases of the lexicons, and the quotation
+        // marks.
+        let mut words = 0usize;
+        let mut first_person: Vec<Span> = Vec::new();
         let mut caps_words: Vec<usize> = Vec::new();
         let mut hits: Vec<Hit> = Vec::new();
         let mut raw_quotes: Vec<Quote> = Vec::new();
         let mut scratch: Vec<u8> = Vec::new();
         for p in &body {
-            scan_words(text, p.start, p.end, |w| {
+            words += scan_words(text, p.start, p.end, |w| {
                 if is_caps_candidate(text, w) {
                     caps_words.push(w.start);
                 }
-                words.push(w);
+                if w.len() <= 9 && self.lex.is_first_person(&text.as_bytes()[w.start..w.end]) {
+                    first_person.push(w);
+                }
             });
             self.lex.scan(text, p.start, p.end, &mut scratch, &mut hits);
             find_quotes(text, p.start, p.end, &mut raw_quotes);
         }
+        let hits_sorted = sorted_by_start(&hits);
         let quotes = classify_all(text, &raw_quotes, &sentences, &hits);
-        let quoted = quoted_regions(&quotes);
-        let in_quote = |pos: usize| {
-            let i = quoted.partition_point(|q| q.end <= pos);
-            quoted.get(i).is_some_and(|q| q.start <= pos)
-        };
+        let quoted = union(quotes.iter().map(|(q, _)| q.outer).collect());
+        let in_quote = |pos: usize| in_regions(&quoted, pos);
 
         let mut t = Tallies::default();
-        for &w in &words {
-            if w.len() <= 9
-                && self.lex.is_first_person(&text.as_bytes()[w.start..w.end])
-                && !in_quote(w.start)
-                && is_first_person(text, w)
-            {
+        for &w in &first_person {
+            if !in_quote(w.start) && is_first_person(text, w) {
                 t.first_person.add(Some(w), None);
             }
         }
-        let words = words.len();
 
         // Quotations.
         for (q, kind) in &quotes {
@@ -203,6 +200,7 @@ impl SignalDetector {
                 text,
                 sentences: &sentences,
                 hits: &hits,
+                hits_sorted,
                 quotes: &quotes,
             };
             let mut found: Vec<Attribution> = Vec::new();
@@ -263,7 +261,7 @@ impl SignalDetector {
             }
         }
         for p in &body {
-            comment_lines(text, *p, &hits, &mut t.comments);
+            comment_lines(text, *p, &hits, hits_sorted, &mut t.comments);
         }
 
         // Sources.
@@ -574,20 +572,6 @@ fn classify_all(
     out
 }
 
-/// The union of all quoted spans, disjoint and sorted.
-fn quoted_regions(quotes: &[(Quote, QuoteKind)]) -> Vec<Span> {
-    let mut spans: Vec<Span> = quotes.iter().map(|(q, _)| q.outer).collect();
-    spans.sort_by_key(|s| s.start);
-    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for s in spans {
-        match out.last_mut() {
-            Some(last) if s.start < last.end => last.end = last.end.max(s.end),
-            _ => out.push(s),
-        }
-    }
-    out
-}
-
 /// A contextual dehumanising word counts after a cue: "these animals",
 /// "terrorist dogs", "a pack of hyenas".
 fn has_cue_before(text: &str, earlier: &[Hit], hit: &Hit) -> bool {
@@ -705,8 +689,9 @@ fn speaker_near<'a>(
 }
 
 /// Lines of a kept paragraph that are a comment thread's furniture: "Reply",
-/// "Load more comments", "Abu_Yazan · 2 hours ago", "23 Comments".
-fn comment_lines(text: &str, p: Span, hits: &[Hit], out: &mut Tally) {
+/// "Load more comments", "Abu_Yazan · 2 hours ago", "23 Comments". `hits` are
+/// those of the body, `sorted` when in order of their start.
+fn comment_lines(text: &str, p: Span, hits: &[Hit], sorted: bool, out: &mut Tally) {
     let Some(region) = text.get(p.start..p.end) else {
         return;
     };
@@ -722,7 +707,7 @@ fn comment_lines(text: &str, p: Span, hits: &[Hit], out: &mut Tally) {
             continue;
         }
         let span = Span::new(start, start + t.len());
-        let whole_marker = hits
+        let whole_marker = starting_in(hits, sorted, span.start, span.start)
             .iter()
             .any(|h| h.cue == Cue::Comment && h.start == span.start && h.end == span.end);
         if whole_marker || is_comment_header(t) || is_comment_count(t) {
@@ -731,29 +716,41 @@ fn comment_lines(text: &str, p: Span, hits: &[Hit], out: &mut Tally) {
     }
 }
 
-/// "Abu_Yazan_1990 · 2 hours ago".
+/// "Abu_Yazan_1990 · 2 hours ago". In any case, without a lower-cased copy.
 fn is_comment_header(line: &str) -> bool {
-    let lower = line.to_ascii_lowercase();
-    lower.ends_with(" ago")
-        && lower.contains(|c: char| c.is_ascii_digit())
+    ends_with_ignore_case(line, " ago")
+        && line.contains(|c: char| c.is_ascii_digit())
         && ["\u{b7}", "|", "\u{2022}", " - "]
             .iter()
-            .any(|sep| lower.contains(sep))
+            .any(|sep| line.contains(sep))
         && ["second", "minute", "hour", "day", "week", "month", "year"]
             .iter()
-            .any(|u| lower.contains(u))
+            .any(|u| {
+                line.as_bytes()
+                    .windows(u.len())
+                    .any(|w| w.eq_ignore_ascii_case(u.as_bytes()))
+            })
 }
 
-/// "23 Comments", "Comments (4)".
+/// "23 Comments", "Comments (4)". In any case, without a lower-cased copy.
 fn is_comment_count(line: &str) -> bool {
-    let lower = line.to_ascii_lowercase();
-    let rest = lower.trim_start_matches(|c: char| c.is_ascii_digit());
-    (rest.len() < lower.len()
-        && matches!(
-            rest.trim(),
-            "comments" | "comment" | "responses" | "replies"
-        ))
-        || (lower.starts_with("comments (") && lower.ends_with(')'))
+    let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
+    let rest_trimmed = rest.trim();
+    (rest.len() < line.len()
+        && ["comments", "comment", "responses", "replies"]
+            .iter()
+            .any(|w| rest_trimmed.eq_ignore_ascii_case(w)))
+        || (line
+            .as_bytes()
+            .get(..10)
+            .is_some_and(|b| b.eq_ignore_ascii_case(b"comments ("))
+            && line.ends_with(')'))
+}
+
+/// `line` ends with `suffix` (ASCII), ignoring ASCII case.
+fn ends_with_ignore_case(line: &str, suffix: &str) -> bool {
+    let b = line.as_bytes();
+    b.len() >= suffix.len() && b[b.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 #[cfg(test)]

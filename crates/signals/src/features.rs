@@ -5,27 +5,88 @@ use crosscheck_schema::Signal;
 use crate::kinds;
 use crate::outlets::{OutletCategory, OutletInfo, Ownership};
 
-/// Count signals turned into rates per 1,000 words, with their feature names.
-const RATES: [(&str, &str); 14] = [
-    (kinds::SCARE_QUOTES, "scare_quotes_per_1k"),
-    (kinds::ALL_CAPS, "all_caps_per_1k"),
-    (kinds::RHETORICAL_QUESTIONS, "rhetorical_questions_per_1k"),
-    (kinds::EXCLAMATIONS, "exclamations_per_1k"),
-    (kinds::DEHUMANISING, "dehumanising_per_1k"),
-    (kinds::LOADED_LANGUAGE, "loaded_language_per_1k"),
-    (kinds::HEDGES, "hedges_per_1k"),
-    (kinds::VERIFICATION_CAVEATS, "verification_caveats_per_1k"),
-    (kinds::SPECULATION, "speculation_per_1k"),
-    (kinds::FIRST_PERSON, "first_person_per_1k"),
-    (kinds::CLICKBAIT, "clickbait_per_1k"),
-    (kinds::APPEALS, "appeals_per_1k"),
-    (kinds::PRIMARY_QUOTES, "primary_quotes_per_1k"),
-    (kinds::ATTRIBUTIONS, "attributions_per_1k"),
+/// Count signals turned into rates per 1,000 words, in the order of their
+/// features (`FEATURE_NAMES[1..15]`).
+const RATES: [&str; 14] = [
+    kinds::SCARE_QUOTES,
+    kinds::ALL_CAPS,
+    kinds::RHETORICAL_QUESTIONS,
+    kinds::EXCLAMATIONS,
+    kinds::DEHUMANISING,
+    kinds::LOADED_LANGUAGE,
+    kinds::HEDGES,
+    kinds::VERIFICATION_CAVEATS,
+    kinds::SPECULATION,
+    kinds::FIRST_PERSON,
+    kinds::CLICKBAIT,
+    kinds::APPEALS,
+    kinds::PRIMARY_QUOTES,
+    kinds::ATTRIBUTIONS,
+];
+
+/// The names of [`feature_vector`]'s values, in order.
+pub(crate) const FEATURE_NAMES: [&str; 40] = [
+    "log_words",
+    "scare_quotes_per_1k",
+    "all_caps_per_1k",
+    "rhetorical_questions_per_1k",
+    "exclamations_per_1k",
+    "dehumanising_per_1k",
+    "loaded_language_per_1k",
+    "hedges_per_1k",
+    "verification_caveats_per_1k",
+    "speculation_per_1k",
+    "first_person_per_1k",
+    "clickbait_per_1k",
+    "appeals_per_1k",
+    "primary_quotes_per_1k",
+    "attributions_per_1k",
+    "question_headline",
+    "comment_residue",
+    "anonymous_source_share",
+    "no_attribution",
+    "distinct_sources",
+    "outlet_resolved",
+    // One per `OutletCategory::ALL`, in its order.
+    "outlet_reliable",
+    "outlet_mixed",
+    "outlet_hyperpartisan",
+    "outlet_unreliable",
+    "outlet_fake",
+    "outlet_satire",
+    "outlet_conspiracy",
+    "outlet_propaganda",
+    "outlet_state",
+    "outlet_partisan",
+    "outlet_unknown",
+    "outlet_reliability",
+    "outlet_reliability_known",
+    "outlet_state_owned",
+    "outlet_party_owned",
+    "outlet_newsguard",
+    "outlet_newsguard_known",
+    "outlet_mbfc_factual",
+    "outlet_mbfc_factual_known",
 ];
 
 /// Rates are taken over at least this many words, so that a 30-word brief with
 /// one "!" does not get a rate of 33 per 1,000.
 const MIN_WORDS: f32 = 100.0;
+
+fn value(signals: &[Signal], kind: &str) -> Option<f32> {
+    signals.iter().find(|s| s.kind == kind).map(|s| s.value)
+}
+
+/// The article's word count (its `word_count` signal; 0 when absent).
+pub(crate) fn word_count(signals: &[Signal]) -> f32 {
+    value(signals, kinds::WORD_COUNT).unwrap_or(0.0).max(0.0)
+}
+
+/// What a count is multiplied by to give a rate per 1,000 words, over at least
+/// [`MIN_WORDS`] words.
+pub(crate) fn per_1k(words: f32) -> f32 {
+    1000.0 / words.max(MIN_WORDS)
+}
 
 /// The article's features: always the same names in the same order (see
 /// `docs/signals.md`, "Feature vector"), whatever signals are present.
@@ -42,70 +103,55 @@ const MIN_WORDS: f32 = 100.0;
 ///   `outlet_newsguard_known`, `outlet_mbfc_factual` (very low 0 ... very high 1)
 ///   with `outlet_mbfc_factual_known`.
 pub fn feature_vector(signals: &[Signal], outlet: Option<&OutletInfo>) -> Vec<(String, f32)> {
-    let value = |kind: &str| signals.iter().find(|s| s.kind == kind).map(|s| s.value);
-    let words = value(kinds::WORD_COUNT).unwrap_or(0.0).max(0.0);
-    let per_1k = 1000.0 / words.max(MIN_WORDS);
-    let mut out: Vec<(String, f32)> = Vec::with_capacity(48);
-    let mut push =
-        |name: &str, v: f32| out.push((name.to_string(), if v.is_finite() { v } else { 0.0 }));
+    let mut values = Vec::with_capacity(FEATURE_NAMES.len());
+    feature_values(signals, outlet, &mut values);
+    FEATURE_NAMES
+        .iter()
+        .zip(values)
+        .map(|(name, v)| (name.to_string(), v))
+        .collect()
+}
 
-    push("log_words", words.ln_1p());
-    for (kind, name) in RATES {
-        push(name, value(kind).unwrap_or(0.0) * per_1k);
+/// Appends the values of [`feature_vector`] (named by [`FEATURE_NAMES`]) to `out`.
+pub(crate) fn feature_values(signals: &[Signal], outlet: Option<&OutletInfo>, out: &mut Vec<f32>) {
+    let value = |kind: &str| value(signals, kind);
+    let words = word_count(signals);
+    let per_1k = per_1k(words);
+    let mut push = |v: f32| out.push(if v.is_finite() { v } else { 0.0 });
+
+    push(words.ln_1p());
+    for kind in RATES {
+        push(value(kind).unwrap_or(0.0) * per_1k);
     }
-    push(
-        "question_headline",
-        value(kinds::QUESTION_HEADLINE).unwrap_or(0.0).min(1.0),
-    );
-    push(
-        "comment_residue",
-        value(kinds::COMMENT_RESIDUE).unwrap_or(0.0).ln_1p(),
-    );
+    push(value(kinds::QUESTION_HEADLINE).unwrap_or(0.0).min(1.0));
+    push(value(kinds::COMMENT_RESIDUE).unwrap_or(0.0).ln_1p());
     let share = value(kinds::ANONYMOUS_SOURCES);
-    push("anonymous_source_share", share.unwrap_or(0.0));
-    push("no_attribution", if share.is_none() { 1.0 } else { 0.0 });
-    push(
-        "distinct_sources",
-        value(kinds::DISTINCT_SOURCES).unwrap_or(0.0).ln_1p(),
-    );
+    push(share.unwrap_or(0.0));
+    push(if share.is_none() { 1.0 } else { 0.0 });
+    push(value(kinds::DISTINCT_SOURCES).unwrap_or(0.0).ln_1p());
 
-    push("outlet_resolved", if outlet.is_some() { 1.0 } else { 0.0 });
+    push(if outlet.is_some() { 1.0 } else { 0.0 });
     let category = outlet.map_or(OutletCategory::Unknown, |o| o.category);
     for c in OutletCategory::ALL {
-        push(
-            &format!("outlet_{}", c.as_str()),
-            if c == category { 1.0 } else { 0.0 },
-        );
+        push(if c == category { 1.0 } else { 0.0 });
     }
     let reliability = outlet.and_then(|o| o.reliability);
-    push(
-        "outlet_reliability",
-        reliability.unwrap_or(0.0).clamp(-1.0, 1.0),
-    );
-    push("outlet_reliability_known", known(reliability));
+    push(reliability.unwrap_or(0.0).clamp(-1.0, 1.0));
+    push(known(reliability));
     let ownership = outlet.and_then(|o| o.ownership);
-    push(
-        "outlet_state_owned",
-        if ownership == Some(Ownership::State) {
-            1.0
-        } else {
-            0.0
-        },
-    );
-    push(
-        "outlet_party_owned",
-        if ownership == Some(Ownership::Party) {
-            1.0
-        } else {
-            0.0
-        },
-    );
+    push(if ownership == Some(Ownership::State) {
+        1.0
+    } else {
+        0.0
+    });
+    push(if ownership == Some(Ownership::Party) {
+        1.0
+    } else {
+        0.0
+    });
     let newsguard = outlet.and_then(|o| o.labels.newsguard);
-    push(
-        "outlet_newsguard",
-        newsguard.map_or(0.0, |s| (s / 100.0).clamp(0.0, 1.0)),
-    );
-    push("outlet_newsguard_known", known(newsguard));
+    push(newsguard.map_or(0.0, |s| (s / 100.0).clamp(0.0, 1.0)));
+    push(known(newsguard));
     let factual = outlet
         .and_then(|o| o.labels.mbfc_factual.as_deref())
         .and_then(|f| match f {
@@ -116,9 +162,8 @@ pub fn feature_vector(signals: &[Signal], outlet: Option<&OutletInfo>) -> Vec<(S
             "very low" => Some(0.0),
             _ => None,
         });
-    push("outlet_mbfc_factual", factual.unwrap_or(0.0));
-    push("outlet_mbfc_factual_known", known(factual));
-    out
+    push(factual.unwrap_or(0.0));
+    push(known(factual));
 }
 
 fn known(v: Option<f32>) -> f32 {
@@ -140,6 +185,19 @@ mod tests {
             value,
             weight: 0.0,
             evidence: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_names_match_the_values() {
+        let mut values = Vec::new();
+        feature_values(&[], None, &mut values);
+        assert_eq!(values.len(), FEATURE_NAMES.len());
+        for (i, kind) in RATES.iter().enumerate() {
+            assert_eq!(FEATURE_NAMES[1 + i], format!("{kind}_per_1k"));
+        }
+        for (i, c) in OutletCategory::ALL.iter().enumerate() {
+            assert_eq!(FEATURE_NAMES[21 + i], format!("outlet_{}", c.as_str()));
         }
     }
 

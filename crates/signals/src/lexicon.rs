@@ -7,9 +7,9 @@
 //! "could not be independently verified" counts once.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use rustc_hash::FxHashMap;
 
 use crate::text::{is_word_boundary_after, is_word_boundary_before};
 
@@ -78,6 +78,25 @@ pub(crate) struct Hit {
     pub(crate) cue: Cue,
 }
 
+/// Whether `hits` are in order of their start, as a scan of sorted, disjoint
+/// regions leaves them.
+pub(crate) fn sorted_by_start(hits: &[Hit]) -> bool {
+    hits.windows(2).all(|w| w[0].start <= w[1].start)
+}
+
+/// A part of `hits` that holds every hit starting in `lo..=hi`: found by binary
+/// search when they are `sorted` by start, all of them otherwise. Callers still
+/// test each hit.
+#[inline]
+pub(crate) fn starting_in(hits: &[Hit], sorted: bool, lo: usize, hi: usize) -> &[Hit] {
+    if !sorted {
+        return hits;
+    }
+    let a = hits.partition_point(|h| h.start < lo);
+    let b = a + hits[a..].partition_point(|h| h.start <= hi);
+    &hits[a..b]
+}
+
 /// What a source noun says about an unnamed speaker (`lexicons/source_nouns.tsv`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum NounKind {
@@ -95,7 +114,8 @@ pub(crate) struct Lexicon {
     ac: AhoCorasick,
     /// Per pattern: the cues of its phrase.
     patterns: Vec<Vec<Cue>>,
-    source_nouns: HashMap<&'static str, NounKind, FxBuild>,
+    /// Our own short words: a DoS-resistant hash buys nothing here.
+    source_nouns: FxHashMap<&'static str, NounKind>,
     acronyms: Vec<&'static str>,
     /// First-person pronouns, lower case, and their first letters.
     first_person: Vec<&'static str>,
@@ -342,38 +362,6 @@ impl Lexicon {
 
     pub(crate) fn is_acronym(&self, upper: &str) -> bool {
         self.acronyms.binary_search(&upper).is_ok()
-    }
-}
-
-/// The Fx hash (as in rustc): a multiply and a rotate per 8 bytes. The keys are
-/// our own short words, so a DoS-resistant hash buys nothing here.
-#[derive(Clone, Copy, Default)]
-pub(crate) struct FxBuild;
-
-pub(crate) struct Fx(u64);
-
-impl BuildHasher for FxBuild {
-    type Hasher = Fx;
-    fn build_hasher(&self) -> Fx {
-        Fx(0)
-    }
-}
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 

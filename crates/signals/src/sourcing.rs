@@ -20,10 +20,11 @@
 
 use crosscheck_schema::{Claim, SourceKind, Span};
 
-use crate::lexicon::{Cue, Hit, Lexicon, NounKind, Role};
+use crate::lexicon::{starting_in, Cue, Hit, Lexicon, NounKind, Role};
 use crate::quotes::{Quote, QuoteKind};
 use crate::text::{
-    is_capitalised, is_clause_stop, is_name_cased, lower, words_after, words_before, Words,
+    in_regions, is_capitalised, is_clause_stop, is_name_cased, lower, union, words_after,
+    words_before, Words,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -194,17 +195,27 @@ pub(crate) struct Sourcing<'a> {
     pub(crate) text: &'a str,
     pub(crate) sentences: &'a [Span],
     pub(crate) hits: &'a [Hit],
+    /// `hits` are in order of their start (see [`starting_in`]).
+    pub(crate) hits_sorted: bool,
     pub(crate) quotes: &'a [(Quote, QuoteKind)],
 }
 
 impl Sourcing<'_> {
     /// Appends the text-level attributions, in text order.
     pub(crate) fn find(&self, out: &mut Vec<Attribution>) {
+        // What quoted statements say, as sorted regions.
+        let speech = union(
+            self.quotes
+                .iter()
+                .filter(|(_, k)| *k == QuoteKind::Speech)
+                .map(|(q, _)| q.inner)
+                .collect(),
+        );
         for hit in self.hits {
             let Cue::Reporting(role) = hit.cue else {
                 continue;
             };
-            if self.in_speech(hit.start) {
+            if in_regions(&speech, hit.start) {
                 continue;
             }
             let Some(sentence) = sentence_of(self.sentences, hit.start) else {
@@ -214,12 +225,6 @@ impl Sourcing<'_> {
                 out.push(a);
             }
         }
-    }
-
-    fn in_speech(&self, pos: usize) -> bool {
-        self.quotes
-            .iter()
-            .any(|(q, k)| *k == QuoteKind::Speech && q.inner.start <= pos && pos < q.inner.end)
     }
 
     fn attribution(&self, hit: &Hit, role: Role, sentence: Span) -> Option<Attribution> {
@@ -280,8 +285,7 @@ impl Sourcing<'_> {
         for w in &buf[..n] {
             let mut lb = [0u8; 40];
             let lw = lower(w.slice(text), &mut lb).unwrap_or("");
-            let verb = self
-                .hits
+            let verb = starting_in(self.hits, self.hits_sorted, w.start, w.start)
                 .iter()
                 .any(|h| h.start == w.start && matches!(h.cue, Cue::Reporting(_)));
             if !words.is_empty() && (FORWARD_STOPS.contains(&lw) || verb) {
@@ -339,16 +343,16 @@ impl Sourcing<'_> {
             }
         }
         let mut words: Vec<Span> = buf[..n].iter().rev().copied().collect();
-        let lowered = |w: &Span| {
-            let mut lb = [0u8; 40];
-            lower(w.slice(text), &mut lb).unwrap_or("").to_string()
+        // `w` is one of the (lower-case ASCII) `list`, in any case.
+        let one_of = |w: &Span, list: &[&str]| {
+            let w = w.slice(text);
+            list.iter().any(|l| l.eq_ignore_ascii_case(w))
         };
         // Drop auxiliaries and adverbs between the subject and the verb.
         while let Some(w) = words.last() {
-            let lw = lowered(w);
-            if AUXILIARIES.contains(&lw.as_str())
-                || is_time_word(&lw)
-                || (lw.len() > 4 && lw.ends_with("ly"))
+            let mut lb = [0u8; 40];
+            let lw = lower(w.slice(text), &mut lb).unwrap_or("");
+            if AUXILIARIES.contains(&lw) || is_time_word(lw) || (lw.len() > 4 && lw.ends_with("ly"))
             {
                 words.pop();
             } else {
@@ -357,22 +361,17 @@ impl Sourcing<'_> {
         }
         // Drop discourse words before it ("But", "Meanwhile", "that").
         while let Some(w) = words.first() {
-            if LEADING.contains(&lowered(w).as_str()) {
+            if one_of(w, LEADING) {
                 words.remove(0);
             } else {
                 break;
             }
         }
-        let starts_with_preposition = words
-            .first()
-            .is_some_and(|w| PREPOSITIONS.contains(&lowered(w).as_str()));
+        let starts_with_preposition = words.first().is_some_and(|w| one_of(w, PREPOSITIONS));
         if n == MAX_SUBJECT_WINDOW || starts_with_preposition {
             let keep = words.len().saturating_sub(FALLBACK_WORDS);
             words.drain(..keep);
-            if let Some(d) = words
-                .iter()
-                .rposition(|w| ["the", "a", "an"].contains(&lowered(w).as_str()))
-            {
+            if let Some(d) = words.iter().rposition(|w| one_of(w, &["the", "a", "an"])) {
                 if d + 1 < words.len() {
                     words.drain(..d);
                 }
@@ -442,8 +441,7 @@ impl Sourcing<'_> {
                 Some(format!("anon:{}", singular(stems[i]))),
             ));
         }
-        let unnamed = self
-            .hits
+        let unnamed = starting_in(self.hits, self.hits_sorted, sentence.start, sentence.end)
             .iter()
             .any(|h| h.cue == Cue::Anonymity && h.start >= sentence.start && h.end <= sentence.end);
         if unnamed {
@@ -700,6 +698,7 @@ mod tests {
             text,
             sentences: &sentences,
             hits: &hits,
+            hits_sorted: crate::lexicon::sorted_by_start(&hits),
             quotes: &quotes,
         };
         let mut out = Vec::new();

@@ -191,6 +191,26 @@ pub(crate) fn scan_words(
     n
 }
 
+/// The union of `spans`, disjoint and sorted.
+pub(crate) fn union(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_by_key(|s| s.start);
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s.start < last.end => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// `pos` lies in one of `regions` (disjoint and sorted, as [`union`] leaves them).
+#[inline]
+pub(crate) fn in_regions(regions: &[Span], pos: usize) -> bool {
+    let i = regions.partition_point(|r| r.end <= pos);
+    regions.get(i).is_some_and(|r| r.start <= pos)
+}
+
 /// The number of words of `text[start..end]`.
 pub(crate) fn count_words(text: &str, start: usize, end: usize) -> usize {
     scan_words(text, start, end, |_| {})

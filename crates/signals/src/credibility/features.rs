@@ -12,7 +12,7 @@ use crosscheck_schema::{
     ArticleAnalysis, CasualtyCategory, EntityKind, EventType, Signal, SourceKind,
 };
 
-use crate::features::feature_vector;
+use crate::features::{feature_values, per_1k, word_count, FEATURE_NAMES};
 use crate::kinds;
 use crate::outlets::{OutletCategory, OutletInfo};
 
@@ -55,21 +55,43 @@ impl Block {
     }
 }
 
-/// One feature: its name, block and the reason (group) its contribution is
-/// reported under.
+/// One feature: its name, block, the reason (group) its contribution is
+/// reported under, and the way it is expected to move credibility.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FeatureSpec {
     pub name: &'static str,
     pub block: Block,
     /// The `kind` of the reason in `Credibility.signals`.
     pub reason: &'static str,
+    /// See [`direction`].
+    pub direction: Direction,
 }
 
+/// A feature of no stated direction ([`Direction::Either`]).
 const fn spec(name: &'static str, block: Block, reason: &'static str) -> FeatureSpec {
     FeatureSpec {
         name,
         block,
         reason,
+        direction: Direction::Either,
+    }
+}
+
+impl FeatureSpec {
+    /// More of it, less credible.
+    const fn lowers(self) -> FeatureSpec {
+        FeatureSpec {
+            direction: Direction::Lowers,
+            ..self
+        }
+    }
+
+    /// More of it, more credible.
+    const fn raises(self) -> FeatureSpec {
+        FeatureSpec {
+            direction: Direction::Raises,
+            ..self
+        }
     }
 }
 
@@ -95,77 +117,82 @@ pub mod reasons {
     pub const COPY: &str = "copy";
 }
 
-/// Every feature, in row order. Signals first (from [`feature_vector`], whose
+/// Every feature, in row order. Signals first (from [`feature_vector`](crate::feature_vector), whose
 /// outlet part forms the outlet block), then claims, then consistency, then the
 /// two derived columns of the style and outlet components.
 pub const FEATURES: [FeatureSpec; 85] = [
     // Signals (feature_vector's first 23, then propaganda).
     spec("log_words", Block::Signals, kinds::WORD_COUNT),
-    spec("scare_quotes_per_1k", Block::Signals, kinds::SCARE_QUOTES),
-    spec("all_caps_per_1k", Block::Signals, kinds::ALL_CAPS),
+    spec("scare_quotes_per_1k", Block::Signals, kinds::SCARE_QUOTES).lowers(),
+    spec("all_caps_per_1k", Block::Signals, kinds::ALL_CAPS).lowers(),
     spec(
         "rhetorical_questions_per_1k",
         Block::Signals,
         kinds::RHETORICAL_QUESTIONS,
-    ),
-    spec("exclamations_per_1k", Block::Signals, kinds::EXCLAMATIONS),
-    spec("dehumanising_per_1k", Block::Signals, kinds::DEHUMANISING),
+    )
+    .lowers(),
+    spec("exclamations_per_1k", Block::Signals, kinds::EXCLAMATIONS).lowers(),
+    spec("dehumanising_per_1k", Block::Signals, kinds::DEHUMANISING).lowers(),
     spec(
         "loaded_language_per_1k",
         Block::Signals,
         kinds::LOADED_LANGUAGE,
-    ),
+    )
+    .lowers(),
     spec("hedges_per_1k", Block::Signals, kinds::HEDGES),
     spec(
         "verification_caveats_per_1k",
         Block::Signals,
         kinds::VERIFICATION_CAVEATS,
     ),
-    spec("speculation_per_1k", Block::Signals, kinds::SPECULATION),
-    spec("first_person_per_1k", Block::Signals, kinds::FIRST_PERSON),
-    spec("clickbait_per_1k", Block::Signals, kinds::CLICKBAIT),
-    spec("appeals_per_1k", Block::Signals, kinds::APPEALS),
+    spec("speculation_per_1k", Block::Signals, kinds::SPECULATION).lowers(),
+    spec("first_person_per_1k", Block::Signals, kinds::FIRST_PERSON).lowers(),
+    spec("clickbait_per_1k", Block::Signals, kinds::CLICKBAIT).lowers(),
+    spec("appeals_per_1k", Block::Signals, kinds::APPEALS).lowers(),
     spec(
         "primary_quotes_per_1k",
         Block::Signals,
         kinds::PRIMARY_QUOTES,
-    ),
-    spec("attributions_per_1k", Block::Signals, kinds::ATTRIBUTIONS),
+    )
+    .raises(),
+    spec("attributions_per_1k", Block::Signals, kinds::ATTRIBUTIONS).raises(),
     spec(
         "question_headline",
         Block::Signals,
         kinds::QUESTION_HEADLINE,
-    ),
-    spec("comment_residue", Block::Signals, kinds::COMMENT_RESIDUE),
+    )
+    .lowers(),
+    spec("comment_residue", Block::Signals, kinds::COMMENT_RESIDUE).lowers(),
     spec(
         "anonymous_source_share",
         Block::Signals,
         kinds::ANONYMOUS_SOURCES,
-    ),
-    spec("no_attribution", Block::Signals, kinds::ATTRIBUTIONS),
-    spec("distinct_sources", Block::Signals, kinds::DISTINCT_SOURCES),
+    )
+    .lowers(),
+    spec("no_attribution", Block::Signals, kinds::ATTRIBUTIONS).lowers(),
+    spec("distinct_sources", Block::Signals, kinds::DISTINCT_SOURCES).raises(),
     // Outlet (feature_vector's last 17).
     spec("outlet_resolved", Block::Outlet, reasons::OUTLET),
-    spec("outlet_reliable", Block::Outlet, reasons::OUTLET),
+    spec("outlet_reliable", Block::Outlet, reasons::OUTLET).raises(),
     spec("outlet_mixed", Block::Outlet, reasons::OUTLET),
-    spec("outlet_hyperpartisan", Block::Outlet, reasons::OUTLET),
-    spec("outlet_unreliable", Block::Outlet, reasons::OUTLET),
-    spec("outlet_fake", Block::Outlet, reasons::OUTLET),
-    spec("outlet_satire", Block::Outlet, reasons::OUTLET),
-    spec("outlet_conspiracy", Block::Outlet, reasons::OUTLET),
-    spec("outlet_propaganda", Block::Outlet, reasons::OUTLET),
+    spec("outlet_hyperpartisan", Block::Outlet, reasons::OUTLET).lowers(),
+    spec("outlet_unreliable", Block::Outlet, reasons::OUTLET).lowers(),
+    spec("outlet_fake", Block::Outlet, reasons::OUTLET).lowers(),
+    spec("outlet_satire", Block::Outlet, reasons::OUTLET).lowers(),
+    spec("outlet_conspiracy", Block::Outlet, reasons::OUTLET).lowers(),
+    spec("outlet_propaganda", Block::Outlet, reasons::OUTLET).lowers(),
     spec("outlet_state", Block::Outlet, reasons::OUTLET),
     spec("outlet_partisan", Block::Outlet, reasons::OUTLET),
     spec("outlet_unknown", Block::Outlet, reasons::OUTLET),
-    spec("outlet_reliability", Block::Outlet, reasons::OUTLET),
+    spec("outlet_reliability", Block::Outlet, reasons::OUTLET).raises(),
     spec("outlet_reliability_known", Block::Outlet, reasons::OUTLET),
     spec("outlet_state_owned", Block::Outlet, reasons::OUTLET),
     spec("outlet_party_owned", Block::Outlet, reasons::OUTLET),
-    spec("outlet_newsguard", Block::Outlet, reasons::OUTLET),
+    spec("outlet_newsguard", Block::Outlet, reasons::OUTLET).raises(),
     spec("outlet_newsguard_known", Block::Outlet, reasons::OUTLET),
-    spec("outlet_mbfc_factual", Block::Outlet, reasons::OUTLET),
+    spec("outlet_mbfc_factual", Block::Outlet, reasons::OUTLET).raises(),
     spec("outlet_mbfc_factual_known", Block::Outlet, reasons::OUTLET),
-    spec("propaganda_per_1k", Block::Signals, PROPAGANDA_TECHNIQUES),
+    spec("propaganda_per_1k", Block::Signals, PROPAGANDA_TECHNIQUES).lowers(),
     // Claims profile.
     spec("claims_log", Block::Claims, reasons::EVENT_PROFILE),
     spec("claims_per_1k", Block::Claims, reasons::EVENT_PROFILE),
@@ -248,17 +275,20 @@ pub const FEATURES: [FeatureSpec; 85] = [
         "consistency_shared_share",
         Block::Consistency,
         reasons::COVERAGE,
-    ),
+    )
+    .raises(),
     spec(
         "consistency_contradicted_share",
         Block::Consistency,
         reasons::CONTRADICTED,
-    ),
+    )
+    .lowers(),
     spec(
         "consistency_corroborated_share",
         Block::Consistency,
         reasons::CORROBORATED,
-    ),
+    )
+    .raises(),
     spec(
         "consistency_single_source_share",
         Block::Consistency,
@@ -288,35 +318,41 @@ pub const FEATURES: [FeatureSpec; 85] = [
         "consistency_killed_abs_deviation",
         Block::Consistency,
         reasons::TOLL_DEVIATION,
-    ),
+    )
+    .lowers(),
     spec(
         "consistency_killed_agreement",
         Block::Consistency,
         reasons::TOLL_DEVIATION,
-    ),
+    )
+    .raises(),
     spec(
         "consistency_killed_contradicted",
         Block::Consistency,
         reasons::CONTRADICTED,
-    ),
+    )
+    .lowers(),
     spec(
         "consistency_max_sources",
         Block::Consistency,
         reasons::CORROBORATED,
-    ),
+    )
+    .raises(),
     spec(
         "consistency_other_outlets",
         Block::Consistency,
         reasons::COVERAGE,
-    ),
+    )
+    .raises(),
     spec("consistency_copy", Block::Consistency, reasons::COPY),
     // Derived.
     spec(
         "loaded_dehumanising_per_1k",
         Block::Signals,
         kinds::LOADED_LANGUAGE,
-    ),
-    spec("outlet_reputation", Block::Outlet, reasons::OUTLET),
+    )
+    .lowers(),
+    spec("outlet_reputation", Block::Outlet, reasons::OUTLET).raises(),
 ];
 
 /// Number of features in a row.
@@ -342,50 +378,13 @@ pub enum Direction {
 }
 
 /// The expected direction of a feature (see [`Direction`]; `docs/signals.md`,
-/// "Credibility").
+/// "Credibility"): its [`FeatureSpec::direction`], [`Direction::Either`] for a
+/// name that is not a feature.
 pub fn direction(feature: &str) -> Direction {
-    use Direction::*;
-    match feature {
-        "scare_quotes_per_1k"
-        | "all_caps_per_1k"
-        | "rhetorical_questions_per_1k"
-        | "exclamations_per_1k"
-        | "dehumanising_per_1k"
-        | "loaded_language_per_1k"
-        | "loaded_dehumanising_per_1k"
-        | "speculation_per_1k"
-        | "first_person_per_1k"
-        | "clickbait_per_1k"
-        | "appeals_per_1k"
-        | "question_headline"
-        | "comment_residue"
-        | "anonymous_source_share"
-        | "no_attribution"
-        | "propaganda_per_1k"
-        | "outlet_hyperpartisan"
-        | "outlet_unreliable"
-        | "outlet_fake"
-        | "outlet_satire"
-        | "outlet_conspiracy"
-        | "outlet_propaganda"
-        | "consistency_contradicted_share"
-        | "consistency_killed_abs_deviation"
-        | "consistency_killed_contradicted" => Lowers,
-        "primary_quotes_per_1k"
-        | "attributions_per_1k"
-        | "distinct_sources"
-        | "outlet_reliable"
-        | "outlet_reliability"
-        | "outlet_newsguard"
-        | "outlet_mbfc_factual"
-        | "outlet_reputation"
-        | "consistency_shared_share"
-        | "consistency_corroborated_share"
-        | "consistency_killed_agreement"
-        | "consistency_max_sources"
-        | "consistency_other_outlets" => Raises,
-        _ => Either,
-    }
+    FEATURES
+        .iter()
+        .find(|f| f.name == feature)
+        .map_or(Direction::Either, |f| f.direction)
 }
 
 /// One number for what the lists say about an outlet, in -1..1: its reliability
@@ -424,15 +423,8 @@ pub fn credibility_features(
     consistency: Option<&Consistency>,
 ) -> Vec<f32> {
     let mut row = Vec::with_capacity(N_FEATURES);
-    row.extend(
-        feature_vector(&article.signals, outlet)
-            .into_iter()
-            .map(|(_, v)| v),
-    );
-    let words = signal(&article.signals, kinds::WORD_COUNT)
-        .map_or(0.0, |s| s.value)
-        .max(0.0);
-    let per_1k = 1000.0 / words.max(100.0);
+    feature_values(&article.signals, outlet, &mut row);
+    let per_1k = per_1k(word_count(&article.signals));
     row.push(signal(&article.signals, PROPAGANDA_TECHNIQUES).map_or(0.0, |s| s.value) * per_1k);
     debug_assert_eq!(row.len(), CLAIMS_AT);
     claims_profile(article, per_1k, &mut row);
@@ -462,7 +454,9 @@ pub fn credibility_features(
 /// (posts rated by page), to train the outlet component on.
 pub fn outlet_row(outlet: Option<&OutletInfo>) -> Vec<f32> {
     let mut row = vec![0f32; N_FEATURES];
-    for (i, (_, v)) in feature_vector(&[], outlet).into_iter().enumerate() {
+    let mut values = Vec::with_capacity(FEATURE_NAMES.len());
+    feature_values(&[], outlet, &mut values);
+    for (i, v) in values.into_iter().enumerate() {
         if FEATURES[i].block == Block::Outlet && v.is_finite() {
             row[i] = v;
         }
@@ -584,6 +578,7 @@ pub fn block_columns(blocks: &[Block]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::features::feature_vector;
 
     #[test]
     fn the_table_matches_the_builders() {

@@ -21,55 +21,21 @@
 //! anything is allocated, and every tree is checked to point forward only: a
 //! damaged or hostile file is an error, never a panic or an endless walk.
 
-use std::fmt;
-
 use crosscheck_learn::hash::fnv1a64;
-use crosscheck_learn::{Boosted, Node, Tree};
+use crosscheck_learn::{Boosted, ByteReader, ByteWriter, FormatError, Node, Tree};
 
 use super::{Applies, Component, CredibilityModel, Linear, Scorer, FEATURES};
 
 const MAGIC: &[u8; 4] = b"XCCR";
 const VERSION: u16 = 2;
 
-/// Why bytes are not a credibility model.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ModelError {
-    BadMagic,
-    UnsupportedVersion(u16),
-    Truncated { offset: usize, what: &'static str },
-    Invalid { offset: usize, what: String },
-    ChecksumMismatch,
-}
-
-impl fmt::Display for ModelError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ModelError::BadMagic => write!(f, "not a crosscheck credibility model (bad magic)"),
-            ModelError::UnsupportedVersion(v) => write!(
-                f,
-                "credibility model format version {v} is not supported (this build reads {VERSION})"
-            ),
-            ModelError::Truncated { offset, what } => {
-                write!(
-                    f,
-                    "credibility model truncated at byte {offset} while reading {what}"
-                )
-            }
-            ModelError::Invalid { offset, what } => {
-                write!(f, "invalid credibility model at byte {offset}: {what}")
-            }
-            ModelError::ChecksumMismatch => {
-                write!(f, "credibility model checksum mismatch (damaged file)")
-            }
-        }
-    }
-}
-
-impl std::error::Error for ModelError {}
+/// Why bytes are not a credibility model: the errors of the byte format shared
+/// with `crosscheck_learn`'s model files.
+pub type ModelError = FormatError;
 
 pub(super) fn write(model: &CredibilityModel) -> Vec<u8> {
-    let mut w = Writer::default();
-    w.0.extend_from_slice(MAGIC);
+    let mut w = ByteWriter::new();
+    w.bytes(MAGIC);
     w.u16(VERSION);
     w.u32(model.metadata.len() as u32);
     for (k, v) in &model.metadata {
@@ -82,12 +48,12 @@ pub(super) fn write(model: &CredibilityModel) -> Vec<u8> {
     for c in &model.components {
         write_component(&mut w, c);
     }
-    let sum = fnv1a64(&w.0);
-    w.0.extend_from_slice(&sum.to_le_bytes());
-    w.0
+    let sum = fnv1a64(w.as_bytes());
+    w.u64(sum);
+    w.into_bytes()
 }
 
-fn write_component(w: &mut Writer, c: &Component) {
+fn write_component(w: &mut ByteWriter, c: &Component) {
     w.str(&c.name);
     w.u8(c.applies.to_u8());
     w.f32(c.prior);
@@ -140,7 +106,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<CredibilityModel, ModelError> {
         });
     }
     let (body, sum) = bytes.split_at(bytes.len() - 8);
-    let mut r = Reader { bytes: body, at: 4 };
+    let mut r = ByteReader::new(body, 4);
     let version = r.u16("version")?;
     if version != VERSION {
         return Err(ModelError::UnsupportedVersion(version));
@@ -149,7 +115,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<CredibilityModel, ModelError> {
     if stored != fnv1a64(body) {
         return Err(ModelError::ChecksumMismatch);
     }
-    let n = r.count(8, "metadata")?;
+    let n = r.count("metadata", 8)?;
     let mut metadata = Vec::with_capacity(n);
     for _ in 0..n {
         metadata.push((r.str("metadata key")?, r.str("metadata value")?));
@@ -157,18 +123,18 @@ pub(super) fn read(bytes: &[u8]) -> Result<CredibilityModel, ModelError> {
     let thresholds = (r.f32("thresholds")?, r.f32("thresholds")?);
     if !((0.0..=1.0).contains(&thresholds.0) && (thresholds.0..=1.0).contains(&thresholds.1)) {
         return Err(ModelError::Invalid {
-            offset: r.at,
+            offset: r.pos(),
             what: "thresholds out of range".into(),
         });
     }
-    let n = r.count(30, "components")?;
+    let n = r.count("components", 30)?;
     let mut components = Vec::with_capacity(n);
     for _ in 0..n {
         components.push(read_component(&mut r)?);
     }
-    if r.at != body.len() {
+    if r.pos() != body.len() {
         return Err(ModelError::Invalid {
-            offset: r.at,
+            offset: r.pos(),
             what: "trailing bytes".into(),
         });
     }
@@ -179,9 +145,9 @@ pub(super) fn read(bytes: &[u8]) -> Result<CredibilityModel, ModelError> {
     })
 }
 
-fn read_component(r: &mut Reader<'_>) -> Result<Component, ModelError> {
+fn read_component(r: &mut ByteReader<'_>) -> Result<Component, ModelError> {
     let name = r.str("component name")?;
-    let at = r.at;
+    let at = r.pos();
     let applies = Applies::from_u8(r.u8("applies")?).ok_or_else(|| ModelError::Invalid {
         offset: at,
         what: "unknown component condition".into(),
@@ -194,14 +160,14 @@ fn read_component(r: &mut Reader<'_>) -> Result<Component, ModelError> {
         .all(|v| v.is_finite())
     {
         return Err(ModelError::Invalid {
-            offset: r.at,
+            offset: r.pos(),
             what: "calibration is not finite".into(),
         });
     }
-    let n = r.count(4, "columns")?;
+    let n = r.count("columns", 4)?;
     let mut columns = Vec::with_capacity(n);
     for _ in 0..n {
-        let at = r.at;
+        let at = r.pos();
         let name = r.str("column name")?;
         let index = FEATURES
             .iter()
@@ -212,7 +178,7 @@ fn read_component(r: &mut Reader<'_>) -> Result<Component, ModelError> {
             })?;
         columns.push(index);
     }
-    let at = r.at;
+    let at = r.pos();
     let scorer = match r.u8("scorer")? {
         0 => {
             let bias = r.f32("bias")?;
@@ -237,7 +203,7 @@ fn read_component(r: &mut Reader<'_>) -> Result<Component, ModelError> {
                 let flag = r.u8("log flag")?;
                 if !(values.iter().all(|v| v.is_finite()) && values[2] > 0.0 && flag <= 1) {
                     return Err(ModelError::Invalid {
-                        offset: r.at,
+                        offset: r.pos(),
                         what: "linear column out of range".into(),
                     });
                 }
@@ -250,7 +216,7 @@ fn read_component(r: &mut Reader<'_>) -> Result<Component, ModelError> {
             }
             if !bias.is_finite() {
                 return Err(ModelError::Invalid {
-                    offset: r.at,
+                    offset: r.pos(),
                     what: "bias is not finite".into(),
                 });
             }
@@ -258,11 +224,11 @@ fn read_component(r: &mut Reader<'_>) -> Result<Component, ModelError> {
         }
         1 => {
             let base = r.f32("base")?;
-            let n_trees = r.count(4, "trees")?;
+            let n_trees = r.count("trees", 4)?;
             let mut trees = Vec::with_capacity(n_trees);
             for _ in 0..n_trees {
-                let at = r.at;
-                let n_nodes = r.count(18, "nodes")?;
+                let at = r.pos();
+                let n_nodes = r.count("nodes", 18)?;
                 let mut nodes = Vec::with_capacity(n_nodes);
                 for _ in 0..n_nodes {
                     nodes.push(Node {
@@ -304,80 +270,4 @@ fn read_component(r: &mut Reader<'_>) -> Result<Component, ModelError> {
         prior,
         offset,
     })
-}
-
-#[derive(Default)]
-struct Writer(Vec<u8>);
-
-impl Writer {
-    fn u8(&mut self, v: u8) {
-        self.0.push(v);
-    }
-    fn u16(&mut self, v: u16) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    fn u32(&mut self, v: u32) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    fn f32(&mut self, v: f32) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    fn str(&mut self, s: &str) {
-        self.u32(s.len() as u32);
-        self.0.extend_from_slice(s.as_bytes());
-    }
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl Reader<'_> {
-    fn take(&mut self, n: usize, what: &'static str) -> Result<&[u8], ModelError> {
-        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
-        match end {
-            Some(end) => {
-                let s = &self.bytes[self.at..end];
-                self.at = end;
-                Ok(s)
-            }
-            None => Err(ModelError::Truncated {
-                offset: self.at,
-                what,
-            }),
-        }
-    }
-    fn u8(&mut self, what: &'static str) -> Result<u8, ModelError> {
-        Ok(self.take(1, what)?[0])
-    }
-    fn u16(&mut self, what: &'static str) -> Result<u16, ModelError> {
-        let b = self.take(2, what)?;
-        Ok(u16::from_le_bytes([b[0], b[1]]))
-    }
-    fn u32(&mut self, what: &'static str) -> Result<u32, ModelError> {
-        let b = self.take(4, what)?;
-        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    }
-    fn f32(&mut self, what: &'static str) -> Result<f32, ModelError> {
-        Ok(f32::from_bits(self.u32(what)?))
-    }
-    /// A count of items of at least `min_size` bytes each, checked against what is left.
-    fn count(&mut self, min_size: usize, what: &'static str) -> Result<usize, ModelError> {
-        let at = self.at;
-        let n = self.u32(what)? as usize;
-        if n.saturating_mul(min_size) > self.bytes.len() - self.at {
-            return Err(ModelError::Truncated { offset: at, what });
-        }
-        Ok(n)
-    }
-    fn str(&mut self, what: &'static str) -> Result<String, ModelError> {
-        let n = self.count(1, what)?;
-        let at = self.at;
-        let b = self.take(n, what)?;
-        String::from_utf8(b.to_vec()).map_err(|_| ModelError::Invalid {
-            offset: at,
-            what: format!("{what} is not UTF-8"),
-        })
-    }
 }
