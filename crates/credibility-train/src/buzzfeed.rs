@@ -36,11 +36,15 @@ pub fn buzzfeed_examples(path: &Path) -> Result<Vec<CredibilityExample>, Error> 
     let text =
         std::fs::read_to_string(path).map_err(|e| Error(format!("{}: {e}", path.display())))?;
     let outlets = Outlets::new();
-    let mut lines = text.lines();
-    let header: Vec<&str> = lines
-        .next()
-        .map(|h| h.split(',').collect())
-        .unwrap_or_default();
+    let records = crosscheck_datasets::delimited::parse(&text, b',').map_err(|e| {
+        Error(format!(
+            "{} line {}: a quoted field is never closed",
+            path.display(),
+            e.line
+        ))
+    })?;
+    let mut records = records.into_iter();
+    let header = records.next().map(|r| r.fields).unwrap_or_default();
     let column = |name: &str| {
         header
             .iter()
@@ -49,18 +53,15 @@ pub fn buzzfeed_examples(path: &Path) -> Result<Vec<CredibilityExample>, Error> 
     };
     let (post, page, rating) = (column("post_id")?, column("Page")?, column("Rating")?);
     let mut out = Vec::new();
-    for (n, line) in lines.enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        // The file has no quoted fields; anything else is not the file we know.
-        let fields: Vec<&str> = line.split(',').collect();
-        if line.contains('"') || fields.len() != header.len() {
+    for record in records {
+        let fields = &record.fields;
+        if fields.len() != header.len() {
             return Err(Error(format!(
-                "{} line {}: expected {} unquoted fields",
+                "{} line {}: expected {} fields, found {}",
                 path.display(),
-                n + 2,
-                header.len()
+                record.line,
+                header.len(),
+                fields.len()
             )));
         }
         let label = match fields[rating].trim() {

@@ -27,7 +27,9 @@ use crate::Error;
 
 /// The fold seed of `crosscheck_signals::credibility::cross_validate`, so that
 /// the same model gives the same figures here and in the FA-KES table.
-const SEED: u64 = 0xc4ed_1b1e;
+fn fold_seed() -> u64 {
+    TrainConfig::default().seed
+}
 
 /// Share of the examples scored at or above / below a threshold that hold up.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,7 +76,7 @@ fn cv_probs(
     k: usize,
     repeats: usize,
 ) -> Vec<Vec<f32>> {
-    out_of_fold(classes, k, repeats, SEED, |train, test| {
+    out_of_fold(classes, k, repeats, fold_seed(), |train, test| {
         let part: Vec<CredibilityExample> = train.iter().map(|&i| rows[i].clone()).collect();
         let c = train_component(&part, config);
         test.iter()
@@ -237,7 +239,7 @@ pub fn evaluate_shipped(data: &TrainingData, k: usize, repeats: usize) -> Shippe
                 .unwrap_or(0) as u32
         })
         .collect();
-    let folds = grouped_kfold(&groups, &classes(posts), pages.len(), SEED);
+    let folds = grouped_kfold(&groups, &classes(posts), pages.len(), fold_seed());
     let mut lopo = vec![0.5f32; posts.len()];
     for f in 0..pages.len() {
         let (train, test) = folds.split(f);
@@ -317,7 +319,7 @@ pub fn evaluate_shipped(data: &TrainingData, k: usize, repeats: usize) -> Shippe
     // --- The combination.
     let mut combined = Vec::new();
     let fakes_models = |with_outlet: bool| {
-        out_of_fold(&fc, k, repeats, SEED, |train, test| {
+        out_of_fold(&fc, k, repeats, fold_seed(), |train, test| {
             let part: Vec<CredibilityExample> = train.iter().map(|&i| fakes[i].clone()).collect();
             let mut components = vec![style_all.clone()];
             if with_outlet {
@@ -348,7 +350,7 @@ pub fn evaluate_shipped(data: &TrainingData, k: usize, repeats: usize) -> Shippe
         t,
     ));
     let horne_models = |lone: bool| {
-        out_of_fold(&hc, k, repeats, SEED, |train, test| {
+        out_of_fold(&hc, k, repeats, fold_seed(), |train, test| {
             let part: Vec<CredibilityExample> = train.iter().map(|&i| horne[i].clone()).collect();
             let m = CredibilityModel::from_components(
                 vec![

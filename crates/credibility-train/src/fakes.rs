@@ -11,10 +11,7 @@ use std::path::Path;
 
 use crosscheck_core::Pipeline;
 use crosscheck_ingest::{IngestOptions, Input, Preset, Reader};
-use crosscheck_learn::{
-    stratified_kfold, train_logistic, Calibrator, ClassWeight, FeatureHasher, HasherConfig,
-    SgdConfig, SparseVector,
-};
+use crosscheck_learn::{stratified_kfold, train_logistic, Calibrator, SparseVector};
 use crosscheck_lexicon::{Actors, Gazetteer};
 use crosscheck_link::{ConsistencyIndex, Lexicons, LinkConfig, LinkInput, Linker};
 use crosscheck_schema::ArticleAnalysis;
@@ -26,6 +23,7 @@ use crosscheck_signals::credibility::{
 };
 use crosscheck_signals::Outlets;
 
+use crate::multiclass::{featurize, text_hasher, text_sgd, title_and_body};
 use crate::Error;
 
 /// A labelled record's label as a credibility target: `credible`/`real`/`true`/`1`
@@ -78,9 +76,11 @@ pub fn labelled_examples(path: &Path, preset: Preset) -> Result<Vec<CredibilityE
             continue;
         };
         // One record may be cut into several articles; the longest carries the label.
-        let Some(article) = analysed
+        // `analysed` is in document order.
+        let first = analysed.partition_point(|(i, _)| *i < d);
+        let Some(article) = analysed[first..]
             .iter()
-            .filter(|(i, _)| *i == d)
+            .take_while(|(i, _)| *i == d)
             .map(|(_, a)| a)
             .max_by_key(|a| {
                 (
@@ -93,10 +93,7 @@ pub fn labelled_examples(path: &Path, preset: Preset) -> Result<Vec<CredibilityE
         };
         let outlet = outlets.resolve_article(article);
         let consistency = index.article(article);
-        let text = match doc.fields.title.as_deref() {
-            Some(t) => format!("{t}\n{}", doc.text),
-            None => doc.text.clone(),
-        };
+        let text = title_and_body(doc.fields.title.as_deref(), &doc.text);
         out.push(CredibilityExample {
             id: doc.fields.id.clone().unwrap_or_else(|| article.id.clone()),
             outlet: article.outlet.clone(),
@@ -220,25 +217,13 @@ pub fn text_baseline(
     k: usize,
     repeats: usize,
 ) -> CredibilityMetrics {
-    let hasher = FeatureHasher::new(HasherConfig::default(), Vec::new())
-        .expect("the default hasher configuration is valid");
+    let hasher = text_hasher(Vec::new());
     let xs: Vec<SparseVector> = examples
         .iter()
-        .map(|e| {
-            let mut v = SparseVector::new();
-            hasher.featurize(&e.text, &[], &mut v);
-            v.compact();
-            v
-        })
+        .map(|e| featurize(&hasher, &e.text, &[]))
         .collect();
     let labels: Vec<bool> = examples.iter().map(|e| e.label).collect();
-    let cfg = SgdConfig {
-        epochs: 10,
-        learning_rate: 0.1,
-        l2: 1e-4,
-        class_weight: ClassWeight::Uniform,
-        seed: 0x7e47,
-    };
+    let cfg = text_sgd(0x7e47);
     let dim = hasher.dim();
     let fit_margins = |train: &[usize]| {
         let tx: Vec<SparseVector> = train.iter().map(|&i| xs[i].clone()).collect();

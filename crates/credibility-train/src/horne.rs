@@ -14,7 +14,9 @@ use crosscheck_signals::credibility::features::block_columns;
 use crosscheck_signals::credibility::{credibility_features, Block, CredibilityExample};
 use crosscheck_signals::Outlets;
 
-use crate::multiclass::{cross_validate_classes, featurize, text_hasher, train_ovr, ClassMetrics};
+use crate::multiclass::{
+    cross_validate_classes, featurize, text_hasher, title_and_body, train_ovr, ClassMetrics,
+};
 use crate::Error;
 
 /// The classes, in index order.
@@ -55,10 +57,7 @@ pub fn horne_examples(dir: &Path) -> Result<Vec<HorneExample>, Error> {
             else {
                 continue;
             };
-            let text = match doc.fields.title.as_deref() {
-                Some(t) => format!("{t}\n{}", doc.text),
-                None => doc.text.clone(),
-            };
+            let text = title_and_body(doc.fields.title.as_deref(), &doc.text);
             out.push(HorneExample {
                 path: doc.path.clone(),
                 class: class as u32,

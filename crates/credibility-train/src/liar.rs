@@ -17,18 +17,19 @@ use crosscheck_datasets::{read_liar_file, LiarLabel, LiarStatement};
 use crosscheck_learn::hash::{fnv1a64, mix64};
 use crosscheck_learn::{FeatureHasher, OneVsRest, SparseVector};
 
-use crate::multiclass::{cross_validate_classes, featurize, text_hasher, text_sgd, ClassMetrics};
+use crate::multiclass::{cross_validate_classes, featurize, text_hasher, train_ovr, ClassMetrics};
 use crate::Error;
 
 /// The classes in index order, least true first.
-pub const LIAR_CLASSES: [&str; 6] = [
-    "pants-fire",
-    "false",
-    "barely-true",
-    "half-true",
-    "mostly-true",
-    "true",
-];
+pub const LIAR_CLASSES: [&str; 6] = {
+    let mut names = [""; 6];
+    let mut i = 0;
+    while i < 6 {
+        names[i] = LiarLabel::ALL[i].as_str();
+        i += 1;
+    }
+    names
+};
 
 /// How the credit-history columns are used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -166,9 +167,7 @@ fn history_features(h: [u32; 5]) -> Vec<f32> {
 }
 
 fn train(f: &LiarFeaturizer, xs: &[SparseVector], labels: &[u32], rows: &[usize]) -> OneVsRest {
-    let tx: Vec<SparseVector> = rows.iter().map(|&i| xs[i].clone()).collect();
-    let ty: Vec<u32> = rows.iter().map(|&i| labels[i]).collect();
-    OneVsRest::train(f.dim(), &tx, &ty, LIAR_CLASSES.len(), &text_sgd(0x11a2))
+    train_ovr(f.dim(), xs, labels, LIAR_CLASSES.len(), rows, 0x11a2)
 }
 
 fn class(s: &LiarStatement) -> u32 {

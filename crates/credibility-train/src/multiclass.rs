@@ -137,6 +137,15 @@ pub fn text_hasher(dense: Vec<String>) -> FeatureHasher {
         .expect("the default hasher configuration is valid")
 }
 
+/// The text the n-gram baselines read: the title, when there is one, on its own line
+/// before the body.
+pub fn title_and_body(title: Option<&str>, body: &str) -> String {
+    match title {
+        Some(t) => format!("{t}\n{body}"),
+        None => body.to_string(),
+    }
+}
+
 /// The compact sparse vector of `text` (and `dense`) under `hasher`.
 pub fn featurize(hasher: &FeatureHasher, text: &str, dense: &[f32]) -> SparseVector {
     let mut v = SparseVector::new();

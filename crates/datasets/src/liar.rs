@@ -38,7 +38,7 @@ impl LiarLabel {
     ];
 
     /// The spelling of the files: `pants-fire`, `false`, `barely-true`, ...
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             LiarLabel::PantsFire => "pants-fire",
             LiarLabel::False => "false",

@@ -19,7 +19,7 @@
 //! line. Readers only read: they never copy, cache or download data.
 
 mod checkworthy;
-mod delimited;
+pub mod delimited;
 mod error;
 mod gold_texts;
 mod liar;

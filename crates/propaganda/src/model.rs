@@ -597,17 +597,54 @@ impl Propaganda {
         sentence_context_features(toks.len(), info, ps, pa, |h, v| {
             base += self.token.weight(h) * v
         });
-        for (i, &in_quote) in quoted_buf.iter().enumerate().take(toks.len()) {
-            // The next token's word features hit random rows of the table: fetch
-            // them while this one is scored (the sums are the same).
-            if i + PREFETCH < toks.len() {
-                token_static_features(toks, i + PREFETCH, false, |h| self.token.prefetch(h));
+        // A token's word features hit random rows of the table: they are hashed
+        // PREFETCH tokens ahead, their rows fetched while the tokens before are
+        // scored, and the hashes kept until the token's turn (same sums, same order).
+        let n = quoted_buf.len().min(toks.len());
+        let mut ring = [StaticFeatures::default(); PREFETCH + 1];
+        for (j, row) in ring.iter_mut().enumerate().take(PREFETCH.min(n)) {
+            row.fill(self, toks, j, quoted_buf[j]);
+        }
+        for i in 0..n {
+            if i + PREFETCH < n {
+                let j = i + PREFETCH;
+                ring[j % (PREFETCH + 1)].fill(self, toks, j, quoted_buf[j]);
             }
             let mut z = base;
-            token_static_features(toks, i, in_quote, |h| z += self.token.weight(h));
+            for &h in ring[i % (PREFETCH + 1)].hashes() {
+                z += self.token.weight(h);
+            }
             token_context_features(toks, i, ps, |h| z += self.token.weight(h));
             out.push(z);
         }
+    }
+}
+
+const _: () = assert!(10 + crate::lexicon::N_CLASSES <= 32);
+
+/// The static feature hashes of one token (at most 10 + the lexicon classes).
+#[derive(Clone, Copy, Default)]
+struct StaticFeatures {
+    hashes: [u64; 32],
+    len: usize,
+}
+
+impl StaticFeatures {
+    /// Hashes token `j`'s static features and prefetches their weights.
+    #[inline]
+    fn fill(&mut self, model: &Propaganda, toks: &[Tok], j: usize, in_quote: bool) {
+        self.len = 0;
+        token_static_features(toks, j, in_quote, |h| {
+            model.token.prefetch(h);
+            if let Some(slot) = self.hashes.get_mut(self.len) {
+                *slot = h;
+                self.len += 1;
+            }
+        });
+    }
+
+    fn hashes(&self) -> &[u64] {
+        &self.hashes[..self.len]
     }
 }
 
