@@ -5,8 +5,8 @@
 use crosscheck_lexicon::Actors;
 use crosscheck_schema::{SourceKind, Span};
 
-use crate::vocab::{flag, ReportRole, SourceWord, Vocab};
-use crate::words::{is_determiner, Words};
+use crate::vocab::{class, flag, ReportRole, SourceWord, Vocab};
+use crate::words::Words;
 
 /// An actor-table match as token indices `first..end`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -273,7 +273,7 @@ impl Context<'_> {
                 }
                 break;
             }
-            if is_determiner(word) {
+            if w.has(k, class::DETERMINER) {
                 if i < end {
                     i = k;
                     // "The Local Coordination Committees and the observatory said".
@@ -328,9 +328,9 @@ impl Context<'_> {
             // "a source at Aleppo Police Command", "activists and residents".
             if i < end && k > 0 {
                 let joins = match word {
-                    "of" | "for" => w.cap(k + 1) || is_determiner(w.w(k + 1)),
+                    "of" | "for" => w.cap(k + 1) || w.has(k + 1, class::DETERMINER),
                     "at" | "in" | "from" => {
-                        (w.cap(k + 1) || is_determiner(w.w(k + 1)))
+                        (w.cap(k + 1) || w.has(k + 1, class::DETERMINER))
                             && matches!(self.source_word(w, k - 1), Some(SourceWord::Head(_)))
                     }
                     "and" => self.headlike(w, k - 1) && self.headlike(w, k + 1),
@@ -373,7 +373,7 @@ impl Context<'_> {
             i += 1;
         }
         let first = i;
-        if is_determiner(w.w(i)) {
+        if w.has(i, class::DETERMINER) {
             i += 1;
         }
         if is_pronoun(w.w(i)) && i == first {
@@ -424,9 +424,12 @@ impl Context<'_> {
                 last_good = i;
                 continue;
             }
-            if matches!(word, "of" | "for") && (w.cap(i + 1) || is_determiner(w.w(i + 1))) && head {
+            if matches!(word, "of" | "for")
+                && (w.cap(i + 1) || w.has(i + 1, class::DETERMINER))
+                && head
+            {
                 i += 1;
-                if is_determiner(w.w(i)) {
+                if w.has(i, class::DETERMINER) {
                     i += 1;
                 }
                 continue;
@@ -549,7 +552,7 @@ pub(crate) fn find(w: &Words, cx: &Context) -> Found {
             || (matches!(prev, "is" | "are" | "was" | "were" | "be") && w.w(next) == "to")
             // Nouns: "the reports", "its claims", "Western media reports".
             || (matches!(word, "report" | "reports" | "claims" | "show" | "shows" | "say" | "states" | "statement")
-                && (is_determiner(prev) || prev.is_empty()))
+                && ((i > 0 && w.has(i - 1, class::DETERMINER)) || prev.is_empty()))
             // "the attacks blamed on", "a nerve agent, the WHO said" stays.
             || (matches!(word, "blamed" | "blames" | "blame") && w.w(next) == "on");
         if skip {
@@ -708,7 +711,7 @@ pub(crate) fn find(w: &Words, cx: &Context) -> Found {
         let (a, b) = c.speaker;
         let mut start = a;
         for k in a..b {
-            let right = if is_determiner(w.w(k + 1)) {
+            let right = if w.has(k + 1, class::DETERMINER) {
                 k + 2
             } else {
                 k + 1

@@ -15,7 +15,7 @@ use crate::frame::{self, DateTok, Inputs, PlaceTok};
 use crate::parties::PartyMemory;
 use crate::triggers;
 use crate::vocab::{self, Vocab};
-use crate::words::{Buffers, Words};
+use crate::words::{in_ranges, Buffers, Words};
 
 /// Check-worthiness score at or above which a sentence without an event frame is a claim.
 pub const DEFAULT_THRESHOLD: f32 = 0.5;
@@ -237,7 +237,8 @@ impl Extractor {
             let hits = triggers::find(&w, &self.vocab);
             let harm = w.flags & vocab::flag::HARM != 0;
             let report = w.flags & vocab::flag::REPORT != 0;
-            let bare = hits.is_empty() && !harm && !report && !frame::denial_words(&w);
+            let denial_words = frame::denial_words(&w);
+            let bare = hits.is_empty() && !harm && !report && !denial_words;
             let date_matches = if bare {
                 Vec::new()
             } else {
@@ -307,12 +308,7 @@ impl Extractor {
             // A trigger inside a speaker's phrase ("the Syrian Observatory for Human
             // Rights") names no event.
             let mut hits = hits;
-            hits.retain(|h| {
-                !found
-                    .speaker_ranges
-                    .iter()
-                    .any(|&(a, b)| h.first < b && a < h.end)
-            });
+            hits.retain(|h| !in_ranges(&found.speaker_ranges, h.first, h.end));
             let counts = if harm {
                 casualties::find(&w, &self.vocab, &|k| {
                     in_date.get(k).copied().unwrap_or(false)
@@ -337,6 +333,7 @@ impl Extractor {
                         dates: &dates,
                         previous_type,
                         memory: &parties,
+                        denial_words,
                     },
                 )
             };
@@ -427,6 +424,18 @@ impl Extractor {
     }
 }
 
+/// Weekdays with the apostrophe of "Monday's" stripped, as FA-KES writes them
+/// ([`vocab::class::WEEKDAY_S`]).
+pub(crate) const STRIPPED_WEEKDAYS: [(&str, chrono::Weekday); 7] = [
+    ("mondays", chrono::Weekday::Mon),
+    ("tuesdays", chrono::Weekday::Tue),
+    ("wednesdays", chrono::Weekday::Wed),
+    ("thursdays", chrono::Weekday::Thu),
+    ("fridays", chrono::Weekday::Fri),
+    ("saturdays", chrono::Weekday::Sat),
+    ("sundays", chrono::Weekday::Sun),
+];
+
 /// Two conventions of `docs/taxonomy.md` the date grammar does not follow, and one
 /// FA-KES spelling it does not read:
 ///
@@ -486,20 +495,11 @@ fn adjust_dates(
             m.last = published;
         }
     }
-    const WEEKDAYS: [(&str, chrono::Weekday); 7] = [
-        ("mondays", chrono::Weekday::Mon),
-        ("tuesdays", chrono::Weekday::Tue),
-        ("wednesdays", chrono::Weekday::Wed),
-        ("thursdays", chrono::Weekday::Thu),
-        ("fridays", chrono::Weekday::Fri),
-        ("saturdays", chrono::Weekday::Sat),
-        ("sundays", chrono::Weekday::Sun),
-    ];
     for i in 0..w.len() {
         if !w.has(i, vocab::class::WEEKDAY_S) {
             continue;
         }
-        let Some((_, day)) = WEEKDAYS.iter().find(|(name, _)| *name == w.w(i)) else {
+        let Some((_, day)) = STRIPPED_WEEKDAYS.iter().find(|(name, _)| *name == w.w(i)) else {
             continue;
         };
         // "on Mondays" is a habit, not a day.
@@ -564,7 +564,8 @@ fn skip_header(text: &str, span: Span, title: Option<&str>, dates: &DateParser) 
     // Dates of the header: absolute, within a few words of where the body would start,
     // not inside prose ("on 21 August 2013").
     // One pass of the date grammar; the loop takes its matches in order.
-    let found = if fakes_dateline(s) || s.bytes().any(|b| b.is_ascii_digit()) {
+    // (A header date, or the one `fakes_dateline` reads, has digits.)
+    let found = if s.bytes().any(|b| b.is_ascii_digit()) {
         dates.find(text, span.start + start, span.end, None)
     } else {
         Vec::new()

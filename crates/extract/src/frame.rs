@@ -13,7 +13,7 @@ use crate::casualties::Count;
 use crate::parties::{self, Parties, PartyInputs, PartyMemory};
 use crate::triggers::{self, Hit};
 use crate::vocab::{class, Harm, Vocab};
-use crate::words::Words;
+use crate::words::{in_ranges, Words};
 
 /// A gazetteer match as token indices.
 #[derive(Clone, Copy, Debug)]
@@ -46,10 +46,8 @@ pub(crate) struct Inputs<'a> {
     pub previous_type: Option<EventType>,
     /// The parties earlier sentences established.
     pub memory: &'a PartyMemory,
-}
-
-fn in_ranges(ranges: &[(usize, usize)], first: usize, end: usize) -> bool {
-    ranges.iter().any(|&(a, b)| first < b && a < end)
+    /// The sentence has [`denial_words`].
+    pub denial_words: bool,
 }
 
 fn casualties(w: &Words, c: &Count) -> Casualties {
@@ -65,18 +63,34 @@ fn casualties(w: &Words, c: &Count) -> Casualties {
     }
 }
 
-/// Words that deny an act even without a denial verb.
+/// Phrases that deny an act even without a denial verb, each word given by its
+/// alternatives: "fabricated", "no truth", "not responsible", "none of its", "no
+/// aircraft".
+const DENIAL_PHRASES: &[&[&[&str]]] = &[
+    &[&["fabricated", "fabrications", "fabrication"]],
+    &[&["no"], &["truth"]],
+    &[&["not"], &["responsible"]],
+    &[&["none"], &["of"], &["its", "their"]],
+    &[&["no"], &["aircraft", "jets", "planes", "warplanes"]],
+];
+
+/// The first words of the [`DENIAL_PHRASES`] ([`class::DENIAL`]).
+pub(crate) fn denial_first_words() -> impl Iterator<Item = &'static str> {
+    DENIAL_PHRASES
+        .iter()
+        .filter_map(|p| p.first())
+        .flat_map(|alts| alts.iter().copied())
+}
+
+/// Words that deny an act even without a denial verb ([`DENIAL_PHRASES`]).
 pub(crate) fn denial_words(w: &Words) -> bool {
     (0..w.len()).any(|i| {
-        if !w.has(i, class::DENIAL) {
-            return false;
-        }
-        let x = w.w(i);
-        matches!(x, "fabricated" | "fabrications" | "fabrication")
-            || (x == "no" && w.w(i + 1) == "truth")
-            || (x == "not" && w.w(i + 1) == "responsible")
-            || (x == "none" && w.w(i + 1) == "of" && matches!(w.w(i + 2), "its" | "their"))
-            || (x == "no" && matches!(w.w(i + 1), "aircraft" | "jets" | "planes" | "warplanes"))
+        w.has(i, class::DENIAL)
+            && DENIAL_PHRASES.iter().any(|p| {
+                p.iter()
+                    .enumerate()
+                    .all(|(k, alts)| alts.contains(&w.w(i + k)))
+            })
     })
 }
 
@@ -325,7 +339,7 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
         .or(injured)
         .and_then(|c| triggers::stated_cause(w, inp.vocab, hits, (c.first, c.end)));
     let chosen = triggers::choose(hits, count_at, cause);
-    let denied = found.deny || denial_words(w);
+    let denied = found.deny || inp.denial_words;
     // A count without a cause, or "the attack", belongs to the incident the article
     // typed last ("Monday's massacre ... killed 41"); a war total does not.
     let total = inp.counts.iter().any(|c| c.min >= 1000)
@@ -334,11 +348,12 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
         Some(p) if !total => p,
         _ => t,
     };
-    let (event_type, trigger) = match chosen {
+    // `bare_denial`: a denial without a trigger or a count.
+    let (event_type, trigger, bare_denial) = match chosen {
         Some(h) if h.anaphor || h.event_type == EventType::Death => {
-            (inherit(h.event_type), w.span_of(h.first, h.end))
+            (inherit(h.event_type), w.span_of(h.first, h.end), false)
         }
-        Some(h) => (h.event_type, w.span_of(h.first, h.end)),
+        Some(h) => (h.event_type, w.span_of(h.first, h.end), false),
         None => match killed.or(injured) {
             Some(c) => {
                 let t = if killed.is_some() {
@@ -346,19 +361,20 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
                 } else {
                     EventType::Other
                 };
-                (inherit(t), w.span_of(c.first, c.end))
+                (inherit(t), w.span_of(c.first, c.end), false)
             }
             // "there was no truth whatsoever to the reports": a denial of the incident.
             None if denied => (
                 inherit(EventType::Accusation),
                 Span::new(w.span.start, w.span.start),
+                true,
             ),
             None => return None,
         },
     };
     // A denial without a trigger ("there was no truth to the reports") has its
     // parties anywhere in the sentence.
-    let trig_first = if trigger.is_empty() && chosen.is_none() && killed.or(injured).is_none() {
+    let trig_first = if bare_denial {
         w.len()
     } else {
         w.tok_at_or_after(trigger.start)

@@ -68,37 +68,64 @@ const MODIFIERS: &[(&[&str], Modifier)] = &[
     (&["a", "total", "of"], Modifier::None),
 ];
 
+/// The number words of one word below a hundred, with their values.
+const UNITS: &[(&str, u32)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+];
+
+/// Scale words, with their values.
+const SCALES: &[(&str, u32)] = &[
+    ("hundred", 100),
+    ("thousand", 1_000),
+    ("million", 1_000_000),
+];
+
+/// The words a vague quantity starts with ([`vague_at`]), besides "a number of".
+const VAGUE: &[&str] = &[
+    "dozens",
+    "scores",
+    "tens",
+    "hundreds",
+    "thousands",
+    "several",
+];
+
+/// Words an exact count written in words may start with besides a number word: "a
+/// dozen", "an estimated", "half a dozen" ([`exact_at`]); "a number of" ([`vague_at`]).
+const ARTICLES: &[&str] = &["a", "an", "half"];
+
+/// What may follow an article in a count: "a dozen", "a number of", and the
+/// [`SCALES`] ("a hundred").
+const AFTER_ARTICLE: &[&str] = &["dozen", "number"];
+
 fn unit_value(w: &str) -> Option<u32> {
-    Some(match w {
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
-    })
+    UNITS.iter().find(|&&(u, _)| u == w).map(|&(_, v)| v)
 }
 
 /// A number word below a hundred: `seven`, `forty-three`, `twenty‑one`.
@@ -113,12 +140,7 @@ fn small_word(w: &str) -> Option<u32> {
 }
 
 fn scale(w: &str) -> Option<u32> {
-    match w {
-        "hundred" => Some(100),
-        "thousand" => Some(1_000),
-        "million" => Some(1_000_000),
-        _ => None,
-    }
+    SCALES.iter().find(|&&(x, _)| x == w).map(|&(_, v)| v)
 }
 
 /// Digits with optional `,` separators; a decimal only before a scale word
@@ -254,118 +276,41 @@ fn modifier_at(w: &Words, i: usize) -> (Modifier, usize) {
 /// Whether a number (digits, a number word, a vague quantity, "a dozen") can start at
 /// token `j`: the test after a modifier, before the full parse.
 fn number_at(w: &Words, j: usize) -> bool {
-    w.is_number(j)
-        || w.has(j, class::NUMBER_WORD)
-        || matches!(w.w(j), "a" | "an" | "half")
-        || compound_number(w, j)
+    number_word_at(w, j) || ARTICLES.contains(&w.w(j))
 }
 
-/// The words a count may start with, besides digits and hyphenated number words:
-/// number words, range modifiers and vague quantities.
-pub(crate) const COUNT_STARTS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "at",
-    "no",
-    "not",
-    "more",
-    "over",
-    "above",
-    "in",
-    "upwards",
-    "up",
-    "as",
-    "nearly",
-    "almost",
-    "close",
-    "just",
-    "about",
-    "around",
-    "some",
-    "approximately",
-    "roughly",
-    "an",
-    "estimated",
-    "fewer",
-    "less",
-    "between",
-    "another",
-    "a",
-    "half",
-    "dozens",
-    "scores",
-    "tens",
-    "hundreds",
-    "thousands",
-    "several",
-];
+/// Digits, a number word ([`NUMBER_WORD`](class::NUMBER_WORD)) or a compound number
+/// word at token `k`: what [`may_start`] looks for after a modifier or an article.
+fn number_word_at(w: &Words, k: usize) -> bool {
+    w.is_number(k) || w.has(k, class::NUMBER_WORD) || compound_number(w, k)
+}
 
-/// Number words and vague quantities: what a count's number can be besides digits.
-pub(crate) const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "dozens",
-    "scores",
-    "tens",
-    "hundreds",
-    "thousands",
-    "several",
-    "dozen",
-    "hundred",
-    "thousand",
-    "million",
-    "number",
-];
+/// The words a count may start with ([`class::COUNT_START`]), besides digits and
+/// hyphenated number words: number words, the first words of range modifiers,
+/// articles and vague quantities.
+pub(crate) fn count_starts() -> impl Iterator<Item = &'static str> {
+    UNITS
+        .iter()
+        .map(|&(u, _)| u)
+        .chain(
+            MODIFIERS
+                .iter()
+                .filter_map(|(words, _)| words.first().copied()),
+        )
+        .chain(ARTICLES.iter().copied())
+        .chain(VAGUE.iter().copied())
+}
+
+/// Number words and vague quantities ([`class::NUMBER_WORD`]): what a count's number
+/// can be besides digits, and what makes an article the start of one.
+pub(crate) fn number_words() -> impl Iterator<Item = &'static str> {
+    UNITS
+        .iter()
+        .map(|&(u, _)| u)
+        .chain(VAGUE.iter().copied())
+        .chain(SCALES.iter().map(|&(x, _)| x))
+        .chain(AFTER_ARTICLE.iter().copied())
+}
 
 /// "forty-three": compound number words are not in the word lists.
 fn compound_number(w: &Words, k: usize) -> bool {
@@ -389,8 +334,7 @@ fn may_start(w: &Words, i: usize) -> bool {
     if w.has(i, class::NUMBER_WORD) {
         return true;
     }
-    (i + 1..(i + 4).min(w.len()))
-        .any(|k| w.is_number(k) || w.has(k, class::NUMBER_WORD) || compound_number(w, k))
+    (i + 1..(i + 4).min(w.len())).any(|k| number_word_at(w, k))
 }
 
 /// The count starting at token `i` (modifier included), if any.
@@ -532,5 +476,14 @@ mod tests {
         assert_eq!(q("10:30"), None);
         assert_eq!(q("over the town"), None);
         assert_eq!(q("scores"), None);
+    }
+
+    /// The word lists of the classes follow the parsers: every vague-quantity word
+    /// starts one.
+    #[test]
+    fn every_vague_word_starts_a_quantity() {
+        for v in VAGUE {
+            assert!(q(&format!("{v} of thousands")).is_some(), "{v}");
+        }
     }
 }

@@ -35,7 +35,7 @@ use crate::attribution::{ActorTok, Found};
 use crate::frame::PlaceTok;
 use crate::triggers::Hit;
 use crate::vocab::{class, CasualtyWord, Vocab};
-use crate::words::{is_determiner, Words};
+use crate::words::{in_ranges, Words};
 
 /// What earlier sentences of the article established about its parties (actor-table
 /// indices), for pronouns, descriptions and generic labels.
@@ -115,10 +115,6 @@ pub(crate) struct Parties {
     pub actor: Option<EntityMention>,
     pub actor_index: Option<usize>,
     pub target: Option<EntityMention>,
-}
-
-fn in_ranges(ranges: &[(usize, usize)], first: usize, end: usize) -> bool {
-    ranges.iter().any(|&(a, b)| first < b && a < end)
 }
 
 fn to_match(m: &ActorTok) -> ActorMatch {
@@ -620,6 +616,8 @@ fn specific_for_generic<'a>(inp: &'a PartyInputs, generic: &'a Actor, at: usize)
 
 pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
     let (trig_first, trig_end) = inp.trigger;
+    // The hit starting at the trigger's first token, if any.
+    let trig_hit = inp.hits.iter().find(|h| h.first == trig_first);
     let found = inp.found;
     // "25 troops and pro-government gunmen": the conjunct of a count is a victim too.
     let after_count = |m: &ActorTok| {
@@ -717,15 +715,11 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
     }
     // 6. Pronouns and descriptions.
     if chosen.is_none() {
-        described = description(w, inp, &candidates);
+        described = description(w, inp, &candidates, trig_hit);
     }
     // 7. A person or group the table does not know.
     if chosen.is_none() && described.is_none() {
-        let verb = inp
-            .hits
-            .iter()
-            .find(|h| h.first == trig_first)
-            .is_some_and(|h| verb_trigger(w, h));
+        let verb = trig_hit.is_some_and(|h| verb_trigger(w, h));
         described = verb
             .then(|| unknown_subject(w, inp, trig_first))
             .flatten()
@@ -864,7 +858,7 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
     }
 
     let actor_first = chosen.map(|a| a.first);
-    let target = target(w, inp, &candidates, actor_first, actor.as_ref());
+    let target = target(w, inp, &candidates, trig_hit, actor_first, actor.as_ref());
     Parties {
         actor,
         actor_index,
@@ -923,7 +917,12 @@ fn accused<'a>(w: &Words, inp: &'a PartyInputs) -> Option<&'a ActorTok> {
 
 /// Rule 6: "its aircraft", "three of its fighters", "it has bombed", "the group", "the
 /// army": the first one of the sentence (up to the trigger) that resolves.
-fn description(w: &Words, inp: &PartyInputs, candidates: &[&ActorTok]) -> Option<EntityMention> {
+fn description(
+    w: &Words,
+    inp: &PartyInputs,
+    candidates: &[&ActorTok],
+    trig_hit: Option<&Hit>,
+) -> Option<EntityMention> {
     let (trig_first, trig_end) = inp.trigger;
     // The speaker's own party: "Amaq said its fighters" → Islamic State.
     let speaker_party = || {
@@ -967,11 +966,7 @@ fn description(w: &Words, inp: &PartyInputs, candidates: &[&ActorTok]) -> Option
     {
         s -= 1;
     }
-    let verb = inp
-        .hits
-        .iter()
-        .find(|h| h.first == trig_first)
-        .is_some_and(|h| verb_trigger(w, h));
+    let verb = trig_hit.is_some_and(|h| verb_trigger(w, h));
     if verb && s > 0 && matches!(w.w(s - 1), "it" | "they") {
         let sentence_party = inp
             .actor_matches
@@ -1115,7 +1110,7 @@ fn facility_phrase(w: &Words, from: usize) -> Option<(usize, usize)> {
             let mut a = i;
             while a > from && a + 4 > i {
                 let x = w.w(a - 1);
-                if is_determiner(x) {
+                if w.has(a - 1, class::DETERMINER) {
                     a -= 1;
                     break;
                 }
@@ -1273,6 +1268,7 @@ fn target(
     w: &Words,
     inp: &PartyInputs,
     candidates: &[&ActorTok],
+    trig_hit: Option<&Hit>,
     actor_first: Option<usize>,
     actor: Option<&EntityMention>,
 ) -> Option<EntityMention> {
@@ -1345,7 +1341,9 @@ fn target(
             || (at(p2) && m.first >= 2 && np_filler(w, m.first - 1))
             || (p == "of"
                 && (inp.hits.iter().any(|h| h.end + 1 == m.first)
-                    || w.has(m.first - 2, class::FACILITY)))
+                    || m.first
+                        .checked_sub(2)
+                        .is_some_and(|k| w.has(k, class::FACILITY))))
             || (p2 == "of"
                 && np_filler(w, m.first - 1)
                 && (inp.hits.iter().any(|h| h.end + 2 == m.first)
@@ -1359,7 +1357,7 @@ fn target(
     }
     // A death without a named cause hit the facility the sentence places it in:
     // "Monday's massacre in the vegetable market ... killed 41".
-    let from = match inp.hits.iter().find(|h| h.first == trig_first) {
+    let from = match trig_hit {
         Some(h) if h.event_type == EventType::Death => 0,
         _ => trig_first,
     };
@@ -1367,11 +1365,7 @@ fn target(
         return Some(words_mention(w, a, b, EntityKind::Other));
     }
     // The object of a trigger verb, or of "shelling of": a town, an area, a person.
-    let verb = inp
-        .hits
-        .iter()
-        .find(|h| h.first == trig_first)
-        .is_some_and(|h| verb_trigger(w, h) && !w.w(h.first).ends_with("ing"));
+    let verb = trig_hit.is_some_and(|h| verb_trigger(w, h) && !w.w(h.first).ends_with("ing"));
     let start = if verb {
         Some(trig_end)
     } else if matches!(w.w(trig_end), "of" | "on") && w.has(trig_end + 1, class::DETERMINER) {
@@ -1383,10 +1377,9 @@ fn target(
         // "the town of Jayrud" is the place, not a target; a count is the victims.
         let place = inp.place_matches.iter().any(|p| p.first < b && a < p.end) || w.w(b) == "of";
         // Executions and arrests act on people: their counted victims are the target.
-        let on_people = inp.hits.iter().any(|h| {
-            h.first == trig_first
-                && matches!(h.event_type, EventType::Execution | EventType::Arrest)
-        });
+        // (Hits start at distinct tokens: the trigger's is the one starting there.)
+        let on_people = trig_hit
+            .is_some_and(|h| matches!(h.event_type, EventType::Execution | EventType::Arrest));
         let counted = in_ranges(inp.counts, a, b) && !on_people;
         if !place && !counted && !overlaps_actor(a, b) {
             return Some(mention(a, b));

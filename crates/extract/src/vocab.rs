@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crosscheck_lexicon::{word_hash, word_hash_padded};
 use crosscheck_schema::{CasualtyCategory, EventType, SourceKind};
 
 use crate::words::Words;
@@ -52,43 +53,13 @@ pub(crate) struct Interner {
 
 const EMPTY: u32 = u32::MAX;
 
-const HASH_K: u64 = 0x9E37_79B9_7F4A_7C15;
-
-/// The hash of a word of up to eight bytes `x` (little-endian, zero-padded) of
-/// length `len`, before [`finish_hash`]; longer words add a round per eight bytes.
-#[inline]
-fn first_round(len: usize, x: u64) -> u64 {
-    ((len as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ x)
-        .wrapping_mul(HASH_K)
-        .rotate_left(29)
-}
-
+/// [`word_hash`] finished for a table indexed by its low bits and tagged by its
+/// high bits.
 #[inline]
 fn finish_hash(mut h: u64) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
     h ^= h >> 31;
-    h.wrapping_mul(HASH_K)
-}
-
-#[inline]
-fn fast_hash(bytes: &[u8]) -> u64 {
-    let mut h = (bytes.len() as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let mut x = [0u8; 8];
-        x.copy_from_slice(c);
-        h = (h ^ u64::from_le_bytes(x))
-            .wrapping_mul(HASH_K)
-            .rotate_left(29);
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() || bytes.is_empty() {
-        let x = rest
-            .iter()
-            .enumerate()
-            .fold(0u64, |x, (k, &b)| x | u64::from(b) << (8 * k));
-        h = (h ^ x).wrapping_mul(HASH_K).rotate_left(29);
-    }
-    finish_hash(h)
+    h.wrapping_mul(K)
 }
 
 impl Interner {
@@ -110,7 +81,7 @@ impl Interner {
         let mut slots = vec![EMPTY; size];
         let mut words = vec![Box::<str>::from(""); self.ids.len()];
         for (word, &id) in &self.ids {
-            let h = fast_hash(word.as_bytes());
+            let h = finish_hash(word_hash(word.as_bytes()));
             let mut at = h as usize & (size - 1);
             while slots[at] != EMPTY {
                 at = (at + 1) & (size - 1);
@@ -128,7 +99,7 @@ impl Interner {
         if self.slots.is_empty() {
             return self.ids.get(word).copied().unwrap_or(UNKNOWN);
         }
-        self.probe(word, fast_hash(word.as_bytes()))
+        self.probe(word, finish_hash(word_hash(word.as_bytes())))
     }
 
     /// [`get`](Self::get) for `word`, which is `buf[start..]`'s first bytes, where
@@ -139,18 +110,10 @@ impl Interner {
         if self.slots.is_empty() || len == 0 || len > 8 {
             return self.get(word);
         }
-        let Some(chunk) = buf.get(start..start + 8) else {
+        if buf.len() < start + 8 {
             return self.get(word);
-        };
-        let mut x = [0u8; 8];
-        x.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(x);
-        let x = if len == 8 {
-            x
-        } else {
-            x & ((1u64 << (8 * len)) - 1)
-        };
-        self.probe(word, finish_hash(first_round(len, x)))
+        }
+        self.probe(word, finish_hash(word_hash_padded(buf, start, len)))
     }
 
     fn probe(&self, word: &str, h: u64) -> u32 {
@@ -359,7 +322,7 @@ pub(crate) mod flag {
 
 /// Word classes: the word lists the rules test tokens against, as bits looked up
 /// once per token by id (see `Words::has`) instead of string comparisons in the
-/// rules' loops. Each list lives next to the rule that uses it; [`CLASS_LISTS`]
+/// rules' loops. Each list lives next to the rule that uses it; [`class_words`]
 /// gathers them.
 pub(crate) mod class {
     pub const QUOTE: u32 = 1;
@@ -369,59 +332,48 @@ pub(crate) mod class {
     pub const NOT_NAME: u32 = 1 << 3;
     pub const DEMONYM: u32 = 1 << 4;
     pub const FACILITY: u32 = 1 << 5;
-    /// Words a count may start with (number words, range modifiers).
+    /// Words a count may start with (number words, range modifiers):
+    /// `numbers::count_starts`.
     pub const COUNT_START: u32 = 1 << 6;
     /// "in", "near", "outside", "around": before a place name.
     pub const LOCATIVE: u32 = 1 << 7;
-    /// First words of the denial phrases of `frame::denial_words`.
+    /// First words of the denial phrases (`frame::DENIAL_PHRASES`).
     pub const DENIAL: u32 = 1 << 8;
     /// "since", "war", "conflict": the count may be a war total.
     pub const WAR_TOTAL: u32 = 1 << 9;
-    /// "mondays" ... "sundays": a weekday whose apostrophe was stripped.
+    /// "mondays" ... "sundays": a weekday whose apostrophe was stripped
+    /// (`extractor::STRIPPED_WEEKDAYS`).
     pub const WEEKDAY_S: u32 = 1 << 10;
     /// The words the actor and target rules look for (`parties::PARTY_WORDS`).
     pub const PARTY_WORD: u32 = 1 << 11;
-    /// Number words and vague quantities (`numbers::NUMBER_WORDS`).
+    /// Number words and vague quantities (`numbers::number_words`).
     pub const NUMBER_WORD: u32 = 1 << 12;
 }
 
-/// Every class with its words.
-const CLASS_LISTS: &[(u32, &[&str])] = &[
-    (class::QUOTE, crate::words::QUOTES),
-    (class::DETERMINER, crate::words::DETERMINERS),
-    (class::PLACE_NOUN, crate::frame::PLACE_NOUNS),
-    (class::NOT_NAME, crate::frame::NOT_NAMES),
-    (class::DEMONYM, crate::frame::DEMONYMS),
-    (class::FACILITY, crate::frame::FACILITIES),
-    (class::COUNT_START, crate::numbers::COUNT_STARTS),
-    (class::NUMBER_WORD, crate::numbers::NUMBER_WORDS),
-    (class::LOCATIVE, &["in", "near", "outside", "around"]),
-    (
-        class::DENIAL,
-        &[
-            "fabricated",
-            "fabrications",
-            "fabrication",
-            "no",
-            "not",
-            "none",
-        ],
-    ),
-    (class::WAR_TOTAL, &["since", "war", "conflict"]),
-    (class::PARTY_WORD, crate::parties::PARTY_WORDS),
-    (
-        class::WEEKDAY_S,
-        &[
-            "mondays",
-            "tuesdays",
-            "wednesdays",
-            "thursdays",
-            "fridays",
-            "saturdays",
-            "sundays",
-        ],
-    ),
-];
+/// Every class with its words: the rules' own tables, so that a class cannot drift
+/// from the rule that reads it.
+fn class_words() -> impl Iterator<Item = (u32, &'static str)> {
+    fn all(c: u32, words: &'static [&'static str]) -> impl Iterator<Item = (u32, &'static str)> {
+        words.iter().map(move |&x| (c, x))
+    }
+    all(class::QUOTE, crate::words::QUOTES)
+        .chain(all(class::DETERMINER, crate::words::DETERMINERS))
+        .chain(all(class::PLACE_NOUN, crate::frame::PLACE_NOUNS))
+        .chain(all(class::NOT_NAME, crate::frame::NOT_NAMES))
+        .chain(all(class::DEMONYM, crate::frame::DEMONYMS))
+        .chain(all(class::FACILITY, crate::frame::FACILITIES))
+        .chain(crate::numbers::count_starts().map(|x| (class::COUNT_START, x)))
+        .chain(crate::numbers::number_words().map(|x| (class::NUMBER_WORD, x)))
+        .chain(all(class::LOCATIVE, &["in", "near", "outside", "around"]))
+        .chain(crate::frame::denial_first_words().map(|x| (class::DENIAL, x)))
+        .chain(all(class::WAR_TOTAL, &["since", "war", "conflict"]))
+        .chain(all(class::PARTY_WORD, crate::parties::PARTY_WORDS))
+        .chain(
+            crate::extractor::STRIPPED_WEEKDAYS
+                .iter()
+                .map(|&(x, _)| (class::WEEKDAY_S, x)),
+        )
+}
 
 /// All vocabularies, parsed once.
 pub(crate) struct Vocab {
@@ -602,14 +554,12 @@ impl Vocab {
             flags[id] |= f;
         }
         let mut classes = Vec::new();
-        for &(c, list) in CLASS_LISTS {
-            for word in list {
-                let id = words.intern(word) as usize;
-                if id >= classes.len() {
-                    classes.resize(id + 1, 0);
-                }
-                classes[id] |= c;
+        for (c, word) in class_words() {
+            let id = words.intern(word) as usize;
+            if id >= classes.len() {
+                classes.resize(id + 1, 0);
             }
+            classes[id] |= c;
         }
         words.freeze();
         Vocab {

@@ -230,6 +230,7 @@ pub(crate) const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
 ];
 
-pub(crate) fn is_determiner(w: &str) -> bool {
-    DETERMINERS.contains(&w)
+/// Whether tokens `first..end` overlap one of the token ranges `(a, b)`.
+pub(crate) fn in_ranges(ranges: &[(usize, usize)], first: usize, end: usize) -> bool {
+    ranges.iter().any(|&(a, b)| first < b && a < end)
 }

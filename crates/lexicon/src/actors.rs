@@ -242,15 +242,7 @@ impl Actors {
     /// the longest name winning where names overlap (`Russian Defence Ministry`
     /// over `Russian`). Offsets are absolute byte offsets into `text`.
     pub fn find(&self, text: &str, start: usize, end: usize) -> Vec<ActorMatch> {
-        self.matcher
-            .find(text, start, end)
-            .into_iter()
-            .map(|h| ActorMatch {
-                start: h.start,
-                end: h.end,
-                actor: h.entry,
-            })
-            .collect()
+        self.find_in(&FoldedText::new(text, start, end))
     }
 
     /// [`find`](Self::find) over a region folded beforehand, to match

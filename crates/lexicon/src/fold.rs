@@ -100,23 +100,31 @@ pub(crate) fn fold_ascii_into(text: &str, buf: &mut [u8]) -> Option<usize> {
     while i < bytes.len() {
         let t = ASCII[usize::from(bytes[i])];
         i += 1;
-        if t > 1 {
-            buf[o] = t;
-            o += 1;
-            in_space = false;
-        } else if t == 0 {
-            if !in_space {
-                buf[o] = b' ';
-                o += 1;
-                in_space = true;
-            }
-        } else if !drops_apostrophe(text, i) {
-            buf[o] = b'\'';
-            o += 1;
-            in_space = false;
-        }
+        fold_ascii(t, text, i, buf, &mut o, &mut in_space);
     }
     Some(o)
+}
+
+/// Folds one ASCII byte, `t` its [`ASCII`] entry and `text[after..]` what follows
+/// it, into `buf` at `*o`: a kept byte, a space merged into the run before it, or
+/// an apostrophe kept or dropped.
+#[inline(always)]
+fn fold_ascii(t: u8, text: &str, after: usize, buf: &mut [u8], o: &mut usize, in_space: &mut bool) {
+    if t > 1 {
+        buf[*o] = t;
+        *o += 1;
+        *in_space = false;
+    } else if t == 0 {
+        if !*in_space {
+            buf[*o] = b' ';
+            *o += 1;
+            *in_space = true;
+        }
+    } else if !drops_apostrophe(text, after) {
+        buf[*o] = b'\'';
+        *o += 1;
+        *in_space = false;
+    }
 }
 
 /// True for a folded byte that belongs to a word: ASCII letters and digits and
@@ -208,23 +216,10 @@ fn fold_into(text: &str, out: &mut Folded) {
         if b < 0x80 {
             let t = ASCII[usize::from(b)];
             i += 1;
+            fold_ascii(t, text, i, buf, &mut o, &mut in_space);
             if t > 1 {
-                // The hot path: plain ASCII keeps its length.
-                buf[o] = t;
-                o += 1;
-                in_space = false;
+                // The hot path: plain ASCII keeps its length, no checkpoint.
                 continue;
-            }
-            if t == 0 {
-                if !in_space {
-                    buf[o] = b' ';
-                    o += 1;
-                    in_space = true;
-                }
-            } else if !drops_apostrophe(text, i) {
-                buf[o] = b'\'';
-                o += 1;
-                in_space = false;
             }
         } else {
             // `i` is always a char boundary: we advance by whole characters.

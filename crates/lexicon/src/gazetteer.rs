@@ -250,15 +250,7 @@ impl Gazetteer {
     /// the longest name winning where names overlap (`Deir ez-Zor province`
     /// over `Deir ez-Zor`). Offsets are absolute byte offsets into `text`.
     pub fn find(&self, text: &str, start: usize, end: usize) -> Vec<PlaceMatch> {
-        self.matcher
-            .find(text, start, end)
-            .into_iter()
-            .map(|h| PlaceMatch {
-                start: h.start,
-                end: h.end,
-                place: h.entry,
-            })
-            .collect()
+        self.find_in(&FoldedText::new(text, start, end))
     }
 
     /// [`find`](Self::find) over a region folded beforehand, to match

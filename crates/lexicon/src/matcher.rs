@@ -168,13 +168,7 @@ impl Matcher {
         let mut starts: HashMap<u64, Vec<Candidate>, BuildHasherDefault<KeyHasher>> =
             HashMap::default();
         for (p, key) in folded_list.iter().enumerate() {
-            let mut runs = key.split(|&b| !is_word_byte(b)).filter(|r| !r.is_empty());
-            let Some(first) = runs.next() else { continue };
-            let h1 = word_hash(first);
-            let k = match runs.next() {
-                None => single_key(h1),
-                Some(second) => pair_key(h1, word_hash(second)),
-            };
+            let Some(k) = index_key(key) else { continue };
             filter.insert(k);
             starts.entry(k).or_default().push(Candidate {
                 pattern: p as u32,
@@ -202,14 +196,8 @@ impl Matcher {
         self.patterns.len()
     }
 
-    /// Every whole-word match in `text[start..end]`, left to right, never
-    /// overlapping. Offsets are absolute. A range off the text or off character
-    /// boundaries is narrowed to the nearest boundaries inside.
-    pub(crate) fn find(&self, text: &str, start: usize, end: usize) -> Vec<Hit> {
-        self.find_in(&FoldedText::new(text, start, end))
-    }
-
-    /// Every whole-word match in a region folded beforehand.
+    /// Every whole-word match in a region folded beforehand, left to right,
+    /// never overlapping. Offsets are absolute.
     pub(crate) fn find_in(&self, t: &FoldedText) -> Vec<Hit> {
         let mut hits = Vec::new();
         // Matches never overlap: a word starting before the end of the last match
@@ -294,6 +282,17 @@ impl Matcher {
     }
 }
 
+/// The index key of a folded alias: [`single_key`] of its one word, or
+/// [`pair_key`] of its first two words; `None` for an alias without words.
+fn index_key(key: &[u8]) -> Option<u64> {
+    let mut runs = key.split(|&b| !is_word_byte(b)).filter(|r| !r.is_empty());
+    let h1 = word_hash(runs.next()?);
+    Some(match runs.next() {
+        None => single_key(h1),
+        Some(second) => pair_key(h1, word_hash(second)),
+    })
+}
+
 fn trim_spaces(b: &[u8]) -> &[u8] {
     let start = b.iter().position(|&c| c != b' ').unwrap_or(b.len());
     let end = b.iter().rposition(|&c| c != b' ').map_or(start, |e| e + 1);
@@ -321,14 +320,8 @@ impl Hasher for KeyHasher {
 impl Matcher {
     /// The pattern whose folded alias is exactly `key`, through the index.
     fn pattern_of(&self, key: &[u8]) -> Option<usize> {
-        let mut runs = key.split(|&b| !is_word_byte(b)).filter(|r| !r.is_empty());
-        let h1 = word_hash(runs.next()?);
-        let k = match runs.next() {
-            None => single_key(h1),
-            Some(second) => pair_key(h1, word_hash(second)),
-        };
         self.starts
-            .get(&k)?
+            .get(&index_key(key)?)?
             .iter()
             .map(|c| c.pattern as usize)
             .find(|&p| self.keys[p][..] == *key)
@@ -448,7 +441,7 @@ mod tests {
             let by_first = m.by_first();
             for text in &texts {
                 assert_eq!(
-                    m.find(text, 0, text.len()),
+                    m.find_in(&FoldedText::new(text, 0, text.len())),
                     m.find_unfiltered(&by_first, text),
                     "{text:.200}"
                 );

@@ -62,7 +62,7 @@ impl<'t> FoldedText<'t> {
             while i < hay.len() && is_word_byte(hay[i]) {
                 i += 1;
             }
-            let h = word_hash_at(hay, s, i - s);
+            let h = word_hash_padded(hay, s, i - s);
             if let Some(prev) = words.last_mut() {
                 prev.pair = Some(pair_key(prev.pair.unwrap_or(0), h));
             }
@@ -82,17 +82,14 @@ impl<'t> FoldedText<'t> {
             words,
         }
     }
-
-    /// The text the region was taken from.
-    pub fn text(&self) -> &'t str {
-        self.text
-    }
 }
 
-/// [`word_hash`] of `hay[s..s + len]`: a word of up to eight bytes not at the very
-/// end is read with one load.
+/// [`word_hash`] of `hay[s..s + len]`: a word of up to eight bytes followed by
+/// at least `8 - len` more bytes (a padded buffer) is read with one load.
+///
+/// Panics when `hay` is shorter than `s + len`.
 #[inline]
-fn word_hash_at(hay: &[u8], s: usize, len: usize) -> u64 {
+pub fn word_hash_padded(hay: &[u8], s: usize, len: usize) -> u64 {
     if (1..=8).contains(&len) {
         if let Some(block) = hay.get(s..s + 8) {
             let mut x = [0u8; 8];
@@ -111,9 +108,12 @@ fn word_hash_at(hay: &[u8], s: usize, len: usize) -> u64 {
     word_hash(&hay[s..s + len])
 }
 
-/// The hash of one word's folded bytes, eight bytes at a time.
+/// The hash of one word's bytes, eight bytes at a time: what the matchers
+/// index words by, and the one word hash of the workspace (the extractor's
+/// vocabularies probe with it too). Not finished: its high bits depend on the
+/// first bytes only, so a table that takes them mixes it first.
 #[inline]
-pub(crate) fn word_hash(bytes: &[u8]) -> u64 {
+pub fn word_hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x517C_C1B7_2722_0A95;
     let mut h = (bytes.len() as u64).wrapping_mul(0x243F_6A88_85A3_08D3);
     let mut chunks = bytes.chunks_exact(8);
