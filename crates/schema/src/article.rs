@@ -3,7 +3,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{Claim, Credibility, InputFormat, Signal, Span};
+use crate::{Claim, ClaimStatus, Credibility, InputFormat, Signal, Span};
 
 /// Where an article sits: the input it came from and its byte range there.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -137,4 +137,84 @@ pub struct ArticleAnalysis {
     pub signals: Vec<Signal>,
     #[serde(default)]
     pub credibility: Option<Credibility>,
+}
+
+impl ArticleAnalysis {
+    /// Sets the status of each claim listed in `statuses` (`(claim id, status)`,
+    /// sorted by claim id, as linking and the store give them); claims not listed
+    /// keep theirs.
+    pub fn set_statuses(&mut self, statuses: &[(String, ClaimStatus)]) {
+        for claim in &mut self.claims {
+            if let Ok(i) = statuses.binary_search_by(|(c, _)| c.as_str().cmp(&claim.id)) {
+                claim.status = Some(statuses[i].1);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Attribution, SourceRef};
+
+    fn claim(id: &str, status: Option<ClaimStatus>) -> Claim {
+        Claim {
+            id: id.to_string(),
+            start: 0,
+            end: 0,
+            sentence: 0,
+            checkworthy: 0.5,
+            attribution: Attribution::default(),
+            event: None,
+            status,
+        }
+    }
+
+    #[test]
+    fn set_statuses_sets_the_listed_claims_only() {
+        let mut a = ArticleAnalysis {
+            id: "a".into(),
+            source: SourceRef {
+                path: "a.txt".into(),
+                record: None,
+                start: 0,
+                end: 0,
+            },
+            format: InputFormat::Text,
+            title: None,
+            outlet: None,
+            author: None,
+            published: None,
+            url: None,
+            language: None,
+            label: None,
+            compilation: None,
+            metadata_spans: Vec::new(),
+            metadata: BTreeMap::new(),
+            paragraphs: Vec::new(),
+            removed: Vec::new(),
+            sentences: Vec::new(),
+            claims: vec![
+                claim("a/c0", None),
+                claim("a/c1", Some(ClaimStatus::Corroborated)),
+                claim("a/c2", None),
+            ],
+            signals: Vec::new(),
+            credibility: None,
+        };
+        a.set_statuses(&[
+            ("a/c0".into(), ClaimStatus::Contradicted),
+            ("a/c2".into(), ClaimStatus::SingleSource),
+            ("b/c0".into(), ClaimStatus::Corroborated),
+        ]);
+        let got: Vec<_> = a.claims.iter().map(|c| c.status).collect();
+        assert_eq!(
+            got,
+            [
+                Some(ClaimStatus::Contradicted),
+                Some(ClaimStatus::Corroborated),
+                Some(ClaimStatus::SingleSource)
+            ]
+        );
+    }
 }

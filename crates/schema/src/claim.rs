@@ -26,6 +26,29 @@ pub enum ClaimStatus {
     SingleSource,
 }
 
+impl ClaimStatus {
+    /// Every status, in declaration order.
+    pub const ALL: [ClaimStatus; 3] = [
+        ClaimStatus::Corroborated,
+        ClaimStatus::Contradicted,
+        ClaimStatus::SingleSource,
+    ];
+
+    /// The status as it is serialised (`single_source`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ClaimStatus::Corroborated => "corroborated",
+            ClaimStatus::Contradicted => "contradicted",
+            ClaimStatus::SingleSource => "single_source",
+        }
+    }
+
+    /// The status named `name` (as [`ClaimStatus::as_str`] writes it).
+    pub fn from_name(name: &str) -> Option<ClaimStatus> {
+        ClaimStatus::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+}
+
 /// Who makes a claim.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Attribution {
@@ -232,4 +255,19 @@ pub struct EventFrame {
     /// The actor explicitly denies doing it ("denied responsibility").
     #[serde(default)]
     pub denied: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_names_are_the_serialised_ones() {
+        for s in ClaimStatus::ALL {
+            let json = serde_json::to_string(&s).unwrap();
+            assert_eq!(json, format!("\"{}\"", s.as_str()));
+            assert_eq!(ClaimStatus::from_name(s.as_str()), Some(s));
+        }
+        assert_eq!(ClaimStatus::from_name("refuted"), None);
+    }
 }

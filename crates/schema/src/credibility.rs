@@ -31,6 +31,17 @@ pub enum CredibilityLabel {
     Doubtful,
 }
 
+impl CredibilityLabel {
+    /// The label as it is serialised (`credible`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            CredibilityLabel::Credible => "credible",
+            CredibilityLabel::Uncertain => "uncertain",
+            CredibilityLabel::Doubtful => "doubtful",
+        }
+    }
+}
+
 /// A calibrated probability that the article's factual claims hold up, and why.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Credibility {
@@ -38,4 +49,23 @@ pub struct Credibility {
     pub label: CredibilityLabel,
     /// The signals behind the score, strongest first.
     pub signals: Vec<Signal>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_names_are_the_serialised_ones() {
+        for l in [
+            CredibilityLabel::Credible,
+            CredibilityLabel::Uncertain,
+            CredibilityLabel::Doubtful,
+        ] {
+            let json = serde_json::to_string(&l).unwrap();
+            assert_eq!(json, format!("\"{}\"", l.as_str()));
+            // What `--format csv` and the report printed before `as_str` existed.
+            assert_eq!(format!("{l:?}").to_ascii_lowercase(), l.as_str());
+        }
+    }
 }

@@ -51,6 +51,16 @@ impl OffsetMap {
         self.anchors.push((derived, source));
     }
 
+    /// The anchors `(derived, source)`, in increasing `derived` order.
+    pub fn anchors(&self) -> &[(usize, usize)] {
+        &self.anchors
+    }
+
+    /// The length of the source text: no offset maps past it.
+    pub fn source_len(&self) -> usize {
+        self.source_len
+    }
+
     pub fn is_empty(&self) -> bool {
         self.anchors.is_empty()
     }

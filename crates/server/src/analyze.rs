@@ -225,7 +225,7 @@ fn run(
             let (mut linker, generation) = linking::load(Some(&db))?;
             linking::add(&mut linker, engine, &pairs);
             let result = linker.link();
-            linking::save(&mut db, &linker, &result, generation)?;
+            db.save_linker(&linker, &result, generation)?;
             linking::assess(&mut analysis, engine, Some((&linker, &result)));
             let credibility: Vec<_> = analysis
                 .articles

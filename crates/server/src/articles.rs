@@ -129,7 +129,9 @@ pub async fn article(
                 return Err(ApiError::not_found(format!("no article with id {id:?}")));
             };
             let mut article = stored.analysis;
-            merge_statuses(store, &mut article)?;
+            // Claim statuses and credibility come from the last linking run, not
+            // from the stored analysis.
+            store.merge_links(&mut article)?;
             let events = store.article_events(&article.id)?;
             let mut claim_events = BTreeMap::new();
             for event in &events {
@@ -151,12 +153,6 @@ pub async fn article(
             })
         })
         .await
-}
-
-/// Claim statuses and credibility come from the last linking run, not from the
-/// stored analysis.
-pub(crate) fn merge_statuses(store: &Store, article: &mut ArticleAnalysis) -> Result<(), ApiError> {
-    Ok(store.merge_links(article)?)
 }
 
 #[derive(Deserialize)]

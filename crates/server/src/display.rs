@@ -10,7 +10,7 @@
 //! becomes empty there, which is why the UI also offers the source itself.
 
 use crosscheck_html::{HtmlReader, Strategy};
-use crosscheck_schema::Span;
+use crosscheck_schema::{OffsetMap, Span};
 use serde::Serialize;
 
 /// A text to show and how source offsets land in it.
@@ -30,23 +30,7 @@ impl Display {
         let page = HtmlReader::new()
             .with_strategy(Strategy::AllText)
             .read(html);
-        let mut anchors: Vec<(usize, usize)> = Vec::new();
-        let boundaries = page
-            .view
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(page.view.len()));
-        for v in boundaries {
-            let mut s = page.map.to_source(v);
-            if let Some(&(lv, ls)) = anchors.last() {
-                // Keep the map monotonic even if the reader's is not.
-                s = s.max(ls);
-                if s - ls == v - lv {
-                    continue;
-                }
-            }
-            anchors.push((v, s));
-        }
+        let anchors = display_anchors(&page.view, &page.map);
         Display {
             text: page.view,
             anchors,
@@ -91,6 +75,59 @@ impl Display {
     }
 }
 
+/// The anchors of `view` (a derived text) from its map back to the source: the
+/// source offset of each character boundary `v` is `map.to_source(v)`, kept
+/// monotonic, and an anchor is kept where that stops advancing with `v`.
+///
+/// Only the boundaries that can start an anchor are mapped: inside one of the
+/// map's own runs both offsets advance together, so when the run's last boundary
+/// is still on the line through its first, the boundaries between are skipped.
+/// Boundaries where the map is capped (a derived text longer than its source) or
+/// held back by monotonicity each start an anchor and are mapped one by one.
+fn display_anchors(view: &str, map: &OffsetMap) -> Vec<(usize, usize)> {
+    let runs = map.anchors();
+    let mut anchors: Vec<(usize, usize)> = Vec::new();
+    let mut v = 0;
+    loop {
+        let mapped = map.to_source(v);
+        let mut s = mapped;
+        match anchors.last() {
+            Some(&(lv, ls)) => {
+                // Keep the map monotonic even if the reader's is not.
+                s = s.max(ls);
+                if s - ls != v - lv {
+                    anchors.push((v, s));
+                }
+            }
+            None => anchors.push((v, s)),
+        }
+        if v >= view.len() {
+            return anchors;
+        }
+        let mut from = v;
+        // The run holding `v` is `runs[i - 1]`; it ends where `runs[i]` starts.
+        let i = runs.partition_point(|a| a.0 <= v);
+        if s == mapped && i > 0 {
+            let run_last = runs.get(i).map_or(view.len(), |a| a.0 - 1);
+            let last = floor_char(view, run_last.min(view.len()));
+            // The offsets advance together from `v` to `last`, hence at every
+            // boundary between: all of them continue the last anchor.
+            if last > v && map.to_source(last) == mapped + (last - v) {
+                if last >= view.len() {
+                    return anchors;
+                }
+                from = last;
+            }
+        }
+        v = next_char(view, from);
+    }
+}
+
+/// The character boundary after `i` (a boundary before the text's end).
+fn next_char(text: &str, i: usize) -> usize {
+    ceil_char(text, i + 1)
+}
+
 fn floor_char(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
@@ -131,6 +168,105 @@ mod tests {
             d.slice(Span::new(quote, said)),
             "\u{201c}Nine dead,\u{201d} medics said."
         );
+    }
+
+    /// The anchors as they were first computed: every character boundary mapped.
+    fn anchors_char_by_char(view: &str, map: &OffsetMap) -> Vec<(usize, usize)> {
+        let mut anchors: Vec<(usize, usize)> = Vec::new();
+        let boundaries = view
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(view.len()));
+        for v in boundaries {
+            let mut s = map.to_source(v);
+            if let Some(&(lv, ls)) = anchors.last() {
+                s = s.max(ls);
+                if s - ls == v - lv {
+                    continue;
+                }
+            }
+            anchors.push((v, s));
+        }
+        anchors
+    }
+
+    #[test]
+    fn anchors_are_those_of_mapping_every_character() {
+        let mut pages = vec![
+            std::fs::read_to_string(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../examples/corpus/b1-homeland-gazette-mayadin.html"
+            ))
+            .unwrap(),
+            "<p>a&amp;b &#8217; &nbsp;\u{e9}t\u{e9}</p><br><div>x<span>y</span></div>".into(),
+            String::new(),
+            "no markup at all".into(),
+        ];
+        for dir in ["../html/tests", "../../examples"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for entry in walk(&dir) {
+                if entry.extension().is_some_and(|e| e == "html" || e == "htm") {
+                    pages.push(std::fs::read_to_string(&entry).unwrap_or_default());
+                }
+            }
+        }
+        for html in &pages {
+            let page = HtmlReader::new()
+                .with_strategy(Strategy::AllText)
+                .read(html);
+            assert_eq!(
+                display_anchors(&page.view, &page.map),
+                anchors_char_by_char(&page.view, &page.map)
+            );
+        }
+    }
+
+    fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                out.extend(walk(&path));
+            } else {
+                out.push(path);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn anchors_of_odd_maps_are_those_of_mapping_every_character() {
+        // Maps a reader should not produce — derived runs longer than their
+        // source, sources going backwards, anchors inside a character, offsets
+        // past the source's end, no anchor at 0 — still give the same anchors.
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        let chars = ['a', ' ', '\n', '\u{e9}', '\u{2019}', '\u{1f600}'];
+        for _ in 0..3000 {
+            let view: String = (0..next(40)).map(|_| chars[next(chars.len())]).collect();
+            let source_len = next(80);
+            let mut map = OffsetMap::new(source_len);
+            let mut d = next(3);
+            for _ in 0..next(8) {
+                map.push(d, next(source_len + 10));
+                d += 1 + next(8);
+            }
+            assert_eq!(
+                display_anchors(&view, &map),
+                anchors_char_by_char(&view, &map),
+                "{view:?} {map:?}"
+            );
+            let identity = OffsetMap::identity(view.len());
+            assert_eq!(
+                display_anchors(&view, &identity),
+                anchors_char_by_char(&view, &identity)
+            );
+        }
     }
 
     #[test]

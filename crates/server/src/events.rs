@@ -10,7 +10,7 @@ use crosscheck_schema::{Claim, InputFormat, Span};
 use crosscheck_store::{EventDetail, Store};
 use serde::{Deserialize, Serialize};
 
-use crate::articles::{json, merge_statuses};
+use crate::articles::json;
 use crate::params::{self, ApiPath, ApiQuery};
 use crate::{ApiError, AppState, Display};
 
@@ -27,7 +27,7 @@ struct EventRow {
     #[serde(flatten)]
     event: crosscheck_schema::Event,
     /// The fields claims about this event disagree on.
-    contradicted_fields: Vec<&'static str>,
+    contradicted_fields: Vec<String>,
 }
 
 pub async fn list(
@@ -39,28 +39,17 @@ pub async fn list(
     let offset = p.offset;
     state
         .read(move |store| {
-            let mut fields: HashMap<String, Vec<&'static str>> = HashMap::new();
-            for c in store.contradictions(0, 0)? {
-                let list = fields.entry(c.event).or_default();
-                if !list.contains(&c.field.as_str()) {
-                    list.push(c.field.as_str());
-                }
-            }
-            let events = if only_contradicted {
-                // Filtered before paging, so pages hold only contradicted events.
-                let mut all = store.events(0, 0)?;
-                all.retain(|e| fields.contains_key(&e.id));
-                all.into_iter().skip(offset).take(limit).collect()
-            } else {
-                store.events(limit, offset)?
-            };
-            let rows: Vec<EventRow> = events
+            // Filtered before paging, so pages hold only contradicted events.
+            let rows = store
+                .events(limit, offset, only_contradicted)?
                 .into_iter()
-                .map(|event| EventRow {
-                    contradicted_fields: fields.get(&event.id).cloned().unwrap_or_default(),
-                    event,
+                .map(|event| {
+                    Ok(EventRow {
+                        contradicted_fields: store.contradicted_fields(&event.id)?,
+                        event,
+                    })
                 })
-                .collect();
+                .collect::<Result<Vec<EventRow>, ApiError>>()?;
             json(&serde_json::json!({ "events": rows, "limit": limit, "offset": offset }))
         })
         .await
@@ -133,7 +122,7 @@ fn event_claims(store: &Store, detail: &EventDetail) -> Result<Vec<EventClaim>, 
             continue;
         };
         let mut analysis = stored.analysis;
-        merge_statuses(store, &mut analysis)?;
+        store.merge_links(&mut analysis)?;
         let display = (analysis.format == InputFormat::Html).then(|| Display::html(&stored.text));
         let wanted: HashSet<&str> = wanted.into_iter().collect();
         let summary = |a: &crosscheck_schema::ArticleAnalysis| ArticleSummary {

@@ -7,26 +7,23 @@ use std::collections::HashSet;
 
 use crosscheck_link::{ConsistencyIndex, Lexicons, LinkConfig, LinkInput, LinkResult, Linker};
 use crosscheck_schema::{Analysis, ArticleAnalysis};
-use crosscheck_store::{LinkSnapshot, Store, StoreError};
+use crosscheck_store::Store;
 
 use crate::state::Engine;
 use crate::ApiError;
 
-/// The linker state saved in `store`, or a new one, with the generation of the
-/// state read (pass it to [`save`]).
+/// The linker saved in `store` ([`Store::linker`]), or a new one, with the
+/// generation of the state read (pass it to [`Store::save_linker`], which answers
+/// a [`crosscheck_store::StoreError::LinkConflict`] — a 409 — when a `crosscheck
+/// analyze` run saved links in the meantime).
 pub fn load(store: Option<&Store>) -> Result<(Linker, Option<i64>), ApiError> {
-    let (state, generation) = match store {
+    Ok(match store {
         Some(store) => {
-            let (state, generation) = store.link_state_versioned()?;
-            (state, Some(generation))
+            let (linker, generation) = store.linker()?;
+            (linker, Some(generation))
         }
-        None => (None, None),
-    };
-    let linker = match state {
-        Some(bytes) => Linker::from_state(&bytes).map_err(|e| ApiError::internal(e.to_string()))?,
-        None => Linker::new(LinkConfig::default()),
-    };
-    Ok((linker, generation))
+        None => (Linker::new(LinkConfig::default()), None),
+    })
 }
 
 /// Adds articles with the texts their offsets index. Articles the linker
@@ -39,31 +36,6 @@ pub fn add(linker: &mut Linker, engine: &Engine, articles: &[(&ArticleAnalysis, 
     for (article, text) in articles {
         linker.add(LinkInput { article, text }, &lexicons);
     }
-}
-
-/// Saves the linker's state and `result` into the store, replacing the state of
-/// generation `base` that [`load`] read; 409 Conflict when a `crosscheck analyze`
-/// run saved links in the meantime (nothing is overwritten).
-pub fn save(
-    store: &mut Store,
-    linker: &Linker,
-    result: &LinkResult,
-    base: Option<i64>,
-) -> Result<(), ApiError> {
-    let state = linker.to_state();
-    store
-        .save_links_over(
-            &LinkSnapshot {
-                state: &state,
-                groups: &result.groups,
-                events: &result.events,
-                contradictions: &result.contradictions,
-                corroborations: &result.corroborations,
-                statuses: &result.statuses,
-            },
-            base,
-        )
-        .map_err(|e: StoreError| e.into())
 }
 
 /// Fills `analysis` with what `result` says about its articles: their claims'
@@ -95,14 +67,7 @@ pub fn restrict(analysis: &mut Analysis, result: LinkResult) {
         .collect();
     analysis.events = events;
     for article in &mut analysis.articles {
-        for claim in &mut article.claims {
-            if let Ok(i) = result
-                .statuses
-                .binary_search_by(|(c, _)| c.as_str().cmp(&claim.id))
-            {
-                claim.status = Some(result.statuses[i].1);
-            }
-        }
+        article.set_statuses(&result.statuses);
     }
 }
 

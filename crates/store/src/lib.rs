@@ -8,7 +8,11 @@
 //! * each article once, keyed by the id the pipeline gave it, with its full
 //!   `ArticleAnalysis` as JSON (zstd-compressed) and indexed columns (title,
 //!   outlet, date, label, credibility) for listing without parsing the JSON;
-//! * an FTS5 index over titles and sentences.
+//! * an FTS5 index over titles and sentences;
+//! * what linking found and the linker's state, so the next run links new articles
+//!   against everything stored: [`Store::linker`] loads it, [`Store::save_linker`]
+//!   saves it with the results in one transaction (both `crosscheck analyze` and
+//!   the API's `POST /analyze?store=true` go through these two).
 //!
 //! Articles are written in batches, one transaction each: re-running on the same
 //! input adds nothing (`INSERT` only for ids not yet stored), and a process killed

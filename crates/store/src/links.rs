@@ -3,9 +3,9 @@
 //! again) and its results (independence groups, events, contradictions,
 //! corroborations, claim statuses), kept as rows the API and the UI can query.
 
+use crosscheck_link::{LinkConfig, LinkResult, Linker};
 use crosscheck_schema::{
-    ClaimStatus, Contradiction, Corroboration, Credibility, CredibilityLabel, Event,
-    IndependenceGroup,
+    ClaimStatus, Contradiction, Corroboration, Credibility, Event, IndependenceGroup,
 };
 use rusqlite::{params, TransactionBehavior};
 
@@ -32,31 +32,6 @@ pub struct EventDetail {
     pub event: Event,
     pub contradictions: Vec<Contradiction>,
     pub corroborations: Vec<Corroboration>,
-}
-
-fn status_name(s: ClaimStatus) -> &'static str {
-    match s {
-        ClaimStatus::Corroborated => "corroborated",
-        ClaimStatus::Contradicted => "contradicted",
-        ClaimStatus::SingleSource => "single_source",
-    }
-}
-
-fn label_name(l: CredibilityLabel) -> &'static str {
-    match l {
-        CredibilityLabel::Credible => "credible",
-        CredibilityLabel::Uncertain => "uncertain",
-        CredibilityLabel::Doubtful => "doubtful",
-    }
-}
-
-fn status_from(s: &str) -> Option<ClaimStatus> {
-    match s {
-        "corroborated" => Some(ClaimStatus::Corroborated),
-        "contradicted" => Some(ClaimStatus::Contradicted),
-        "single_source" => Some(ClaimStatus::SingleSource),
-        _ => None,
-    }
 }
 
 /// How many link states have been saved into the store.
@@ -87,6 +62,45 @@ impl Store {
         let state = self.read_state()?;
         tx.commit().map_err(err)?;
         Ok((state, generation))
+    }
+
+    /// The linker saved by the last run that linked (a new one with the default
+    /// configuration when none was), with the generation of the state read: pass
+    /// it to [`Store::save_linker`] so that the save never overwrites a state
+    /// another run saved in the meantime.
+    pub fn linker(&self) -> Result<(Linker, i64), StoreError> {
+        let (state, generation) = self.link_state_versioned()?;
+        let linker = match state {
+            Some(bytes) => Linker::from_state(&bytes).map_err(|e| StoreError::Corrupt {
+                path: self.path.clone(),
+                detail: format!("link state: {e}"),
+            })?,
+            None => Linker::new(LinkConfig::default()),
+        };
+        Ok((linker, generation))
+    }
+
+    /// Saves the linker's state and what it found (`result`) in one transaction,
+    /// over the state of generation `base` ([`Store::save_links_over`]: a
+    /// [`StoreError::LinkConflict`] when another run saved links since, and
+    /// nothing written).
+    pub fn save_linker(
+        &mut self,
+        linker: &Linker,
+        result: &LinkResult,
+        base: Option<i64>,
+    ) -> Result<(), StoreError> {
+        self.save_links_over(
+            &LinkSnapshot {
+                state: &linker.to_state(),
+                groups: &result.groups,
+                events: &result.events,
+                contradictions: &result.contradictions,
+                corroborations: &result.corroborations,
+                statuses: &result.statuses,
+            },
+            base,
+        )
     }
 
     fn read_state(&self) -> Result<Option<Vec<u8>>, StoreError> {
@@ -237,7 +251,7 @@ impl Store {
             for (claim, status) in snapshot.statuses {
                 let article = claim.split('/').next().unwrap_or(claim);
                 insert
-                    .execute(params![claim, article, status_name(*status)])
+                    .execute(params![claim, article, status.as_str()])
                     .map_err(err)?;
             }
         }
@@ -266,7 +280,7 @@ impl Store {
                 .map_err(err)?;
             for (id, c) in batch {
                 if row
-                    .execute(params![id, c.score, label_name(c.label)])
+                    .execute(params![id, c.score, c.label.as_str()])
                     .map_err(err)?
                     > 0
                 {
@@ -287,12 +301,7 @@ impl Store {
         &self,
         article: &mut crosscheck_schema::ArticleAnalysis,
     ) -> Result<(), StoreError> {
-        let statuses = self.claim_statuses(&article.id)?;
-        for claim in &mut article.claims {
-            if let Ok(i) = statuses.binary_search_by(|(c, _)| c.as_str().cmp(&claim.id)) {
-                claim.status = Some(statuses[i].1);
-            }
-        }
+        article.set_statuses(&self.claim_statuses(&article.id)?);
         if let Some(c) = self.credibility(&article.id)? {
             article.credibility = Some(c);
         }
@@ -308,13 +317,37 @@ impl Store {
         Ok(rows.into_iter().next())
     }
 
-    /// Events in the order linking listed them; `limit` 0 means all.
-    pub fn events(&self, limit: usize, offset: usize) -> Result<Vec<Event>, StoreError> {
+    /// Events in the order linking listed them, only those with a contradiction
+    /// when `contradicted_only` (filtered before paging); `limit` 0 means all.
+    pub fn events(
+        &self,
+        limit: usize,
+        offset: usize,
+        contradicted_only: bool,
+    ) -> Result<Vec<Event>, StoreError> {
         let limit = if limit == 0 { -1 } else { limit as i64 };
-        self.json_rows(
-            "SELECT json FROM link_events ORDER BY seq LIMIT ?1 OFFSET ?2",
-            params![limit, offset as i64],
-        )
+        let sql = if contradicted_only {
+            "SELECT json FROM link_events WHERE id IN (SELECT event FROM link_contradictions) \
+             ORDER BY seq LIMIT ?1 OFFSET ?2"
+        } else {
+            "SELECT json FROM link_events ORDER BY seq LIMIT ?1 OFFSET ?2"
+        };
+        self.json_rows(sql, params![limit, offset as i64])
+    }
+
+    /// The fields (`killed`, `actor`, ...) the claims about event `id` contradict
+    /// each other on, each once, in the order of their first contradiction.
+    pub fn contradicted_fields(&self, event: &str) -> Result<Vec<String>, StoreError> {
+        let err = |e| sqlite_error(&self.path, e);
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT field FROM link_contradictions WHERE event = ?1 \
+                 GROUP BY field ORDER BY MIN(id)",
+            )
+            .map_err(err)?;
+        let rows = stmt.query_map(params![event], |r| r.get(0)).map_err(err)?;
+        rows.collect::<Result<Vec<String>, _>>().map_err(err)
     }
 
     /// One event with its contradictions and corroborations.
@@ -381,7 +414,7 @@ impl Store {
         let mut out = Vec::new();
         for row in rows {
             let (claim, status) = row.map_err(|e| sqlite_error(&self.path, e))?;
-            if let Some(s) = status_from(&status) {
+            if let Some(s) = ClaimStatus::from_name(&status) {
                 out.push((claim, s));
             }
         }

@@ -2,7 +2,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use crosscheck_schema::{ArticleAnalysis, CredibilityLabel, InputFormat, Span};
+use crosscheck_schema::{ArticleAnalysis, InputFormat, Span};
 use rusqlite::functions::FunctionFlags;
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, TransactionBehavior};
@@ -371,7 +371,7 @@ impl Store {
                             a.language,
                             a.label,
                             credibility.map(|c| f64::from(c.score)),
-                            credibility.map(|c| label_str(c.label)),
+                            credibility.map(|c| c.label.as_str()),
                             a.sentences.len() as i64,
                             a.claims.len() as i64,
                         ])
@@ -845,14 +845,6 @@ fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleRow> {
         claims: to_usize(r.get(16)?),
         text_hash: r.get(17)?,
     })
-}
-
-fn label_str(label: CredibilityLabel) -> &'static str {
-    match label {
-        CredibilityLabel::Credible => "credible",
-        CredibilityLabel::Uncertain => "uncertain",
-        CredibilityLabel::Doubtful => "doubtful",
-    }
 }
 
 fn to_i64(v: u64) -> i64 {

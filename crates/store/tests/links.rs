@@ -5,7 +5,7 @@ use crosscheck_schema::{
     ClaimRef, ClaimStatus, Contradiction, ContradictionField, Corroboration, Event, EventType,
     IndependenceGroup,
 };
-use crosscheck_store::{LinkSnapshot, Store};
+use crosscheck_store::{LinkSnapshot, Store, StoreError};
 
 fn claim(id: &str, value: &str) -> ClaimRef {
     ClaimRef {
@@ -76,7 +76,9 @@ fn a_saved_link_result_reads_back_and_a_new_one_replaces_it() {
         store.link_state().unwrap().as_deref(),
         Some(&b"opaque linker state"[..])
     );
-    assert_eq!(store.events(0, 0).unwrap(), vec![event.clone()]);
+    assert_eq!(store.events(0, 0, false).unwrap(), vec![event.clone()]);
+    assert_eq!(store.events(0, 0, true).unwrap(), vec![event.clone()]);
+    assert_eq!(store.contradicted_fields("e1").unwrap(), vec!["killed"]);
     let detail = store.event("e1").unwrap().unwrap();
     assert_eq!(detail.contradictions, vec![contradiction]);
     assert_eq!(detail.corroborations, vec![corroboration]);
@@ -99,7 +101,8 @@ fn a_saved_link_result_reads_back_and_a_new_one_replaces_it() {
             statuses: &[],
         })
         .unwrap();
-    assert!(store.events(0, 0).unwrap().is_empty());
+    assert!(store.events(0, 0, false).unwrap().is_empty());
+    assert!(store.contradicted_fields("e1").unwrap().is_empty());
     assert!(store.claim_statuses("a1").unwrap().is_empty());
     assert_eq!(store.link_state().unwrap().as_deref(), Some(&b"newer"[..]));
 }
@@ -187,4 +190,105 @@ fn a_save_over_a_state_another_run_replaced_is_refused() {
         first.link_state_versioned().unwrap(),
         (Some(b"second".to_vec()), 2)
     );
+}
+
+fn event(id: &str) -> Event {
+    Event {
+        id: id.into(),
+        event_type: EventType::Shelling,
+        description: format!("shelling {id}"),
+        place: None,
+        date_from: None,
+        date_to: None,
+        claims: vec![format!("{id}a/c1")],
+        articles: vec![format!("{id}a")],
+    }
+}
+
+fn contradiction(id: &str, event: &str, field: ContradictionField) -> Contradiction {
+    Contradiction {
+        id: id.into(),
+        event: event.into(),
+        field,
+        claims: vec![claim("a1/c1", "3"), claim("b2/c1", "5")],
+    }
+}
+
+#[test]
+fn contradicted_events_are_filtered_before_paging_with_their_fields() {
+    let mut store = Store::open_in_memory().unwrap();
+    let events: Vec<Event> = ["e1", "e2", "e3", "e4"].into_iter().map(event).collect();
+    let contradictions = [
+        contradiction("x1", "e2", ContradictionField::Actor),
+        contradiction("x2", "e4", ContradictionField::Date),
+        contradiction("x3", "e2", ContradictionField::Killed),
+        contradiction("x4", "e2", ContradictionField::Actor),
+    ];
+    store
+        .save_links(&LinkSnapshot {
+            state: b"s",
+            groups: &[],
+            events: &events,
+            contradictions: &contradictions,
+            corroborations: &[],
+            statuses: &[],
+        })
+        .unwrap();
+    let ids = |events: Vec<Event>| events.into_iter().map(|e| e.id).collect::<Vec<_>>();
+    assert_eq!(
+        ids(store.events(0, 0, false).unwrap()),
+        ["e1", "e2", "e3", "e4"]
+    );
+    assert_eq!(ids(store.events(2, 1, false).unwrap()), ["e2", "e3"]);
+    assert_eq!(ids(store.events(0, 0, true).unwrap()), ["e2", "e4"]);
+    assert_eq!(ids(store.events(1, 1, true).unwrap()), ["e4"]);
+    assert!(store.events(0, 2, true).unwrap().is_empty());
+    // Each field once, in the order of its first contradiction.
+    assert_eq!(
+        store.contradicted_fields("e2").unwrap(),
+        ["actor", "killed"]
+    );
+    assert_eq!(store.contradicted_fields("e4").unwrap(), ["date"]);
+    assert!(store.contradicted_fields("e1").unwrap().is_empty());
+}
+
+#[test]
+fn a_saved_linker_loads_back_with_its_generation() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (linker, generation) = store.linker().unwrap();
+    assert_eq!(generation, 0);
+    let result = linker.link();
+    store
+        .save_linker(&linker, &result, Some(generation))
+        .unwrap();
+    assert_eq!(store.link_state().unwrap(), Some(linker.to_state()));
+    let (again, generation) = store.linker().unwrap();
+    assert_eq!(generation, 1);
+    assert_eq!(again.to_state(), linker.to_state());
+    // A save over a generation another run replaced writes nothing.
+    let refused = store.save_linker(&linker, &result, Some(0));
+    assert!(
+        matches!(
+            refused,
+            Err(StoreError::LinkConflict {
+                expected: 0,
+                found: 1,
+                ..
+            })
+        ),
+        "{refused:?}"
+    );
+    assert_eq!(store.linker().unwrap().1, 1);
+    // A state that is not a linker's is a damaged row, not a panic.
+    store
+        .save_links(&LinkSnapshot {
+            state: b"not a linker state",
+            groups: &[],
+            events: &[],
+            contradictions: &[],
+            corroborations: &[],
+            statuses: &[],
+        })
+        .unwrap();
+    assert!(matches!(store.linker(), Err(StoreError::Corrupt { .. })));
 }

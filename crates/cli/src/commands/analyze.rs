@@ -18,12 +18,12 @@ use crosscheck_link::{ConsistencyIndex, Lexicons, LinkConfig, LinkInput, LinkRes
 use crosscheck_schema::{
     ArticleAnalysis, Credibility, Document, InputFormat, RunSummary, SkippedInput,
 };
-use crosscheck_store::{InsertStats, LinkSnapshot, Store, StoreError, StoredDocument};
+use crosscheck_store::{InsertStats, Store, StoreError, StoredDocument};
 use rayon::prelude::*;
 
 use crate::args::{AnalyzeArgs, InputFormatArg, Stage};
 use crate::exit;
-use crate::output::{self, open_output, LinkResults};
+use crate::output::{self, open_output};
 use crate::progress::Progress;
 
 /// Documents are analysed in chunks: big enough to keep every core busy, small
@@ -65,16 +65,14 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
     // The generation read is checked when saving: another run that linked in the
     // meantime is never overwritten.
     let (mut linker, link_generation) = match (&store, linking) {
-        (Some(store), true) => match store.link_state_versioned()? {
-            (Some(state), generation) => (
-                Linker::from_state(&state).context("the store's linking state is unreadable")?,
-                Some(generation),
-            ),
-            (None, generation) => (Linker::new(LinkConfig::default()), Some(generation)),
-        },
+        (Some(store), true) => {
+            let (linker, generation) = store
+                .linker()
+                .context("cannot read the store's linking state")?;
+            (linker, Some(generation))
+        }
         _ => (Linker::new(LinkConfig::default()), None),
     };
-    let mut links_saved = true;
     let (places, actors) = (Gazetteer::new(), Actors::new());
     let lexicons = Lexicons {
         places: &places,
@@ -98,11 +96,11 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
     let mut spill = if linking { Some(Spill::new()?) } else { None };
     let mut summary = RunSummary::default();
     let stored = store.is_some();
-    let db_path = args.store.db.clone().unwrap_or_else(Store::default_path);
+    let claim_texts = sink.needs_claim_texts();
 
     let (doc_tx, doc_rx) = sync_channel::<Vec<Item>>(2);
     let (store_tx, store_rx) = sync_channel::<Vec<StoredDocument>>(2);
-    let outcome = std::thread::scope(|scope| -> Result<InsertStats> {
+    let outcome = std::thread::scope(|scope| -> Result<Option<(Store, InsertStats)>> {
         let (reader, inputs) = (&reader, &inputs);
         scope.spawn(move || read_inputs(reader, inputs, doc_tx));
         let writer = store.map(|store| scope.spawn(move || write_store(store, store_rx)));
@@ -147,7 +145,10 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
                     }
                 }
                 for article in &articles {
-                    let texts = output::claim_texts(article, &doc.text);
+                    let texts = match claim_texts {
+                        true => output::claim_texts(article, &doc.text),
+                        false => Vec::new(),
+                    };
                     match spill.as_mut() {
                         Some(spill) => {
                             spill.push(article, &texts)?;
@@ -178,42 +179,41 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
         match writer {
             Some(handle) => handle
                 .join()
-                .map_err(|_| anyhow::anyhow!("the store writer crashed"))?,
-            None => Ok(InsertStats::default()),
+                .map_err(|_| anyhow::anyhow!("the store writer crashed"))?
+                .map(Some),
+            None => Ok(None),
         }
     });
     progress.finish();
-    let stats = outcome?;
-    summary.already_stored = stats.existing_articles;
+    // The writer hands the store back for saving the links and the credibility.
+    let (mut store, stats) = match outcome? {
+        Some((store, stats)) => (Some(store), Some(stats)),
+        None => (None, None),
+    };
+    summary.already_stored = stats.as_ref().map_or(0, |s| s.existing_articles);
 
-    let links = if linking {
+    let (links, links_saved) = if linking {
         let result = linker.link();
         // Consistency reads the linker and the result: how each article's claims
         // fare against other independent reports. It is what credibility needs.
         let index = ConsistencyIndex::new(&linker, &result);
-        let mut store = match stored {
-            true => Some(
-                Store::open(&db_path)
-                    .with_context(|| format!("cannot open the store {}", db_path.display()))?,
-            ),
-            false => None,
-        };
-        if let Some(store) = store.as_mut() {
-            match save_links(store, &linker, &result, link_generation) {
-                // The articles are stored and this run's report is still complete;
-                // only the links of this run are not saved.
-                Err(e @ StoreError::LinkConflict { .. }) => {
-                    eprintln!("crosscheck: warning: {e}");
-                    links_saved = false;
-                }
-                other => other.context("cannot save the links to the store")?,
+        let saved = match store
+            .as_mut()
+            .map(|s| s.save_linker(&linker, &result, link_generation))
+        {
+            None | Some(Ok(())) => true,
+            // The articles are stored and this run's report is still complete;
+            // only the links of this run are not saved.
+            Some(Err(e @ StoreError::LinkConflict { .. })) => {
+                eprintln!("crosscheck: warning: {e}");
+                false
             }
-        }
-        let links = LinkResults::from(result);
+            Some(Err(e)) => return Err(e).context("cannot save the links to the store"),
+        };
         if let Some(spill) = spill.take() {
             let mut pending: Vec<(String, Credibility)> = Vec::new();
             spill.replay(|article, texts| {
-                links.apply(article);
+                article.set_statuses(&result.statuses);
                 let credibility = pipeline.assess(article, Some(&index.article(article)));
                 if let Some(store) = store.as_mut() {
                     pending.push((article.id.clone(), credibility.clone()));
@@ -233,19 +233,15 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
                     .context("cannot write to the store")?;
             }
         }
-        links
+        (result, saved)
     } else {
-        LinkResults::default()
+        (LinkResult::default(), true)
     };
     sink.finish(&links, &summary)?;
     if !quiet {
         eprintln!(
             "{}",
-            summary_line(
-                &summary,
-                stored.then_some(&stats),
-                started.elapsed().as_secs_f64()
-            )
+            summary_line(&summary, stats.as_ref(), started.elapsed().as_secs_f64())
         );
     }
     Ok(if !links_saved {
@@ -263,9 +259,11 @@ struct Spill {
     file: std::io::BufWriter<std::fs::File>,
 }
 
-#[derive(serde::Serialize, serde::Deserialize)]
+#[derive(serde::Deserialize)]
 struct Spilled {
     article: ArticleAnalysis,
+    /// Empty, and not written, unless the output shows claim texts.
+    #[serde(default)]
     claim_texts: Vec<String>,
 }
 
@@ -282,6 +280,7 @@ impl Spill {
         #[derive(serde::Serialize)]
         struct Borrowed<'a> {
             article: &'a ArticleAnalysis,
+            #[serde(skip_serializing_if = "<[String]>::is_empty")]
             claim_texts: &'a [String],
         }
         serde_json::to_writer(
@@ -310,26 +309,6 @@ impl Spill {
         }
         Ok(())
     }
-}
-
-/// Saves the linker's state and what it found, in one transaction.
-fn save_links(
-    store: &mut Store,
-    linker: &Linker,
-    result: &LinkResult,
-    base: Option<i64>,
-) -> Result<(), StoreError> {
-    store.save_links_over(
-        &LinkSnapshot {
-            state: &linker.to_state(),
-            groups: &result.groups,
-            events: &result.events,
-            contradictions: &result.contradictions,
-            corroborations: &result.corroborations,
-            statuses: &result.statuses,
-        },
-        base,
-    )
 }
 
 /// The reader thread: documents in input order, in chunks.
@@ -366,15 +345,19 @@ fn read_inputs(
     }
 }
 
-/// The writer thread: one transaction per chunk.
-fn write_store(mut store: Store, rx: Receiver<Vec<StoredDocument>>) -> Result<InsertStats> {
+/// The writer thread: one transaction per chunk. Hands the store back when the
+/// last chunk is written.
+fn write_store(
+    mut store: Store,
+    rx: Receiver<Vec<StoredDocument>>,
+) -> Result<(Store, InsertStats)> {
     let mut stats = InsertStats::default();
     for batch in rx {
         stats += store
             .insert_batch(&batch)
             .context("cannot write to the store")?;
     }
-    Ok(stats)
+    Ok((store, stats))
 }
 
 fn skip(progress: &Progress, summary: &mut RunSummary, e: IngestError) {

@@ -172,18 +172,7 @@ pub fn events(args: EventsArgs) -> Result<i32> {
         out.flush()?;
         return Ok(exit::SUCCESS);
     }
-    let mut events = store.events(0, 0)?;
-    if args.contradicted {
-        let with: std::collections::HashSet<String> = store
-            .contradictions(0, 0)?
-            .into_iter()
-            .map(|c| c.event)
-            .collect();
-        events.retain(|e| with.contains(&e.id));
-    }
-    if args.limit > 0 {
-        events.truncate(args.limit);
-    }
+    let events = store.events(args.limit, 0, args.contradicted)?;
     match args.format {
         OutputFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &events)?;
@@ -197,16 +186,12 @@ pub fn events(args: EventsArgs) -> Result<i32> {
         }
         _ => {
             for e in &events {
-                let dates = match (e.date_from, e.date_to) {
-                    (Some(a), Some(b)) if a == b => a.to_string(),
-                    (Some(a), Some(b)) => format!("{a}..{b}"),
-                    _ => "date unknown".into(),
-                };
                 writeln!(
                     out,
-                    "{}  {} · {dates} · {} articles",
+                    "{}  {} · {} · {} articles",
                     e.id,
                     crate::output::report_one_line(&e.description, 90),
+                    crate::output::event_dates(e),
                     e.articles.len()
                 )?;
             }

@@ -3,9 +3,10 @@
 use std::io::Write;
 
 use anyhow::Result;
+use crosscheck_link::LinkResult;
 use crosscheck_schema::{ArticleAnalysis, RunSummary};
 
-use super::{LinkResults, Sink};
+use super::Sink;
 
 pub const HEADER: [&str; 16] = [
     "id",
@@ -53,10 +54,7 @@ impl Sink for CsvRows {
         self.header()?;
         let opt = |v: &Option<String>| v.clone().unwrap_or_default();
         let (score, label) = match &a.credibility {
-            Some(c) => (
-                format!("{:.3}", c.score),
-                format!("{:?}", c.label).to_ascii_lowercase(),
-            ),
+            Some(c) => (format!("{:.3}", c.score), c.label.as_str().to_string()),
             None => (String::new(), String::new()),
         };
         self.out.write_record([
@@ -80,7 +78,7 @@ impl Sink for CsvRows {
         Ok(())
     }
 
-    fn finish(&mut self, _links: &LinkResults, _summary: &RunSummary) -> Result<()> {
+    fn finish(&mut self, _links: &LinkResult, _summary: &RunSummary) -> Result<()> {
         self.header()?;
         self.out.flush()?;
         Ok(())

@@ -4,9 +4,10 @@
 use std::io::Write;
 
 use anyhow::Result;
+use crosscheck_link::LinkResult;
 use crosscheck_schema::{ArticleAnalysis, RunSummary, SCHEMA};
 
-use super::{LinkResults, Sink};
+use super::Sink;
 
 /// Serialises `value` into `buf` and writes it with one call: serde_json's many
 /// small writes stay in a plain `Vec` instead of each going through `dyn Write`.
@@ -59,7 +60,7 @@ impl Sink for JsonDocument {
         Ok(())
     }
 
-    fn finish(&mut self, links: &LinkResults, summary: &RunSummary) -> Result<()> {
+    fn finish(&mut self, links: &LinkResult, summary: &RunSummary) -> Result<()> {
         if self.articles == 0 {
             self.open()?;
         }
@@ -104,7 +105,7 @@ impl Sink for JsonLines {
         Ok(())
     }
 
-    fn finish(&mut self, _links: &LinkResults, _summary: &RunSummary) -> Result<()> {
+    fn finish(&mut self, _links: &LinkResult, _summary: &RunSummary) -> Result<()> {
         self.out.flush()?;
         Ok(())
     }

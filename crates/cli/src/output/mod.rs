@@ -11,61 +11,34 @@ use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use crosscheck_schema::{
-    ArticleAnalysis, ClaimStatus, Contradiction, Corroboration, Event, IndependenceGroup,
-    RunSummary,
-};
+use crosscheck_link::LinkResult;
+use crosscheck_schema::{ArticleAnalysis, Event, RunSummary};
 
 use crate::args::OutputFormat;
 
 pub use report::{claim_texts, one_line as report_one_line, print_article};
 
-/// What linking found across the articles of a run (and, with a store, across
-/// everything stored before).
-#[derive(Debug, Default)]
-pub struct LinkResults {
-    pub groups: Vec<IndependenceGroup>,
-    pub events: Vec<Event>,
-    pub contradictions: Vec<Contradiction>,
-    pub corroborations: Vec<Corroboration>,
-    /// `(claim id, status)`, sorted by claim id.
-    pub statuses: Vec<(String, ClaimStatus)>,
-}
-
-impl From<crosscheck_link::LinkResult> for LinkResults {
-    fn from(r: crosscheck_link::LinkResult) -> LinkResults {
-        LinkResults {
-            groups: r.groups,
-            events: r.events,
-            contradictions: r.contradictions,
-            corroborations: r.corroborations,
-            statuses: r.statuses,
-        }
-    }
-}
-
-impl LinkResults {
-    pub fn status(&self, claim: &str) -> Option<ClaimStatus> {
-        self.statuses
-            .binary_search_by(|(c, _)| c.as_str().cmp(claim))
-            .ok()
-            .map(|i| self.statuses[i].1)
-    }
-
-    /// Sets each claim's status in `article`.
-    pub fn apply(&self, article: &mut ArticleAnalysis) {
-        for claim in &mut article.claims {
-            if let Some(s) = self.status(&claim.id) {
-                claim.status = Some(s);
-            }
-        }
-    }
-}
-
 pub trait Sink {
-    /// One analysed article, in input order, with the text of each of its claims.
+    /// Whether [`Sink::article`] reads the text of the claims; when not, it is
+    /// passed none and the texts are never built.
+    fn needs_claim_texts(&self) -> bool {
+        false
+    }
+    /// One analysed article, in input order, with the text of each of its claims
+    /// (empty unless [`Sink::needs_claim_texts`]).
     fn article(&mut self, article: &ArticleAnalysis, claim_texts: &[String]) -> Result<()>;
-    fn finish(&mut self, links: &LinkResults, summary: &RunSummary) -> Result<()>;
+    /// What linking found across the articles of the run (and, with a store,
+    /// across everything stored before), and the run's summary.
+    fn finish(&mut self, links: &LinkResult, summary: &RunSummary) -> Result<()>;
+}
+
+/// An event's possible dates: `2016-10-16`, `2016-10-10..2016-10-16` or `date unknown`.
+pub fn event_dates(e: &Event) -> String {
+    match (e.date_from, e.date_to) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a}..{b}"),
+        _ => "date unknown".into(),
+    }
 }
 
 pub fn sink(format: OutputFormat, out: Box<dyn Write + Send>) -> Box<dyn Sink + Send> {

@@ -5,9 +5,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 use anyhow::Result;
+use crosscheck_link::LinkResult;
 use crosscheck_schema::{ArticleAnalysis, Casualties, Claim, ClaimRef, ClaimStatus, RunSummary};
 
-use super::{LinkResults, Sink};
+use super::{event_dates, Sink};
 
 pub struct Report {
     out: Box<dyn Write + Send>,
@@ -79,8 +80,11 @@ fn article_block(n: usize, a: &ArticleAnalysis, claim_texts: &[String]) -> Strin
     }
     s.push('\n');
     if let Some(c) = &a.credibility {
-        let label = format!("{:?}", c.label).to_ascii_lowercase();
-        s.push_str(&format!("    credibility {:.2} ({label})\n", c.score));
+        s.push_str(&format!(
+            "    credibility {:.2} ({})\n",
+            c.score,
+            c.label.as_str()
+        ));
         for r in c.signals.iter().take(3) {
             let direction = if r.weight >= 0.0 { "raises" } else { "lowers" };
             s.push_str(&format!(
@@ -202,6 +206,10 @@ fn side(r: &ClaimRef, sentences: &HashMap<String, String>) -> String {
 }
 
 impl Sink for Report {
+    fn needs_claim_texts(&self) -> bool {
+        true
+    }
+
     fn article(&mut self, article: &ArticleAnalysis, texts: &[String]) -> Result<()> {
         for (c, t) in article.claims.iter().zip(texts) {
             self.sentences.insert(c.id.clone(), t.clone());
@@ -210,7 +218,7 @@ impl Sink for Report {
         Ok(())
     }
 
-    fn finish(&mut self, links: &LinkResults, summary: &RunSummary) -> Result<()> {
+    fn finish(&mut self, links: &LinkResult, summary: &RunSummary) -> Result<()> {
         let events: HashMap<&str, &crosscheck_schema::Event> =
             links.events.iter().map(|e| (e.id.as_str(), e)).collect();
         if !links.contradictions.is_empty() {
@@ -252,16 +260,12 @@ impl Sink for Report {
             writeln!(self.out)?;
             writeln!(self.out, "EVENTS ({})\n", links.events.len())?;
             for e in &links.events {
-                let dates = match (e.date_from, e.date_to) {
-                    (Some(a), Some(b)) if a == b => a.to_string(),
-                    (Some(a), Some(b)) => format!("{a}..{b}"),
-                    _ => "date unknown".into(),
-                };
                 writeln!(
                     self.out,
-                    "    {}  {} · {dates} · {} articles, {} claims",
+                    "    {}  {} · {} · {} articles, {} claims",
                     e.id,
                     one_line(&e.description, 80),
+                    event_dates(e),
                     e.articles.len(),
                     e.claims.len()
                 )?;
