@@ -67,7 +67,8 @@ fn eval_credibility(args: EvalCredibilityArgs) -> Result<i32> {
             if let Some(k) = args.cv {
                 println!(
                     "{}: every model variant, stratified {k}-fold × {} cross-validation \
-                     (the whole pipeline and linking run inside each fold)",
+                     (pipeline and linking once over the whole file, without labels; \
+                     every model fitted inside each fold)",
                     path.display(),
                     args.repeats
                 );
