@@ -972,7 +972,7 @@ fn description(
             .actor_matches
             .iter()
             .filter(|m| m.end < s && !in_ranges(&inp.found.speaker_ranges, m.first, m.end))
-            .filter(|m| !w.w(m.end - 1).ends_with("'s") && !inp.after_target_prep(w, m.first))
+            .filter(|m| !w.is_possessive(m.end - 1) && !inp.after_target_prep(w, m.first))
             .find_map(|m| inp.actor(m).filter(|x| is_party(x) && !x.generic));
         if let Some(who) = sentence_party.or_else(|| remembered(&|x| is_party(x) && !x.generic)) {
             found.push((s - 1, s, who));

@@ -165,6 +165,11 @@ impl<'t> Words<'t> {
             .unwrap_or(w)
     }
 
+    /// Token `i` ends in a possessive: `regime's`, `Syria’s`.
+    pub fn is_possessive(&self, i: usize) -> bool {
+        self.base(i).len() != self.w(i).len()
+    }
+
     /// The original text of token `i`.
     pub fn raw(&self, i: usize) -> &'t str {
         match self.toks.get(i) {
@@ -233,4 +238,21 @@ pub(crate) const DETERMINERS: &[&str] = &[
 /// Whether tokens `first..end` overlap one of the token ranges `(a, b)`.
 pub(crate) fn in_ranges(ranges: &[(usize, usize)], first: usize, end: usize) -> bool {
     ranges.iter().any(|&(a, b)| first < b && a < end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn possessives_with_straight_and_curly_apostrophes() {
+        let vocab = Vocab::new();
+        let s = "The regime's jets, Syria\u{2019}s army and Russia hit Aleppo.";
+        let w = Words::new(s, Span::new(0, s.len()), &vocab);
+        let possessive: Vec<&str> = (0..w.len())
+            .filter(|&k| w.is_possessive(k))
+            .map(|k| w.raw(k))
+            .collect();
+        assert_eq!(possessive, ["regime's", "Syria\u{2019}s"]);
+    }
 }
