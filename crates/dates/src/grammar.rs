@@ -114,7 +114,9 @@ impl Matcher<'_> {
                 Kw::Early | Kw::Mid | Kw::Late => self.part(i),
                 Kw::Last | Kw::This | Kw::Next | Kw::Past => self.deictic(i),
                 Kw::Earlier | Kw::Later => self.earlier(i),
-                Kw::Today | Kw::Tonight | Kw::Yesterday | Kw::Tomorrow => self.day_word(i),
+                Kw::Today | Kw::Tonight | Kw::Yesterday | Kw::Tomorrow | Kw::Overnight => {
+                    self.day_word(i)
+                }
                 Kw::The => self.the(i),
                 _ => None,
             },
@@ -468,8 +470,20 @@ impl Matcher<'_> {
         if abbr {
             return None;
         }
-        let date = weekday_before(self.reference?, wd, false)?;
-        Some(Hit::day(self.after_day_part(i + 1), date, true))
+        let reference = self.reference?;
+        let date = weekday_before(reference, wd, false)?;
+        let next = self.after_day_part(i + 1);
+        // `on Saturday and Sunday`, `Friday to Sunday`: both days and those between.
+        if matches!(self.kw(next), Kw::And | Kw::To) || self.dash(next) {
+            if let Some(Kw::Weekday(wd2)) = self.tok(next + 1).filter(|t| t.cap).map(|t| t.kw) {
+                let date2 = weekday_before(reference, wd2, false)?;
+                if date2 > date && (date2 - date).num_days() < 7 {
+                    let end = self.after_day_part(next + 2);
+                    return Some(Hit::span(end, (date, date2), Precision::Day, true));
+                }
+            }
+        }
+        Some(Hit::day(next, date, true))
     }
 
     /// Skips a `morning` / `night` after a day word.
@@ -481,9 +495,18 @@ impl Matcher<'_> {
         }
     }
 
-    /// `today`, `tonight`, `yesterday (morning)`, `tomorrow`.
+    /// `today`, `tonight`, `yesterday (morning)`, `tomorrow`; `overnight` (the night
+    /// before the reference: that day and the one before).
     fn day_word(&self, i: usize) -> Option<Hit> {
         let reference = self.reference?;
+        if self.kw(i) == Kw::Overnight {
+            return Some(Hit::span(
+                i + 1,
+                (add_days(reference, -1)?, reference),
+                Precision::Day,
+                true,
+            ));
+        }
         let shift = match self.kw(i) {
             Kw::Today | Kw::Tonight => 0,
             Kw::Yesterday => -1,
@@ -527,14 +550,30 @@ impl Matcher<'_> {
                 if !matches!(before, Kw::Over | Kw::At | Kw::Context) {
                     return None;
                 }
-                // The weekend just gone, or the one under way.
+                // The weekend just gone, or the one under way: two known days.
                 let saturday = weekday_before(reference, 5, false)?;
                 Some(Hit::span(
                     i + 2,
                     (saturday, add_days(saturday, 1)?),
-                    Precision::Week,
+                    Precision::Day,
                     true,
                 ))
+            }
+            // `the beginning of the week`, `the end of last month`, `the start of this
+            // year`: the whole unit, at its own precision.
+            Kw::PeriodNoun if self.kw(i + 2) == Kw::Of => {
+                let shift = match self.kw(i + 3) {
+                    Kw::The | Kw::This => 0,
+                    Kw::Last => -1,
+                    Kw::Next => 1,
+                    _ => return None,
+                };
+                let Kw::Unit(unit @ (Unit::Week | Unit::Month | Unit::Year)) = self.kw(i + 4)
+                else {
+                    return None;
+                };
+                let bounds = unit_bounds(reference, unit, shift)?;
+                Some(Hit::span(i + 5, bounds, unit_precision(unit), true))
             }
             _ => None,
         }
@@ -654,7 +693,7 @@ impl Matcher<'_> {
             Kw::Weekend => {
                 let (monday, _) = week_bounds(add_days(reference, 7 * shift)?)?;
                 let bounds = (add_days(monday, 5)?, add_days(monday, 6)?);
-                Some(Hit::span(j + 1, bounds, Precision::Week, true))
+                Some(Hit::span(j + 1, bounds, Precision::Day, true))
             }
             Kw::Weekday(wd) => {
                 let date = match shift {

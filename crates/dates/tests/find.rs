@@ -434,7 +434,35 @@ fn weeks_months_and_years_around_the_reference() {
             "the weekend",
             d(2016, 10, 15),
             d(2016, 10, 16),
+            Precision::Day,
+        ),
+        (
+            "Rebels took control of the base at the beginning of the week.",
+            "the beginning of the week",
+            d(2016, 10, 17),
+            d(2016, 10, 23),
             Precision::Week,
+        ),
+        (
+            "Talks collapsed at the end of last month.",
+            "the end of last month",
+            d(2016, 9, 1),
+            d(2016, 9, 30),
+            Precision::Month,
+        ),
+        (
+            "At least 35 militants were killed in air strikes by the US-led coalition overnight in northern Syria.",
+            "overnight",
+            d(2016, 10, 17),
+            d(2016, 10, 18),
+            Precision::Day,
+        ),
+        (
+            "Six civilians were killed in U.S. air strikes on the city on Saturday and Sunday a monitor said.",
+            "Saturday and Sunday",
+            d(2016, 10, 15),
+            d(2016, 10, 16),
+            Precision::Day,
         ),
     ];
     for (text, span, value, last, precision) in cases {

@@ -308,6 +308,11 @@ impl Context<'_> {
                 head = true;
                 continue;
             }
+            // "a source at Aleppo province": a place noun closing a name.
+            if w.has(k, class::PLACE_NOUN) && k > 0 && w.cap(k - 1) && i == end {
+                i = k;
+                continue;
+            }
             // "Maj. Gen. Igor Petrenko": the full stop of a rank.
             if word == "." && k > 0 && is_rank(w.w(k - 1)) {
                 i = k;
@@ -554,7 +559,9 @@ pub(crate) fn find(w: &Words, cx: &Context) -> Found {
             || (matches!(word, "report" | "reports" | "claims" | "show" | "shows" | "say" | "states" | "statement")
                 && ((i > 0 && w.has(i - 1, class::DETERMINER)) || prev.is_empty()))
             // "the attacks blamed on", "a nerve agent, the WHO said" stays.
-            || (matches!(word, "blamed" | "blames" | "blame") && w.w(next) == "on");
+            || (matches!(word, "blamed" | "blames" | "blame") && w.w(next) == "on")
+            // "an attack claimed by the Islamic State group": who did it, not who speaks.
+            || (word == "claimed" && w.w(next) == "by");
         if skip {
             i += 1;
             continue;
@@ -565,8 +572,42 @@ pub(crate) fn find(w: &Words, cx: &Context) -> Found {
                 // The speaker after the verb only in an inversion: "..., said X",
                 // "\"...\" said X", or at the start of the sentence.
                 let inverted = i == 0 || w.is_quote(i - 1) || matches!(prev, "," | ":");
-                let speaker = cx
-                    .speaker_before(w, i)
+                // "... on the village of Taduf said the Syrian Observatory.": text that
+                // lost its commas; a speaker closing the sentence after "said" is the
+                // inversion, whatever stands before the verb.
+                let names_source = |(a, b): (usize, usize)| {
+                    (a..b).any(|k| {
+                        cx.actor_starting_at(k).is_some()
+                            || matches!(cx.source_word(w, k), Some(SourceWord::Head(_)))
+                    })
+                };
+                let before = cx.speaker_before(w, i);
+                let closing =
+                    (role == ReportRole::Say && i > 0 && !before.is_some_and(names_source))
+                        .then(|| cx.speaker_after(w, next))
+                        .flatten()
+                        .filter(|&(a, b)| {
+                            a <= next + 1
+                            && b - a <= 8
+                            // Nothing but the rest of a name up to the end.
+                            && (b..w.len()).all(|k| {
+                                !w.is_word(k) || w.cap(k) || matches!(w.w(k), "for" | "of" | "and")
+                            })
+                            && names_source((a, b))
+                        })
+                        // The name runs to the sentence's last word: "the Syrian Observatory
+                        // for Human Rights".
+                        .map(|(a, b)| {
+                            (
+                                a,
+                                (b..w.len())
+                                    .filter(|&k| w.is_word(k))
+                                    .last()
+                                    .map_or(b, |k| k + 1),
+                            )
+                        });
+                let speaker = closing
+                    .or(before)
                     .or_else(|| cx.relative_speaker(w, i))
                     .or_else(|| {
                         (inverted && role != ReportRole::Tell)

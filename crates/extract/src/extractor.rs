@@ -296,6 +296,15 @@ impl Extractor {
                     })
                     .filter(|m| m.end > m.first),
             );
+            // A name inside a longer place name is the place's: "Damascus" in "Old
+            // Damascus" does not name the government.
+            actor_matches.retain(|a| {
+                !place_matches.iter().any(|p| {
+                    p.m.start <= a.span.start
+                        && a.span.end <= p.m.end
+                        && p.m.end - p.m.start > a.span.end - a.span.start
+                })
+            });
             let cx = Context {
                 vocab: &self.vocab,
                 actors: &self.actors,

@@ -140,6 +140,9 @@ pub(crate) const PLACE_NOUNS: &[&str] = &[
     "camp",
     "square",
     "outskirts",
+    "stronghold",
+    "enclave",
+    "oilfield",
 ];
 
 /// Capitalised words that are not part of a name.
@@ -448,6 +451,10 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
             if !locative || in_ranges(&actor_ranges, p.first, p.end) {
                 continue;
             }
+        } else if in_ranges(&actor_ranges, p.first, p.end) && !place_position(w, p.first) {
+            // A capital standing for its government: "accused Damascus of", "Washington
+            // is leading a coalition", "called on Damascus to".
+            continue;
         }
         candidates.push((p.first, specificity(pl.kind).min(6), Cand::Known(&p.m)));
     }
@@ -491,15 +498,30 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
             .speaker_ranges
             .iter()
             .any(|&(_, b)| d.first == b || (d.first == b + 1 && w.w(b) == "on"));
-        // "On Sunday X reported that ...": a date opening a reporting clause.
-        // Only with a speaker: "On Sunday it is claimed a helicopter struck" dates the strike.
-        let opens_report = d.first <= 1
+        // "On Sunday X reported that ...", "Also on Saturday state TV reported ...",
+        // "In a Twitter post earlier this week the leader warned ...": a date opening a
+        // reporting clause. Only with a speaker: "On Sunday it is claimed a helicopter
+        // struck" dates the strike.
+        let opens_report = opens_clause(w, d.first)
             && !found.speaker_ranges.is_empty()
             && verbs.iter().any(|&(a, _)| a > d.end && a - d.end <= 12);
-        // "since 2011", "since the beginning of the operation in 2014": a campaign total.
-        let since_year =
-            d.m.precision == Precision::Year && (0..d.first).any(|k| w.w(k) == "since");
-        near_verb || after_speaker || opens_report || since_year
+        // "in a press release published on Wednesday", "a statement issued Monday".
+        let published = {
+            let k = if d.first > 0 && w.w(d.first - 1) == "on" {
+                d.first - 1
+            } else {
+                d.first
+            };
+            k > 0 && PUBLISHING.contains(&w.w(k - 1))
+        };
+        // "since 2011", "since the beginning of the operation in 2014": a campaign
+        // total, not the event's date; "since the conflict began in March 2011": when
+        // something else began. ("besieged since March 2014" keeps its date.)
+        let since = (0..d.first).any(|k| w.w(k) == "since")
+            && ((d.m.precision == Precision::Year && !d.m.relative)
+                || (d.first.saturating_sub(6)..d.first)
+                    .any(|k| matches!(w.w(k), "began" | "started" | "erupted" | "broke")));
+        near_verb || after_speaker || opens_report || published || since
     };
     let date = inp
         .dates
@@ -521,4 +543,91 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
         },
         actor: actor_index,
     })
+}
+
+/// Whether the word before token `first` lets a name there be a location: "in
+/// Damascus", "the Damascus suburbs", "Aleppo and Damascus", not "accused Damascus".
+fn place_position(w: &Words, first: usize) -> bool {
+    let Some(prev) = first.checked_sub(1) else {
+        return false;
+    };
+    matches!(
+        w.w(prev),
+        "in" | "on"
+            | "at"
+            | "near"
+            | "around"
+            | "outside"
+            | "inside"
+            | "across"
+            | "into"
+            | "from"
+            | "to"
+            | "toward"
+            | "towards"
+            | "over"
+            | "of"
+            | "the"
+            | "a"
+            | "an"
+            | "town"
+            | "downtown"
+            | "and"
+            | "between"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "rural"
+            | "besieged"
+            | "targeted"
+            | "struck"
+            | "hit"
+            | "shelled"
+            | "bombed"
+            | "attacked"
+    )
+}
+
+/// Verbs after which a date is when a text came out: "a statement issued Monday".
+const PUBLISHING: [&str; 5] = ["published", "issued", "released", "posted", "dated"];
+
+/// Nouns for a published text: "In a statement on Monday, X said".
+const STATEMENT_NOUNS: [&str; 12] = [
+    "statement",
+    "post",
+    "tweet",
+    "interview",
+    "video",
+    "message",
+    "letter",
+    "speech",
+    "communique",
+    "release",
+    "briefing",
+    "conference",
+];
+
+/// Whether only linking words ("Also on", "Meanwhile", "Earlier on") or a published
+/// text ("In a Twitter post") come before token `first`: a date there opens the clause.
+fn opens_clause(w: &Words, first: usize) -> bool {
+    const LINKING: [&str; 12] = [
+        "also",
+        "meanwhile",
+        "earlier",
+        "later",
+        "and",
+        "but",
+        "separately",
+        "elsewhere",
+        "then",
+        "on",
+        "late",
+        "early",
+    ];
+    if first <= 1 || (0..first).all(|k| LINKING.contains(&w.w(k))) {
+        return true;
+    }
+    first <= 6 && w.w(0) == "in" && (1..first).any(|k| STATEMENT_NOUNS.contains(&w.w(k)))
 }

@@ -8,7 +8,7 @@
 //!    "holding X responsible";
 //! 2. a party whose name holds the trigger: "Russian air strikes", "regime helicopters";
 //! 3. the party right before the trigger: "Regime forces shelled", "Nusra Front members
-//!    kidnapped";
+//!    kidnapped"; else the first of "clashes between X and Y";
 //! 4. the agent of a passive attached to the event: "were killed by Russian air
 //!    strikes", "an airstrike carried out by the US-led coalition";
 //! 5. the first party named before the trigger, not as a target ("on X"), a place
@@ -176,6 +176,7 @@ pub(crate) const PARTY_WORDS: &[&str] = &[
     "organization",
     "army",
     "military",
+    "government",
     "targeted",
     "sentenced",
     "hit",
@@ -359,6 +360,10 @@ fn by_attached(w: &Words, inp: &PartyInputs, by: usize) -> bool {
             | "committed"
             | "perpetrated"
             | "staged"
+            | "claimed"
+            | "executed"
+            | "orchestrated"
+            | "masterminded"
             | "led"
             | "dropped"
             | "fired"
@@ -630,6 +635,26 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
         .actor_matches
         .iter()
         .filter(|m| !in_ranges(&found.speaker_ranges, m.first, m.end))
+        // "Rami Abdul Rahman head of the monitor group said": a name in apposition to
+        // the speaker phrase right after it is the speaker.
+        .filter(|m| {
+            !found.speaker_ranges.iter().any(|&(a, _)| {
+                (m.end..=m.end + 2).contains(&a)
+                    && matches!(
+                        w.w(m.end),
+                        "head"
+                            | "chief"
+                            | "director"
+                            | "spokesman"
+                            | "spokeswoman"
+                            | "spokesperson"
+                            | "leader"
+                            | "commander"
+                            | "founder"
+                            | "chairman"
+                    )
+            })
+        })
         .filter(|m| !in_ranges(inp.counts, m.first, m.end) && !after_count(m))
         .filter(|m| !inp.modifier(w, m))
         // "in Damascus", "the Damascus suburbs": a place, not the government it hosts,
@@ -687,6 +712,15 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
                 m.end <= trig_first && trig_first - m.end <= 2 && !inp.after_target_prep(w, m.first)
             })
             .copied();
+    }
+    // "clashes between X and Y", "fighting broke out between X and Y": the first named.
+    if chosen.is_none() {
+        if let Some(b) = (trig_end..(trig_end + 4).min(w.len())).find(|&k| w.w(k) == "between") {
+            chosen = candidates
+                .iter()
+                .find(|m| m.first > b && m.first <= b + 2)
+                .copied();
+        }
     }
     // 4. The agent of a passive: "were killed by Russian air strikes".
     let by_agents: Vec<usize> = (0..w.len())
@@ -1001,6 +1035,13 @@ fn description(
                     remembered(&|x| matches!(x.kind, ActorKind::StateForce | ActorKind::State))
                 })
                 .map(|x| force_of(inp.actors, inp.actors.top(&x.id).unwrap_or(x))),
+            // "the government had sent reinforcements": the state the article is about.
+            "government" => speaker_party()
+                .filter(|x| x.kind == ActorKind::State)
+                .or_else(|| {
+                    remembered(&|x| matches!(x.kind, ActorKind::StateForce | ActorKind::State))
+                })
+                .map(|x| inp.actors.top(&x.id).unwrap_or(x)),
             _ => None,
         };
         if let Some(who) = who {

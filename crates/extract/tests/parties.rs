@@ -218,3 +218,63 @@ fn the_type_follows_the_stated_cause_and_the_incident() {
     let t = "Police arrested two men in Westerville. Two officers were killed on Saturday.";
     assert_eq!(frame(t).event_type, EventType::Death);
 }
+
+#[test]
+fn a_country_possessive_names_its_state_or_forces() {
+    // Scraped text often loses the apostrophe: "Syrias government".
+    assert_eq!(
+        actor_name(
+            "Thirteen civilians were killed in aerial attacks by Syrias government on Aleppo province."
+        ),
+        Some("Syrian Government".into())
+    );
+    assert_eq!(
+        actor_name("Russia's warplanes bombed the town of Saraqeb on Monday."),
+        Some("Russian Armed Forces".into())
+    );
+    // "aerial attacks" are air strikes.
+    assert_eq!(
+        frame("Thirteen civilians were killed in aerial attacks by Syrias government on Aleppo province.")
+            .event_type,
+        EventType::Airstrike
+    );
+}
+
+#[test]
+fn a_capital_standing_for_its_government_is_not_the_place() {
+    let f = frame("The United States accused Damascus of that attack which killed 1429 people.");
+    assert_eq!(f.place.map(|p| p.name), None);
+    // A name inside a longer place name is the place: "Old Damascus" is not the government.
+    let f = frame("Shelling on the central district of Old Damascus killed four civilians.");
+    assert_eq!(f.actor.map(|a| a.name), None);
+    assert_eq!(f.place.map(|p| p.name), Some("Old Damascus".into()));
+}
+
+#[test]
+fn claimed_attacks_clashes_and_the_government() {
+    assert_eq!(
+        actor_name(
+            "Three suicide bombers killed at least two people near the police headquarters in Damascus in an attack claimed by the Islamic State group."
+        ),
+        Some("Islamic State".into())
+    );
+    assert_eq!(
+        actor_name(
+            "Fighting broke out between Islamic State militants and government forces at the army airport in Deir al-Zor."
+        ),
+        Some("Islamic State".into())
+    );
+    assert_eq!(
+        actor_name(
+            "Assad's forces lost ground near Palmyra. The Observatory said the government had sent reinforcements backed by helicopters to the nearby Hajjar oil field."
+        ),
+        Some("Syrian Government".into())
+    );
+    // A name in apposition to the speaker is the speaker, not the actor.
+    assert_eq!(
+        actor_name(
+            "Rami Abdul Rahman head of the monitor group said the Syrian army had responded with heavy shelling."
+        ),
+        Some("Syrian Arab Army".into())
+    );
+}

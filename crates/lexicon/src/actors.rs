@@ -131,6 +131,39 @@ pub struct Actors {
     aliases: usize,
 }
 
+/// Demonyms and the country a possessive names instead: "Syrian jets" are also
+/// written "Syria's jets" (and, in text that lost its apostrophes, "Syrias jets").
+const DEMONYMS: [(&str, &str); 16] = [
+    ("syrian", "Syria"),
+    ("russian", "Russia"),
+    ("turkish", "Turkey"),
+    ("iranian", "Iran"),
+    ("israeli", "Israel"),
+    ("iraqi", "Iraq"),
+    ("american", "America"),
+    ("jordanian", "Jordan"),
+    ("lebanese", "Lebanon"),
+    ("saudi", "Saudi Arabia"),
+    ("british", "Britain"),
+    ("french", "France"),
+    ("qatari", "Qatar"),
+    ("egyptian", "Egypt"),
+    ("chinese", "China"),
+    ("german", "Germany"),
+];
+
+/// `Syria's X` and `Syrias X` for an alias `Syrian X` (any case); nothing for other aliases.
+fn country_possessives(alias: &str) -> Vec<String> {
+    let alias = alias.trim();
+    let Some((first, rest)) = alias.split_once(' ') else {
+        return Vec::new();
+    };
+    let Some(&(_, country)) = DEMONYMS.iter().find(|(d, _)| d.eq_ignore_ascii_case(first)) else {
+        return Vec::new();
+    };
+    vec![format!("{country}'s {rest}"), format!("{country}s {rest}")]
+}
+
 impl Default for Actors {
     fn default() -> Actors {
         Actors::new()
@@ -209,12 +242,14 @@ impl Actors {
                 entry: index,
                 line: row.line,
                 possessive: !generic,
+                derived: false,
             });
             specs.extend(tsv::aliases(f[6]).map(|a| AliasSpec {
                 text: a,
                 entry: index,
                 line: row.line,
                 possessive: !generic,
+                derived: false,
             }));
         }
         for (actor, row) in actors.iter().zip(&rows) {
@@ -227,6 +262,23 @@ impl Actors {
                 }
             }
         }
+        // "Syria's army" and the apostrophe-less "Syrias army" for every "Syrian army".
+        let derived: Vec<(String, usize, usize)> = specs
+            .iter()
+            .filter(|s| !s.text.starts_with('='))
+            .flat_map(|s| {
+                country_possessives(s.text)
+                    .into_iter()
+                    .map(move |t| (t, s.entry, s.line))
+            })
+            .collect();
+        specs.extend(derived.iter().map(|(text, entry, line)| AliasSpec {
+            text,
+            entry: *entry,
+            line: *line,
+            possessive: false,
+            derived: true,
+        }));
         let ids: Vec<String> = actors.iter().map(|a| a.id.clone()).collect();
         let matcher = Matcher::build(&specs, &ids)?;
         let aliases = matcher.len();

@@ -203,12 +203,14 @@ impl Gazetteer {
                 entry: index,
                 line: row.line,
                 possessive: true,
+                derived: false,
             });
             specs.extend(tsv::aliases(f[6]).map(|a| AliasSpec {
                 text: a,
                 entry: index,
                 line: row.line,
                 possessive: true,
+                derived: false,
             }));
         }
         let mut parents = Vec::with_capacity(places.len());

@@ -452,3 +452,24 @@ fn odd_input_and_any_range_never_panic() {
         }
     }
 }
+
+/// "Syria's army" and "Syrias army" name what "Syrian army" names; an alias written in
+/// the table wins over a generated one.
+#[test]
+fn a_country_possessive_matches_the_demonym_alias() {
+    let a = Actors::new();
+    for text in [
+        "Syria's army shelled",
+        "Syrias army shelled",
+        "Russia's warplanes struck",
+    ] {
+        let found = a.find(text, 0, text.len());
+        assert_eq!(found.len(), 1, "{text}");
+        let name = &a.get(found[0].actor).unwrap().name;
+        assert!(
+            name == "Syrian Arab Army" || name == "Russian Armed Forces",
+            "{text}: {name}"
+        );
+        assert_eq!(found[0].start, 0, "{text}");
+    }
+}
