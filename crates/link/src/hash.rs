@@ -127,40 +127,48 @@ fn classify(bytes: &[u8], i: usize, markup: bool) -> (bool, usize) {
     (!punctuation, len)
 }
 
-/// Calls `f` with the hash of every run of `k` consecutive words (a shingle). A text
-/// of fewer than `k` words (but at least one) yields one shingle of all its words.
-pub(crate) fn for_each_shingle(text: &str, markup: bool, k: usize, mut f: impl FnMut(u64)) {
-    const MAX_K: usize = 8;
-    let k = k.clamp(1, MAX_K);
-    let mut ring = [0u64; MAX_K];
-    // The slot the next word goes to: word number `t` sits at `ring[t % k]`.
-    let mut slot = 0usize;
-    let mut seen = 0usize;
-    for_each_word(text, markup, |w| {
-        ring[slot] = w;
-        slot = if slot + 1 == k { 0 } else { slot + 1 };
-        seen += 1;
-        if seen >= k {
-            // The oldest of the last `k` words is the one the next word replaces.
-            f(combine(&ring[..k], slot, k));
-        }
-    });
-    if seen > 0 && seen < k {
-        f(combine(&ring[..k], 0, seen));
+/// Calls `f` with the hash of every run of `k` consecutive words (a shingle), `k`
+/// clamped to 1..=8. A text of fewer than `k` words (but at least one) yields one
+/// shingle of all its words.
+pub(crate) fn for_each_shingle(text: &str, markup: bool, k: usize, f: impl FnMut(u64)) {
+    // One copy of the loop per width, so that the window is a fixed-size array
+    // shifted and hashed in straight-line code.
+    match k.clamp(1, 8) {
+        1 => shingles::<1>(text, markup, f),
+        2 => shingles::<2>(text, markup, f),
+        3 => shingles::<3>(text, markup, f),
+        4 => shingles::<4>(text, markup, f),
+        5 => shingles::<5>(text, markup, f),
+        6 => shingles::<6>(text, markup, f),
+        7 => shingles::<7>(text, markup, f),
+        _ => shingles::<8>(text, markup, f),
     }
 }
 
-/// Hash of `count` words of the ring starting at slot `first`, oldest first,
-/// wrapping around the ring.
-#[inline]
-fn combine(ring: &[u64], first: usize, count: usize) -> u64 {
-    let mut h = 0x9e37_79b9_7f4a_7c15u64;
-    let mut at = first;
-    for _ in 0..count {
-        h = mix64(h.rotate_left(23) ^ ring[at]);
-        at = if at + 1 == ring.len() { 0 } else { at + 1 };
+/// [`for_each_shingle`] for `K` words.
+fn shingles<const K: usize>(text: &str, markup: bool, mut f: impl FnMut(u64)) {
+    // The last `K` words, oldest first.
+    let mut window = [0u64; K];
+    let mut seen = 0usize;
+    for_each_word(text, markup, |w| {
+        window.copy_within(1.., 0);
+        window[K - 1] = w;
+        seen += 1;
+        if seen >= K {
+            f(combine(&window));
+        }
+    });
+    if seen > 0 && seen < K {
+        f(combine(&window[K - seen..]));
     }
-    h
+}
+
+/// Hash of a run of words, oldest first.
+#[inline]
+fn combine(words: &[u64]) -> u64 {
+    words.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &w| {
+        mix64(h.rotate_left(23) ^ w)
+    })
 }
 
 /// Lower-case letters and digits of `s`, single spaces between words, without a
