@@ -6,9 +6,11 @@
 
 mod args;
 mod commands;
+mod dense;
 mod exit;
 mod output;
 mod progress;
+mod spill;
 
 use clap::Parser;
 

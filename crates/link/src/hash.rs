@@ -36,13 +36,24 @@ pub(crate) fn hex_id(prefix: char, s: &str) -> String {
 /// so `Ma’arrat` and `Ma'arrat` both split at the apostrophe. ASCII letters are
 /// lower-cased. With `markup`, `<...>` tags and `&...;` entities are separators: the
 /// offsets of an HTML article point into its source, markup included.
+///
+/// Runs of ASCII letters and digits, nearly all of the text, are hashed in a tight
+/// loop over [`ASCII_WORD`]; every other byte goes through [`classify`]. The
+/// hashes are those of the byte-by-byte definition (`for_each_word_reference` in
+/// the tests), which a test checks on mixed text.
 pub(crate) fn for_each_word(text: &str, markup: bool, mut f: impl FnMut(u64)) {
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut h = FNV_OFFSET;
     let mut in_word = false;
     while i < bytes.len() {
-        let b = bytes[i];
+        let folded = ASCII_WORD[usize::from(bytes[i])];
+        if folded != 0 {
+            h = (h ^ u64::from(folded)).wrapping_mul(FNV_PRIME);
+            in_word = true;
+            i += 1;
+            continue;
+        }
         let (is_word, step) = classify(bytes, i, markup);
         if is_word {
             for &c in &bytes[i..i + step] {
@@ -54,7 +65,6 @@ pub(crate) fn for_each_word(text: &str, markup: bool, mut f: impl FnMut(u64)) {
             h = FNV_OFFSET;
             in_word = false;
         }
-        debug_assert!(step > 0 || b == 0);
         i += step.max(1);
     }
     if in_word {
@@ -62,7 +72,23 @@ pub(crate) fn for_each_word(text: &str, markup: bool, mut f: impl FnMut(u64)) {
     }
 }
 
+/// For each byte: its lower-case form when it is an ASCII letter or digit (a word
+/// byte [`classify`] would hash as such), else 0.
+const ASCII_WORD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Whether the character at `i` is part of a word, and how many bytes to advance.
+#[inline]
 fn classify(bytes: &[u8], i: usize, markup: bool) -> (bool, usize) {
     let b = bytes[i];
     if b.is_ascii_alphanumeric() {
@@ -101,33 +127,48 @@ fn classify(bytes: &[u8], i: usize, markup: bool) -> (bool, usize) {
     (!punctuation, len)
 }
 
-/// Calls `f` with the hash of every run of `k` consecutive words (a shingle). A text
-/// of fewer than `k` words (but at least one) yields one shingle of all its words.
-pub(crate) fn for_each_shingle(text: &str, markup: bool, k: usize, mut f: impl FnMut(u64)) {
-    const MAX_K: usize = 8;
-    let k = k.clamp(1, MAX_K);
-    let mut ring = [0u64; MAX_K];
-    let mut seen = 0usize;
-    for_each_word(text, markup, |w| {
-        ring[seen % k] = w;
-        seen += 1;
-        if seen >= k {
-            f(combine(&ring[..k], seen - k, k));
-        }
-    });
-    if seen > 0 && seen < k {
-        f(combine(&ring[..k], 0, seen));
+/// Calls `f` with the hash of every run of `k` consecutive words (a shingle), `k`
+/// clamped to 1..=8. A text of fewer than `k` words (but at least one) yields one
+/// shingle of all its words.
+pub(crate) fn for_each_shingle(text: &str, markup: bool, k: usize, f: impl FnMut(u64)) {
+    // One copy of the loop per width, so that the window is a fixed-size array
+    // shifted and hashed in straight-line code.
+    match k.clamp(1, 8) {
+        1 => shingles::<1>(text, markup, f),
+        2 => shingles::<2>(text, markup, f),
+        3 => shingles::<3>(text, markup, f),
+        4 => shingles::<4>(text, markup, f),
+        5 => shingles::<5>(text, markup, f),
+        6 => shingles::<6>(text, markup, f),
+        7 => shingles::<7>(text, markup, f),
+        _ => shingles::<8>(text, markup, f),
     }
 }
 
-/// Hash of `count` words of the ring starting at word number `first`, oldest first.
-/// Word number `t` sits at `ring[t % ring.len()]`.
-fn combine(ring: &[u64], first: usize, count: usize) -> u64 {
-    let mut h = 0x9e37_79b9_7f4a_7c15u64;
-    for j in 0..count {
-        h = mix64(h.rotate_left(23) ^ ring[(first + j) % ring.len()]);
+/// [`for_each_shingle`] for `K` words.
+fn shingles<const K: usize>(text: &str, markup: bool, mut f: impl FnMut(u64)) {
+    // The last `K` words, oldest first.
+    let mut window = [0u64; K];
+    let mut seen = 0usize;
+    for_each_word(text, markup, |w| {
+        window.copy_within(1.., 0);
+        window[K - 1] = w;
+        seen += 1;
+        if seen >= K {
+            f(combine(&window));
+        }
+    });
+    if seen > 0 && seen < K {
+        f(combine(&window[K - seen..]));
     }
-    h
+}
+
+/// Hash of a run of words, oldest first.
+#[inline]
+fn combine(words: &[u64]) -> u64 {
+    words.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &w| {
+        mix64(h.rotate_left(23) ^ w)
+    })
 }
 
 /// Lower-case letters and digits of `s`, single spaces between words, without a
@@ -157,6 +198,81 @@ mod tests {
         let mut v = Vec::new();
         for_each_word(text, markup, |h| v.push(h));
         v
+    }
+
+    /// The byte-by-byte definition [`for_each_word`] must agree with.
+    fn for_each_word_reference(text: &str, markup: bool, mut f: impl FnMut(u64)) {
+        let bytes = text.as_bytes();
+        let (mut i, mut h, mut in_word) = (0, FNV_OFFSET, false);
+        while i < bytes.len() {
+            let (is_word, step) = classify(bytes, i, markup);
+            if is_word {
+                for &c in &bytes[i..i + step] {
+                    h = (h ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+                }
+                in_word = true;
+            } else if in_word {
+                f(mix64(h));
+                h = FNV_OFFSET;
+                in_word = false;
+            }
+            i += step.max(1);
+        }
+        if in_word {
+            f(mix64(h));
+        }
+    }
+
+    /// The shingles as first defined: word `t` at `ring[t % k]`, combined with
+    /// modular indexing.
+    fn shingles_reference(text: &str, markup: bool, k: usize) -> Vec<u64> {
+        let k = k.clamp(1, 8);
+        let mut ring = [0u64; 8];
+        let mut seen = 0usize;
+        let mut out = Vec::new();
+        let combine = |ring: &[u64], first: usize, count: usize| {
+            let mut h = 0x9e37_79b9_7f4a_7c15u64;
+            for j in 0..count {
+                h = mix64(h.rotate_left(23) ^ ring[(first + j) % ring.len()]);
+            }
+            h
+        };
+        for_each_word_reference(text, markup, |w| {
+            ring[seen % k] = w;
+            seen += 1;
+            if seen >= k {
+                out.push(combine(&ring[..k], seen - k, k));
+            }
+        });
+        if seen > 0 && seen < k {
+            out.push(combine(&ring[..k], 0, seen));
+        }
+        out
+    }
+
+    const MIXED: &str = "<p class=\"x\">AIR strikes&nbsp;hit Ma’arrat al-Nu'man, \
+        “24 killed” — 3.5\u{a0}km «from» Idlib; 12:30 GMT … naïve Ελληνικά 中文\u{3000}Text \
+        a&b < c > d &amp;&unterminated-entity-run; F-16s x86_64 ÉCOLE</p> done";
+
+    #[test]
+    fn the_fast_word_scan_matches_its_definition() {
+        for markup in [false, true] {
+            for cut in 0..MIXED.len() {
+                let Some(text) = MIXED.get(cut..) else {
+                    continue;
+                };
+                let mut fast = Vec::new();
+                for_each_word(text, markup, |h| fast.push(h));
+                let mut slow = Vec::new();
+                for_each_word_reference(text, markup, |h| slow.push(h));
+                assert_eq!(fast, slow, "{text:?} markup={markup}");
+                for k in 1..=8 {
+                    let mut got = Vec::new();
+                    for_each_shingle(text, markup, k, |h| got.push(h));
+                    assert_eq!(got, shingles_reference(text, markup, k), "{text:?} k={k}");
+                }
+            }
+        }
     }
 
     #[test]

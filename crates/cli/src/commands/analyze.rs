@@ -6,7 +6,6 @@
 //! the store in one transaction. Chunks keep memory flat and bound what a killed
 //! run can lose to the chunks not yet committed.
 
-use std::io::Write;
 use std::sync::mpsc::{sync_channel, Receiver};
 use std::time::Instant;
 
@@ -25,6 +24,7 @@ use crate::args::{AnalyzeArgs, InputFormatArg, Stage};
 use crate::exit;
 use crate::output::{self, open_output};
 use crate::progress::Progress;
+use crate::spill::Spill;
 
 /// Documents are analysed in chunks: big enough to keep every core busy, small
 /// enough that memory stays flat and a killed run loses at most a few chunks.
@@ -251,64 +251,6 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
     } else {
         exit::PARTIAL
     })
-}
-
-/// Analysed articles parked on disk until linking is done: one JSON line each,
-/// with the text of its claims.
-struct Spill {
-    file: std::io::BufWriter<std::fs::File>,
-}
-
-#[derive(serde::Deserialize)]
-struct Spilled {
-    article: ArticleAnalysis,
-    /// Empty, and not written, unless the output shows claim texts.
-    #[serde(default)]
-    claim_texts: Vec<String>,
-}
-
-impl Spill {
-    fn new() -> Result<Spill> {
-        let file =
-            tempfile::tempfile().context("cannot create a temporary file for the second pass")?;
-        Ok(Spill {
-            file: std::io::BufWriter::with_capacity(1 << 20, file),
-        })
-    }
-
-    fn push(&mut self, article: &ArticleAnalysis, claim_texts: &[String]) -> Result<()> {
-        #[derive(serde::Serialize)]
-        struct Borrowed<'a> {
-            article: &'a ArticleAnalysis,
-            #[serde(skip_serializing_if = "<[String]>::is_empty")]
-            claim_texts: &'a [String],
-        }
-        serde_json::to_writer(
-            &mut self.file,
-            &Borrowed {
-                article,
-                claim_texts,
-            },
-        )?;
-        self.file.write_all(b"\n")?;
-        Ok(())
-    }
-
-    /// Reads the articles back in the order they were pushed.
-    fn replay(
-        self,
-        mut each: impl FnMut(&mut ArticleAnalysis, &[String]) -> Result<()>,
-    ) -> Result<()> {
-        use std::io::{BufRead, Seek};
-        let mut file = self.file.into_inner().map_err(|e| e.into_error())?;
-        file.seek(std::io::SeekFrom::Start(0))?;
-        for line in std::io::BufReader::with_capacity(1 << 20, file).lines() {
-            let mut spilled: Spilled =
-                serde_json::from_str(&line?).context("the second-pass file is unreadable")?;
-            each(&mut spilled.article, &spilled.claim_texts)?;
-        }
-        Ok(())
-    }
 }
 
 /// The reader thread: documents in input order, in chunks.
