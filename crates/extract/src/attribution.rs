@@ -600,10 +600,7 @@ pub(crate) fn find(w: &Words, cx: &Context) -> Found {
                         .map(|(a, b)| {
                             (
                                 a,
-                                (b..w.len())
-                                    .filter(|&k| w.is_word(k))
-                                    .last()
-                                    .map_or(b, |k| k + 1),
+                                (b..w.len()).rfind(|&k| w.is_word(k)).map_or(b, |k| k + 1),
                             )
                         });
                 let speaker = closing
