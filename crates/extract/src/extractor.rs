@@ -817,7 +817,7 @@ mod tests {
         let title = "Air strikes on Idlib market kill 35 \u{2013} SOHR";
         let hays = [
             format!("{title} BEIRUT: Air strikes killed 35."),
-            format!("Sun 05 Apr 2017 Air-strikes on IDLIB market kill 35 SOHR said"),
+            "Sun 05 Apr 2017 Air-strikes on IDLIB market kill 35 SOHR said".to_string(),
             format!("{filler}{title}"),
             format!("{}{title}", &filler[..390]),
             format!("{}{title}", &filler[..401]),
