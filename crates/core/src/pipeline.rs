@@ -41,7 +41,8 @@ pub struct Pipeline {
     dates: DateParser,
     extractor: Extractor,
     checkworthy: CheckworthyModel,
-    signals: SignalDetector,
+    /// Built only for a pipeline with signals: its tables take a while to build.
+    signals: Option<SignalDetector>,
     /// Parsed on first use when the pipeline was built without signals (see
     /// [`Pipeline::with_options`]).
     propaganda: OnceLock<Propaganda>,
@@ -100,7 +101,7 @@ impl Pipeline {
             dates: DateParser::new(),
             extractor,
             checkworthy,
-            signals: SignalDetector::new(),
+            signals: options.signals.then(SignalDetector::new),
             propaganda,
             credibility,
             outlets: Outlets::new(),
@@ -153,8 +154,8 @@ impl Pipeline {
             .into_iter()
             .map(|cleaned| {
                 let mut article = self.article(doc, text, cleaned);
-                if self.options.signals {
-                    article.signals = self.signals.detect(text, &article);
+                if let Some(detector) = &self.signals {
+                    article.signals = detector.detect(text, &article);
                     article.signals.push(self.propaganda_signal(text, &article));
                 }
                 article
