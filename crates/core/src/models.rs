@@ -38,14 +38,29 @@ impl Models {
     /// so failing to parse them is a build defect, not a user error.
     pub fn shipped() -> Models {
         Models {
-            checkworthy: CheckworthyModel::from_bytes(CHECKWORTHY_BIN)
-                .expect("models/checkworthy.bin shipped with this build is valid"),
-            propaganda: Propaganda::from_bytes(PROPAGANDA_BIN)
-                .expect("models/propaganda.bin shipped with this build is valid"),
-            credibility: CredibilityModel::from_bytes(CREDIBILITY_BIN)
-                .expect("models/credibility.bin shipped with this build is valid"),
+            checkworthy: shipped_checkworthy(),
+            propaganda: shipped_propaganda(),
+            credibility: shipped_credibility(),
         }
     }
+}
+
+/// `models/checkworthy.bin` as shipped, parsed.
+pub(crate) fn shipped_checkworthy() -> CheckworthyModel {
+    CheckworthyModel::from_bytes(CHECKWORTHY_BIN)
+        .expect("models/checkworthy.bin shipped with this build is valid")
+}
+
+/// `models/propaganda.bin` as shipped, parsed.
+pub(crate) fn shipped_propaganda() -> Propaganda {
+    Propaganda::from_bytes(PROPAGANDA_BIN)
+        .expect("models/propaganda.bin shipped with this build is valid")
+}
+
+/// `models/credibility.bin` as shipped, parsed.
+pub(crate) fn shipped_credibility() -> CredibilityModel {
+    CredibilityModel::from_bytes(CREDIBILITY_BIN)
+        .expect("models/credibility.bin shipped with this build is valid")
 }
 
 #[cfg(test)]

@@ -11,7 +11,9 @@ use crosscheck_schema::{
 use crosscheck_segment::Segmenter;
 use crosscheck_signals::{CredibilityModel, Outlets, SignalDetector};
 
-use crate::models::Models;
+use std::sync::OnceLock;
+
+use crate::models::{self, Models};
 use crate::{article_id, outlet_from_url, parse_published};
 
 /// Which optional stages run.
@@ -39,8 +41,11 @@ pub struct Pipeline {
     dates: DateParser,
     extractor: Extractor,
     checkworthy: CheckworthyModel,
-    signals: SignalDetector,
-    propaganda: Propaganda,
+    /// Built only for a pipeline with signals: its tables take a while to build.
+    signals: Option<SignalDetector>,
+    /// Parsed on first use when the pipeline was built without signals (see
+    /// [`Pipeline::with_options`]).
+    propaganda: OnceLock<Propaganda>,
     credibility: CredibilityModel,
     outlets: Outlets,
     options: PipelineOptions,
@@ -57,23 +62,48 @@ impl Pipeline {
         Pipeline::with_options(PipelineOptions::default())
     }
 
-    /// The pipeline with the models shipped in the binary.
+    /// The pipeline with the models shipped in the binary. Without signals the
+    /// propaganda model is never used, so it is left to be parsed on first use:
+    /// parsing it was a third of the start-up of a claims run.
     pub fn with_options(options: PipelineOptions) -> Pipeline {
-        Pipeline::with_models(Models::shipped(), options)
+        let propaganda = match options.signals {
+            true => OnceLock::from(models::shipped_propaganda()),
+            false => OnceLock::new(),
+        };
+        Pipeline::build(
+            models::shipped_checkworthy(),
+            propaganda,
+            models::shipped_credibility(),
+            options,
+        )
     }
 
     /// The pipeline with the given models (for `train`/`eval` of candidates).
     pub fn with_models(models: Models, options: PipelineOptions) -> Pipeline {
-        let extractor = Extractor::new().with_threshold(models.checkworthy.threshold());
+        Pipeline::build(
+            models.checkworthy,
+            OnceLock::from(models.propaganda),
+            models.credibility,
+            options,
+        )
+    }
+
+    fn build(
+        checkworthy: CheckworthyModel,
+        propaganda: OnceLock<Propaganda>,
+        credibility: CredibilityModel,
+        options: PipelineOptions,
+    ) -> Pipeline {
+        let extractor = Extractor::new().with_threshold(checkworthy.threshold());
         Pipeline {
             cleaner: Cleaner::new(),
             segmenter: Segmenter::new(),
             dates: DateParser::new(),
             extractor,
-            checkworthy: models.checkworthy,
-            signals: SignalDetector::new(),
-            propaganda: models.propaganda,
-            credibility: models.credibility,
+            checkworthy,
+            signals: options.signals.then(SignalDetector::new),
+            propaganda,
+            credibility,
             outlets: Outlets::new(),
             options,
         }
@@ -124,8 +154,8 @@ impl Pipeline {
             .into_iter()
             .map(|cleaned| {
                 let mut article = self.article(doc, text, cleaned);
-                if self.options.signals {
-                    article.signals = self.signals.detect(text, &article);
+                if let Some(detector) = &self.signals {
+                    article.signals = detector.detect(text, &article);
                     article.signals.push(self.propaganda_signal(text, &article));
                 }
                 article
@@ -147,7 +177,10 @@ impl Pipeline {
             .iter()
             .map(|s| Span::new(s.start, s.end))
             .collect();
-        let spans = self.propaganda.detect(text, &sentences);
+        let spans = self
+            .propaganda
+            .get_or_init(models::shipped_propaganda)
+            .detect(text, &sentences);
         Signal {
             kind: "propaganda_techniques".to_string(),
             value: spans.len() as f32,

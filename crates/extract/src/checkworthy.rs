@@ -659,6 +659,12 @@ fn dense_features(lexicon: &Lexicon, sentence: &str) -> [f32; N_DENSE] {
         push(c);
         let mut j = i + clen;
         while j < n {
+            // ASCII letters and digits always join: no decoding, no joiner test.
+            if bytes[j].is_ascii_alphanumeric() {
+                push(char::from(bytes[j]));
+                j += 1;
+                continue;
+            }
             let (next, nlen) = char_at(j);
             let joins = if next.is_alphanumeric() {
                 true

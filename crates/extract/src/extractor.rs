@@ -699,42 +699,75 @@ fn fakes_dateline(s: &str) -> bool {
 /// punctuation from the text but not from the title), when it starts within `within`
 /// bytes.
 fn find_loose(hay: &str, needle: &str, within: usize) -> Option<usize> {
-    let key: Vec<char> = needle
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
+    let mut folded = Vec::with_capacity(needle.len());
+    LooseChars {
+        hay: needle,
+        pos: 0,
+    }
+    .fill(&mut folded, usize::MAX);
+    let key: Vec<char> = folded.into_iter().map(|(_, c)| c).collect();
     if key.len() < 8 {
         return None;
     }
-    // Only matches starting within `within` bytes count: past it, `key.len()`
-    // letters are enough to finish any of them, the rest of `hay` is not read.
-    let mut chars: Vec<(usize, char)> = Vec::new();
-    let mut past = 0usize;
-    for (i, c) in hay.char_indices().filter(|(_, c)| c.is_alphanumeric()) {
-        if past >= key.len() {
-            break;
+    // The letters and digits of `hay`, lower-cased, each with the offset of the
+    // character it comes from; folded lazily, as far as the candidate starts need
+    // (`key.len()` of them when the title opens the sentence).
+    let mut rest = LooseChars { hay, pos: 0 };
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(2 * key.len());
+    for s in 0.. {
+        rest.fill(&mut chars, s + key.len());
+        // Only matches starting within `within` bytes count, and one that runs
+        // past the end of `hay` does not.
+        match chars.get(s) {
+            Some(&(i, c)) if i <= within && s + key.len() <= chars.len() => {
+                if c != key[0] {
+                    continue;
+                }
+            }
+            _ => return None,
         }
-        for l in c.to_lowercase() {
-            chars.push((i, l));
-            past += usize::from(i > within);
-        }
-    }
-    for s in 0..chars.len() {
-        if chars[s].0 > within {
-            break;
-        }
-        if s + key.len() <= chars.len()
-            && chars[s..s + key.len()]
-                .iter()
-                .map(|x| x.1)
-                .eq(key.iter().copied())
+        if chars[s..s + key.len()]
+            .iter()
+            .zip(&key)
+            .all(|(&(_, c), &k)| c == k)
         {
             let (i, c) = chars[s + key.len() - 1];
             return Some(i + c.len_utf8());
         }
     }
     None
+}
+
+/// The part of a text [`find_loose`] has not folded yet.
+struct LooseChars<'a> {
+    hay: &'a str,
+    pos: usize,
+}
+
+impl LooseChars<'_> {
+    /// Appends the next letters and digits, lower-cased (as `char::to_lowercase`,
+    /// ASCII without decoding), each with its character's offset, until `chars`
+    /// holds `need` of them or the text ends.
+    fn fill(&mut self, chars: &mut Vec<(usize, char)>, need: usize) {
+        let bytes = self.hay.as_bytes();
+        while chars.len() < need && self.pos < bytes.len() {
+            let b = bytes[self.pos];
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() {
+                    chars.push((self.pos, char::from(b.to_ascii_lowercase())));
+                }
+                self.pos += 1;
+                continue;
+            }
+            let Some(c) = self.hay[self.pos..].chars().next() else {
+                break;
+            };
+            if c.is_alphanumeric() {
+                chars.extend(c.to_lowercase().map(|l| (self.pos, l)));
+            }
+            self.pos += c.len_utf8();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -746,5 +779,78 @@ mod tests {
     #[test]
     fn the_extractor_can_be_shared_across_threads() {
         assert_send_sync::<Extractor>();
+    }
+
+    /// The definition [`find_loose`] must agree with: the whole window folded first,
+    /// char by char.
+    fn find_loose_reference(hay: &str, needle: &str, within: usize) -> Option<usize> {
+        let key: Vec<char> = needle
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if key.len() < 8 {
+            return None;
+        }
+        let mut chars: Vec<(usize, char)> = Vec::new();
+        let mut past = 0usize;
+        for (i, c) in hay.char_indices().filter(|(_, c)| c.is_alphanumeric()) {
+            if past >= key.len() {
+                break;
+            }
+            for l in c.to_lowercase() {
+                chars.push((i, l));
+                past += usize::from(i > within);
+            }
+        }
+        for s in 0..chars.len() {
+            if chars[s].0 > within {
+                break;
+            }
+            if s + key.len() <= chars.len()
+                && chars[s..s + key.len()]
+                    .iter()
+                    .map(|x| x.1)
+                    .eq(key.iter().copied())
+            {
+                let (i, c) = chars[s + key.len() - 1];
+                return Some(i + c.len_utf8());
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn find_loose_agrees_with_its_definition() {
+        let filler = "Lorem ipsum, dolor sit amet; ".repeat(20);
+        let title = "Air strikes on Idlib market kill 35 \u{2013} SOHR";
+        let hays = [
+            format!("{title} BEIRUT: Air strikes killed 35."),
+            "Sun 05 Apr 2017 Air-strikes on IDLIB market kill 35 SOHR said".to_string(),
+            format!("{filler}{title}"),
+            format!("{}{title}", &filler[..390]),
+            format!("{}{title}", &filler[..401]),
+            format!("\u{130}stanbul \u{15E}anl\u{131}urfa {title} \u{C9}t\u{E9}"),
+            "Air strikes on Idlib".to_string(),
+            String::new(),
+        ];
+        let needles = [
+            title,
+            "Air strikes on Idlib",
+            "Idlib",
+            "\u{130}stanbul \u{15E}anl\u{131}urfa",
+            "lorem ipsum dolor sit",
+        ];
+        for hay in &hays {
+            for needle in needles {
+                for within in [0, 10, 400] {
+                    assert_eq!(
+                        find_loose(hay, needle, within),
+                        find_loose_reference(hay, needle, within),
+                        "{hay:?} {needle:?} {within}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -289,6 +289,14 @@ impl FeatureHasher {
                     hash = word_seed;
                 }
                 hash = feed(hash, c.to_ascii_lowercase());
+                // The rest of a run of ASCII letters and digits, without decoding.
+                while let Some(&b) = bytes.get(i) {
+                    if !b.is_ascii_alphanumeric() {
+                        break;
+                    }
+                    hash = feed(hash, char::from(b.to_ascii_lowercase()));
+                    i += 1;
+                }
                 continue;
             }
             let apostrophe_inside = open
