@@ -6,6 +6,8 @@
 //! one at the end are read, with regexes anchored there.
 
 use crosscheck_schema::{MetadataField, RemovalKind, Span};
+use std::sync::OnceLock;
+
 use regex::Regex;
 
 use crate::Cleaner;
@@ -29,10 +31,21 @@ struct TailRule {
     needles: Vec<memchr::memmem::Finder<'static>>,
     /// How far from the end the needle must be.
     reach: usize,
-    re: Regex,
+    /// The pattern, compiled on first use: most runs never reach most rules, and
+    /// compiling all of them (counted repetitions of Unicode classes) cost more than
+    /// half of the program's start-up.
+    pattern: &'static str,
+    re: OnceLock<Regex>,
     kind: RemovalKind,
     /// The field the rule's first capture group is read into.
     field: Option<&'static str>,
+}
+
+impl TailRule {
+    fn regex(&self) -> &Regex {
+        self.re
+            .get_or_init(|| Regex::new(self.pattern).expect("tail rule"))
+    }
 }
 
 pub(crate) struct InlineRules {
@@ -46,13 +59,14 @@ pub(crate) struct InlineRules {
 impl InlineRules {
     pub fn new() -> InlineRules {
         use RemovalKind::*;
-        let rule = |needles: &[&'static str], reach, re: &str, kind, field| TailRule {
+        let rule = |needles: &[&'static str], reach, pattern: &'static str, kind, field| TailRule {
             needles: needles
                 .iter()
                 .map(|n| memchr::memmem::Finder::new(n.as_bytes()))
                 .collect(),
             reach,
-            re: Regex::new(re).expect("tail rule"),
+            pattern,
+            re: OnceLock::new(),
             kind,
             field,
         };
@@ -443,7 +457,7 @@ fn tail(cleaner: &Cleaner, text: &str, p: Span, out: &mut Vec<Cut>) {
             if !r.needles.iter().any(|n| n.find(near.as_bytes()).is_some()) {
                 continue;
             }
-            if let Some(c) = r.re.captures(window) {
+            if let Some(c) = r.regex().captures(window) {
                 let Some(all) = c.get(0) else { continue };
                 // A rule that starts at a punctuation mark keeps it in the text.
                 let lead = all.as_str().len()
@@ -517,4 +531,18 @@ fn ceil_char(text: &str, mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tail rules compile on first use; every pattern must still be valid.
+    #[test]
+    fn every_tail_rule_compiles() {
+        let rules = InlineRules::new();
+        for rule in &rules.tail {
+            assert!(rule.regex().captures_len() >= 1, "{}", rule.pattern);
+        }
+    }
 }
