@@ -201,7 +201,7 @@ impl TechniqueModel {
         for (b, h) in biases.iter_mut().zip(heads) {
             *b = h.bias;
         }
-        let weights: Vec<Vec<f32>> = heads.iter().map(|h| h.weights.clone()).collect();
+        let weights: Vec<&[f32]> = heads.iter().map(|h| h.weights.as_slice()).collect();
         TechniqueModel {
             hasher,
             weights: Q8Rows::from_heads(&weights),

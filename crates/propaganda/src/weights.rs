@@ -24,10 +24,17 @@ fn to_q8(x: f32) -> i8 {
 
 /// Quantises one block into `out` (of the block's length) and returns its scale.
 fn quantize(block: &[f32], out: &mut [i8]) -> f32 {
-    let max = block
-        .iter()
-        .filter(|w| w.is_finite())
-        .fold(0f32, |m, w| m.max(w.abs()));
+    // The largest finite magnitude, compared as bits: for floats without a sign
+    // bit the order of the bits is the order of the values, and magnitudes from
+    // 0x7f80_0000 up are infinities and NaNs, which count as 0 (a loop without
+    // branches, unlike `f32::max` over a filter).
+    let max = f32::from_bits(
+        block
+            .iter()
+            .map(|w| w.to_bits() & 0x7fff_ffff)
+            .map(|b| if b < 0x7f80_0000 { b } else { 0 })
+            .fold(0, u32::max),
+    );
     let scale = if max > 0.0 { max / 127.0 } else { 0.0 };
     if scale > 0.0 {
         for (o, &w) in out.iter_mut().zip(block) {
@@ -92,15 +99,15 @@ pub struct Q8Rows {
 
 impl Q8Rows {
     /// At most [`ROW`] heads of equal length.
-    pub fn from_heads(heads: &[Vec<f32>]) -> Q8Rows {
+    pub fn from_heads<W: AsRef<[f32]>>(heads: &[W]) -> Q8Rows {
         let n = heads.len().min(ROW);
-        let dim = heads.iter().map(Vec::len).min().unwrap_or(0);
+        let dim = heads.iter().map(|w| w.as_ref().len()).min().unwrap_or(0);
         let blocks = dim.div_ceil(BLOCK);
         let mut q = vec![0i8; dim * ROW];
         let mut scales = vec![0f32; blocks * ROW];
         let mut buf = [0i8; BLOCK];
         for (h, w) in heads.iter().take(n).enumerate() {
-            for (b, block) in w[..dim].chunks(BLOCK).enumerate() {
+            for (b, block) in w.as_ref()[..dim].chunks(BLOCK).enumerate() {
                 let buf = &mut buf[..block.len()];
                 scales[b * ROW + h] = quantize(block, buf);
                 for (k, &v) in buf.iter().enumerate() {
@@ -173,6 +180,16 @@ mod tests {
         for x in xs {
             assert_eq!(to_q8(x), x.round().clamp(-127.0, 127.0) as i8, "{x}");
         }
+    }
+
+    #[test]
+    fn block_scale_ignores_infinities_and_nans() {
+        let block = [1.0f32, -3.5, f32::INFINITY, f32::NAN, -f32::INFINITY, 2.0];
+        let mut out = [0i8; 6];
+        assert_eq!(quantize(&block, &mut out), 3.5 / 127.0);
+        assert_eq!(out, [36, -127, 0, 0, 0, 73]);
+        assert_eq!(quantize(&[f32::NAN, -0.0], &mut out[..2]), 0.0);
+        assert_eq!(out[..2], [0, 0]);
     }
 
     #[test]
