@@ -201,7 +201,7 @@ impl TechniqueModel {
         for (b, h) in biases.iter_mut().zip(heads) {
             *b = h.bias;
         }
-        let weights: Vec<Vec<f32>> = heads.iter().map(|h| h.weights.clone()).collect();
+        let weights: Vec<&[f32]> = heads.iter().map(|h| h.weights.as_slice()).collect();
         TechniqueModel {
             hasher,
             weights: Q8Rows::from_heads(&weights),
@@ -555,6 +555,10 @@ impl Propaganda {
     fn score_sentences(&self, text: &str, sentences: &[Span], s: &mut Scratch) {
         let mut order: Vec<Span> = sentences.to_vec();
         order.sort_unstable_by_key(|x| (x.start, x.end));
+        // About one token per four bytes of sentence text (news prose runs near
+        // five): reserving once spares the token vector its regrowth copies.
+        let bytes: usize = order.iter().map(|x| x.end.saturating_sub(x.start)).sum();
+        s.article.toks.reserve(bytes / 4);
         let mut last_end = 0;
         for (index, sp) in order.into_iter().filter(|x| x.start < x.end).enumerate() {
             if sp.start < last_end {
