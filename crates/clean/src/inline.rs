@@ -118,13 +118,16 @@ impl InlineRules {
                     None,
                 )
                 .with_last_group_max(40),
+                // `... \bTags\s+[^.!?\x22\x{201c}\x{201d}]{1,300}$`: the greedy `\s+`
+                // leaves the shortest run, which is all the bound needs.
                 rule(
                     &["Tags"],
                     320,
-                    r"(?:\.\.\.\s*)?(?:\d+\s+)*\bTags\s+[^.!?\x22\x{201c}\x{201d}]{1,300}$",
+                    r"(?:\.\.\.\s*)?(?:\d+\s+)*\bTags\s+([^.!?\x22\x{201c}\x{201d}]+)$",
                     Boilerplate,
                     None,
-                ),
+                )
+                .with_last_group_max(300),
                 rule(
                     &["Trust Principles"],
                     60,
@@ -605,6 +608,11 @@ mod tests {
         };
         let cases = [
             (
+                rule("Tags"),
+                r"(?:\.\.\.\s*)?(?:\d+\s+)*\bTags\s+[^.!?\x22\x{201c}\x{201d}]{1,300}$",
+                "Read more... 12 3 Tags ",
+            ),
+            (
                 rule("Comment via"),
                 r"(?:Community standards)?\s*Discussion\s*Comment via Facebook\s*Comment via [\w .]{1,40}$",
                 "Community standards Discussion Comment via Facebook Comment via ",
@@ -623,7 +631,9 @@ mod tests {
         for (rule, counted, lead) in cases {
             let counted = Regex::new(counted).expect("counted pattern");
             let mut windows = Vec::new();
-            for n in (0..70).chain([199, 200, 201, 299, 300, 301, 596, 597, 598, 599, 600, 601]) {
+            for n in (0..70).chain([
+                199, 200, 201, 298, 299, 300, 301, 596, 597, 598, 599, 600, 601,
+            ]) {
                 for unit in [
                     "a",
                     "é",
@@ -634,9 +644,12 @@ mod tests {
                     "é daily ",
                     "news agency",
                     "x\ny",
+                    "  ",
+                    "\u{201c}",
                 ] {
                     let body = format!("Él{}", unit.repeat(n));
                     windows.push(format!("{lead}{body}"));
+                    windows.push(format!("{lead}{}", unit.repeat(n)));
                     windows.push(format!("Text. {lead}{body} {lead}{body}"));
                     windows.push(format!("{lead}{lead}{body}"));
                     windows.push(format!("{lead}{body}!"));
