@@ -39,12 +39,48 @@ struct TailRule {
     kind: RemovalKind,
     /// The field the rule's first capture group is read into.
     field: Option<&'static str>,
+    /// The most chars the pattern's last capture group may hold, checked here
+    /// rather than in the pattern: a counted repetition of `\w` (`[\w .]{1,40}$`)
+    /// compiles to one copy of the whole Unicode class per count, and such rules
+    /// were most of the cost of compiling all of them.
+    ///
+    /// Only for a pattern that matches in at most one way from a given start, with
+    /// the last group running to the end: there, the bounded pattern matches at a
+    /// start exactly when the unbounded one does and its last group is short
+    /// enough, so [`TailRule::captures`] finds the same match.
+    last_group_max: Option<usize>,
 }
 
 impl TailRule {
     fn regex(&self) -> &Regex {
         self.re
             .get_or_init(|| Regex::new(self.pattern).expect("tail rule"))
+    }
+
+    /// See [`TailRule::last_group_max`].
+    fn with_last_group_max(mut self, chars: usize) -> TailRule {
+        self.last_group_max = Some(chars);
+        self
+    }
+
+    /// The leftmost match in `window` whose last group respects
+    /// [`TailRule::last_group_max`].
+    fn captures<'h>(&self, window: &'h str) -> Option<regex::Captures<'h>> {
+        let re = self.regex();
+        let Some(max) = self.last_group_max else {
+            return re.captures(window);
+        };
+        let mut from = 0;
+        while let Some(c) = re.captures_at(window, from) {
+            let last = c.get(c.len() - 1)?;
+            if last.as_str().chars().count() <= max {
+                return Some(c);
+            }
+            // No match starts here: try the starts after it.
+            let start = c.get(0)?.start();
+            from = start + window[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
     }
 }
 
@@ -69,23 +105,29 @@ impl InlineRules {
             re: OnceLock::new(),
             kind,
             field,
+            last_group_max: None,
         };
         InlineRules {
             tail: vec![
+                // `... Comment via [\w .]{1,40}$`.
                 rule(
                     &["Comment via"],
                     120,
-                    r"(?:Community standards)?\s*Discussion\s*Comment via Facebook\s*Comment via [\w .]{1,40}$",
+                    r"(?:Community standards)?\s*Discussion\s*Comment via Facebook\s*Comment via ([\w .]+)$",
                     CommentWidget,
                     None,
-                ),
+                )
+                .with_last_group_max(40),
+                // `... \bTags\s+[^.!?\x22\x{201c}\x{201d}]{1,300}$`: the greedy `\s+`
+                // leaves the shortest run, which is all the bound needs.
                 rule(
                     &["Tags"],
                     320,
-                    r"(?:\.\.\.\s*)?(?:\d+\s+)*\bTags\s+[^.!?\x22\x{201c}\x{201d}]{1,300}$",
+                    r"(?:\.\.\.\s*)?(?:\d+\s+)*\bTags\s+([^.!?\x22\x{201c}\x{201d}]+)$",
                     Boilerplate,
                     None,
-                ),
+                )
+                .with_last_group_max(300),
                 rule(
                     &["Trust Principles"],
                     60,
@@ -114,13 +156,15 @@ impl InlineRules {
                     ShareAppeal,
                     None,
                 ),
+                // `... Source:?\s+(\p{Lu}[\w&.\- ]{1,60})$`.
                 rule(
                     &["Source"],
                     75,
-                    r"[.!?\x22\x{201d}]\s+Source:?\s+(\p{Lu}[\w&.\- ]{1,60})$",
+                    r"[.!?\x22\x{201d}]\s+Source:?\s+(\p{Lu}[\w&.\- ]+)$",
                     MetadataLine,
                     Some("outlet"),
-                ),
+                )
+                .with_last_group_max(61),
                 rule(
                     &["REUTERS", "Reuters", "AFP", "AP", "SANA", "Xinhua", "dpa"],
                     12,
@@ -135,13 +179,17 @@ impl InlineRules {
                     Boilerplate,
                     None,
                 ),
+                // `... (?:newspaper|...)\b.{0,600}$`: from a given start, the latest
+                // name of a publication within reach is the only way to match (at most
+                // one name fits at a position), so the bound may be checked after.
                 rule(
                     &["is the world"],
                     760,
-                    r"(?:\p{Lu}[\p{L}'\-]*\s+){1,6}is the worlds? (?:premier|leading|largest|first|most)\b[^.]{0,120}\b(?:newspaper|daily|publication|news agency|broadcaster|news network)\b.{0,600}$",
+                    r"(?:\p{Lu}[\p{L}'\-]*\s+){1,6}is the worlds? (?:premier|leading|largest|first|most)\b[^.]{0,120}\b(?:newspaper|daily|publication|news agency|broadcaster|news network)\b(.*)$",
                     AuthorBox,
                     None,
-                ),
+                )
+                .with_last_group_max(600),
                 rule(
                     &["This article"],
                     230,
@@ -457,7 +505,7 @@ fn tail(cleaner: &Cleaner, text: &str, p: Span, out: &mut Vec<Cut>) {
             if !r.needles.iter().any(|n| n.find(near.as_bytes()).is_some()) {
                 continue;
             }
-            if let Some(c) = r.regex().captures(window) {
+            if let Some(c) = r.captures(window) {
                 let Some(all) = c.get(0) else { continue };
                 // A rule that starts at a punctuation mark keeps it in the text.
                 let lead = all.as_str().len()
@@ -543,6 +591,90 @@ mod tests {
         let rules = InlineRules::new();
         for rule in &rules.tail {
             assert!(rule.regex().captures_len() >= 1, "{}", rule.pattern);
+        }
+    }
+
+    /// The rules whose last group is bounded in code find what the counted
+    /// repetitions they replace found: the same match and the same group.
+    #[test]
+    fn bounded_last_groups_match_like_counted_repetitions() {
+        let rules = InlineRules::new();
+        let rule = |needle: &str| {
+            rules
+                .tail
+                .iter()
+                .find(|r| r.needles.iter().any(|n| n.needle() == needle.as_bytes()))
+                .expect("rule")
+        };
+        let cases = [
+            (
+                rule("Tags"),
+                r"(?:\.\.\.\s*)?(?:\d+\s+)*\bTags\s+[^.!?\x22\x{201c}\x{201d}]{1,300}$",
+                "Read more... 12 3 Tags ",
+            ),
+            (
+                rule("Comment via"),
+                r"(?:Community standards)?\s*Discussion\s*Comment via Facebook\s*Comment via [\w .]{1,40}$",
+                "Community standards Discussion Comment via Facebook Comment via ",
+            ),
+            (
+                rule("Source"),
+                r"[.!?\x22\x{201d}]\s+Source:?\s+(\p{Lu}[\w&.\- ]{1,60})$",
+                "Fighting went on. Source: ",
+            ),
+            (
+                rule("is the world"),
+                r"(?:\p{Lu}[\p{L}'\-]*\s+){1,6}is the worlds? (?:premier|leading|largest|first|most)\b[^.]{0,120}\b(?:newspaper|daily|publication|news agency|broadcaster|news network)\b.{0,600}$",
+                "Text. The Daily Star is the worlds leading newspaper ",
+            ),
+        ];
+        for (rule, counted, lead) in cases {
+            let counted = Regex::new(counted).expect("counted pattern");
+            let mut windows = Vec::new();
+            for n in (0..70).chain([
+                199, 200, 201, 298, 299, 300, 301, 596, 597, 598, 599, 600, 601,
+            ]) {
+                for unit in [
+                    "a",
+                    "é",
+                    "A.b",
+                    " ",
+                    "x-",
+                    "é daily. ",
+                    "é daily ",
+                    "news agency",
+                    "x\ny",
+                    "  ",
+                    "\u{201c}",
+                ] {
+                    let body = format!("Él{}", unit.repeat(n));
+                    windows.push(format!("{lead}{body}"));
+                    windows.push(format!("{lead}{}", unit.repeat(n)));
+                    windows.push(format!("Text. {lead}{body} {lead}{body}"));
+                    windows.push(format!("{lead}{lead}{body}"));
+                    windows.push(format!("{lead}{body}!"));
+                    windows.push(format!(
+                        " Discussion Comment via Facebook\nComment via {body}"
+                    ));
+                    windows.push(format!("Done.  Source:  {body}"));
+                }
+            }
+            let mut matched = 0;
+            for window in &windows {
+                // The whole match, and the group read into a field.
+                let spans = |c: Option<regex::Captures>| {
+                    c.map(|c| {
+                        let group = rule.field.and_then(|_| c.get(1)).map(|m| m.range());
+                        (c.get(0).map(|m| m.range()), group)
+                    })
+                };
+                let want = spans(counted.captures(window));
+                let got = spans(rule.captures(window));
+                assert_eq!(got, want, "{window:?}");
+                matched += usize::from(want.is_some());
+            }
+            // Both sides of the bound are exercised.
+            assert!(0 < matched && matched < windows.len(), "{matched}");
         }
     }
 }

@@ -6,6 +6,7 @@
 //! the store in one transaction. Chunks keep memory flat and bound what a killed
 //! run can lose to the chunks not yet committed.
 
+use std::cell::LazyCell;
 use std::sync::mpsc::{sync_channel, Receiver};
 use std::time::Instant;
 
@@ -73,11 +74,9 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
         }
         _ => (Linker::new(LinkConfig::default()), None),
     };
-    let (places, actors) = (Gazetteer::new(), Actors::new());
-    let lexicons = Lexicons {
-        places: &places,
-        actors: &actors,
-    };
+    // The linker's place and actor tables take a while to build: only a run that
+    // links needs them, so they are built on the first article linked.
+    let tables = LazyCell::new(|| (Gazetteer::new(), Actors::new()));
 
     // Walk the inputs first: cheap, and it sizes the progress bar.
     let inputs: Vec<Result<Input, IngestError>> = expand(&args.paths).collect();
@@ -152,6 +151,8 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
                     match spill.as_mut() {
                         Some(spill) => {
                             spill.push(article, &texts)?;
+                            let (places, actors) = &*tables;
+                            let lexicons = Lexicons { places, actors };
                             linker.add(
                                 LinkInput {
                                     article,
