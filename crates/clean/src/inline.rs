@@ -44,10 +44,11 @@ struct TailRule {
     /// compiles to one copy of the whole Unicode class per count, and such rules
     /// were most of the cost of compiling all of them.
     ///
-    /// Only for a pattern that matches in at most one way from a given start, with
-    /// the last group running to the end: there, the bounded pattern matches at a
-    /// start exactly when the unbounded one does and its last group is short
-    /// enough, so [`TailRule::captures`] finds the same match.
+    /// Only for a pattern whose matches from a given start all end at `$` (the end
+    /// of the window) and whose preferred match (leftmost-first) has the shortest
+    /// last group, the group read into a field being unique: there the counted
+    /// pattern matches at a start exactly when the unbounded one's preferred match
+    /// has a short enough last group, so [`TailRule::captures`] finds the same match.
     last_group_max: Option<usize>,
 }
 
@@ -179,9 +180,10 @@ impl InlineRules {
                     Boilerplate,
                     None,
                 ),
-                // `... (?:newspaper|...)\b.{0,600}$`: from a given start, the latest
-                // name of a publication within reach is the only way to match (at most
-                // one name fits at a position), so the bound may be checked after.
+                // `... (?:newspaper|...)\b.{0,600}$`: from a given start every match
+                // ends at `$`; the preferred one (greedy `[^.]{0,120}`) takes the latest
+                // publication name within reach and so the shortest tail, which is
+                // what the bound is checked on.
                 rule(
                     &["is the world"],
                     760,

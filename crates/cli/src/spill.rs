@@ -19,6 +19,9 @@ pub struct Spill {
     file: BufWriter<File>,
     /// The record being encoded, reused from one article to the next.
     buffer: Vec<u8>,
+    /// Records written: the replay reads exactly these, so a short file is an error,
+    /// never a silently shorter output.
+    records: usize,
 }
 
 impl Spill {
@@ -28,6 +31,7 @@ impl Spill {
         Ok(Spill {
             file: BufWriter::with_capacity(1 << 20, file),
             buffer: Vec::new(),
+            records: 0,
         })
     }
 
@@ -39,9 +43,12 @@ impl Spill {
         let buffer = crate::dense::to_postcard(&(article, claim_texts), buffer)
             .context("cannot encode an article for the second pass")?;
         let len = u32::try_from(buffer.len()).context("an article too large to spill")?;
-        self.file.write_all(&len.to_le_bytes())?;
-        self.file.write_all(&buffer)?;
+        self.file
+            .write_all(&len.to_le_bytes())
+            .and_then(|()| self.file.write_all(&buffer))
+            .context("cannot write the second-pass file")?;
         self.buffer = buffer;
+        self.records += 1;
         Ok(())
     }
 
@@ -50,17 +57,20 @@ impl Spill {
         self,
         mut each: impl FnMut(&mut ArticleAnalysis, &[String]) -> Result<()>,
     ) -> Result<()> {
-        let mut file = self.file.into_inner().map_err(|e| e.into_error())?;
-        file.seek(SeekFrom::Start(0))?;
+        let mut file = self
+            .file
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .context("cannot write the second-pass file")?;
+        file.seek(SeekFrom::Start(0))
+            .context("cannot read the second-pass file")?;
         let mut reader = BufReader::with_capacity(1 << 20, file);
         let mut buffer = self.buffer;
-        loop {
+        for _ in 0..self.records {
             let mut len = [0u8; 4];
-            match reader.read_exact(&mut len) {
-                Ok(()) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(()),
-                Err(e) => return Err(e.into()),
-            }
+            reader
+                .read_exact(&mut len)
+                .context("the second-pass file is truncated")?;
             buffer.resize(u32::from_le_bytes(len) as usize, 0);
             reader
                 .read_exact(&mut buffer)
@@ -69,6 +79,7 @@ impl Spill {
                 postcard::from_bytes(&buffer).context("the second-pass file is unreadable")?;
             each(&mut article, &claim_texts)?;
         }
+        Ok(())
     }
 }
 

@@ -476,7 +476,7 @@ impl Matcher<'_> {
         // `on Saturday and Sunday`, `Friday to Sunday`: both days and those between.
         if matches!(self.kw(next), Kw::And | Kw::To) || self.dash(next) {
             if let Some(Kw::Weekday(wd2)) = self.tok(next + 1).filter(|t| t.cap).map(|t| t.kw) {
-                let date2 = weekday_before(reference, wd2, false)?;
+                let date2 = weekday_before(reference, wd2, false).unwrap_or(date);
                 if date2 > date && (date2 - date).num_days() < 7 {
                     let end = self.after_day_part(next + 2);
                     return Some(Hit::span(end, (date, date2), Precision::Day, true));

@@ -253,6 +253,7 @@ impl Context<'_> {
         }
         let mut i = end;
         let mut head = false;
+        let mut place_tail = false;
         while i > 0 && end - i < 14 {
             let k = i - 1;
             let word = w.w(k);
@@ -308,9 +309,12 @@ impl Context<'_> {
                 head = true;
                 continue;
             }
-            // "a source at Aleppo province": a place noun closing a name.
+            // "a source at Aleppo province": a place noun closing a name, kept only if
+            // the phrase reaches a source noun (below): "killed in Idlib province
+            // said" has no speaker there.
             if w.has(k, class::PLACE_NOUN) && k > 0 && w.cap(k - 1) && i == end {
                 i = k;
+                place_tail = true;
                 continue;
             }
             // "Maj. Gen. Igor Petrenko": the full stop of a rank.
@@ -351,7 +355,9 @@ impl Context<'_> {
         while i < end && matches!(w.w(i), "of" | "for" | "and" | "at" | "in") {
             i += 1;
         }
-        (head && i < end).then_some((i, end))
+        let sourced =
+            || (i..end).any(|k| matches!(self.source_word(w, k), Some(SourceWord::Head(_))));
+        (head && i < end && (!place_tail || sourced())).then_some((i, end))
     }
 
     /// "the Syrian military, which says ...", "A doctor at the clinic, who asked not to

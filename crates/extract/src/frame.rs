@@ -453,7 +453,7 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
             }
         } else if in_ranges(&actor_ranges, p.first, p.end) && !place_position(w, p.first) {
             // A capital standing for its government: "accused Damascus of", "Washington
-            // is leading a coalition", "called on Damascus to".
+            // is leading a coalition".
             continue;
         }
         candidates.push((p.first, specificity(pl.kind).min(6), Cand::Known(&p.m)));
@@ -516,8 +516,9 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
         };
         // "since 2011", "since the beginning of the operation in 2014": a campaign
         // total, not the event's date; "since the conflict began in March 2011": when
-        // something else began. ("besieged since March 2014" keeps its date.)
-        let since = (0..d.first).any(|k| w.w(k) == "since")
+        // something else began. "besieged since March 2014" keeps its date, and so
+        // does a relative year ("since the start of the year"), as the gold reads it.
+        let since = (d.first.saturating_sub(8)..d.first).any(|k| w.w(k) == "since")
             && ((d.m.precision == Precision::Year && !d.m.relative)
                 || (d.first.saturating_sub(6)..d.first)
                     .any(|k| matches!(w.w(k), "began" | "started" | "erupted" | "broke")));

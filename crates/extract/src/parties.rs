@@ -152,6 +152,21 @@ fn resolved_mention(w: &Words, a: usize, b: usize, actor: &Actor) -> EntityMenti
 
 /// The words the rules of this module look for at every token (`class::PARTY_WORD`):
 /// a token without one of them is skipped by a bit test.
+/// Titles that put a name in apposition to the speaker after it: "Rami Abdul Rahman
+/// head of the monitor group said".
+const APPOSITION_TITLES: [&str; 10] = [
+    "head",
+    "chief",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "commander",
+    "founder",
+    "chairman",
+];
+
 pub(crate) const PARTY_WORDS: &[&str] = &[
     "accused",
     "accuses",
@@ -636,23 +651,12 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
         .iter()
         .filter(|m| !in_ranges(&found.speaker_ranges, m.first, m.end))
         // "Rami Abdul Rahman head of the monitor group said": a name in apposition to
-        // the speaker phrase right after it is the speaker.
+        // the speaker phrase right after it is the speaker. Only titles of one person
+        // (every source noun, "officials" or "residents" too, also drops actors that
+        // merely stand before a speaker).
         .filter(|m| {
             !found.speaker_ranges.iter().any(|&(a, _)| {
-                (m.end..=m.end + 2).contains(&a)
-                    && matches!(
-                        w.w(m.end),
-                        "head"
-                            | "chief"
-                            | "director"
-                            | "spokesman"
-                            | "spokeswoman"
-                            | "spokesperson"
-                            | "leader"
-                            | "commander"
-                            | "founder"
-                            | "chairman"
-                    )
+                (m.end..=m.end + 2).contains(&a) && APPOSITION_TITLES.contains(&w.w(m.end))
             })
         })
         .filter(|m| !in_ranges(inp.counts, m.first, m.end) && !after_count(m))
@@ -1035,7 +1039,8 @@ fn description(
                     remembered(&|x| matches!(x.kind, ActorKind::StateForce | ActorKind::State))
                 })
                 .map(|x| force_of(inp.actors, inp.actors.top(&x.id).unwrap_or(x))),
-            // "the government had sent reinforcements": the state the article is about.
+            // "the government had sent reinforcements": the speaker's state, else the
+            // state the article named last.
             "government" => speaker_party()
                 .filter(|x| x.kind == ActorKind::State)
                 .or_else(|| {

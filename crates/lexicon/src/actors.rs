@@ -161,6 +161,10 @@ fn country_possessives(alias: &str) -> Vec<String> {
     let Some(&(_, country)) = DEMONYMS.iter().find(|(d, _)| d.eq_ignore_ascii_case(first)) else {
         return Vec::new();
     };
+    // "Saudi Arabia" is the country's own name, not "Saudi" and a noun.
+    if alias.eq_ignore_ascii_case(country) {
+        return Vec::new();
+    }
     vec![format!("{country}'s {rest}"), format!("{country}s {rest}")]
 }
 

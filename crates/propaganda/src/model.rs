@@ -557,7 +557,13 @@ impl Propaganda {
         order.sort_unstable_by_key(|x| (x.start, x.end));
         // About one token per four bytes of sentence text (news prose runs near
         // five): reserving once spares the token vector its regrowth copies.
-        let bytes: usize = order.iter().map(|x| x.end.saturating_sub(x.start)).sum();
+        // Capped by the text: a caller's spans may overlap or run past it.
+        let bytes = order
+            .iter()
+            .fold(0usize, |n, x| {
+                n.saturating_add(x.end.saturating_sub(x.start))
+            })
+            .min(text.len());
         s.article.toks.reserve(bytes / 4);
         let mut last_end = 0;
         for (index, sp) in order.into_iter().filter(|x| x.start < x.end).enumerate() {

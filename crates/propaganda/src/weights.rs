@@ -8,14 +8,15 @@ const BLOCK: usize = 64;
 /// Row width of interleaved heads (14 techniques, padded for alignment).
 pub const ROW: usize = 16;
 
-/// `x.round().clamp(-127.0, 127.0) as i8`, without the call to the soft-float
-/// `roundf` that `f32::round` compiles to on baseline x86-64 (a quarter of model
+/// `x.round().clamp(-127.0, 127.0) as i8`, without the libm call to `roundf`
+/// that `f32::round` compiles to on baseline x86-64 (a quarter of model
 /// loading went there).
 ///
 /// `x` has 24 significant bits, so `x ± 0.5` is exact in `f64` (for any `x`
 /// the clamp does not decide), and truncating it toward zero rounds half away
-/// from zero, as `f32::round` does. NaN converts to 0, as before. Checked
-/// against the original expression for every `f32` bit pattern.
+/// from zero, as `f32::round` does. NaN converts to 0, as before. Checked once,
+/// offline, against the original expression for every `f32` bit pattern; the
+/// unit test below keeps a sample of the edge cases.
 #[inline]
 fn to_q8(x: f32) -> i8 {
     let half = if x >= 0.0 { 0.5 } else { -0.5 };
