@@ -4,7 +4,9 @@
 
 use chrono::NaiveDate;
 use crosscheck_extract::{ArticleContext, Extractor};
-use crosscheck_schema::{CasualtyCategory, Claim, DatePrecision, EventType, SourceKind, Span};
+use crosscheck_schema::{
+    CasualtyCategory, Claim, DatePrecision, DateValue, EventType, SourceKind, Span,
+};
 use crosscheck_segment::Segmenter;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -332,15 +334,19 @@ fn pronoun_speakers_take_the_name_said_before() {
     assert_eq!(second.attribution.chain[0].name, "Maj. Gen. Igor Petrenko");
 }
 
+/// The event date of the first claim of `text`.
+fn event_date(text: &str, published: Option<NaiveDate>) -> Option<DateValue> {
+    claims_on(text, published)[0]
+        .event
+        .clone()
+        .and_then(|e| e.date)
+}
+
 #[test]
 fn relative_dates_resolve_against_publication() {
     let published = date(2017, 11, 16); // a Thursday
     let t = "Government shelling on Tuesday killed nine civilians in the village of Mahkan.";
-    let d = claims_on(t, Some(published))[0]
-        .event
-        .clone()
-        .and_then(|e| e.date)
-        .expect("date");
+    let d = event_date(t, Some(published)).expect("date");
     assert_eq!(
         (d.value, d.last, d.precision, d.relative),
         (
@@ -353,11 +359,7 @@ fn relative_dates_resolve_against_publication() {
     assert_eq!(d.expression, "Tuesday");
 
     let t = "Regime helicopters dropped barrel bombs on farmland last week, activists said.";
-    let d = claims_on(t, Some(published))[0]
-        .event
-        .clone()
-        .and_then(|e| e.date)
-        .expect("date");
+    let d = event_date(t, Some(published)).expect("date");
     assert_eq!(
         (d.value, d.last, d.precision),
         (date(2017, 11, 6), date(2017, 11, 12), DatePrecision::Week)
@@ -365,22 +367,12 @@ fn relative_dates_resolve_against_publication() {
 
     let t =
         "At least 45 people have been killed in Aleppo in the last 24 hours according to monitors.";
-    let d = claims_on(t, Some(published))[0]
-        .event
-        .clone()
-        .and_then(|e| e.date)
-        .expect("date");
+    let d = event_date(t, Some(published)).expect("date");
     assert_eq!((d.value, d.last), (date(2017, 11, 15), date(2017, 11, 16)));
 
     // When it was said is not when it happened.
     let t = "Five civilians were killed by regime bombs in eastern Ghouta, the observatory said on Thursday.";
-    assert_eq!(
-        claims_on(t, Some(published))[0]
-            .event
-            .clone()
-            .and_then(|e| e.date),
-        None
-    );
+    assert_eq!(event_date(t, Some(published)), None);
     // Nor when a date opens a reporting clause after a linking word or in a
     // published text, or when a text came out.
     for t in [
@@ -389,10 +381,7 @@ fn relative_dates_resolve_against_publication() {
         "The rocket attack killed three people, the Coalition said in a statement issued on Wednesday.",
     ] {
         assert_eq!(
-            claims_on(t, Some(published))[0]
-                .event
-                .clone()
-                .and_then(|e| e.date),
+            event_date(t, Some(published)),
             None,
             "{t}"
         );
@@ -400,19 +389,16 @@ fn relative_dates_resolve_against_publication() {
     // The start of a war is not the date of its toll; a siege keeps its start.
     let t =
         "More than 320000 people have been killed in Syria since the conflict began in March 2011.";
+    assert_eq!(event_date(t, Some(published)), None);
+    let t = "Deir ez-Zor has been besieged by Daesh since March 2014.";
+    let d = event_date(t, Some(published)).expect("date");
     assert_eq!(
-        claims_on(t, Some(published))[0]
-            .event
-            .clone()
-            .and_then(|e| e.date),
-        None
+        (d.value, d.precision),
+        (date(2014, 3, 1), DatePrecision::Month)
     );
     // Without a publication date a weekday cannot be resolved.
     let t = "Government shelling on Tuesday killed nine civilians.";
-    assert_eq!(
-        claims_on(t, None)[0].event.clone().and_then(|e| e.date),
-        None
-    );
+    assert_eq!(event_date(t, None), None);
 }
 
 #[test]
