@@ -278,3 +278,92 @@ fn claimed_attacks_clashes_and_the_government() {
         Some("Syrian Arab Army".into())
     );
 }
+
+#[test]
+fn the_attacker_of_a_repelled_attack() {
+    // Hard case 34: the attacker, not the defender.
+    assert_eq!(
+        actor_name(
+            "SANA said troops and pro-government gunmen repelled the ISIS attack on villages in Hama province."
+        ),
+        Some("Islamic State".into())
+    );
+    assert_eq!(
+        actor_text(
+            "The Syrian army last month repelled a push by an alliance of rebels into Aleppos Rashidin district."
+        ),
+        Some("rebels".into())
+    );
+}
+
+#[test]
+fn coordinated_and_related_parties() {
+    // A first adjective leads a coordination.
+    assert_eq!(
+        actor_name(
+            "Separately Russian and Syrian planes intensified their bombing on Saturday of a rebel-held area of Aleppo."
+        ),
+        Some("Russian Armed Forces".into())
+    );
+    // A party that is led is not its leader; the group a relation names is the actor.
+    assert_eq!(
+        actor_name(
+            "Syrian insurgents led by Islamist groups began a major offensive to gain full control of Aleppo."
+        ),
+        Some("Syrian Opposition".into())
+    );
+    assert_eq!(
+        actor_name(
+            "A coalition of groups that included al Qaedas Syrian offshoot Nusra Front had fired hundreds of mortar bombs on the city."
+        ),
+        Some("Jabhat al-Nusra".into())
+    );
+    // A name inside a wildcard trigger ("expelled * from") is its object.
+    assert_eq!(
+        actor_name(
+            "In November Al Qaeda affiliate Al Nusra Front expelled Western-backed rebels from their Idlib positions."
+        ),
+        Some("Jabhat al-Nusra".into())
+    );
+}
+
+#[test]
+fn passives_victims_and_the_other_side_of_fighting() {
+    assert_eq!(
+        actor_name(
+            "The Syrian regime has been accused of dropping barrel bombs on the rebel-held town of Daraya on Friday."
+        ),
+        Some("Syrian Government".into())
+    );
+    // Soldiers counted among the dead did not kill them.
+    assert_eq!(
+        actor("It said at least 26 people including 16 government soldiers were killed."),
+        None
+    );
+    assert_eq!(
+        actor_name(
+            "The Syrian army advanced in Hama. Over 60 terrorists were killed and tens of others were wounded in clashes with the army and its allies in the region."
+        ),
+        Some("Syrian Arab Army".into())
+    );
+}
+
+#[test]
+fn unnamed_attackers() {
+    // Hard case 21.
+    assert_eq!(
+        actor(
+            "A suicide bomber has struck a wedding in northeast Syria killing 32 people a medical source said."
+        ),
+        Some(("A suicide bomber".into(), "unnamed attacker".into()))
+    );
+    assert_eq!(
+        actor_text("The bomber blew himself up late Monday in the village of Tall Tawil."),
+        Some("The bomber".into())
+    );
+    // An attacker who was arrested is the target, not the actor.
+    assert_eq!(
+        actor("The attacker was arrested and placed in police custody."),
+        None
+    );
+}
