@@ -196,6 +196,9 @@ fn is_filler(w: &str) -> bool {
             | "however"
             | "meanwhile"
             | "repeatedly"
+            | "persistently"
+            | "consistently"
+            | "always"
             | "categorically"
             | "would"
             | "will"
@@ -627,9 +630,25 @@ pub(crate) fn find(w: &Words, cx: &Context) -> Found {
                 } else {
                     speaker
                 };
-                if let Some(speaker) = speaker {
+                if let Some(mut speaker) = speaker {
                     let mut outer = None;
-                    if role == ReportRole::Tell {
+                    // "Speaking to AFP Observatory director Rami Abdel Rahman said": the
+                    // wire carries the words.
+                    if let Some(p) = (speaker.0.saturating_sub(4)..=speaker.0)
+                        .find(|&p| matches!(w.w(p), "speaking" | "talking") && w.w(p + 1) == "to")
+                    {
+                        let from = p + 2;
+                        if let Some(e) =
+                            (from + 1..=(from + 3).min(w.len())).find(|&e| is_wire(w, (from, e)))
+                        {
+                            let rest = if w.w(e) == "," { e + 1 } else { e };
+                            if rest < speaker.1 {
+                                outer = Some((from, e));
+                                speaker.0 = speaker.0.max(rest);
+                            }
+                        }
+                    }
+                    if role == ReportRole::Tell && outer.is_none() {
                         if let Some(obj) = cx.speaker_after(w, next).filter(|o| o.0 > speaker.0) {
                             if is_wire(w, obj) {
                                 outer = Some(obj);

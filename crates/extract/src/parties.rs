@@ -1622,7 +1622,8 @@ fn target(
         let on_people = trig_hit
             .is_some_and(|h| matches!(h.event_type, EventType::Execution | EventType::Arrest));
         let counted = in_ranges(inp.counts, a, b) && !on_people;
-        if !place && !counted && !overlaps_actor(a, b) {
+        let speaker = in_ranges(&inp.found.speaker_ranges, a, b);
+        if !place && !counted && !speaker && !overlaps_actor(a, b) {
             return Some(mention(a, b));
         }
     }

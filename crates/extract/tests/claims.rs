@@ -269,6 +269,29 @@ fn attribution_chains() {
 
     let t = "A source at Aleppo province said that seven civilians were killed in a rocket attack.";
     assert_eq!(chain(&claim(t), t), ["A source at Aleppo province"]);
+
+    // The wire a speaker talked to carries the words.
+    let t = "Speaking to AFP Observatory director Rami Abdel Rahman said nine of those killed had been identified as civilians.";
+    assert_eq!(
+        chain(&claim(t), t),
+        ["AFP", "Observatory director Rami Abdel Rahman"]
+    );
+    let t = "The grooms father and brother were killed in the attack a relative told AFP.";
+    let c = claim(t);
+    assert_eq!(chain(&c, t), ["AFP", "a relative"]);
+    // ... and the speaker is not what the attack hit.
+    assert_eq!(c.event.and_then(|e| e.target), None);
+
+    // "put the death toll at", "indicated", documents and denials.
+    let t = "The Britain-based Syrian Observatory for Human Rights monitoring group put the death toll at 58.";
+    assert_eq!(
+        chain(&claim(t), t),
+        ["The Britain-based Syrian Observatory for Human Rights monitoring group"]
+    );
+    let t = "Court documents show Patel began saying in late 2016 that he did not support the Islamic State.";
+    assert_eq!(chain(&claim(t), t), ["Court documents"]);
+    let t = "Assads government has always denied responsibility for that attack.";
+    assert_eq!(chain(&claim(t), t), ["Assads government"]);
 }
 
 #[test]
