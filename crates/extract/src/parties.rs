@@ -207,6 +207,11 @@ pub(crate) const PARTY_WORDS: &[&str] = &[
     "repulsed",
     "thwarted",
     "foiled",
+    "planes",
+    "jets",
+    "warplanes",
+    "aircraft",
+    "helicopters",
 ];
 
 /// Participles before "by" that tell who holds or backs something, not who acted:
@@ -708,6 +713,20 @@ fn force_of<'a>(actors: &'a Actors, state: &'a Actor) -> &'a Actor {
             a.kind == ActorKind::StateForce && a.part_of.as_deref() == Some(state.id.as_str())
         })
         .unwrap_or(state)
+}
+
+/// The air force that is part of a state force ("Syrian Arab Army" → "Syrian Arab Air
+/// Force"), else the force itself (Russia's air arm is in its armed forces' entry).
+fn air_force_of<'a>(actors: &'a Actors, force: &'a Actor) -> &'a Actor {
+    actors
+        .actors()
+        .iter()
+        .find(|a| {
+            a.kind == ActorKind::StateForce
+                && a.part_of.as_deref() == Some(force.id.as_str())
+                && a.name.contains("Air Force")
+        })
+        .unwrap_or(force)
 }
 
 /// Whether a named group can be what a generic label means: "rebels" an opposition
@@ -1228,12 +1247,22 @@ fn description(
                 remembered(&|x| x.kind == ActorKind::ArmedGroup && !government_side(x))
             }
             // The state the speaker of the sentence speaks for, else the article's.
-            "army" | "military" => speaker_party()
-                .filter(|x| x.kind == ActorKind::State)
-                .or_else(|| {
-                    remembered(&|x| matches!(x.kind, ActorKind::StateForce | ActorKind::State))
-                })
-                .map(|x| force_of(inp.actors, inp.actors.top(&x.id).unwrap_or(x))),
+            // "the planes fired missiles": the air force of the state the speaker speaks
+            // for or the article named.
+            "army" | "military" | "planes" | "jets" | "warplanes" | "aircraft" | "helicopters" => {
+                speaker_party()
+                    .filter(|x| x.kind == ActorKind::State)
+                    .or_else(|| {
+                        remembered(&|x| matches!(x.kind, ActorKind::StateForce | ActorKind::State))
+                    })
+                    .map(|x| {
+                        let force = force_of(inp.actors, inp.actors.top(&x.id).unwrap_or(x));
+                        match w.w(k) {
+                            "army" | "military" => force,
+                            _ => air_force_of(inp.actors, force),
+                        }
+                    })
+            }
             // "the government had sent reinforcements": the speaker's state, else the
             // state the article named last.
             "government" => speaker_party()

@@ -367,3 +367,13 @@ fn unnamed_attackers() {
         None
     );
 }
+
+#[test]
+fn the_planes_are_the_air_force_of_the_party_named() {
+    assert_eq!(
+        actor(
+            "Activists said regime forces shelled Khan Shaykhun. It said the planes fired missiles carrying poisonous gases killing dozens of people."
+        ),
+        Some(("the planes".into(), "Syrian Arab Air Force".into()))
+    );
+}
