@@ -274,15 +274,23 @@ fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
         }
         break;
     }
-    // "Two medics were among at least 31 people killed": the count before is a part.
+    // "Two medics were among at least 31 people killed": the count before is a part;
+    // "Five women and 13 rebels were among the dead": the dead.
     if skipped > 0 && w.w(i) == "among" {
-        return None;
+        let dead = matches!(w.w(i + 1), "the" | "those")
+            && matches!(w.w(i + 2), "dead" | "killed" | "fatalities");
+        return dead.then_some(Harm::Killed);
     }
     if matches!(w.w(i), "including" | "among") {
         let mut j = i + 1;
         let limit = (i + 8).min(w.len());
         while j < limit {
             if let Some(CasualtyWord::Harm(h, where_)) = vocab.casualty.word_id(w.id(j)) {
+                // "killed 38 civilians including 14 children and wounded another 250":
+                // a verb after "and" starts the next clause.
+                if w.w(j - 1) == "and" {
+                    return None;
+                }
                 if where_.after {
                     return Some(*h);
                 }
@@ -304,8 +312,8 @@ fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
 /// "claiming the lives of", "causing cases of asphyxiation to".
 fn harm_before(w: &Words, vocab: &Vocab, first: usize) -> Option<Harm> {
     let mut last = first.checked_sub(1)?;
-    // killed "dozens" of government troops.
-    if w.is_quote(last) {
+    // killed "dozens" of government troops; "killing all five people on board".
+    if w.is_quote(last) || w.w(last) == "all" {
         last = last.checked_sub(1)?;
     }
     match vocab.casualty.ending_at(w, last, 4) {
@@ -419,8 +427,10 @@ fn blocked(w: &Words, q: &Quantity, in_date: &dyn Fn(usize) -> bool) -> bool {
     if q.digits && before == "," && after == "," && q.min < 120 {
         return true;
     }
-    // A sub-count of a count already given: "including 11 children", "among them".
-    if matches!(before, "including" | "among" | "includes" | "include")
+    // A sub-count of a count already given: "including 11 children", "among them"; but
+    // "were among at least 31 people killed" names the total (hard case 17).
+    let total_after_among = before == "among" && q.first >= 2 && is_aux(w.w(q.first - 2));
+    if (matches!(before, "including" | "among" | "includes" | "include") && !total_after_among)
         || (before == "them" && q.first >= 2 && w.w(q.first - 2) == "among")
     {
         return true;

@@ -150,6 +150,34 @@ fn casualty_wordings_of_the_range_table() {
 }
 
 #[test]
+fn totals_after_parts_bodies_and_deaths_of() {
+    // Hard case 17: the total after "were among" is the count, the part before is not.
+    assert_eq!(
+        killed(
+            "Two medics were among at least 31 people killed on Saturday in government shelling."
+        ),
+        Some((31, None, People))
+    );
+    // A second clause's verb after "including ... and" does not take the count.
+    assert_eq!(
+        killed("Rebel bombardment has killed 38 civilians including 14 children and wounded another 250."),
+        Some((38, Some(38), Civilians))
+    );
+    assert_eq!(
+        killed("The Damascus Media Office said 150 bodies were counted in Hammouriya."),
+        Some((150, Some(150), People))
+    );
+    assert_eq!(
+        killed("The Coalition cited the death of 35 civilians in barrel bomb attacks."),
+        Some((35, Some(35), Civilians))
+    );
+    assert_eq!(
+        killed("A Russian helicopter was shot down near Saraqeb killing all five people on board."),
+        Some((5, Some(5), People))
+    );
+}
+
+#[test]
 fn injured_counts_are_kept_apart_from_the_dead() {
     let c = claim("Air strikes hit the market, killing at least 35 people and wounding more than 60, a war monitor said.");
     let e = c.event.expect("event");
