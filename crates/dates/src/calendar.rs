@@ -91,34 +91,6 @@ pub(crate) fn resolve_month(reference: NaiveDate, month: u32) -> Option<i32> {
     })
 }
 
-/// Which third of a period `early`, `mid` and `late` pick.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Third {
-    Early,
-    Mid,
-    Late,
-}
-
-/// The first, middle or last third of `first..=last` (for a 31-day month: 1-10, 11-20, 21-31).
-pub(crate) fn third(first: NaiveDate, last: NaiveDate, which: Third) -> (NaiveDate, NaiveDate) {
-    let len = (last - first).num_days() + 1;
-    if len < 3 {
-        return (first, last);
-    }
-    let step = len / 3;
-    let pick = |from: i64, to: i64| {
-        (
-            add_days(first, from).unwrap_or(first),
-            add_days(first, to).unwrap_or(last),
-        )
-    };
-    match which {
-        Third::Early => pick(0, step - 1),
-        Third::Mid => pick(step, 2 * step - 1),
-        Third::Late => pick(2 * step, len - 1),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,16 +120,6 @@ mod tests {
         );
         assert_eq!(resolve_month(d(2016, 1, 10), 4), Some(2015));
         assert_eq!(resolve_month(d(2016, 1, 10), 3), Some(2016));
-    }
-
-    #[test]
-    fn thirds_of_a_month() {
-        let (a, b) = month_bounds(2016, 2).unwrap();
-        assert_eq!(b, d(2016, 2, 29));
-        assert_eq!(third(a, b, Third::Early), (d(2016, 2, 1), d(2016, 2, 9)));
-        assert_eq!(third(a, b, Third::Late), (d(2016, 2, 19), d(2016, 2, 29)));
-        let (a, b) = month_bounds(2016, 10).unwrap();
-        assert_eq!(third(a, b, Third::Mid), (d(2016, 10, 11), d(2016, 10, 20)));
     }
 
     #[test]

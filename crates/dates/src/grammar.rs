@@ -13,8 +13,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::calendar::{
-    add_days, month_bounds, resolve_month, resolve_month_day, shift_month, third, week_bounds,
-    weekday_after, weekday_before, year_bounds, Third, YEARS,
+    add_days, month_bounds, resolve_month, resolve_month_day, shift_month, week_bounds,
+    weekday_after, weekday_before, year_bounds, YEARS,
 };
 use crate::lexicon::{DayPart, Kw, Unit};
 use crate::token::{Kind, Tok};
@@ -731,68 +731,39 @@ impl Matcher<'_> {
         }
     }
 
-    /// `early March`, `mid-2015`, `late last year`, `early this month`, `late Tuesday`.
+    /// `early March`, `mid-2015`, `late last year`, `early this month`, `late Tuesday`:
+    /// the period the words qualify, whole (`docs/taxonomy.md`: "in late December" is
+    /// the month, as "the end of last month" is). Where in it the writer meant is vague;
+    /// a narrower guess would make "late September" contradict "September 18".
     fn part(&self, i: usize) -> Option<Hit> {
-        let which = match self.kw(i) {
-            Kw::Early => Third::Early,
-            Kw::Mid => Third::Mid,
-            Kw::Late => Third::Late,
-            _ => return None,
-        };
+        if !matches!(self.kw(i), Kw::Early | Kw::Mid | Kw::Late) {
+            return None;
+        }
         let mut j = i + 1;
         if self.glued(i) && self.dash(j) {
             j += 1;
         }
         let t = self.tok(j)?;
-        let inner = match t.kw {
+        match t.kw {
             _ if t.kind == Kind::Num => self.year(j),
             Kw::Month(_) => self.month_first(j, true),
             Kw::Last | Kw::This | Kw::Next => self.deictic(j),
             Kw::Weekday(_) => self.weekday(j),
             Kw::Today | Kw::Tonight | Kw::Yesterday | Kw::Tomorrow => self.day_word(j),
             _ => None,
-        }?;
-        if inner.precision == Precision::Day {
-            return Some(inner);
         }
-        // A whole year splits by months (`late last year` is September to December).
-        let whole_year = inner.precision == Precision::Year
-            && inner.value.year() == inner.last.year()
-            && (inner.value.ordinal(), inner.last.month(), inner.last.day()) == (1, 12, 31);
-        let (value, last) = if whole_year {
-            let (from, to) = match which {
-                Third::Early => (1, 4),
-                Third::Mid => (5, 8),
-                Third::Late => (9, 12),
-            };
-            (
-                month_bounds(inner.value.year(), from)?.0,
-                month_bounds(inner.value.year(), to)?.1,
-            )
-        } else {
-            third(inner.value, inner.last, which)
-        };
-        Some(Hit {
-            value,
-            last,
-            ..inner
-        })
     }
 
     /// `earlier today`, `earlier this month`, `later this year`.
     fn earlier(&self, i: usize) -> Option<Hit> {
         let reference = self.reference?;
-        let before = self.kw(i) == Kw::Earlier;
         match self.kw(i + 1) {
             Kw::Today => Some(Hit::day(i + 2, reference, true)),
             Kw::This => match self.kw(i + 2) {
+                // "earlier this month", "later this year": the calendar unit, as "this
+                // month" (`docs/taxonomy.md`).
                 Kw::Unit(unit @ (Unit::Week | Unit::Month | Unit::Year)) => {
-                    let (first, last) = unit_bounds(reference, unit, 0)?;
-                    let bounds = if before {
-                        (first, reference.max(first))
-                    } else {
-                        (reference.min(last), last)
-                    };
+                    let bounds = unit_bounds(reference, unit, 0)?;
                     Some(Hit::span(i + 3, bounds, unit_precision(unit), true))
                 }
                 Kw::PartOfDay(_) => Some(Hit::day(i + 3, reference, true)),

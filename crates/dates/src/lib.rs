@@ -36,8 +36,10 @@
 //!   the span is `March 3`; words that change the meaning are kept (`last March`,
 //!   `early this month`, `two weeks ago`).
 //! * `value..=last` is every day the expression can mean: a day, a Monday-to-Sunday
-//!   week, a whole month or year, a third of one for `early` / `mid` / `late`, or the
-//!   part up to (from) the reference for `earlier` (`later`) `this week/month/year`.
+//!   week, a whole month or year. `early` / `mid` / `late` and `earlier` / `later`
+//!   `this week/month/year` keep the whole period they qualify (`late September` is
+//!   September 1-30, `docs/taxonomy.md`): where in it the writer meant is vague, and a
+//!   guessed third would make "late September" contradict "September 18".
 //!   `precision` is the unit the expression speaks in (`late last year` is `Year`).
 //! * A date written without a year takes the latest year that puts it no more than
 //!   about two months after the reference: news mostly reports the past.

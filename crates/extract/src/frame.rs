@@ -517,8 +517,10 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
         // "since 2011", "since the beginning of the operation in 2014": a campaign
         // total, not the event's date; "since the conflict began in March 2011": when
         // something else began. "besieged since March 2014" keeps its date, and so
-        // does a relative year ("since the start of the year"), as the gold reads it.
+        // does a relative year ("since the start of the year"), as the gold reads it; a
+        // siege is a state that began then ("under government siege since 2013").
         let since = (d.first.saturating_sub(8)..d.first).any(|k| w.w(k) == "since")
+            && event_type != EventType::Siege
             && ((d.m.precision == Precision::Year && !d.m.relative)
                 || (d.first.saturating_sub(6)..d.first)
                     .any(|k| matches!(w.w(k), "began" | "started" | "erupted" | "broke")));

@@ -2,7 +2,7 @@
 //! wording of the taxonomy's range table, the numbers that are never casualty counts,
 //! attribution chains, hedges, quotes, denials, toll updates and relative dates.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use crosscheck_extract::{ArticleContext, Extractor};
 use crosscheck_schema::{
     CasualtyCategory, Claim, DatePrecision, DateValue, EventType, SourceKind, Span,
@@ -447,6 +447,14 @@ fn relative_dates_resolve_against_publication() {
         (d.value, d.precision),
         (date(2014, 3, 1), DatePrecision::Month)
     );
+    // A bare year after "since" is a campaign total's start, except for a siege.
+    let t = "About 400000 people live in Eastern Ghouta which has been under government siege since 2013.";
+    let d = event_date(t, Some(published)).expect("date");
+    assert_eq!((d.value, d.last), (date(2013, 1, 1), date(2013, 12, 31)));
+    // "late September" is the month (docs/taxonomy.md).
+    let t = "In late September government troops launched an assault on eastern Aleppo.";
+    let d = event_date(t, Some(published)).expect("date");
+    assert_eq!((d.value.day(), d.last.day()), (1, 30));
     // Without a publication date a weekday cannot be resolved.
     let t = "Government shelling on Tuesday killed nine civilians.";
     assert_eq!(event_date(t, None), None);
