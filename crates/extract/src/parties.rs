@@ -352,9 +352,24 @@ impl PartyInputs<'_> {
             match x {
                 "on" | "against" | "targeting" | "at" => return true,
                 "of" => {
-                    // "aircraft of the Russian Aerospace Forces", "members of IS": the owner.
-                    let head = p.checked_sub(1).map(|h| w.w(h)).unwrap_or("");
-                    return !force_noun(head);
+                    // "aircraft of the Russian Aerospace Forces", "members of IS": the owner;
+                    // "Dozens of Syrian regime air strikes": a quantity of its acts.
+                    let Some(h) = p.checked_sub(1) else {
+                        return true;
+                    };
+                    return !force_noun(w.w(h))
+                        && !w.is_number(h)
+                        && !matches!(
+                            w.w(h),
+                            "dozens"
+                                | "hundreds"
+                                | "scores"
+                                | "thousands"
+                                | "series"
+                                | "wave"
+                                | "waves"
+                                | "number"
+                        );
                 }
                 "to" => {
                     let head = p.checked_sub(1).map(|h| w.w(h)).unwrap_or("");
@@ -481,6 +496,12 @@ fn relational_noun(x: &str) -> bool {
             | "ally"
             | "allies"
     )
+}
+
+/// "regime forces backed by Hezbollah factions killed": a party after "backed by",
+/// "held by" modifies the party before it; it is not the subject of the verb.
+fn backer(w: &Words, m: &ActorTok) -> bool {
+    m.first >= 2 && w.w(m.first - 1) == "by" && state_participle(w.w(m.first - 2))
 }
 
 /// Nouns and verbs of two-sided fighting: "clashes with X", "fighting with X".
@@ -808,6 +829,8 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
         .filter(|m| {
             !inp.is_place(m)
                 || hits_at(m.end)
+                // "attacks carried out by Washington": the agent of an act.
+                || (m.first >= 1 && w.w(m.first - 1) == "by" && by_attached(w, inp, m.first - 1))
                 || (w.w(m.end).ends_with("ed") && w.w(m.end).len() > 3 && w.is_word(m.end))
         })
         // Outlets, monitors and civilians do not carry out events; organisations (the
@@ -868,6 +891,7 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
                     && trig_first - m.end <= 2
                     && !inp.after_target_prep(w, m.first)
                     && !passive_after(w, inp, m.end)
+                    && !backer(w, m)
             })
             .copied();
     }
@@ -880,16 +904,7 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
                 .copied();
         }
     }
-    // "were killed in clashes with the army": the other side of the fighting the victims
-    // died in.
-    if chosen.is_none() && trig_hit.is_some_and(|h| fighting_noun(w.w(h.first))) {
-        if let Some(with) = (trig_end..(trig_end + 2).min(w.len())).find(|&k| w.w(k) == "with") {
-            chosen = candidates
-                .iter()
-                .find(|m| m.first > with && m.first <= with + 2)
-                .copied();
-        }
-    }
+
     // 4. The agent of a passive: "were killed by Russian air strikes".
     let by_agents: Vec<usize> = (0..w.len())
         .filter(|&b| w.has(b, class::PARTY_WORD) && w.w(b) == "by" && by_attached(w, inp, b))
@@ -917,8 +932,19 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
                 m.first < trig_first
                     && !inp.after_target_prep(w, m.first)
                     && !passive_after(w, inp, m.end)
+                    && !backer(w, m)
             })
             .copied();
+    }
+    // "were killed in clashes with the army": the other side of the fighting the victims
+    // died in (when no party before the trigger acts).
+    if chosen.is_none() && trig_hit.is_some_and(|h| fighting_noun(w.w(h.first))) {
+        if let Some(with) = (trig_end..(trig_end + 2).min(w.len())).find(|&k| w.w(k) == "with") {
+            chosen = candidates
+                .iter()
+                .find(|m| m.first > with && m.first <= with + 2)
+                .copied();
+        }
     }
     // 6. Pronouns and descriptions.
     if chosen.is_none() {

@@ -377,3 +377,33 @@ fn the_planes_are_the_air_force_of_the_party_named() {
         Some(("the planes".into(), "Syrian Arab Air Force".into()))
     );
 }
+
+#[test]
+fn quantities_of_acts_agents_after_by_and_thwarted_attempts() {
+    // "Dozens of X air strikes": X carried them out.
+    assert_eq!(
+        actor_name(
+            "Dozens of Syrian regime air strikes on Aleppo killed at least 16 civilians on Sunday."
+        ),
+        Some("Syrian Government".into())
+    );
+    // A capital after an agent's "by" is its government.
+    assert_eq!(
+        actor_text("The Observatory reported that the attacks carried out by Washington and its Arab allies killed 31 civilians."),
+        Some("Washington".into())
+    );
+    // A party after "backed by" modifies the one before it.
+    assert_eq!(
+        actor_name("Regime forces backed by Hezbollah factions killed the civilians before their withdrawal."),
+        Some("Syrian Arab Army".into())
+    );
+    assert_eq!(
+        actor_text("The army units meantime thwarted an attempt by the Takfiri terrorists to penetrate into a Syrian army base."),
+        Some("Takfiri terrorists".into())
+    );
+    // The other side of "clashes with" only when no party before the trigger acts.
+    assert_eq!(
+        actor_name("Syrian army and resistance forces have started a new round of clashes with the militants in Aleppo."),
+        Some("Syrian Arab Army".into())
+    );
+}
