@@ -456,7 +456,28 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
             // is leading a coalition".
             continue;
         }
-        candidates.push((p.first, specificity(pl.kind).min(6), Cand::Known(&p.m)));
+        let mut spec = specificity(pl.kind).min(6);
+        // "in Saraqeb Khan Sheikhoun Maarat al-Numan and Jabal al-Arbaeen": in a list of
+        // towns and cities the first named is the place (hard case 32), whatever each
+        // one's kind.
+        // Not a neighbourhood after its city ("Aleppos Salaheddin district").
+        if spec >= 5 && specificity(pl.kind) <= 6 {
+            if let Some(&(head_first, head_spec, _)) = candidates.last() {
+                let prev_end = inp
+                    .place_matches
+                    .iter()
+                    .find(|q| q.first == head_first)
+                    .map(|q| q.end);
+                let listed = prev_end.is_some_and(|e| {
+                    !w.is_possessive(e - 1)
+                        && (e == p.first || (e + 1 == p.first && matches!(w.w(e), "," | "and")))
+                });
+                if listed && head_spec >= 5 {
+                    spec = head_spec;
+                }
+            }
+        }
+        candidates.push((p.first, spec, Cand::Known(&p.m)));
     }
     let skip = |a: usize, b: usize| {
         in_ranges(&found.speaker_ranges, a, b)
@@ -574,6 +595,8 @@ fn place_position(w: &Words, first: usize) -> bool {
             | "a"
             | "an"
             | "town"
+            | "city"
+            | "capital"
             | "downtown"
             | "and"
             | "between"

@@ -407,3 +407,30 @@ fn quantities_of_acts_agents_after_by_and_thwarted_attempts() {
         Some("Syrian Arab Army".into())
     );
 }
+
+/// The place of the last sentence's frame as (words, canonical name).
+fn place(text: &str) -> Option<(String, String)> {
+    frame(text).place.map(|p| (p.text, p.name))
+}
+
+#[test]
+fn the_first_of_a_list_of_towns_and_a_capital_after_its_title() {
+    // Hard case 32: "clashes near the villages of A B and C" → the first, whatever the
+    // gazetteer calls each one (Saraqib a city, Khan Shaykhun a town).
+    assert_eq!(
+        place("The Syrian army units killed a number of terrorists in Saraqeb Khan Sheikhoun Maarat al-Numan and Jabal al-Arbaeen in Idleb countryside.")
+            .map(|p| p.0),
+        Some("Saraqeb".into())
+    );
+    // But a neighbourhood after its city is more specific.
+    assert_eq!(
+        place("A bomb exploded in Aleppos Salaheddin district on Wednesday killing six people.")
+            .map(|p| p.1),
+        Some("Salaheddine".into())
+    );
+    assert_eq!(
+        place("Syrian government air strikes killed at least four civilians in a rebel-held town outside the capital Damascus on Thursday.")
+            .map(|p| p.1),
+        Some("Damascus".into())
+    );
+}
