@@ -207,6 +207,7 @@ pub(crate) const PARTY_WORDS: &[&str] = &[
     "repulsed",
     "thwarted",
     "foiled",
+    "responsible",
     "planes",
     "jets",
     "warplanes",
@@ -352,24 +353,9 @@ impl PartyInputs<'_> {
             match x {
                 "on" | "against" | "targeting" | "at" => return true,
                 "of" => {
-                    // "aircraft of the Russian Aerospace Forces", "members of IS": the owner;
-                    // "Dozens of Syrian regime air strikes": a quantity of its acts.
-                    let Some(h) = p.checked_sub(1) else {
-                        return true;
-                    };
-                    return !force_noun(w.w(h))
-                        && !w.is_number(h)
-                        && !matches!(
-                            w.w(h),
-                            "dozens"
-                                | "hundreds"
-                                | "scores"
-                                | "thousands"
-                                | "series"
-                                | "wave"
-                                | "waves"
-                                | "number"
-                        );
+                    // "aircraft of the Russian Aerospace Forces", "members of IS": the owner.
+                    let head = p.checked_sub(1).map(|h| w.w(h)).unwrap_or("");
+                    return !force_noun(head);
                 }
                 "to" => {
                     let head = p.checked_sub(1).map(|h| w.w(h)).unwrap_or("");
@@ -496,6 +482,48 @@ fn relational_noun(x: &str) -> bool {
             | "ally"
             | "allies"
     )
+}
+
+/// "The United States called for access to the site of the attack", "Rebels have
+/// rejected the demand": a party that speaks about the event, before its verb of
+/// speaking (over "has", "have", "also"), did not carry the event out.
+fn speech_act_after(w: &Words, mut k: usize) -> bool {
+    while matches!(w.w(k), "has" | "have" | "had" | "also" | "both" | "again") {
+        k += 1;
+    }
+    matches!(
+        w.w(k),
+        "called"
+            | "calls"
+            | "urged"
+            | "urges"
+            | "demanded"
+            | "demands"
+            | "condemned"
+            | "condemns"
+            | "welcomed"
+            | "welcomes"
+            | "rejected"
+            | "rejects"
+            | "denounced"
+            | "denounces"
+            | "appealed"
+            | "expressed"
+            | "voiced"
+    )
+}
+
+/// "Dozens of Syrian regime air strikes": a party naming the acts a quantity counts
+/// (right before a trigger noun) made them; it is not a target of "of".
+fn quantity_of_acts(w: &Words, inp: &PartyInputs, m: &ActorTok) -> bool {
+    inp.hits.iter().any(|h| h.first == m.end)
+        && m.first >= 2
+        && w.w(m.first - 1) == "of"
+        && (w.is_number(m.first - 2)
+            || matches!(
+                w.w(m.first - 2),
+                "dozens" | "hundreds" | "scores" | "thousands" | "series" | "wave" | "waves"
+            ))
 }
 
 /// "regime forces backed by Hezbollah factions killed": a party after "backed by",
@@ -832,6 +860,10 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
                 // "attacks carried out by Washington": the agent of an act.
                 || (m.first >= 1 && w.w(m.first - 1) == "by" && by_attached(w, inp, m.first - 1))
                 || (w.w(m.end).ends_with("ed") && w.w(m.end).len() > 3 && w.is_word(m.end))
+                // "Syria had used chemical weapons".
+                || (matches!(w.w(m.end), "had" | "has" | "have")
+                    && w.w(m.end + 1).ends_with("ed")
+                    && w.is_word(m.end + 1))
         })
         // Outlets, monitors and civilians do not carry out events; organisations (the
         // UN, aid groups) take part in talks and truces, not in attacks.
@@ -889,7 +921,7 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
             .find(|m| {
                 m.end <= trig_first
                     && trig_first - m.end <= 2
-                    && !inp.after_target_prep(w, m.first)
+                    && (!inp.after_target_prep(w, m.first) || quantity_of_acts(w, inp, m))
                     && !passive_after(w, inp, m.end)
                     && !backer(w, m)
             })
@@ -930,9 +962,10 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
             .iter()
             .find(|m| {
                 m.first < trig_first
-                    && !inp.after_target_prep(w, m.first)
+                    && (!inp.after_target_prep(w, m.first) || quantity_of_acts(w, inp, m))
                     && !passive_after(w, inp, m.end)
                     && !backer(w, m)
+                    && !speech_act_after(w, m.end)
             })
             .copied();
     }
@@ -1063,6 +1096,7 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
     if actor.is_none() {
         if let Some((mention, index)) = trig_first
             .checked_sub(1)
+            .filter(|_| !passive_after(w, inp, trig_end))
             .and_then(|k| demonym_at(w, inp.actors, k))
         {
             actor = Some(mention);
@@ -1144,15 +1178,23 @@ fn accused<'a>(w: &Words, inp: &'a PartyInputs) -> Option<&'a ActorTok> {
                 })
                 .flatten()
         }
+        // "accused by Washington of": the accuser, not the accused.
+        "accused" if w.w(v + 1) == "by" => None,
         "accused" | "accuses" | "accusing" | "accuse" => {
             party_at(v + 1, v + 5).filter(|m| followed_by(m, "of"))
         }
         "blamed" | "blames" | "blaming" | "blame" => {
-            match (v + 1..(v + 4).min(w.len())).find(|&k| w.w(k) == "on") {
+            // "blamed the attack squarely on X".
+            match (v + 1..(v + 6).min(w.len())).find(|&k| w.w(k) == "on") {
                 Some(on) => party_at(on + 1, on + 4),
                 None => party_at(v + 1, v + 3).filter(|m| followed_by(m, "for")),
             }
         }
+        // "saying Assads forces were responsible".
+        "responsible" if v >= 1 && matches!(w.w(v - 1), "was" | "were" | "is" | "are") => inp
+            .actor_matches
+            .iter()
+            .find(|m| m.end + 1 == v && inp.actor(m).is_some_and(is_party)),
         "holding" | "held" | "hold" | "holds" => {
             party_at(v + 1, v + 3).filter(|m| matches!(w.w(m.end), "responsible" | "accountable"))
         }
@@ -1337,6 +1379,15 @@ fn passive_after(w: &Words, inp: &PartyInputs, k: usize) -> bool {
         return false;
     }
     let mut p = k + 1;
+    // "were said to be killed", "was reported to have been killed".
+    if matches!(
+        w.w(p),
+        "said" | "reported" | "believed" | "thought" | "feared"
+    ) && w.w(p + 1) == "to"
+        && matches!(w.w(p + 2), "be" | "have")
+    {
+        p += 3;
+    }
     while matches!(
         w.w(p),
         "reportedly" | "allegedly" | "also" | "being" | "been" | "later"
@@ -1359,6 +1410,9 @@ fn passive_after(w: &Words, inp: &PartyInputs, k: usize) -> bool {
                 | "besieged"
                 | "surrounded"
                 | "evacuated"
+                | "destroyed"
+                | "shot"
+                | "downed"
                 | "hit"
         )
 }

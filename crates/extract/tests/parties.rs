@@ -434,3 +434,40 @@ fn the_first_of_a_list_of_towns_and_a_capital_after_its_title() {
         Some("Damascus".into())
     );
 }
+
+#[test]
+fn speakers_victims_and_the_responsible() {
+    // A party speaking about an attack did not carry it out.
+    assert_eq!(
+        frame("The United States called for immediate access to the site of the alleged chemical attack.").actor,
+        None
+    );
+    // Victims: "were said to be killed", "vehicles belonging to X were destroyed", "a
+    // Russian helicopter was shot down".
+    assert_eq!(
+        frame("The air strikes hit Deir Ezzor. Three Tunisian terrorists were said to be killed in al-Bukmal city.").actor,
+        None
+    );
+    assert_eq!(
+        frame("Russias Ministry of Defence said that a Russian helicopter was shot down near Saraqeb on Monday killing all five people on board.").actor,
+        None
+    );
+    // "accused by X of": X accuses; "X were responsible"; "blamed the attack squarely on X".
+    assert_ne!(
+        actor_text("Rebels battled to break a siege of the city by the Syrian regime accused by Washington of using starvation as a weapon of war."),
+        Some("Washington".into())
+    );
+    assert_eq!(
+        actor_name("Officials in Britain and Israel joined the US in saying Assads forces were responsible for the chemical attack."),
+        Some("Syrian Arab Army".into())
+    );
+    assert_eq!(
+        actor_text("He blamed the attack squarely on Syrian President Bashar Assad."),
+        Some("Syrian President Bashar Assad".into())
+    );
+    // A country acting: "Moscow had bombed", though its name is a place.
+    assert_eq!(
+        actor_text("Activists told reporters that Moscow had bombed the hospital in Aleppo."),
+        Some("Moscow".into())
+    );
+}
