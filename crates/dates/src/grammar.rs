@@ -818,8 +818,10 @@ fn go_back(reference: NaiveDate, unit: Unit, n: u32) -> Option<NaiveDate> {
     let n = i64::from(n);
     match unit {
         Unit::Minute | Unit::Hour => Some(reference),
-        Unit::Day => add_days(reference, -n),
-        Unit::Week => add_days(reference, -7 * n),
+        // "the past two days", "the past week": that many days ending on the reference
+        // (`eval/gold/README.md`, hard case 5: "14 days ending on publication").
+        Unit::Day => add_days(reference, 1 - n),
+        Unit::Week => add_days(reference, 1 - 7 * n),
         Unit::Month => reference.checked_sub_months(chrono::Months::new(u32::try_from(n).ok()?)),
         Unit::Year => reference
             .checked_sub_months(chrono::Months::new(u32::try_from(n.checked_mul(12)?).ok()?)),

@@ -418,7 +418,7 @@ fn weeks_months_and_years_around_the_reference() {
         (
             "Aid was cut in the past two weeks.",
             "the past two weeks",
-            d(2016, 10, 4),
+            d(2016, 10, 5),
             d(2016, 10, 18),
             Precision::Week,
         ),

@@ -343,6 +343,7 @@ impl Extractor {
                         previous_type,
                         memory: &parties,
                         denial_words,
+                        published: ctx.published,
                     },
                 )
             };

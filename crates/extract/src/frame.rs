@@ -48,6 +48,8 @@ pub(crate) struct Inputs<'a> {
     pub memory: &'a PartyMemory,
     /// The sentence has [`denial_words`].
     pub denial_words: bool,
+    /// The article's publication date, when known.
+    pub published: Option<chrono::NaiveDate>,
 }
 
 fn casualties(w: &Words, c: &Count) -> Casualties {
@@ -545,7 +547,10 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
             && ((d.m.precision == Precision::Year && !d.m.relative)
                 || (d.first.saturating_sub(6)..d.first)
                     .any(|k| matches!(w.w(k), "began" | "started" | "erupted" | "broke")));
-        near_verb || after_speaker || opens_report || published || since
+        // "will enter its fifth year next month", "must leave by Friday evening": a
+        // date after publication is a plan or a deadline, not when the event happened.
+        let future = inp.published.is_some_and(|p| d.m.value > p);
+        near_verb || after_speaker || opens_report || published || since || future
     };
     let date = inp
         .dates

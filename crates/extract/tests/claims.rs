@@ -455,6 +455,14 @@ fn relative_dates_resolve_against_publication() {
     let t = "In late September government troops launched an assault on eastern Aleppo.";
     let d = event_date(t, Some(published)).expect("date");
     assert_eq!((d.value.day(), d.last.day()), (1, 30));
+    // A date after publication is a plan or a deadline.
+    let t = "More than 210000 people have died in the conflict which will enter its fifth year next month the Observatory said.";
+    assert_eq!(event_date(t, Some(published)), None);
+    // "the past week" is the 7 days ending on publication.
+    let t = "Rebel shelling has killed dozens in the past week.";
+    let d = event_date(t, Some(published)).expect("date");
+    assert_eq!((d.last - d.value).num_days(), 6);
+    assert_eq!(d.last, published);
     // Without a publication date a weekday cannot be resolved.
     let t = "Government shelling on Tuesday killed nine civilians.";
     assert_eq!(event_date(t, None), None);
