@@ -191,13 +191,14 @@ impl Sketch {
         let mut best = [u32::MAX; SKETCH];
         for_each_shingle(text, markup, 2, |h| {
             let v = (h >> 32) as u32;
-            if v < best[SKETCH - 1] && !best.contains(&v) {
-                let mut i = SKETCH - 1;
-                while i > 0 && best[i - 1] > v {
-                    best[i] = best[i - 1];
-                    i -= 1;
+            if v < best[SKETCH - 1] {
+                // `best` is sorted: `v` goes before the first value not below it,
+                // unless that value is `v` itself.
+                let i = best.partition_point(|&b| b < v);
+                if best[i] != v {
+                    best.copy_within(i..SKETCH - 1, i + 1);
+                    best[i] = v;
                 }
-                best[i] = v;
             }
         });
         let mut a = [0; SKETCH / 2];
@@ -367,5 +368,28 @@ mod tests {
         );
         assert!(s1.jaccard(&s2) > 0.6);
         assert!(s1.jaccard(&s3) < 0.2);
+    }
+
+    #[test]
+    fn a_sketch_is_the_smallest_distinct_pair_values() {
+        // The definition: the SKETCH smallest distinct values, padded with MAX.
+        for text in [
+            "",
+            "one",
+            "Air strikes hit Idlib",
+            "the the the the the the",
+            BODY,
+            &format!("{BODY} {BODY}"),
+        ] {
+            let mut values = Vec::new();
+            for_each_shingle(text, false, 2, |h| values.push((h >> 32) as u32));
+            values.retain(|&v| v != u32::MAX);
+            values.sort_unstable();
+            values.dedup();
+            values.resize(SKETCH.max(values.len()), u32::MAX);
+            let sketch = Sketch::of(text, false);
+            let got: Vec<u32> = sketch.0.iter().chain(&sketch.1).copied().collect();
+            assert_eq!(got, values[..SKETCH], "{text:?}");
+        }
     }
 }
