@@ -234,7 +234,9 @@ impl Linker {
             (Some(_), Some(_)) => score += if a.kind == b.kind { 1.0 } else { 0.6 },
             _ => score += 0.3,
         }
-        let text = ci.sketch.jaccard(&cj.sketch);
+        // The sketch comparison is the dearest step: made only for pairs that pass
+        // the checks that can refuse them.
+        let text = || ci.sketch.jaccard(&cj.sketch);
         let mut place_override = false;
         match (self.chain(i), self.chain(j)) {
             (Some(p), Some(q)) if comparable(p, q) => {
@@ -246,7 +248,7 @@ impl Linker {
                 };
             }
             (Some(_), Some(_)) => {
-                if copy_pair && text >= self.config.passage_jaccard {
+                if copy_pair && text() >= self.config.passage_jaccard {
                     place_override = true;
                 } else {
                     return None;
@@ -297,7 +299,7 @@ impl Linker {
                 score += 0.3;
             }
         }
-        score += 2.0 * text;
+        score += 2.0 * text();
         if ci.article == cj.article {
             score += 1.4;
         }

@@ -35,9 +35,9 @@ pub(crate) fn sign<'t>(
     for text in texts {
         for_each_shingle(text, markup, shingle_words, |h| scratch.push(h));
     }
-    scratch.sort_unstable();
-    scratch.dedup();
     out.fill(EMPTY);
+    // A repeated shingle cannot lower a bin's minimum: the bins read every shingle,
+    // repeats included, and only the count needs them told apart.
     for &h in scratch.iter() {
         let bin = (h >> 58) as usize; // top 6 bits: 64 bins
         let v = (h as u32).min(EMPTY - 1);
@@ -46,7 +46,47 @@ pub(crate) fn sign<'t>(
         }
     }
     densify(out);
-    u32::try_from(scratch.len()).unwrap_or(u32::MAX)
+    u32::try_from(count_distinct(scratch)).unwrap_or(u32::MAX)
+}
+
+/// The number of distinct values in `values`, counted in an open-addressing set
+/// kept past the values' end (and cut off again): sorting them to deduplicate cost
+/// several times as much. `distinct_by_sorting` in the tests is the definition.
+fn count_distinct(values: &mut Vec<u64>) -> usize {
+    let n = values.len();
+    if n == 0 {
+        return 0;
+    }
+    let cap = (2 * n).next_power_of_two();
+    let mask = cap - 1;
+    values.resize(n + cap, 0);
+    let (items, table) = values.split_at_mut(n);
+    // 0 marks an empty slot, so a value of 0 is counted apart.
+    let mut zero = false;
+    let mut distinct = 0;
+    for &h in items.iter() {
+        if h == 0 {
+            distinct += usize::from(!zero);
+            zero = true;
+            continue;
+        }
+        // Shingle hashes are mixed: their low bits are as good as any.
+        let mut i = h as usize & mask;
+        loop {
+            let k = table[i];
+            if k == h {
+                break;
+            }
+            if k == 0 {
+                table[i] = h;
+                distinct += 1;
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+    values.truncate(n);
+    distinct
 }
 
 /// Rotation densification: an empty bin takes the value of the next non-empty bin
@@ -151,13 +191,14 @@ impl Sketch {
         let mut best = [u32::MAX; SKETCH];
         for_each_shingle(text, markup, 2, |h| {
             let v = (h >> 32) as u32;
-            if v < best[SKETCH - 1] && !best.contains(&v) {
-                let mut i = SKETCH - 1;
-                while i > 0 && best[i - 1] > v {
-                    best[i] = best[i - 1];
-                    i -= 1;
+            if v < best[SKETCH - 1] {
+                // `best` is sorted: `v` goes before the first value not below it,
+                // unless that value is `v` itself.
+                let i = best.partition_point(|&b| b < v);
+                if best[i] != v {
+                    best.copy_within(i..SKETCH - 1, i + 1);
+                    best[i] = v;
                 }
-                best[i] = v;
             }
         });
         let mut a = [0; SKETCH / 2];
@@ -226,6 +267,55 @@ mod tests {
         (out, n)
     }
 
+    fn distinct_by_sorting(values: &[u64]) -> usize {
+        let mut v = values.to_vec();
+        v.sort_unstable();
+        v.dedup();
+        v.len()
+    }
+
+    #[test]
+    fn distinct_count_matches_sorting() {
+        // Small ranges force repeats and probe chains; 0 is a value like any other.
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        for (len, range) in [
+            (0, 1),
+            (1, 1),
+            (5, 2),
+            (100, 7),
+            (1000, 300),
+            (5000, u64::MAX),
+        ] {
+            let values: Vec<u64> = (0..len)
+                .map(|_| {
+                    x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    let r = mix64(x);
+                    if range == u64::MAX {
+                        r
+                    } else {
+                        r % range
+                    }
+                })
+                .collect();
+            let mut scratch = values.clone();
+            assert_eq!(count_distinct(&mut scratch), distinct_by_sorting(&values));
+            assert_eq!(scratch, values, "the values are left as they were");
+        }
+        // A repeated paragraph: the signature counts its shingles once.
+        let mut shingles = Vec::new();
+        for_each_shingle(BODY, false, 5, |h| shingles.push(h));
+        let twice = format!("{BODY} {BODY}");
+        assert_eq!(
+            sig(&twice).1 as usize,
+            distinct_by_sorting(&{
+                let mut v = Vec::new();
+                for_each_shingle(&twice, false, 5, |h| v.push(h));
+                v
+            })
+        );
+        assert_eq!(sig(BODY).1 as usize, distinct_by_sorting(&shingles));
+    }
+
     const BODY: &str = "Air strikes hit a crowded vegetable market in the rebel-held town of \
         Maarat al-Numan on Sunday, killing at least 35 people and wounding more than 60, a war \
         monitor said. Residents said the warplanes belonged to the Syrian government. The \
@@ -278,5 +368,28 @@ mod tests {
         );
         assert!(s1.jaccard(&s2) > 0.6);
         assert!(s1.jaccard(&s3) < 0.2);
+    }
+
+    #[test]
+    fn a_sketch_is_the_smallest_distinct_pair_values() {
+        // The definition: the SKETCH smallest distinct values, padded with MAX.
+        for text in [
+            "",
+            "one",
+            "Air strikes hit Idlib",
+            "the the the the the the",
+            BODY,
+            &format!("{BODY} {BODY}"),
+        ] {
+            let mut values = Vec::new();
+            for_each_shingle(text, false, 2, |h| values.push((h >> 32) as u32));
+            values.retain(|&v| v != u32::MAX);
+            values.sort_unstable();
+            values.dedup();
+            values.resize(SKETCH.max(values.len()), u32::MAX);
+            let sketch = Sketch::of(text, false);
+            let got: Vec<u32> = sketch.0.iter().chain(&sketch.1).copied().collect();
+            assert_eq!(got, values[..SKETCH], "{text:?}");
+        }
     }
 }

@@ -147,11 +147,14 @@ fn ascii_word(bytes: &[u8]) -> (u64, u64, u8) {
 /// Appends the tokens of `text[span]` to `out`.
 pub fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Tok>) {
     for t in tokens(text, span) {
-        let word = t.text(text);
-        let bytes = word.as_bytes();
+        // The tokenizer's offsets are char boundaries inside `text`: the bytes are
+        // sliced without `Token::text`'s boundary checks, which cost as much as
+        // hashing a short word.
+        let bytes = text.as_bytes().get(t.start..t.end).unwrap_or_default();
         let (h, suffix, shape) = if t.kind == TokenKind::Word && bytes.is_ascii() {
             ascii_word(bytes)
         } else {
+            let word = t.text(text);
             let shape = shape_of(word, t.kind);
             let mut h = FNV_OFFSET;
             for c in word.chars() {

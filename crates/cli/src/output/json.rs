@@ -9,15 +9,15 @@ use crosscheck_schema::{ArticleAnalysis, RunSummary, SCHEMA};
 
 use super::Sink;
 
-/// Serialises `value` into `buf` and writes it with one call: serde_json's many
-/// small writes stay in a plain `Vec` instead of each going through `dyn Write`.
+/// Serialises `value` into `buf` and writes it with one call: the many small
+/// writes stay in a plain `Vec` instead of each going through `dyn Write`.
 fn write_json<T: serde::Serialize + ?Sized>(
     out: &mut dyn Write,
     buf: &mut Vec<u8>,
     value: &T,
 ) -> Result<()> {
     buf.clear();
-    serde_json::to_writer(&mut *buf, value)?;
+    super::fast_json::to_vec(buf, value)?;
     out.write_all(buf)?;
     Ok(())
 }
@@ -99,7 +99,7 @@ impl JsonLines {
 impl Sink for JsonLines {
     fn article(&mut self, article: &ArticleAnalysis, _claim_texts: &[String]) -> Result<()> {
         self.buf.clear();
-        serde_json::to_writer(&mut self.buf, article)?;
+        super::fast_json::to_vec(&mut self.buf, article)?;
         self.buf.push(b'\n');
         self.out.write_all(&self.buf)?;
         Ok(())
