@@ -512,14 +512,17 @@ const CUES: &[(u16, &[&str])] = &[
     ),
 ];
 
-/// The cue lexicon, sorted for binary search; built once per model.
+/// The cue lexicon, built once per model.
 #[derive(Clone, Debug)]
 struct Lexicon {
-    /// Open addressing on an FNV hash: every word of every sentence is looked up,
-    /// and a binary search over strings was a tenth of `analyze`'s time.
+    /// Open addressing on [`Lexicon::key`]: every word of every sentence is looked
+    /// up, and a binary search over strings was a tenth of `analyze`'s time.
     slots: Vec<Option<(&'static str, u16)>>,
     mask: usize,
 }
+
+/// The longest word looked up, plus one: the length of a cue word's buffer.
+const CUE_BUF: usize = 24;
 
 impl Lexicon {
     fn new() -> Lexicon {
@@ -533,7 +536,7 @@ impl Lexicon {
             mask: size - 1,
         };
         for (w, c) in words {
-            let mut i = lexicon.slot(crosscheck_learn::hash::fnv1a64(w.as_bytes()));
+            let mut i = lexicon.slot(Lexicon::key(w.as_bytes()));
             loop {
                 match &mut lexicon.slots[i] {
                     // Merge the cues of words listed more than once.
@@ -552,19 +555,49 @@ impl Lexicon {
         lexicon
     }
 
-    /// The first slot to probe for a word whose FNV-1a hash is `hash`.
-    fn slot(&self, hash: u64) -> usize {
-        hash as usize & self.mask
+    /// The hash of a word shorter than [`CUE_BUF`] (longer words are never cues).
+    fn key(word: &[u8]) -> u64 {
+        let mut padded = [0u8; CUE_BUF];
+        let len = word.len().min(CUE_BUF - 1);
+        padded[..len].copy_from_slice(&word[..len]);
+        Lexicon::key_padded(&padded, len)
     }
 
-    #[cfg(test)]
+    /// [`Lexicon::key`] of `padded[..len]`, whose bytes from `len` on are zero:
+    /// three loads and multiplies whatever the length.
+    #[inline(always)]
+    fn key_padded(padded: &[u8; CUE_BUF], len: usize) -> u64 {
+        let word = |k: usize| {
+            let mut x = [0u8; 8];
+            x.copy_from_slice(&padded[8 * k..8 * k + 8]);
+            u64::from_le_bytes(x)
+        };
+        const K1: u64 = 0x9E37_79B9_7F4A_7C15;
+        const K2: u64 = 0xC2B2_AE3D_27D4_EB4F;
+        let h = (word(0) ^ (len as u64).wrapping_mul(K2)).wrapping_mul(K1);
+        let h = (h.rotate_left(29) ^ word(1)).wrapping_mul(K2);
+        let h = (h.rotate_left(29) ^ word(2)).wrapping_mul(K1);
+        h ^ (h >> 29)
+    }
+
+    /// The first slot to probe for a word whose key is `key`.
+    #[inline(always)]
+    fn slot(&self, key: u64) -> usize {
+        key as usize & self.mask
+    }
+
+    /// The cues of `lower`.
     fn cues(&self, lower: &[u8]) -> u16 {
-        self.cues_hashed(crosscheck_learn::hash::fnv1a64(lower), lower)
+        if lower.len() >= CUE_BUF {
+            return 0;
+        }
+        self.cues_keyed(Lexicon::key(lower), lower)
     }
 
-    /// The cues of `lower`, whose FNV-1a hash is `hash`.
-    fn cues_hashed(&self, hash: u64, lower: &[u8]) -> u16 {
-        let mut i = self.slot(hash);
+    /// The cues of `lower`, whose [`Lexicon::key`] is `key`.
+    #[inline(always)]
+    fn cues_keyed(&self, key: u64, lower: &[u8]) -> u16 {
+        let mut i = self.slot(key);
         while let Some((w, c)) = self.slots[i] {
             if w.as_bytes() == lower {
                 return c;
@@ -623,7 +656,6 @@ fn dense_features(lexicon: &Lexicon, sentence: &str) -> [f32; N_DENSE] {
         let start = i;
         let (mut len, mut ascii) = (0usize, true);
         let (mut digits, mut letters, mut upper) = (0u32, 0u32, 0u32);
-        let mut hash = crosscheck_learn::hash::FNV_OFFSET;
         let mut push = |c: char| {
             let byte = if c.is_ascii() {
                 let b = c as u8;
@@ -652,7 +684,6 @@ fn dense_features(lexicon: &Lexicon, sentence: &str) -> [f32; N_DENSE] {
             };
             if len < lower.len() {
                 lower[len] = byte;
-                hash = crosscheck_learn::hash::fnv1a_step(hash, u32::from(byte));
                 len += 1;
             }
         };
@@ -704,7 +735,7 @@ fn dense_features(lexicon: &Lexicon, sentence: &str) -> [f32; N_DENSE] {
             names += 1;
         }
         if ascii && len < lower.len() {
-            cues |= lexicon.cues_hashed(hash, &lower[..len]);
+            cues |= lexicon.cues(&lower[..len]);
         }
         i = j;
     }
@@ -758,7 +789,8 @@ struct CueWord {
     digits: u32,
     letters: u32,
     upper: u32,
-    lower: [u8; 24],
+    /// The word lower-cased in ASCII, its first `len` bytes; zeros after them.
+    lower: [u8; CUE_BUF],
 }
 
 impl CueWord {
@@ -773,7 +805,7 @@ impl CueWord {
             digits: 0,
             letters: 0,
             upper: 0,
-            lower: self.lower,
+            lower: [0; CUE_BUF],
         };
     }
 
@@ -810,7 +842,7 @@ impl CueWord {
     }
 
     /// Counts the word, which ends at `end`, into `scan`.
-    #[inline]
+    #[inline(always)]
     fn close(&mut self, lexicon: &Lexicon, sentence: &str, end: usize, scan: &mut Scan) {
         self.open = false;
         let first = scan.words == 0;
@@ -831,8 +863,8 @@ impl CueWord {
             scan.names += 1;
         }
         if self.ascii && self.len < self.lower.len() {
-            let lower = &self.lower[..self.len];
-            scan.cues |= lexicon.cues_hashed(crosscheck_learn::hash::fnv1a64(lower), lower);
+            let key = Lexicon::key_padded(&self.lower, self.len);
+            scan.cues |= lexicon.cues_keyed(key, &self.lower[..self.len]);
         }
     }
 }
@@ -866,7 +898,7 @@ fn margin_one_pass(lexicon: &Lexicon, sentence: &str, mut dot: WordDot) -> f32 {
         digits: 0,
         letters: 0,
         upper: 0,
-        lower: [0; 24],
+        lower: [0; CUE_BUF],
     };
     // The hashed word being read (open when `Some`).
     let mut word: Option<u64> = None;
