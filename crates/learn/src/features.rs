@@ -445,6 +445,10 @@ pub struct WordDot<'h> {
     weights: &'h [f32],
     word_seed: u64,
     symbol_seed: u64,
+    // The configuration, copied out of the hasher for the per-word path.
+    unigrams: bool,
+    bigrams: bool,
+    fold_digits: bool,
     prev: u64,
     pending: [u32; DOT_BATCH],
     n: usize,
@@ -464,6 +468,9 @@ impl<'h> WordDot<'h> {
             weights,
             word_seed: fnv1a64(WORD_SEED),
             symbol_seed: fnv1a64(SYMBOL_SEED),
+            unigrams: hasher.config.word_unigrams,
+            bigrams: hasher.config.word_bigrams,
+            fold_digits: hasher.config.fold_digits,
             prev: fnv1a64(START_SEED),
             pending: [0; DOT_BATCH],
             n: 0,
@@ -481,17 +488,28 @@ impl<'h> WordDot<'h> {
     /// The hash of a word after one more lower-cased character.
     #[inline(always)]
     pub fn step(&self, hash: u64, c: char) -> u64 {
-        fnv1a_step(hash, fold(self.hasher.config.fold_digits, c) as u32)
+        fnv1a_step(hash, fold(self.fold_digits, c) as u32)
+    }
+
+    /// [`step`](Self::step) for an ASCII byte already lower-cased, `digit` when it
+    /// is a digit.
+    #[inline(always)]
+    pub fn step_ascii(&self, hash: u64, lower: u8, digit: bool) -> u64 {
+        let b = if digit && self.fold_digits {
+            b'0'
+        } else {
+            lower
+        };
+        fnv1a_step(hash, u32::from(b))
     }
 
     /// A finished word, by its hash.
     #[inline(always)]
     pub fn word(&mut self, hash: u64) {
-        let cfg = &self.hasher.config;
-        if cfg.word_unigrams {
+        if self.unigrams {
             self.add(self.hasher.bucket(hash));
         }
-        if cfg.word_bigrams {
+        if self.bigrams {
             self.add(self.hasher.bucket(combine(self.prev, hash)));
         }
         self.prev = hash;
