@@ -791,6 +791,26 @@ const fn ascii_classes() -> [u8; 128] {
 
 static ASCII_CLASS: [u8; 128] = ascii_classes();
 
+/// For each ASCII byte, what it adds to a cue word's digit, letter and upper-case
+/// counts, as three 21-bit fields of one integer (0 for a byte that is neither a
+/// letter nor a digit).
+static COUNTS: [u64; 128] = ascii_counts();
+const FIELD: u64 = (1 << 21) - 1;
+
+const fn ascii_counts() -> [u64; 128] {
+    let classes = ascii_classes();
+    let mut t = [0u64; 128];
+    let mut i = 0;
+    while i < 128 {
+        let class = classes[i];
+        t[i] = (class & DIGIT != 0) as u64
+            | ((class & LETTER != 0) as u64) << 21
+            | ((class & UPPER != 0) as u64) << 42;
+        i += 1;
+    }
+    t
+}
+
 /// The cue word being read by [`margin_one_pass`] (a word of [`dense_features`]).
 struct CueWord {
     open: bool,
@@ -933,31 +953,35 @@ fn margin_one_pass(lexicon: &Lexicon, sentence: &str, mut dot: WordDot) -> f32 {
             if !cue.open {
                 cue.open(i, char::from(b));
             }
-            // The counts in locals, so that they stay in registers.
-            let (mut digits, mut letters, mut upper, mut len) =
-                (cue.digits, cue.letters, cue.upper, cue.len);
-            while let Some(&b) = bytes.get(i) {
-                let class = if b < 0x80 {
-                    ASCII_CLASS[usize::from(b)]
-                } else {
-                    0
-                };
-                if class & ALNUM == 0 {
+            // The counts are added packed ([`COUNTS`]) over at most 2^20 bytes at a
+            // time, so that no field overflows into the next.
+            let folded = dot.ascii_folded();
+            let mut len = cue.len;
+            loop {
+                let limit = n.min(i + (1 << 20));
+                let mut packed = 0u64;
+                while i < limit {
+                    let b = bytes[i];
+                    let counts = if b < 0x80 { COUNTS[usize::from(b)] } else { 0 };
+                    if counts == 0 {
+                        break;
+                    }
+                    packed += counts;
+                    hash = dot.step_folded(hash, folded[usize::from(b)]);
+                    if len < CUE_BUF {
+                        cue.lower[len] = b.to_ascii_lowercase();
+                        len += 1;
+                    }
+                    i += 1;
+                }
+                cue.digits += (packed & FIELD) as u32;
+                cue.letters += ((packed >> 21) & FIELD) as u32;
+                cue.upper += (packed >> 42) as u32;
+                if i < limit || limit == n {
                     break;
                 }
-                let lower = b.to_ascii_lowercase();
-                let digit = class & DIGIT != 0;
-                hash = dot.step_ascii(hash, lower, digit);
-                digits += u32::from(digit);
-                letters += u32::from(class & LETTER != 0);
-                upper += u32::from(class & UPPER != 0);
-                if len < CUE_BUF {
-                    cue.lower[len] = lower;
-                    len += 1;
-                }
-                i += 1;
             }
-            (cue.digits, cue.letters, cue.upper, cue.len) = (digits, letters, upper, len);
+            cue.len = len;
             word = Some(hash);
             continue;
         }
@@ -1890,6 +1914,9 @@ mod tests {
             let text = std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default();
             texts.extend(text.split_inclusive(['.', '\n']).map(str::to_string));
         }
+        // Words longer than the scorer's 2^20-byte steps.
+        texts.push(format!("The {} said", "AB".repeat(3 << 19)));
+        texts.push(format!("Some {}x1 killed", "a1B".repeat(1 << 19)));
         let mut models = Vec::new();
         for (symbols, fold_digits) in [(true, true), (false, true), (true, false)] {
             let mut config = small_config();

@@ -459,6 +459,24 @@ pub struct WordDot<'h> {
 /// How many hashed features `dot` prefetches ahead of adding them.
 const DOT_BATCH: usize = 32;
 
+/// [`WordDot::ascii_folded`] without and with digits folded.
+static ASCII_FOLDED: [[u8; 128]; 2] = [ascii_folded(false), ascii_folded(true)];
+
+const fn ascii_folded(fold_digits: bool) -> [u8; 128] {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = (i as u8).to_ascii_lowercase();
+        t[i] = if fold_digits && b.is_ascii_digit() {
+            b'0'
+        } else {
+            b
+        };
+        i += 1;
+    }
+    t
+}
+
 impl<'h> WordDot<'h> {
     /// A scorer of one text, or `None` when `hasher` extracts character n-grams.
     #[inline]
@@ -491,16 +509,18 @@ impl<'h> WordDot<'h> {
         fnv1a_step(hash, fold(self.fold_digits, c) as u32)
     }
 
-    /// [`step`](Self::step) for an ASCII byte already lower-cased, `digit` when it
-    /// is a digit.
+    /// What [`step`](Self::step) hashes for each ASCII byte once lower-cased (a
+    /// folded digit as `0`), for [`step_folded`](Self::step_folded).
     #[inline(always)]
-    pub fn step_ascii(&self, hash: u64, lower: u8, digit: bool) -> u64 {
-        let b = if digit && self.fold_digits {
-            b'0'
-        } else {
-            lower
-        };
-        fnv1a_step(hash, u32::from(b))
+    pub fn ascii_folded(&self) -> &'static [u8; 128] {
+        &ASCII_FOLDED[usize::from(self.fold_digits)]
+    }
+
+    /// [`step`](Self::step) for an ASCII letter or digit `b`, given as
+    /// `ascii_folded()[b]`.
+    #[inline(always)]
+    pub fn step_folded(&self, hash: u64, folded: u8) -> u64 {
+        fnv1a_step(hash, u32::from(folded))
     }
 
     /// A finished word, by its hash.
@@ -855,6 +875,25 @@ mod tests {
             }
         }
         assert!(word_dot(&hasher(), "a", &[], &weights).is_none());
+    }
+
+    #[test]
+    fn the_ascii_table_steps_as_step_does() {
+        for fold_digits in [true, false] {
+            let config = HasherConfig {
+                char_min: 0,
+                char_max: 0,
+                fold_digits,
+                ..HasherConfig::default()
+            };
+            let h = FeatureHasher::new(config, vec![]).unwrap();
+            let dot = WordDot::new(&h, &[]).unwrap();
+            for b in 0..128u8 {
+                let c = char::from(b.to_ascii_lowercase());
+                let folded = dot.ascii_folded()[usize::from(b)];
+                assert_eq!(dot.step_folded(7, folded), dot.step(7, c), "{b}");
+            }
+        }
     }
 
     #[test]
