@@ -947,6 +947,18 @@ fn margin_one_pass(lexicon: &Lexicon, sentence: &str, mut dot: WordDot) -> f32 {
     let mut i = 0;
     while i < n {
         let b = bytes[i];
+        if b == b' ' {
+            // The common separator, as the general path below treats it: it ends
+            // both words and is no token.
+            if let Some(hash) = word.take() {
+                dot.word(hash);
+            }
+            if cue.open {
+                cue.close(lexicon, sentence, i, &mut scan);
+            }
+            i += 1;
+            continue;
+        }
         if b < 0x80 && ASCII_CLASS[usize::from(b)] & ALNUM != 0 {
             // A run of ASCII letters and digits: inside both kinds of word.
             let mut hash = word.unwrap_or(dot.word_seed());
