@@ -811,6 +811,15 @@ const fn ascii_counts() -> [u64; 128] {
     t
 }
 
+/// U+2000–U+206F, the General Punctuation block (curly quotes, dashes, spaces),
+/// which holds no letter or digit: news text is full of these characters, and
+/// asking `char::is_alphanumeric` about one costs a search of its tables. The
+/// tests check the whole block.
+#[inline(always)]
+fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
 /// The cue word being read by [`margin_one_pass`] (a word of [`dense_features`]).
 struct CueWord {
     open: bool,
@@ -860,7 +869,7 @@ impl CueWord {
             self.push_ascii(ASCII_CLASS[usize::from(b)], b.to_ascii_lowercase());
             return;
         }
-        if c.is_alphabetic() {
+        if !is_general_punctuation(c) && c.is_alphabetic() {
             self.letters += 1;
             if c.is_uppercase() {
                 self.upper += 1;
@@ -998,7 +1007,7 @@ fn margin_one_pass(lexicon: &Lexicon, sentence: &str, mut dot: WordDot) -> f32 {
             continue;
         }
         let Some((c, len)) = char_at(i) else { break };
-        if !c.is_ascii() && c.is_alphanumeric() {
+        if !c.is_ascii() && !is_general_punctuation(c) && c.is_alphanumeric() {
             let mut hash = word.unwrap_or(dot.word_seed());
             for l in c.to_lowercase() {
                 hash = dot.step(hash, l);
@@ -1906,6 +1915,15 @@ mod tests {
             let reference = dense_features_reference(&lexicon, t);
             assert_eq!(fast.map(f32::to_bits), reference.map(f32::to_bits), "{t:?}");
         }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(is_general_punctuation(c));
+            assert!(!c.is_alphanumeric() && !c.is_alphabetic(), "{c:?}");
+        }
+        assert!(!is_general_punctuation('\u{1FFF}') && !is_general_punctuation('\u{2070}'));
     }
 
     #[test]
