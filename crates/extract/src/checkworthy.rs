@@ -620,12 +620,14 @@ impl Lexicon {
     }
 }
 
-/// Computes the dense cues of `sentence` in one pass, without allocating.
+/// Computes the dense cues of `sentence` in one pass, without allocating: what
+/// training reads, and the two-pass scorer's half (scoring reads the cues and the
+/// hashed words together, [`margin_one_pass`]).
 ///
 /// Words are runs of alphanumerics joined by inner apostrophes (before a letter) and
 /// by `,`/`.` between digits. ASCII bytes are classified without decoding; the
-/// lower-cased word and its lexicon hash are built while scanning. The tests check it
-/// against a plain char-by-char definition on real text.
+/// lower-cased word is built while scanning and looked up when it ends. The tests
+/// check it against a plain char-by-char definition on real text.
 fn dense_features(lexicon: &Lexicon, sentence: &str) -> [f32; N_DENSE] {
     let mut cues = 0u16;
     let (mut numbers, mut words, mut names) = (0u32, 0u32, 0u32);
