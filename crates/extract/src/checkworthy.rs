@@ -25,7 +25,7 @@ use crosscheck_learn::{
     average_precision, best_f1_threshold, expected_calibration_error, grouped_kfold,
     mean_average_precision, roc_auc, round_trip_weights, train_logistic, BinaryMetrics, Calibrator,
     ClassWeight, FeatureHasher, FormatError, HasherConfig, Head, LogisticRegression, ModelFile,
-    SgdConfig, SparseVector, WeightEncoding,
+    SgdConfig, SparseVector, WeightEncoding, WordDot,
 };
 
 /// The `kind` of check-worthiness model files.
@@ -512,14 +512,21 @@ const CUES: &[(u16, &[&str])] = &[
     ),
 ];
 
-/// The cue lexicon, sorted for binary search; built once per model.
+/// The cue lexicon, built once per model.
 #[derive(Clone, Debug)]
 struct Lexicon {
-    /// Open addressing on an FNV hash: every word of every sentence is looked up,
-    /// and a binary search over strings was a tenth of `analyze`'s time.
-    slots: Vec<Option<(&'static str, u16)>>,
+    /// Open addressing on [`Lexicon::key`]: every word of every sentence is looked
+    /// up, and a binary search over strings was a tenth of `analyze`'s time. Each
+    /// slot's tag (the key's high half, never 0; 0 when empty) is kept apart from
+    /// its entry, so that the probe of a word no cue has (most words) reads only
+    /// the 8 KiB of tags, which stay in the first-level cache.
+    tags: Vec<u32>,
+    entries: Vec<(&'static str, u16)>,
     mask: usize,
 }
+
+/// The longest word looked up, plus one: the length of a cue word's buffer.
+const CUE_BUF: usize = 24;
 
 impl Lexicon {
     fn new() -> Lexicon {
@@ -529,58 +536,98 @@ impl Lexicon {
         }
         let size = (words.len() * 4).next_power_of_two();
         let mut lexicon = Lexicon {
-            slots: vec![None; size],
+            tags: vec![0; size],
+            entries: vec![("", 0); size],
             mask: size - 1,
         };
         for (w, c) in words {
-            let mut i = lexicon.slot(crosscheck_learn::hash::fnv1a64(w.as_bytes()));
+            let key = Lexicon::key(w.as_bytes());
+            let mut i = lexicon.slot(key);
             loop {
-                match &mut lexicon.slots[i] {
-                    // Merge the cues of words listed more than once.
-                    Some((word, cues)) if *word == w => {
-                        *cues |= c;
-                        break;
-                    }
-                    Some(_) => i = (i + 1) & lexicon.mask,
-                    empty => {
-                        *empty = Some((w, c));
-                        break;
-                    }
+                if lexicon.tags[i] == 0 {
+                    lexicon.tags[i] = Lexicon::tag(key);
+                    lexicon.entries[i] = (w, c);
+                    break;
                 }
+                // Merge the cues of words listed more than once.
+                if lexicon.entries[i].0 == w {
+                    lexicon.entries[i].1 |= c;
+                    break;
+                }
+                i = (i + 1) & lexicon.mask;
             }
         }
         lexicon
     }
 
-    /// The first slot to probe for a word whose FNV-1a hash is `hash`.
-    fn slot(&self, hash: u64) -> usize {
-        hash as usize & self.mask
+    /// The hash of a word shorter than [`CUE_BUF`] (longer words are never cues).
+    fn key(word: &[u8]) -> u64 {
+        let mut padded = [0u8; CUE_BUF];
+        let len = word.len().min(CUE_BUF - 1);
+        padded[..len].copy_from_slice(&word[..len]);
+        Lexicon::key_padded(&padded, len)
     }
 
-    #[cfg(test)]
+    /// [`Lexicon::key`] of `padded[..len]`, whose bytes from `len` on are zero:
+    /// three loads and multiplies whatever the length.
+    #[inline(always)]
+    fn key_padded(padded: &[u8; CUE_BUF], len: usize) -> u64 {
+        let word = |k: usize| {
+            let mut x = [0u8; 8];
+            x.copy_from_slice(&padded[8 * k..8 * k + 8]);
+            u64::from_le_bytes(x)
+        };
+        const K1: u64 = 0x9E37_79B9_7F4A_7C15;
+        const K2: u64 = 0xC2B2_AE3D_27D4_EB4F;
+        let h = (word(0) ^ (len as u64).wrapping_mul(K2)).wrapping_mul(K1);
+        let h = (h.rotate_left(29) ^ word(1)).wrapping_mul(K2);
+        let h = (h.rotate_left(29) ^ word(2)).wrapping_mul(K1);
+        h ^ (h >> 29)
+    }
+
+    /// The first slot to probe for a word whose key is `key`.
+    #[inline(always)]
+    fn slot(&self, key: u64) -> usize {
+        key as usize & self.mask
+    }
+
+    /// The tag of a slot holding a word whose key is `key`.
+    #[inline(always)]
+    fn tag(key: u64) -> u32 {
+        (key >> 32) as u32 | 1
+    }
+
+    /// The cues of `lower`.
     fn cues(&self, lower: &[u8]) -> u16 {
-        self.cues_hashed(crosscheck_learn::hash::fnv1a64(lower), lower)
+        if lower.len() >= CUE_BUF {
+            return 0;
+        }
+        self.cues_keyed(Lexicon::key(lower), lower)
     }
 
-    /// The cues of `lower`, whose FNV-1a hash is `hash`.
-    fn cues_hashed(&self, hash: u64, lower: &[u8]) -> u16 {
-        let mut i = self.slot(hash);
-        while let Some((w, c)) = self.slots[i] {
-            if w.as_bytes() == lower {
-                return c;
+    /// The cues of `lower`, whose [`Lexicon::key`] is `key`.
+    #[inline(always)]
+    fn cues_keyed(&self, key: u64, lower: &[u8]) -> u16 {
+        let tag = Lexicon::tag(key);
+        let mut i = self.slot(key);
+        loop {
+            match self.tags[i] {
+                0 => return 0,
+                t if t == tag && self.entries[i].0.as_bytes() == lower => return self.entries[i].1,
+                _ => i = (i + 1) & self.mask,
             }
-            i = (i + 1) & self.mask;
         }
-        0
     }
 }
 
-/// Computes the dense cues of `sentence` in one pass, without allocating.
+/// Computes the dense cues of `sentence` in one pass, without allocating: what
+/// training reads, and the two-pass scorer's half (scoring reads the cues and the
+/// hashed words together, [`margin_one_pass`]).
 ///
 /// Words are runs of alphanumerics joined by inner apostrophes (before a letter) and
 /// by `,`/`.` between digits. ASCII bytes are classified without decoding; the
-/// lower-cased word and its lexicon hash are built while scanning. The tests check it
-/// against a plain char-by-char definition on real text.
+/// lower-cased word is built while scanning and looked up when it ends. The tests
+/// check it against a plain char-by-char definition on real text.
 fn dense_features(lexicon: &Lexicon, sentence: &str) -> [f32; N_DENSE] {
     let mut cues = 0u16;
     let (mut numbers, mut words, mut names) = (0u32, 0u32, 0u32);
@@ -623,7 +670,6 @@ fn dense_features(lexicon: &Lexicon, sentence: &str) -> [f32; N_DENSE] {
         let start = i;
         let (mut len, mut ascii) = (0usize, true);
         let (mut digits, mut letters, mut upper) = (0u32, 0u32, 0u32);
-        let mut hash = crosscheck_learn::hash::FNV_OFFSET;
         let mut push = |c: char| {
             let byte = if c.is_ascii() {
                 let b = c as u8;
@@ -652,7 +698,6 @@ fn dense_features(lexicon: &Lexicon, sentence: &str) -> [f32; N_DENSE] {
             };
             if len < lower.len() {
                 lower[len] = byte;
-                hash = crosscheck_learn::hash::fnv1a_step(hash, u32::from(byte));
                 len += 1;
             }
         };
@@ -704,7 +749,7 @@ fn dense_features(lexicon: &Lexicon, sentence: &str) -> [f32; N_DENSE] {
             names += 1;
         }
         if ascii && len < lower.len() {
-            cues |= lexicon.cues_hashed(hash, &lower[..len]);
+            cues |= lexicon.cues(&lower[..len]);
         }
         i = j;
     }
@@ -719,6 +764,304 @@ fn dense_features(lexicon: &Lexicon, sentence: &str) -> [f32; N_DENSE] {
         percent_symbol,
         question: sentence.trim_end().ends_with('?'),
     })
+}
+
+/// ASCII byte classes of [`margin_one_pass`].
+const ALNUM: u8 = 1;
+const DIGIT: u8 = 1 << 1;
+const LETTER: u8 = 1 << 2;
+const UPPER: u8 = 1 << 3;
+
+const fn ascii_classes() -> [u8; 128] {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = if b.is_ascii_digit() {
+            ALNUM | DIGIT
+        } else if b.is_ascii_uppercase() {
+            ALNUM | LETTER | UPPER
+        } else if b.is_ascii_lowercase() {
+            ALNUM | LETTER
+        } else {
+            0
+        };
+        i += 1;
+    }
+    t
+}
+
+static ASCII_CLASS: [u8; 128] = ascii_classes();
+
+/// For each ASCII byte, what it adds to a cue word's digit, letter and upper-case
+/// counts, as three 21-bit fields of one integer (0 for a byte that is neither a
+/// letter nor a digit).
+static COUNTS: [u64; 128] = ascii_counts();
+const FIELD: u64 = (1 << 21) - 1;
+
+const fn ascii_counts() -> [u64; 128] {
+    let classes = ascii_classes();
+    let mut t = [0u64; 128];
+    let mut i = 0;
+    while i < 128 {
+        let class = classes[i];
+        t[i] = (class & DIGIT != 0) as u64
+            | ((class & LETTER != 0) as u64) << 21
+            | ((class & UPPER != 0) as u64) << 42;
+        i += 1;
+    }
+    t
+}
+
+/// U+2000–U+206F, the General Punctuation block (curly quotes, dashes, spaces),
+/// which holds no letter or digit: news text is full of these characters, and
+/// asking `char::is_alphanumeric` about one costs a search of its tables. The
+/// tests check the whole block.
+#[inline(always)]
+fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
+/// The cue word being read by [`margin_one_pass`] (a word of [`dense_features`]).
+struct CueWord {
+    open: bool,
+    start: usize,
+    first: char,
+    len: usize,
+    ascii: bool,
+    digits: u32,
+    letters: u32,
+    upper: u32,
+    /// The word lower-cased in ASCII, its first `len` bytes; zeros after them.
+    lower: [u8; CUE_BUF],
+}
+
+impl CueWord {
+    #[inline(always)]
+    fn open(&mut self, start: usize, first: char) {
+        *self = CueWord {
+            open: true,
+            start,
+            first,
+            len: 0,
+            ascii: true,
+            digits: 0,
+            letters: 0,
+            upper: 0,
+            lower: [0; CUE_BUF],
+        };
+    }
+
+    /// One ASCII byte of the class `class`, already lower-cased.
+    #[inline(always)]
+    fn push_ascii(&mut self, class: u8, lower: u8) {
+        self.digits += u32::from(class & DIGIT != 0);
+        self.letters += u32::from(class & LETTER != 0);
+        self.upper += u32::from(class & UPPER != 0);
+        if self.len < self.lower.len() {
+            self.lower[self.len] = lower;
+            self.len += 1;
+        }
+    }
+
+    /// Any other character joined to the word (as `push` in [`dense_features`]).
+    fn push_char(&mut self, c: char) {
+        if c.is_ascii() {
+            let b = c as u8;
+            self.push_ascii(ASCII_CLASS[usize::from(b)], b.to_ascii_lowercase());
+            return;
+        }
+        if !is_general_punctuation(c) && c.is_alphabetic() {
+            self.letters += 1;
+            if c.is_uppercase() {
+                self.upper += 1;
+            }
+        }
+        if c == '\u{2019}' {
+            self.push_ascii(0, b'\'');
+        } else {
+            self.ascii = false;
+        }
+    }
+
+    /// Counts the word, which ends at `end`, into `scan`.
+    #[inline(always)]
+    fn close(&mut self, lexicon: &Lexicon, sentence: &str, end: usize, scan: &mut Scan) {
+        self.open = false;
+        let first = scan.words == 0;
+        scan.words += 1;
+        if self.digits > 0 {
+            scan.numbers += 1;
+            if end - self.start == 4 && self.digits == 4 {
+                scan.year |= sentence[self.start..end]
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1900..=2099).contains(&y));
+            }
+        }
+        if self.letters >= 2 && self.upper == self.letters && self.digits == 0 {
+            scan.acronym = true;
+        }
+        let c = self.first;
+        if c.is_uppercase() && !first && !(self.letters == 1 && c == 'I') {
+            scan.names += 1;
+        }
+        if self.ascii && self.len < self.lower.len() {
+            let key = Lexicon::key_padded(&self.lower, self.len);
+            scan.cues |= lexicon.cues_keyed(key, &self.lower[..self.len]);
+        }
+    }
+}
+
+/// The margin of `sentence` without its bias: the dense cues of [`dense_features`]
+/// and the hashed words of the model's [`FeatureHasher`] read in one pass.
+///
+/// The two word definitions differ in one place: a cue word also joins `,`/`.`
+/// between digits (`1,200` is one number), where the hasher ends a word and emits
+/// the mark as a symbol. Everything else (runs of alphanumerics, `'`/`\u{2019}`
+/// before a letter) is shared, so one cue word is one or more hashed words. The
+/// tests check the result bit for bit against the two separate scans.
+fn margin_one_pass(lexicon: &Lexicon, sentence: &str, mut dot: WordDot) -> f32 {
+    let mut scan = Scan {
+        cues: 0,
+        numbers: 0,
+        words: 0,
+        names: 0,
+        year: false,
+        acronym: false,
+        money_symbol: false,
+        percent_symbol: false,
+        question: sentence.trim_end().ends_with('?'),
+    };
+    let mut cue = CueWord {
+        open: false,
+        start: 0,
+        first: '\0',
+        len: 0,
+        ascii: true,
+        digits: 0,
+        letters: 0,
+        upper: 0,
+        lower: [0; CUE_BUF],
+    };
+    // The hashed word being read (open when `Some`).
+    let mut word: Option<u64> = None;
+    let bytes = sentence.as_bytes();
+    let n = bytes.len();
+    // The char at byte `i` (a char boundary) and its length; `None` at the end.
+    let char_at = |i: usize| -> Option<(char, usize)> {
+        match bytes.get(i) {
+            Some(&b) if b < 0x80 => Some((b as char, 1)),
+            Some(_) => sentence[i..].chars().next().map(|c| (c, c.len_utf8())),
+            None => None,
+        }
+    };
+    let mut i = 0;
+    while i < n {
+        let b = bytes[i];
+        if b == b' ' {
+            // The common separator, as the general path below treats it: it ends
+            // both words and is no token.
+            if let Some(hash) = word.take() {
+                dot.word(hash);
+            }
+            if cue.open {
+                cue.close(lexicon, sentence, i, &mut scan);
+            }
+            i += 1;
+            continue;
+        }
+        if b < 0x80 && ASCII_CLASS[usize::from(b)] & ALNUM != 0 {
+            // A run of ASCII letters and digits: inside both kinds of word.
+            let mut hash = word.unwrap_or(dot.word_seed());
+            if !cue.open {
+                cue.open(i, char::from(b));
+            }
+            // The counts are added packed ([`COUNTS`]) over at most 2^20 bytes at a
+            // time, so that no field overflows into the next.
+            let folded = dot.ascii_folded();
+            let mut len = cue.len;
+            loop {
+                let limit = n.min(i + (1 << 20));
+                let mut packed = 0u64;
+                while i < limit {
+                    let b = bytes[i];
+                    let counts = if b < 0x80 { COUNTS[usize::from(b)] } else { 0 };
+                    if counts == 0 {
+                        break;
+                    }
+                    packed += counts;
+                    hash = dot.step_folded(hash, folded[usize::from(b)]);
+                    if len < CUE_BUF {
+                        cue.lower[len] = b.to_ascii_lowercase();
+                        len += 1;
+                    }
+                    i += 1;
+                }
+                cue.digits += (packed & FIELD) as u32;
+                cue.letters += ((packed >> 21) & FIELD) as u32;
+                cue.upper += (packed >> 42) as u32;
+                if i < limit || limit == n {
+                    break;
+                }
+            }
+            cue.len = len;
+            word = Some(hash);
+            continue;
+        }
+        let Some((c, len)) = char_at(i) else { break };
+        if !c.is_ascii() && !is_general_punctuation(c) && c.is_alphanumeric() {
+            let mut hash = word.unwrap_or(dot.word_seed());
+            for l in c.to_lowercase() {
+                hash = dot.step(hash, l);
+            }
+            word = Some(hash);
+            if !cue.open {
+                cue.open(i, c);
+            }
+            cue.push_char(c);
+            i += len;
+            continue;
+        }
+        // Both words are open here or neither: only a digit after `,`/`.` opens a
+        // hashed word while a cue word goes on, and that digit was read above.
+        let apostrophe = (c == '\'' || c == '\u{2019}')
+            && word.is_some()
+            && char_at(i + len).is_some_and(|(next, _)| next.is_alphabetic());
+        if apostrophe {
+            word = word.map(|hash| dot.step(hash, c));
+            cue.push_char(c);
+            i += len;
+            continue;
+        }
+        if let Some(hash) = word.take() {
+            dot.word(hash);
+        }
+        dot.symbol(c);
+        let joins_number = matches!(c, ',' | '.')
+            && cue.open
+            && bytes[i - 1].is_ascii_digit()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if joins_number {
+            cue.push_char(c);
+        } else {
+            if cue.open {
+                cue.close(lexicon, sentence, i, &mut scan);
+            }
+            match c {
+                '$' | '\u{20AC}' | '\u{A3}' => scan.money_symbol = true,
+                '%' => scan.percent_symbol = true,
+                _ => {}
+            }
+        }
+        i += len;
+    }
+    if let Some(hash) = word {
+        dot.word(hash);
+    }
+    if cue.open {
+        cue.close(lexicon, sentence, n, &mut scan);
+    }
+    dot.finish(&dense_vector(&scan))
 }
 
 /// The char-by-char definition [`dense_features`] must agree with (kept for the tests).
@@ -1007,6 +1350,18 @@ impl CheckworthyModel {
 
     /// The log-odds before calibration (useful for ranking ties and debugging).
     pub fn margin(&self, sentence: &str) -> f32 {
+        let head = self.head();
+        let weights = &head.model.weights;
+        match WordDot::new(&self.file.hasher, weights) {
+            Some(dot) => margin_one_pass(&self.lexicon, sentence, dot) + head.model.bias,
+            // A model with character n-grams: two scans.
+            None => self.margin_two_pass(sentence),
+        }
+    }
+
+    /// [`margin`](Self::margin) as the dense scan and [`FeatureHasher::dot`], one
+    /// after the other: the definition the one-pass scorer is tested against.
+    fn margin_two_pass(&self, sentence: &str) -> f32 {
         let dense = dense_features(&self.lexicon, sentence);
         let head = self.head();
         self.file.hasher.dot(sentence, &dense, &head.model.weights) + head.model.bias
@@ -1561,6 +1916,58 @@ mod tests {
             let fast = dense_features(&lexicon, t);
             let reference = dense_features_reference(&lexicon, t);
             assert_eq!(fast.map(f32::to_bits), reference.map(f32::to_bits), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(is_general_punctuation(c));
+            assert!(!c.is_alphanumeric() && !c.is_alphabetic(), "{c:?}");
+        }
+        assert!(!is_general_punctuation('\u{1FFF}') && !is_general_punctuation('\u{2070}'));
+    }
+
+    #[test]
+    fn the_one_pass_margin_is_the_two_scans_bit_for_bit() {
+        let mut texts: Vec<String> = [
+            "Sh\u{2019}ite militias' \u{2019}s 1,200.5 U.S. $5 \u{20AC}3 \u{A3}2 50% I told O'Brien's men.",
+            "It\u{2019}s 2016. 1.2.3 ,5 5, 'tis rock'n'roll don'\u{e9}t \u{c9}COLE caf\u{e9} \u{0661}\u{0662} \u{2160}",
+            "FORTY-THREE KILLED?! 2,000,000 people \u{201c}fled\u{201d} \u{2014} reportedly.",
+            "trailing apostrophe' and comma, 7, 1,\u{0661} 3.x 9'9 a'\u{c9} \u{0130}stanbul 1999 2100",
+            "\u{2018}x\u{2019} \t\x0b\r\n\u{a0}\u{1F600}!? averyveryverylongwordindeedmorethan24 ",
+            "",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
+        for entry in std::fs::read_dir(corpus).expect("examples/corpus") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default();
+            texts.extend(text.split_inclusive(['.', '\n']).map(str::to_string));
+        }
+        // Words longer than the scorer's 2^20-byte steps.
+        texts.push(format!("The {} said", "AB".repeat(3 << 19)));
+        texts.push(format!("Some {}x1 killed", "a1B".repeat(1 << 19)));
+        let mut models = Vec::new();
+        for (symbols, fold_digits) in [(true, true), (false, true), (true, false)] {
+            let mut config = small_config();
+            config.hasher.symbols = symbols;
+            config.hasher.fold_digits = fold_digits;
+            models.push(train(&toy_corpus(), &config));
+        }
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/checkworthy.bin");
+        if let Ok(bytes) = std::fs::read(path) {
+            models.push(CheckworthyModel::from_bytes(&bytes).unwrap());
+        }
+        for model in &models {
+            for t in &texts {
+                assert_eq!(
+                    model.margin(t).to_bits(),
+                    model.margin_two_pass(t).to_bits(),
+                    "{t:?}"
+                );
+            }
         }
     }
 

@@ -49,6 +49,23 @@ pub(crate) struct Interner {
     slots: Vec<u32>,
     /// The words by id, to confirm a slot.
     words: Vec<Box<str>>,
+    /// The words by id as [`short_word`] reads them (0 for longer words): a
+    /// probe with a word of up to eight bytes confirms a slot with one compare.
+    short: Vec<u64>,
+}
+
+/// A word of one to eight bytes as a little-endian integer, zero past its end; 0
+/// for a longer word. Two words of one to eight bytes, neither ending in a NUL,
+/// are equal exactly when these are (equal integers have their last non-zero
+/// byte at the same place, which is where both words end).
+#[inline(always)]
+fn short_word(word: &[u8]) -> u64 {
+    if word.len() > 8 {
+        return 0;
+    }
+    let mut x = [0u8; 8];
+    x[..word.len()].copy_from_slice(word);
+    u64::from_le_bytes(x)
 }
 
 const EMPTY: u32 = u32::MAX;
@@ -80,6 +97,7 @@ impl Interner {
         let size = (self.ids.len() * 2).next_power_of_two().max(16);
         let mut slots = vec![EMPTY; size];
         let mut words = vec![Box::<str>::from(""); self.ids.len()];
+        let mut short = vec![0u64; self.ids.len()];
         for (word, &id) in &self.ids {
             let h = finish_hash(word_hash(word.as_bytes()));
             let mut at = h as usize & (size - 1);
@@ -90,9 +108,13 @@ impl Interner {
             if let Some(w) = words.get_mut(id as usize) {
                 *w = word.as_str().into();
             }
+            if let Some(x) = short.get_mut(id as usize) {
+                *x = short_word(word.as_bytes());
+            }
         }
         self.slots = slots;
         self.words = words;
+        self.short = short;
     }
 
     pub fn get(&self, word: &str) -> u32 {
@@ -110,10 +132,34 @@ impl Interner {
         if self.slots.is_empty() || len == 0 || len > 8 {
             return self.get(word);
         }
-        if buf.len() < start + 8 {
+        let Some(block) = buf.get(start..start + 8) else {
+            return self.get(word);
+        };
+        // A token ending in a NUL (never a vocabulary word) takes the long way, so
+        // that [`short_word`] compares are exact.
+        if word.as_bytes()[len - 1] == 0 {
             return self.get(word);
         }
-        self.probe(word, finish_hash(word_hash_padded(buf, start, len)))
+        let mut x = [0u8; 8];
+        x.copy_from_slice(block);
+        let x = u64::from_le_bytes(x) & (u64::MAX >> (64 - 8 * len));
+        let h = finish_hash(word_hash_padded(buf, start, len));
+        let tag = (h >> 48) as u32;
+        let mask = self.slots.len() - 1;
+        let mut at = h as usize & mask;
+        loop {
+            let slot = self.slots[at];
+            if slot == EMPTY {
+                return UNKNOWN;
+            }
+            if slot >> 16 == tag {
+                let id = slot & 0xFFFF;
+                if self.short.get(id as usize) == Some(&x) {
+                    return id;
+                }
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     fn probe(&self, word: &str, h: u64) -> u32 {
@@ -600,6 +646,25 @@ mod tests {
             );
         }
         assert_ne!(v.words.get("said"), UNKNOWN);
+        // Every vocabulary word, its prefixes and itself with a NUL or a letter
+        // added, in a buffer with other text after them.
+        let mut probes: Vec<String> = Vec::new();
+        for w in v.words.words.iter() {
+            for end in (1..=w.len()).filter(|&e| w.is_char_boundary(e)) {
+                probes.push(w[..end].to_string());
+            }
+            probes.push(format!("{w}\0"));
+            probes.push(format!("{w}s"));
+            probes.push(format!("\0{w}"));
+        }
+        for p in &probes {
+            let buf = format!(" {p}said the\0\0\0\0\0\0\0\0");
+            assert_eq!(
+                v.words.get_padded(p, buf.as_bytes(), 1),
+                v.words.get(p),
+                "{p:?}"
+            );
+        }
     }
 
     #[test]

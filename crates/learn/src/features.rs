@@ -429,6 +429,157 @@ impl FeatureHasher {
     }
 }
 
+/// [`FeatureHasher::dot`] for a caller that finds the tokens itself, in a pass
+/// over the text it makes anyway (the check-worthiness model reads its dense cues
+/// in the same pass). Words-only configurations: [`WordDot::new`] refuses a
+/// hasher with character n-grams.
+///
+/// The caller must see the tokens [`FeatureHasher::visit`] sees, in its order: a
+/// word is a run of alphanumerics, with `'`/`\u{2019}` inside it when a letter
+/// follows, hashed from [`WordDot::word_seed`] through [`WordDot::step`] on each
+/// lower-cased character and handed to [`WordDot::word`]; every other character
+/// goes to [`WordDot::symbol`]. Scores are then bit-for-bit those of `dot` (the
+/// tests compare them): the same features are added in the same order.
+pub struct WordDot<'h> {
+    hasher: &'h FeatureHasher,
+    weights: &'h [f32],
+    word_seed: u64,
+    symbol_seed: u64,
+    // The configuration, copied out of the hasher for the per-word path.
+    unigrams: bool,
+    bigrams: bool,
+    fold_digits: bool,
+    prev: u64,
+    pending: [u32; DOT_BATCH],
+    n: usize,
+    words: u32,
+    word_sum: f32,
+}
+
+/// How many hashed features `dot` prefetches ahead of adding them.
+const DOT_BATCH: usize = 32;
+
+/// [`WordDot::ascii_folded`] without and with digits folded.
+static ASCII_FOLDED: [[u8; 128]; 2] = [ascii_folded(false), ascii_folded(true)];
+
+const fn ascii_folded(fold_digits: bool) -> [u8; 128] {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = (i as u8).to_ascii_lowercase();
+        t[i] = if fold_digits && b.is_ascii_digit() {
+            b'0'
+        } else {
+            b
+        };
+        i += 1;
+    }
+    t
+}
+
+impl<'h> WordDot<'h> {
+    /// A scorer of one text, or `None` when `hasher` extracts character n-grams.
+    #[inline]
+    pub fn new(hasher: &'h FeatureHasher, weights: &'h [f32]) -> Option<WordDot<'h>> {
+        (hasher.config.char_min == 0).then(|| WordDot {
+            hasher,
+            weights,
+            word_seed: fnv1a64(WORD_SEED),
+            symbol_seed: fnv1a64(SYMBOL_SEED),
+            unigrams: hasher.config.word_unigrams,
+            bigrams: hasher.config.word_bigrams,
+            fold_digits: hasher.config.fold_digits,
+            prev: fnv1a64(START_SEED),
+            pending: [0; DOT_BATCH],
+            n: 0,
+            words: 0,
+            word_sum: 0.0,
+        })
+    }
+
+    /// The hash of a word before its first character.
+    #[inline(always)]
+    pub fn word_seed(&self) -> u64 {
+        self.word_seed
+    }
+
+    /// The hash of a word after one more lower-cased character.
+    #[inline(always)]
+    pub fn step(&self, hash: u64, c: char) -> u64 {
+        fnv1a_step(hash, fold(self.fold_digits, c) as u32)
+    }
+
+    /// What [`step`](Self::step) hashes for each ASCII byte once lower-cased (a
+    /// folded digit as `0`), for [`step_folded`](Self::step_folded).
+    #[inline(always)]
+    pub fn ascii_folded(&self) -> &'static [u8; 128] {
+        &ASCII_FOLDED[usize::from(self.fold_digits)]
+    }
+
+    /// [`step`](Self::step) for an ASCII letter or digit `b`, given as
+    /// `ascii_folded()[b]`.
+    #[inline(always)]
+    pub fn step_folded(&self, hash: u64, folded: u8) -> u64 {
+        fnv1a_step(hash, u32::from(folded))
+    }
+
+    /// A finished word, by its hash.
+    #[inline(always)]
+    pub fn word(&mut self, hash: u64) {
+        if self.unigrams {
+            self.add(self.hasher.bucket(hash));
+        }
+        if self.bigrams {
+            self.add(self.hasher.bucket(combine(self.prev, hash)));
+        }
+        self.prev = hash;
+    }
+
+    /// A character outside words: a token of its own when symbols are on, unless
+    /// it is white space or a control character.
+    #[inline]
+    pub fn symbol(&mut self, c: char) {
+        if self.hasher.config.symbols && !c.is_whitespace() && !c.is_control() {
+            self.word(symbol_hash(self.symbol_seed, c));
+        }
+    }
+
+    #[inline(always)]
+    fn add(&mut self, index: u32) {
+        prefetch(self.weights, index as usize);
+        if self.n == DOT_BATCH {
+            self.flush();
+        }
+        self.pending[self.n] = index;
+        self.n += 1;
+    }
+
+    #[inline]
+    fn flush(&mut self) {
+        for &i in &self.pending[..self.n] {
+            self.words += 1;
+            self.word_sum += self.weights.get(i as usize).copied().unwrap_or(0.0);
+        }
+        self.n = 0;
+    }
+
+    /// The dot product with `dense` (as in [`FeatureHasher::dot`]) added.
+    pub fn finish(mut self, dense: &[f32]) -> f32 {
+        self.flush();
+        let h = self.hasher;
+        let dense_part: f32 = dense
+            .iter()
+            .take(h.dense.len())
+            .zip(self.weights)
+            .map(|(v, w)| v * w)
+            .sum();
+        let char_sum = 0f32;
+        dense_part
+            + self.word_sum * h.block_scale(Block::Word, self.words)
+            + char_sum * h.block_scale(Block::Char, 0)
+    }
+}
+
 /// The hash of a punctuation or symbol token: curly quotes and dashes as their
 /// ASCII forms.
 #[inline]
@@ -659,6 +810,89 @@ mod tests {
             let slow = v.dot(&weights);
             let fast = h.dot(text, &[2.0], &weights);
             assert!((slow - fast).abs() < 1e-4, "{text}: {slow} vs {fast}");
+        }
+    }
+
+    /// A caller of [`WordDot`] that finds the tokens as [`FeatureHasher::visit`] does.
+    fn word_dot(h: &FeatureHasher, text: &str, dense: &[f32], weights: &[f32]) -> Option<f32> {
+        let mut dot = WordDot::new(h, weights)?;
+        let mut chars = text.chars().peekable();
+        let mut word: Option<u64> = None;
+        while let Some(c) = chars.next() {
+            let inside = word.is_some()
+                && (c == '\'' || c == '\u{2019}')
+                && chars.peek().is_some_and(|n| n.is_alphabetic());
+            if c.is_alphanumeric() || inside {
+                let mut hash = word.unwrap_or(dot.word_seed());
+                for l in c.to_lowercase() {
+                    hash = dot.step(hash, l);
+                }
+                word = Some(hash);
+                continue;
+            }
+            if let Some(hash) = word.take() {
+                dot.word(hash);
+            }
+            dot.symbol(c);
+        }
+        if let Some(hash) = word {
+            dot.word(hash);
+        }
+        Some(dot.finish(dense))
+    }
+
+    #[test]
+    fn word_dot_adds_what_dot_adds_in_its_order() {
+        let weights: Vec<f32> = (0..(1 << 18) + 2)
+            .map(|i| ((i % 97) as f32 - 48.0) / 50.0)
+            .collect();
+        let mut texts: Vec<String> = [
+            "",
+            "Según la ONU, 300 civiles murieron en Alepo.",
+            "It\u{2019}s 2016. 'tis don'\u{e9}t \u{c9}COLE \u{0130}stanbul \u{0661} \u{2160}",
+            "\u{201c}fled\u{201d} \u{2014} \u{2018}x\u{2019} \t\x0b\r\n\u{a0}\u{1F600}!?",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
+        for entry in std::fs::read_dir(corpus).expect("examples/corpus") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default();
+            texts.extend(text.split_inclusive(['.', '\n']).map(str::to_string));
+        }
+        for symbols in [true, false] {
+            let config = HasherConfig {
+                char_min: 0,
+                char_max: 0,
+                symbols,
+                ..HasherConfig::default()
+            };
+            let h = FeatureHasher::new(config, vec!["a".into(), "b".into()]).unwrap();
+            for t in &texts {
+                let fast = word_dot(&h, t, &[2.0, -0.5], &weights).unwrap();
+                let dot = h.dot(t, &[2.0, -0.5], &weights);
+                assert_eq!(fast.to_bits(), dot.to_bits(), "{t:?}");
+            }
+        }
+        assert!(word_dot(&hasher(), "a", &[], &weights).is_none());
+    }
+
+    #[test]
+    fn the_ascii_table_steps_as_step_does() {
+        for fold_digits in [true, false] {
+            let config = HasherConfig {
+                char_min: 0,
+                char_max: 0,
+                fold_digits,
+                ..HasherConfig::default()
+            };
+            let h = FeatureHasher::new(config, vec![]).unwrap();
+            let dot = WordDot::new(&h, &[]).unwrap();
+            for b in 0..128u8 {
+                let c = char::from(b.to_ascii_lowercase());
+                let folded = dot.ascii_folded()[usize::from(b)];
+                assert_eq!(dot.step_folded(7, folded), dot.step(7, c), "{b}");
+            }
         }
     }
 

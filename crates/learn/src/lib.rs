@@ -49,7 +49,9 @@ pub use boosting::{
     train_boosted, train_boosted_multiclass, BoostConfig, Boosted, BoostedMulticlass, Node, Tree,
 };
 pub use calibration::Calibrator;
-pub use features::{prefetch, Block, ConfigError, FeatureHasher, HasherConfig, SparseVector};
+pub use features::{
+    prefetch, Block, ConfigError, FeatureHasher, HasherConfig, SparseVector, WordDot,
+};
 pub use folds::{grouped_kfold, stratified_kfold, Folds};
 pub use logistic::{
     sigmoid, train_logistic, ClassWeight, LogisticRegression, OneVsRest, SgdConfig,

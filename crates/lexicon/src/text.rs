@@ -46,7 +46,9 @@ impl<'t> FoldedText<'t> {
         let (start, end) = clamp(text, start, end);
         let folded = Folded::new(&text[start..end], start);
         let hay = &folded.bytes[..];
-        let mut words: Vec<Word> = Vec::with_capacity(hay.len() / 6 + 1);
+        // A word and its space take about five bytes on average: one allocation
+        // for nearly every text, not a copy of a long vector when it runs out.
+        let mut words: Vec<Word> = Vec::with_capacity(hay.len() / 4 + 1);
         let mut i = 0;
         if text[..start].chars().next_back().is_some_and(is_word_char) {
             while i < hay.len() && is_word_byte(hay[i]) {

@@ -118,7 +118,7 @@ impl Iterator for Tokens<'_> {
         };
         let start = self.pos;
         let (end, kind) =
-            if first.is_ascii_alphanumeric() || (!first.is_ascii() && first.is_alphanumeric()) {
+            if first.is_ascii_alphanumeric() || (!first.is_ascii() && is_word_start(first)) {
                 self.word(start)
             } else {
                 let mut end = start + first.len_utf8();
@@ -247,7 +247,16 @@ impl Tokens<'_> {
 
 /// Letters and digits, and the combining marks of a decomposed accent.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{0300}'..='\u{036F}').contains(&c)
+    is_word_start(c) || ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+/// `c.is_alphanumeric()`, answered at once for the General Punctuation block
+/// (U+2000–U+206F: curly quotes, dashes, spaces), which holds no letter or digit:
+/// news text is full of these characters, and `is_alphanumeric` searches its
+/// tables for each. The tests check the whole block.
+#[inline]
+fn is_word_start(c: char) -> bool {
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
 fn punct_kind(c: char) -> TokenKind {
@@ -272,5 +281,17 @@ fn punct_kind(c: char) -> TokenKind {
         TokenKind::Punct
     } else {
         TokenKind::Symbol
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_starts_at_a_letter_or_digit() {
+        for c in ('\u{80}'..='\u{3000}').chain(['a', '7', '\u{10400}']) {
+            assert_eq!(is_word_start(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 }
