@@ -822,8 +822,15 @@ fn go_back(reference: NaiveDate, unit: Unit, n: u32) -> Option<NaiveDate> {
         // (`eval/gold/README.md`, hard case 5: "14 days ending on publication").
         Unit::Day => add_days(reference, 1 - n),
         Unit::Week => add_days(reference, 1 - 7 * n),
-        Unit::Month => reference.checked_sub_months(chrono::Months::new(u32::try_from(n).ok()?)),
-        Unit::Year => reference
-            .checked_sub_months(chrono::Months::new(u32::try_from(n.checked_mul(12)?).ok()?)),
+        // "the last two months": the day after the same date two months back.
+        Unit::Month => add_days(
+            reference.checked_sub_months(chrono::Months::new(u32::try_from(n).ok()?))?,
+            1,
+        ),
+        Unit::Year => add_days(
+            reference
+                .checked_sub_months(chrono::Months::new(u32::try_from(n.checked_mul(12)?).ok()?))?,
+            1,
+        ),
     }
 }

@@ -137,6 +137,19 @@ impl Lexicon {
         for (i, d) in weekdays.iter().enumerate() {
             words.insert(*d, Kw::Weekday(i as u32));
         }
+        // "Wednesdays blast": text that lost the apostrophe of "Wednesday's" (FA-KES).
+        let possessive_weekdays = [
+            "mondays",
+            "tuesdays",
+            "wednesdays",
+            "thursdays",
+            "fridays",
+            "saturdays",
+            "sundays",
+        ];
+        for (i, d) in possessive_weekdays.iter().enumerate() {
+            words.insert(*d, Kw::Weekday(i as u32));
+        }
         let day_abbrs = [
             ("mon", 0),
             ("tue", 1),
@@ -443,6 +456,13 @@ pub(crate) const TRIGGERS: &[&str] = &[
     "friday",
     "saturday",
     "sunday",
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
     "today",
     "tonight",
     "yesterday",

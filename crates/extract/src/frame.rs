@@ -512,11 +512,25 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
     // Date: the first date that is not when something was said.
     let verbs = &found.verbs;
     let report_date = |d: &DateTok| {
-        let near_verb = verbs.iter().any(|&(a, b)| {
-            d.first == b
-                || (d.first == b + 1 && w.w(b) == "on")
-                || (d.end == a && w.w(a) != "according")
-        });
+        // "blamed Saturday's attack on": a possessive date names the event's day.
+        let possessive = d.end > d.first
+            && (w.is_possessive(d.end - 1)
+                || matches!(
+                    w.w(d.end - 1),
+                    "mondays"
+                        | "tuesdays"
+                        | "wednesdays"
+                        | "thursdays"
+                        | "fridays"
+                        | "saturdays"
+                        | "sundays"
+                ));
+        let near_verb = !possessive
+            && verbs.iter().any(|&(a, b)| {
+                d.first == b
+                    || (d.first == b + 1 && w.w(b) == "on")
+                    || (d.end == a && w.w(a) != "according")
+            });
         let after_speaker = found
             .speaker_ranges
             .iter()
@@ -542,15 +556,38 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
         // something else began. "besieged since March 2014" keeps its date, and so
         // does a relative year ("since the start of the year"), as the gold reads it; a
         // siege is a state that began then ("under government siege since 2013").
-        let since = (d.first.saturating_sub(8)..d.first).any(|k| w.w(k) == "since")
-            && event_type != EventType::Siege
-            && ((d.m.precision == Precision::Year && !d.m.relative)
-                || (d.first.saturating_sub(6)..d.first)
-                    .any(|k| matches!(w.w(k), "began" | "started" | "erupted" | "broke")));
+        // "since the regime and Russian jets began an offensive nearly two weeks ago":
+        // "since" further back when a verb of beginning stands between.
+        let began = |from: usize| {
+            (from..d.first).any(|k| {
+                matches!(
+                    w.w(k),
+                    "began" | "started" | "erupted" | "broke" | "launched" | "tightened"
+                )
+            })
+        };
+        let since_at = (d.first.saturating_sub(14)..d.first).rfind(|&k| w.w(k) == "since");
+        let since = since_at.is_some_and(|k| {
+            (d.first - k <= 8 || began(k))
+                && (event_type != EventType::Siege || !inp.counts.is_empty())
+                && ((d.m.precision == Precision::Year && !d.m.relative)
+                    || began(d.first.saturating_sub(6).max(k)))
+        });
+        // "The civil war which began with peaceful protests in 2011 has killed 280000":
+        // the start of the war, not the date of its toll.
+        let war_start = d.m.precision == Precision::Year
+            && !inp.counts.is_empty()
+            && began(d.first.saturating_sub(6))
+            && (d.first.saturating_sub(8)..d.first).any(|k| {
+                matches!(
+                    w.w(k),
+                    "war" | "conflict" | "revolution" | "uprising" | "crisis" | "protests"
+                )
+            });
         // "will enter its fifth year next month", "must leave by Friday evening": a
         // date after publication is a plan or a deadline, not when the event happened.
         let future = inp.published.is_some_and(|p| d.m.value > p);
-        near_verb || after_speaker || opens_report || published || since || future
+        near_verb || after_speaker || opens_report || published || since || war_start || future
     };
     let date = inp
         .dates

@@ -463,6 +463,17 @@ fn relative_dates_resolve_against_publication() {
     let d = event_date(t, Some(published)).expect("date");
     assert_eq!((d.last - d.value).num_days(), 6);
     assert_eq!(d.last, published);
+    // "Wednesdays blast" (an apostrophe lost): the weekday, even after a reporting verb.
+    let t = "The government blamed Saturdays attack in Homs on terrorists.";
+    let d = event_date(t, Some(published)).expect("date");
+    assert_eq!(d.value.weekday(), chrono::Weekday::Sat);
+    // The start of the war, or of an offensive a toll runs since, is not the toll's date.
+    let t = "The civil war which began with peaceful protests in 2011 has killed more than 280000 people.";
+    assert_eq!(event_date(t, Some(published)), None);
+    let t = "At least 123 civilians have been killed in the besieged suburb since the regime and Russian jets began an offensive nearly two weeks ago.";
+    assert_eq!(event_date(t, Some(published)), None);
+    let t = "Dozens of civilians have starved to death since ISIS tightened the siege on Deir Ezzor in early 2014.";
+    assert_eq!(event_date(t, Some(published)), None);
     // Without a publication date a weekday cannot be resolved.
     let t = "Government shelling on Tuesday killed nine civilians.";
     assert_eq!(event_date(t, None), None);
