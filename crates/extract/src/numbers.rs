@@ -120,9 +120,10 @@ const VAGUE: &[&str] = &[
 /// dozen", "an estimated", "half a dozen" ([`exact_at`]); "a number of" ([`vague_at`]).
 const ARTICLES: &[&str] = &["a", "an", "half"];
 
-/// What may follow an article in a count: "a dozen", "a number of", and the
+/// What may follow an article in a count: "a dozen", "a number of", "a quarter of a
+/// million", and the
 /// [`SCALES`] ("a hundred").
-const AFTER_ARTICLE: &[&str] = &["dozen", "number"];
+const AFTER_ARTICLE: &[&str] = &["dozen", "number", "quarter"];
 
 fn unit_value(w: &str) -> Option<u32> {
     UNITS.iter().find(|&&(u, _)| u == w).map(|&(_, v)| v)
@@ -183,6 +184,23 @@ fn exact_at(w: &Words, i: usize) -> Option<(u32, usize, bool)> {
         }
         // "two dozen" does not occur with digits; "12 dozen" is not news.
         return Some((v, end, true));
+    }
+    // `a quarter of a million` (README-fresh2 hard case 33), `half a million`.
+    let fraction = |at: usize, num: u32, den: u32| {
+        (w.w(at) == "a")
+            .then(|| scale(w.w(at + 1)))
+            .flatten()
+            .map(|s| (s / den * num, at + 2, false))
+    };
+    if (first == "a" || first == "one") && w.w(i + 1) == "quarter" && w.w(i + 2) == "of" {
+        if let Some(q) = fraction(i + 3, 1, 4) {
+            return Some(q);
+        }
+    }
+    if first == "half" {
+        if let Some(q) = fraction(i + 1, 1, 2) {
+            return Some(q);
+        }
     }
     // `a dozen`, `a hundred`, `a million`, `half a dozen`.
     if first == "a" || first == "an" {
@@ -466,6 +484,8 @@ mod tests {
         assert_eq!(q("230000 people").map(|x| x.0), Some(230_000));
         assert_eq!(q("1,200 civilians").map(|x| x.0), Some(1_200));
         assert_eq!(q("1.2 million").map(|x| x.0), Some(1_200_000));
+        assert_eq!(q("a quarter of a million").map(|x| x.0), Some(250_000));
+        assert_eq!(q("half a million").map(|x| x.0), Some(500_000));
         assert_eq!(q("four thousand Jews").map(|x| x.0), Some(4_000));
         assert_eq!(q("two hundred and fifty").map(|x| x.0), Some(250));
         assert_eq!(
