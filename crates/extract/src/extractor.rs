@@ -96,12 +96,20 @@ impl Extractor {
     /// the threshold. Claim ids are left empty; the pipeline numbers them.
     pub fn claims(&self, ctx: &ArticleContext, scores: Option<&[f32]>) -> Vec<Claim> {
         let sentences = self.analyse(ctx);
-        let mut out = Vec::new();
+        let include = |i: usize, s: &Sentence| {
+            let score = scores.and_then(|sc| sc.get(i)).copied();
+            !s.span.is_empty() && (s.frame.is_some() || score.is_some_and(|x| x >= self.threshold))
+        };
+        // Claims are large: counted first, so that the vector is never copied as it grows.
+        let n = sentences
+            .iter()
+            .enumerate()
+            .filter(|&(i, s)| include(i, s))
+            .count();
+        let mut out = Vec::with_capacity(n);
         for (i, s) in sentences.into_iter().enumerate() {
             let score = scores.and_then(|sc| sc.get(i)).copied();
-            let include = !s.span.is_empty()
-                && (s.frame.is_some() || score.is_some_and(|x| x >= self.threshold));
-            if !include {
+            if !include(i, &s) {
                 continue;
             }
             let hedges = s.found.hedges.clone();

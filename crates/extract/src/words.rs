@@ -67,6 +67,9 @@ impl<'t> Words<'t> {
         // reaches it).
         lower.push_str("\0\0\0\0\0\0\0\0");
         toks.clear();
+        // About one token per four bytes of news text: the first sentence of an
+        // article sizes the buffer at once rather than through a doubling series.
+        toks.reserve(sentence.len() / 4 + 1);
         toks.extend(tokens(text, span).map(|t| {
             Tok {
                 start: t.start,
