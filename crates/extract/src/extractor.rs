@@ -150,7 +150,13 @@ impl Extractor {
         let all_places = self.places.find_in(&folded);
         drop(folded);
         let (mut actor_at, mut place_at) = (0, 0);
-        let mut buffers = Buffers::default();
+        let longest = ctx
+            .sentences
+            .iter()
+            .map(|s| s.end.min(text.len()).saturating_sub(s.start))
+            .max()
+            .unwrap_or(0);
+        let mut buffers = Buffers::with_capacity(longest);
         // Per-sentence vectors, allocated once per article.
         let mut quoted: Vec<bool> = Vec::new();
         let mut in_date: Vec<bool> = Vec::new();
