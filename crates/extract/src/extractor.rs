@@ -112,7 +112,7 @@ impl Extractor {
             if !include(i, &s) {
                 continue;
             }
-            let hedges = s.found.hedges.clone();
+            let hedges = s.found.hedges;
             let quoted = s.quoted && !s.chain.is_empty();
             out.push(Claim {
                 id: String::new(),
