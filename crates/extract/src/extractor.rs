@@ -680,10 +680,18 @@ fn skip_dateline(text: &str, span: Span) -> Span {
         Some(h) => h,
         None => return span,
     };
-    let dash = [" - ", " \u{2014} ", " \u{2013} ", " -- "]
-        .iter()
-        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
-        .min();
+    // The first dash set off by spaces: every form starts at a space, and at most
+    // one starts at a given space.
+    let dash = head
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b' ')
+        .find_map(|(i, _)| {
+            [" - ", " \u{2014} ", " \u{2013} ", " -- "]
+                .iter()
+                .find(|d| head[i..].starts_with(**d))
+                .map(|d| (i, d.len()))
+        });
     let Some((i, len)) = dash else { return span };
     if s[..i].split_whitespace().count() > 8 {
         return span;
