@@ -96,15 +96,23 @@ impl Extractor {
     /// the threshold. Claim ids are left empty; the pipeline numbers them.
     pub fn claims(&self, ctx: &ArticleContext, scores: Option<&[f32]>) -> Vec<Claim> {
         let sentences = self.analyse(ctx);
-        let mut out = Vec::new();
+        let include = |i: usize, s: &Sentence| {
+            let score = scores.and_then(|sc| sc.get(i)).copied();
+            !s.span.is_empty() && (s.frame.is_some() || score.is_some_and(|x| x >= self.threshold))
+        };
+        // Claims are large: counted first, so that the vector is never copied as it grows.
+        let n = sentences
+            .iter()
+            .enumerate()
+            .filter(|&(i, s)| include(i, s))
+            .count();
+        let mut out = Vec::with_capacity(n);
         for (i, s) in sentences.into_iter().enumerate() {
             let score = scores.and_then(|sc| sc.get(i)).copied();
-            let include = !s.span.is_empty()
-                && (s.frame.is_some() || score.is_some_and(|x| x >= self.threshold));
-            if !include {
+            if !include(i, &s) {
                 continue;
             }
-            let hedges = s.found.hedges.clone();
+            let hedges = s.found.hedges;
             let quoted = s.quoted && !s.chain.is_empty();
             out.push(Claim {
                 id: String::new(),
@@ -142,7 +150,13 @@ impl Extractor {
         let all_places = self.places.find_in(&folded);
         drop(folded);
         let (mut actor_at, mut place_at) = (0, 0);
-        let mut buffers = Buffers::default();
+        let longest = ctx
+            .sentences
+            .iter()
+            .map(|s| s.end.min(text.len()).saturating_sub(s.start))
+            .max()
+            .unwrap_or(0);
+        let mut buffers = Buffers::with_capacity(longest);
         // Per-sentence vectors, allocated once per article.
         let mut quoted: Vec<bool> = Vec::new();
         let mut in_date: Vec<bool> = Vec::new();
@@ -666,10 +680,18 @@ fn skip_dateline(text: &str, span: Span) -> Span {
         Some(h) => h,
         None => return span,
     };
-    let dash = [" - ", " \u{2014} ", " \u{2013} ", " -- "]
-        .iter()
-        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
-        .min();
+    // The first dash set off by spaces: every form starts at a space, and at most
+    // one starts at a given space.
+    let dash = head
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b' ')
+        .find_map(|(i, _)| {
+            [" - ", " \u{2014} ", " \u{2013} ", " -- "]
+                .iter()
+                .find(|d| head[i..].starts_with(**d))
+                .map(|d| (i, d.len()))
+        });
     let Some((i, len)) = dash else { return span };
     if s[..i].split_whitespace().count() > 8 {
         return span;

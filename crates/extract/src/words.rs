@@ -40,6 +40,21 @@ pub(crate) struct Buffers {
     classes: Vec<u32>,
 }
 
+impl Buffers {
+    /// Buffers large enough for a sentence of `bytes` bytes of news text (about one
+    /// token per four bytes), so that an article's sentences do not grow them one
+    /// after the other.
+    pub fn with_capacity(bytes: usize) -> Buffers {
+        let toks = bytes / 4 + 1;
+        Buffers {
+            lower: String::with_capacity(bytes + 8),
+            toks: Vec::with_capacity(toks),
+            ids: Vec::with_capacity(toks),
+            classes: Vec::with_capacity(toks),
+        }
+    }
+}
+
 impl<'t> Words<'t> {
     pub fn new(text: &'t str, span: Span, vocab: &Vocab) -> Words<'t> {
         Words::with_buffers(text, span, vocab, Buffers::default())
@@ -67,6 +82,9 @@ impl<'t> Words<'t> {
         // reaches it).
         lower.push_str("\0\0\0\0\0\0\0\0");
         toks.clear();
+        // About one token per four bytes of news text: a buffer too small (not from
+        // `Buffers::with_capacity`) grows at once rather than through a doubling series.
+        toks.reserve(sentence.len() / 4 + 1);
         toks.extend(tokens(text, span).map(|t| {
             Tok {
                 start: t.start,
