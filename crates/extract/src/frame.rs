@@ -557,7 +557,8 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
         // does a relative year ("since the start of the year"), as the gold reads it; a
         // siege is a state that began then ("under government siege since 2013").
         // "since the regime and Russian jets began an offensive nearly two weeks ago":
-        // "since" further back when a verb of beginning stands between.
+        // "since" further back when a verb of beginning (or of tightening a siege)
+        // stands between.
         let began = |from: usize| {
             (from..d.first).any(|k| {
                 matches!(

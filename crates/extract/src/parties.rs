@@ -158,8 +158,6 @@ fn resolved_mention(w: &Words, a: usize, b: usize, actor: &Actor) -> EntityMenti
     }
 }
 
-/// The words the rules of this module look for at every token (`class::PARTY_WORD`):
-/// a token without one of them is skipped by a bit test.
 /// Titles that put a name in apposition to the speaker after it: "Rami Abdul Rahman
 /// head of the monitor group said".
 const APPOSITION_TITLES: [&str; 10] = [
@@ -175,6 +173,8 @@ const APPOSITION_TITLES: [&str; 10] = [
     "chairman",
 ];
 
+/// The words the rules of this module look for at every token (`class::PARTY_WORD`):
+/// a token without one of them is skipped by a bit test.
 pub(crate) const PARTY_WORDS: &[&str] = &[
     "accused",
     "accuses",
