@@ -1893,24 +1893,28 @@ mod tests {
         values[i]
     }
 
-    #[test]
-    fn the_fast_dense_scan_agrees_with_its_definition_on_real_text() {
-        let lexicon = Lexicon::new();
-        let mut texts: Vec<String> = [
-            "Sh\u{2019}ite militias' \u{2019}s 1,200.5 U.S. $5 \u{20AC}3 \u{A3}2 50% I told O'Brien's men.",
-            "It\u{2019}s 2016. 1.2.3 ,5 5, 'tis rock'n'roll don'\u{e9}t \u{c9}COLE caf\u{e9} \u{0661}\u{0662} \u{2160}",
-            "FORTY-THREE KILLED?! 2,000,000 people \u{201c}fled\u{201d} \u{2014} reportedly.",
-            "trailing apostrophe' and comma, 7,",
-            "",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    /// `extra` and every sentence of the sample corpus: the texts the fast paths are
+    /// compared with their definitions on.
+    fn with_corpus_sentences(extra: &[&str]) -> Vec<String> {
+        let mut texts: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
         let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
         for entry in std::fs::read_dir(corpus).expect("examples/corpus") {
             let text = std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default();
             texts.extend(text.split_inclusive(['.', '\n']).map(str::to_string));
         }
+        texts
+    }
+
+    #[test]
+    fn the_fast_dense_scan_agrees_with_its_definition_on_real_text() {
+        let lexicon = Lexicon::new();
+        let texts = with_corpus_sentences(&[
+            "Sh\u{2019}ite militias' \u{2019}s 1,200.5 U.S. $5 \u{20AC}3 \u{A3}2 50% I told O'Brien's men.",
+            "It\u{2019}s 2016. 1.2.3 ,5 5, 'tis rock'n'roll don'\u{e9}t \u{c9}COLE caf\u{e9} \u{0661}\u{0662} \u{2160}",
+            "FORTY-THREE KILLED?! 2,000,000 people \u{201c}fled\u{201d} \u{2014} reportedly.",
+            "trailing apostrophe' and comma, 7,",
+            "",
+        ]);
         assert!(texts.len() > 200, "{} sentences", texts.len());
         for t in &texts {
             let fast = dense_features(&lexicon, t);
@@ -1930,22 +1934,14 @@ mod tests {
 
     #[test]
     fn the_one_pass_margin_is_the_two_scans_bit_for_bit() {
-        let mut texts: Vec<String> = [
+        let mut texts = with_corpus_sentences(&[
             "Sh\u{2019}ite militias' \u{2019}s 1,200.5 U.S. $5 \u{20AC}3 \u{A3}2 50% I told O'Brien's men.",
             "It\u{2019}s 2016. 1.2.3 ,5 5, 'tis rock'n'roll don'\u{e9}t \u{c9}COLE caf\u{e9} \u{0661}\u{0662} \u{2160}",
             "FORTY-THREE KILLED?! 2,000,000 people \u{201c}fled\u{201d} \u{2014} reportedly.",
             "trailing apostrophe' and comma, 7, 1,\u{0661} 3.x 9'9 a'\u{c9} \u{0130}stanbul 1999 2100",
             "\u{2018}x\u{2019} \t\x0b\r\n\u{a0}\u{1F600}!? averyveryverylongwordindeedmorethan24 ",
             "",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
-        for entry in std::fs::read_dir(corpus).expect("examples/corpus") {
-            let text = std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default();
-            texts.extend(text.split_inclusive(['.', '\n']).map(str::to_string));
-        }
+        ]);
         // Words longer than the scorer's 2^20-byte steps.
         texts.push(format!("The {} said", "AB".repeat(3 << 19)));
         texts.push(format!("Some {}x1 killed", "a1B".repeat(1 << 19)));
