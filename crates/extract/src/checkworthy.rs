@@ -837,18 +837,28 @@ struct CueWord {
 }
 
 impl CueWord {
-    #[inline(always)]
-    fn open(&mut self, start: usize, first: char) {
-        *self = CueWord {
-            open: true,
-            start,
-            first,
+    /// No word open.
+    fn closed() -> CueWord {
+        CueWord {
+            open: false,
+            start: 0,
+            first: '\0',
             len: 0,
             ascii: true,
             digits: 0,
             letters: 0,
             upper: 0,
             lower: [0; CUE_BUF],
+        }
+    }
+
+    #[inline(always)]
+    fn open(&mut self, start: usize, first: char) {
+        *self = CueWord {
+            open: true,
+            start,
+            first,
+            ..CueWord::closed()
         };
     }
 
@@ -932,17 +942,7 @@ fn margin_one_pass(lexicon: &Lexicon, sentence: &str, mut dot: WordDot) -> f32 {
         percent_symbol: false,
         question: sentence.trim_end().ends_with('?'),
     };
-    let mut cue = CueWord {
-        open: false,
-        start: 0,
-        first: '\0',
-        len: 0,
-        ascii: true,
-        digits: 0,
-        letters: 0,
-        upper: 0,
-        lower: [0; CUE_BUF],
-    };
+    let mut cue = CueWord::closed();
     // The hashed word being read (open when `Some`).
     let mut word: Option<u64> = None;
     let bytes = sentence.as_bytes();

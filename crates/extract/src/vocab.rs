@@ -121,7 +121,9 @@ impl Interner {
         if self.slots.is_empty() {
             return self.ids.get(word).copied().unwrap_or(UNKNOWN);
         }
-        self.probe(word, finish_hash(word_hash(word.as_bytes())))
+        self.probe(finish_hash(word_hash(word.as_bytes())), |id| {
+            self.words.get(id as usize).is_some_and(|w| **w == *word)
+        })
     }
 
     /// [`get`](Self::get) for `word`, which is `buf[start..]`'s first bytes, where
@@ -144,25 +146,13 @@ impl Interner {
         x.copy_from_slice(block);
         let x = u64::from_le_bytes(x) & (u64::MAX >> (64 - 8 * len));
         let h = finish_hash(word_hash_padded(buf, start, len));
-        let tag = (h >> 48) as u32;
-        let mask = self.slots.len() - 1;
-        let mut at = h as usize & mask;
-        loop {
-            let slot = self.slots[at];
-            if slot == EMPTY {
-                return UNKNOWN;
-            }
-            if slot >> 16 == tag {
-                let id = slot & 0xFFFF;
-                if self.short.get(id as usize) == Some(&x) {
-                    return id;
-                }
-            }
-            at = (at + 1) & mask;
-        }
+        self.probe(h, |id| self.short.get(id as usize) == Some(&x))
     }
 
-    fn probe(&self, word: &str, h: u64) -> u32 {
+    /// The id in the slot table for hash `h` whose entry `is_word` accepts (tags
+    /// compared first), or [`UNKNOWN`] at the first empty slot.
+    #[inline(always)]
+    fn probe(&self, h: u64, is_word: impl Fn(u32) -> bool) -> u32 {
         let tag = (h >> 48) as u32;
         let mask = self.slots.len() - 1;
         let mut at = h as usize & mask;
@@ -171,11 +161,8 @@ impl Interner {
             if slot == EMPTY {
                 return UNKNOWN;
             }
-            if slot >> 16 == tag {
-                let id = slot & 0xFFFF;
-                if self.words.get(id as usize).is_some_and(|w| **w == *word) {
-                    return id;
-                }
+            if slot >> 16 == tag && is_word(slot & 0xFFFF) {
+                return slot & 0xFFFF;
             }
             at = (at + 1) & mask;
         }
