@@ -754,11 +754,15 @@ impl Matcher<'_> {
         }
     }
 
-    /// `earlier today`, `earlier this month`, `later this year`.
+    /// `earlier today`, `earlier this month`, `later this year`, `earlier in the day`.
     fn earlier(&self, i: usize) -> Option<Hit> {
         let reference = self.reference?;
         match self.kw(i + 1) {
             Kw::Today => Some(Hit::day(i + 2, reference, true)),
+            // "Earlier in the day": the day of the report.
+            Kw::Context if self.kw(i + 2) == Kw::The && self.kw(i + 3) == Kw::Unit(Unit::Day) => {
+                Some(Hit::day(i + 4, reference, true))
+            }
             Kw::This => match self.kw(i + 2) {
                 // "earlier this month", "later this year": the calendar unit, as "this
                 // month" (`docs/taxonomy.md`).

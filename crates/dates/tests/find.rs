@@ -272,6 +272,11 @@ fn days_relative_to_the_reference() {
             "Earlier today",
             0,
         ),
+        (
+            "Earlier in the day the Nusra Front fired 60 missiles at Aleppo.",
+            "Earlier in the day",
+            0,
+        ),
         ("Clashes erupted yesterday in Aleppo.", "yesterday", -1),
         (
             "Clashes erupted yesterday afternoon.",
@@ -661,4 +666,29 @@ fn day_ranges_keep_both_ends() {
         (span.as_str(), value, last),
         ("3-5 March", d(2016, 3, 3), d(2016, 3, 5))
     );
+}
+
+/// A sentence with no digit and no month, weekday or week word still holds a date when
+/// it counts days or hours back: the pre-filter must let it through (it once did not).
+#[test]
+fn counted_days_back_pass_the_pre_filter() {
+    for (text, span, first) in [
+        (
+            "Regime forces pounded the enclave with airstrikes over the past two days.",
+            "the past two days",
+            d(2016, 12, 23),
+        ),
+        (
+            "Russian jets struck western Aleppo in the past three days.",
+            "the past three days",
+            d(2016, 12, 22),
+        ),
+    ] {
+        let (got, value, last, precision) = one(text, (2016, 12, 24));
+        assert_eq!(got, span, "{text:?}");
+        assert_eq!(
+            (value, last, precision),
+            (first, d(2016, 12, 24), Precision::Day)
+        );
+    }
 }

@@ -604,7 +604,8 @@ fn unnamed_attacker(w: &Words, inp: &PartyInputs) -> Option<(usize, usize)> {
     let mut a = head;
     while a > 0 && head - a < 3 {
         let k = a - 1;
-        if w.has(k, class::DETERMINER) {
+        // "Two suicide bombers", "four suicide bombers": a number word opens it too.
+        if w.has(k, class::DETERMINER) || w.has(k, class::NUMBER_WORD) {
             a = k;
             break;
         }
@@ -615,7 +616,8 @@ fn unnamed_attacker(w: &Words, inp: &PartyInputs) -> Option<(usize, usize)> {
     }
     // Only a phrase opened by a determiner or a number ("a", "the", "two"), in subject
     // position: not "by the bomber" (rule 7) nor "on the attackers".
-    if !(w.has(a, class::DETERMINER) || w.is_number(a)) || inp.after_target_prep(w, a) {
+    let opened = w.has(a, class::DETERMINER) || w.is_number(a) || w.has(a, class::NUMBER_WORD);
+    if !opened || inp.after_target_prep(w, a) {
         return None;
     }
     if (a >= 1 && matches!(w.w(a - 1), "by" | "of" | "with" | "from" | "to"))
@@ -927,8 +929,13 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
             })
             .copied();
     }
-    // "clashes between X and Y", "fighting broke out between X and Y": the first named.
+    // "An army unit clashed with", "The army's air force carried out", "killed in an
+    // army operation": the army of the state the speaker or the article named.
     if chosen.is_none() {
+        described = army_phrase(w, inp, trig_first, trig_end);
+    }
+    // "clashes between X and Y", "fighting broke out between X and Y": the first named.
+    if chosen.is_none() && described.is_none() {
         if let Some(b) = (trig_end..(trig_end + 4).min(w.len())).find(|&k| w.w(k) == "between") {
             chosen = candidates
                 .iter()
@@ -941,7 +948,7 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
     let by_agents: Vec<usize> = (0..w.len())
         .filter(|&b| w.has(b, class::PARTY_WORD) && w.w(b) == "by" && by_attached(w, inp, b))
         .collect();
-    if chosen.is_none() {
+    if chosen.is_none() && described.is_none() {
         chosen = by_agents.iter().find_map(|&b| {
             // "Syrian insurgents led by Islamist groups began": the leader of a party
             // that is itself named is not the agent.
@@ -957,7 +964,7 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
     }
     // 5. The first party before the trigger that is not a target, nor the subject of a
     // passive ("members of Syrian opposition groups were killed").
-    if chosen.is_none() {
+    if chosen.is_none() && described.is_none() {
         chosen = candidates
             .iter()
             .find(|m| {
@@ -971,7 +978,10 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
     }
     // "were killed in clashes with the army": the other side of the fighting the victims
     // died in (when no party before the trigger acts).
-    if chosen.is_none() && trig_hit.is_some_and(|h| fighting_noun(w.w(h.first))) {
+    if chosen.is_none()
+        && described.is_none()
+        && trig_hit.is_some_and(|h| fighting_noun(w.w(h.first)))
+    {
         if let Some(with) = (trig_end..(trig_end + 2).min(w.len())).find(|&k| w.w(k) == "with") {
             chosen = candidates
                 .iter()
@@ -980,7 +990,7 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
         }
     }
     // 6. Pronouns and descriptions.
-    if chosen.is_none() {
+    if chosen.is_none() && described.is_none() {
         described = description(w, inp, &candidates, trig_hit);
     }
     // 7. A person or group the table does not know.
@@ -1351,6 +1361,93 @@ fn description(
         .into_iter()
         .min_by_key(|&(a, _, _)| a)
         .map(|(a, b, who)| resolved_mention(w, a, b, who))
+}
+
+/// "An army unit clashed", "The army's air force carried out sorties", "killed in an
+/// army operation", "destroyed in army airstrikes": an army the sentence does not name,
+/// as the subject right before the trigger or as the instrument of the attack. It is
+/// the army (or air force) of the state the speaker speaks for, else of the state the
+/// article named last; none when the article named no state.
+fn army_phrase(
+    w: &Words,
+    inp: &PartyInputs,
+    trig_first: usize,
+    trig_end: usize,
+) -> Option<EntityMention> {
+    for k in 1..w.len() {
+        if !matches!(w.w(k), "army" | "armys") {
+            continue;
+        }
+        let bare = matches!(w.w(k - 1), "in" | "by");
+        if !bare && !matches!(w.w(k - 1), "the" | "an" | "a") {
+            continue;
+        }
+        // "killed in an army operation": the army is the word, not the operation's article.
+        let after_trigger = trig_end < k;
+        let start = if bare || after_trigger { k } else { k - 1 };
+        let (mut end, mut air) = (k + 1, false);
+        if matches!(w.w(end), "unit" | "units") {
+            end += 1;
+        } else if w.w(end) == "air" && w.w(end + 1) == "force" {
+            end += 2;
+            air = true;
+        }
+        if in_ranges(&inp.found.speaker_ranges, start, end) || inp.after_target_prep(w, start) {
+            continue;
+        }
+        // Right before the trigger, or acting before it ("An army unit targeted ISIS
+        // sites ... killing 71").
+        let subject = !bare
+            && end <= trig_first
+            && (trig_first - end <= 2 || acts_after(w, end))
+            && !passive_after(w, inp, end);
+        // "in an army operation" after the trigger, "army airstrikes" holding it.
+        let instrument = end == k + 1
+            && army_instrument(w.w(end))
+            && (end == trig_first || (after_trigger && matches!(w.w(k - 1), "in" | "by" | "an")));
+        if !subject && !instrument {
+            continue;
+        }
+        let state = inp
+            .actor_matches
+            .iter()
+            .filter(|m| in_ranges(&inp.found.speaker_ranges, m.first, m.end))
+            .find_map(|m| inp.actor(m).filter(|a| a.kind == ActorKind::State))
+            .or_else(|| {
+                inp.memory
+                    .state
+                    .and_then(|i| inp.actors.get(i))
+                    .filter(|a| matches!(a.kind, ActorKind::StateForce | ActorKind::State))
+            })?;
+        let force = force_of(inp.actors, inp.actors.top(&state.id).unwrap_or(state));
+        let who = if air {
+            air_force_of(inp.actors, force)
+        } else {
+            force
+        };
+        return Some(resolved_mention(w, start, end, who));
+    }
+    None
+}
+
+/// Nouns of an attack an army carries out: "in army airstrikes", "in an army
+/// operation".
+fn army_instrument(x: &str) -> bool {
+    matches!(
+        x,
+        "operation"
+            | "operations"
+            | "airstrikes"
+            | "airstrike"
+            | "strikes"
+            | "raids"
+            | "shelling"
+            | "bombardment"
+            | "attack"
+            | "attacks"
+            | "ambush"
+            | "offensive"
+    )
 }
 
 /// A party followed by token `k` is the subject of a clause: "the army had shelled",

@@ -361,6 +361,19 @@ fn unnamed_attackers() {
         actor_text("The bomber blew himself up late Monday in the village of Tall Tawil."),
         Some("The bomber".into())
     );
+    // A number word opens the phrase as an article does.
+    assert_eq!(
+        actor(
+            "Two suicide bombers have conducted an attack near police headquarters in Damascus according to the Syrian Interior Ministry."
+        ),
+        Some(("Two suicide bombers".into(), "unnamed attacker".into()))
+    );
+    assert_eq!(
+        actor_text(
+            "In early October four suicide bombers blew themselves up in the al Midan district of Damascus killing 15 people."
+        ),
+        Some("four suicide bombers".into())
+    );
     // An attacker who was arrested is the target, not the actor.
     assert_eq!(
         actor("The attacker was arrested and placed in police custody."),
@@ -469,5 +482,43 @@ fn speakers_victims_and_the_responsible() {
     assert_eq!(
         actor_text("Activists told reporters that Moscow had bombed the hospital in Aleppo."),
         Some("Moscow".into())
+    );
+}
+
+/// "An army unit", "the army's air force", "in an army operation": an army the
+/// sentence does not name is the army of the state the article named (SANA's
+/// reports name the Syrian army once and then write "an army unit").
+#[test]
+fn an_army_the_sentence_does_not_name() {
+    let lead = "The Syrian army shelled terrorist positions in Deir Ezzor. ";
+    for (sentence, text) in [
+        (
+            "An army unit clashed with ISIS terrorists in the surroundings of al-Mreiiyeh killing 9 terrorists.",
+            "An army unit",
+        ),
+        (
+            "An army unit targeted ISIS sites in the neighborhoods of al-Hamidiyeh killing 71 terrorists.",
+            "An army unit",
+        ),
+        (
+            "Four more ISIS terrorists were killed in an army operation near Deir Ezzor military airport.",
+            "army",
+        ),
+        (
+            "Several ISIS hideouts and vehicles were also destroyed in army airstrikes in al-Mreiiyeh village.",
+            "army",
+        ),
+    ] {
+        let got = actor(&format!("{lead}{sentence}"));
+        assert_eq!(
+            got,
+            Some((text.to_string(), "Syrian Arab Army".to_string())),
+            "{sentence}"
+        );
+    }
+    // Without a state named earlier, "the army" stays unresolved rather than guessed.
+    assert_eq!(
+        actor("An army unit shelled a village near the border killing 9 people."),
+        None
     );
 }
