@@ -194,13 +194,21 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
             Some(CasualtyWord::Harm(..)) => break,
             None => {}
         }
-        if stops_noun_phrase(word) {
+        // "killing more than 10 visitors leaving dozens of people injured": a participle
+        // ends the phrase.
+        if stops_noun_phrase(word) || taken > 0 && participle(word) {
             break;
         }
         i += 1;
         taken += 1;
     }
     np
+}
+
+/// A present participle that opens a clause after a count's noun: "leaving",
+/// "causing", "wounding".
+fn participle(w: &str) -> bool {
+    w.len() > 5 && w.ends_with("ing")
 }
 
 /// Words a noun phrase after a count does not run over.
@@ -291,6 +299,11 @@ fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
                 if w.w(j - 1) == "and" {
                     return None;
                 }
+                // "killing two people including a child and causing serious injuries to
+                // a woman": a participle after "and" starts the next clause too.
+                if (i + 1..j).any(|k| w.w(k) == "and" && participle(w.w(k + 1))) {
+                    return None;
+                }
                 if where_.after {
                     return Some(*h);
                 }
@@ -303,6 +316,13 @@ fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
         return None;
     }
     match vocab.casualty.at(w, i) {
+        // "claimed the lives of three citizens injured two others": a bare verb with a
+        // count of its own after it is that count's verb, not this one's.
+        Some((len, CasualtyWord::Harm(..)))
+            if skipped == 0 && quantity_at(w, i + len).is_some() =>
+        {
+            None
+        }
         Some((_, CasualtyWord::Harm(h, where_))) if where_.after => Some(*h),
         _ => None,
     }
@@ -626,6 +646,26 @@ mod tests {
         assert_eq!((c[1].0, c[1].1), (Injured, 17));
         let c = counts("the monitor said it had documented nine deaths by name");
         assert_eq!((c[0].0, c[0].1), (Killed, 9));
+    }
+
+    #[test]
+    fn a_second_verb_with_its_own_count_starts_a_new_clause() {
+        // fresh7 #92: "injured" is the verb of "two others", not of "three citizens".
+        let c = counts(
+            "the explosion claimed the lives of three citizens injured two others and caused the destruction of the car",
+        );
+        assert_eq!(
+            c.iter().map(|c| (c.0, c.1)).collect::<Vec<_>>(),
+            [(Killed, 3), (Injured, 2)]
+        );
+        // fresh7 #89: "causing serious injuries" after "including a child and".
+        let c =
+            counts("killing two people including a child and causing serious injuries to a woman");
+        assert_eq!((c[0].0, c[0].1), (Killed, 2));
+        // fresh7 #113: the noun phrase of "more than 10" ends at "leaving".
+        let c = counts("killing more than 10 visitors leaving dozens of people injured");
+        assert_eq!((c[0].0, c[0].1), (Killed, 11));
+        assert_eq!((c[1].0, c[1].1, c[1].2), (Injured, 24, Some(99)));
     }
 
     #[test]
