@@ -529,7 +529,22 @@ fn quantity_of_acts(w: &Words, inp: &PartyInputs, m: &ActorTok) -> bool {
 /// "regime forces backed by Hezbollah factions killed": a party after "backed by",
 /// "held by" modifies the party before it; it is not the subject of the verb.
 fn backer(w: &Words, m: &ActorTok) -> bool {
-    m.first >= 2 && w.w(m.first - 1) == "by" && state_participle(w.w(m.first - 2))
+    // "backed by the Lebanese terrorist group Hezbollah": a determiner and lower-case
+    // or national modifiers may stand between "by" and the party.
+    let mut by = m.first;
+    for _ in 0..5 {
+        let Some(p) = by.checked_sub(1) else {
+            return false;
+        };
+        if w.w(p) == "by" {
+            return p >= 1 && state_participle(w.w(p - 1));
+        }
+        if !(w.has(p, class::DETERMINER) || w.is_word(p)) || p + 1 < m.first && w.w(p) == "and" {
+            return false;
+        }
+        by = p;
+    }
+    false
 }
 
 /// Nouns and verbs of two-sided fighting: "clashes with X", "fighting with X".
@@ -1038,6 +1053,11 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
                             | "loyal"
                     )
                     && (acts_after(w, m.end)
+                        // "were injured in terrorist attacks", "due to a terrorist
+                        // attack": the party whose attack it was.
+                        || army_instrument(w.w(m.end))
+                            && m.first >= 1
+                            && matches!(w.w(m.first - 1), "in" | "a" | "an")
                         || inp
                             .hits
                             .iter()

@@ -522,3 +522,20 @@ fn an_army_the_sentence_does_not_name() {
         None
     );
 }
+
+/// A backer stays a backer when modifiers stand between "by" and its name, and the
+/// party after the trigger whose attack it was is the actor.
+#[test]
+fn backers_behind_modifiers_and_attacks_after_the_trigger() {
+    // fresh7 #3.
+    assert_eq!(
+        actor_name(
+            "Government forces backed by the Lebanese terrorist group Hezbollah seized areas outside Zabadani."
+        ),
+        Some("Syrian Arab Army".into())
+    );
+    assert_eq!(
+        actor_name("Four people were injured in terrorist attacks with rocket shells."),
+        Some("Syrian Opposition".into())
+    );
+}
