@@ -570,3 +570,13 @@ fn in_a_coordinated_subject_the_first_party_is_the_actor() {
     let actor = c.event.and_then(|e| e.actor).map(|a| a.name);
     assert_eq!(actor.as_deref(), Some("Syrian Arab Army"));
 }
+
+/// Speakers the alias table does not know, headed by a source noun of
+/// `lexicons/source_nouns.tsv` (fresh6 #0, #17, #68).
+#[test]
+fn speakers_headed_by_brigades_workers_and_analysts() {
+    let t = "The Sawaiq al-Rahman brigade announced on Monday that it had killed six Nusra Front fighters.";
+    assert_eq!(chain(&claim(t), t), ["The Sawaiq al-Rahman brigade"]);
+    let t = "Analysts estimate that Syrias war has killed more than 400000 people.";
+    assert_eq!(chain(&claim(t), t), ["Analysts"]);
+}
