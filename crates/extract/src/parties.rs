@@ -1332,6 +1332,11 @@ fn description(
         if w.w(k - 1) != "the" || in_ranges(&inp.found.speaker_ranges, k - 1, k + 1) {
             continue;
         }
+        // "The Organisation for the Prohibition of Chemical Weapons", "the Islamic State
+        // group": a word of a name the table knows is that name's, not a description.
+        if inp.actor_matches.iter().any(|m| m.first <= k && k < m.end) {
+            continue;
+        }
         // After the trigger only as a subject ("denied that the army had targeted") or
         // as the other side of fighting ("killed in clashes with the army").
         let other_side = k >= 2

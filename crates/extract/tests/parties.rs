@@ -539,3 +539,17 @@ fn backers_behind_modifiers_and_attacks_after_the_trigger() {
         Some("Syrian Opposition".into())
     );
 }
+
+/// A word of a name the table knows is not a description of another party
+/// (fresh7 #36), and "the Syrian regular forces" are the army (fresh7 #141).
+#[test]
+fn names_are_not_descriptions() {
+    let t = "ISIS fighters attacked Palmyra. The Organisation for the Prohibition of Chemical weapons a global watchdog has said sarin was used in the April 4 strike.";
+    assert_eq!(actor_name(t), None);
+    assert_eq!(
+        actor_name(
+            "At least 62 militants were killed in an ambush carried out by the Syrian regular forces west of Adra."
+        ),
+        Some("Syrian Arab Army".into())
+    );
+}
