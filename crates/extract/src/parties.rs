@@ -1073,7 +1073,8 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
     // allied militias captured": in a coordinated subject the first party leads; so does
     // a first adjective ("Russian and Syrian planes" → Russian).
     let mut lead_adjective = None;
-    if let Some(m) = chosen.filter(|m| m.end <= trig_first) {
+    // Also when the party's name holds the trigger: "Syrian and Russian raids".
+    if let Some(m) = chosen.filter(|m| m.first < trig_end) {
         let mut k = m.first;
         if k >= 1 && matches!(w.w(k - 1), "allied" | "affiliated" | "other" | "supporting") {
             k -= 1;

@@ -553,3 +553,15 @@ fn names_are_not_descriptions() {
         Some("Syrian Arab Army".into())
     );
 }
+
+/// The first of coordinated adjectives leads also when the party's name holds the
+/// trigger (fresh6 #57).
+#[test]
+fn the_first_adjective_leads_when_the_name_holds_the_trigger() {
+    assert_eq!(
+        actor(
+            "Another 27 people were killed in Syrian and Russian raids targeting a string of towns in the west of Aleppo province."
+        ),
+        Some(("Syrian".into(), "Syrian Arab Army".into()))
+    );
+}
