@@ -216,12 +216,12 @@ pub fn token_static_features(toks: &[Tok], i: usize, in_quote: bool, mut emit: i
     if t.lex != 0 {
         emit(f(T_LEX0, u64::from(t.lex)));
     }
-    let lo = i.saturating_sub(2);
-    let near = toks[lo..(i + 3).min(n)]
+    // The classes of the tokens within two of this one, itself excluded.
+    let (lo, hi) = (i.saturating_sub(2), (i + 3).min(n));
+    let near = toks[lo..i]
         .iter()
-        .enumerate()
-        .filter(|&(k, _)| lo + k != i)
-        .fold(0u16, |m, (_, t)| m | t.lex);
+        .chain(&toks[i + 1..hi])
+        .fold(0u16, |m, t| m | t.lex);
     for bit in set_bits(near) {
         emit(f(T_LEX_NEAR, bit));
     }

@@ -142,27 +142,30 @@ const NON_ASCII_BIT: u16 = 1 << 10;
 #[inline]
 fn ascii_word(bytes: &[u8]) -> Option<(u64, u64, u8)> {
     let mut h = FNV_OFFSET;
-    let (mut upper, mut lower, mut flags) = (0u32, 0u32, 0u16);
+    let mut flags = 0u16;
     for &b in bytes {
         let e = ASCII_WORD[usize::from(b)];
         h = fnv1a_step(h, u32::from(e & 0xff));
-        upper += u32::from((e >> 8) & 1);
-        lower += u32::from((e >> 9) & 1);
         flags |= e;
     }
     if flags & NON_ASCII_BIT != 0 {
         return None;
     }
-    // The case of the first letter (words nearly always start with one).
-    let first_upper = bytes
-        .iter()
-        .find(|b| b.is_ascii_alphabetic())
-        .map(u8::is_ascii_uppercase);
-    let shape = match (first_upper, upper, lower) {
-        (_, 0, _) => SHAPE_LOWER,
-        (_, u, 0) if u >= 2 => SHAPE_UPPER,
-        (Some(true), 1, _) => SHAPE_CAPITAL,
-        _ => SHAPE_MIXED,
+    // Most words have no capital; the capitals are counted only when there are some.
+    let shape = if flags & UPPER_BIT == 0 {
+        SHAPE_LOWER
+    } else {
+        let upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
+        // The case of the first letter (words nearly always start with one).
+        let first_upper = bytes
+            .iter()
+            .find(|b| b.is_ascii_alphabetic())
+            .is_some_and(u8::is_ascii_uppercase);
+        match (flags & LOWER_BIT != 0, upper) {
+            (false, u) if u >= 2 => SHAPE_UPPER,
+            (_, 1) if first_upper => SHAPE_CAPITAL,
+            _ => SHAPE_MIXED,
+        }
     };
     let mut suffix = 0u64;
     if bytes.len() >= 5 {
