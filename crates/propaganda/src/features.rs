@@ -61,6 +61,19 @@ const T_PS_PLACE: u64 = 0x7417;
 const BOS: u64 = 0xb05;
 const EOS: u64 = 0xe05;
 
+/// The indices of the word classes set in `classes`, lowest first: the same
+/// sequence as testing each of the [`lexicon::N_CLASSES`] bits in turn, without
+/// visiting the clear ones.
+#[inline]
+fn set_bits(classes: u16) -> impl Iterator<Item = u64> {
+    let mut rest = classes & ((1u32 << lexicon::N_CLASSES) - 1) as u16;
+    std::iter::from_fn(move || {
+        let bit = rest.trailing_zeros();
+        rest &= rest.wrapping_sub(1);
+        (bit < 16).then_some(u64::from(bit))
+    })
+}
+
 fn length_bucket(n: usize) -> u64 {
     match n {
         0..=3 => 0,
@@ -128,10 +141,8 @@ pub fn sentence_features(toks: &[Tok], info: &SentenceInfo, mut emit: impl FnMut
         ),
         1.0,
     );
-    for bit in 0..lexicon::N_CLASSES {
-        if info.lex & (1 << bit) != 0 {
-            emit(f(S_LEX, bit as u64), 1.0);
-        }
+    for bit in set_bits(info.lex) {
+        emit(f(S_LEX, bit), 1.0);
     }
     if let Some(first) = toks.first() {
         emit(f(S_FIRST, u64::from(first.shape)), 1.0);
@@ -205,16 +216,14 @@ pub fn token_static_features(toks: &[Tok], i: usize, in_quote: bool, mut emit: i
     if t.lex != 0 {
         emit(f(T_LEX0, u64::from(t.lex)));
     }
-    let lo = i.saturating_sub(2);
-    let near = toks[lo..(i + 3).min(n)]
+    // The classes of the tokens within two of this one, itself excluded.
+    let (lo, hi) = (i.saturating_sub(2), (i + 3).min(n));
+    let near = toks[lo..i]
         .iter()
-        .enumerate()
-        .filter(|&(k, _)| lo + k != i)
-        .fold(0u16, |m, (_, t)| m | t.lex);
-    for bit in 0..lexicon::N_CLASSES {
-        if near & (1 << bit) != 0 {
-            emit(f(T_LEX_NEAR, bit as u64));
-        }
+        .chain(&toks[i + 1..hi])
+        .fold(0u16, |m, t| m | t.lex);
+    for bit in set_bits(near) {
+        emit(f(T_LEX_NEAR, bit));
     }
     emit(f(T_PLACE, place(i, n)));
     if in_quote {
@@ -242,10 +251,8 @@ pub fn sentence_context_features(
         ),
         1.0,
     );
-    for bit in 0..lexicon::N_CLASSES {
-        if info.lex & (1 << bit) != 0 {
-            emit(f(T_SENT_LEX, bit as u64), 1.0);
-        }
+    for bit in set_bits(info.lex) {
+        emit(f(T_SENT_LEX, bit), 1.0);
     }
     emit(f(T_PS, prob_bin(ps, 10)), 1.0);
     emit(f(T_PA, prob_bin(pa, 5)), 1.0);
@@ -584,6 +591,17 @@ mod tests {
         assert_eq!(a.occurrences(s, e, e - 1), (2, 1, 2));
         assert_eq!(a.occurrences(s, e, s), (2, 1, 3));
         assert_eq!(a.occurrences(e, e, s), (0, 0, 0));
+    }
+
+    #[test]
+    fn set_bits_lists_the_classes_in_order() {
+        for classes in 0..=u16::MAX {
+            let definition: Vec<u64> = (0..lexicon::N_CLASSES)
+                .filter(|&bit| classes & (1 << bit) != 0)
+                .map(|bit| bit as u64)
+                .collect();
+            assert_eq!(set_bits(classes).collect::<Vec<_>>(), definition);
+        }
     }
 
     #[test]

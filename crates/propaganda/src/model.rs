@@ -330,6 +330,8 @@ struct Scratch {
     // Token range and info of each sentence.
     sentences: Vec<(usize, usize, SentenceInfo)>,
     sentence_probs: Vec<f32>,
+    /// One sentence's features for the sentence model.
+    sentence_features: Vec<(u64, f32)>,
     token_margins: Vec<f32>,
     quoted: Vec<bool>,
     spans: Vec<(usize, usize, f32)>,
@@ -575,17 +577,35 @@ impl Propaganda {
             tokenize(text, sp, &self.lexicon, &mut s.article.toks);
             let b = s.article.toks.len();
             let info = SentenceInfo::new(index, text, &s.article.toks[a..b]);
-            let p = sigmoid(self.sentence_margin(&s.article.toks[a..b], &info));
+            let p = sigmoid(self.sentence_margin(
+                &s.article.toks[a..b],
+                &info,
+                &mut s.sentence_features,
+            ));
             s.sentences.push((a, b, info));
             s.sentence_probs.push(p);
         }
     }
 
-    pub(crate) fn sentence_margin(&self, toks: &[Tok], info: &SentenceInfo) -> f32 {
-        // Fetch every weight first (misses overlap), then add them in order.
-        sentence_features(toks, info, |h, _| self.sentence.prefetch(h));
+    /// The sentence model's margin (log-odds) of one sentence; `features` is a
+    /// scratch buffer.
+    pub(crate) fn sentence_margin(
+        &self,
+        toks: &[Tok],
+        info: &SentenceInfo,
+        features: &mut Vec<(u64, f32)>,
+    ) -> f32 {
+        // Fetch every weight first (misses overlap), keeping the features, then
+        // add them in order.
+        features.clear();
+        sentence_features(toks, info, |h, v| {
+            self.sentence.prefetch(h);
+            features.push((h, v));
+        });
         let mut z = self.sentence.bias;
-        sentence_features(toks, info, |h, v| z += self.sentence.weight(h) * v);
+        for &(h, v) in features.iter() {
+            z += self.sentence.weight(h) * v;
+        }
         z
     }
 
