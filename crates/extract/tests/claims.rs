@@ -580,3 +580,22 @@ fn speakers_headed_by_brigades_workers_and_analysts() {
     let t = "Analysts estimate that Syrias war has killed more than 400000 people.";
     assert_eq!(chain(&claim(t), t), ["Analysts"]);
 }
+
+/// "sustained injuries", "causing serious injuries to a woman" (fresh4 #130, fresh7 #89).
+#[test]
+fn injuries_sustained_and_caused() {
+    assert_eq!(
+        injured(
+            "Two militants were killed and two others sustained injuries in clashes in the same region the Turkish army statement added."
+        )
+        .map(|i| i.0),
+        Some(2)
+    );
+    assert_eq!(
+        injured(
+            "Terrorists fired rocket shells at al-Midan neighborhood killing two people including a child and causing serious injuries to a woman."
+        )
+        .map(|i| i.0),
+        Some(1)
+    );
+}
