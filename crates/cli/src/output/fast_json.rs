@@ -16,7 +16,10 @@
 use serde::ser::{self, Serialize};
 use serde_json::Error;
 
-use crosscheck_schema::{ArticleAnalysis, Attribution, Claim, Removal, Sentence, Span};
+use crosscheck_schema::{
+    ArticleAnalysis, Attribution, AttributionSource, Casualties, Claim, DateValue, EntityMention,
+    EventFrame, PlaceMention, Removal, Sentence, Span,
+};
 
 /// Appends the compact JSON of `value` to `out`.
 pub fn to_vec<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), Error> {
@@ -197,12 +200,181 @@ fn claim(out: &mut Vec<u8>, c: &Claim) -> Result<(), Error> {
     float(out, *checkworthy);
     out.extend_from_slice(b",\"attribution\":");
     self::attribution(out, attribution)?;
-    field(out, "event", event)?;
+    out.extend_from_slice(b",\"event\":");
+    option(out, event.as_ref(), event_frame)?;
     // `skip_serializing_if = "Option::is_none"`.
     if status.is_some() {
         field(out, "status", status)?;
     }
     out.push(b'}');
+    Ok(())
+}
+
+/// `null`, or the value written by `write`.
+fn option<T>(
+    out: &mut Vec<u8>,
+    value: Option<&T>,
+    write: impl Fn(&mut Vec<u8>, &T) -> Result<(), Error>,
+) -> Result<(), Error> {
+    match value {
+        Some(v) => write(out, v),
+        None => {
+            out.extend_from_slice(b"null");
+            Ok(())
+        }
+    }
+}
+
+/// A unit enum (a kind, a type) as its serialised name.
+fn name<T: Serialize>(out: &mut Vec<u8>, value: &T) -> Result<(), Error> {
+    value.serialize(Fast { out })
+}
+
+/// `,"start":S,"end":E}`: how most of the schema's records end.
+fn span_end(out: &mut Vec<u8>, start: usize, end: usize) {
+    out.extend_from_slice(b",\"start\":");
+    uint(out, start);
+    out.extend_from_slice(b",\"end\":");
+    uint(out, end);
+    out.push(b'}');
+}
+
+fn source(out: &mut Vec<u8>, s: &AttributionSource) -> Result<(), Error> {
+    let AttributionSource {
+        name: source_name,
+        kind,
+        start,
+        end,
+    } = s;
+    out.extend_from_slice(b"{\"name\":");
+    string(out, source_name)?;
+    out.extend_from_slice(b",\"kind\":");
+    name(out, kind)?;
+    span_end(out, *start, *end);
+    Ok(())
+}
+
+fn event_frame(out: &mut Vec<u8>, e: &EventFrame) -> Result<(), Error> {
+    let EventFrame {
+        event_type,
+        trigger,
+        actor,
+        target,
+        place,
+        date,
+        killed,
+        injured,
+        denied,
+    } = e;
+    out.extend_from_slice(b"{\"type\":");
+    name(out, event_type)?;
+    out.extend_from_slice(b",\"trigger\":");
+    span(out, trigger);
+    out.extend_from_slice(b",\"actor\":");
+    option(out, actor.as_ref(), entity)?;
+    out.extend_from_slice(b",\"target\":");
+    option(out, target.as_ref(), entity)?;
+    out.extend_from_slice(b",\"place\":");
+    option(out, place.as_ref(), self::place)?;
+    out.extend_from_slice(b",\"date\":");
+    option(out, date.as_ref(), self::date)?;
+    out.extend_from_slice(b",\"killed\":");
+    option(out, killed.as_ref(), casualties)?;
+    out.extend_from_slice(b",\"injured\":");
+    option(out, injured.as_ref(), casualties)?;
+    out.extend_from_slice(b",\"denied\":");
+    boolean(out, *denied);
+    out.push(b'}');
+    Ok(())
+}
+
+fn entity(out: &mut Vec<u8>, m: &EntityMention) -> Result<(), Error> {
+    let EntityMention {
+        name: entity_name,
+        kind,
+        text,
+        start,
+        end,
+    } = m;
+    out.extend_from_slice(b"{\"name\":");
+    string(out, entity_name)?;
+    out.extend_from_slice(b",\"kind\":");
+    name(out, kind)?;
+    out.extend_from_slice(b",\"text\":");
+    string(out, text)?;
+    span_end(out, *start, *end);
+    Ok(())
+}
+
+fn place(out: &mut Vec<u8>, p: &PlaceMention) -> Result<(), Error> {
+    let PlaceMention {
+        id,
+        name: place_name,
+        within,
+        text,
+        start,
+        end,
+    } = p;
+    out.extend_from_slice(b"{\"id\":");
+    option(out, id.as_ref(), |out, id| string(out, id))?;
+    out.extend_from_slice(b",\"name\":");
+    string(out, place_name)?;
+    out.extend_from_slice(b",\"within\":");
+    array(out, within, |out, w| string(out, w))?;
+    out.extend_from_slice(b",\"text\":");
+    string(out, text)?;
+    span_end(out, *start, *end);
+    Ok(())
+}
+
+fn date(out: &mut Vec<u8>, d: &DateValue) -> Result<(), Error> {
+    let DateValue {
+        value,
+        last,
+        precision,
+        expression,
+        relative,
+        start,
+        end,
+    } = d;
+    out.extend_from_slice(b"{\"value\":");
+    value.serialize(Fast { out: &mut *out })?;
+    out.extend_from_slice(b",\"last\":");
+    last.serialize(Fast { out: &mut *out })?;
+    out.extend_from_slice(b",\"precision\":");
+    name(out, precision)?;
+    out.extend_from_slice(b",\"expression\":");
+    string(out, expression)?;
+    out.extend_from_slice(b",\"relative\":");
+    boolean(out, *relative);
+    span_end(out, *start, *end);
+    Ok(())
+}
+
+fn casualties(out: &mut Vec<u8>, c: &Casualties) -> Result<(), Error> {
+    let Casualties {
+        min,
+        max,
+        category,
+        expression,
+        update,
+        start,
+        end,
+    } = c;
+    out.extend_from_slice(b"{\"min\":");
+    uint(out, *min as usize);
+    out.extend_from_slice(b",\"max\":");
+    option(out, max.as_ref(), |out, m| {
+        uint(out, *m as usize);
+        Ok(())
+    })?;
+    out.extend_from_slice(b",\"category\":");
+    name(out, category)?;
+    out.extend_from_slice(b",\"expression\":");
+    string(out, expression)?;
+    out.extend_from_slice(b",\"update\":");
+    boolean(out, *update);
+    span_end(out, *start, *end);
     Ok(())
 }
 
@@ -214,7 +386,7 @@ fn attribution(out: &mut Vec<u8>, a: &Attribution) -> Result<(), Error> {
         quoted,
     } = a;
     out.extend_from_slice(b"{\"chain\":");
-    chain.serialize(Fast { out: &mut *out })?;
+    array(out, chain, source)?;
     out.extend_from_slice(b",\"hedged\":");
     boolean(out, *hedged);
     // `skip_serializing_if = "Vec::is_empty"`.
