@@ -700,6 +700,11 @@ impl CueTable {
         } else {
             line.len()
         };
+        // Most lines hold no cue phrase at all: one plain search (the automaton's
+        // fastest scan) says so before the overlapping walk over every match.
+        if !self.phrases.is_match(&line[..reach]) {
+            return Plain;
+        }
         for m in self.phrases.find_overlapping_iter(&line[..reach]) {
             let info = &self.phrase_info[m.pattern().as_usize()];
             if info.flags & AT_START != 0 && m.start() != 0 {

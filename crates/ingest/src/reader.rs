@@ -150,7 +150,7 @@ impl Reader {
         let format = format::detect(path, &head_text, self.options.format);
         match format {
             InputFormat::Jsonl | InputFormat::Csv => {
-                let builder = RecordBuilder {
+                let mut builder = RecordBuilder {
                     path: name,
                     mapping: &self.options.mapping,
                     preset: self.options.preset,
@@ -160,6 +160,7 @@ impl Reader {
                     } else {
                         how.encoding
                     },
+                    columns: None,
                 };
                 let array = head_text
                     .trim_start_matches('\u{feff}')
@@ -177,7 +178,7 @@ impl Reader {
                     if bytes.len() as u64 > limit {
                         return one(Err(too_big(builder.path, bytes.len() as u64, limit)));
                     }
-                    Box::new(json_array(&decode::decode(&bytes, how), &builder).into_iter())
+                    Box::new(json_array(&decode::decode(&bytes, how), &mut builder).into_iter())
                 } else if format == InputFormat::Jsonl {
                     Box::new(JsonLines {
                         reader,

@@ -17,6 +17,32 @@ pub(crate) struct RecordBuilder<'a> {
     pub preset: Option<Preset>,
     pub format: InputFormat,
     pub encoding: &'static Encoding,
+    /// The names of the last record built and where its fields sat: the records of
+    /// one file mostly share their names, and finding the fields among them is
+    /// most of the work of `build`.
+    pub columns: Option<(Vec<String>, Columns)>,
+}
+
+/// The fields a record is read into besides its text, in the order they claim
+/// their column.
+const FIELDS: [Field; 8] = [
+    Field::Id,
+    Field::Title,
+    Field::Date,
+    Field::Outlet,
+    Field::Url,
+    Field::Label,
+    Field::Author,
+    Field::Language,
+];
+
+/// Where each field sits among a record's names: the text's column, and for each
+/// of [`FIELDS`] its column unless absent or already claimed by the text or an
+/// earlier field.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Columns {
+    text: Option<usize>,
+    fields: [Option<usize>; 8],
 }
 
 impl RecordBuilder<'_> {
@@ -29,16 +55,45 @@ impl RecordBuilder<'_> {
         })
     }
 
+    /// Where the fields sit among `names`.
+    fn columns_of(&self, names: &[String]) -> Columns {
+        let text = self.find(Field::Text, names);
+        let mut used: Vec<usize> = text.into_iter().collect();
+        let fields = FIELDS.map(|field| {
+            let i = self.find(field, names)?;
+            if used.contains(&i) {
+                return None;
+            }
+            used.push(i);
+            Some(i)
+        });
+        Columns { text, fields }
+    }
+
+    /// [`RecordBuilder::columns_of`], answered from the last record when it had the
+    /// same names.
+    fn columns(&mut self, names: &[String]) -> Columns {
+        if let Some((last, columns)) = &self.columns {
+            if last.as_slice() == names {
+                return columns.clone();
+            }
+        }
+        let columns = self.columns_of(names);
+        self.columns = Some((names.to_vec(), columns.clone()));
+        columns
+    }
+
     /// Builds a document from `names[i] = values[i]`.
     pub(crate) fn build(
-        &self,
+        &mut self,
         names: &[String],
         mut values: Vec<String>,
         record: u64,
         line: u64,
     ) -> Result<Document, IngestError> {
+        let columns = self.columns(names);
         let err = |msg: String| IngestError::new(self.path.clone(), msg).at_line(line);
-        let text_at = self.find(Field::Text, names).ok_or_else(|| {
+        let text_at = columns.text.ok_or_else(|| {
             err(format!(
                 "no text field: looked for {} (choose one with --text-field); the record has: {}",
                 self.mapping.candidates(Field::Text).join(", "),
@@ -53,32 +108,29 @@ impl RecordBuilder<'_> {
         if text.trim().is_empty() {
             return Err(err(format!("empty text in field `{}`", names[text_at])));
         }
-        let mut fields = RecordFields::default();
-        let mut used = vec![text_at];
-        let mut take = |field: Field| -> Option<String> {
-            let i = self.find(field, names)?;
-            if used.contains(&i) {
-                return None;
-            }
-            used.push(i);
+        let [id, title, date, outlet, url, label, author, language] = columns.fields.map(|at| {
             values
-                .get(i)
+                .get(at?)
                 .map(|v| v.trim().to_string())
                 .filter(|v| !v.is_empty())
+        });
+        let mut fields = RecordFields {
+            id,
+            title,
+            date,
+            outlet,
+            url,
+            label,
+            author,
+            language,
+            ..RecordFields::default()
         };
-        fields.id = take(Field::Id);
-        fields.title = take(Field::Title);
-        fields.date = take(Field::Date);
-        fields.outlet = take(Field::Outlet);
-        fields.url = take(Field::Url);
-        fields.label = take(Field::Label);
-        fields.author = take(Field::Author);
-        fields.language = take(Field::Language);
         if let (Some(preset), Some(label)) = (self.preset, fields.label.as_mut()) {
             *label = preset.normalise_label(label);
         }
+        let used = |i: usize| i == text_at || columns.fields.contains(&Some(i));
         for (i, name) in names.iter().enumerate() {
-            if !used.contains(&i) {
+            if !used(i) {
                 if let Some(v) = values.get(i) {
                     fields.extra.insert(name.trim().to_string(), v.clone());
                 }
@@ -309,7 +361,7 @@ impl<R: std::io::Read> Iterator for CsvRecords<'_, R> {
 /// array must fit in memory; exports too big for that should be JSON Lines.
 pub(crate) fn json_array(
     text: &str,
-    builder: &RecordBuilder<'_>,
+    builder: &mut RecordBuilder<'_>,
 ) -> Vec<Result<Document, IngestError>> {
     let values: Vec<serde_json::Value> = match serde_json::from_str(text) {
         Ok(v) => v,
@@ -339,4 +391,45 @@ pub(crate) fn json_array(
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{IngestOptions, Reader};
+
+    /// The columns kept from one record to the next give what each record gives
+    /// read on its own (where nothing is kept).
+    #[test]
+    fn records_read_together_are_what_each_gives_alone() {
+        let lines = [
+            r#"{"id":"1","title":"A","text":"Body one","date":"2017-04-05","x":"y"}"#,
+            r#"{"id":"2","title":"B","text":"Body two","date":"2017-04-06","x":"z"}"#,
+            r#"{"headline":"C","content":"Body three","Title":"D","source":"S"}"#,
+            r#"{"id":"3","title":"B","text":"Body two","date":"2017-04-06","x":"z"}"#,
+            r#"{"text":"Body four","body":"other","url":" http://a ","label":"FAKE"}"#,
+            r#"{"title":"no text here"}"#,
+            r#"{"id":"4","title":"B","text":"  ","date":"2017-04-06","x":"z"}"#,
+            r#"{"text":"Body five","body":"other","url":"","label":"FAKE"}"#,
+        ];
+        let reader = Reader::new(IngestOptions::default());
+        let together: Vec<_> = reader
+            .read_bytes("all.jsonl", lines.join("\n").as_bytes())
+            .collect();
+        assert_eq!(together.len(), lines.len());
+        for (k, (line, got)) in lines.iter().zip(&together).enumerate() {
+            // Alone, but on the same line number.
+            let alone = format!("{}{line}", "\n".repeat(k));
+            let mut want: Vec<_> = reader.read_bytes("all.jsonl", alone.as_bytes()).collect();
+            assert_eq!(want.len(), 1);
+            let want = want.remove(0);
+            match (got, &want) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "{line}"),
+                (Err(a), Err(b)) => {
+                    assert_eq!(a.message, b.message, "{line}");
+                    assert_eq!(a.line, b.line, "{line}");
+                }
+                _ => panic!("{line}: {got:?} against {want:?}"),
+            }
+        }
+    }
 }

@@ -55,7 +55,9 @@ impl Sink for JsonDocument {
             self.out.write_all(b",")?;
         }
         self.out.write_all(b"\n")?;
-        write_json(&mut self.out, &mut self.buf, article)?;
+        self.buf.clear();
+        super::fast_json::article_to_vec(&mut self.buf, article)?;
+        self.out.write_all(&self.buf)?;
         self.articles += 1;
         Ok(())
     }
@@ -99,7 +101,7 @@ impl JsonLines {
 impl Sink for JsonLines {
     fn article(&mut self, article: &ArticleAnalysis, _claim_texts: &[String]) -> Result<()> {
         self.buf.clear();
-        super::fast_json::to_vec(&mut self.buf, article)?;
+        super::fast_json::article_to_vec(&mut self.buf, article)?;
         self.buf.push(b'\n');
         self.out.write_all(&self.buf)?;
         Ok(())
