@@ -14,7 +14,7 @@ use crate::casualties;
 use crate::frame::{self, DateTok, Inputs, PlaceTok};
 use crate::parties::PartyMemory;
 use crate::triggers;
-use crate::vocab::{self, Vocab};
+use crate::vocab::{self, class, Vocab};
 use crate::words::{in_ranges, Buffers, Words};
 
 /// Check-worthiness score at or above which a sentence without an event frame is a claim.
@@ -48,6 +48,20 @@ impl Default for Extractor {
     fn default() -> Self {
         Extractor::new()
     }
+}
+
+/// Allocations [`Extractor::claims_with`] reuses from one article to the next: the
+/// token view's buffers and the per-sentence vectors. The caller owns it (one per
+/// worker thread, say); what it holds between two calls means nothing, and a new
+/// one (`Scratch::default()`) is as good as a used one, only slower.
+#[derive(Default)]
+pub struct Scratch {
+    buffers: Buffers,
+    quoted: Vec<bool>,
+    in_date: Vec<bool>,
+    actor_matches: Vec<ActorTok>,
+    place_matches: Vec<PlaceTok>,
+    sentences: Vec<Sentence>,
 }
 
 /// Everything learnt about one sentence.
@@ -95,7 +109,19 @@ impl Extractor {
     /// sentence whose check-worthiness score (`scores[i]` for `ctx.sentences[i]`) reaches
     /// the threshold. Claim ids are left empty; the pipeline numbers them.
     pub fn claims(&self, ctx: &ArticleContext, scores: Option<&[f32]>) -> Vec<Claim> {
-        let sentences = self.analyse(ctx);
+        self.claims_with(ctx, scores, &mut Scratch::default())
+    }
+
+    /// [`Extractor::claims`] with the allocations of `scratch`, which keeps them for
+    /// the next article: the same claims, fewer trips to the allocator.
+    pub fn claims_with(
+        &self,
+        ctx: &ArticleContext,
+        scores: Option<&[f32]>,
+        scratch: &mut Scratch,
+    ) -> Vec<Claim> {
+        self.analyse(ctx, scratch);
+        let sentences = &mut scratch.sentences;
         let include = |i: usize, s: &Sentence| {
             let score = scores.and_then(|sc| sc.get(i)).copied();
             !s.span.is_empty() && (s.frame.is_some() || score.is_some_and(|x| x >= self.threshold))
@@ -107,7 +133,7 @@ impl Extractor {
             .filter(|&(i, s)| include(i, s))
             .count();
         let mut out = Vec::with_capacity(n);
-        for (i, s) in sentences.into_iter().enumerate() {
+        for (i, s) in sentences.drain(..).enumerate() {
             let score = scores.and_then(|sc| sc.get(i)).copied();
             if !include(i, &s) {
                 continue;
@@ -133,13 +159,23 @@ impl Extractor {
         out
     }
 
-    fn analyse(&self, ctx: &ArticleContext) -> Vec<Sentence> {
+    /// Each sentence of the article, analysed, into `scratch.sentences`.
+    fn analyse(&self, ctx: &ArticleContext, scratch: &mut Scratch) {
+        let Scratch {
+            buffers,
+            quoted,
+            in_date,
+            actor_matches,
+            place_matches,
+            sentences: out,
+        } = scratch;
         let text = ctx.text;
         let mut memory = Memory::default();
         let mut previous_type = ctx.title.and_then(|t| self.title_type(t));
         let mut open = false;
         let mut open_for = 0usize;
-        let mut out: Vec<Sentence> = Vec::with_capacity(ctx.sentences.len());
+        out.clear();
+        out.reserve(ctx.sentences.len());
         // One pass of each table over the article's extent, not one per sentence.
         let extent = match (ctx.sentences.first(), ctx.sentences.last()) {
             (Some(a), Some(b)) => clamp(text, Span::new(a.start, b.end)),
@@ -156,12 +192,7 @@ impl Extractor {
             .map(|s| s.end.min(text.len()).saturating_sub(s.start))
             .max()
             .unwrap_or(0);
-        let mut buffers = Buffers::with_capacity(longest);
-        // Per-sentence vectors, allocated once per article.
-        let mut quoted: Vec<bool> = Vec::new();
-        let mut in_date: Vec<bool> = Vec::new();
-        let mut actor_matches: Vec<ActorTok> = Vec::new();
-        let mut place_matches: Vec<PlaceTok> = Vec::new();
+        buffers.reserve(longest);
         let mut parties = PartyMemory::default();
         for (si, &span) in ctx.sentences.iter().enumerate() {
             let span = clamp(text, span);
@@ -171,7 +202,7 @@ impl Extractor {
                 span
             };
             let span = skip_dateline(text, span);
-            let w = Words::with_buffers(text, span, &self.vocab, std::mem::take(&mut buffers));
+            let w = Words::with_buffers(text, span, &self.vocab, std::mem::take(buffers));
             if span.is_empty() {
                 out.push(Sentence {
                     span,
@@ -183,7 +214,7 @@ impl Extractor {
                     open_at_start: open,
                     chain: Vec::new(),
                 });
-                buffers = w.into_buffers();
+                *buffers = w.into_buffers();
                 continue;
             }
             // Quotation marks: straight quotes open when glued to the word after them and
@@ -193,9 +224,16 @@ impl Extractor {
             }
             let open_at_start = open;
             quoted.clear();
-            quoted.resize(w.len(), false);
             let mut state = open;
-            for k in 0..w.len() {
+            // Without a quotation mark every token is as quoted as the sentence opens.
+            let marks = if w.has_any(class::QUOTE) {
+                quoted.resize(w.len(), false);
+                w.len()
+            } else {
+                quoted.resize(w.len(), open);
+                0
+            };
+            for k in 0..marks {
                 if w.is_quote(k) {
                     let q = w.raw(k);
                     let t = w.toks[k];
@@ -322,9 +360,9 @@ impl Extractor {
             let cx = Context {
                 vocab: &self.vocab,
                 actors: &self.actors,
-                matches: &actor_matches,
-                quoted: &quoted,
-                date: &in_date,
+                matches: actor_matches,
+                quoted,
+                date: in_date,
                 memory: &memory,
             };
             let found = attribution::find(&w, &cx);
@@ -351,8 +389,8 @@ impl Extractor {
                         counts: &counts,
                         hits: &hits,
                         found: &found,
-                        actor_matches: &actor_matches,
-                        place_matches: &place_matches,
+                        actor_matches,
+                        place_matches,
                         dates: &dates,
                         previous_type,
                         memory: &parties,
@@ -363,7 +401,7 @@ impl Extractor {
             };
             parties.learn(
                 &self.actors,
-                &actor_matches,
+                actor_matches,
                 built.as_ref().and_then(|b| b.actor),
             );
             let frame = built.map(|b| b.frame);
@@ -412,7 +450,7 @@ impl Extractor {
                 open_at_start,
                 chain,
             });
-            buffers = w.into_buffers();
+            *buffers = w.into_buffers();
         }
         // A sentence wholly inside a quotation and naming no speaker takes the speaker of
         // the quotation: named where it closes ("...," he said) or where it opened.
@@ -436,7 +474,6 @@ impl Extractor {
                 out[i].chain = chain;
             }
         }
-        out
     }
 
     /// The event type a headline names ("Air strikes on Idlib market kill 35").
@@ -519,7 +556,12 @@ fn adjust_dates(
             m.last = published;
         }
     }
-    for i in 0..w.len() {
+    let weekdays = if w.has_any(vocab::class::WEEKDAY_S) {
+        w.len()
+    } else {
+        0
+    };
+    for i in 0..weekdays {
         if !w.has(i, vocab::class::WEEKDAY_S) {
             continue;
         }
