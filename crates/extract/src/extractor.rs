@@ -624,7 +624,12 @@ fn skip_header(text: &str, span: Span, title: Option<&str>, dates: &DateParser) 
             v
         })
         .unwrap_or_default();
-    if let Some(end) = titles.iter().find_map(|t| find_loose(s, t, 400)) {
+    let keys: Vec<Vec<char>> = titles.iter().map(|t| loose_key(t)).collect();
+    let mut hay = LooseHay::new(s);
+    if let Some(end) = keys
+        .iter()
+        .find_map(|k| find_loose_from(&mut hay, 0, k, 400))
+    {
         start = end;
     }
     // Dates of the header: absolute, within a few words of where the body would start,
@@ -688,10 +693,10 @@ fn skip_header(text: &str, span: Span, title: Option<&str>, dates: &DateParser) 
                 .trim_start_matches(|c: char| c == ' ' || c.is_ascii_digit())
                 .len();
     }
-    if let Some(end) = titles
-        .iter()
-        .find_map(|t| s.get(start..).and_then(|r| find_loose(r, t, 400)))
-    {
+    if let Some(end) = keys.iter().find_map(|k| {
+        s.get(start..)
+            .and_then(|_| find_loose_from(&mut hay, start, k, 400))
+    }) {
         start += end;
     }
     let rest = s.get(start..).unwrap_or("");
@@ -763,32 +768,65 @@ fn fakes_dateline(s: &str) -> bool {
 /// Where `needle` ends in `hay`, comparing letters and digits only (FA-KES strips
 /// punctuation from the text but not from the title), when it starts within `within`
 /// bytes.
+#[cfg(test)]
 fn find_loose(hay: &str, needle: &str, within: usize) -> Option<usize> {
+    find_loose_from(&mut LooseHay::new(hay), 0, &loose_key(needle), within)
+}
+
+/// The letters and digits of `needle`, lower-cased: what [`find_loose_from`] looks
+/// for.
+fn loose_key(needle: &str) -> Vec<char> {
     let mut folded = Vec::with_capacity(needle.len());
     LooseChars {
         hay: needle,
         pos: 0,
     }
     .fill(&mut folded, usize::MAX);
-    let key: Vec<char> = folded.into_iter().map(|(_, c)| c).collect();
+    folded.into_iter().map(|(_, c)| c).collect()
+}
+
+/// A text as [`find_loose_from`] reads it: its letters and digits, lower-cased,
+/// each with the offset of the character it comes from, folded lazily, as far as
+/// the searches so far needed. The searches of one text (each form of the title,
+/// from two starting points) share the folding.
+struct LooseHay<'a> {
+    rest: LooseChars<'a>,
+    chars: Vec<(usize, char)>,
+}
+
+impl<'a> LooseHay<'a> {
+    fn new(hay: &'a str) -> LooseHay<'a> {
+        LooseHay {
+            rest: LooseChars { hay, pos: 0 },
+            chars: Vec::new(),
+        }
+    }
+}
+
+/// [`find_loose`] in `hay[from..]` (`from` a char boundary) for the folded `key`
+/// ([`loose_key`]): where the match ends, as an offset from `from`. The same as
+/// `find_loose(&hay[from..], needle, within)`: folding goes char by char, so the
+/// folded chars of `hay[from..]` are those of `hay` from `from` on.
+fn find_loose_from(hay: &mut LooseHay, from: usize, key: &[char], within: usize) -> Option<usize> {
     if key.len() < 8 {
         return None;
     }
-    // The letters and digits of `hay`, lower-cased, each with the offset of the
-    // character it comes from; folded lazily, about as far as the candidate starts
-    // need (`key.len()` of them when the title opens the sentence).
-    let mut rest = LooseChars { hay, pos: 0 };
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(2 * key.len());
-    for s in 0.. {
+    let LooseHay { rest, chars } = hay;
+    // Everything before `from` folded, so that the first char at or after it is known.
+    while rest.pos <= from && rest.pos < rest.hay.len() {
+        rest.fill(chars, chars.len() + 64);
+    }
+    let base = chars.partition_point(|&(i, _)| i < from);
+    for s in base.. {
         // Folded in steps of 64 characters past the need: one call per start
         // cost more than the folding. Folding further never changes the answer.
         if chars.len() < s + key.len() {
-            rest.fill(&mut chars, s + key.len() + 64);
+            rest.fill(chars, s + key.len() + 64);
         }
         // Only matches starting within `within` bytes count, and one that runs
         // past the end of `hay` does not.
         match chars.get(s) {
-            Some(&(i, c)) if i <= within && s + key.len() <= chars.len() => {
+            Some(&(i, c)) if i - from <= within && s + key.len() <= chars.len() => {
                 if c != key[0] {
                     continue;
                 }
@@ -797,11 +835,11 @@ fn find_loose(hay: &str, needle: &str, within: usize) -> Option<usize> {
         }
         if chars[s..s + key.len()]
             .iter()
-            .zip(&key)
+            .zip(key)
             .all(|(&(_, c), &k)| c == k)
         {
             let (i, c) = chars[s + key.len() - 1];
-            return Some(i + c.len_utf8());
+            return Some(i + c.len_utf8() - from);
         }
     }
     None
@@ -917,6 +955,20 @@ mod tests {
                         find_loose(hay, needle, within),
                         find_loose_reference(hay, needle, within),
                         "{hay:?} {needle:?} {within}"
+                    );
+                }
+            }
+            // One folding shared by searches from several starts, in any order.
+            let mut shared = LooseHay::new(hay);
+            for from in [0, 7, 3, 40, 20, hay.len(), 1].map(|f| f.min(hay.len())) {
+                if !hay.is_char_boundary(from) {
+                    continue;
+                }
+                for needle in needles {
+                    assert_eq!(
+                        find_loose_from(&mut shared, from, &loose_key(needle), 400),
+                        find_loose_reference(&hay[from..], needle, 400),
+                        "{hay:?} {needle:?} from {from}"
                     );
                 }
             }
