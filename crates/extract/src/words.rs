@@ -61,6 +61,9 @@ impl Buffers {
 }
 
 impl<'t> Words<'t> {
+    /// The token view of `text[span]`, with buffers of its own (tests; the
+    /// extractor lends it the buffers of earlier sentences).
+    #[cfg(test)]
     pub fn new(text: &'t str, span: Span, vocab: &Vocab) -> Words<'t> {
         Words::with_buffers(text, span, vocab, Buffers::default())
     }
