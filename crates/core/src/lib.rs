@@ -35,4 +35,4 @@ mod pipeline;
 pub use article_id::article_id;
 pub use metadata::{outlet_from_url, parse_published};
 pub use models::Models;
-pub use pipeline::{Pipeline, PipelineOptions};
+pub use pipeline::{Pipeline, PipelineOptions, Scratch};

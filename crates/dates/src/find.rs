@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 
 use crate::grammar::Matcher;
+use crate::lexicon::pack_lower;
 use crate::token::tokenize;
 use crate::{DateMatch, DateOrder, DateParser};
 
@@ -69,17 +70,141 @@ fn char_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
 
 /// The pre-filter: any digit, or a keyword standing as a whole word.
 fn may_hold_date(parser: &DateParser, s: &str) -> bool {
-    let bytes = s.as_bytes();
-    if bytes.iter().any(u8::is_ascii_digit) {
-        return true;
+    s.bytes().any(|b| b.is_ascii_digit()) || parser.triggers.any_in(s)
+}
+
+/// Keywords that stand as whole words: no ASCII letter just before or after them,
+/// case ignored (the pre-filter's [`TRIGGERS`](crate::lexicon::TRIGGERS)).
+///
+/// Every keyword is made of ASCII letters, so a keyword standing as a whole word is
+/// a whole run of ASCII letters: [`Keywords::any_in`] cuts the text into runs and
+/// looks each up. Most runs are rejected by their length and first two letters
+/// alone. (Its definition, a leftmost-longest Aho-Corasick search for the keywords
+/// with that boundary check, is what a test compares it with.)
+pub(crate) struct Keywords {
+    /// The keywords, packed by [`pack_lower`], sorted.
+    packed: Vec<u128>,
+    /// Bit `second letter` of entry `length * 26 + first letter`: some keyword of
+    /// that length starts with those two letters.
+    starts: Vec<u32>,
+}
+
+/// The longest keyword [`Keywords`] takes.
+const MAX_KEYWORD: usize = 12;
+
+impl Keywords {
+    /// The table of `words`: lower-case ASCII letters, 2 to [`MAX_KEYWORD`] of them
+    /// (others are left out).
+    pub(crate) fn new(words: &[&str]) -> Keywords {
+        let mut packed = Vec::new();
+        let mut starts = vec![0u32; (MAX_KEYWORD + 1) * 26];
+        for w in words {
+            let b = w.as_bytes();
+            if !(2..=MAX_KEYWORD).contains(&b.len()) || !b.iter().all(u8::is_ascii_lowercase) {
+                continue;
+            }
+            starts[b.len() * 26 + usize::from(b[0] - b'a')] |= 1 << (b[1] - b'a');
+            packed.extend(pack_lower(b));
+        }
+        packed.sort_unstable();
+        Keywords { packed, starts }
     }
-    let Some(triggers) = &parser.triggers else {
-        return true;
-    };
-    triggers.find_iter(s).any(|m| {
-        let before = m.start().checked_sub(1).and_then(|p| bytes.get(p));
-        let after = bytes.get(m.end());
-        !before.is_some_and(|b| b.is_ascii_alphabetic())
-            && !after.is_some_and(|b| b.is_ascii_alphabetic())
-    })
+
+    /// Whether a keyword stands in `s` as a whole word.
+    pub(crate) fn any_in(&self, s: &str) -> bool {
+        let bytes = s.as_bytes();
+        let n = bytes.len();
+        let mut i = 0;
+        while i < n {
+            if !bytes[i].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < n && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let run = &bytes[start..i];
+            if run.len() < 2 || run.len() > MAX_KEYWORD {
+                continue;
+            }
+            let first = usize::from(run[0].to_ascii_lowercase() - b'a');
+            let second = run[1].to_ascii_lowercase() - b'a';
+            if self.starts[run.len() * 26 + first] & (1 << second) != 0
+                && pack_lower(run).is_some_and(|key| self.packed.binary_search(&key).is_ok())
+            {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::TRIGGERS;
+
+    /// The definition of [`Keywords::any_in`]: a leftmost-longest match of a keyword
+    /// with no ASCII letter just before or after it.
+    fn keyword_reference(s: &str) -> bool {
+        let ac = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(TRIGGERS)
+            .expect("keyword automaton");
+        let bytes = s.as_bytes();
+        ac.find_iter(s).any(|m| {
+            let before = m.start().checked_sub(1).and_then(|p| bytes.get(p));
+            let after = bytes.get(m.end());
+            !before.is_some_and(|b| b.is_ascii_alphabetic())
+                && !after.is_some_and(|b| b.is_ascii_alphabetic())
+        })
+    }
+
+    #[test]
+    fn every_keyword_is_in_the_table() {
+        assert!(TRIGGERS
+            .iter()
+            .all(|w| (2..=MAX_KEYWORD).contains(&w.len())
+                && w.bytes().all(|b| b.is_ascii_lowercase())));
+        assert_eq!(Keywords::new(TRIGGERS).packed.len(), TRIGGERS.len());
+    }
+
+    #[test]
+    fn the_keyword_scan_agrees_with_its_definition() {
+        let keywords = Keywords::new(TRIGGERS);
+        let mut texts: Vec<String> = [
+            "March on Damascus",
+            "the marches continued",
+            "Mayday, mayday",
+            "in MAY the weekend's weeks",
+            "Wednesdays,Sunday",
+            "weekday nights",
+            "a-go-go ago-",
+            "caf\u{E9}today \u{E9}today\u{E9}",
+            "yesterdays tonight's",
+            "",
+            "no cue at all here",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for w in TRIGGERS {
+            texts.push(format!("x {w} y"));
+            texts.push(format!("x{w} y"));
+            texts.push(format!("{}s", w.to_uppercase()));
+            texts.push(format!("2{}_", w.to_uppercase()));
+        }
+        // Real text: the sentences and lines of the sample corpus.
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
+        for entry in std::fs::read_dir(corpus).expect("examples/corpus") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default();
+            texts.extend(text.split_inclusive(['.', '\n']).map(str::to_string));
+        }
+        assert!(texts.len() > 500);
+        for text in &texts {
+            assert_eq!(keywords.any_in(text), keyword_reference(text), "{text:?}");
+        }
+    }
 }

@@ -374,7 +374,7 @@ impl Lexicon {
 /// A word of 1 to [`MAX_WORD`] bytes, ASCII-lower-cased, as one integer: its bytes
 /// from the low end, its length in the top byte. `None` for other lengths.
 #[inline]
-fn pack_lower(bytes: &[u8]) -> Option<u128> {
+pub(crate) fn pack_lower(bytes: &[u8]) -> Option<u128> {
     if bytes.is_empty() || bytes.len() > MAX_WORD {
         return None;
     }

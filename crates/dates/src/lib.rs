@@ -55,7 +55,6 @@ mod lexicon;
 mod standalone;
 mod token;
 
-use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
 
 use crate::grammar::Matcher;
@@ -99,8 +98,7 @@ pub struct DateMatch {
 pub struct DateParser {
     lexicon: Lexicon,
     /// Whole-word keywords; with "any digit" this is the cheap pre-filter of `find`.
-    /// `None` only if the automaton could not be built: then every text is scanned.
-    triggers: Option<AhoCorasick>,
+    triggers: find::Keywords,
 }
 
 impl Default for DateParser {
@@ -111,11 +109,7 @@ impl Default for DateParser {
 
 impl DateParser {
     pub fn new() -> DateParser {
-        let triggers = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(lexicon::TRIGGERS)
-            .ok();
+        let triggers = find::Keywords::new(lexicon::TRIGGERS);
         DateParser {
             lexicon: Lexicon::new(),
             triggers,

@@ -8,13 +8,14 @@ use crosscheck_lexicon::{Actors, FoldedText, Gazetteer};
 use crosscheck_schema::{
     Attribution, AttributionSource, Claim, EventFrame, EventType, SourceKind, Span,
 };
+use crosscheck_segment::TokenKind;
 
 use crate::attribution::{self, ActorTok, Context, Found, Memory};
 use crate::casualties;
 use crate::frame::{self, DateTok, Inputs, PlaceTok};
 use crate::parties::PartyMemory;
 use crate::triggers;
-use crate::vocab::{self, Vocab};
+use crate::vocab::{self, class, Vocab};
 use crate::words::{in_ranges, Buffers, Words};
 
 /// Check-worthiness score at or above which a sentence without an event frame is a claim.
@@ -48,6 +49,20 @@ impl Default for Extractor {
     fn default() -> Self {
         Extractor::new()
     }
+}
+
+/// Allocations [`Extractor::claims_with`] reuses from one article to the next: the
+/// token view's buffers and the per-sentence vectors. The caller owns it (one per
+/// worker thread, say); what it holds between two calls means nothing, and a new
+/// one (`Scratch::default()`) is as good as a used one, only slower.
+#[derive(Default)]
+pub struct Scratch {
+    buffers: Buffers,
+    quoted: Vec<bool>,
+    in_date: Vec<bool>,
+    actor_matches: Vec<ActorTok>,
+    place_matches: Vec<PlaceTok>,
+    sentences: Vec<Sentence>,
 }
 
 /// Everything learnt about one sentence.
@@ -95,7 +110,19 @@ impl Extractor {
     /// sentence whose check-worthiness score (`scores[i]` for `ctx.sentences[i]`) reaches
     /// the threshold. Claim ids are left empty; the pipeline numbers them.
     pub fn claims(&self, ctx: &ArticleContext, scores: Option<&[f32]>) -> Vec<Claim> {
-        let sentences = self.analyse(ctx);
+        self.claims_with(ctx, scores, &mut Scratch::default())
+    }
+
+    /// [`Extractor::claims`] with the allocations of `scratch`, which keeps them for
+    /// the next article: the same claims, fewer trips to the allocator.
+    pub fn claims_with(
+        &self,
+        ctx: &ArticleContext,
+        scores: Option<&[f32]>,
+        scratch: &mut Scratch,
+    ) -> Vec<Claim> {
+        self.analyse(ctx, scratch);
+        let sentences = &mut scratch.sentences;
         let include = |i: usize, s: &Sentence| {
             let score = scores.and_then(|sc| sc.get(i)).copied();
             !s.span.is_empty() && (s.frame.is_some() || score.is_some_and(|x| x >= self.threshold))
@@ -107,7 +134,7 @@ impl Extractor {
             .filter(|&(i, s)| include(i, s))
             .count();
         let mut out = Vec::with_capacity(n);
-        for (i, s) in sentences.into_iter().enumerate() {
+        for (i, s) in sentences.drain(..).enumerate() {
             let score = scores.and_then(|sc| sc.get(i)).copied();
             if !include(i, &s) {
                 continue;
@@ -133,13 +160,23 @@ impl Extractor {
         out
     }
 
-    fn analyse(&self, ctx: &ArticleContext) -> Vec<Sentence> {
+    /// Each sentence of the article, analysed, into `scratch.sentences`.
+    fn analyse(&self, ctx: &ArticleContext, scratch: &mut Scratch) {
+        let Scratch {
+            buffers,
+            quoted,
+            in_date,
+            actor_matches,
+            place_matches,
+            sentences: out,
+        } = scratch;
         let text = ctx.text;
         let mut memory = Memory::default();
-        let mut previous_type = ctx.title.and_then(|t| self.title_type(t));
+        let mut previous_type = ctx.title.and_then(|t| self.title_type(t, buffers));
         let mut open = false;
         let mut open_for = 0usize;
-        let mut out: Vec<Sentence> = Vec::with_capacity(ctx.sentences.len());
+        out.clear();
+        out.reserve(ctx.sentences.len());
         // One pass of each table over the article's extent, not one per sentence.
         let extent = match (ctx.sentences.first(), ctx.sentences.last()) {
             (Some(a), Some(b)) => clamp(text, Span::new(a.start, b.end)),
@@ -156,12 +193,7 @@ impl Extractor {
             .map(|s| s.end.min(text.len()).saturating_sub(s.start))
             .max()
             .unwrap_or(0);
-        let mut buffers = Buffers::with_capacity(longest);
-        // Per-sentence vectors, allocated once per article.
-        let mut quoted: Vec<bool> = Vec::new();
-        let mut in_date: Vec<bool> = Vec::new();
-        let mut actor_matches: Vec<ActorTok> = Vec::new();
-        let mut place_matches: Vec<PlaceTok> = Vec::new();
+        buffers.reserve(longest);
         let mut parties = PartyMemory::default();
         for (si, &span) in ctx.sentences.iter().enumerate() {
             let span = clamp(text, span);
@@ -171,7 +203,7 @@ impl Extractor {
                 span
             };
             let span = skip_dateline(text, span);
-            let w = Words::with_buffers(text, span, &self.vocab, std::mem::take(&mut buffers));
+            let w = Words::with_buffers(text, span, &self.vocab, std::mem::take(buffers));
             if span.is_empty() {
                 out.push(Sentence {
                     span,
@@ -183,7 +215,7 @@ impl Extractor {
                     open_at_start: open,
                     chain: Vec::new(),
                 });
-                buffers = w.into_buffers();
+                *buffers = w.into_buffers();
                 continue;
             }
             // Quotation marks: straight quotes open when glued to the word after them and
@@ -193,9 +225,16 @@ impl Extractor {
             }
             let open_at_start = open;
             quoted.clear();
-            quoted.resize(w.len(), false);
             let mut state = open;
-            for k in 0..w.len() {
+            // Without a quotation mark every token is as quoted as the sentence opens.
+            let marks = if w.has_any(class::QUOTE) {
+                quoted.resize(w.len(), false);
+                w.len()
+            } else {
+                quoted.resize(w.len(), open);
+                0
+            };
+            for k in 0..marks {
                 if w.is_quote(k) {
                     let q = w.raw(k);
                     let t = w.toks[k];
@@ -232,12 +271,14 @@ impl Extractor {
             }
             open_for = if state && open { open_for + 1 } else { 0 };
             open = state;
-            let n_words = (0..w.len())
-                .filter(|&k| w.is_word(k) || w.is_number(k))
-                .count();
-            let n_quoted = (0..w.len())
-                .filter(|&k| quoted[k] && (w.is_word(k) || w.is_number(k)))
-                .count();
+            // Words and numbers, and those of them inside quotation marks.
+            let (mut n_words, mut n_quoted) = (0usize, 0usize);
+            for (t, &q) in w.toks.iter().zip(quoted.iter()) {
+                if matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+                    n_words += 1;
+                    n_quoted += usize::from(q);
+                }
+            }
             let quoted_share = if n_words == 0 {
                 0.0
             } else {
@@ -322,9 +363,9 @@ impl Extractor {
             let cx = Context {
                 vocab: &self.vocab,
                 actors: &self.actors,
-                matches: &actor_matches,
-                quoted: &quoted,
-                date: &in_date,
+                matches: actor_matches,
+                quoted,
+                date: in_date,
                 memory: &memory,
             };
             let found = attribution::find(&w, &cx);
@@ -351,8 +392,8 @@ impl Extractor {
                         counts: &counts,
                         hits: &hits,
                         found: &found,
-                        actor_matches: &actor_matches,
-                        place_matches: &place_matches,
+                        actor_matches,
+                        place_matches,
                         dates: &dates,
                         previous_type,
                         memory: &parties,
@@ -363,7 +404,7 @@ impl Extractor {
             };
             parties.learn(
                 &self.actors,
-                &actor_matches,
+                actor_matches,
                 built.as_ref().and_then(|b| b.actor),
             );
             let frame = built.map(|b| b.frame);
@@ -412,7 +453,7 @@ impl Extractor {
                 open_at_start,
                 chain,
             });
-            buffers = w.into_buffers();
+            *buffers = w.into_buffers();
         }
         // A sentence wholly inside a quotation and naming no speaker takes the speaker of
         // the quotation: named where it closes ("...," he said) or where it opened.
@@ -436,15 +477,18 @@ impl Extractor {
                 out[i].chain = chain;
             }
         }
-        out
     }
 
     /// The event type a headline names ("Air strikes on Idlib market kill 35").
-    fn title_type(&self, title: &str) -> Option<EventType> {
-        let w = Words::new(title, Span::new(0, title.len()), &self.vocab);
-        triggers::choose(&triggers::find(&w, &self.vocab), None, None)
+    /// (`buffers` lends the token view its allocations.)
+    fn title_type(&self, title: &str, buffers: &mut Buffers) -> Option<EventType> {
+        let span = Span::new(0, title.len());
+        let w = Words::with_buffers(title, span, &self.vocab, std::mem::take(buffers));
+        let typed = triggers::choose(&triggers::find(&w, &self.vocab), None, None)
             .filter(|h| !h.anaphor && h.weight >= 50)
-            .map(|h| h.event_type)
+            .map(|h| h.event_type);
+        *buffers = w.into_buffers();
+        typed
     }
 }
 
@@ -519,7 +563,12 @@ fn adjust_dates(
             m.last = published;
         }
     }
-    for i in 0..w.len() {
+    let weekdays = if w.has_any(vocab::class::WEEKDAY_S) {
+        w.len()
+    } else {
+        0
+    };
+    for i in 0..weekdays {
         if !w.has(i, vocab::class::WEEKDAY_S) {
             continue;
         }
@@ -582,7 +631,12 @@ fn skip_header(text: &str, span: Span, title: Option<&str>, dates: &DateParser) 
             v
         })
         .unwrap_or_default();
-    if let Some(end) = titles.iter().find_map(|t| find_loose(s, t, 400)) {
+    let keys: Vec<Vec<char>> = titles.iter().map(|t| loose_key(t)).collect();
+    let mut hay = LooseHay::new(s);
+    if let Some(end) = keys
+        .iter()
+        .find_map(|k| find_loose_from(&mut hay, 0, k, 400))
+    {
         start = end;
     }
     // Dates of the header: absolute, within a few words of where the body would start,
@@ -646,10 +700,10 @@ fn skip_header(text: &str, span: Span, title: Option<&str>, dates: &DateParser) 
                 .trim_start_matches(|c: char| c == ' ' || c.is_ascii_digit())
                 .len();
     }
-    if let Some(end) = titles
-        .iter()
-        .find_map(|t| s.get(start..).and_then(|r| find_loose(r, t, 400)))
-    {
+    if let Some(end) = keys.iter().find_map(|k| {
+        s.get(start..)
+            .and_then(|_| find_loose_from(&mut hay, start, k, 400))
+    }) {
         start += end;
     }
     let rest = s.get(start..).unwrap_or("");
@@ -721,32 +775,65 @@ fn fakes_dateline(s: &str) -> bool {
 /// Where `needle` ends in `hay`, comparing letters and digits only (FA-KES strips
 /// punctuation from the text but not from the title), when it starts within `within`
 /// bytes.
+#[cfg(test)]
 fn find_loose(hay: &str, needle: &str, within: usize) -> Option<usize> {
+    find_loose_from(&mut LooseHay::new(hay), 0, &loose_key(needle), within)
+}
+
+/// The letters and digits of `needle`, lower-cased: what [`find_loose_from`] looks
+/// for.
+fn loose_key(needle: &str) -> Vec<char> {
     let mut folded = Vec::with_capacity(needle.len());
     LooseChars {
         hay: needle,
         pos: 0,
     }
     .fill(&mut folded, usize::MAX);
-    let key: Vec<char> = folded.into_iter().map(|(_, c)| c).collect();
+    folded.into_iter().map(|(_, c)| c).collect()
+}
+
+/// A text as [`find_loose_from`] reads it: its letters and digits, lower-cased,
+/// each with the offset of the character it comes from, folded lazily, as far as
+/// the searches so far needed. The searches of one text (each form of the title,
+/// from two starting points) share the folding.
+struct LooseHay<'a> {
+    rest: LooseChars<'a>,
+    chars: Vec<(usize, char)>,
+}
+
+impl<'a> LooseHay<'a> {
+    fn new(hay: &'a str) -> LooseHay<'a> {
+        LooseHay {
+            rest: LooseChars { hay, pos: 0 },
+            chars: Vec::new(),
+        }
+    }
+}
+
+/// [`find_loose`] in `hay[from..]` (`from` a char boundary) for the folded `key`
+/// ([`loose_key`]): where the match ends, as an offset from `from`. The same as
+/// `find_loose(&hay[from..], needle, within)`: folding goes char by char, so the
+/// folded chars of `hay[from..]` are those of `hay` from `from` on.
+fn find_loose_from(hay: &mut LooseHay, from: usize, key: &[char], within: usize) -> Option<usize> {
     if key.len() < 8 {
         return None;
     }
-    // The letters and digits of `hay`, lower-cased, each with the offset of the
-    // character it comes from; folded lazily, about as far as the candidate starts
-    // need (`key.len()` of them when the title opens the sentence).
-    let mut rest = LooseChars { hay, pos: 0 };
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(2 * key.len());
-    for s in 0.. {
+    let LooseHay { rest, chars } = hay;
+    // Everything before `from` folded, so that the first char at or after it is known.
+    while rest.pos <= from && rest.pos < rest.hay.len() {
+        rest.fill(chars, chars.len() + 64);
+    }
+    let base = chars.partition_point(|&(i, _)| i < from);
+    for s in base.. {
         // Folded in steps of 64 characters past the need: one call per start
         // cost more than the folding. Folding further never changes the answer.
         if chars.len() < s + key.len() {
-            rest.fill(&mut chars, s + key.len() + 64);
+            rest.fill(chars, s + key.len() + 64);
         }
         // Only matches starting within `within` bytes count, and one that runs
         // past the end of `hay` does not.
         match chars.get(s) {
-            Some(&(i, c)) if i <= within && s + key.len() <= chars.len() => {
+            Some(&(i, c)) if i - from <= within && s + key.len() <= chars.len() => {
                 if c != key[0] {
                     continue;
                 }
@@ -755,11 +842,11 @@ fn find_loose(hay: &str, needle: &str, within: usize) -> Option<usize> {
         }
         if chars[s..s + key.len()]
             .iter()
-            .zip(&key)
+            .zip(key)
             .all(|(&(_, c), &k)| c == k)
         {
             let (i, c) = chars[s + key.len() - 1];
-            return Some(i + c.len_utf8());
+            return Some(i + c.len_utf8() - from);
         }
     }
     None
@@ -806,6 +893,45 @@ mod tests {
     #[test]
     fn the_extractor_can_be_shared_across_threads() {
         assert_send_sync::<Extractor>();
+    }
+
+    /// A scratch space that earlier articles used (in two orders) gives every
+    /// article the claims a new one gives.
+    #[test]
+    fn a_used_scratch_gives_the_claims_of_a_new_one() {
+        let extractor = Extractor::new();
+        let segmenter = crosscheck_segment::Segmenter::new();
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
+        let mut texts: Vec<String> = std::fs::read_dir(corpus)
+            .expect("examples/corpus")
+            .map(|e| std::fs::read_to_string(e.expect("entry").path()).unwrap_or_default())
+            .collect();
+        texts.sort();
+        let mut scratch = Scratch::default();
+        let mut claims = 0;
+        for round in 0..2 {
+            if round == 1 {
+                texts.reverse();
+            }
+            for text in &texts {
+                let mut spans = Vec::new();
+                segmenter.sentences_into(text, Span::new(0, text.len()), &mut spans);
+                let scores: Vec<f32> = (0..spans.len()).map(|i| (i % 3) as f32 / 2.0).collect();
+                let ctx = ArticleContext {
+                    text,
+                    sentences: &spans,
+                    published: NaiveDate::from_ymd_opt(2017, 4, 5),
+                    title: text.lines().next(),
+                };
+                let fresh = extractor.claims(&ctx, Some(&scores));
+                assert_eq!(
+                    extractor.claims_with(&ctx, Some(&scores), &mut scratch),
+                    fresh
+                );
+                claims += fresh.len();
+            }
+        }
+        assert!(claims > 20, "{claims}");
     }
 
     /// The definition [`find_loose`] must agree with: the whole window folded first,
@@ -875,6 +1001,20 @@ mod tests {
                         find_loose(hay, needle, within),
                         find_loose_reference(hay, needle, within),
                         "{hay:?} {needle:?} {within}"
+                    );
+                }
+            }
+            // One folding shared by searches from several starts, in any order.
+            let mut shared = LooseHay::new(hay);
+            for from in [0, 7, 3, 40, 20, hay.len(), 1].map(|f| f.min(hay.len())) {
+                if !hay.is_char_boundary(from) {
+                    continue;
+                }
+                for needle in needles {
+                    assert_eq!(
+                        find_loose_from(&mut shared, from, &loose_key(needle), 400),
+                        find_loose_reference(&hay[from..], needle, 400),
+                        "{hay:?} {needle:?} from {from}"
                     );
                 }
             }

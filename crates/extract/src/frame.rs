@@ -86,14 +86,15 @@ pub(crate) fn denial_first_words() -> impl Iterator<Item = &'static str> {
 
 /// Words that deny an act even without a denial verb ([`DENIAL_PHRASES`]).
 pub(crate) fn denial_words(w: &Words) -> bool {
-    (0..w.len()).any(|i| {
-        w.has(i, class::DENIAL)
-            && DENIAL_PHRASES.iter().any(|p| {
-                p.iter()
-                    .enumerate()
-                    .all(|(k, alts)| alts.contains(&w.w(i + k)))
-            })
-    })
+    w.has_any(class::DENIAL)
+        && (0..w.len()).any(|i| {
+            w.has(i, class::DENIAL)
+                && DENIAL_PHRASES.iter().any(|p| {
+                    p.iter()
+                        .enumerate()
+                        .all(|(k, alts)| alts.contains(&w.w(i + k)))
+                })
+        })
 }
 
 /// A place name that is part of a broadcaster's or paper's name: "TV station

@@ -50,4 +50,4 @@ mod triggers;
 mod vocab;
 mod words;
 
-pub use extractor::{ArticleContext, Extractor, DEFAULT_THRESHOLD};
+pub use extractor::{ArticleContext, Extractor, Scratch, DEFAULT_THRESHOLD};

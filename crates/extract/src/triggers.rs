@@ -3,7 +3,7 @@
 
 use crosscheck_schema::EventType;
 
-use crate::vocab::Vocab;
+use crate::vocab::{flag, Vocab};
 use crate::words::Words;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,6 +30,10 @@ fn anaphoric_noun(w: &str) -> bool {
 /// Every trigger of the sentence, left to right, the longest phrase winning at a token.
 pub(crate) fn find(w: &Words, vocab: &Vocab) -> Vec<Hit> {
     let mut out = Vec::new();
+    // A trigger is found by its first word: a sentence without one has none.
+    if w.flags & flag::TRIGGER == 0 {
+        return out;
+    }
     let mut i = 0;
     while i < w.len() {
         if let Some((len, t)) = vocab.triggers.at(w, i) {

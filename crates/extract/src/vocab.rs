@@ -351,6 +351,9 @@ pub(crate) mod flag {
     pub const REPORT: u8 = 2;
     /// A hedge ("reportedly", "could not be independently verified").
     pub const HEDGE: u8 = 4;
+    /// The first word of an event trigger (not the key word: the trigger table is
+    /// looked up by first word).
+    pub const TRIGGER: u8 = 8;
 }
 
 /// Word classes: the word lists the rules test tokens against, as bits looked up
@@ -585,6 +588,14 @@ impl Vocab {
                 flags.resize(id + 1, 0);
             }
             flags[id] |= f;
+        }
+        for (id, list) in triggers.by_first.iter().enumerate() {
+            if !list.is_empty() {
+                if id >= flags.len() {
+                    flags.resize(id + 1, 0);
+                }
+                flags[id] |= flag::TRIGGER;
+            }
         }
         let mut classes = Vec::new();
         for (c, word) in class_words() {

@@ -29,6 +29,9 @@ pub(crate) struct Words<'t> {
     classes: Vec<u32>,
     /// The union of the vocabulary flags of the tokens (`vocab::flag`).
     pub flags: u8,
+    /// The union of the word classes of the tokens: a rule looking for a class
+    /// no token has can stop before scanning the sentence.
+    pub any_class: u32,
 }
 
 /// The allocations of a [`Words`], handed from one sentence to the next.
@@ -41,21 +44,26 @@ pub(crate) struct Buffers {
 }
 
 impl Buffers {
-    /// Buffers large enough for a sentence of `bytes` bytes of news text (about one
-    /// token per four bytes), so that an article's sentences do not grow them one
-    /// after the other.
-    pub fn with_capacity(bytes: usize) -> Buffers {
+    /// Empties the buffers and makes them large enough for a sentence of `bytes`
+    /// bytes of news text (about one token per four bytes), so that an article's
+    /// sentences do not grow them one after the other.
+    pub fn reserve(&mut self, bytes: usize) {
         let toks = bytes / 4 + 1;
-        Buffers {
-            lower: String::with_capacity(bytes + 8),
-            toks: Vec::with_capacity(toks),
-            ids: Vec::with_capacity(toks),
-            classes: Vec::with_capacity(toks),
-        }
+        self.lower.clear();
+        self.lower.reserve(bytes + 8);
+        self.toks.clear();
+        self.toks.reserve(toks);
+        self.ids.clear();
+        self.ids.reserve(toks);
+        self.classes.clear();
+        self.classes.reserve(toks);
     }
 }
 
 impl<'t> Words<'t> {
+    /// The token view of `text[span]`, with buffers of its own (tests; the
+    /// extractor lends it the buffers of earlier sentences).
+    #[cfg(test)]
     pub fn new(text: &'t str, span: Span, vocab: &Vocab) -> Words<'t> {
         Words::with_buffers(text, span, vocab, Buffers::default())
     }
@@ -83,7 +91,7 @@ impl<'t> Words<'t> {
         lower.push_str("\0\0\0\0\0\0\0\0");
         toks.clear();
         // About one token per four bytes of news text: a buffer too small (not from
-        // `Buffers::with_capacity`) grows at once rather than through a doubling series.
+        // `Buffers::reserve`) grows at once rather than through a doubling series.
         toks.reserve(sentence.len() / 4 + 1);
         toks.extend(tokens(text, span).map(|t| {
             Tok {
@@ -107,6 +115,7 @@ impl<'t> Words<'t> {
             ids,
             classes: Vec::new(),
             flags: 0,
+            any_class: 0,
         };
         ids = std::mem::take(&mut w.ids);
         ids.clear();
@@ -133,6 +142,7 @@ impl<'t> Words<'t> {
         classes.clear();
         classes.extend(ids.iter().map(|&id| vocab.classes(id)));
         w.flags = ids.iter().fold(0, |f, &id| f | vocab.flags(id));
+        w.any_class = classes.iter().fold(0, |c, &x| c | x);
         w.ids = ids;
         w.classes = classes;
         w
@@ -208,6 +218,11 @@ impl<'t> Words<'t> {
 
     pub fn cap(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.cap)
+    }
+
+    /// Whether some token of the sentence is a word of class `c`.
+    pub fn has_any(&self, c: u32) -> bool {
+        self.any_class & c != 0
     }
 
     /// A quotation mark of any style ([`QUOTES`]).

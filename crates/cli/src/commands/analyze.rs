@@ -11,7 +11,7 @@ use std::sync::mpsc::{sync_channel, Receiver};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use crosscheck_core::{Pipeline, PipelineOptions};
+use crosscheck_core::{Pipeline, PipelineOptions, Scratch};
 use crosscheck_ingest::{expand, FieldMapping, IngestError, IngestOptions, Input, Preset, Reader};
 use crosscheck_lexicon::{Actors, Gazetteer};
 use crosscheck_link::{ConsistencyIndex, Lexicons, LinkConfig, LinkInput, LinkResult, Linker};
@@ -106,10 +106,11 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
 
         for chunk in doc_rx {
             let analysed: Vec<Option<Result<Vec<ArticleAnalysis>, String>>> = pool.install(|| {
+                // Each worker keeps one scratch space for the documents it analyses.
                 chunk
                     .par_iter()
-                    .map(|item| match item {
-                        Item::Document(doc) => Some(pipeline.analyze_catching(doc)),
+                    .map_init(Scratch::default, |scratch, item| match item {
+                        Item::Document(doc) => Some(pipeline.analyze_catching_with(doc, scratch)),
                         Item::Skipped(_) => None,
                     })
                     .collect()
