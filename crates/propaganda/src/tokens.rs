@@ -59,6 +59,12 @@ fn fold(c: char) -> char {
 
 /// The token hash of a word, as [`tokenize`] computes it.
 pub fn word_hash(word: &str) -> u64 {
+    mix64(fnv_of_chars(word))
+}
+
+/// FNV-1a over the lower-cased, folded `char`s of `word`, before mixing: what both
+/// [`word_hash`] and the tokenizer's `char` path hash.
+fn fnv_of_chars(word: &str) -> u64 {
     let mut h = FNV_OFFSET;
     for c in word.chars() {
         if c.is_ascii() {
@@ -69,7 +75,7 @@ pub fn word_hash(word: &str) -> u64 {
             }
         }
     }
-    mix64(h)
+    h
 }
 
 fn shape_of(word: &str, kind: TokenKind) -> u8 {
@@ -181,18 +187,7 @@ fn ascii_word(bytes: &[u8]) -> Option<(u64, u64, u8)> {
 /// Hash and shape of any token by its `char`s (suffix 0): the definition, used
 /// for punctuation, symbols, numbers and words outside ASCII.
 fn char_token(word: &str, kind: TokenKind) -> (u64, u64, u8) {
-    let shape = shape_of(word, kind);
-    let mut h = FNV_OFFSET;
-    for c in word.chars() {
-        if c.is_ascii() {
-            h = fnv1a_step(h, fold(c.to_ascii_lowercase()) as u32);
-        } else {
-            for l in c.to_lowercase() {
-                h = fnv1a_step(h, fold(l) as u32);
-            }
-        }
-    }
-    (h, 0, shape)
+    (fnv_of_chars(word), 0, shape_of(word, kind))
 }
 
 /// Appends the tokens of `text[span]` to `out`.
