@@ -11,7 +11,9 @@
 //!    air strikes", "regime helicopters";
 //! 3. the party right before the trigger, unless the victim of a passive ("16 soldiers
 //!    were killed"): "Regime forces shelled", "Nusra Front members kidnapped"; else the
-//!    first of "clashes between X and Y"; else the other side of "clashes with X";
+//!    army the sentence does not name ("An army unit clashed", "killed in an army
+//!    operation": the army of the speaker's or the article's state); else the first of
+//!    "clashes between X and Y"; else the other side of "clashes with X";
 //! 4. the agent of a passive attached to the event: "were killed by Russian air
 //!    strikes", "an airstrike carried out by the US-led coalition";
 //! 5. the first party named before the trigger, not as a target ("on X"), a place
