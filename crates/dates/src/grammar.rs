@@ -754,13 +754,16 @@ impl Matcher<'_> {
         }
     }
 
-    /// `earlier today`, `earlier this month`, `later this year`, `earlier in the day`.
+    /// `earlier today`, `earlier this month`, `later this year`, `earlier in the day`,
+    /// `later on the day`.
     fn earlier(&self, i: usize) -> Option<Hit> {
         let reference = self.reference?;
         match self.kw(i + 1) {
             Kw::Today => Some(Hit::day(i + 2, reference, true)),
-            // "Earlier in the day": the day of the report.
-            Kw::Context if self.kw(i + 2) == Kw::The && self.kw(i + 3) == Kw::Unit(Unit::Day) => {
+            // "Earlier in the day", "Later on the day": the day of the report.
+            Kw::Context | Kw::On
+                if self.kw(i + 2) == Kw::The && self.kw(i + 3) == Kw::Unit(Unit::Day) =>
+            {
                 Some(Hit::day(i + 4, reference, true))
             }
             Kw::This => match self.kw(i + 2) {

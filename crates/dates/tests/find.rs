@@ -277,6 +277,11 @@ fn days_relative_to_the_reference() {
             "Earlier in the day",
             0,
         ),
+        (
+            "Later on the day SANA reporter said 11 people were injured.",
+            "Later on the day",
+            0,
+        ),
         ("Clashes erupted yesterday in Aleppo.", "yesterday", -1),
         (
             "Clashes erupted yesterday afternoon.",

@@ -695,6 +695,16 @@ mod tests {
     }
 
     #[test]
+    fn a_nationality_in_the_plural_is_a_victim_noun() {
+        // fresh9 #3.
+        let c = counts(
+            "Around 600 Syrians including 136 children have been killed in coalition air strikes",
+        );
+        assert_eq!(c.len(), 1);
+        assert_eq!((c[0].0, c[0].1, c[0].3), (Killed, 540, People));
+    }
+
+    #[test]
     fn toll_updates_are_marked() {
         let c = counts("The death toll from the market strike rose to 41, including 11 children.");
         assert_eq!(c.len(), 1);

@@ -569,18 +569,30 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
             })
         };
         let since_at = (d.first.saturating_sub(14)..d.first).rfind(|&k| w.w(k) == "since");
+        // A toll counted "since September 2014", "since the end of July" or "since 21
+        // May" (weeks before publication) is a campaign total too; "19 insurgents have
+        // been killed since Monday" is the toll of the days' fighting and keeps Monday.
+        let campaign_start = !inp.counts.is_empty()
+            && (d.m.precision == Precision::Month
+                || inp
+                    .published
+                    .is_some_and(|p| (p - d.m.last).num_days() > 14));
         let since = since_at.is_some_and(|k| {
             (d.first - k <= 8 || began(k))
                 && (event_type != EventType::Siege || !inp.counts.is_empty())
                 && ((d.m.precision == Precision::Year && !d.m.relative)
+                    || campaign_start
                     || began(d.first.saturating_sub(6).max(k)))
         });
         // "The civil war which began with peaceful protests in 2011 has killed 280000":
         // the start of the war, not the date of its toll.
-        let war_start = d.m.precision == Precision::Year
+        // "The war in Syria which began with the brutal repression of anti-government
+        // demonstrations in 2011", "the conflict which began with anti-government
+        // protests in March 2011": the beginning may stand a clause away.
+        let war_start = matches!(d.m.precision, Precision::Year | Precision::Month)
             && !inp.counts.is_empty()
-            && began(d.first.saturating_sub(6))
-            && (d.first.saturating_sub(8)..d.first).any(|k| {
+            && began(d.first.saturating_sub(10))
+            && (d.first.saturating_sub(14)..d.first).any(|k| {
                 matches!(
                     w.w(k),
                     "war" | "conflict" | "revolution" | "uprising" | "crisis" | "protests"

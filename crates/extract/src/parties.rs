@@ -1127,11 +1127,24 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
         actor = described.take();
     }
     if actor.is_none() {
-        if let Some((mention, index)) = trig_first
+        // "Russian and Syrian strikes": the first of coordinated adjectives leads here
+        // too.
+        let adjective_at = trig_first
             .checked_sub(1)
             .filter(|_| !passive_after(w, inp, trig_end))
-            .and_then(|k| demonym_at(w, inp.actors, k))
-        {
+            .map(|k| {
+                if k >= 2
+                    && w.w(k - 1) == "and"
+                    && !inp.after_target_prep(w, k - 2)
+                    && demonym_at(w, inp.actors, k).is_some()
+                    && demonym_at(w, inp.actors, k - 2).is_some()
+                {
+                    k - 2
+                } else {
+                    k
+                }
+            });
+        if let Some((mention, index)) = adjective_at.and_then(|k| demonym_at(w, inp.actors, k)) {
             actor = Some(mention);
             actor_index = Some(index);
         }

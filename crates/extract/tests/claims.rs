@@ -474,6 +474,24 @@ fn relative_dates_resolve_against_publication() {
     assert_eq!(event_date(t, Some(published)), None);
     let t = "Dozens of civilians have starved to death since ISIS tightened the siege on Deir Ezzor in early 2014.";
     assert_eq!(event_date(t, Some(published)), None);
+    // The war's start a clause away from "began" (fresh9 #30, #49).
+    for t in [
+        "The war in Syria which began with the brutal repression of anti-government demonstrations in 2011 has killed more than 280000 people.",
+        "More than 200000 people have died in the conflict which began with anti-government protests in March 2011.",
+    ] {
+        assert_eq!(event_date(t, Some(published)), None, "{t}");
+    }
+    // A toll counted since a month, or since a day weeks before publication, is a
+    // campaign total (fresh9 #3, #4); a toll since a recent weekday keeps it.
+    for t in [
+        "Around 600 Syrians including 136 children have been killed in coalition air strikes since September 2014.",
+        "More than 520 US airstrikes since 21 May have killed between 229 and 425 civilians overall.",
+    ] {
+        assert_eq!(event_date(t, Some(published)), None, "{t}");
+    }
+    let t = "The group added that 19 insurgents have been killed since Monday in Zahra.";
+    let d = event_date(t, Some(published)).expect("date");
+    assert_eq!(d.value.weekday(), chrono::Weekday::Mon);
     // Without a publication date a weekday cannot be resolved.
     let t = "Government shelling on Tuesday killed nine civilians.";
     assert_eq!(event_date(t, None), None);

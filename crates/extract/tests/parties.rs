@@ -565,3 +565,15 @@ fn the_first_adjective_leads_when_the_name_holds_the_trigger() {
         Some(("Syrian".into(), "Syrian Arab Army".into()))
     );
 }
+
+/// ... and when only the second adjective's name is known with the trigger (fresh7 #74
+/// once a photo credit no longer glued a caption to it).
+#[test]
+fn the_first_adjective_leads_before_a_bare_trigger() {
+    assert_eq!(
+        actor(
+            "The death toll from Russian and Syrian strikes in the opposition-held city of Al Quriyah has risen to 82 people."
+        ),
+        Some(("Russian".into(), "Russian Armed Forces".into()))
+    );
+}

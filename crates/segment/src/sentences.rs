@@ -47,9 +47,76 @@ impl Segmenter {
                 region_start: start,
                 end,
             };
+            let from = out.len();
             scan.run(out);
+            split_after_credits(text, out, from);
         }
     }
+}
+
+/// Splits the sentences in `out[from..]` after a photo or agency credit in brackets
+/// followed by a capital: "... near the border (File photo) (TRT World and Agencies) A
+/// bomb killed six ...", "MOSCOW (Sputnik) The Syrian army ...". Scraped pages glue a
+/// caption or a dateline to the sentence after it with no full stop between; the
+/// credit is where one ends. Only brackets whose contents read as a credit split, so
+/// "the Syrian Democratic Forces (SDF) Arab fighters" stays one sentence.
+fn split_after_credits(text: &str, out: &mut Vec<Span>, from: usize) {
+    let b = text.as_bytes();
+    let mut i = from;
+    while i < out.len() {
+        let s = out[i];
+        let cut = memchr::memchr_iter(b')', &b[s.start..s.end])
+            .map(|k| s.start + k)
+            .find(|&close| close + 2 < s.end && credit_ends_at(b, s.start, close));
+        match cut {
+            Some(close) => {
+                let head = Span::new(s.start, close + 1);
+                let tail = trim(text, close + 1, s.end);
+                out[i] = head;
+                if let Some(tail) = tail {
+                    out.insert(i + 1, tail);
+                }
+                i += 1;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// Whether the `)` at `close` (inside a sentence starting at `start`) ends a credit
+/// and is followed by a space and a capital letter.
+fn credit_ends_at(b: &[u8], start: usize, close: usize) -> bool {
+    if b[close + 1] != b' ' || !b[close + 2].is_ascii_uppercase() {
+        return false;
+    }
+    let Some(open) = b[start..close].iter().rposition(|&c| c == b'(') else {
+        return false;
+    };
+    let inside = &b[start + open + 1..close];
+    if inside.is_empty() || inside.len() > 40 {
+        return false;
+    }
+    let Ok(inside) = std::str::from_utf8(inside) else {
+        return false;
+    };
+    if inside.starts_with("Source:") || inside.starts_with("Photo ") {
+        return true;
+    }
+    let mut words = inside.split(' ');
+    let last = inside.rsplit(' ').next().unwrap_or("");
+    matches!(
+        last,
+        "Agencies"
+            | "agencies"
+            | "Photo"
+            | "photo"
+            | "AFP"
+            | "Reuters"
+            | "REUTERS"
+            | "AP"
+            | "Sputnik"
+    ) && words
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "and" | "photo"))
 }
 
 /// Bytes at which the scan has something to decide. `0xE2` leads `…`, `•`, curly

@@ -400,3 +400,30 @@ fn one_segmenter_can_be_shared_across_threads() {
     fn shareable<T: Send + Sync + Clone>() {}
     shareable::<Segmenter>();
 }
+
+#[test]
+fn a_photo_or_agency_credit_ends_the_caption_or_dateline_glued_to_the_next_sentence() {
+    // FA-KES 1919191770 (TRT): a photo caption with no full stop before the lead.
+    assert_eq!(
+        split(
+            "A boy sits inside a tent near the border Syria April 18 2017 (File photo) \
+             (TRT World and Agencies) A bomb killed six people in Aleppo on Wednesday."
+        ),
+        [
+            "A boy sits inside a tent near the border Syria April 18 2017 (File photo) \
+             (TRT World and Agencies)",
+            "A bomb killed six people in Aleppo on Wednesday."
+        ]
+    );
+    assert_eq!(
+        split("MOSCOW (Sputnik) The Syrian army repelled an attack."),
+        ["MOSCOW (Sputnik)", "The Syrian army repelled an attack."]
+    );
+    // Brackets that hold a name or an acronym are not credits.
+    assert_eq!(
+        split(
+            "The Syrian Democratic Forces (SDF) Arab fighters took the village (Reuters reported)."
+        ),
+        ["The Syrian Democratic Forces (SDF) Arab fighters took the village (Reuters reported)."]
+    );
+}
