@@ -88,6 +88,9 @@ impl TailRule {
 pub(crate) struct InlineRules {
     tail: Vec<TailRule>,
     agency: Regex,
+    /// An agency and a weekday date line further into the head, after a standfirst:
+    /// "<headline> <standfirst> AFP Saturday 10 Aug 2013 <body>" (Al-Ahram).
+    later_agency_date: Regex,
     glued_date: Regex,
     share_counts: Regex,
     last_updated: Regex,
@@ -204,6 +207,10 @@ impl InlineRules {
                 r"^(AFP|Reuters|AP|Xinhua|dpa|DPA|SANA|Anadolu|IRNA|TASS|EFE|ANSA|UPI)\b[ ,:-]*",
             )
             .expect("agency regex"),
+            later_agency_date: Regex::new(
+                r" (?:AFP|Reuters|AP|Xinhua|dpa|DPA|SANA|Anadolu|IRNA|TASS|EFE|ANSA|UPI) (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day \d{1,2} [A-Z][a-z]{2,8} \d{4} ",
+            )
+            .expect("later agency regex"),
             glued_date: Regex::new(r"^\d{1,2}[./-]\d{1,2}[./-]\d{4}(?:\s*\(updated[^)]{0,40}\))?")
                 .expect("glued date regex"),
             share_counts: Regex::new(r"Print Tweet(?: Views \d+)?|Get short URL(?: \d+)*")
@@ -302,7 +309,14 @@ fn head(cleaner: &Cleaner, text: &str, p: Span, title: Option<&str>, out: &mut V
     out.push(cut(RemovalKind::RepeatedHeadline, ts, te, Vec::new()));
     let after = skip_space(text, te);
     let dots = text[after..].bytes().take_while(|b| *b == b'.').count();
-    agency_and_date(cleaner, text, skip_space(text, after + dots), end, out);
+    let at = skip_space(text, after + dots);
+    if at < end && agency_and_date(cleaner, text, at, end, out) == at {
+        // A standfirst between the headline and the agency's date line: the date line
+        // is cut, the standfirst stays text (a sentence of its own).
+        if let Some(m) = rules.later_agency_date.find(&text[at..end]) {
+            agency_and_date(cleaner, text, at + m.start() + 1, end, out);
+        }
+    }
 }
 
 /// An agency name and/or a date at `at`: cut and read into fields. Returns the
@@ -418,9 +432,15 @@ fn date_prefix_len(cleaner: &Cleaner, s: &str) -> usize {
             cleaner.meta.is_date(cand)
         };
         if hit {
-            // Stretch over a time of day.
-            for w in words.by_ref() {
-                if !is_time_word(w) {
+            // Stretch over a time of day; "at" only before a time, as "Thursday 5 Feb
+            // 2015 At least 45 people were killed" opens the body.
+            while let Some(w) = words.next() {
+                if !is_time_word(w)
+                    || w.eq_ignore_ascii_case("at")
+                        && !words.peek().is_some_and(|n| {
+                            is_time_word(n) && n.bytes().any(|b| b.is_ascii_digit())
+                        })
+                {
                     break;
                 }
                 end = w.as_ptr() as usize - s.as_ptr() as usize + w.len();

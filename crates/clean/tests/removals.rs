@@ -354,6 +354,41 @@ fn the_title_again_inside_the_body() {
 }
 
 #[test]
+fn an_agency_date_line_after_a_standfirst_is_cut() {
+    // Al-Ahram (FA-KES 1923848206): headline, standfirst, "AFP <date>", body, one line.
+    let title = "20 dead in air raids in Syrias Latakia province NGO";
+    let text = "20 dead in air raids in Syrias Latakia province NGO At least 20 Syrian people \
+                are reportedly killed by air strikes in the province of Latakia AFP Saturday 10 \
+                Aug 2013 Air strikes by the Syrian military killed at least 20 people overnight.";
+    let a = clean_with(text, Some(title));
+    assert_eq!(
+        removed(&a, text, MetadataLine),
+        ["AFP", "Saturday 10 Aug 2013"]
+    );
+    assert_eq!(
+        kept(&a, text),
+        [
+            "At least 20 Syrian people are reportedly killed by air strikes in the province of \
+             Latakia",
+            "Air strikes by the Syrian military killed at least 20 people overnight."
+        ]
+    );
+}
+
+#[test]
+fn a_date_line_stretches_over_at_only_before_a_time() {
+    // Al-Ahram (FA-KES 1923848195): the body opens with "At least".
+    let title = "Syria strikes kill 45 after rebel fire on Damascus Monitor";
+    let text = "Syria strikes kill 45 after rebel fire on Damascus Monitor AFP Thursday 5 Feb \
+                2015 At least 45 people were killed in air strikes.";
+    let a = clean_with(text, Some(title));
+    assert_eq!(
+        kept(&a, text),
+        ["At least 45 people were killed in air strikes."]
+    );
+}
+
+#[test]
 fn repeated_paragraphs_exact_and_respaced() {
     let text = "Curfew extended in the south\n\n\
                 The curfew in the southern districts was extended by a week on Monday, the \

@@ -237,6 +237,11 @@ pub struct EvalEventsArgs {
     /// Also list the disagreements on this field (or `all`).
     #[arg(long, value_name = "FIELD")]
     pub errors: Option<String>,
+    /// Clean each text as `analyze` does and segment only the paragraphs kept
+    /// (datelines, captions, widgets removed): scores what `analyze` outputs. Without
+    /// it the whole source text is segmented, which scores the extractor alone.
+    #[arg(long)]
+    pub cleaned: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

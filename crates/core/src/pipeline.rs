@@ -161,6 +161,17 @@ impl Pipeline {
         })
     }
 
+    /// The paragraphs the cleaner keeps of `text` (of every article it finds), as
+    /// [`Pipeline::analyze`] segments them: for scoring against gold offsets.
+    pub fn kept_paragraphs(&self, text: &str, known_title: Option<&str>) -> Vec<Span> {
+        let options = CleanOptions { known_title };
+        self.cleaner
+            .clean(text, &options)
+            .into_iter()
+            .flat_map(|a| a.paragraphs)
+            .collect()
+    }
+
     /// The articles of one document, in source order, with every offset in the
     /// document's source text.
     pub fn analyze(&self, doc: &Document) -> Vec<ArticleAnalysis> {

@@ -107,15 +107,18 @@ fn run() -> Result<(), String> {
             "fa-kes" => fakes.get(&doc.key).map(|(text, title)| SourceText {
                 text: text.clone(),
                 title: Some(title.clone()),
+                paragraphs: None,
             }),
             "ptc" => {
                 let p = data
                     .as_ref()?
                     .join("semeval2020-task11-ptc/train-articles")
                     .join(&doc.key);
-                std::fs::read_to_string(p)
-                    .ok()
-                    .map(|text| SourceText { text, title: None })
+                std::fs::read_to_string(p).ok().map(|text| SourceText {
+                    text,
+                    title: None,
+                    paragraphs: None,
+                })
             }
             "examples" => match doc.key.split_once('#') {
                 Some((file, line)) => {
@@ -129,11 +132,16 @@ fn run() -> Result<(), String> {
                             .get("title")
                             .and_then(|t| t.as_str())
                             .map(str::to_string),
+                        paragraphs: None,
                     })
                 }
                 None => std::fs::read_to_string(examples.join(&doc.key))
                     .ok()
-                    .map(|text| SourceText { text, title: None }),
+                    .map(|text| SourceText {
+                        text,
+                        title: None,
+                        paragraphs: None,
+                    }),
             },
             _ => None,
         }

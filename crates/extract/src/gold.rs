@@ -47,6 +47,10 @@ pub struct SourceText {
     pub text: String,
     /// The headline when the source keeps it apart (FA-KES `article_title`).
     pub title: Option<String>,
+    /// The paragraphs the cleaner kept, when the caller cleaned the text as `analyze`
+    /// does: only these are segmented. `None`: the whole text is, which scores the
+    /// extractor apart from the cleaner.
+    pub paragraphs: Option<Vec<Span>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -334,7 +338,16 @@ pub fn evaluate_events(
             continue;
         };
         let text = source.text.as_str();
-        let spans = segmenter.sentences(text, Span::new(0, text.len()));
+        let spans = match &source.paragraphs {
+            Some(paragraphs) => {
+                let mut spans = Vec::new();
+                for p in paragraphs {
+                    segmenter.sentences_into(text, *p, &mut spans);
+                }
+                spans
+            }
+            None => segmenter.sentences(text, Span::new(0, text.len())),
+        };
         let ctx = ArticleContext {
             text,
             sentences: &spans,
@@ -643,6 +656,7 @@ mod tests {
                 Some(SourceText {
                     text: text.to_string(),
                     title: None,
+                    paragraphs: None,
                 })
             },
             &ex,

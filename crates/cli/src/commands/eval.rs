@@ -207,10 +207,17 @@ fn eval_events(args: EvalEventsArgs) -> Result<i32> {
         eprintln!("warning: no shared data: FA-KES and PTC sentences of the gold cannot be read");
     }
     let texts = GoldTexts::new(data.as_deref(), &args.examples)?;
+    let pipeline = args.cleaned.then(crosscheck_core::Pipeline::new);
     let lookup = |doc: &GoldDoc| -> Option<SourceText> {
-        texts.get(&doc.dataset, &doc.key).map(|t| SourceText {
-            text: t.text,
-            title: t.title,
+        texts.get(&doc.dataset, &doc.key).map(|t| {
+            let paragraphs = pipeline
+                .as_ref()
+                .map(|p| p.kept_paragraphs(&t.text, t.title.as_deref()));
+            SourceText {
+                text: t.text,
+                title: t.title,
+                paragraphs,
+            }
         })
     };
     let model = Models::shipped().checkworthy;
