@@ -603,11 +603,36 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
         let future = inp.published.is_some_and(|p| d.m.value > p);
         near_verb || after_speaker || opens_report || published || since || war_start || future
     };
-    let date = inp
+    let mut date = inp
         .dates
         .iter()
         .find(|d| !report_date(d) && !in_ranges(&found.speaker_ranges, d.first, d.end))
         .map(|d| date_value(w, d));
+    // "killed in the last 48 hours, military sources said on Friday": the hours run
+    // back from the day the source spoke, not from publication (hard case 85).
+    if let (Some(d), Some(published)) = (date.as_mut(), inp.published) {
+        let rolling = d.relative
+            && d.last == published
+            && d.precision == DatePrecision::Day
+            && d.value < d.last
+            && {
+                let e = d.expression.to_ascii_lowercase();
+                (e.contains("past") || e.contains("last"))
+                    && (e.ends_with("hours") || e.ends_with("days"))
+            };
+        let said_on = inp.dates.iter().find(|r| {
+            r.m.precision == Precision::Day
+                && r.m.value == r.m.last
+                && r.m.last < published
+                && r.m.start >= d.end
+                && report_date(r)
+        });
+        if let (true, Some(r)) = (rolling, said_on) {
+            let back = published - r.m.last;
+            d.value -= back;
+            d.last -= back;
+        }
+    }
 
     Some(Built {
         frame: EventFrame {

@@ -489,6 +489,11 @@ fn relative_dates_resolve_against_publication() {
     ] {
         assert_eq!(event_date(t, Some(published)), None, "{t}");
     }
+    // "the last 48 hours ... said on <weekday>": the hours run back from that day
+    // (hard case 85; fresh7 #116, fresh2 #60).
+    let t = "Over 100 terrorists have been killed in Russian air raids in Homs province in the last 48 hours military sources said on Tuesday.";
+    let d = event_date(t, Some(published)).expect("date");
+    assert_eq!((d.value, d.last), (date(2017, 11, 12), date(2017, 11, 14)));
     let t = "The group added that 19 insurgents have been killed since Monday in Zahra.";
     let d = event_date(t, Some(published)).expect("date");
     assert_eq!(d.value.weekday(), chrono::Weekday::Mon);
