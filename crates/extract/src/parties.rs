@@ -1070,7 +1070,6 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
             })
             .copied();
     }
-
     // "Regime forces and Iranian-backed militias shelled", "Government forces and
     // allied militias captured": in a coordinated subject the first party leads; so does
     // a first adjective ("Russian and Syrian planes" → Russian).
@@ -1145,6 +1144,21 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
                 }
             });
         if let Some((mention, index)) = adjective_at.and_then(|k| demonym_at(w, inp.actors, k)) {
+            actor = Some(mention);
+            actor_index = Some(index);
+        }
+    }
+    // "injured due to terrorist attacks with rocket shells": the party whose attacks
+    // carried the weapon the trigger names.
+    if actor.is_none() {
+        let attacker = (1..trig_first).find_map(|k| {
+            (matches!(w.w(k - 1), "to" | "in" | "by")
+                && matches!(w.w(k + 1), "attack" | "attacks")
+                && matches!(w.w(k + 2), "with" | "by" | "using"))
+            .then(|| demonym_at(w, inp.actors, k))
+            .flatten()
+        });
+        if let Some((mention, index)) = attacker {
             actor = Some(mention);
             actor_index = Some(index);
         }

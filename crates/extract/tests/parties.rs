@@ -577,3 +577,30 @@ fn the_first_adjective_leads_before_a_bare_trigger() {
         Some(("Russian".into(), "Russian Armed Forces".into()))
     );
 }
+
+/// The party whose attacks carried the weapon the trigger names (fresh8 #73, #88).
+#[test]
+fn the_party_of_attacks_with_a_weapon() {
+    assert_eq!(
+        actor(
+            "One civilian was killed and three others were injured due to terrorist attacks with rocket shells and explosive rounds on residential neighborhoods in Aleppo."
+        ),
+        Some(("terrorist".into(), "Syrian Opposition".into()))
+    );
+}
+
+/// "destroyed a vehicle" is a ground attack by its subject (fresh8 #140, #144).
+#[test]
+fn destroying_a_vehicle_is_a_ground_attack() {
+    assert_eq!(
+        actor(
+            "A military source told SANA that the army destroyed a pickup truck transferring terrorists in al-Zemrin town in the southern province."
+        ),
+        Some(("the army".into(), "Syrian Arab Army".into()))
+    );
+    assert_eq!(
+        frame("On Tuesday army units destroyed a vehicle along with the terrorists inside it in the farms north of Harasta.")
+            .event_type,
+        EventType::GroundAttack
+    );
+}
