@@ -195,8 +195,9 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
             None => {}
         }
         // "killing more than 10 visitors leaving dozens of people injured": a participle
-        // ends the phrase.
-        if stops_noun_phrase(word) || taken > 0 && participle(word) {
+        // ends the phrase. "10 IS militants": the group's name, not the verb.
+        let group_is = word == "is" && w.raw(i) == "IS";
+        if !group_is && stops_noun_phrase(word) || taken > 0 && participle(word) {
             break;
         }
         i += 1;
@@ -476,14 +477,23 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
         // "a pilot", "one policeman", "a Virginia-based Saudi columnist".
         let q = match quantity_at(w, i) {
             Some(q) => Some(q),
-            None if matches!(w.w(i), "a" | "an") => Some(Quantity {
-                first: i,
-                end: i + 1,
-                min: 1,
-                max: Some(1),
-                digits: false,
-                modified: false,
-            }),
+            // "Another militant was killed": one more; not the last of a list ("a
+            // woman and her three children as well as another child").
+            None if matches!(w.w(i), "a" | "an")
+                || w.w(i) == "another"
+                    && !i
+                        .checked_sub(1)
+                        .is_some_and(|p| matches!(w.w(p), "and" | "as" | "or" | ",")) =>
+            {
+                Some(Quantity {
+                    first: i,
+                    end: i + 1,
+                    min: 1,
+                    max: Some(1),
+                    digits: false,
+                    modified: false,
+                })
+            }
             None => None,
         };
         let Some(q) = q else {
@@ -495,7 +505,7 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
             continue;
         }
         let np = noun_phrase(w, vocab, q.end);
-        let article = matches!(w.w(q.first), "a" | "an") && q.end == q.first + 1;
+        let article = matches!(w.w(q.first), "a" | "an" | "another") && q.end == q.first + 1;
         if article && np.person.is_none() {
             i += 1;
             continue;
@@ -692,6 +702,20 @@ mod tests {
         assert!(counts("Israeli jets fired four missiles at the 47th Brigade in 2014").is_empty());
         assert!(counts("Paddock, 64, opened fire from the 32nd floor").is_empty());
         assert!(counts("three million refugees were killed").is_empty());
+    }
+
+    #[test]
+    fn another_and_the_islamic_state_abbreviation_in_a_count() {
+        // fresh6 #139, #140.
+        let c = counts(
+            "According to the Kurdish Firat News Agency 10 IS militants were killed during fights",
+        );
+        assert_eq!((c.len(), c[0].1, c[0].3), (1, 10, Militants));
+        let c = counts("Another militant was killed in a village to the east of the town.");
+        assert_eq!(
+            (c.len(), c[0].1, c[0].2, c[0].3),
+            (1, 1, Some(1), Militants)
+        );
     }
 
     #[test]

@@ -3,9 +3,10 @@
 //! places it does not know), date, casualty counts and denial.
 
 use crosscheck_dates::{DateMatch, Precision};
-use crosscheck_lexicon::{Actors, Gazetteer, PlaceKind, PlaceMatch};
+use crosscheck_lexicon::{ActorKind, Actors, Gazetteer, PlaceKind, PlaceMatch};
 use crosscheck_schema::{
-    Casualties, DatePrecision, DateValue, EventFrame, EventType, PlaceMention, Span,
+    Casualties, CasualtyCategory, DatePrecision, DateValue, EventFrame, EventType, PlaceMention,
+    Span,
 };
 
 use crate::attribution::{ActorTok, Found};
@@ -52,16 +53,42 @@ pub(crate) struct Inputs<'a> {
     pub published: Option<chrono::NaiveDate>,
 }
 
-fn casualties(w: &Words, c: &Count) -> Casualties {
+fn casualties(w: &Words, inp: &Inputs, c: &Count) -> Casualties {
     let span = w.span_of(c.first, c.end);
     Casualties {
         min: c.min,
         max: c.max,
-        category: c.category,
+        category: member_category(w, inp, c).unwrap_or(c.category),
         expression: span.slice(w.text).to_string(),
         update: c.update,
         start: span.start,
         end: span.end,
+    }
+}
+
+/// The category of "members" by the group they belong to: "23 Daesh members" are
+/// militants, "eight members of the Hezbollah militia" fighters, "40 members of the
+/// pro-regime forces" soldiers (docs/taxonomy.md, victim categories).
+fn member_category(w: &Words, inp: &Inputs, c: &Count) -> Option<CasualtyCategory> {
+    if c.category != CasualtyCategory::People
+        || c.end == 0
+        || !matches!(
+            w.w(c.end - 1),
+            "members" | "member" | "operatives" | "elements"
+        )
+    {
+        return None;
+    }
+    let of = w.w(c.end) == "of";
+    let m = inp.actor_matches.iter().find(|m| {
+        (m.first >= c.first && m.end < c.end) || (of && m.first > c.end && m.first <= c.end + 3)
+    })?;
+    let actor = inp.actors.get(m.actor)?;
+    match actor.kind {
+        ActorKind::State | ActorKind::StateForce => Some(CasualtyCategory::Soldiers),
+        ActorKind::ArmedGroup if actor.side == "jihadist" => Some(CasualtyCategory::Militants),
+        ActorKind::ArmedGroup => Some(CasualtyCategory::Fighters),
+        _ => None,
     }
 }
 
@@ -642,8 +669,8 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
             target,
             place,
             date,
-            killed: killed.map(|c| casualties(w, c)),
-            injured: injured.map(|c| casualties(w, c)),
+            killed: killed.map(|c| casualties(w, inp, c)),
+            injured: injured.map(|c| casualties(w, inp, c)),
             denied,
         },
         actor: actor_index,

@@ -604,3 +604,18 @@ fn destroying_a_vehicle_is_a_ground_attack() {
         EventType::GroundAttack
     );
 }
+
+/// "members" take the category of the group they belong to (fresh4 #134, fresh9 #61).
+#[test]
+fn members_are_counted_in_their_groups_category() {
+    use crosscheck_schema::CasualtyCategory;
+    let killed = |t: &str| frame(t).killed.map(|k| (k.min, k.category));
+    assert_eq!(
+        killed("The Kurdish-led Syrian Democratic Forces (SDF) killed 23 Daesh members and liberated three neighborhoods."),
+        Some((23, CasualtyCategory::Militants))
+    );
+    assert_eq!(
+        killed("A drone strike on Monday killed at least eight members of the Hezbollah militia in Syria."),
+        Some((8, CasualtyCategory::Fighters))
+    );
+}
