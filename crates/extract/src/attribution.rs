@@ -597,7 +597,8 @@ pub(crate) fn find(w: &Words, cx: &Context) -> Found {
                         .flatten()
                         .filter(|&(a, b)| {
                             a <= next + 1
-                            && b - a <= 8
+                            // "the Syrian Observatory for Human Rights (SOHR)": nine tokens.
+                            && b - a <= 10
                             // Nothing but the rest of a name up to the end.
                             && (b..w.len()).all(|k| {
                                 !w.is_word(k) || w.cap(k) || matches!(w.w(k), "for" | "of" | "and")

@@ -553,11 +553,14 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
                         | "saturdays"
                         | "sundays"
                 ));
+        // "pounded Aleppo early on Thursday said the Observatory": before an inverted
+        // report verb (its speaker after it) the date ends the event's clause.
+        let inverted = |b: usize| found.speaker_ranges.iter().any(|&(sa, _)| sa == b);
         let near_verb = !possessive
             && verbs.iter().any(|&(a, b)| {
                 d.first == b
                     || (d.first == b + 1 && w.w(b) == "on")
-                    || (d.end == a && w.w(a) != "according")
+                    || (d.end == a && w.w(a) != "according" && !inverted(b))
             });
         let after_speaker = found
             .speaker_ranges

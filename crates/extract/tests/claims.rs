@@ -494,6 +494,10 @@ fn relative_dates_resolve_against_publication() {
     let t = "Over 100 terrorists have been killed in Russian air raids in Homs province in the last 48 hours military sources said on Tuesday.";
     let d = event_date(t, Some(published)).expect("date");
     assert_eq!((d.value, d.last), (date(2017, 11, 12), date(2017, 11, 14)));
+    // Before an inverted report verb the date ends the event's clause (fresh6 #76).
+    let t = "Russian jets pounded Aleppo early on Thursday said the Syrian Observatory for Human Rights (SOHR).";
+    let d = event_date(t, Some(published)).expect("date");
+    assert_eq!(d.value.weekday(), chrono::Weekday::Thu);
     let t = "The group added that 19 insurgents have been killed since Monday in Zahra.";
     let d = event_date(t, Some(published)).expect("date");
     assert_eq!(d.value.weekday(), chrono::Weekday::Mon);
@@ -621,4 +625,12 @@ fn injuries_sustained_and_caused() {
         .map(|i| i.0),
         Some(1)
     );
+}
+
+/// A monitor's long name with its acronym closes the sentence after "said" (fresh6 #76).
+#[test]
+fn a_closing_speaker_may_carry_its_acronym() {
+    let c = claim("Russian jets pounded Aleppo on Thursday said the Syrian Observatory for Human Rights (SOHR).");
+    let names: Vec<String> = c.attribution.chain.iter().map(|s| s.name.clone()).collect();
+    assert_eq!(names, ["Syrian Observatory for Human Rights"]);
 }
