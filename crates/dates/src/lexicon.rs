@@ -233,6 +233,9 @@ impl Lexicon {
         let simple = [
             ("ago", Kw::Ago),
             ("today", Kw::Today),
+            // "todays shelling": the possessive without its apostrophe.
+            ("todays", Kw::Today),
+            ("yesterdays", Kw::Yesterday),
             ("tonight", Kw::Tonight),
             ("yesterday", Kw::Yesterday),
             ("tomorrow", Kw::Tomorrow),
@@ -464,8 +467,10 @@ pub(crate) const TRIGGERS: &[&str] = &[
     "saturdays",
     "sundays",
     "today",
+    "todays",
     "tonight",
     "yesterday",
+    "yesterdays",
     "tomorrow",
     "overnight",
     "morning",

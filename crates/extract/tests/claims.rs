@@ -498,6 +498,10 @@ fn relative_dates_resolve_against_publication() {
     let t = "Russian jets pounded Aleppo early on Thursday said the Syrian Observatory for Human Rights (SOHR).";
     let d = event_date(t, Some(published)).expect("date");
     assert_eq!(d.value.weekday(), chrono::Weekday::Thu);
+    // "todays shelling": a possessive that lost its apostrophe (fresh5 #125).
+    let t = "As a result of todays shelling six people died.";
+    let d = event_date(t, Some(published)).expect("date");
+    assert_eq!(d.value, published);
     let t = "The group added that 19 insurgents have been killed since Monday in Zahra.";
     let d = event_date(t, Some(published)).expect("date");
     assert_eq!(d.value.weekday(), chrono::Weekday::Mon);
@@ -633,4 +637,18 @@ fn a_closing_speaker_may_carry_its_acronym() {
     let c = claim("Russian jets pounded Aleppo on Thursday said the Syrian Observatory for Human Rights (SOHR).");
     let names: Vec<String> = c.attribution.chain.iter().map(|s| s.name.clone()).collect();
     assert_eq!(names, ["Syrian Observatory for Human Rights"]);
+}
+
+/// Trigger words added from the gold sets' misses (fresh3 #108, fresh8 #9).
+#[test]
+fn gassed_and_clashing_are_triggers() {
+    let e =
+        claim("In 1988 3000 to 5000 Iraqi Kurds were gassed by Saddam Husseins forces at Halabja.")
+            .event
+            .expect("event");
+    assert_eq!(e.event_type, EventType::ChemicalAttack);
+    let e = claim("Al-Nusra started expanding into the countryside around Idlib after clashing with other opposition factions.")
+        .event
+        .expect("event");
+    assert_eq!(e.event_type, EventType::GroundAttack);
 }
