@@ -1042,7 +1042,7 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
             .find(|m| {
                 m.first >= trig_end
                     && !passive_after(w, inp, m.end)
-                    && !matches!(
+                    && !(matches!(
                         w.w(m.end),
                         "affiliated"
                             | "linked"
@@ -1053,7 +1053,7 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
                             | "held"
                             | "controlled"
                             | "loyal"
-                    )
+                    ) && w.w(m.end + 1) != "by")
                     && (acts_after(w, m.end)
                         // "were injured in terrorist attacks", "due to a terrorist
                         // attack": the party whose attack it was.
@@ -1069,18 +1069,39 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
                             && w.w(m.first - 1) == "to"))
             })
             .copied();
+        // "regime forces backed by Hezbollah factions killed the civilians": the
+        // backed party acts, not its backer.
+        if let Some(m) = chosen {
+            let backed = candidates.iter().find(|b| {
+                b.first >= trig_end
+                    && b.end + 2 <= m.first
+                    && m.first - b.end <= 4
+                    && w.w(b.end) == "backed"
+                    && w.w(b.end + 1) == "by"
+            });
+            if let Some(b) = backed {
+                chosen = Some(b);
+            }
+        }
     }
     // "Regime forces and Iranian-backed militias shelled", "Government forces and
     // allied militias captured": in a coordinated subject the first party leads; so does
     // a first adjective ("Russian and Syrian planes" → Russian).
     let mut lead_adjective = None;
-    // Also when the party's name holds the trigger: "Syrian and Russian raids".
-    if let Some(m) = chosen.filter(|m| m.first < trig_end) {
+    // Also when the party's name holds the trigger: "Syrian and Russian raids"; after
+    // the trigger as its agent: "airstrikes by regime and Russian fighter jets"; and
+    // for alternatives: "either Russian or Syrian government planes".
+    let agent_pair = |m: &&ActorTok| {
+        m.first >= 3
+            && matches!(w.w(m.first - 1), "and" | "or")
+            && matches!(w.w(m.first - 3), "by" | "either")
+    };
+    if let Some(m) = chosen.filter(|m| m.first < trig_end || agent_pair(m)) {
         let mut k = m.first;
         if k >= 1 && matches!(w.w(k - 1), "allied" | "affiliated" | "other" | "supporting") {
             k -= 1;
         }
-        if k >= 1 && w.w(k - 1) == "and" {
+        if k >= 1 && matches!(w.w(k - 1), "and" | "or") {
             if let Some(lead) = candidates
                 .iter()
                 .find(|c| c.end + 1 == k && !inp.after_target_prep(w, c.first))
@@ -1144,6 +1165,20 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
                 }
             });
         if let Some((mention, index)) = adjective_at.and_then(|k| demonym_at(w, inp.actors, k)) {
+            actor = Some(mention);
+            actor_index = Some(index);
+        }
+    }
+    // "jets believed to be Russian struck": the nationality the sentence gives them.
+    if actor.is_none() {
+        let believed = (3..w.len()).find_map(|k| {
+            (matches!(w.w(k - 3), "believed" | "thought" | "suspected" | "likely")
+                && w.w(k - 2) == "to"
+                && w.w(k - 1) == "be")
+                .then(|| demonym_at(w, inp.actors, k))
+                .flatten()
+        });
+        if let Some((mention, index)) = believed {
             actor = Some(mention);
             actor_index = Some(index);
         }

@@ -619,3 +619,47 @@ fn members_are_counted_in_their_groups_category() {
         Some((8, CasualtyCategory::Fighters))
     );
 }
+
+/// The first of coordinated or alternative parties leads after "by" and "either" too
+/// (fresh6 #107, fresh7 #57).
+#[test]
+fn the_first_party_leads_after_by_and_either() {
+    assert_eq!(
+        actor_name(
+            "At least 13 civilians were killed and 30 others wounded in airstrikes by regime and Russian fighter jets on the town of Alghantou on Friday."
+        )
+        .as_deref(),
+        Some("Syrian Arab Army")
+    );
+    assert_eq!(
+        actor_name(
+            "The Syrian Observatory for Human Rights said the strikes on Al-Shaara were suspected to have been carried out by either Russian or Syrian government planes."
+        )
+        .as_deref(),
+        Some("Russian Armed Forces")
+    );
+}
+
+/// "jets believed to be Russian" (fresh4 #88, fresh6 #16, fresh7 #11).
+#[test]
+fn a_nationality_the_sentence_believes_names_the_actor() {
+    assert_eq!(
+        actor_name(
+            "Fighter jets also believed to be Russian struck the town of Urum al Kubra where five civilians were killed."
+        )
+        .as_deref(),
+        Some("Russian Armed Forces")
+    );
+}
+
+/// The backed party acts, not its backer (fresh3 #18).
+#[test]
+fn a_backed_party_acts_not_its_backer() {
+    assert_eq!(
+        actor_name(
+            "Mustafa Sultan a local activist confirmed the death toll saying that regime forces backed by Hezbollah factions killed the civilians before their withdrawal."
+        )
+        .as_deref(),
+        Some("Syrian Arab Army")
+    );
+}
