@@ -232,6 +232,7 @@ pub(crate) fn cuts(
         return out;
     };
     head(cleaner, text, *first, title, &mut out);
+    head_tags(text, *first, &mut out);
     if let Some(last) = paragraphs.last() {
         let floor = out
             .iter()
@@ -316,6 +317,57 @@ fn head(cleaner: &Cleaner, text: &str, p: Span, title: Option<&str>, out: &mut V
         if let Some(m) = rules.later_agency_date.find(&text[at..end]) {
             agency_and_date(cleaner, text, at + m.start() + 1, end, out);
         }
+    }
+}
+
+/// Words that open an article's body after a tag list: "Tags Syria Idlib Russia *A*
+/// hospital funded by ...".
+const BODY_OPENERS: &[&str] = &[
+    "The", "A", "An", "At", "In", "On", "More", "Dozens", "Scores", "Hundreds", "Some", "Several",
+    "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve",
+    "Fourteen", "Fifteen", "Twenty", "Thirty", "Forty", "Fifty",
+];
+
+/// A tag list between the standfirst and the body, in the first paragraph (The New
+/// Arab: "<standfirst> Tags Syria Idlib MSF Russia A hospital funded by ..."): cut from
+/// "Tags" to where the body starts, which is where the text repeats the article's
+/// opening words, or else the first capitalised sentence opener within 200 bytes. A
+/// list with neither stays.
+fn head_tags(text: &str, p: Span, out: &mut Vec<Cut>) {
+    let end = floor_char(text, (p.start + HEAD_WINDOW).min(p.end));
+    let head = &text[p.start..end];
+    let Some(at) = memchr::memmem::find(head.as_bytes(), b" Tags ") else {
+        return;
+    };
+    let tags = p.start + at + 1;
+    let list = tags + "Tags ".len();
+    if !text[list..].starts_with(|c: char| c.is_uppercase()) {
+        return;
+    }
+    let window = &text[list..floor_char(text, (list + 300).min(p.end))];
+    // The body repeats the opening: five words of the text before the tags.
+    let before: Vec<&str> = text[p.start..tags].split_whitespace().collect();
+    let repeat = before.windows(5).find_map(|w| window.find(&w.join(" ")));
+    let opener = || {
+        let mut pos = 0;
+        for (k, word) in window.split(' ').enumerate() {
+            if pos > 200 {
+                return None;
+            }
+            if k > 0 && BODY_OPENERS.contains(&word) {
+                return Some(pos);
+            }
+            pos += word.len() + 1;
+        }
+        None
+    };
+    if let Some(body) = repeat.or_else(opener) {
+        out.push(cut(
+            RemovalKind::MetadataLine,
+            tags,
+            list + body,
+            Vec::new(),
+        ));
     }
 }
 

@@ -389,6 +389,28 @@ fn a_date_line_stretches_over_at_only_before_a_time() {
 }
 
 #[test]
+fn a_tag_list_between_standfirst_and_body_is_cut() {
+    // The New Arab (FA-KES 1923102825): the body starts at a sentence opener.
+    let text = "A suicide bomb blast struck al-Dumayr on Sunday killing 14 fighters. Tags \
+                Jaish al-Islam Syria Ghouta Islamic State Syrian opposition Fourteen members \
+                of the Jaish al-Islam rebel group were killed.";
+    let a = clean(text);
+    assert_eq!(
+        removed(&a, text, MetadataLine),
+        ["Tags Jaish al-Islam Syria Ghouta Islamic State Syrian opposition"]
+    );
+    // FA-KES 1923102966: the body repeats the opening words.
+    let text = "A Russian airstrike killed at least 38 civilians on Wednesday. Tags Syria \
+                Russia Islamic State Deir az-Zour SDF US coalition A Russian airstrike killed \
+                at least 38 civilians on Wednesday a monitoring group said.";
+    let a = clean(text);
+    assert_eq!(
+        removed(&a, text, MetadataLine),
+        ["Tags Syria Russia Islamic State Deir az-Zour SDF US coalition"]
+    );
+}
+
+#[test]
 fn repeated_paragraphs_exact_and_respaced() {
     let text = "Curfew extended in the south\n\n\
                 The curfew in the southern districts was extended by a week on Monday, the \

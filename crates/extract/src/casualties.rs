@@ -159,6 +159,18 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
                 np.category.get_or_insert(*c);
                 i += 1;
                 np.end = i;
+                // "Fourteen members of the Jaish al-Islam rebel group were killed": the
+                // group they belong to, up to the verb.
+                if matches!(word, "members" | "fighters" | "militants") && w.w(i) == "of" {
+                    let limit = (i + 9).min(w.len());
+                    if let Some(j) = (i + 2..limit).find(|&j| is_aux(w.w(j))) {
+                        if (i + 1..j)
+                            .all(|k| w.is_word(k) && !matches!(w.w(k), "who" | "which" | "that"))
+                        {
+                            np.end = j;
+                        }
+                    }
+                }
                 // "25 troops and pro-government gunmen": the first noun decides.
                 break;
             }
@@ -716,6 +728,17 @@ mod tests {
             (c.len(), c[0].1, c[0].2, c[0].3),
             (1, 1, Some(1), Militants)
         );
+    }
+
+    #[test]
+    fn members_of_a_group_up_to_the_verb() {
+        // fresh10 (the New Arab, 1923102825), fresh4 #25.
+        let c = counts("Fourteen members of the Jaish al-Islam rebel group were killed when a suicide bomb blast targeted their positions.");
+        assert_eq!((c.len(), c[0].1), (1, 14));
+        let c = counts(
+            "More than 40 members of the pro-regime forces were killed said the Observatory.",
+        );
+        assert_eq!((c.len(), c[0].1), (1, 41));
     }
 
     #[test]

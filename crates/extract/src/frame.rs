@@ -70,23 +70,20 @@ fn casualties(w: &Words, inp: &Inputs, c: &Count) -> Casualties {
 /// militants, "eight members of the Hezbollah militia" fighters, "40 members of the
 /// pro-regime forces" soldiers (docs/taxonomy.md, victim categories).
 fn member_category(w: &Words, inp: &Inputs, c: &Count) -> Option<CasualtyCategory> {
-    if c.category != CasualtyCategory::People
-        || c.end == 0
-        || !matches!(
-            w.w(c.end - 1),
-            "members" | "member" | "operatives" | "elements"
-        )
-    {
-        return None;
-    }
-    let of = w.w(c.end) == "of";
+    let members = (c.first..c.end)
+        .find(|&k| matches!(w.w(k), "members" | "member" | "operatives" | "elements"));
+    let members = members.filter(|_| c.category == CasualtyCategory::People)?;
+    let of = w.w(members + 1) == "of";
     let m = inp.actor_matches.iter().find(|m| {
-        (m.first >= c.first && m.end < c.end) || (of && m.first > c.end && m.first <= c.end + 3)
+        (m.first >= c.first && m.end <= members)
+            || (of && m.first > members + 1 && m.first <= members + 4)
     })?;
     let actor = inp.actors.get(m.actor)?;
     match actor.kind {
         ActorKind::State | ActorKind::StateForce => Some(CasualtyCategory::Soldiers),
         ActorKind::ArmedGroup if actor.side == "jihadist" => Some(CasualtyCategory::Militants),
+        // "pro-regime forces", "government fighters" (gold README, convention 6).
+        ActorKind::ArmedGroup if actor.side == "government" => Some(CasualtyCategory::Soldiers),
         ActorKind::ArmedGroup => Some(CasualtyCategory::Fighters),
         _ => None,
     }
