@@ -163,7 +163,15 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
                 // group they belong to, up to the verb.
                 if matches!(word, "members" | "fighters" | "militants") && w.w(i) == "of" {
                     let limit = (i + 9).min(w.len());
-                    if let Some(j) = (i + 2..limit).find(|&j| is_aux(w.w(j))) {
+                    let stop = |j: usize| {
+                        is_aux(w.w(j))
+                            || w.w(j) == "including"
+                            || matches!(
+                                vocab.casualty.word_id(w.id(j)),
+                                Some(CasualtyWord::Harm(_, at)) if at.after
+                            )
+                    };
+                    if let Some(j) = (i + 2..limit).find(|&j| stop(j)) {
                         if (i + 1..j)
                             .all(|k| w.is_word(k) && !matches!(w.w(k), "who" | "which" | "that"))
                         {
@@ -197,7 +205,11 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
             }
             Some(CasualtyWord::Harm(h, where_)) if where_.after => {
                 // "Fifty-one dead", "nine deaths", "five of the dead": the count's own word.
-                if matches!(word, "dead" | "deaths" | "fatalities" | "martyrs" | "death") {
+                // "Russian raids claimed 17 lives".
+                if matches!(
+                    word,
+                    "dead" | "deaths" | "fatalities" | "martyrs" | "death" | "lives"
+                ) {
                     np.harm = Some(*h);
                     np.end = i + 1;
                 }
@@ -572,7 +584,10 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
     // conjunct's verb), "killing six civilians and five militiamen" (the left one's).
     let joined = |left: &Cand, right: &Cand| -> bool {
         let from = left.np.end.max(left.q.end);
+        let article = |c: &Cand| matches!(w.w(c.q.first), "a" | "an");
         match right.q.first.saturating_sub(from) {
+            // "A father a mother and a son": a list that lost its commas.
+            0 => right.q.first == from && article(left) && article(right),
             1 => matches!(w.w(from), "and" | ","),
             2 => matches!((w.w(from), w.w(from + 1)), ("and", "allied") | (",", "and")),
             _ => false,
@@ -593,8 +608,28 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
             cands[k].harm = cands[k - 1].harm;
         }
     }
-    let mut out: Vec<Count> = Vec::new();
+    // "An adult and a child have been killed", "a man and a woman": single victims
+    // listed together are one count.
+    let single = |c: &Cand| c.np.person.is_some() && c.q.min == 1 && c.q.max == Some(1);
+    let mut merged: Vec<Cand> = Vec::with_capacity(cands.len());
     for c in cands {
+        if let Some(prev) = merged.last_mut() {
+            let run = prev.np.person.is_some() && prev.q.max == Some(prev.q.min);
+            if run && single(&c) && c.harm.is_some() && prev.harm == c.harm && joined(prev, &c) {
+                prev.q.min += 1;
+                prev.q.max = Some(prev.q.min);
+                prev.q.end = c.q.end;
+                if prev.np.category != c.np.category {
+                    prev.np.category = Some(CasualtyCategory::People);
+                }
+                prev.np.end = c.np.end;
+                continue;
+            }
+        }
+        merged.push(c);
+    }
+    let mut out: Vec<Count> = Vec::new();
+    for c in merged {
         let Some(harm) = c.harm else { continue };
         let mut category = c.np.category;
         if category == Some(CasualtyCategory::Fighters) && c.np.government {
@@ -739,6 +774,29 @@ mod tests {
             "More than 40 members of the pro-regime forces were killed said the Observatory.",
         );
         assert_eq!((c.len(), c[0].1), (1, 41));
+    }
+
+    #[test]
+    fn single_victims_listed_together_are_one_count() {
+        // fresh10 #0, #138, #148.
+        let c = counts("An adult and a child have been killed in Syrias Aleppo city.");
+        assert_eq!((c.len(), c[0].1, c[0].2, c[0].3), (1, 2, Some(2), People));
+        let c = counts("A father a mother and a son were killed.");
+        assert_eq!((c.len(), c[0].1), (1, 3));
+        let c = counts(
+            "shells landed on the market claiming the lives of a man and a woman injuring 5 others",
+        );
+        assert_eq!((c[0].0, c[0].1, c[1].0, c[1].1), (Killed, 2, Injured, 5));
+    }
+
+    #[test]
+    fn lives_claimed_and_regime_loyalists() {
+        // fresh10 #55, #146, #52.
+        let c = counts("where Russian raids claimed 17 lives overnight");
+        assert_eq!((c.len(), c[0].0, c[0].1), (1, Killed, 17));
+        let c =
+            counts("The heavy fighting claimed the lives of 129 regime loyalists and 116 rebels");
+        assert_eq!((c[0].1, c[0].3), (129, Soldiers));
     }
 
     #[test]
