@@ -368,7 +368,13 @@ impl PartyInputs<'_> {
                 }
                 _ => {}
             }
-            if step == 0 && np_filler(w, p) {
+            // "the neighborhood of al-Khalidiye terrorists killed": a place's name
+            // ("al-" is lower-case) is not a modifier of the party.
+            let raw = w.raw(p);
+            let in_place = self.place_matches.iter().any(|q| q.first <= p && p < q.end)
+                || (raw.starts_with("al-") || raw.starts_with("el-"))
+                    && raw[3..].starts_with(|c: char| c.is_uppercase());
+            if step == 0 && np_filler(w, p) && !in_place {
                 k = p;
                 continue;
             }

@@ -663,3 +663,16 @@ fn a_backed_party_acts_not_its_backer() {
         Some("Syrian Arab Army")
     );
 }
+
+/// A place name written with a lower-case article ("al-Khalidiye") is not a modifier
+/// that makes the next party a target (fresh10 #136).
+#[test]
+fn a_party_after_an_al_place_name_acts() {
+    assert_eq!(
+        actor_name(
+            "At the Aleppos residential neighborhood of al-Khalidiye terrorists killed a child and injured five other people with a rocket shelling SANA news agency reported."
+        )
+        .as_deref(),
+        Some("Syrian Opposition")
+    );
+}
