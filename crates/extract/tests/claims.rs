@@ -652,3 +652,22 @@ fn gassed_and_clashing_are_triggers() {
         .expect("event");
     assert_eq!(e.event_type, EventType::GroundAttack);
 }
+
+/// Statement verbs of the gold sets' speakers: "reiterated", "pointed out",
+/// "criticized" (fresh10 #64, #69, #83).
+#[test]
+fn statement_verbs_attribute() {
+    for (t, speaker) in [
+        ("The Syrian Coalition reiterated that this crime represents a clear violation of UN Security Council resolution 2254.", "Syrian Coalition"),
+        ("The source pointed out that 3 other persons were injured when terrorists fired a rocket shell on al-Kallasa Street.", "The source"),
+    ] {
+        let c = claim(t);
+        let chain: Vec<String> = c
+            .attribution
+            .chain
+            .iter()
+            .map(|s| Span::new(s.start, s.end).slice(t).to_string())
+            .collect();
+        assert!(chain.iter().any(|s| s.contains(speaker)), "{t}: {chain:?}");
+    }
+}
