@@ -104,6 +104,7 @@ fn main() -> ExitCode {
                             sentences: &spans,
                             published: a.published,
                             title: a.title.as_deref(),
+                            outlet: None,
                         };
                         extractor.claims(&ctx, Some(sc))
                     })

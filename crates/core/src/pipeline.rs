@@ -318,6 +318,7 @@ impl Pipeline {
                 sentences: &spans,
                 published,
                 title: title.as_deref(),
+                outlet: outlet.as_deref(),
             };
             let mut claims =
                 self.extractor

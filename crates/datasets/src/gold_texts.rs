@@ -14,6 +14,9 @@ use crate::DatasetError;
 pub struct GoldText {
     pub text: String,
     pub title: Option<String>,
+    /// The publishing outlet when the source names it (FA-KES `source`, a JSONL
+    /// record's `outlet`).
+    pub outlet: Option<String>,
 }
 
 /// Looks up gold documents by `(dataset, key)`.
@@ -42,6 +45,7 @@ impl GoldTexts {
             let mut rows = records.into_iter();
             let header = rows.next().map(|r| r.fields).unwrap_or_default();
             let col = |name: &str| header.iter().position(|h| h == name);
+            let outlet = col("source");
             let (Some(id), Some(title), Some(content)) =
                 (col("unit_id"), col("article_title"), col("article_content"))
             else {
@@ -56,6 +60,7 @@ impl GoldTexts {
                 fakes.entry(get(id)).or_insert(GoldText {
                     text: get(content),
                     title: Some(get(title)),
+                    outlet: outlet.map(get).filter(|o| !o.is_empty()),
                 });
             }
         }
@@ -75,9 +80,11 @@ impl GoldTexts {
                     .as_ref()?
                     .join("semeval2020-task11-ptc/train-articles")
                     .join(key);
-                std::fs::read_to_string(path)
-                    .ok()
-                    .map(|text| GoldText { text, title: None })
+                std::fs::read_to_string(path).ok().map(|text| GoldText {
+                    text,
+                    title: None,
+                    outlet: None,
+                })
             }
             "examples" => match key.split_once('#') {
                 Some((file, line)) => {
@@ -91,11 +98,19 @@ impl GoldTexts {
                             .get("title")
                             .and_then(|t| t.as_str())
                             .map(str::to_string),
+                        outlet: value
+                            .get("outlet")
+                            .and_then(|t| t.as_str())
+                            .map(str::to_string),
                     })
                 }
                 None => std::fs::read_to_string(self.examples.join(key))
                     .ok()
-                    .map(|text| GoldText { text, title: None }),
+                    .map(|text| GoldText {
+                        text,
+                        title: None,
+                        outlet: None,
+                    }),
             },
             _ => None,
         }

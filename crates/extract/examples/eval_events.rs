@@ -107,6 +107,7 @@ fn run() -> Result<(), String> {
             "fa-kes" => fakes.get(&doc.key).map(|(text, title)| SourceText {
                 text: text.clone(),
                 title: Some(title.clone()),
+                outlet: None,
                 paragraphs: None,
             }),
             "ptc" => {
@@ -117,6 +118,7 @@ fn run() -> Result<(), String> {
                 std::fs::read_to_string(p).ok().map(|text| SourceText {
                     text,
                     title: None,
+                    outlet: None,
                     paragraphs: None,
                 })
             }
@@ -132,6 +134,7 @@ fn run() -> Result<(), String> {
                             .get("title")
                             .and_then(|t| t.as_str())
                             .map(str::to_string),
+                        outlet: None,
                         paragraphs: None,
                     })
                 }
@@ -140,6 +143,7 @@ fn run() -> Result<(), String> {
                     .map(|text| SourceText {
                         text,
                         title: None,
+                        outlet: None,
                         paragraphs: None,
                     }),
             },

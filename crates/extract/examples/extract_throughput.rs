@@ -73,6 +73,7 @@ fn main() -> ExitCode {
                 sentences: &sentences,
                 published,
                 title: None,
+                outlet: None,
             };
             let out = extractor.claims(&ctx, None);
             frames += out.iter().filter(|c| c.event.is_some()).count();

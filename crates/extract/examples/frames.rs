@@ -42,6 +42,7 @@ fn main() -> ExitCode {
             sentences: &sentences,
             published,
             title: None,
+            outlet: None,
         };
         let everything = vec![1.0f32; sentences.len()];
         for claim in extractor.claims(&ctx, Some(&everything)) {

@@ -72,6 +72,8 @@ pub(crate) struct Context<'a> {
     /// Token `i` is part of a date expression.
     pub date: &'a [bool],
     pub memory: &'a Memory,
+    /// The publishing outlet, when known (`ArticleContext::outlet`).
+    pub outlet: Option<&'a str>,
 }
 
 fn is_pronoun(w: &str) -> bool {
@@ -526,11 +528,37 @@ fn is_wire(w: &Words, (first, end): (usize, usize)) -> bool {
         &["dpa"],
         &["anadolu"],
         &["anadolu", "agency"],
+        &["sana"],
+        &["sanas"],
     ];
+    // "told SANAs correspondent", "told SANA reporter": the agency's journalist.
+    let end = if end >= first + 2 && matches!(w.w(end - 1), "correspondent" | "reporter") {
+        end - 1
+    } else {
+        end
+    };
     WIRES.iter().any(|wire| {
         wire.len() == end.saturating_sub(first)
             && wire.iter().enumerate().all(|(k, x)| w.w(first + k) == *x)
     })
+}
+
+/// Whether the wire at `obj` is the outlet that published the article: "SANA" and
+/// "SANAs correspondent" for an outlet named "sana", "SANA" or "sana.sy".
+fn published_by(w: &Words, (first, _): (usize, usize), outlet: Option<&str>) -> bool {
+    let Some(outlet) = outlet else {
+        return false;
+    };
+    // The possessive that lost its apostrophe: "SANAs correspondent".
+    let word = match w.w(first) {
+        "sanas" => "sana",
+        "the" => w.w(first + 1),
+        x => x,
+    };
+    outlet
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|o| o.eq_ignore_ascii_case(word))
 }
 
 /// Reporting constructions, speakers, chain and hedges of one sentence.
@@ -651,7 +679,9 @@ pub(crate) fn find(w: &Words, cx: &Context) -> Found {
                     }
                     if role == ReportRole::Tell && outer.is_none() {
                         if let Some(obj) = cx.speaker_after(w, next).filter(|o| o.0 > speaker.0) {
-                            if is_wire(w, obj) {
+                            // "X told AFP" carries AFP; "told SANA" in SANA's own
+                            // article does not (gold README, convention 8).
+                            if is_wire(w, obj) && !published_by(w, obj, cx.outlet) {
                                 outer = Some(obj);
                             }
                             found.speaker_ranges.push(obj);

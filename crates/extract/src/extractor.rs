@@ -32,6 +32,9 @@ pub struct ArticleContext<'a> {
     pub published: Option<NaiveDate>,
     /// The headline, when known: it types "the attack" of the first sentences.
     pub title: Option<&'a str>,
+    /// The publishing outlet's name or domain, when known ("SANA", "sana.sy"): a
+    /// source that "told SANA" in SANA's own article does not name SANA as a carrier.
+    pub outlet: Option<&'a str>,
 }
 
 /// Claims with event frames and attribution chains from segmented articles. Build once
@@ -367,6 +370,7 @@ impl Extractor {
                 quoted,
                 date: in_date,
                 memory: &memory,
+                outlet: ctx.outlet,
             };
             let found = attribution::find(&w, &cx);
             // A trigger inside a speaker's phrase ("the Syrian Observatory for Human
@@ -922,6 +926,7 @@ mod tests {
                     sentences: &spans,
                     published: NaiveDate::from_ymd_opt(2017, 4, 5),
                     title: text.lines().next(),
+                    outlet: None,
                 };
                 let fresh = extractor.claims(&ctx, Some(&scores));
                 assert_eq!(

@@ -47,6 +47,8 @@ pub struct SourceText {
     pub text: String,
     /// The headline when the source keeps it apart (FA-KES `article_title`).
     pub title: Option<String>,
+    /// The publishing outlet, when the source names it.
+    pub outlet: Option<String>,
     /// The paragraphs the cleaner kept, when the caller cleaned the text as `analyze`
     /// does: only these are segmented. `None`: the whole text is, which scores the
     /// extractor apart from the cleaner.
@@ -353,6 +355,7 @@ pub fn evaluate_events(
             sentences: &spans,
             published,
             title: source.title.as_deref(),
+            outlet: source.outlet.as_deref(),
         };
         let everything = vec![1.0f32; spans.len()];
         let claims = extractor.claims(&ctx, Some(&everything));
@@ -656,6 +659,7 @@ mod tests {
                 Some(SourceText {
                     text: text.to_string(),
                     title: None,
+                    outlet: None,
                     paragraphs: None,
                 })
             },

@@ -19,7 +19,7 @@
 //!
 //! let text = "Air strikes killed at least 35 people in Maarat al-Numan on Sunday, a war monitor said.";
 //! let sentences = [Span::new(0, text.len())];
-//! let ctx = ArticleContext { text, sentences: &sentences, published: chrono::NaiveDate::from_ymd_opt(2016, 10, 17), title: None };
+//! let ctx = ArticleContext { text, sentences: &sentences, published: chrono::NaiveDate::from_ymd_opt(2016, 10, 17), title: None, outlet: None };
 //! let claims = Extractor::new().claims(&ctx, None);
 //! let event = claims[0].event.as_ref().unwrap();
 //! assert_eq!((event.killed.as_ref().unwrap().min, event.killed.as_ref().unwrap().max), (35, None));

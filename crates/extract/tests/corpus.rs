@@ -36,6 +36,7 @@ fn claims(text: &str, published: Option<NaiveDate>) -> Vec<Claim> {
         sentences: &sentences,
         published,
         title: None,
+        outlet: None,
     };
     let claims = Extractor::new().claims(&ctx, None);
     for c in &claims {

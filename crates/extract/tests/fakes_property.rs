@@ -48,6 +48,7 @@ fn every_fakes_article_gives_valid_claims() {
             sentences: &sentences,
             published: chrono::NaiveDate::from_ymd_opt(2016, 1, 1),
             title: Some(&title),
+            outlet: None,
         };
         let all = vec![1.0; sentences.len()];
         let claims = extractor.claims(&ctx, Some(&all));

@@ -13,6 +13,7 @@ fn claims(text: &str) -> Vec<Claim> {
         sentences: &sentences,
         published: chrono::NaiveDate::from_ymd_opt(2016, 10, 18),
         title: None,
+        outlet: None,
     };
     let all = vec![1.0; sentences.len()];
     Extractor::new().claims(&ctx, Some(&all))

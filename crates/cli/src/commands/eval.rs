@@ -216,6 +216,7 @@ fn eval_events(args: EvalEventsArgs) -> Result<i32> {
             SourceText {
                 text: t.text,
                 title: t.title,
+                outlet: t.outlet,
                 paragraphs,
             }
         })
