@@ -305,6 +305,19 @@ fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
             skipped += 1;
             continue;
         }
+        // "were said to be killed", "were reported to have been killed".
+        if skipped > 0
+            && matches!(
+                w.w(i),
+                "said" | "reported" | "believed" | "thought" | "feared"
+            )
+            && w.w(i + 1) == "to"
+            && matches!(w.w(i + 2), "be" | "have")
+        {
+            i += 3;
+            skipped += 1;
+            continue;
+        }
         break;
     }
     // "Two medics were among at least 31 people killed": the count before is a part;
@@ -650,8 +663,22 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
     }
     // "five of the dead were children": the category is the complement.
     for c in &mut out {
-        if c.category == CasualtyCategory::People && w.w(c.end) == "were" {
-            if let Some(CasualtyWord::Victim(cat)) = vocab.casualty.word_id(w.id(c.end + 1)) {
+        // "10 of those killed were believed to be civilians".
+        let e = if matches!(w.w(c.end), "killed" | "dead") {
+            c.end + 1
+        } else {
+            c.end
+        };
+        if c.category == CasualtyCategory::People && w.w(e) == "were" {
+            let at = if matches!(w.w(e + 1), "believed" | "thought" | "said")
+                && w.w(e + 2) == "to"
+                && w.w(e + 3) == "be"
+            {
+                e + 4
+            } else {
+                e + 1
+            };
+            if let Some(CasualtyWord::Victim(cat)) = vocab.casualty.word_id(w.id(at)) {
                 c.category = *cat;
             }
         }
@@ -797,6 +824,16 @@ mod tests {
         let c =
             counts("The heavy fighting claimed the lives of 129 regime loyalists and 116 rebels");
         assert_eq!((c[0].1, c[0].3), (129, Soldiers));
+    }
+
+    #[test]
+    fn reported_deaths_and_categories_of_those_killed() {
+        // fresh4 #150, fresh9 #51.
+        let c =
+            counts("Three Tunisian terrorists were said to be killed in al-Hizam al-Akhdar area.");
+        assert_eq!((c.len(), c[0].1, c[0].3), (1, 3, Militants));
+        let c = counts("Abdel Rahman said 10 of those killed were believed to be civilians.");
+        assert_eq!((c.len(), c[0].1, c[0].3), (1, 10, Civilians));
     }
 
     #[test]
