@@ -345,9 +345,20 @@ fn head_tags(text: &str, p: Span, out: &mut Vec<Cut>) {
         return;
     }
     let window = &text[list..floor_char(text, (list + 300).min(p.end))];
-    // The body repeats the opening: five words of the text before the tags.
+    // The body repeats the opening: the first five words of a sentence of the text
+    // before the tags (one that starts the text, follows a full stop or a year).
     let before: Vec<&str> = text[p.start..tags].split_whitespace().collect();
-    let repeat = before.windows(5).find_map(|w| window.find(&w.join(" ")));
+    let starts_sentence = |i: usize| {
+        before[i].starts_with(|c: char| c.is_uppercase())
+            && (i == 0
+                || before[i - 1].ends_with('.')
+                || before[i - 1].len() == 4 && before[i - 1].bytes().all(|b| b.is_ascii_digit()))
+    };
+    let repeat = || {
+        (0..before.len().saturating_sub(4))
+            .filter(|&i| starts_sentence(i))
+            .find_map(|i| window.find(&before[i..i + 5].join(" ")))
+    };
     let opener = || {
         let mut pos = 0;
         for (k, word) in window.split(' ').enumerate() {
@@ -361,7 +372,7 @@ fn head_tags(text: &str, p: Span, out: &mut Vec<Cut>) {
         }
         None
     };
-    if let Some(body) = repeat.or_else(opener) {
+    if let Some(body) = opener().or_else(repeat) {
         out.push(cut(
             RemovalKind::MetadataLine,
             tags,

@@ -411,6 +411,19 @@ fn a_tag_list_between_standfirst_and_body_is_cut() {
 }
 
 #[test]
+fn a_tag_list_cut_stops_at_the_body_not_at_a_phrase_the_standfirst_shares() {
+    // FA-KES 1923102920: "a child have been killed" is in both; the body opens "An".
+    let text = "Two civilians including a child have been killed in Aleppo city. Tags Syria \
+                Aleppo ceasefire truce civilian casualties sniper fire. An adult and a child \
+                have been killed in Syrias Aleppo city.";
+    let a = clean(text);
+    assert_eq!(
+        removed(&a, text, MetadataLine),
+        ["Tags Syria Aleppo ceasefire truce civilian casualties sniper fire."]
+    );
+}
+
+#[test]
 fn repeated_paragraphs_exact_and_respaced() {
     let text = "Curfew extended in the south\n\n\
                 The curfew in the southern districts was extended by a week on Monday, the \
