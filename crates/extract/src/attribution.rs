@@ -534,8 +534,32 @@ fn is_wire(w: &Words, (first, end): (usize, usize)) -> bool {
 }
 
 /// Reporting constructions, speakers, chain and hedges of one sentence.
+#[cfg(test)]
 pub(crate) fn find(w: &Words, cx: &Context) -> Found {
-    let mut found = Found::default();
+    find_with(w, cx, Found::default())
+}
+
+/// [`find`], reusing the vectors of `spare` (what an earlier sentence found: it is
+/// emptied first) so that a sentence does not allocate them again.
+pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
+    let Found {
+        mut chain,
+        mut hedges,
+        deny: _,
+        mut speaker_ranges,
+        mut verbs,
+    } = spare;
+    chain.clear();
+    hedges.clear();
+    speaker_ranges.clear();
+    verbs.clear();
+    let mut found = Found {
+        chain,
+        hedges,
+        deny: false,
+        speaker_ranges,
+        verbs,
+    };
     let mut i = 0;
     // A sentence without the key word of any hedge (or reporting phrase) has none.
     while w.flags & flag::HEDGE != 0 && i < w.len() {

@@ -63,12 +63,16 @@ pub struct Scratch {
     actor_matches: Vec<ActorTok>,
     place_matches: Vec<PlaceTok>,
     sentences: Vec<Sentence>,
+    /// What the last sentence's attribution found, its vectors lent to the next.
+    found: Found,
 }
 
 /// Everything learnt about one sentence.
 struct Sentence {
     span: Span,
-    found: Found,
+    /// The hedges the attribution found (the rest of what it found is used up by
+    /// the sentence's frame).
+    hedges: Vec<Span>,
     frame: Option<EventFrame>,
     /// Share of the sentence's words inside quotation marks.
     quoted_share: f32,
@@ -139,7 +143,7 @@ impl Extractor {
             if !include(i, &s) {
                 continue;
             }
-            let hedges = s.found.hedges;
+            let hedges = s.hedges;
             let quoted = s.quoted && !s.chain.is_empty();
             out.push(Claim {
                 id: String::new(),
@@ -169,6 +173,7 @@ impl Extractor {
             actor_matches,
             place_matches,
             sentences: out,
+            found: spare_found,
         } = scratch;
         let text = ctx.text;
         let mut memory = Memory::default();
@@ -207,7 +212,7 @@ impl Extractor {
             if span.is_empty() {
                 out.push(Sentence {
                     span,
-                    found: Found::default(),
+                    hedges: Vec::new(),
                     frame: None,
                     quoted_share: 0.0,
                     quoted: false,
@@ -368,7 +373,7 @@ impl Extractor {
                 date: in_date,
                 memory: &memory,
             };
-            let found = attribution::find(&w, &cx);
+            let mut found = attribution::find_with(&w, &cx, std::mem::take(spare_found));
             // A trigger inside a speaker's phrase ("the Syrian Observatory for Human
             // Rights") names no event.
             let mut hits = hits;
@@ -443,9 +448,11 @@ impl Extractor {
                     k => memory.org = Some((s.name.clone(), k)),
                 }
             }
+            let hedges = std::mem::take(&mut found.hedges);
+            *spare_found = found;
             out.push(Sentence {
                 span,
-                found,
+                hedges,
                 frame,
                 quoted_share,
                 quoted: quoted_share >= 0.5 || opens_with_quote,
