@@ -13,6 +13,7 @@
 //! written by hand, field by field in declaration order, with serde_json still
 //! writing every number and string. The same test holds it to serde_json.
 
+use chrono::{Datelike, NaiveDate};
 use serde::ser::{self, Serialize};
 use serde_json::Error;
 
@@ -59,7 +60,9 @@ pub fn article_to_vec(out: &mut Vec<u8>, article: &ArticleAnalysis) -> Result<()
     field(out, "title", title)?;
     field(out, "outlet", outlet)?;
     field(out, "author", author)?;
-    field(out, "published", published)?;
+    out.push(b',');
+    write_key(out, "published");
+    option(out, published.as_ref(), naive_date)?;
     field(out, "url", url)?;
     field(out, "language", language)?;
     field(out, "label", label)?;
@@ -338,9 +341,9 @@ fn date(out: &mut Vec<u8>, d: &DateValue) -> Result<(), Error> {
         end,
     } = d;
     out.extend_from_slice(b"{\"value\":");
-    value.serialize(Fast { out: &mut *out })?;
+    naive_date(out, value)?;
     out.extend_from_slice(b",\"last\":");
-    last.serialize(Fast { out: &mut *out })?;
+    naive_date(out, last)?;
     out.extend_from_slice(b",\"precision\":");
     name(out, precision)?;
     out.extend_from_slice(b",\"expression\":");
@@ -348,6 +351,32 @@ fn date(out: &mut Vec<u8>, d: &DateValue) -> Result<(), Error> {
     out.extend_from_slice(b",\"relative\":");
     boolean(out, *relative);
     span_end(out, *start, *end);
+    Ok(())
+}
+
+/// A date as chrono serialises it (`"2016-10-06"`), written directly for the years
+/// 0 to 9999, which chrono writes as four digits; through chrono otherwise.
+fn naive_date(out: &mut Vec<u8>, d: &NaiveDate) -> Result<(), Error> {
+    let year = d.year();
+    if !(0..=9999).contains(&year) {
+        return d.serialize(Fast { out });
+    }
+    let (y, m, day) = (year as u32, d.month(), d.day());
+    let digit = |x: u32| b'0' + (x % 10) as u8;
+    out.extend_from_slice(&[
+        b'"',
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(day / 10),
+        digit(day),
+        b'"',
+    ]);
     Ok(())
 }
 
@@ -706,6 +735,28 @@ mod tests {
         let mut out = Vec::new();
         article_to_vec(&mut out, article).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn dates_are_written_as_serde_json_writes_them() {
+        let mut dates = vec![
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            NaiveDate::from_ymd_opt(-1, 12, 31).unwrap(),
+            NaiveDate::from_ymd_opt(0, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(9999, 12, 31).unwrap(),
+            NaiveDate::from_ymd_opt(10000, 1, 1).unwrap(),
+        ];
+        for y in [1, 9, 10, 99, 100, 999, 1000, 1999, 2016, 2026] {
+            for (m, d) in [(1, 1), (2, 29), (9, 9), (10, 10), (12, 31)] {
+                dates.extend(NaiveDate::from_ymd_opt(y, m, d));
+            }
+        }
+        for d in dates {
+            let mut out = Vec::new();
+            naive_date(&mut out, &d).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&d).unwrap());
+        }
     }
 
     #[test]
