@@ -312,7 +312,7 @@ impl Pipeline {
                 self.extractor
                     .claims_with(&context, Some(&scores), &mut scratch.extract);
             for (n, claim) in claims.iter_mut().enumerate() {
-                claim.id = claim_id(&id, n + 1);
+                claim.id = crosscheck_schema::claim_id(&id, n as u64 + 1);
             }
             claims
         } else {
@@ -347,39 +347,9 @@ impl Pipeline {
     }
 }
 
-/// `format!("{article}/c{n}")`, written without the formatting machinery: an
-/// article has dozens of claims and this ran once for each.
-fn claim_id(article: &str, n: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    let digits = std::str::from_utf8(&digits[at..]).unwrap_or("0");
-    let mut id = String::with_capacity(article.len() + 2 + digits.len());
-    id.push_str(article);
-    id.push_str("/c");
-    id.push_str(digits);
-    id
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn claim_ids_are_the_formatted_ones() {
-        for n in [0, 1, 9, 10, 11, 99, 100, 12345, usize::MAX] {
-            assert_eq!(claim_id("5b905c03aa", n), format!("5b905c03aa/c{n}"));
-        }
-        assert_eq!(claim_id("", 7), "/c7");
-    }
 
     #[test]
     fn a_pipeline_is_shared_across_threads() {

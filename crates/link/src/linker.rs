@@ -237,7 +237,10 @@ impl Linker {
         let c = &self.claims[i as usize];
         match &c.id {
             ClaimId::Numbered(n) => {
-                Cow::Owned(format!("{}/c{n}", self.articles[c.article as usize].id))
+                Cow::Owned(crosscheck_schema::claim_id(
+                    &self.articles[c.article as usize].id,
+                    u64::from(*n),
+                ))
             }
             ClaimId::Other(s) => Cow::Borrowed(s),
         }
