@@ -65,6 +65,7 @@ pub struct Scratch {
     sentences: Vec<Sentence>,
     /// What the last sentence's attribution found, its vectors lent to the next.
     found: Found,
+    hits: Vec<triggers::Hit>,
 }
 
 /// Everything learnt about one sentence.
@@ -174,6 +175,7 @@ impl Extractor {
             place_matches,
             sentences: out,
             found: spare_found,
+            hits,
         } = scratch;
         let text = ctx.text;
         let mut memory = Memory::default();
@@ -294,7 +296,7 @@ impl Extractor {
             // Only a sentence with a trigger, a casualty word, a reporting phrase or a
             // denial can have an event frame or a speaker: the others skip the date
             // grammar and the rules.
-            let hits = triggers::find(&w, &self.vocab);
+            triggers::find_into(&w, &self.vocab, hits);
             let harm = w.flags & vocab::flag::HARM != 0;
             let report = w.flags & vocab::flag::REPORT != 0;
             let denial_words = frame::denial_words(&w);
@@ -376,7 +378,6 @@ impl Extractor {
             let mut found = attribution::find_with(&w, &cx, std::mem::take(spare_found));
             // A trigger inside a speaker's phrase ("the Syrian Observatory for Human
             // Rights") names no event.
-            let mut hits = hits;
             hits.retain(|h| !in_ranges(&found.speaker_ranges, h.first, h.end));
             let counts = if harm {
                 casualties::find(&w, &self.vocab, &|k| {
