@@ -273,7 +273,8 @@ impl Pipeline {
             })
             .collect();
 
-        let mut metadata_spans: Vec<MetadataField> = cleaned.fields.clone();
+        // The cleaner's fields are not read again: moved, not copied.
+        let mut metadata_spans: Vec<MetadataField> = cleaned.fields;
         if let (Some(t), Some(span)) = (&cleaned.title, cleaned.title_span) {
             metadata_spans.insert(
                 0,
