@@ -615,7 +615,15 @@ mod tests {
             "",
             "\u{130}stanbul \u{130}STANBUL istanbul",
         ];
-        let needles = ["air strikes on idlib", "AIR", "kill 12", "\u{e9}t\u{e9}", "istanbul", "x", ""];
+        let needles = [
+            "air strikes on idlib",
+            "AIR",
+            "kill 12",
+            "\u{e9}t\u{e9}",
+            "istanbul",
+            "x",
+            "",
+        ];
         for hay in hays {
             for needle in needles {
                 let reference = find_ascii_ci_reference(hay, needle);

@@ -490,8 +490,21 @@ mod tests {
                 .and_then(|n| n.parse::<u32>().ok().filter(|v| v.to_string() == n))
         };
         for claim in [
-            "a/c1", "a/c0", "a/c00", "a/c01", "a/c10", "a/c+5", "a/c-5", "a/c", "a/c4294967295",
-            "a/c4294967296", "a/c1x", "a/x1", "b/c1", "a/c 1", "a/c\u{661}",
+            "a/c1",
+            "a/c0",
+            "a/c00",
+            "a/c01",
+            "a/c10",
+            "a/c+5",
+            "a/c-5",
+            "a/c",
+            "a/c4294967295",
+            "a/c4294967296",
+            "a/c1x",
+            "a/x1",
+            "b/c1",
+            "a/c 1",
+            "a/c\u{661}",
         ] {
             let new = match ClaimId::of(claim, "a") {
                 ClaimId::Numbered(n) => Some(n),

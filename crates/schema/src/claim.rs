@@ -286,7 +286,18 @@ mod tests {
 
     #[test]
     fn claim_ids_are_the_formatted_ones() {
-        for n in [0, 1, 9, 10, 11, 99, 100, 12345, u64::from(u32::MAX), u64::MAX] {
+        for n in [
+            0,
+            1,
+            9,
+            10,
+            11,
+            99,
+            100,
+            12345,
+            u64::from(u32::MAX),
+            u64::MAX,
+        ] {
             assert_eq!(claim_id("5b905c03aa", n), format!("5b905c03aa/c{n}"));
         }
         assert_eq!(claim_id("", 7), "/c7");

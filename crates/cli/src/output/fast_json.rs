@@ -755,7 +755,10 @@ mod tests {
         for d in dates {
             let mut out = Vec::new();
             naive_date(&mut out, &d).unwrap();
-            assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&d).unwrap());
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(&d).unwrap()
+            );
         }
     }
 
