@@ -536,14 +536,9 @@ fn is_wire(w: &Words, (first, end): (usize, usize)) -> bool {
     })
 }
 
-/// Reporting constructions, speakers, chain and hedges of one sentence.
-#[cfg(test)]
-pub(crate) fn find(w: &Words, cx: &Context) -> Found {
-    find_with(w, cx, Found::default())
-}
-
-/// [`find`], reusing the vectors of `spare` (what an earlier sentence found: it is
-/// emptied first) so that a sentence does not allocate them again.
+/// Reporting constructions, speakers, chain and hedges of one sentence, in the
+/// vectors of `spare` (what an earlier sentence found: emptied first) so that a
+/// sentence does not allocate them again.
 pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
     let Found {
         mut chain,

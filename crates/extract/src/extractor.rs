@@ -396,7 +396,7 @@ impl Extractor {
                         actors: &self.actors,
                         places: &self.places,
                         counts: &counts,
-                        hits: &hits,
+                        hits,
                         found: &found,
                         actor_matches,
                         place_matches,

@@ -147,7 +147,9 @@ fn escaped_str(out: &mut Vec<u8>, s: &str) {
             let x = u64::from_le_bytes(x);
             // A byte below 0x20 (a control character), a `"` or a `\\`.
             let below_space = x.wrapping_sub(0x20 * ONES) & !x & HIGH;
-            if below_space | has_zero(x ^ (u64::from(b'"') * ONES)) | has_zero(x ^ (u64::from(b'\\') * ONES))
+            if below_space
+                | has_zero(x ^ (u64::from(b'"') * ONES))
+                | has_zero(x ^ (u64::from(b'\\') * ONES))
                 == 0
             {
                 i += 8;
@@ -838,7 +840,11 @@ mod tests {
         for s in &strings {
             let mut out = Vec::new();
             string(&mut out, s).unwrap();
-            assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(s).unwrap(), "{s:?}");
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                serde_json::to_string(s).unwrap(),
+                "{s:?}"
+            );
         }
     }
 
