@@ -219,7 +219,12 @@ impl<'t> Part<'_, '_, 't> {
         if l.len() >= t.len() || word_count(l) < 4 {
             return false;
         }
-        if let Some(pos) = t.find(l) {
+        // `t.find(l)`, by bytes (a match of valid UTF-8 in valid UTF-8 is on char
+        // boundaries): titles are short, and a searcher cost more to build than this.
+        let (tb, lb) = (t.as_bytes(), l.as_bytes());
+        let found =
+            (0..=tb.len() - lb.len()).find(|&i| tb[i] == lb[0] && tb[i..i + lb.len()] == *lb);
+        if let Some(pos) = found {
             let rest = word_count(&t[..pos]) + word_count(&t[pos + l.len()..]);
             return rest <= 4 && word_count(l) >= 4;
         }

@@ -538,11 +538,8 @@ fn find_title(text: &str, from: usize, end: usize, title: &str) -> Option<(usize
         return None;
     }
     let hay = &text[from..end];
-    let pos = find_ascii_ci(hay, t)?;
     // Only at the head: at most a short prefix (a date, a byline) before it.
-    if pos > 120 {
-        return None;
-    }
+    let pos = find_ascii_ci(hay, t, 120)?;
     let ts = from + pos;
     let mut te = ts + t.len();
     if t.len() >= 60 {
@@ -562,7 +559,28 @@ fn find_title(text: &str, from: usize, end: usize, title: &str) -> Option<(usize
     Some((ts, te))
 }
 
-fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+/// The first position at or before `max` where `needle` stands in `hay` ignoring
+/// ASCII case, on char boundaries; `None` when it stands only later or nowhere.
+/// (Compares in place: the haystack is the head of a paragraph, too short for a
+/// searcher to pay for building it.)
+fn find_ascii_ci(hay: &str, needle: &str, max: usize) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(first) = n.first().map(u8::to_ascii_lowercase) else {
+        return Some(0);
+    };
+    let last = h.len().checked_sub(n.len())?.min(max);
+    (0..=last).find(|&at| {
+        h[at].to_ascii_lowercase() == first
+            && h[at..at + n.len()].eq_ignore_ascii_case(n)
+            && hay.is_char_boundary(at)
+            && hay.is_char_boundary(at + n.len())
+    })
+}
+
+/// [`find_ascii_ci`] as it was defined: lower-cased copies and a substring search,
+/// without the limit (the tests compare the two).
+#[cfg(test)]
+fn find_ascii_ci_reference(hay: &str, needle: &str) -> Option<usize> {
     let h = hay.to_ascii_lowercase();
     let n = needle.to_ascii_lowercase();
     let mut from = 0;
@@ -669,6 +687,39 @@ fn ceil_char(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_search_is_the_lower_cased_substring_search() {
+        let hays = [
+            "Syria: Air strikes on Idlib kill 12 \u{2013} AIR STRIKES ON IDLIB KILL 12",
+            "\u{c9}t\u{e9} air strikes on idlib kill 12 in the north",
+            "nothing here at all",
+            "air strikes on idl",
+            "",
+            "\u{130}stanbul \u{130}STANBUL istanbul",
+        ];
+        let needles = [
+            "air strikes on idlib",
+            "AIR",
+            "kill 12",
+            "\u{e9}t\u{e9}",
+            "istanbul",
+            "x",
+            "",
+        ];
+        for hay in hays {
+            for needle in needles {
+                let reference = find_ascii_ci_reference(hay, needle);
+                for max in [0, 3, 10, 120, usize::MAX] {
+                    assert_eq!(
+                        find_ascii_ci(hay, needle, max),
+                        reference.filter(|&p| p <= max),
+                        "{hay:?} {needle:?} {max}"
+                    );
+                }
+            }
+        }
+    }
 
     /// The tail rules compile on first use; every pattern must still be valid.
     #[test]

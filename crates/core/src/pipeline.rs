@@ -284,7 +284,8 @@ impl Pipeline {
             })
             .collect();
 
-        let mut metadata_spans: Vec<MetadataField> = cleaned.fields.clone();
+        // The cleaner's fields are not read again: moved, not copied.
+        let mut metadata_spans: Vec<MetadataField> = cleaned.fields;
         if let (Some(t), Some(span)) = (&cleaned.title, cleaned.title_span) {
             metadata_spans.insert(
                 0,
@@ -324,7 +325,7 @@ impl Pipeline {
                 self.extractor
                     .claims_with(&context, Some(&scores), &mut scratch.extract);
             for (n, claim) in claims.iter_mut().enumerate() {
-                claim.id = format!("{id}/c{}", n + 1);
+                claim.id = crosscheck_schema::claim_id(&id, n as u64 + 1);
             }
             claims
         } else {

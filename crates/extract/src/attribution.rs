@@ -54,6 +54,9 @@ pub(crate) struct Found {
     /// actors, places or event dates.
     pub speaker_ranges: Vec<(usize, usize)>,
     pub verbs: Vec<(usize, usize)>,
+    /// [`find_with`]'s working lists, lent to the next sentence with the rest.
+    constructions: Vec<Construction>,
+    kept: Vec<Construction>,
 }
 
 /// What earlier sentences of the article tell about pronoun speakers.
@@ -561,9 +564,34 @@ fn published_by(w: &Words, (first, _): (usize, usize), outlet: Option<&str>) -> 
         .is_some_and(|o| o.eq_ignore_ascii_case(word))
 }
 
-/// Reporting constructions, speakers, chain and hedges of one sentence.
-pub(crate) fn find(w: &Words, cx: &Context) -> Found {
-    let mut found = Found::default();
+/// Reporting constructions, speakers, chain and hedges of one sentence, in the
+/// vectors of `spare` (what an earlier sentence found: emptied first) so that a
+/// sentence does not allocate them again.
+pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
+    let Found {
+        mut chain,
+        mut hedges,
+        deny: _,
+        mut speaker_ranges,
+        mut verbs,
+        constructions: mut cons,
+        mut kept,
+    } = spare;
+    chain.clear();
+    hedges.clear();
+    speaker_ranges.clear();
+    verbs.clear();
+    cons.clear();
+    kept.clear();
+    let mut found = Found {
+        chain,
+        hedges,
+        deny: false,
+        speaker_ranges,
+        verbs,
+        constructions: Vec::new(),
+        kept: Vec::new(),
+    };
     let mut i = 0;
     // A sentence without the key word of any hedge (or reporting phrase) has none.
     while w.flags & flag::HEDGE != 0 && i < w.len() {
@@ -575,9 +603,10 @@ pub(crate) fn find(w: &Words, cx: &Context) -> Found {
         }
     }
     if w.flags & flag::REPORT == 0 {
+        found.constructions = cons;
+        found.kept = kept;
         return found;
     }
-    let mut cons: Vec<Construction> = Vec::new();
     let mut i = 0;
     while i < w.len() {
         let Some((len, &role)) = cx.vocab.reporting.at(w, i) else {
@@ -753,8 +782,7 @@ pub(crate) fn find(w: &Words, cx: &Context) -> Found {
     }
     // A construction whose speaker is already a part of an earlier one is the same
     // speaker's verb: "A source quoted by state media *denied* ...".
-    let mut kept: Vec<Construction> = Vec::new();
-    for c in cons {
+    for c in cons.drain(..) {
         let overlaps = |r: (usize, usize)| r.0 < c.speaker.1 && c.speaker.0 < r.1;
         if let Some(k) = kept.iter_mut().find(|k| {
             overlaps(k.speaker)
@@ -826,5 +854,7 @@ pub(crate) fn find(w: &Words, cx: &Context) -> Found {
         }
         let _ = c.verb;
     }
+    found.constructions = cons;
+    found.kept = kept;
     found
 }

@@ -66,12 +66,17 @@ pub struct Scratch {
     actor_matches: Vec<ActorTok>,
     place_matches: Vec<PlaceTok>,
     sentences: Vec<Sentence>,
+    /// What the last sentence's attribution found, its vectors lent to the next.
+    found: Found,
+    hits: Vec<triggers::Hit>,
 }
 
 /// Everything learnt about one sentence.
 struct Sentence {
     span: Span,
-    found: Found,
+    /// The hedges the attribution found (the rest of what it found is used up by
+    /// the sentence's frame).
+    hedges: Vec<Span>,
     frame: Option<EventFrame>,
     /// Share of the sentence's words inside quotation marks.
     quoted_share: f32,
@@ -142,7 +147,7 @@ impl Extractor {
             if !include(i, &s) {
                 continue;
             }
-            let hedges = s.found.hedges;
+            let hedges = s.hedges;
             let quoted = s.quoted && !s.chain.is_empty();
             out.push(Claim {
                 id: String::new(),
@@ -172,6 +177,8 @@ impl Extractor {
             actor_matches,
             place_matches,
             sentences: out,
+            found: spare_found,
+            hits,
         } = scratch;
         let text = ctx.text;
         let mut memory = Memory::default();
@@ -210,7 +217,7 @@ impl Extractor {
             if span.is_empty() {
                 out.push(Sentence {
                     span,
-                    found: Found::default(),
+                    hedges: Vec::new(),
                     frame: None,
                     quoted_share: 0.0,
                     quoted: false,
@@ -292,7 +299,7 @@ impl Extractor {
             // Only a sentence with a trigger, a casualty word, a reporting phrase or a
             // denial can have an event frame or a speaker: the others skip the date
             // grammar and the rules.
-            let hits = triggers::find(&w, &self.vocab);
+            triggers::find_into(&w, &self.vocab, hits);
             let harm = w.flags & vocab::flag::HARM != 0;
             let report = w.flags & vocab::flag::REPORT != 0;
             let denial_words = frame::denial_words(&w);
@@ -372,10 +379,9 @@ impl Extractor {
                 memory: &memory,
                 outlet: ctx.outlet,
             };
-            let found = attribution::find(&w, &cx);
+            let mut found = attribution::find_with(&w, &cx, std::mem::take(spare_found));
             // A trigger inside a speaker's phrase ("the Syrian Observatory for Human
             // Rights") names no event.
-            let mut hits = hits;
             hits.retain(|h| !in_ranges(&found.speaker_ranges, h.first, h.end));
             let counts = if harm {
                 casualties::find(&w, &self.vocab, &|k| {
@@ -394,7 +400,7 @@ impl Extractor {
                         actors: &self.actors,
                         places: &self.places,
                         counts: &counts,
-                        hits: &hits,
+                        hits,
                         found: &found,
                         actor_matches,
                         place_matches,
@@ -447,9 +453,11 @@ impl Extractor {
                     k => memory.org = Some((s.name.clone(), k)),
                 }
             }
+            let hedges = std::mem::take(&mut found.hedges);
+            *spare_found = found;
             out.push(Sentence {
                 span,
-                found,
+                hedges,
                 frame,
                 quoted_share,
                 quoted: quoted_share >= 0.5 || opens_with_quote,

@@ -30,9 +30,16 @@ fn anaphoric_noun(w: &str) -> bool {
 /// Every trigger of the sentence, left to right, the longest phrase winning at a token.
 pub(crate) fn find(w: &Words, vocab: &Vocab) -> Vec<Hit> {
     let mut out = Vec::new();
+    find_into(w, vocab, &mut out);
+    out
+}
+
+/// [`find`] into `out` (emptied first), whose allocation an earlier sentence made.
+pub(crate) fn find_into(w: &Words, vocab: &Vocab, out: &mut Vec<Hit>) {
+    out.clear();
     // A trigger is found by its first word: a sentence without one has none.
     if w.flags & flag::TRIGGER == 0 {
-        return out;
+        return;
     }
     let mut i = 0;
     while i < w.len() {
@@ -56,7 +63,6 @@ pub(crate) fn find(w: &Words, vocab: &Vocab) -> Vec<Hit> {
             i += 1;
         }
     }
-    out
 }
 
 /// Weight from which a trigger names a violent act: a sentence with a casualty count is

@@ -61,9 +61,7 @@ impl<'t> FoldedText<'t> {
                 continue;
             }
             let s = i;
-            while i < hay.len() && is_word_byte(hay[i]) {
-                i += 1;
-            }
+            i = word_end(hay, i);
             let h = word_hash_padded(hay, s, i - s);
             if let Some(prev) = words.last_mut() {
                 prev.pair = Some(pair_key(prev.pair.unwrap_or(0), h));
@@ -84,6 +82,35 @@ impl<'t> FoldedText<'t> {
             words,
         }
     }
+}
+
+/// The end of the run of word bytes ([`is_word_byte`]) at `hay[i..]`: eight ASCII
+/// bytes at a time, byte by byte from the first block with a non-ASCII byte.
+#[inline]
+fn word_end(hay: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `x` (all ASCII) that is at least `n`.
+    let at_least = |x: u64, n: u64| x.wrapping_add((0x80 - n) * ONES) & HIGH;
+    let within = |x: u64, lo: u64, hi: u64| at_least(x, lo) & !at_least(x, hi);
+    while let Some(block) = hay.get(i..i + 8) {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(block);
+        let x = u64::from_le_bytes(x);
+        if x & HIGH != 0 {
+            break;
+        }
+        let word = within(x, 0x30, 0x3A) | within(x, 0x41, 0x5B) | within(x, 0x61, 0x7B);
+        let other = !word & HIGH;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < hay.len() && is_word_byte(hay[i]) {
+        i += 1;
+    }
+    i
 }
 
 /// [`word_hash`] of `hay[s..s + len]`: a word of up to eight bytes followed by
@@ -210,4 +237,32 @@ fn clamp(text: &str, start: usize, end: usize) -> (usize, usize) {
         start += 1;
     }
     (start, end.max(start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_end_is_the_byte_by_byte_scan() {
+        let mut all: Vec<u8> = (0u8..=255).collect();
+        all.extend_from_slice(b"abcdefghijklmnopqrstuvwxyz0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        all.extend_from_slice("Ma\u{2019}arrat al-Nu\u{2019}man \u{15e}anl\u{131}urfa".as_bytes());
+        let hays: Vec<Vec<u8>> = vec![
+            all.clone(),
+            all.iter().rev().copied().collect(),
+            b"deir ez zor  aleppo2016 idlib's x".to_vec(),
+            b"abcdefghijklmnop".to_vec(),
+            Vec::new(),
+        ];
+        for hay in &hays {
+            for i in 0..=hay.len() {
+                let mut e = i;
+                while e < hay.len() && is_word_byte(hay[e]) {
+                    e += 1;
+                }
+                assert_eq!(word_end(hay, i), e, "{i}");
+            }
+        }
+    }
 }

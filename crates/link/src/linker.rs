@@ -236,9 +236,10 @@ impl Linker {
     pub(crate) fn claim_id(&self, i: u32) -> Cow<'_, str> {
         let c = &self.claims[i as usize];
         match &c.id {
-            ClaimId::Numbered(n) => {
-                Cow::Owned(format!("{}/c{n}", self.articles[c.article as usize].id))
-            }
+            ClaimId::Numbered(n) => Cow::Owned(crosscheck_schema::claim_id(
+                &self.articles[c.article as usize].id,
+                u64::from(*n),
+            )),
             ClaimId::Other(s) => Cow::Borrowed(s),
         }
     }

@@ -34,7 +34,12 @@ impl ClaimId {
         let n = claim
             .strip_prefix(article)
             .and_then(|r| r.strip_prefix("/c"))
-            .and_then(|n| n.parse::<u32>().ok().filter(|v| v.to_string() == n));
+            // Only the number's own spelling (no sign, no leading zero), which
+            // `claim_id` gives back: `v.to_string() == n` without the string.
+            .filter(|n| {
+                n.bytes().all(|b| b.is_ascii_digit()) && (n.len() == 1 || !n.starts_with('0'))
+            })
+            .and_then(|n| n.parse::<u32>().ok());
         match n {
             Some(n) => ClaimId::Numbered(n),
             None => ClaimId::Other(claim.into()),
@@ -470,4 +475,42 @@ fn place(p: &PlaceMention, lexicon: &dyn Lexicon, tables: &mut Tables) -> Option
         start: p.start,
         end: p.end,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_claim_ids_are_the_canonical_ones() {
+        let old = |claim: &str, article: &str| {
+            claim
+                .strip_prefix(article)
+                .and_then(|r| r.strip_prefix("/c"))
+                .and_then(|n| n.parse::<u32>().ok().filter(|v| v.to_string() == n))
+        };
+        for claim in [
+            "a/c1",
+            "a/c0",
+            "a/c00",
+            "a/c01",
+            "a/c10",
+            "a/c+5",
+            "a/c-5",
+            "a/c",
+            "a/c4294967295",
+            "a/c4294967296",
+            "a/c1x",
+            "a/x1",
+            "b/c1",
+            "a/c 1",
+            "a/c\u{661}",
+        ] {
+            let new = match ClaimId::of(claim, "a") {
+                ClaimId::Numbered(n) => Some(n),
+                ClaimId::Other(_) => None,
+            };
+            assert_eq!(new, old(claim, "a"), "{claim}");
+        }
+    }
 }

@@ -257,9 +257,51 @@ pub struct EventFrame {
     pub denied: bool,
 }
 
+/// The id of claim `n` (numbered from 1) of the article whose id is `article`:
+/// `format!("{article}/c{n}")`, written without the formatting machinery (the
+/// pipeline makes one per claim, the linker one per comparison).
+pub fn claim_id(article: &str, n: u64) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(article.len() + 2 + digits.len() - at);
+    id.push_str(article);
+    id.push_str("/c");
+    // ASCII digits, so every byte is a char.
+    id.extend(digits[at..].iter().map(|&d| char::from(d)));
+    id
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn claim_ids_are_the_formatted_ones() {
+        for n in [
+            0,
+            1,
+            9,
+            10,
+            11,
+            99,
+            100,
+            12345,
+            u64::from(u32::MAX),
+            u64::MAX,
+        ] {
+            assert_eq!(claim_id("5b905c03aa", n), format!("5b905c03aa/c{n}"));
+        }
+        assert_eq!(claim_id("", 7), "/c7");
+    }
 
     #[test]
     fn status_names_are_the_serialised_ones() {

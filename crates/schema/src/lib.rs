@@ -34,7 +34,7 @@ pub use article::{
     ArticleAnalysis, CompilationPart, MetadataField, Removal, RemovalKind, Sentence, SourceRef,
 };
 pub use claim::{
-    Attribution, AttributionSource, Casualties, CasualtyCategory, Claim, ClaimStatus,
+    claim_id, Attribution, AttributionSource, Casualties, CasualtyCategory, Claim, ClaimStatus,
     DatePrecision, DateValue, EntityKind, EntityMention, EventFrame, EventType, PlaceMention,
     SourceKind,
 };

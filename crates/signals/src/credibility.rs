@@ -382,7 +382,8 @@ impl CredibilityModel {
     /// The score of a row and the reasons behind it (see [`Explanation`]).
     pub fn explain_row(&self, row: &[f32]) -> Explanation {
         let mut base = 0f32;
-        let mut groups: Vec<(&'static str, f32)> = Vec::new();
+        // A few reasons per component: one allocation, not a doubling series.
+        let mut groups: Vec<(&'static str, f32)> = Vec::with_capacity(16);
         let add = |groups: &mut Vec<(&'static str, f32)>, reason: &'static str, w: f32| match groups
             .iter_mut()
             .find(|(r, _)| *r == reason)

@@ -185,6 +185,47 @@ const NAME_SUFFIXES: &[&str] = &[
     "net",
 ];
 
+/// The columns of `lexicons/outlets.tsv` that [`Outlets::from_tsv`] reads, by name;
+/// [`column`] gives each one's place in this list.
+const TSV_COLUMNS: [&str; 16] = [
+    "domain",
+    "category",
+    "version",
+    "name",
+    "aliases",
+    "ownership",
+    "reliability",
+    "opensources",
+    "bs_detector",
+    "mbfc_factual",
+    "mbfc_bias",
+    "mbfc_credibility",
+    "newsguard",
+    "nela_mbfc",
+    "wikipedia",
+    "provenance",
+];
+
+/// Indices into [`TSV_COLUMNS`].
+mod column {
+    pub const DOMAIN: usize = 0;
+    pub const CATEGORY: usize = 1;
+    pub const VERSION: usize = 2;
+    pub const NAME: usize = 3;
+    pub const ALIASES: usize = 4;
+    pub const OWNERSHIP: usize = 5;
+    pub const RELIABILITY: usize = 6;
+    pub const OPENSOURCES: usize = 7;
+    pub const BS_DETECTOR: usize = 8;
+    pub const MBFC_FACTUAL: usize = 9;
+    pub const MBFC_BIAS: usize = 10;
+    pub const MBFC_CREDIBILITY: usize = 11;
+    pub const NEWSGUARD: usize = 12;
+    pub const NELA_MBFC: usize = 13;
+    pub const WIKIPEDIA: usize = 14;
+    pub const PROVENANCE: usize = 15;
+}
+
 impl Outlets {
     /// The table compiled into the binary.
     pub fn new() -> Outlets {
@@ -199,56 +240,60 @@ impl Outlets {
     pub fn from_tsv(tsv: &str) -> Result<Outlets, String> {
         let mut rows = Vec::new();
         let mut version = String::new();
-        let mut header: Option<Vec<&str>> = None;
+        // Where each column of [`TSV_COLUMNS`] stands, from the header: looked up
+        // once, not once per row and field.
+        let mut columns: Option<[Option<usize>; TSV_COLUMNS.len()]> = None;
+        let mut cells: Vec<&str> = Vec::new();
         for (n, line) in tsv.lines().enumerate() {
             let line = line.trim_end_matches('\r');
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            let cells: Vec<&str> = line.split('\t').collect();
-            let Some(cols) = &header else {
-                header = Some(cells);
+            cells.clear();
+            cells.extend(line.split('\t'));
+            let Some(cols) = &columns else {
+                columns = Some(TSV_COLUMNS.map(|name| cells.iter().position(|c| *c == name)));
                 continue;
             };
-            let get = |name: &str| -> Option<&str> {
-                let i = cols.iter().position(|c| *c == name)?;
+            let get = |column: usize| -> Option<&str> {
+                let i = cols[column]?;
                 cells.get(i).map(|s| s.trim()).filter(|s| !s.is_empty())
             };
-            let domain = get("domain").ok_or_else(|| format!("line {}: no domain", n + 1))?;
-            let category = get("category")
+            let domain = get(column::DOMAIN).ok_or_else(|| format!("line {}: no domain", n + 1))?;
+            let category = get(column::CATEGORY)
                 .and_then(OutletCategory::parse)
                 .ok_or_else(|| format!("line {}: bad category", n + 1))?;
             if version.is_empty() {
-                version = get("version").unwrap_or("").to_string();
+                version = get(column::VERSION).unwrap_or("").to_string();
             }
-            let num = |name: &str| get(name).and_then(|v| v.parse::<f32>().ok());
-            let text = |name: &str| get(name).map(str::to_string);
+            let num = |column: usize| get(column).and_then(|v| v.parse::<f32>().ok());
+            let text = |column: usize| get(column).map(str::to_string);
             rows.push(OutletInfo {
                 domain: domain.to_string(),
-                name: text("name"),
-                aliases: get("aliases")
+                name: text(column::NAME),
+                aliases: get(column::ALIASES)
                     .map(|a| a.split('|').map(|s| s.trim().to_string()).collect())
                     .unwrap_or_default(),
                 category,
-                ownership: match get("ownership") {
+                ownership: match get(column::OWNERSHIP) {
                     Some("state") => Some(Ownership::State),
                     Some("party") => Some(Ownership::Party),
                     _ => None,
                 },
-                reliability: num("reliability"),
+                reliability: num(column::RELIABILITY),
                 labels: OutletLabels {
-                    opensources: get("opensources")
+                    opensources: get(column::OPENSOURCES)
                         .map(|t| t.split('+').map(str::to_string).collect())
                         .unwrap_or_default(),
-                    bs_detector: text("bs_detector"),
-                    mbfc_factual: text("mbfc_factual"),
-                    mbfc_bias: text("mbfc_bias"),
-                    mbfc_credibility: text("mbfc_credibility"),
-                    newsguard: num("newsguard"),
-                    nela_mbfc: text("nela_mbfc"),
-                    wikipedia: text("wikipedia"),
+                    bs_detector: text(column::BS_DETECTOR),
+                    mbfc_factual: text(column::MBFC_FACTUAL),
+                    mbfc_bias: text(column::MBFC_BIAS),
+                    mbfc_credibility: text(column::MBFC_CREDIBILITY),
+                    newsguard: num(column::NEWSGUARD),
+                    nela_mbfc: text(column::NELA_MBFC),
+                    wikipedia: text(column::WIKIPEDIA),
                 },
-                provenance: text("provenance").unwrap_or_default(),
+                provenance: text(column::PROVENANCE).unwrap_or_default(),
             });
         }
         let mut by_domain = HashMap::new();

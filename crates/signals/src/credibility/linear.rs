@@ -75,6 +75,7 @@ impl Linear {
     /// not there contributes nothing, and every reason has its evidence.
     pub fn contributions(&self, x: &[f32], out: &mut Vec<f32>) -> f32 {
         out.clear();
+        out.reserve(self.len());
         let mut bias = self.bias;
         for j in 0..self.len() {
             let zero = self.t(j, 0.0);
