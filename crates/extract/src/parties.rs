@@ -1090,6 +1090,19 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
             }
         }
     }
+    // "the Syrian army and its allies from Lebanons Shiite militia Hezbollah captured":
+    // the party whose allies they are leads.
+    if let Some(m) = chosen {
+        if let Some(lead) = candidates.iter().find(|c| {
+            c.end < m.first
+                && m.first - c.end <= 10
+                && w.w(c.end) == "and"
+                && matches!(w.w(c.end + 1), "its" | "their")
+                && matches!(w.w(c.end + 2), "allies" | "ally" | "allied")
+        }) {
+            chosen = Some(lead);
+        }
+    }
     // "Regime forces and Iranian-backed militias shelled", "Government forces and
     // allied militias captured": in a coordinated subject the first party leads; so does
     // a first adjective ("Russian and Syrian planes" → Russian).

@@ -677,3 +677,23 @@ fn a_party_after_an_al_place_name_acts() {
         Some("Syrian Opposition")
     );
 }
+
+/// A party and "its allies from" another: the first leads (fresh11 #55); coalition and
+/// Russian aircraft names (fresh11 #41, #109, #124).
+#[test]
+fn allies_and_aircraft_names() {
+    assert_eq!(
+        actor_name(
+            "Elsewhere in the war-battered country the Syrian army and its allies from Lebanons Shiite militia Hezbollah captured more territory inside Zabadani."
+        )
+        .as_deref(),
+        Some("Syrian Arab Army")
+    );
+    for (t, who) in [
+        ("It also said a coalition raid on the northern city of Manbij where US-backed fighters are battling the Islamic State jihadist group killed two women and their seven children.", "US-led Coalition"),
+        ("On Thursday the Russian Foreign Ministry condemned coalitions airstrikes in Raqqa on December 7 that left 18 civilians dead.", "US-led Coalition"),
+        ("The spokesman said that a Russian Sukhoi Su-34 jet hit the same area 40 minutes later when Daesh militants arrived at the scene.", "Russian Armed Forces"),
+    ] {
+        assert_eq!(actor_name(t).as_deref(), Some(who), "{t}");
+    }
+}
