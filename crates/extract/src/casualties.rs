@@ -161,20 +161,28 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
                 np.end = i;
                 // "Fourteen members of the Jaish al-Islam rebel group were killed": the
                 // group they belong to, up to the verb.
-                if matches!(word, "members" | "fighters" | "militants") && w.w(i) == "of" {
-                    let limit = (i + 9).min(w.len());
+                // "Three women from the besieged town of Madaya were killed", "Five
+                // civilians of one family including a child were killed": any victim's
+                // "of"/"from" phrase up to the auxiliary (no "and": "from the town and
+                // wounded" is the next clause).
+                let members = matches!(word, "members" | "fighters" | "militants");
+                if matches!(w.w(i), "of" | "from") {
+                    let limit = (i + 14).min(w.len());
                     let stop = |j: usize| {
                         is_aux(w.w(j))
                             || w.w(j) == "including"
-                            || matches!(
-                                vocab.casualty.word_id(w.id(j)),
-                                Some(CasualtyWord::Harm(_, at)) if at.after
-                            )
+                            || members
+                                && matches!(
+                                    vocab.casualty.word_id(w.id(j)),
+                                    Some(CasualtyWord::Harm(_, at)) if at.after
+                                )
                     };
                     if let Some(j) = (i + 2..limit).find(|&j| stop(j)) {
-                        if (i + 1..j)
-                            .all(|k| w.is_word(k) && !matches!(w.w(k), "who" | "which" | "that"))
-                        {
+                        if (i + 1..j).all(|k| {
+                            w.is_word(k)
+                                && !matches!(w.w(k), "who" | "which" | "that")
+                                && (members || !matches!(w.w(k), "and" | "or"))
+                        }) {
                             np.end = j;
                         }
                     }
@@ -361,7 +369,16 @@ fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
         {
             None
         }
-        Some((_, CasualtyWord::Harm(h, where_))) if where_.after => Some(*h),
+        // "leaving dozens killed and injured", "dozens of civilians dead or injured":
+        // a count of both, split nowhere, is neither.
+        Some((len, CasualtyWord::Harm(h, where_))) if where_.after => {
+            let both = matches!(w.w(i + len), "and" | "or")
+                && matches!(
+                    vocab.casualty.at(w, i + len + 1),
+                    Some((_, CasualtyWord::Harm(other, _))) if other != h
+                );
+            (!both).then_some(*h)
+        }
         _ => None,
     }
 }
@@ -602,7 +619,10 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
             // "A father a mother and a son": a list that lost its commas.
             0 => right.q.first == from && article(left) && article(right),
             1 => matches!(w.w(from), "and" | ","),
-            2 => matches!((w.w(from), w.w(from + 1)), ("and", "allied") | (",", "and")),
+            2 => matches!(
+                (w.w(from), w.w(from + 1)),
+                ("and", "allied" | "their" | "his" | "her") | (",", "and")
+            ),
             _ => false,
         }
     };
@@ -628,8 +648,21 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
     for c in cands {
         if let Some(prev) = merged.last_mut() {
             let run = prev.np.person.is_some() && prev.q.max == Some(prev.q.min);
-            if run && single(&c) && c.harm.is_some() && prev.harm == c.harm && joined(prev, &c) {
-                prev.q.min += 1;
+            // "two women and their seven children": a family counted in parts.
+            let kin = {
+                let from = prev.np.end.max(prev.q.end);
+                w.w(from) == "and"
+                    && matches!(w.w(from + 1), "their" | "his" | "her")
+                    && c.q.first == from + 2
+                    && prev.q.max == Some(prev.q.min)
+                    && c.q.max == Some(c.q.min)
+            };
+            if (run && single(&c) || kin)
+                && c.harm.is_some()
+                && prev.harm == c.harm
+                && joined(prev, &c)
+            {
+                prev.q.min += c.q.min;
                 prev.q.max = Some(prev.q.min);
                 prev.q.end = c.q.end;
                 if prev.np.category != c.np.category {
@@ -834,6 +867,32 @@ mod tests {
         assert_eq!((c.len(), c[0].1, c[0].3), (1, 3, Militants));
         let c = counts("Abdel Rahman said 10 of those killed were believed to be civilians.");
         assert_eq!((c.len(), c[0].1, c[0].3), (1, 10, Civilians));
+    }
+
+    #[test]
+    fn victims_with_a_phrase_of_origin_kin_and_counts_of_both() {
+        // fresh11 #0, #79, #41, #82, #123, #105.
+        let c = counts("Three women from the besieged town of Madaya west of the Syrian capital Damascus were killed after being hit by artillery shells.");
+        assert_eq!((c.len(), c[0].1, c[0].3), (1, 3, Women));
+        let c = counts(
+            "Five civilians of one family including a child were killed and dozens injured.",
+        );
+        assert_eq!((c[0].0, c[0].1, c[0].3), (Killed, 5, Civilians));
+        let c = counts("a coalition raid on Manbij killed two women and their seven children");
+        assert_eq!((c.len(), c[0].1, c[0].2, c[0].3), (1, 9, Some(9), People));
+        let c = counts(
+            "rocket shells hit the city claiming the life of a woman and injuring two others",
+        );
+        assert_eq!((c[0].0, c[0].1, c[1].0, c[1].1), (Killed, 1, Injured, 2));
+        let c = counts("The elimination of 34 militants has been confirmed");
+        assert_eq!((c.len(), c[0].1, c[0].3), (1, 34, Militants));
+        assert!(counts(
+            "the coalition attacked residential areas leaving dozens killed and injured"
+        )
+        .is_empty());
+        // "from the town and wounded" is the next clause, not the victims' phrase.
+        let c = counts("Russian jets killed 12 civilians from the town and wounded 20 others.");
+        assert_eq!((c[0].0, c[0].1, c[1].0, c[1].1), (Killed, 12, Injured, 20));
     }
 
     #[test]
