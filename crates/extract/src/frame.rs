@@ -628,7 +628,17 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
         // "will enter its fifth year next month", "must leave by Friday evening": a
         // date after publication is a plan or a deadline, not when the event happened.
         let future = inp.published.is_some_and(|p| d.m.value > p);
-        near_verb || after_speaker || opens_report || published || since || war_start || future
+        // "has killed more than 280000 people over the past five years": a duration,
+        // not a date (fresh11 #42, fresh4 #17); "in 2014-2015" is written out and stays.
+        let duration = d.m.relative && (d.m.last - d.m.value).num_days() > 366;
+        near_verb
+            || after_speaker
+            || opens_report
+            || published
+            || since
+            || war_start
+            || future
+            || duration
     };
     let mut date = inp
         .dates

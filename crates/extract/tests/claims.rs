@@ -503,6 +503,13 @@ fn relative_dates_resolve_against_publication() {
     let t = "As a result of todays shelling six people died.";
     let d = event_date(t, Some(published)).expect("date");
     assert_eq!(d.value, published);
+    // A duration is not a date (fresh11 #42); an onslaught "since November 15" keeps its
+    // start (fresh11 #67).
+    let t = "The conflict in Syria has killed more than 280000 people over the past five years.";
+    assert_eq!(event_date(t, Some(published)), None);
+    let t = "Aleppo and its countryside have been subjected to ferocious onslaught by the Assad regime since November 15.";
+    let d = event_date(t, Some(published)).expect("date");
+    assert_eq!(d.value, date(2017, 11, 15));
     let t = "The group added that 19 insurgents have been killed since Monday in Zahra.";
     let d = event_date(t, Some(published)).expect("date");
     assert_eq!(d.value.weekday(), chrono::Weekday::Mon);
