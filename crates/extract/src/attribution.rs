@@ -710,7 +710,11 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
                         if let Some(obj) = cx.speaker_after(w, next).filter(|o| o.0 > speaker.0) {
                             // "X told AFP" carries AFP; "told SANA" in SANA's own
                             // article does not (gold README, convention 8).
-                            if is_wire(w, obj) && !published_by(w, obj, cx.outlet) {
+                            // "told Catholic News Agency", "told Fides News Agency": a
+                            // news agency the table does not list carries the words too.
+                            let agency =
+                                obj.1 >= obj.0 + 2 && w.w(obj.1 - 1) == "agency" && w.cap(obj.0);
+                            if (is_wire(w, obj) || agency) && !published_by(w, obj, cx.outlet) {
                                 outer = Some(obj);
                             }
                             found.speaker_ranges.push(obj);

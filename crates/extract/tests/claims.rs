@@ -709,3 +709,17 @@ fn a_source_told_the_agency_unless_the_agency_publishes() {
     );
     assert_eq!(chain(Some("sana")), ["A source at Aleppo Police Command"]);
 }
+
+/// A news agency the table does not list carries the words it was told (fresh11 #99).
+#[test]
+fn told_a_news_agency() {
+    let t = "\"The French and the U.S. have favored the Daesh escalation\" Hindo told Fides News Agency.";
+    let c = claim(t);
+    let chain: Vec<String> = c
+        .attribution
+        .chain
+        .iter()
+        .map(|s| Span::new(s.start, s.end).slice(t).to_string())
+        .collect();
+    assert_eq!(chain, ["Fides News Agency", "Hindo"]);
+}
