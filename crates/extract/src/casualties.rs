@@ -644,38 +644,32 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
     // "An adult and a child have been killed", "a man and a woman": single victims
     // listed together are one count.
     let single = |c: &Cand| c.np.person.is_some() && c.q.min == 1 && c.q.max == Some(1);
-    let mut merged: Vec<Cand> = Vec::with_capacity(cands.len());
-    for c in cands {
-        if let Some(prev) = merged.last_mut() {
-            let run = prev.np.person.is_some() && prev.q.max == Some(prev.q.min);
-            // "two women and their seven children": a family counted in parts.
-            let kin = {
-                let from = prev.np.end.max(prev.q.end);
-                w.w(from) == "and"
-                    && matches!(w.w(from + 1), "their" | "his" | "her")
-                    && c.q.first == from + 2
-                    && prev.q.max == Some(prev.q.min)
-                    && c.q.max == Some(c.q.min)
-            };
-            if (run && single(&c) || kin)
-                && c.harm.is_some()
-                && prev.harm == c.harm
-                && joined(prev, &c)
-            {
-                prev.q.min += c.q.min;
-                prev.q.max = Some(prev.q.min);
-                prev.q.end = c.q.end;
-                if prev.np.category != c.np.category {
-                    prev.np.category = Some(CasualtyCategory::People);
-                }
-                prev.np.end = c.np.end;
-                continue;
+    cands.dedup_by(|c, prev| {
+        let run = prev.np.person.is_some() && prev.q.max == Some(prev.q.min);
+        // "two women and their seven children": a family counted in parts.
+        let kin = {
+            let from = prev.np.end.max(prev.q.end);
+            w.w(from) == "and"
+                && matches!(w.w(from + 1), "their" | "his" | "her")
+                && c.q.first == from + 2
+                && prev.q.max == Some(prev.q.min)
+                && c.q.max == Some(c.q.min)
+        };
+        let merge =
+            (run && single(c) || kin) && c.harm.is_some() && prev.harm == c.harm && joined(prev, c);
+        if merge {
+            prev.q.min += c.q.min;
+            prev.q.max = Some(prev.q.min);
+            prev.q.end = c.q.end;
+            if prev.np.category != c.np.category {
+                prev.np.category = Some(CasualtyCategory::People);
             }
+            prev.np.end = c.np.end;
         }
-        merged.push(c);
-    }
+        merge
+    });
     let mut out: Vec<Count> = Vec::new();
-    for c in merged {
+    for c in cands {
         let Some(harm) = c.harm else { continue };
         let mut category = c.np.category;
         if category == Some(CasualtyCategory::Fighters) && c.np.government {

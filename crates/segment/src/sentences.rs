@@ -68,18 +68,14 @@ fn split_after_credits(text: &str, out: &mut Vec<Span>, from: usize) {
         let cut = memchr::memchr_iter(b')', &b[s.start..s.end])
             .map(|k| s.start + k)
             .find(|&close| close + 2 < s.end && credit_ends_at(b, s.start, close));
-        match cut {
-            Some(close) => {
-                let head = Span::new(s.start, close + 1);
-                let tail = trim(text, close + 1, s.end);
-                out[i] = head;
-                if let Some(tail) = tail {
-                    out.insert(i + 1, tail);
-                }
-                i += 1;
+        if let Some(close) = cut {
+            // The rest is looked at next: it may hold another credit.
+            out[i] = Span::new(s.start, close + 1);
+            if let Some(tail) = trim(text, close + 1, s.end) {
+                out.insert(i + 1, tail);
             }
-            None => i += 1,
         }
+        i += 1;
     }
 }
 
