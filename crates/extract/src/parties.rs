@@ -856,9 +856,11 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
     let trig_hit = inp.hits.iter().find(|h| h.first == trig_first);
     let found = inp.found;
     // "25 troops and pro-government gunmen": the conjunct of a count is a victim too.
+    // "killed six civilians and Hezbollah ...", "killed 13 jihadists of Daesh terrorist
+    // group": a party joined to a count, or owning the counted victims, is no actor.
     let after_count = |m: &ActorTok| {
         m.first >= 1
-            && w.w(m.first - 1) == "and"
+            && matches!(w.w(m.first - 1), "and" | "of")
             && inp.counts.iter().any(|&(_, e)| e + 1 == m.first)
     };
     let hits_at = |k: usize| inp.hits.iter().any(|h| h.first == k);
@@ -1206,7 +1208,9 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
     // carried the weapon the trigger names.
     if actor.is_none() {
         let attacker = (1..trig_first).find_map(|k| {
-            (matches!(w.w(k - 1), "to" | "in" | "by")
+            // "due to terrorist attacks", "in a terrorist attack".
+            let prep = |p: usize| matches!(w.w(p), "to" | "in" | "by");
+            ((prep(k - 1) || k >= 2 && matches!(w.w(k - 1), "a" | "an" | "the") && prep(k - 2))
                 && matches!(w.w(k + 1), "attack" | "attacks")
                 && matches!(w.w(k + 2), "with" | "by" | "using"))
             .then(|| demonym_at(w, inp.actors, k))

@@ -697,3 +697,23 @@ fn allies_and_aircraft_names() {
         assert_eq!(actor_name(t).as_deref(), Some(who), "{t}");
     }
 }
+
+/// The group owning counted victims is no actor; "in a terrorist attack with a rocket
+/// shell" names the attacker (fresh12 #132, #77).
+#[test]
+fn owners_of_victims_and_attacks_with_a_weapon() {
+    assert_eq!(
+        actor_name(
+            "The Kurdish-led Syrian Democratic Forces killed 13 jihadists of Daesh terrorist group in clashes near the Daesh-controlled town of Al Tabqah local media reported."
+        )
+        .as_deref(),
+        Some("Syrian Democratic Forces")
+    );
+    assert_eq!(
+        actor_name(
+            "A civilian was killed while many others were injured in a terrorist attack with a rocket shell that targeted Aleppo city on Saturday."
+        )
+        .as_deref(),
+        Some("Syrian Opposition")
+    );
+}
