@@ -504,6 +504,12 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
                 }
             }
         }
+        // "Outside Damascus meanwhile eight people were killed in shelling on Douma":
+        // the place a sentence opens by stepping outside of is not where it happened
+        // ("seized areas outside Zabadani" is still Zabadani's).
+        if p.first >= 1 && w.w(p.first - 1) == "outside" && w.cap(p.first - 1) {
+            spec = 0;
+        }
         candidates.push((p.first, spec, Cand::Known(&p.m)));
     }
     let skip = |a: usize, b: usize| {

@@ -717,3 +717,18 @@ fn owners_of_victims_and_attacks_with_a_weapon() {
         Some("Syrian Opposition")
     );
 }
+
+/// A sentence that opens "Outside Damascus" happened elsewhere; "areas outside
+/// Zabadani" are still Zabadani's (fresh12 #29, fresh7 #3).
+#[test]
+fn a_place_the_sentence_steps_outside_of() {
+    let place = |t: &str| frame(t).place.map(|p| p.name);
+    assert_eq!(
+        place("Outside Damascus meanwhile at least eight people were killed on Thursday in government shelling on Douma in the rebel-held Eastern Ghouta region the Observatory said.").as_deref(),
+        Some("Douma")
+    );
+    assert_eq!(
+        place("Government forces backed by Hezbollah seized areas outside Zabadani the last rebel-controlled town in the area.").as_deref(),
+        Some("al-Zabadani")
+    );
+}
