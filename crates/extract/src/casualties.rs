@@ -220,6 +220,13 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
                 ) {
                     np.harm = Some(*h);
                     np.end = i + 1;
+                    // "a toll of eight dead civilians".
+                    if word == "dead" {
+                        if let Some(CasualtyWord::Victim(c)) = vocab.casualty.word_id(w.id(i + 1)) {
+                            np.category.get_or_insert(*c);
+                            np.end = i + 2;
+                        }
+                    }
                 }
                 break;
             }
@@ -887,6 +894,18 @@ mod tests {
         // "from the town and wounded" is the next clause, not the victims' phrase.
         let c = counts("Russian jets killed 12 civilians from the town and wounded 20 others.");
         assert_eq!((c[0].0, c[0].1, c[1].0, c[1].1), (Killed, 12, Injured, 20));
+    }
+
+    #[test]
+    fn several_hundred_dead_civilians_and_neutralized() {
+        // fresh12 #62, #70, #117 (hard case 122).
+        let c =
+            counts("strikes since last December killing several hundred people mostly civilians");
+        assert_eq!((c[0].1, c[0].2), (300, Some(900)));
+        let c = counts("giving a toll of eight dead civilians");
+        assert_eq!((c.len(), c[0].1, c[0].3), (1, 8, Civilians));
+        let c = counts("over 50 terrorists were neutralized in the process AMN reported");
+        assert_eq!((c.len(), c[0].1, c[0].3), (1, 51, Militants));
     }
 
     #[test]

@@ -270,6 +270,9 @@ fn vague_at(w: &Words, i: usize) -> Option<(u32, u32, usize)> {
         }
         "hundreds" => Some((200, 999, i + 1)),
         "thousands" => Some((2_000, 9_999, i + 1)),
+        // "several hundred people" (hard case 122: 300–900), "several thousand".
+        "several" if w.w(i + 1) == "hundred" => Some((300, 900, i + 2)),
+        "several" if w.w(i + 1) == "thousand" => Some((3_000, 9_000, i + 2)),
         "several" => Some((3, 9, i + 1)),
         "a" if w.w(i + 1) == "number" && of_follows(i + 2) => Some((3, 9, i + 3)),
         _ => None,
