@@ -359,6 +359,10 @@ fn head_tags(text: &str, p: Span, out: &mut Vec<Cut>) {
             .filter(|&i| starts_sentence(i))
             .find_map(|i| window.find(&before[i..i + 5].join(" ")))
     };
+    // The first sentence opener, unless the words before it already read as a
+    // sentence ("Tags Idlib Russia Syria Anti-government activists say airstrikes have
+    // hit …": the body began before "The"). A tag list holds names and topics, not
+    // verbs or clause words.
     let opener = || {
         let mut pos = 0;
         for (k, word) in window.split(' ').enumerate() {
@@ -367,6 +371,29 @@ fn head_tags(text: &str, p: Span, out: &mut Vec<Cut>) {
             }
             if k > 0 && BODY_OPENERS.contains(&word) {
                 return Some(pos);
+            }
+            if matches!(
+                word,
+                "say"
+                    | "says"
+                    | "said"
+                    | "have"
+                    | "has"
+                    | "had"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "been"
+                    | "will"
+                    | "would"
+                    | "that"
+                    | "which"
+                    | "killed"
+                    | "after"
+                    | "when"
+            ) {
+                return None;
             }
             pos += word.len() + 1;
         }

@@ -424,6 +424,18 @@ fn a_tag_list_cut_stops_at_the_body_not_at_a_phrase_the_standfirst_shares() {
 }
 
 #[test]
+fn a_tag_list_that_runs_into_the_body_without_an_opener_stays() {
+    // FA-KES 1923102956: the body opens "Anti-government activists say", no opener
+    // word; the "The" that follows is the next sentence's, which must not be cut.
+    let text = "Dozens of civilians have been killed in Idlib. Tags Idlib Russia Syria \
+                Anti-government activists say airstrikes have hit a market in Idlib. The \
+                Britain-based Observatory says at least 12 people were killed.";
+    let a = clean(text);
+    assert!(removed(&a, text, MetadataLine).is_empty());
+    assert!(kept(&a, text)[0].contains("Anti-government activists say"));
+}
+
+#[test]
 fn repeated_paragraphs_exact_and_respaced() {
     let text = "Curfew extended in the south\n\n\
                 The curfew in the southern districts was extended by a week on Monday, the \
