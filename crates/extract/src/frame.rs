@@ -659,9 +659,11 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
             && d.precision == DatePrecision::Day
             && d.value < d.last
             && {
-                let e = d.expression.to_ascii_lowercase();
-                (e.contains("past") || e.contains("last"))
-                    && (e.ends_with("hours") || e.ends_with("days"))
+                // "the last 48 hours", "over the past two days" (no copy to lower-case).
+                let word = |x: &str| d.expression.split(' ').any(|t| t.eq_ignore_ascii_case(x));
+                let unit = d.expression.rsplit(' ').next().unwrap_or("");
+                (word("past") || word("last"))
+                    && (unit.eq_ignore_ascii_case("hours") || unit.eq_ignore_ascii_case("days"))
             };
         let said_on = inp.dates.iter().find(|r| {
             r.m.precision == Precision::Day
