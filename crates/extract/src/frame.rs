@@ -360,6 +360,10 @@ pub(crate) struct Built {
 
 pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
     let found = inp.found;
+    let denied = found.deny || inp.denial_words;
+    if crate::background::is_background(w, !inp.counts.is_empty(), denied, inp.hits, inp.dates) {
+        return None;
+    }
     let killed = inp.counts.iter().find(|c| c.harm == Harm::Killed);
     let injured = inp.counts.iter().find(|c| c.harm == Harm::Injured);
     let count_at = killed.or(injured).map(|c| c.first);
@@ -369,7 +373,6 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
         .or(injured)
         .and_then(|c| triggers::stated_cause(w, inp.vocab, hits, (c.first, c.end)));
     let chosen = triggers::choose(hits, count_at, cause);
-    let denied = found.deny || inp.denial_words;
     // A count without a cause, or "the attack", belongs to the incident the article
     // typed last ("Monday's massacre ... killed 41"); a war total does not.
     let total = inp.counts.iter().any(|c| c.min >= 1000)

@@ -40,6 +40,7 @@
 pub mod checkworthy;
 
 mod attribution;
+mod background;
 mod casualties;
 mod extractor;
 mod frame;

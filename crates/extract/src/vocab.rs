@@ -384,6 +384,9 @@ pub(crate) mod class {
     pub const PARTY_WORD: u32 = 1 << 11;
     /// Number words and vague quantities (`numbers::number_words`).
     pub const NUMBER_WORD: u32 = 1 << 12;
+    /// Words that may mark a background or habitual sentence
+    /// (`background::background_words`).
+    pub const BACKGROUND: u32 = 1 << 13;
 }
 
 /// Every class with its words: the rules' own tables, so that a class cannot drift
@@ -404,6 +407,7 @@ fn class_words() -> impl Iterator<Item = (u32, &'static str)> {
         .chain(crate::frame::denial_first_words().map(|x| (class::DENIAL, x)))
         .chain(all(class::WAR_TOTAL, &["since", "war", "conflict"]))
         .chain(all(class::PARTY_WORD, crate::parties::PARTY_WORDS))
+        .chain(crate::background::background_words().map(|x| (class::BACKGROUND, x)))
         .chain(
             crate::extractor::STRIPPED_WEEKDAYS
                 .iter()

@@ -708,3 +708,29 @@ fn told_a_news_agency() {
     let t = "\"The French and the U.S. have favored the Daesh escalation\" Hindo told Fides News Agency.";
     assert_eq!(chain(&claim(t), t), ["Fides News Agency", "Hindo"]);
 }
+
+#[test]
+fn background_and_habits_are_not_events() {
+    // War background, habits and "regular strikes": no incident (docs/taxonomy.md).
+    for t in [
+        "The Syrian conflict has been raging since 2011 with its government troops fighting against numerous opposition and terrorist groups.",
+        "Syria has been in a state of civil war for six years with government forces fighting against Syrian opposition groups.",
+        "Terrorists in response regularly bomb the residential areas of the city with rockets.",
+        "Turkey and the coalition have carried out regular strikes against IS group in the area in recent months.",
+        "ISIL militants operating against the Syrian government have committed numerous mass executions during the ongoing conflict.",
+        "Damascus has been largely spared from the worst of the violence in the six-year war despite being shaken by two bomb attacks in recent weeks.",
+    ] {
+        assert!(claim(t).event.is_none(), "{t}");
+    }
+    // A count, a day, a denial, a lasting siege or "the first ... since" keep the event.
+    for (t, ty) in [
+        ("Rebels regularly shell the city and on Monday their rockets killed 12 people.", EventType::Shelling),
+        ("The Syrian regime has repeatedly denied using chemical weapons.", EventType::ChemicalAttack),
+        ("The attack the first explosion to hit the heart of the western town since the outbreak of Syrias civil war in 2011 took place in the parking of Qardaha hospital.", EventType::Bombing),
+    ] {
+        let e = claim(t).event;
+        assert_eq!(e.map(|e| e.event_type), Some(ty), "{t}");
+    }
+    let t = "Eastern Ghouta has been under a devastating regime siege since 2012 and is targeted regularly by air strikes and artillery.";
+    assert!(claim(t).event.is_some(), "{t}");
+}
