@@ -131,6 +131,14 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
             }
             break;
         }
+        // "some 120 Daesh (banned in Russia) militants": Sputnik's parenthesis inside
+        // the noun phrase.
+        if word == "(" && taken > 0 {
+            if let Some(close) = (i + 1..(i + 9).min(w.len())).find(|&k| w.w(k) == ")") {
+                i = close + 1;
+                continue;
+            }
+        }
         if !w.is_word(i) {
             break;
         }
@@ -392,6 +400,39 @@ fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
 
 /// A casualty word right before a count: "killing 35", "wounded another 40",
 /// "claiming the lives of", "causing cases of asphyxiation to".
+/// A victim noun among the `n` tokens from `from` ("Daesh (banned in Russia) militants").
+/// Stops at a word that ends the noun phrase ("one building used by the militants").
+fn victim_noun_within(w: &Words, vocab: &Vocab, from: usize, n: usize) -> bool {
+    let mut k = from;
+    let mut seen = 0;
+    while k < w.len() && seen < n {
+        if w.w(k) == "(" {
+            match (k + 1..(k + 9).min(w.len())).find(|&j| w.w(j) == ")") {
+                Some(close) => {
+                    k = close + 1;
+                    continue;
+                }
+                None => return false,
+            }
+        }
+        if !w.is_word(k) || stops_noun_phrase(w.w(k)) || participle(w.w(k)) {
+            return false;
+        }
+        if matches!(
+            vocab
+                .casualty
+                .word_id(w.id(k))
+                .or_else(|| vocab.casualty.word_id(vocab.base_id(w, k))),
+            Some(CasualtyWord::Victim(_) | CasualtyWord::Person(_))
+        ) {
+            return true;
+        }
+        k += 1;
+        seen += 1;
+    }
+    false
+}
+
 fn harm_before(w: &Words, vocab: &Vocab, first: usize) -> Option<Harm> {
     let mut last = first.checked_sub(1)?;
     // killed "dozens" of government troops; "killing all five people on board".
@@ -587,8 +628,14 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
         }
         if harm.is_none() {
             if let Some(h) = harm_before(w, vocab, q.first) {
-                harm = Some(h);
-                before_link = true;
+                // "destroyed some 120 Daesh (banned in Russia) militants" counts the
+                // dead; "destroyed 4 health facilities" and "one building" do not: after
+                // "destroyed" a victim noun must follow within a few words.
+                let destroyed = q.first >= 1 && w.w(q.first - 1) == "destroyed";
+                if !destroyed || victim_noun_within(w, vocab, q.end, 4) {
+                    harm = Some(h);
+                    before_link = true;
+                }
             }
         }
         if harm.is_none() {
@@ -929,6 +976,24 @@ mod tests {
         assert!(find(&w, &vocab, &|_| false)[0].update);
         let c = counts("WHO said in a statement putting the death toll at at least 70.");
         assert_eq!((c[0].1, c[0].2), (70, None));
+    }
+
+    #[test]
+    fn destroyed_counts_only_people() {
+        let c = counts("The Russian Aerospace Forces have destroyed some 120 Daesh (banned in Russia) militants trying to escape Raqqa");
+        assert_eq!(
+            (c[0].0, c[0].1, c[0].2, c[0].3),
+            (Killed, 108, Some(132), Militants)
+        );
+        assert!(
+            counts("The bombings destroyed 4 health facilities a power station and a mosque.")
+                .is_empty()
+        );
+        assert!(counts("Ten IS group targets were hit in the strikes which also destroyed one building used by the militants as a base.").is_empty());
+        let c = counts(
+            "Syrian troops killed 40 Daesh (ISIS, banned in Russia) terrorists near Palmyra.",
+        );
+        assert_eq!((c[0].1, c[0].3), (40, Militants));
     }
 
     #[test]

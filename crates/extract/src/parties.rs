@@ -214,6 +214,7 @@ pub(crate) const PARTY_WORDS: &[&str] = &[
     "jets",
     "warplanes",
     "aircraft",
+    "aircrafts",
     "helicopters",
 ];
 
@@ -276,6 +277,7 @@ fn force_noun(x: &str) -> bool {
     matches!(
         x,
         "aircraft"
+            | "aircrafts"
             | "warplanes"
             | "warplane"
             | "jets"
@@ -858,10 +860,15 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
     // "25 troops and pro-government gunmen": the conjunct of a count is a victim too.
     // "killed six civilians and Hezbollah ...", "killed 13 jihadists of Daesh terrorist
     // group": a party joined to a count, or owning the counted victims, is no actor.
+    // "75 militants of the Jabhat Fatah al Sham terrorist group": a determiner may
+    // stand between.
     let after_count = |m: &ActorTok| {
-        m.first >= 1
-            && matches!(w.w(m.first - 1), "and" | "of")
-            && inp.counts.iter().any(|&(_, e)| e + 1 == m.first)
+        let f = if m.first >= 2 && w.w(m.first - 1) == "the" {
+            m.first - 1
+        } else {
+            m.first
+        };
+        f >= 1 && matches!(w.w(f - 1), "and" | "of") && inp.counts.iter().any(|&(_, e)| e + 1 == f)
     };
     let hits_at = |k: usize| inp.hits.iter().any(|h| h.first == k);
     let candidates: Vec<&ActorTok> = inp
@@ -983,7 +990,11 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
             candidates.iter().copied().find(|m| {
                 m.first > b
                     && m.first <= b + 4
-                    && (b + 1..m.first).all(|j| w.is_word(j) && !w.w(j).ends_with("ed"))
+                    // "by foreign-sponsored Takfiri militants": a hyphenated
+                    // participle is an adjective, a bare one starts a clause.
+                    && (b + 1..m.first).all(|j| {
+                        w.is_word(j) && (!w.w(j).ends_with("ed") || w.w(j).contains('-'))
+                    })
             })
         });
     }
@@ -1381,8 +1392,14 @@ fn description(
             found.push((a, b, force_of(inp.actors, owner)));
         }
     }
-    // "it has bombed", "they shelled": a pronoun subject of the trigger verb.
+    // "it has bombed", "they shelled": a pronoun subject of the trigger verb; also of a
+    // light verb before a trigger noun ("it had conducted nine airstrikes").
     let mut s = trig_first;
+    let mut light = false;
+    if let Some(v) = light_verb_before(w, trig_first) {
+        s = v;
+        light = true;
+    }
     while s > 0
         && matches!(
             w.w(s - 1),
@@ -1391,7 +1408,7 @@ fn description(
     {
         s -= 1;
     }
-    let verb = trig_hit.is_some_and(|h| verb_trigger(w, h));
+    let verb = light || trig_hit.is_some_and(|h| verb_trigger(w, h));
     if verb && s > 0 && matches!(w.w(s - 1), "it" | "they") {
         let sentence_party = inp
             .actor_matches
@@ -1401,9 +1418,19 @@ fn description(
             .find_map(|m| inp.actor(m).filter(|x| is_party(x) && !x.generic));
         // "X said they had encircled": right after the reporting verb, the pronoun is
         // the speaker.
-        let speaker = (s >= 2 && matches!(w.w(s - 2), "said" | "says" | "announced"))
-            .then(speaker_party)
-            .flatten();
+        // "The US-led coalition reported earlier on Friday it had conducted": a time
+        // phrase may stand between the verb and the pronoun.
+        let mut v = s.saturating_sub(2);
+        while v > 0 && v + 6 > s && time_word(w.w(v)) {
+            v -= 1;
+        }
+        let speaker = (s >= 2
+            && matches!(
+                w.w(v),
+                "said" | "says" | "announced" | "reported" | "claimed" | "stated" | "confirmed"
+            ))
+        .then(speaker_party)
+        .flatten();
         if let Some(who) = speaker
             .or(sentence_party)
             .or_else(|| remembered(&|x| is_party(x) && !x.generic))
@@ -1440,20 +1467,19 @@ fn description(
             // The state the speaker of the sentence speaks for, else the article's.
             // "the planes fired missiles": the air force of the state the speaker speaks
             // for or the article named.
-            "army" | "military" | "planes" | "jets" | "warplanes" | "aircraft" | "helicopters" => {
-                speaker_party()
-                    .filter(|x| x.kind == ActorKind::State)
-                    .or_else(|| {
-                        remembered(&|x| matches!(x.kind, ActorKind::StateForce | ActorKind::State))
-                    })
-                    .map(|x| {
-                        let force = force_of(inp.actors, inp.actors.top(&x.id).unwrap_or(x));
-                        match w.w(k) {
-                            "army" | "military" => force,
-                            _ => air_force_of(inp.actors, force),
-                        }
-                    })
-            }
+            "army" | "military" | "planes" | "jets" | "warplanes" | "aircraft" | "aircrafts"
+            | "helicopters" => speaker_party()
+                .filter(|x| x.kind == ActorKind::State)
+                .or_else(|| {
+                    remembered(&|x| matches!(x.kind, ActorKind::StateForce | ActorKind::State))
+                })
+                .map(|x| {
+                    let force = force_of(inp.actors, inp.actors.top(&x.id).unwrap_or(x));
+                    match w.w(k) {
+                        "army" | "military" => force,
+                        _ => air_force_of(inp.actors, force),
+                    }
+                }),
             // "the government had sent reinforcements": the speaker's state, else the
             // state the article named last.
             "government" => speaker_party()
@@ -1955,4 +1981,44 @@ fn target(
                 && inp.actor(m).is_some_and(|a| is_party(a) && !a.generic)
         })
         .map(|m| inp.actors.to_mention(&to_match(m), w.text))
+}
+
+/// Words of a time phrase between a reporting verb and its clause: "reported earlier
+/// on Friday it had".
+fn time_word(x: &str) -> bool {
+    matches!(
+        x,
+        "earlier"
+            | "later"
+            | "on"
+            | "late"
+            | "today"
+            | "yesterday"
+            | "that"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
+}
+
+/// "conducted nine airstrikes", "carried out a raid": the light verb whose object is
+/// the trigger noun at `trig_first`, with up to three words (a count, a determiner, an
+/// adjective) between them. Returns the light verb's first token.
+fn light_verb_before(w: &Words, trig_first: usize) -> Option<usize> {
+    (1..=4).filter(|&d| d <= trig_first).find_map(|d| {
+        let v = trig_first - d;
+        let between_ok = (v + 1..trig_first).all(|k| w.is_word(k) || w.is_number(k));
+        if !between_ok {
+            return None;
+        }
+        match w.w(v) {
+            "conducted" | "launched" | "staged" | "mounted" | "executed" => Some(v),
+            "out" if v >= 1 && w.w(v - 1) == "carried" => Some(v - 1),
+            _ => None,
+        }
+    })
 }

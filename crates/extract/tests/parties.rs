@@ -732,3 +732,25 @@ fn a_place_the_sentence_steps_outside_of() {
         Some("al-Zabadani")
     );
 }
+
+#[test]
+fn speakers_of_their_own_acts_and_new_trigger_phrases() {
+    // "X reported ... it had conducted nine airstrikes": the pronoun after the
+    // speaker's verb, with a light verb before the trigger noun and a time phrase.
+    let t = "The US-led coalition reported earlier on Friday it had conducted nine airstrikes on Daesh militants in Raqqa.";
+    assert_eq!(actor_name(t).as_deref(), Some("US-led Coalition"));
+    // "by foreign-sponsored Takfiri militants": a hyphenated participle is an adjective.
+    let t = "Five Syrians were killed in a chemical attack by foreign-sponsored Takfiri militants in Idlib.";
+    assert_eq!(actor_text(t).as_deref(), Some("Takfiri militants"));
+    // The group owning the counted victims is not the actor, with "the" between.
+    let t = "The Syrian government forces eliminated over 75 militants of the Jabhat Fatah al Sham terrorist group in Daraa.";
+    assert_ne!(actor_name(t).as_deref(), Some("Jabhat Fateh al-Sham"));
+    // New trigger phrases of Syrian state media.
+    let t = "The Syrian army targeted a gathering of ISIL terrorists in Tal Asheihib.";
+    assert_eq!(frame(t).event_type, EventType::GroundAttack);
+    assert_eq!(actor_name(t).as_deref(), Some("Syrian Arab Army"));
+    let t = "The Kurdish forces have continued their advance on the town of Azaz.";
+    assert_eq!(frame(t).event_type, EventType::GroundAttack);
+    let t = "Aircrafts of the US-led international coalition committed a new massacre in an airstrike on al-Salehia village.";
+    assert_eq!(actor_name(t).as_deref(), Some("US-led Coalition"));
+}
