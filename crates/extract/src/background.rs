@@ -30,6 +30,7 @@ pub(crate) const HABITUAL: &[&str] = &[
     "constantly",
     "repeatedly",
     "habitually",
+    "often",
 ];
 
 /// Nouns that name the war as a whole.

@@ -367,8 +367,25 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
     let killed = inp.counts.iter().find(|c| c.harm == Harm::Killed);
     let injured = inp.counts.iter().find(|c| c.harm == Harm::Injured);
     let count_at = killed.or(injured).map(|c| c.first);
-    // Triggers outside the speakers' phrases (the caller filtered them).
-    let hits = inp.hits;
+    // Triggers outside the speakers' phrases (the caller filtered them), and outside a
+    // backer's phrase: "Syrian Army units with a cover from the Syrian Air Force
+    // targeted" is the army's attack, not an air strike.
+    let backed: Vec<Hit>;
+    let hits = if inp
+        .hits
+        .iter()
+        .any(|h| in_backer_phrase(w, inp.actor_matches, h.first))
+    {
+        backed = inp
+            .hits
+            .iter()
+            .filter(|h| !in_backer_phrase(w, inp.actor_matches, h.first))
+            .cloned()
+            .collect();
+        &backed[..]
+    } else {
+        inp.hits
+    };
     let cause = killed
         .or(injured)
         .and_then(|c| triggers::stated_cause(w, inp.vocab, hits, (c.first, c.end)));
@@ -785,4 +802,21 @@ fn opens_clause(w: &Words, first: usize) -> bool {
         return true;
     }
     first <= 6 && w.w(0) == "in" && (1..first).any(|k| STATEMENT_NOUNS.contains(&w.w(k)))
+}
+
+/// Token `k` is in the name of the party after "cover from", "support of", "backing
+/// from": the party that backs the actor.
+fn in_backer_phrase(w: &Words, matches: &[ActorTok], k: usize) -> bool {
+    matches.iter().any(|m| {
+        m.first <= k && k < m.end && {
+            let p = if m.first >= 1 && w.w(m.first - 1) == "the" {
+                m.first - 1
+            } else {
+                m.first
+            };
+            p >= 2
+                && matches!(w.w(p - 1), "from" | "of")
+                && matches!(w.w(p - 2), "cover" | "support" | "backing")
+        }
+    })
 }

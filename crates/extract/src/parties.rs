@@ -549,6 +549,13 @@ fn backer(w: &Words, m: &ActorTok) -> bool {
         if w.w(p) == "by" {
             return p >= 1 && state_participle(w.w(p - 1));
         }
+        // "Syrian Army units with a cover from the Syrian Air Force targeted".
+        if matches!(w.w(p), "from" | "of")
+            && p >= 1
+            && matches!(w.w(p - 1), "cover" | "support" | "backing")
+        {
+            return true;
+        }
         if !(w.has(p, class::DETERMINER) || w.is_word(p)) || p + 1 < m.first && w.w(p) == "and" {
             return false;
         }
@@ -818,7 +825,12 @@ fn fits_generic(generic: &Actor, group: &Actor) -> bool {
 /// The party a generic label stands for in this article: a fitting group named
 /// earlier in the sentence, else the last one the article named, else `Syrian
 /// Opposition` for "terrorists", "militants", "rebels".
-fn specific_for_generic<'a>(inp: &'a PartyInputs, generic: &'a Actor, at: usize) -> &'a Actor {
+fn specific_for_generic<'a>(
+    w: &Words,
+    inp: &'a PartyInputs,
+    generic: &'a Actor,
+    at: usize,
+) -> &'a Actor {
     if !matches!(generic.side.as_str(), "" | "opposition" | "jihadist") {
         return generic;
     }
@@ -826,7 +838,7 @@ fn specific_for_generic<'a>(inp: &'a PartyInputs, generic: &'a Actor, at: usize)
         .actor_matches
         .iter()
         .rev()
-        .filter(|m| m.end <= at)
+        .filter(|m| m.end <= at && !in_gloss(w, inp.actor_matches, m))
         .filter_map(|m| inp.actor(m))
         .find(|g| fits_generic(generic, g));
     let remembered = match generic.side.as_str() {
@@ -875,6 +887,7 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
         .actor_matches
         .iter()
         .filter(|m| !in_ranges(&found.speaker_ranges, m.first, m.end))
+        .filter(|m| !in_gloss(w, inp.actor_matches, m))
         // "Rami Abdul Rahman head of the monitor group said": a name in apposition to
         // the speaker phrase right after it is the speaker. Only titles of one person
         // (every source noun, "officials" or "residents" too, also drops actors that
@@ -968,7 +981,9 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
     }
     // "clashes between X and Y", "fighting broke out between X and Y": the first named.
     if chosen.is_none() && described.is_none() {
-        if let Some(b) = (trig_end..(trig_end + 4).min(w.len())).find(|&k| w.w(k) == "between") {
+        if let Some(b) = (trig_end..(trig_end + 4).min(w.len()))
+            .find(|&k| matches!(w.w(k), "between" | "among" | "amongst"))
+        {
             chosen = candidates
                 .iter()
                 .find(|m| m.first > b && m.first <= b + 2)
@@ -1240,9 +1255,26 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
             .filter(|a| a.generic),
     ) {
         let at = w.tok_at_or_after(mention.start);
-        let specific = specific_for_generic(inp, a, at);
-        mention.name = specific.name.clone();
-        mention.kind = specific.kind.entity_kind();
+        // "al-Nusra Front (Qaeda branch in the Levant) terrorists": the label after a
+        // gloss is the party before it, and names it by its own words.
+        let glossed = (at >= 1 && w.w(at - 1) == ")")
+            .then(|| {
+                let open = (at.saturating_sub(10)..at - 1)
+                    .rev()
+                    .find(|&p| w.w(p) == "(")?;
+                inp.actor_matches
+                    .iter()
+                    .find(|o| o.end == open)
+                    .and_then(|o| inp.actor(o).filter(|x| fits_generic(a, x)).map(|x| (o, x)))
+            })
+            .flatten();
+        if let Some((o, party)) = glossed {
+            *mention = resolved_mention(w, o.first, o.end, party);
+        } else {
+            let specific = specific_for_generic(w, inp, a, at);
+            mention.name = specific.name.clone();
+            mention.kind = specific.kind.entity_kind();
+        }
     }
     // "Syria's defence ministry denied its aircraft were involved": the denier stands for
     // the state whose act is denied; state media for its state.
@@ -2020,5 +2052,15 @@ fn light_verb_before(w: &Words, trig_first: usize) -> Option<usize> {
             "out" if v >= 1 && w.w(v - 1) == "carried" => Some(v - 1),
             _ => None,
         }
+    })
+}
+
+/// "al-Nusra Front (Qaeda branch in the Levant) terrorists": a gloss in brackets after
+/// a party names what the party is, not a second party.
+fn in_gloss(w: &Words, matches: &[ActorTok], m: &ActorTok) -> bool {
+    (m.first.saturating_sub(4)..m.first).any(|p| {
+        w.w(p) == "("
+            && !(p + 1..m.first).any(|k| w.w(k) == ")")
+            && matches.iter().any(|o| o.end == p)
     })
 }

@@ -734,3 +734,9 @@ fn background_and_habits_are_not_events() {
     let t = "Eastern Ghouta has been under a devastating regime siege since 2012 and is targeted regularly by air strikes and artillery.";
     assert!(claim(t).event.is_some(), "{t}");
 }
+
+#[test]
+fn often_is_a_habit() {
+    let t = "The city has often been targeted by IS militants.";
+    assert!(claim(t).event.is_none(), "{t}");
+}

@@ -754,3 +754,23 @@ fn speakers_of_their_own_acts_and_new_trigger_phrases() {
     let t = "Aircrafts of the US-led international coalition committed a new massacre in an airstrike on al-Salehia village.";
     assert_eq!(actor_name(t).as_deref(), Some("US-led Coalition"));
 }
+
+#[test]
+fn glosses_backers_and_clashes_among_groups() {
+    // A gloss in brackets names what the party is: the label after it is the party.
+    let t = "A woman was killed when al-Nusra Front (Qaeda branch in the Levant) terrorists fired two mortar shells on Ain al-Dananeer village.";
+    assert_eq!(
+        actor(t),
+        Some(("al-Nusra Front".to_string(), "Jabhat al-Nusra".to_string()))
+    );
+    // The backer's name is not the event's trigger nor its actor.
+    let t = "Syrian Army units with a cover from the Syrian Air Force targeted hideouts of ISIL terrorists in Hama.";
+    let f = frame(t);
+    assert_eq!(f.event_type, EventType::GroundAttack);
+    assert_eq!(f.actor.map(|a| a.name).as_deref(), Some("Syrian Arab Army"));
+    // "clashes among X, Y and Z": the first named.
+    let t = "Two civilians were killed in clashes among Jeish al-Islam Faylaq al-Rahman and Jeish al-Fastat terrorist groups in Eastern Ghouta.";
+    assert_eq!(actor_name(t).as_deref(), Some("Jaish al-Islam"));
+    let t = "The Syrian army returned three weeks later recapturing the city once more with support from Russian airstrikes.";
+    assert_eq!(frame(t).event_type, EventType::Capture);
+}
