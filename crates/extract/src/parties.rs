@@ -390,7 +390,14 @@ impl PartyInputs<'_> {
 /// casualty word up to three tokens before it ("were killed by", "an airstrike
 /// carried out by", "shot and wounded by").
 fn by_attached(w: &Words, inp: &PartyInputs, by: usize) -> bool {
-    if by == 0 || state_participle(w.w(by - 1)) {
+    if by == 0 {
+        return false;
+    }
+    // "besieged by forces loyal to Assad": in a siege the besieger acts.
+    if inp.event_type == EventType::Siege && matches!(w.w(by - 1), "besieged" | "encircled") {
+        return true;
+    }
+    if state_participle(w.w(by - 1)) {
         return false;
     }
     // "believed to be carried out by", "a swift operation by": the verbs and nouns of

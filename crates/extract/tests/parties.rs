@@ -774,3 +774,15 @@ fn glosses_backers_and_clashes_among_groups() {
     let t = "The Syrian army returned three weeks later recapturing the city once more with support from Russian airstrikes.";
     assert_eq!(frame(t).event_type, EventType::Capture);
 }
+
+#[test]
+fn state_media_wordings_of_attacks() {
+    let t = "Three people were injured in a booby-trapped motorcycle detonated by terrorists in al-Mshairfeh neighborhood in Hasaka city.";
+    assert_eq!(frame(t).event_type, EventType::Bombing);
+    let t = "It was reported earlier that the Syrian army was conducting an operation to encircle Daesh militants in Mayadin.";
+    assert_eq!(frame(t).event_type, EventType::GroundAttack);
+    let t = "Some 452700 people are besieged by forces loyal to Syrian President Bashar al-Assad.";
+    assert_eq!(actor_name(t).as_deref(), Some("Syrian Arab Army"));
+    let t = "In the meantime the armys air force hit gatherings of ISIL terrorists in al-Kassarat area.";
+    assert_eq!(actor_name(t).as_deref(), Some("Syrian Arab Air Force"));
+}
