@@ -805,7 +805,7 @@ fn opens_clause(w: &Words, first: usize) -> bool {
 }
 
 /// Token `k` is in the name of the party after "cover from", "support of", "backing
-/// from": the party that backs the actor.
+/// from", "with assistance from", "backed by": the party that backs the actor.
 fn in_backer_phrase(w: &Words, matches: &[ActorTok], k: usize) -> bool {
     matches.iter().any(|m| {
         m.first <= k && k < m.end && {
@@ -815,8 +815,13 @@ fn in_backer_phrase(w: &Words, matches: &[ActorTok], k: usize) -> bool {
                 m.first
             };
             p >= 2
-                && matches!(w.w(p - 1), "from" | "of")
-                && matches!(w.w(p - 2), "cover" | "support" | "backing")
+                && (matches!(w.w(p - 1), "from" | "of")
+                    && matches!(
+                        w.w(p - 2),
+                        "cover" | "support" | "backing" | "assistance" | "help"
+                    )
+                    // "Pro-regime fighters - backed by Russian air strikes - retook".
+                    || w.w(p - 1) == "by" && matches!(w.w(p - 2), "backed" | "supported"))
         }
     })
 }

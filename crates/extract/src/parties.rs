@@ -559,7 +559,10 @@ fn backer(w: &Words, m: &ActorTok) -> bool {
         // "Syrian Army units with a cover from the Syrian Air Force targeted".
         if matches!(w.w(p), "from" | "of")
             && p >= 1
-            && matches!(w.w(p - 1), "cover" | "support" | "backing")
+            && matches!(
+                w.w(p - 1),
+                "cover" | "support" | "backing" | "assistance" | "help"
+            )
         {
             return true;
         }

@@ -786,3 +786,14 @@ fn state_media_wordings_of_attacks() {
     let t = "In the meantime the armys air force hit gatherings of ISIL terrorists in al-Kassarat area.";
     assert_eq!(actor_name(t).as_deref(), Some("Syrian Arab Air Force"));
 }
+
+#[test]
+fn backers_named_with_assistance_or_backed_by() {
+    let t = "Bashar Assads forces with assistance from Russian airstrikes is continuing its siege of opposition groups in Aleppo.";
+    assert!(
+        actor_text(t).is_some_and(|a| a.starts_with("Bashar Assad")),
+        "{t}"
+    );
+    let t = "Backed by Russian airstrikes the forces of Syrias President Bashar Assad retook the town of Al-Qaryatain.";
+    assert_ne!(actor_name(t).as_deref(), Some("Russian Armed Forces"));
+}
