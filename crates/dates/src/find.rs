@@ -4,12 +4,12 @@
 //! A byte scan decides first: a sentence with no ASCII digit and no whole-word
 //! keyword (month, weekday, `today`, `ago`, `week`, ...) is done without tokenizing.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::grammar::Matcher;
 use crate::lexicon::pack_lower;
 use crate::token::tokenize;
-use crate::{DateMatch, DateOrder, DateParser};
+use crate::{DateMatch, DateOrder, DateParser, Precision};
 
 pub(crate) fn find(
     parser: &DateParser,
@@ -52,7 +52,130 @@ pub(crate) fn find(
             _ => i += 1,
         }
     }
+    if found.len() > 0 {
+        spans(text, start, &mut found);
+    }
     found
+}
+
+/// Ranges and parts of a month the grammar reads as single dates: "between April 27
+/// and May 18", "from 3 to 5 March", "Between 21 and 26 of September" (one day range);
+/// "the first week of July" (a week). `start` bounds how far back the opening word
+/// may be looked for.
+fn spans(text: &str, start: usize, found: &mut Vec<DateMatch>) {
+    let lower_before = |at: usize, n: usize| -> String {
+        let mut from = at.saturating_sub(n).max(start);
+        while from < at && !text.is_char_boundary(from) {
+            from += 1;
+        }
+        text.get(from..at).unwrap_or("").to_ascii_lowercase()
+    };
+    let opener = |before: &str| -> Option<usize> {
+        ["between ", "from "]
+            .iter()
+            .find(|o| before.ends_with(*o) && word_start(before, before.len() - o.len()))
+            .map(|o| o.len())
+    };
+    let mut k = 0;
+    while k < found.len() {
+        let m = &found[k];
+        // "between April 27 and May 18": two dates joined.
+        if k + 1 < found.len() && m.precision == Precision::Day {
+            let n = &found[k + 1];
+            let gap = text.get(m.end..n.start).unwrap_or("").to_ascii_lowercase();
+            let joined = matches!(
+                gap.as_str(),
+                " and " | " to " | " until " | " till " | "-" | " - "
+            );
+            let before = lower_before(m.start, 8);
+            if let (true, Some(len), Precision::Day) = (joined, opener(&before), n.precision) {
+                let days = (n.last - m.value).num_days();
+                if (1..=366).contains(&days) {
+                    let merged = DateMatch {
+                        start: m.start - len,
+                        end: n.end,
+                        value: m.value,
+                        last: n.last,
+                        precision: Precision::Day,
+                        relative: m.relative || n.relative,
+                    };
+                    found[k] = merged;
+                    found.remove(k + 1);
+                    k += 1;
+                    continue;
+                }
+            }
+        }
+        let m = &found[k];
+        // "Between 21 and 26 of September": a bare day, then a date of the same month.
+        if m.precision == Precision::Day {
+            let before = lower_before(m.start, 20);
+            if let Some(rest) = before
+                .strip_suffix(" and ")
+                .or_else(|| before.strip_suffix(" to "))
+            {
+                let digits = rest.len() - rest.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                let day_text = &rest[rest.len() - digits..];
+                let head = &rest[..rest.len() - digits];
+                if let (1..=2, Some(len)) = (digits, opener(head)) {
+                    if let Some(first) = day_text
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|&d| d < m.value.day())
+                        .and_then(|d| m.value.with_day(d))
+                    {
+                        let back = " and ".len().min(before.len() - rest.len()) + digits + len;
+                        found[k] = DateMatch {
+                            start: m.start - back,
+                            value: first,
+                            ..m.clone()
+                        };
+                    }
+                }
+            }
+        }
+        let m = &found[k];
+        // "the first week of July".
+        if m.precision == Precision::Month {
+            let before = lower_before(m.start, 24);
+            for (ord, first_day) in [
+                ("first", 1u32),
+                ("second", 8),
+                ("third", 15),
+                ("fourth", 22),
+                ("last", 0),
+            ] {
+                let phrase = format!("{ord} week of ");
+                if before.ends_with(&phrase) && word_start(&before, before.len() - phrase.len()) {
+                    let (value, last) = if first_day == 0 {
+                        (m.last - chrono::Duration::days(6), m.last)
+                    } else {
+                        match m.value.with_day(first_day) {
+                            Some(v) => (v, v + chrono::Duration::days(6)),
+                            None => break,
+                        }
+                    };
+                    found[k] = DateMatch {
+                        start: m.start - phrase.len(),
+                        value,
+                        last,
+                        precision: Precision::Week,
+                        ..m.clone()
+                    };
+                    break;
+                }
+            }
+        }
+        k += 1;
+    }
+}
+
+/// `at` is the start of a word in `s` (the start of `s`, or after a non-letter).
+fn word_start(s: &str, at: usize) -> bool {
+    at == 0
+        || s.as_bytes()
+            .get(at - 1)
+            .is_some_and(|b| !b.is_ascii_alphabetic())
 }
 
 /// `start..end` clamped to the text and moved inward to char boundaries.

@@ -398,7 +398,14 @@ impl Matcher<'_> {
         }
         match self.toks[i - 1].kw {
             Kw::Context | Kw::Before | Kw::After => true,
-            Kw::Of => i >= 2 && self.toks[i - 2].kw == Kw::PeriodNoun,
+            // "the end of July"; "the first week of July" (read as a week by `find`).
+            Kw::Of => {
+                i >= 2
+                    && matches!(
+                        self.toks[i - 2].kw,
+                        Kw::PeriodNoun | Kw::Unit(crate::lexicon::Unit::Week)
+                    )
+            }
             _ => false,
         }
     }
@@ -429,7 +436,14 @@ impl Matcher<'_> {
         }
         match self.toks[i - 1].kw {
             Kw::Context | Kw::Before | Kw::After | Kw::By => true,
-            Kw::Of => i >= 2 && self.toks[i - 2].kw == Kw::PeriodNoun,
+            // "the end of July"; "the first week of July" (read as a week by `find`).
+            Kw::Of => {
+                i >= 2
+                    && matches!(
+                        self.toks[i - 2].kw,
+                        Kw::PeriodNoun | Kw::Unit(crate::lexicon::Unit::Week)
+                    )
+            }
             // `the year 2015`
             Kw::Unit(Unit::Year) => i >= 2 && self.toks[i - 2].kw == Kw::The,
             _ => false,

@@ -697,3 +697,62 @@ fn counted_days_back_pass_the_pre_filter() {
         );
     }
 }
+
+#[test]
+fn ranges_and_weeks_of_a_month() {
+    let r = (2017, 5, 27);
+    assert_eq!(
+        one(
+            "airstrikes between April 27 and May 18 had eliminated three leaders",
+            r
+        ),
+        (
+            "between April 27 and May 18".to_string(),
+            d(2017, 4, 27),
+            d(2017, 5, 18),
+            Precision::Day
+        )
+    );
+    let r = (2016, 10, 1);
+    assert_eq!(
+        one(
+            "Between 21 and 26 of September the Directorate of Health reported",
+            r
+        ),
+        (
+            "Between 21 and 26 of September".to_string(),
+            d(2016, 9, 21),
+            d(2016, 9, 26),
+            Precision::Day
+        )
+    );
+    assert_eq!(
+        one(
+            "Air strikes between September 21 and September 26 hit Aleppo",
+            r
+        ),
+        (
+            "between September 21 and September 26".to_string(),
+            d(2016, 9, 21),
+            d(2016, 9, 26),
+            Precision::Day
+        )
+    );
+    assert_eq!(
+        one(
+            "The rebels launched a major offensive in the first week of July",
+            r
+        ),
+        (
+            "first week of July".to_string(),
+            d(2016, 7, 1),
+            d(2016, 7, 7),
+            Precision::Week
+        )
+    );
+    // Two dates that are not a range stay two.
+    assert_eq!(
+        found("on Monday and on Tuesday", Some(d(2016, 10, 1))).len(),
+        2
+    );
+}
