@@ -628,10 +628,10 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
         }
         if harm.is_none() {
             if let Some(h) = harm_before(w, vocab, q.first) {
-                // "destroyed some 120 Daesh (banned in Russia) militants" counts the
-                // dead; "destroyed 4 health facilities" and "one building" do not: after
-                // "destroyed" a victim noun must follow within a few words.
-                let destroyed = q.first >= 1 && w.w(q.first - 1) == "destroyed";
+                // "destroyed some 120 Daesh (banned in Russia) militants" and "ISIL lost
+                // 15 militants" count the dead; "destroyed 4 health facilities" and
+                // "lost 3 villages" do not: a victim noun must follow within a few words.
+                let destroyed = q.first >= 1 && matches!(w.w(q.first - 1), "destroyed" | "lost");
                 if !destroyed || victim_noun_within(w, vocab, q.end, 4) {
                     harm = Some(h);
                     before_link = true;
@@ -994,6 +994,9 @@ mod tests {
             "Syrian troops killed 40 Daesh (ISIS, banned in Russia) terrorists near Palmyra.",
         );
         assert_eq!((c[0].1, c[0].3), (40, Militants));
+        let c = counts("ISIL also lost 15 militants in the attack the monitor said.");
+        assert_eq!((c[0].0, c[0].1, c[0].3), (Killed, 15, Militants));
+        assert!(counts("The rebels lost 3 villages to the army.").is_empty());
     }
 
     #[test]
