@@ -52,7 +52,7 @@ pub(crate) fn find(
             _ => i += 1,
         }
     }
-    if found.len() > 0 {
+    if !found.is_empty() {
         spans(text, start, &mut found);
     }
     found
@@ -138,15 +138,14 @@ fn spans(text: &str, start: usize, found: &mut Vec<DateMatch>) {
         // "the first week of July".
         if m.precision == Precision::Month {
             let before = lower_before(m.start, 24);
-            for (ord, first_day) in [
-                ("first", 1u32),
-                ("second", 8),
-                ("third", 15),
-                ("fourth", 22),
-                ("last", 0),
+            for (phrase, first_day) in [
+                ("first week of ", 1u32),
+                ("second week of ", 8),
+                ("third week of ", 15),
+                ("fourth week of ", 22),
+                ("last week of ", 0),
             ] {
-                let phrase = format!("{ord} week of ");
-                if before.ends_with(&phrase) && word_start(&before, before.len() - phrase.len()) {
+                if before.ends_with(phrase) && word_start(&before, before.len() - phrase.len()) {
                     let (value, last) = if first_day == 0 {
                         (m.last - chrono::Duration::days(6), m.last)
                     } else {
