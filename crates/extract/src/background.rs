@@ -33,6 +33,9 @@ pub(crate) const HABITUAL: &[&str] = &[
     "often",
 ];
 
+/// Modal verbs: what will, would or could happen has not happened.
+const MODALS: &[&str] = &["will", "would", "could", "should", "must", "might"];
+
 /// Nouns that name the war as a whole.
 const WAR_NOUNS: &[&str] = &[
     "war",
@@ -82,6 +85,27 @@ pub(crate) fn is_background(
         return false;
     }
     (0..w.len()).any(|i| w.has(i, class::BACKGROUND) && marker_at(w, i))
+}
+
+/// The sentence only says what would, will or could happen: "If the Peshmerga had not
+/// killed the militants the attack would have caused serious casualties", "Capturing
+/// the whole city would be a major prize", "Under the deal more than 30000 people will
+/// be evacuated", "Kurds will fight those who attack them". Every trigger has a modal
+/// just before it or, as a subject, just after it, or the sentence is a condition
+/// ("If ...", "Whether ..."). A sentence with a count or a denial keeps its event.
+pub(crate) fn is_irrealis(w: &Words, has_count: bool, denied: bool, hits: &[Hit]) -> bool {
+    if has_count || denied || hits.is_empty() || !w.has_any(class::BACKGROUND) {
+        return false;
+    }
+    if w.len() > 0 && matches!(w.w(0), "if" | "whether") {
+        return true;
+    }
+    hits.iter().all(|h| {
+        let before = (h.first.saturating_sub(3)..h.first).any(|k| MODALS.contains(&w.w(k)));
+        let after = (h.end..(h.end + 4).min(w.len()))
+            .any(|k| MODALS.contains(&w.w(k)) && matches!(w.w(k + 1), "be" | "not" | "have"));
+        before || after
+    })
 }
 
 fn marker_at(w: &Words, i: usize) -> bool {
@@ -143,6 +167,7 @@ pub(crate) fn background_words() -> impl Iterator<Item = &'static str> {
         .iter()
         .chain(WAR_NOUNS)
         .chain(WAR_STATES)
-        .chain(&["regular", "state", "since"])
+        .chain(MODALS)
+        .chain(&["regular", "state", "since", "if", "whether"])
         .copied()
 }

@@ -361,7 +361,9 @@ pub(crate) struct Built {
 pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
     let found = inp.found;
     let denied = found.deny || inp.denial_words;
-    if crate::background::is_background(w, !inp.counts.is_empty(), denied, inp.hits, inp.dates) {
+    if crate::background::is_background(w, !inp.counts.is_empty(), denied, inp.hits, inp.dates)
+        || crate::background::is_irrealis(w, !inp.counts.is_empty(), denied, inp.hits)
+    {
         return None;
     }
     let killed = inp.counts.iter().find(|c| c.harm == Harm::Killed);

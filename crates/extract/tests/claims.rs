@@ -740,3 +740,17 @@ fn often_is_a_habit() {
     let t = "The city has often been targeted by IS militants.";
     assert!(claim(t).event.is_none(), "{t}");
 }
+
+#[test]
+fn what_would_or_will_happen_is_not_an_event() {
+    for t in [
+        "If the Peshmerga had not killed the militants the attack would have caused serious casualties he said.",
+        "Capturing the whole city would be a major prize for Syrias Bashar al-Assad.",
+        "The army will launch an offensive on Raqqa within days.",
+    ] {
+        assert!(claim(t).event.is_none(), "{t}");
+    }
+    // A count keeps it: "would" in a report of deaths.
+    let t = "Air strikes killed 12 people in Idlib, which would be the deadliest raid this year.";
+    assert!(claim(t).event.is_some(), "{t}");
+}
