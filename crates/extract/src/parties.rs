@@ -2030,21 +2030,8 @@ fn target(
 fn time_word(x: &str) -> bool {
     matches!(
         x,
-        "earlier"
-            | "later"
-            | "on"
-            | "late"
-            | "today"
-            | "yesterday"
-            | "that"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-    )
+        "earlier" | "later" | "on" | "late" | "today" | "yesterday" | "that"
+    ) || x.parse::<chrono::Weekday>().is_ok()
 }
 
 /// "conducted nine airstrikes", "carried out a raid": the light verb whose object is
