@@ -174,6 +174,15 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
                 // "of"/"from" phrase up to the auxiliary (no "and": "from the town and
                 // wounded" is the next clause).
                 let members = matches!(word, "members" | "fighters" | "militants");
+                // "23 people most of them from the Ahrar al-Sham militant group were
+                // killed": a share of the victims before their phrase.
+                if matches!(w.w(i), "most" | "many" | "some" | "all")
+                    && w.w(i + 1) == "of"
+                    && w.w(i + 2) == "them"
+                    && w.w(i + 3) == "from"
+                {
+                    i += 3;
+                }
                 if matches!(w.w(i), "of" | "from") {
                     let limit = (i + 14).min(w.len());
                     let stop = |j: usize| {

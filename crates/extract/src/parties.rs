@@ -207,6 +207,8 @@ pub(crate) const PARTY_WORDS: &[&str] = &[
     "hit",
     "repelled",
     "repulsed",
+    "repel",
+    "repulse",
     "thwarted",
     "foiled",
     "responsible",
@@ -592,11 +594,15 @@ fn repelled_noun(x: &str) -> bool {
             | "assault"
             | "assaults"
             | "offensive"
+            | "offensives"
             | "push"
             | "advance"
+            | "advances"
             | "incursion"
+            | "incursions"
             | "infiltration"
             | "attempt"
+            | "attempts"
     )
 }
 
@@ -606,24 +612,32 @@ fn repelled_noun(x: &str) -> bool {
 fn repelled_attacker<'a>(w: &Words, candidates: &[&'a ActorTok]) -> Option<&'a ActorTok> {
     (0..w.len()).find_map(|v| {
         if !w.has(v, class::PARTY_WORD)
-            || !matches!(w.w(v), "repelled" | "repulsed" | "thwarted" | "foiled")
+            || !matches!(
+                w.w(v),
+                "repelled" | "repulsed" | "thwarted" | "foiled" | "repel" | "repulse"
+            )
         {
             return None;
         }
-        // "the ISIS attack": the party names the attack.
+        // "the ISIS attack": the party names the attack; "were able to repel the IS
+        // fighters": the party repelled is the attacker.
         let named = candidates.iter().copied().find(|m| {
             m.first > v
                 && m.first <= v + 2
                 && (v + 1..m.first).all(|k| w.has(k, class::DETERMINER))
-                && repelled_noun(w.w(m.end))
+                && (repelled_noun(w.w(m.end)) || matches!(w.w(v), "repel" | "repulse"))
         });
-        // "a push by an alliance of rebels".
+        // "a push by an alliance of rebels", "an attack launched by terrorist groups".
         named.or_else(|| {
             let noun = (v + 1..(v + 4).min(w.len())).find(|&k| repelled_noun(w.w(k)))?;
-            if w.w(noun + 1) != "by" || (v + 1..noun).any(|k| !w.is_word(k)) {
+            if (v + 1..noun).any(|k| !w.is_word(k)) {
                 return None;
             }
-            let by = noun + 1;
+            let by = match (w.w(noun + 1), w.w(noun + 2)) {
+                ("by", _) => noun + 1,
+                ("launched" | "mounted" | "staged", "by") => noun + 2,
+                _ => return None,
+            };
             candidates.iter().copied().find(|m| {
                 m.first > by && m.first <= by + 4 && (by + 1..m.first).all(|j| w.is_word(j))
             })
@@ -890,7 +904,12 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
         } else {
             m.first
         };
-        f >= 1 && matches!(w.w(f - 1), "and" | "of") && inp.counts.iter().any(|&(_, e)| e + 1 == f)
+        f >= 1
+            && (matches!(w.w(f - 1), "and" | "of")
+                && inp.counts.iter().any(|&(_, e)| e + 1 == f)
+                // "23 people most of them from the Ahrar al-Sham militant group were
+                // killed": the group the victims came from.
+                || w.w(f - 1) == "from" && inp.counts.iter().any(|&(_, e)| e < f && f <= e + 5))
     };
     let hits_at = |k: usize| inp.hits.iter().any(|h| h.first == k);
     let candidates: Vec<&ActorTok> = inp

@@ -797,3 +797,18 @@ fn backers_named_with_assistance_or_backed_by() {
     let t = "Backed by Russian airstrikes the forces of Syrias President Bashar Assad retook the town of Al-Qaryatain.";
     assert_ne!(actor_name(t).as_deref(), Some("Russian Armed Forces"));
 }
+
+#[test]
+fn attackers_repelled_and_groups_victims_came_from() {
+    let t =
+        "But YPG ground forces backed by US-led air strikes were able to repel the IS fighters.";
+    assert_eq!(actor_name(t).as_deref(), Some("Islamic State"));
+    let t = "Units of the army foiled an attack launched by terrorist groups affiliated to Al-Nusra front on military posts.";
+    assert_ne!(actor_name(t).as_deref(), Some("Syrian Arab Army"));
+    let t = "At least 23 people most of them from the Ahrar al-Sham militant group were killed by a truck suicide bomber in Aleppo.";
+    assert_ne!(actor_name(t).as_deref(), Some("Ahrar al-Sham"));
+    let t = "Konashenkov said that over the past 24 hours Russias aerospace group dealt 182 strikes against the positions of ISIS terrorists.";
+    assert_eq!(actor_name(t).as_deref(), Some("Russian Armed Forces"));
+    let t = "The Syrian army managed to control a number of villages in east of Khanasser.";
+    assert_eq!(frame(t).event_type, EventType::Capture);
+}
