@@ -46,6 +46,8 @@ mod linear;
 mod model_file;
 pub mod train;
 
+use std::borrow::Cow;
+
 use crosscheck_learn::{Boosted, SplitMix64};
 use crosscheck_link::Consistency;
 use crosscheck_schema::{ArticleAnalysis, Credibility, CredibilityLabel, Evidence, Signal, Span};
@@ -428,13 +430,23 @@ impl CredibilityModel {
         outlet: Option<&OutletInfo>,
         consistency: Option<&Consistency>,
     ) -> Credibility {
-        let row = credibility_features(article, outlet, consistency);
+        self.assess_prepared(&ArticleCredibility::new(article, outlet), consistency)
+    }
+
+    /// [`CredibilityModel::assess`] from what [`ArticleCredibility::new`] kept of
+    /// the article: the same score, label and reasons.
+    pub fn assess_prepared(
+        &self,
+        article: &ArticleCredibility<'_>,
+        consistency: Option<&Consistency>,
+    ) -> Credibility {
+        let row = features::assemble_row(&article.before, consistency, &article.after);
         let explanation = self.explain_row(&row);
         let signals = explanation
             .reasons
             .into_iter()
             .map(|(kind, weight)| {
-                let (value, evidence) = reason_detail(kind, article, outlet, consistency);
+                let (value, evidence) = reason_detail(kind, article, consistency);
                 Signal {
                     kind: kind.to_string(),
                     value,
@@ -447,6 +459,98 @@ impl CredibilityModel {
             score: explanation.score,
             label: self.label(explanation.score),
             signals,
+        }
+    }
+}
+
+/// What credibility reads of an article, taken before linking: the parts of its
+/// feature row that do not depend on linking and the evidence of the reasons
+/// that come from the article itself. Lets a caller that writes articles after
+/// linking keep this instead of the whole article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleCredibility<'a> {
+    /// The feature row before the consistency block, and after it.
+    pub before: Vec<f32>,
+    pub after: Vec<f32>,
+    /// Value and evidence of the outlet reason.
+    pub outlet: (f32, Vec<Evidence>),
+    /// Value and evidence spans (at most [`MAX_EVIDENCE`]) of the casualty,
+    /// claim-sourcing and event-profile reasons.
+    pub casualties: (f32, Vec<Span>),
+    pub sourcing: (f32, Vec<Span>),
+    pub events: (f32, Vec<Span>),
+    /// The article's signals (the writing-signal reasons quote their evidence).
+    pub signals: Cow<'a, [Signal]>,
+}
+
+impl<'a> ArticleCredibility<'a> {
+    /// What credibility needs of `article`, whose resolved outlet is `outlet`;
+    /// borrows its signals.
+    pub fn new(
+        article: &'a ArticleAnalysis,
+        outlet: Option<&OutletInfo>,
+    ) -> ArticleCredibility<'a> {
+        let (before, after) = features::article_features(article, outlet);
+        let first =
+            |it: &mut dyn Iterator<Item = Span>| -> Vec<Span> { it.take(MAX_EVIDENCE).collect() };
+        let killed = || {
+            article
+                .claims
+                .iter()
+                .filter_map(|c| c.event.as_ref().and_then(|f| f.killed.as_ref()))
+        };
+        let outlet_detail = {
+            let value = outlet_reputation(outlet);
+            let evidence = article
+                .metadata_spans
+                .iter()
+                .filter(|m| m.field == "outlet")
+                .map(|m| Evidence {
+                    start: m.start,
+                    end: m.end,
+                    label: outlet.map(|o| o.category.as_str().to_string()),
+                })
+                .collect();
+            (value, evidence)
+        };
+        let casualties = {
+            let max = killed()
+                .map(|k| k.max.unwrap_or(k.min).max(k.min) as f32)
+                .fold(0f32, f32::max);
+            (max, first(&mut killed().map(|k| Span::new(k.start, k.end))))
+        };
+        let sourcing = {
+            let n = article.claims.len();
+            let own = article
+                .claims
+                .iter()
+                .filter(|c| c.attribution.chain.is_empty())
+                .count();
+            let value = if n > 0 { own as f32 / n as f32 } else { 0.0 };
+            let mut it = article
+                .claims
+                .iter()
+                .filter_map(|c| c.attribution.chain.last())
+                .map(|s| Span::new(s.start, s.end));
+            (value, first(&mut it))
+        };
+        let events = {
+            let n = article.claims.iter().filter(|c| c.event.is_some()).count();
+            let mut it = article
+                .claims
+                .iter()
+                .filter(|c| c.event.is_some())
+                .map(|c| Span::new(c.start, c.end));
+            (n as f32, first(&mut it))
+        };
+        ArticleCredibility {
+            before,
+            after,
+            outlet: outlet_detail,
+            casualties,
+            sourcing,
+            events,
+            signals: Cow::Borrowed(&article.signals),
         }
     }
 }
@@ -467,8 +571,7 @@ const MAX_EVIDENCE: usize = 20;
 /// "Credibility").
 fn reason_detail(
     kind: &str,
-    article: &ArticleAnalysis,
-    outlet: Option<&OutletInfo>,
+    article: &ArticleCredibility<'_>,
     consistency: Option<&Consistency>,
 ) -> (f32, Vec<Evidence>) {
     use features::reasons;
@@ -482,57 +585,12 @@ fn reason_detail(
             })
             .collect()
     };
-    let killed = || {
-        article
-            .claims
-            .iter()
-            .filter_map(|c| c.event.as_ref().and_then(|f| f.killed.as_ref()))
-    };
+    let kept = |(value, kept): &(f32, Vec<Span>)| (*value, spans(&mut kept.iter().copied()));
     match kind {
-        reasons::OUTLET => {
-            let value = outlet_reputation(outlet);
-            let evidence = article
-                .metadata_spans
-                .iter()
-                .filter(|m| m.field == "outlet")
-                .map(|m| Evidence {
-                    start: m.start,
-                    end: m.end,
-                    label: outlet.map(|o| o.category.as_str().to_string()),
-                })
-                .collect();
-            (value, evidence)
-        }
-        reasons::CASUALTY_CLAIMS => {
-            let max = killed()
-                .map(|k| k.max.unwrap_or(k.min).max(k.min) as f32)
-                .fold(0f32, f32::max);
-            (max, spans(&mut killed().map(|k| Span::new(k.start, k.end))))
-        }
-        reasons::CLAIM_SOURCING => {
-            let n = article.claims.len();
-            let own = article
-                .claims
-                .iter()
-                .filter(|c| c.attribution.chain.is_empty())
-                .count();
-            let value = if n > 0 { own as f32 / n as f32 } else { 0.0 };
-            let mut it = article
-                .claims
-                .iter()
-                .filter_map(|c| c.attribution.chain.last())
-                .map(|s| Span::new(s.start, s.end));
-            (value, spans(&mut it))
-        }
-        reasons::EVENT_PROFILE => {
-            let n = article.claims.iter().filter(|c| c.event.is_some()).count();
-            let mut it = article
-                .claims
-                .iter()
-                .filter(|c| c.event.is_some())
-                .map(|c| Span::new(c.start, c.end));
-            (n as f32, spans(&mut it))
-        }
+        reasons::OUTLET => article.outlet.clone(),
+        reasons::CASUALTY_CLAIMS => kept(&article.casualties),
+        reasons::CLAIM_SOURCING => kept(&article.sourcing),
+        reasons::EVENT_PROFILE => kept(&article.events),
         reasons::CONTRADICTED => match consistency {
             Some(c) => (
                 c.contradicted as f32,

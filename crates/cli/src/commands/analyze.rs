@@ -96,6 +96,11 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
     let mut summary = RunSummary::default();
     let stored = store.is_some();
     let claim_texts = sink.needs_claim_texts();
+    // A JSON sink gets each article's JSON written before linking, with only the
+    // claims' statuses and the credibility left for the second pass: the spill
+    // then holds that JSON and what credibility needs, not the whole article.
+    let prerender = linking && sink.prerenders();
+    let (mut json, mut claim_ends) = (Vec::new(), Vec::new());
 
     let (doc_tx, doc_rx) = sync_channel::<Vec<Item>>(2);
     let (store_tx, store_rx) = sync_channel::<Vec<StoredDocument>>(2);
@@ -151,7 +156,20 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
                     };
                     match spill.as_mut() {
                         Some(spill) => {
-                            spill.push(article, &texts)?;
+                            if prerender {
+                                json.clear();
+                                claim_ends.clear();
+                                output::article_prefix(&mut json, article, &mut claim_ends)?;
+                                let credibility = pipeline.prepare_assessment(article);
+                                spill.push_prerendered(
+                                    article,
+                                    &json,
+                                    &claim_ends,
+                                    &credibility,
+                                )?;
+                            } else {
+                                spill.push(article, &texts)?;
+                            }
                             let (places, actors) = &*tables;
                             let lexicons = Lexicons { places, actors };
                             linker.add(
@@ -212,9 +230,34 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
             }
             Some(Err(e)) => return Err(e).context("cannot save the links to the store"),
         };
-        if let Some(spill) = spill.take() {
-            let mut pending: Vec<(String, Credibility)> = Vec::new();
-            spill.replay(|article, texts| {
+        let mut pending: Vec<(String, Credibility)> = Vec::new();
+        match spill.take() {
+            Some(spill) if prerender => spill.replay_prerendered(|article| {
+                let consistency = index.article_by_id(article.id);
+                let credibility =
+                    pipeline.assess_prepared(&article.credibility, Some(&consistency));
+                if let Some(store) = store.as_mut() {
+                    pending.push((article.id.to_string(), credibility.clone()));
+                    if pending.len() >= CHUNK_DOCUMENTS {
+                        store
+                            .set_credibility(&pending)
+                            .context("cannot write to the store")?;
+                        pending.clear();
+                    }
+                }
+                // What `ArticleAnalysis::set_statuses` does: a listed claim takes its
+                // status from linking, the others keep theirs.
+                let statuses = &result.statuses;
+                let mut claims = article.claims().map(|(end, status, id)| {
+                    let linked = statuses
+                        .binary_search_by(|(c, _)| c.as_str().cmp(id))
+                        .ok()
+                        .map(|i| statuses[i].1);
+                    (end, linked.or(status))
+                });
+                sink.prerendered(article.json, &mut claims, &Some(credibility))
+            })?,
+            Some(spill) => spill.replay(|article, texts| {
                 article.set_statuses(&result.statuses);
                 let credibility = pipeline.assess(article, Some(&index.article(article)));
                 if let Some(store) = store.as_mut() {
@@ -228,12 +271,13 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
                 }
                 article.credibility = Some(credibility);
                 sink.article(article, texts)
-            })?;
-            if let Some(store) = store.as_mut() {
-                store
-                    .set_credibility(&pending)
-                    .context("cannot write to the store")?;
-            }
+            })?,
+            None => {}
+        }
+        if let Some(store) = store.as_mut() {
+            store
+                .set_credibility(&pending)
+                .context("cannot write to the store")?;
         }
         (result, saved)
     } else {
