@@ -148,6 +148,11 @@ impl Pipeline {
         self.credibility.assess_prepared(article, consistency)
     }
 
+    /// The claim extractor, whose place and actor tables linking can share.
+    pub fn extractor(&self) -> &Extractor {
+        &self.extractor
+    }
+
     pub fn dates(&self) -> &DateParser {
         &self.dates
     }

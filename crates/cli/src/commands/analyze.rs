@@ -6,14 +6,12 @@
 //! the store in one transaction. Chunks keep memory flat and bound what a killed
 //! run can lose to the chunks not yet committed.
 
-use std::cell::LazyCell;
 use std::sync::mpsc::{sync_channel, Receiver};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
 use crosscheck_core::{Pipeline, PipelineOptions, Scratch};
 use crosscheck_ingest::{expand, FieldMapping, IngestError, IngestOptions, Input, Preset, Reader};
-use crosscheck_lexicon::{Actors, Gazetteer};
 use crosscheck_link::{ConsistencyIndex, Lexicons, LinkConfig, LinkInput, LinkResult, Linker};
 use crosscheck_schema::{
     ArticleAnalysis, Credibility, Document, InputFormat, RunSummary, SkippedInput,
@@ -74,9 +72,12 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
         }
         _ => (Linker::new(LinkConfig::default()), None),
     };
-    // The linker's place and actor tables take a while to build: only a run that
-    // links needs them, so they are built on the first article linked.
-    let tables = LazyCell::new(|| (Gazetteer::new(), Actors::new()));
+    // The linker reads places and actors with the extractor's tables (the same
+    // `Gazetteer::new()` and `Actors::new()`), not a second copy of them.
+    let lexicons = Lexicons {
+        places: pipeline.extractor().places(),
+        actors: pipeline.extractor().actors(),
+    };
 
     // Walk the inputs first: cheap, and it sizes the progress bar.
     let inputs: Vec<Result<Input, IngestError>> = expand(&args.paths).collect();
@@ -170,8 +171,6 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
                             } else {
                                 spill.push(article, &texts)?;
                             }
-                            let (places, actors) = &*tables;
-                            let lexicons = Lexicons { places, actors };
                             linker.add(
                                 LinkInput {
                                     article,
