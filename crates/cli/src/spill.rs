@@ -11,11 +11,9 @@
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 
-use std::borrow::Cow;
-
 use anyhow::{Context, Result};
-use crosscheck_schema::{ArticleAnalysis, ClaimStatus, Evidence, Signal, Span};
-use crosscheck_signals::ArticleCredibility;
+use crosscheck_schema::{ArticleAnalysis, ClaimStatus, Evidence, Span};
+use crosscheck_signals::{pack_signals, ArticleCredibility, SignalsRef};
 
 /// The spill file: articles in the order they were pushed.
 pub struct Spill {
@@ -74,7 +72,7 @@ pub struct Prerendered<'a> {
     /// its id is in the record.
     claims: &'a [(usize, Option<ClaimStatus>, (usize, usize))],
     /// What credibility needs of the article.
-    pub credibility: ArticleCredibility<'static>,
+    pub credibility: ArticleCredibility<'a>,
 }
 
 impl Prerendered<'_> {
@@ -97,7 +95,6 @@ type CredibilityParts = (
     (f32, Vec<Span>),
     (f32, Vec<Span>),
     (f32, Vec<Span>),
-    Vec<Signal>,
 );
 
 impl Spill {
@@ -130,6 +127,16 @@ impl Spill {
             buffer.extend_from_slice(claim.id.as_bytes());
         }
         let c = credibility;
+        // The signals packed (`signals::pack_signals`) and read in place when
+        // assessing; the rest in postcard.
+        let packed_at = buffer.len();
+        buffer.extend_from_slice(&[0; 4]);
+        match c.signals {
+            SignalsRef::Signals(signals) => pack_signals(signals, &mut buffer),
+            SignalsRef::Packed(bytes) => buffer.extend_from_slice(bytes),
+        }
+        let packed = len32(buffer.len() - packed_at - 4)?;
+        buffer[packed_at..packed_at + 4].copy_from_slice(&packed.to_le_bytes());
         let parts = (
             &c.before,
             &c.after,
@@ -137,7 +144,6 @@ impl Spill {
             &c.casualties,
             &c.sourcing,
             &c.events,
-            &*c.signals,
         );
         let buffer = crate::dense::to_postcard(&parts, buffer)
             .context("cannot encode an article for the second pass")?;
@@ -182,9 +188,10 @@ impl Spill {
                 r.str_of(len)?;
                 claims.push((end, status, (start, start + len)));
             }
+            let signals = r.slice()?;
             let parts: CredibilityParts = postcard::from_bytes(&record[r.at..])
                 .context("the second-pass file is unreadable")?;
-            let (before, after, outlet, casualties, sourcing, events, signals) = parts;
+            let (before, after, outlet, casualties, sourcing, events) = parts;
             each(&Prerendered {
                 record,
                 id,
@@ -197,7 +204,7 @@ impl Spill {
                     casualties,
                     sourcing,
                     events,
-                    signals: Cow::Owned(signals),
+                    signals: SignalsRef::Packed(signals),
                 },
             })
         })
@@ -348,11 +355,8 @@ mod tests {
                 .zip(&article.claims)
                 .map(|(end, c)| (end, c.status, c.id.clone()))
                 .collect();
-            let credibility = ArticleCredibility {
-                signals: Cow::Owned(credibility.signals.to_vec()),
-                ..credibility
-            };
-            pushed.push((article.id.clone(), json, claims, credibility));
+            let assessed = pipeline.assess_prepared(&credibility, None);
+            pushed.push((article.id.clone(), json, claims, assessed));
         }
         let mut back = Vec::new();
         spill
@@ -365,15 +369,12 @@ mod tests {
                     a.id.to_string(),
                     a.json.to_vec(),
                     claims,
-                    a.credibility.clone(),
+                    pipeline.assess_prepared(&a.credibility, None),
                 ));
                 Ok(())
             })
             .unwrap();
         assert_eq!(back, pushed);
-        assert_eq!(
-            pipeline.assess_prepared(&back[1].3, None),
-            pipeline.assess(&full, None)
-        );
+        assert_eq!(back[1].3, pipeline.assess(&full, None));
     }
 }
