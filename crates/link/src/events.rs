@@ -184,7 +184,11 @@ impl Linker {
     /// window touches.
     pub(crate) fn candidates(&self, i: u32, descendants: bool, copies: &[u32], out: &mut Vec<u32>) {
         self.candidate_pool(i, descendants, copies, out);
-        out.sort_unstable();
+        // The pool is a few ascending runs (the article's claims, each copy's, each
+        // week's bucket: claims are indexed in the order they were added), which
+        // the stable sort merges instead of partitioning. The same order: these
+        // are plain integers.
+        out.sort();
         out.dedup();
         out.retain(|&j| j != i && self.frame(j).is_some());
     }
