@@ -12,7 +12,8 @@ use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 
 use anyhow::{Context, Result};
-use crosscheck_schema::ArticleAnalysis;
+use crosscheck_schema::{ArticleAnalysis, ClaimStatus, Evidence, Span};
+use crosscheck_signals::{pack_signals, ArticleCredibility, SignalsRef};
 
 /// The spill file: articles in the order they were pushed.
 pub struct Spill {
@@ -42,6 +43,114 @@ impl Spill {
         buffer.clear();
         let buffer = crate::dense::to_postcard(&(article, claim_texts), buffer)
             .context("cannot encode an article for the second pass")?;
+        self.write_record(buffer)
+    }
+
+    /// Reads the articles back in the order they were pushed.
+    pub fn replay(
+        self,
+        mut each: impl FnMut(&mut ArticleAnalysis, &[String]) -> Result<()>,
+    ) -> Result<()> {
+        self.replay_records(|buffer| {
+            let (mut article, claim_texts): (ArticleAnalysis, Vec<String>) =
+                postcard::from_bytes(buffer).context("the second-pass file is unreadable")?;
+            each(&mut article, &claim_texts)
+        })
+    }
+}
+
+/// An article parked by [`Spill::push_prerendered`], as [`Spill::replay_prerendered`]
+/// reads it back: borrowed from the record.
+pub struct Prerendered<'a> {
+    record: &'a [u8],
+    /// The article's id.
+    pub id: &'a str,
+    /// Its JSON up to its credibility, without claim statuses
+    /// (`output::article_prefix`).
+    pub json: &'a [u8],
+    /// Per claim: where its status goes in `json`, the status it had, and where
+    /// its id is in the record.
+    claims: &'a [(usize, Option<ClaimStatus>, (usize, usize))],
+    /// What credibility needs of the article.
+    pub credibility: ArticleCredibility<'a>,
+}
+
+impl Prerendered<'_> {
+    /// Per claim: where its status goes in `json`, the status it had, its id.
+    pub fn claims(&self) -> impl Iterator<Item = (usize, Option<ClaimStatus>, &str)> + '_ {
+        self.claims.iter().map(|&(end, status, (a, b))| {
+            // Checked to be UTF-8 when the record was read.
+            let id = std::str::from_utf8(&self.record[a..b]).unwrap_or_default();
+            (end, status, id)
+        })
+    }
+}
+
+/// The record of [`Spill::push_prerendered`] after its JSON: the article id,
+/// then the claims, then the credibility input in postcard.
+type CredibilityParts = (
+    Vec<f32>,
+    Vec<f32>,
+    (f32, Vec<Evidence>),
+    (f32, Vec<Span>),
+    (f32, Vec<Span>),
+    (f32, Vec<Span>),
+);
+
+impl Spill {
+    /// Parks one article for a JSON sink: its JSON without what linking decides
+    /// (claim statuses, credibility) and what credibility needs of it, instead of
+    /// the whole article. `json` is its `output::article_prefix`, `claim_ends` the
+    /// offsets that function gave.
+    pub fn push_prerendered(
+        &mut self,
+        article: &ArticleAnalysis,
+        json: &[u8],
+        claim_ends: &[usize],
+        credibility: &ArticleCredibility<'_>,
+    ) -> Result<()> {
+        let mut buffer = std::mem::take(&mut self.buffer);
+        buffer.clear();
+        let len32 = |n: usize| u32::try_from(n).context("an article too large to spill");
+        buffer.extend_from_slice(&len32(json.len())?.to_le_bytes());
+        buffer.extend_from_slice(json);
+        buffer.extend_from_slice(&len32(article.id.len())?.to_le_bytes());
+        buffer.extend_from_slice(article.id.as_bytes());
+        buffer.extend_from_slice(&len32(article.claims.len())?.to_le_bytes());
+        for (claim, &end) in article.claims.iter().zip(claim_ends) {
+            buffer.extend_from_slice(&len32(end)?.to_le_bytes());
+            buffer.push(match claim.status {
+                None => 0,
+                Some(s) => 1 + ClaimStatus::ALL.iter().position(|&x| x == s).unwrap_or(0) as u8,
+            });
+            buffer.extend_from_slice(&len32(claim.id.len())?.to_le_bytes());
+            buffer.extend_from_slice(claim.id.as_bytes());
+        }
+        let c = credibility;
+        // The signals packed (`signals::pack_signals`) and read in place when
+        // assessing; the rest in postcard.
+        let packed_at = buffer.len();
+        buffer.extend_from_slice(&[0; 4]);
+        match c.signals {
+            SignalsRef::Signals(signals) => pack_signals(signals, &mut buffer),
+            SignalsRef::Packed(bytes) => buffer.extend_from_slice(bytes),
+        }
+        let packed = len32(buffer.len() - packed_at - 4)?;
+        buffer[packed_at..packed_at + 4].copy_from_slice(&packed.to_le_bytes());
+        let parts = (
+            &c.before,
+            &c.after,
+            &c.outlet,
+            &c.casualties,
+            &c.sourcing,
+            &c.events,
+        );
+        let buffer = crate::dense::to_postcard(&parts, buffer)
+            .context("cannot encode an article for the second pass")?;
+        self.write_record(buffer)
+    }
+
+    fn write_record(&mut self, buffer: Vec<u8>) -> Result<()> {
         let len = u32::try_from(buffer.len()).context("an article too large to spill")?;
         self.file
             .write_all(&len.to_le_bytes())
@@ -52,11 +161,57 @@ impl Spill {
         Ok(())
     }
 
-    /// Reads the articles back in the order they were pushed.
-    pub fn replay(
+    /// Reads back, in order, the articles of [`Spill::push_prerendered`].
+    pub fn replay_prerendered(
         self,
-        mut each: impl FnMut(&mut ArticleAnalysis, &[String]) -> Result<()>,
+        mut each: impl FnMut(&Prerendered<'_>) -> Result<()>,
     ) -> Result<()> {
+        let mut claims: Vec<(usize, Option<ClaimStatus>, (usize, usize))> = Vec::new();
+        self.replay_records(|record| {
+            let mut r = Cursor { record, at: 0 };
+            let json = r.slice()?;
+            let id = r.str()?;
+            let n = r.u32()? as usize;
+            claims.clear();
+            for _ in 0..n {
+                let end = r.u32()? as usize;
+                let status = match r.byte()? {
+                    0 => None,
+                    s => Some(
+                        *ClaimStatus::ALL
+                            .get(usize::from(s) - 1)
+                            .context("the second-pass file is unreadable")?,
+                    ),
+                };
+                let len = r.u32()? as usize;
+                let start = r.at;
+                r.str_of(len)?;
+                claims.push((end, status, (start, start + len)));
+            }
+            let signals = r.slice()?;
+            let parts: CredibilityParts = postcard::from_bytes(&record[r.at..])
+                .context("the second-pass file is unreadable")?;
+            let (before, after, outlet, casualties, sourcing, events) = parts;
+            each(&Prerendered {
+                record,
+                id,
+                json,
+                claims: &claims,
+                credibility: ArticleCredibility {
+                    before,
+                    after,
+                    outlet,
+                    casualties,
+                    sourcing,
+                    events,
+                    signals: SignalsRef::Packed(signals),
+                },
+            })
+        })
+    }
+
+    /// Calls `each` with every record's bytes, in the order they were pushed.
+    fn replay_records(self, mut each: impl FnMut(&[u8]) -> Result<()>) -> Result<()> {
         let mut file = self
             .file
             .into_inner()
@@ -75,11 +230,50 @@ impl Spill {
             reader
                 .read_exact(&mut buffer)
                 .context("the second-pass file is truncated")?;
-            let (mut article, claim_texts): (ArticleAnalysis, Vec<String>) =
-                postcard::from_bytes(&buffer).context("the second-pass file is unreadable")?;
-            each(&mut article, &claim_texts)?;
+            each(&buffer)?;
         }
         Ok(())
+    }
+}
+
+/// Reads the fields of a [`Spill::push_prerendered`] record.
+struct Cursor<'a> {
+    record: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8]> {
+        let bytes = self
+            .record
+            .get(self.at..self.at.saturating_add(n))
+            .context("the second-pass file is unreadable")?;
+        self.at += n;
+        Ok(bytes)
+    }
+
+    fn byte(&mut self) -> Result<u8> {
+        Ok(self.take(1)?[0])
+    }
+
+    fn u32(&mut self) -> Result<u32> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    /// A `u32` length and that many bytes.
+    fn slice(&mut self) -> Result<&'a [u8]> {
+        let n = self.u32()? as usize;
+        self.take(n)
+    }
+
+    fn str(&mut self) -> Result<&'a str> {
+        let n = self.u32()? as usize;
+        self.str_of(n)
+    }
+
+    fn str_of(&mut self, n: usize) -> Result<&'a str> {
+        std::str::from_utf8(self.take(n)?).context("the second-pass file is unreadable")
     }
 }
 
@@ -141,6 +335,46 @@ mod tests {
                 Ok(())
             })
             .unwrap();
-        assert_eq!(back, vec![(plain, Vec::new()), (full, texts)]);
+        assert_eq!(
+            back,
+            vec![(plain.clone(), Vec::new()), (full.clone(), texts)]
+        );
+
+        // Pre-rendered: the JSON, the claims and what credibility needs.
+        let mut spill = Spill::new().unwrap();
+        let mut pushed = Vec::new();
+        for article in [&plain, &full] {
+            let (mut json, mut ends) = (Vec::new(), Vec::new());
+            crate::output::article_prefix(&mut json, article, &mut ends).unwrap();
+            let credibility = pipeline.prepare_assessment(article);
+            spill
+                .push_prerendered(article, &json, &ends, &credibility)
+                .unwrap();
+            let claims: Vec<_> = ends
+                .into_iter()
+                .zip(&article.claims)
+                .map(|(end, c)| (end, c.status, c.id.clone()))
+                .collect();
+            let assessed = pipeline.assess_prepared(&credibility, None);
+            pushed.push((article.id.clone(), json, claims, assessed));
+        }
+        let mut back = Vec::new();
+        spill
+            .replay_prerendered(|a| {
+                let claims: Vec<_> = a
+                    .claims()
+                    .map(|(end, status, id)| (end, status, id.to_string()))
+                    .collect();
+                back.push((
+                    a.id.to_string(),
+                    a.json.to_vec(),
+                    claims,
+                    pipeline.assess_prepared(&a.credibility, None),
+                ));
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(back, pushed);
+        assert_eq!(back[1].3, pipeline.assess(&full, None));
     }
 }

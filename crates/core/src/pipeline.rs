@@ -9,7 +9,7 @@ use crosscheck_schema::{
     SourceRef, Span,
 };
 use crosscheck_segment::Segmenter;
-use crosscheck_signals::{CredibilityModel, Outlets, SignalDetector};
+use crosscheck_signals::{ArticleCredibility, CredibilityModel, Outlets, SignalDetector};
 
 use std::sync::OnceLock;
 
@@ -129,6 +129,28 @@ impl Pipeline {
     ) -> Credibility {
         self.credibility
             .assess(article, self.outlets.resolve_article(article), consistency)
+    }
+
+    /// What [`Pipeline::assess`] reads of `article`, taken before linking, for a
+    /// caller that keeps this instead of the article until the consistency is
+    /// known ([`Pipeline::assess_prepared`]).
+    pub fn prepare_assessment<'a>(&self, article: &'a ArticleAnalysis) -> ArticleCredibility<'a> {
+        ArticleCredibility::new(article, self.outlets.resolve_article(article))
+    }
+
+    /// [`Pipeline::assess`] from [`Pipeline::prepare_assessment`]: the same
+    /// credibility.
+    pub fn assess_prepared(
+        &self,
+        article: &ArticleCredibility<'_>,
+        consistency: Option<&Consistency>,
+    ) -> Credibility {
+        self.credibility.assess_prepared(article, consistency)
+    }
+
+    /// The claim extractor, whose place and actor tables linking can share.
+    pub fn extractor(&self) -> &Extractor {
+        &self.extractor
     }
 
     pub fn dates(&self) -> &DateParser {

@@ -61,7 +61,7 @@ pub use metrics::{
     roc_auc, BinaryMetrics, ConfusionMatrix,
 };
 pub use model_file::{
-    round_trip_weights, ByteReader, ByteWriter, FormatError, Head, ModelFile, WeightEncoding,
-    FORMAT_VERSION,
+    round_trip_weights, ByteReader, ByteWriter, FormatError, Head, ModelFile, Q8Weights,
+    WeightEncoding, FORMAT_VERSION, Q8_BLOCK_LEN,
 };
 pub use rng::SplitMix64;

@@ -142,6 +142,17 @@ pub fn round_trip_weights(weights: &[f32], encoding: WeightEncoding) -> Vec<f32>
     }
 }
 
+/// One head's weights as a file stores them in [`WeightEncoding::Q8`]: weight
+/// `i` is `q[i] as f32 * scales[i / 64]`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Q8Weights {
+    pub q: Vec<i8>,
+    pub scales: Vec<f32>,
+}
+
+/// Weights per scale in [`Q8Weights`].
+pub const Q8_BLOCK_LEN: usize = Q8_BLOCK;
+
 fn quantize_block(block: &[f32]) -> (f32, [i8; Q8_BLOCK]) {
     let max = block
         .iter()
@@ -234,6 +245,22 @@ impl ModelFile {
 
     /// Reads a model of any kind.
     pub fn from_bytes(bytes: &[u8]) -> Result<ModelFile, FormatError> {
+        ModelFile::parse(bytes, None)
+    }
+
+    /// [`ModelFile::from_bytes`] for a caller that keeps 8-bit weights as they
+    /// are stored: the weights of each head stored as [`WeightEncoding::Q8`] are
+    /// returned beside the model, as the file holds them, and that head's
+    /// `weights` are left empty (heads stored as `f32` are read as usual, with an
+    /// empty [`Q8Weights`]). Accepts and refuses exactly the files `from_bytes`
+    /// does.
+    pub fn from_bytes_q8(bytes: &[u8]) -> Result<(ModelFile, Vec<Q8Weights>), FormatError> {
+        let mut raw = Vec::new();
+        let model = ModelFile::parse(bytes, Some(&mut raw))?;
+        Ok((model, raw))
+    }
+
+    fn parse(bytes: &[u8], mut raw: Option<&mut Vec<Q8Weights>>) -> Result<ModelFile, FormatError> {
         if bytes.len() < 4 || &bytes[..4] != MAGIC {
             return Err(FormatError::BadMagic);
         }
@@ -346,7 +373,42 @@ impl ModelFile {
                     what: format!("{len} weights for a feature space of dimension {dim}"),
                 });
             }
+            let mut q8 = Q8Weights::default();
             let weights = match encoding {
+                1 if raw.is_some() => {
+                    let blocks = len.div_ceil(Q8_BLOCK);
+                    r.need(len.saturating_add(blocks.saturating_mul(4)), "q8 weights")?;
+                    q8.q.reserve(len);
+                    q8.scales.reserve(blocks);
+                    let mut finite = true;
+                    for b in 0..blocks {
+                        let scale = r.f32("q8 scale")?;
+                        let n = Q8_BLOCK.min(len - b * Q8_BLOCK);
+                        let q = r.take(n, "q8 block")?;
+                        let start = q8.q.len();
+                        q8.q.extend(q.iter().map(|&v| v as i8));
+                        // A weight `q · scale` is not finite exactly when the scale
+                        // is not or the largest `|q|` overflows with it.
+                        let max = q8.q[start..]
+                            .iter()
+                            .map(|v| v.unsigned_abs())
+                            .max()
+                            .unwrap_or(0);
+                        finite &= if max == 0 {
+                            scale.is_finite()
+                        } else {
+                            (f32::from(max) * scale).is_finite()
+                        };
+                        q8.scales.push(scale);
+                    }
+                    if !finite {
+                        return Err(FormatError::Invalid {
+                            offset: enc_at,
+                            what: "a weight is not finite".into(),
+                        });
+                    }
+                    Vec::new()
+                }
                 0 => {
                     r.need(len.saturating_mul(4), "f32 weights")?;
                     (0..len)
@@ -377,6 +439,9 @@ impl ModelFile {
                     offset: enc_at,
                     what: "a weight is not finite".into(),
                 });
+            }
+            if let Some(raw) = raw.as_mut() {
+                raw.push(q8);
             }
             heads.push(Head {
                 name,
@@ -648,6 +713,36 @@ mod tests {
             ModelFile::from_bytes_of_kind(&bytes, "propaganda"),
             Err(FormatError::WrongKind { .. })
         ));
+    }
+
+    /// `from_bytes_q8` refuses what `from_bytes` refuses, and its stored weights
+    /// are the ones `from_bytes` reads.
+    #[test]
+    fn stored_q8_weights_are_the_weights_read() {
+        let bytes = sample().to_bytes(WeightEncoding::Q8);
+        let model = ModelFile::from_bytes(&bytes).unwrap();
+        let (bare, raw) = ModelFile::from_bytes_q8(&bytes).unwrap();
+        assert_eq!(raw.len(), model.heads.len());
+        for ((head, bare), q8) in model.heads.iter().zip(&bare.heads).zip(&raw) {
+            assert!(bare.model.weights.is_empty());
+            let read: Vec<f32> =
+                q8.q.iter()
+                    .enumerate()
+                    .map(|(i, &v)| f32::from(v) * q8.scales[i / Q8_BLOCK])
+                    .collect();
+            assert_eq!(read, head.model.weights);
+        }
+        let f32_bytes = sample().to_bytes(WeightEncoding::F32);
+        let (plain, raw) = ModelFile::from_bytes_q8(&f32_bytes).unwrap();
+        assert_eq!(plain, ModelFile::from_bytes(&f32_bytes).unwrap());
+        assert!(raw.iter().all(|q8| q8.q.is_empty()));
+        for cut in 0..bytes.len() {
+            assert_eq!(
+                ModelFile::from_bytes_q8(&bytes[..cut]).map(|_| ()),
+                ModelFile::from_bytes(&bytes[..cut]).map(|_| ()),
+                "cut at {cut}"
+            );
+        }
     }
 
     #[test]

@@ -214,8 +214,13 @@ impl<'a> ConsistencyIndex<'a> {
     /// The consistency of one article (all zero, `linked` false, when the linker
     /// does not hold it).
     pub fn article(&self, article: &ArticleAnalysis) -> Consistency {
+        self.article_by_id(&article.id)
+    }
+
+    /// [`ConsistencyIndex::article`] of the article with this id.
+    pub fn article_by_id(&self, id: &str) -> Consistency {
         let linker = self.linker;
-        let Some(&a) = linker.article_index.get(article.id.as_str()) else {
+        let Some(&a) = linker.article_index.get(id) else {
             return Consistency::default();
         };
         let rec = &linker.articles[a as usize];

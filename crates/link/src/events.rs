@@ -183,6 +183,27 @@ impl Linker {
     /// place containing `i`'s (and, with `descendants`, inside it) in the weeks its
     /// window touches.
     pub(crate) fn candidates(&self, i: u32, descendants: bool, copies: &[u32], out: &mut Vec<u32>) {
+        self.candidate_pool(i, descendants, copies, out);
+        // The pool is a few ascending runs (the article's claims, each copy's, each
+        // week's bucket: claims are indexed in the order they were added), which
+        // the stable sort merges instead of partitioning. The same order: these
+        // are plain integers.
+        out.sort();
+        out.dedup();
+        out.retain(|&j| j != i && self.frame(j).is_some());
+    }
+
+    /// [`Linker::candidates`] before it is sorted, deduplicated and cleared of `i`
+    /// and of claims without a frame: every candidate, some more than once, and
+    /// maybe `i` or frameless claims. For a caller that filters and deduplicates
+    /// what it makes of them anyway.
+    pub(crate) fn candidate_pool(
+        &self,
+        i: u32,
+        descendants: bool,
+        copies: &[u32],
+        out: &mut Vec<u32>,
+    ) {
         out.clear();
         let c = &self.claims[i as usize];
         if self.frame(i).is_none() {
@@ -218,9 +239,6 @@ impl Linker {
                 }
             }
         }
-        out.sort_unstable();
-        out.dedup();
-        out.retain(|&j| j != i && self.frame(j).is_some());
     }
 
     /// How strongly the evidence says claims `i` and `j` report one event, or

@@ -355,10 +355,13 @@ impl Linker {
                 for (k, &i) in members.iter().enumerate() {
                     let article = self.claims[i as usize].article;
                     let mine = partners.get(&article).unwrap_or(&empty);
-                    self.candidates(i, false, mine, &mut cands);
+                    // The pairs are sorted and deduplicated below: the candidates
+                    // need not be (sorting every claim's candidates cost more than
+                    // the rest of clustering).
+                    self.candidate_pool(i, false, mine, &mut cands);
                     for &j in &cands {
                         let pj = pos[j as usize];
-                        if pj != u32::MAX {
+                        if pj != u32::MAX && j != i && self.frame(j).is_some() {
                             let k = k as u32;
                             pairs.push((k.min(pj), k.max(pj)));
                         }

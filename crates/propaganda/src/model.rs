@@ -17,7 +17,7 @@ use std::fmt;
 use crosscheck_learn::hash::fnv1a64;
 use crosscheck_learn::{
     sigmoid, Block, Calibrator, FeatureHasher, FormatError, HasherConfig, Head, LogisticRegression,
-    ModelFile, WeightEncoding,
+    ModelFile, Q8Weights, WeightEncoding,
 };
 use crosscheck_schema::Span;
 
@@ -29,7 +29,7 @@ use crate::features::{
 use crate::lexicon::Lexicon;
 use crate::technique::Technique;
 use crate::tokens::{tokenize, Tok};
-use crate::weights::{Q8Rows, Q8, ROW};
+use crate::weights::{Q8Rows, Stored, Q8, ROW};
 
 const MAGIC: &[u8; 4] = b"XCPR";
 const VERSION: u16 = 1;
@@ -340,14 +340,28 @@ struct Scratch {
 impl Propaganda {
     /// Loads a model written by [`Propaganda::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Propaganda, ModelError> {
-        let parts = read_container(bytes)?;
+        Propaganda::from_parts(read_container(bytes)?)
+    }
+
+    /// The model of [`Propaganda::from_bytes`] from its parts, each with the
+    /// 8-bit weights of its heads as stored (`ModelFile::from_bytes_q8`).
+    fn from_parts(parts: Vec<(ModelFile, Vec<Q8Weights>)>) -> Result<Propaganda, ModelError> {
         let find = |kind: &str| {
             parts
                 .iter()
-                .find(|m| m.kind == kind)
+                .find(|(m, _)| m.kind == kind)
                 .ok_or_else(|| ModelError::Invalid(format!("no {kind} part")))
         };
-        let linear = |m: &ModelFile| -> Result<Linear, ModelError> {
+        let stored = |raw: &'_ [Q8Weights], h: usize, head: &'_ Head| -> Result<Q8, ModelError> {
+            let q8 = raw
+                .get(h)
+                .ok_or_else(|| ModelError::Invalid("a head without weights".into()))?;
+            Ok(Q8::from_stored(Stored {
+                q8,
+                weights: &head.model.weights,
+            }))
+        };
+        let linear = |(m, raw): &(ModelFile, Vec<Q8Weights>)| -> Result<Linear, ModelError> {
             let head = m
                 .heads
                 .first()
@@ -361,14 +375,15 @@ impl Propaganda {
             Ok(Linear {
                 space: m.hasher.clone(),
                 bits: m.hasher.config().bits,
-                weights: Q8::from_f32(&head.model.weights),
+                weights: stored(raw, 0, head)?,
                 bias: head.model.bias,
             })
         };
-        let token_file = find(KIND_TOKEN)?;
+        let token_part = find(KIND_TOKEN)?;
+        let token_file = &token_part.0;
         let sentence = linear(find(KIND_SENTENCE)?)?;
-        let token = linear(token_file)?;
-        let tech_file = find(KIND_TECHNIQUE)?;
+        let token = linear(token_part)?;
+        let (tech_file, tech_raw) = find(KIND_TECHNIQUE)?;
         if tech_file.heads.len() != N_TECH {
             return Err(ModelError::Invalid(format!(
                 "{} technique heads, expected {N_TECH}",
@@ -384,9 +399,25 @@ impl Propaganda {
                 )));
             }
         }
-        let heads: Vec<LogisticRegression> =
-            tech_file.heads.iter().map(|h| h.model.clone()).collect();
-        let technique = TechniqueModel::from_heads(tech_file.hasher.clone(), &heads);
+        let mut biases = [0f32; N_TECH];
+        for (b, h) in biases.iter_mut().zip(&tech_file.heads) {
+            *b = h.model.bias;
+        }
+        let mut heads = Vec::with_capacity(tech_file.heads.len());
+        for (h, head) in tech_file.heads.iter().enumerate() {
+            let q8 = tech_raw
+                .get(h)
+                .ok_or_else(|| ModelError::Invalid("a head without weights".into()))?;
+            heads.push(Stored {
+                q8,
+                weights: &head.model.weights,
+            });
+        }
+        let technique = TechniqueModel {
+            hasher: tech_file.hasher.clone(),
+            weights: Q8Rows::from_stored(&heads),
+            biases,
+        };
         let meta = |key: &str, default: f32| -> Result<f32, ModelError> {
             match token_file.meta(key) {
                 None => Ok(default),
@@ -710,7 +741,7 @@ pub(crate) fn hashed_space(bits: u8) -> Result<FeatureHasher, crosscheck_learn::
     FeatureHasher::new(config, vec![])
 }
 
-fn read_container(bytes: &[u8]) -> Result<Vec<ModelFile>, ModelError> {
+fn read_container(bytes: &[u8]) -> Result<Vec<(ModelFile, Vec<Q8Weights>)>, ModelError> {
     let bad = |m: &str| ModelError::Container(m.to_string());
     if bytes.len() < 4 || &bytes[..4] != MAGIC {
         return Err(bad("not a propaganda model (bad magic)"));
@@ -746,7 +777,7 @@ fn read_container(bytes: &[u8]) -> Result<Vec<ModelFile>, ModelError> {
         let part = body
             .get(pos..pos.saturating_add(len))
             .ok_or_else(|| bad("truncated part"))?;
-        parts.push(ModelFile::from_bytes(part)?);
+        parts.push(ModelFile::from_bytes_q8(part)?);
         pos += len;
     }
     if pos != body.len() {
@@ -758,6 +789,37 @@ fn read_container(bytes: &[u8]) -> Result<Vec<ModelFile>, ModelError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shipped_model_loads_its_stored_weights_as_requantised_ones() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/propaganda.bin");
+        let bytes = std::fs::read(path).expect("models/propaganda.bin");
+        let parts = read_container(&bytes).unwrap();
+        // The definition: every weight read as `f32` (as `ModelFile::from_bytes`
+        // reads it) and quantised again.
+        let mut as_f32 = Vec::new();
+        let mut blocks = 0;
+        for (mut m, raw) in parts.clone() {
+            for (head, q8) in m.heads.iter_mut().zip(&raw) {
+                assert!(head.model.weights.is_empty() && !q8.q.is_empty());
+                head.model.weights =
+                    q8.q.iter()
+                        .enumerate()
+                        .map(|(i, &v)| f32::from(v) * q8.scales[i / crosscheck_learn::Q8_BLOCK_LEN])
+                        .collect();
+                blocks += q8.scales.len();
+            }
+            let n = m.heads.len();
+            as_f32.push((m, vec![Q8Weights::default(); n]));
+        }
+        assert!(blocks > 10_000, "{blocks} blocks");
+        let stored = Propaganda::from_parts(parts).unwrap();
+        let definition = Propaganda::from_parts(as_f32).unwrap();
+        assert!(stored.sentence == definition.sentence);
+        assert!(stored.token == definition.token);
+        assert!(stored.technique.weights == definition.technique.weights);
+        assert_eq!(stored.technique.biases, definition.technique.biases);
+    }
 
     fn spans(d: &Decoder, text: &str, probs: &[f32]) -> Vec<String> {
         let lex = Lexicon::new();

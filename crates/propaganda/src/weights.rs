@@ -4,23 +4,30 @@
 //! `crosscheck_learn::ModelFile` (`WeightEncoding::Q8`), so loading a file and
 //! re-quantising its weights gives back the same integers.
 
-const BLOCK: usize = 64;
+use crosscheck_learn::Q8Weights;
+
+const BLOCK: usize = crosscheck_learn::Q8_BLOCK_LEN;
 /// Row width of interleaved heads (14 techniques, padded for alignment).
 pub const ROW: usize = 16;
 
 /// `x.round().clamp(-127.0, 127.0) as i8`, without the libm call to `roundf`
 /// that `f32::round` compiles to on baseline x86-64 (a quarter of model
-/// loading went there).
+/// loading went there), and in `f32` and `i32` arithmetic only, so that a block
+/// is quantised with vector instructions.
 ///
-/// `x` has 24 significant bits, so `x ± 0.5` is exact in `f64` (for any `x`
-/// the clamp does not decide), and truncating it toward zero rounds half away
-/// from zero, as `f32::round` does. NaN converts to 0, as before. Checked once,
-/// offline, against the original expression for every `f32` bit pattern; the
-/// unit test below keeps a sample of the edge cases.
+/// Clamping to ±128 first decides every value the final clamp would; the cast
+/// then truncates toward zero, the difference from it is exact (both are below
+/// 2^8 in magnitude), and a difference of a half or more rounds away from zero,
+/// as `f32::round` does. NaN converts to 0, as before. Checked offline against
+/// the original expression, `((f64::from(x) ± 0.5) as i64).clamp(-127, 127)`,
+/// for every `f32` bit pattern; the unit test below keeps a sample.
 #[inline]
 fn to_q8(x: f32) -> i8 {
-    let half = if x >= 0.0 { 0.5 } else { -0.5 };
-    ((f64::from(x) + half) as i64).clamp(-127, 127) as i8
+    let x = x.clamp(-128.0, 128.0);
+    let t = x as i32;
+    let frac = x - t as f32;
+    let r = t + i32::from(frac >= 0.5) - i32::from(frac <= -0.5);
+    r.clamp(-127, 127) as i8
 }
 
 /// Quantises one block into `out` (of the block's length) and returns its scale.
@@ -48,6 +55,58 @@ fn quantize(block: &[f32], out: &mut [i8]) -> f32 {
     scale
 }
 
+/// Weights as a model file holds them: stored 8-bit (`q` and its block scales,
+/// `weights` empty) or as `f32` (`weights`, `q` empty). See
+/// `crosscheck_learn::ModelFile::from_bytes_q8`.
+#[derive(Clone, Copy, Debug)]
+pub struct Stored<'a> {
+    pub q8: &'a Q8Weights,
+    pub weights: &'a [f32],
+}
+
+impl Stored<'_> {
+    fn len(&self) -> usize {
+        if self.q8.q.is_empty() {
+            self.weights.len()
+        } else {
+            self.q8.q.len()
+        }
+    }
+
+    /// Block `b` (of `n` weights) quantised into `out`, and its scale: what
+    /// [`quantize`] gives for the weights the file means. An 8-bit block is taken
+    /// as it is when re-quantising its weights provably gives it back (see
+    /// [`is_fixed_point`]), else re-quantised from its `f32` values.
+    fn block(&self, b: usize, n: usize, out: &mut [i8]) -> f32 {
+        let range = b * BLOCK..b * BLOCK + n;
+        if self.q8.q.is_empty() {
+            return quantize(&self.weights[range], out);
+        }
+        let (q, scale) = (&self.q8.q[range], self.q8.scales[b]);
+        if is_fixed_point(q, scale) {
+            out.copy_from_slice(q);
+            return scale;
+        }
+        let mut w = [0f32; BLOCK];
+        for (w, &v) in w.iter_mut().zip(q) {
+            *w = f32::from(v) * scale;
+        }
+        quantize(&w[..n], out)
+    }
+}
+
+/// Whether [`quantize`] of the weights `q[k] · scale` gives back `q` and `scale`.
+/// It does when the scale is a positive normal number, the largest `|q|` is 127 (as
+/// quantising always makes it) and `(127 · scale) / 127` rounds back to `scale`:
+/// the largest weight magnitude is then `127 · scale` (rounded), so the new
+/// scale is `scale` itself; and each `(q · scale) / scale` is within two
+/// roundings of the integer `q` (relative error under 2⁻²², far below the half
+/// that rounding to an integer would need), so it rounds back to `q`.
+fn is_fixed_point(q: &[i8], scale: f32) -> bool {
+    let max = q.iter().map(|v| v.unsigned_abs()).max().unwrap_or(0);
+    scale.is_normal() && scale > 0.0 && max == 127 && (127.0 * scale) / 127.0 == scale
+}
+
 /// One head's weights.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Q8 {
@@ -62,6 +121,19 @@ impl Q8 {
             .chunks(BLOCK)
             .zip(q.chunks_mut(BLOCK))
             .map(|(b, out)| quantize(b, out))
+            .collect();
+        Q8 { q, scales }
+    }
+
+    /// The weights a model file holds, as [`Q8::from_f32`] of the weights it
+    /// means.
+    pub fn from_stored(stored: Stored<'_>) -> Q8 {
+        let len = stored.len();
+        let mut q = vec![0i8; len];
+        let scales = q
+            .chunks_mut(BLOCK)
+            .enumerate()
+            .map(|(b, out)| stored.block(b, out.len(), out))
             .collect();
         Q8 { q, scales }
     }
@@ -111,6 +183,27 @@ impl Q8Rows {
             for (b, block) in w.as_ref()[..dim].chunks(BLOCK).enumerate() {
                 let buf = &mut buf[..block.len()];
                 scales[b * ROW + h] = quantize(block, buf);
+                for (k, &v) in buf.iter().enumerate() {
+                    q[(b * BLOCK + k) * ROW + h] = v;
+                }
+            }
+        }
+        Q8Rows { dim, q, scales }
+    }
+
+    /// [`Q8Rows::from_heads`] of the weights the model file's heads mean.
+    pub fn from_stored(heads: &[Stored<'_>]) -> Q8Rows {
+        let n = heads.len().min(ROW);
+        let dim = heads.iter().map(Stored::len).min().unwrap_or(0);
+        let blocks = dim.div_ceil(BLOCK);
+        let mut q = vec![0i8; dim * ROW];
+        let mut scales = vec![0f32; blocks * ROW];
+        let mut buf = [0i8; BLOCK];
+        for (h, w) in heads.iter().take(n).enumerate() {
+            for b in 0..blocks {
+                let len = BLOCK.min(dim - b * BLOCK);
+                let buf = &mut buf[..len];
+                scales[b * ROW + h] = w.block(b, len, buf);
                 for (k, &v) in buf.iter().enumerate() {
                     q[(b * BLOCK + k) * ROW + h] = v;
                 }
@@ -181,6 +274,54 @@ mod tests {
         for x in xs {
             assert_eq!(to_q8(x), x.round().clamp(-127.0, 127.0) as i8, "{x}");
         }
+    }
+
+    #[test]
+    fn rounding_matches_the_f64_definition_on_a_sample_of_bit_patterns() {
+        // The definition this rounding replaced (checked offline on all 2^32).
+        let reference = |x: f32| -> i8 {
+            let half = if x >= 0.0 { 0.5 } else { -0.5 };
+            ((f64::from(x) + half) as i64).clamp(-127, 127) as i8
+        };
+        for bits in (0..=u32::MAX)
+            .step_by(997)
+            .chain([0x3eff_ffff, 0xbeff_ffff])
+        {
+            let x = f32::from_bits(bits);
+            assert_eq!(to_q8(x), reference(x), "{x:e} ({bits:#x})");
+        }
+    }
+
+    #[test]
+    fn stored_blocks_are_taken_only_when_requantising_gives_them_back() {
+        let mut rng = crosscheck_learn::SplitMix64::new(7);
+        let mut taken = 0;
+        for i in 0..20_000 {
+            let magnitude = [1e-30f32, 1e-6, 0.01, 1.0, 3.7, 1e5, 1e30][i % 7];
+            let n = if i % 5 == 0 { 1 + i % BLOCK } else { BLOCK };
+            let w: Vec<f32> = (0..n)
+                .map(|_| (rng.next_f64() as f32 - 0.5) * magnitude)
+                .collect();
+            let mut q = vec![0i8; n];
+            let scale = quantize(&w, &mut q);
+            let q8 = Q8Weights {
+                q: q.clone(),
+                scales: vec![scale],
+            };
+            let stored = Stored {
+                q8: &q8,
+                weights: &[],
+            };
+            // What loading the file and quantising its weights gives.
+            let file: Vec<f32> = q.iter().map(|&v| f32::from(v) * scale).collect();
+            let mut want = vec![0i8; n];
+            let want_scale = quantize(&file, &mut want);
+            let mut got = vec![0i8; n];
+            assert_eq!(stored.block(0, n, &mut got).to_bits(), want_scale.to_bits());
+            assert_eq!(got, want);
+            taken += usize::from(is_fixed_point(&q, scale));
+        }
+        assert!(taken > 15_000, "{taken}");
     }
 
     #[test]

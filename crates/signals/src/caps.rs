@@ -70,7 +70,7 @@ pub(crate) fn find_caps(
             (b.is_ascii_alphanumeric(), 1)
         } else {
             match region[i..].chars().next() {
-                Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+                Some(c) => (crate::text::is_word_char(c), c.len_utf8()),
                 None => break,
             }
         };

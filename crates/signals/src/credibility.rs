@@ -428,13 +428,23 @@ impl CredibilityModel {
         outlet: Option<&OutletInfo>,
         consistency: Option<&Consistency>,
     ) -> Credibility {
-        let row = credibility_features(article, outlet, consistency);
+        self.assess_prepared(&ArticleCredibility::new(article, outlet), consistency)
+    }
+
+    /// [`CredibilityModel::assess`] from what [`ArticleCredibility::new`] kept of
+    /// the article: the same score, label and reasons.
+    pub fn assess_prepared(
+        &self,
+        article: &ArticleCredibility<'_>,
+        consistency: Option<&Consistency>,
+    ) -> Credibility {
+        let row = features::assemble_row(&article.before, consistency, &article.after);
         let explanation = self.explain_row(&row);
         let signals = explanation
             .reasons
             .into_iter()
             .map(|(kind, weight)| {
-                let (value, evidence) = reason_detail(kind, article, outlet, consistency);
+                let (value, evidence) = reason_detail(kind, article, consistency);
                 Signal {
                     kind: kind.to_string(),
                     value,
@@ -447,6 +457,258 @@ impl CredibilityModel {
             score: explanation.score,
             label: self.label(explanation.score),
             signals,
+        }
+    }
+}
+
+/// What credibility reads of an article, taken before linking: the parts of its
+/// feature row that do not depend on linking and the evidence of the reasons
+/// that come from the article itself. Lets a caller that writes articles after
+/// linking keep this instead of the whole article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ArticleCredibility<'a> {
+    /// The feature row before the consistency block, and after it.
+    pub before: Vec<f32>,
+    pub after: Vec<f32>,
+    /// Value and evidence of the outlet reason.
+    pub outlet: (f32, Vec<Evidence>),
+    /// Value and evidence spans (at most [`MAX_EVIDENCE`]) of the casualty,
+    /// claim-sourcing and event-profile reasons.
+    pub casualties: (f32, Vec<Span>),
+    pub sourcing: (f32, Vec<Span>),
+    pub events: (f32, Vec<Span>),
+    /// The article's signals (the writing-signal reasons quote their evidence).
+    pub signals: SignalsRef<'a>,
+}
+
+/// The signals an [`ArticleCredibility`] reads: the article's own, or the bytes
+/// [`pack_signals`] made of them (read in place: a caller that parks articles
+/// on disk need not rebuild every signal's strings to assess them).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SignalsRef<'a> {
+    Signals(&'a [Signal]),
+    Packed(&'a [u8]),
+}
+
+/// Appends to `out` what [`SignalsRef::Packed`] reads: per signal its kind,
+/// value and evidence (spans and labels), little-endian, strings as a `u32`
+/// length and UTF-8. The signal weights are not kept (credibility does not read
+/// them).
+pub fn pack_signals(signals: &[Signal], out: &mut Vec<u8>) {
+    let put_u32 = |out: &mut Vec<u8>, n: usize| {
+        out.extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes());
+    };
+    let put_str = |out: &mut Vec<u8>, s: &str| {
+        put_u32(out, s.len());
+        out.extend_from_slice(s.as_bytes());
+    };
+    put_u32(out, signals.len());
+    for s in signals {
+        put_str(out, &s.kind);
+        out.extend_from_slice(&s.value.to_le_bytes());
+        put_u32(out, s.evidence.len());
+        for e in &s.evidence {
+            out.extend_from_slice(&(e.start as u64).to_le_bytes());
+            out.extend_from_slice(&(e.end as u64).to_le_bytes());
+            match &e.label {
+                None => out.push(0),
+                Some(label) => {
+                    out.push(1);
+                    put_str(out, label);
+                }
+            }
+        }
+    }
+}
+
+/// One signal as [`SignalsRef`] reads it.
+struct SignalView<'a> {
+    kind: &'a str,
+    value: f32,
+    evidence: EvidenceView<'a>,
+}
+
+/// The evidence of a [`SignalView`]: `(start, end, label)`.
+enum EvidenceView<'a> {
+    Slice(std::slice::Iter<'a, Evidence>),
+    Packed(Reader<'a>, usize),
+}
+
+impl<'a> Iterator for EvidenceView<'a> {
+    type Item = (usize, usize, Option<&'a str>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            EvidenceView::Slice(it) => it.next().map(|e| (e.start, e.end, e.label.as_deref())),
+            EvidenceView::Packed(r, left) => {
+                if *left == 0 {
+                    return None;
+                }
+                *left -= 1;
+                let start = r.u64()? as usize;
+                let end = r.u64()? as usize;
+                let label = match r.byte()? {
+                    0 => None,
+                    _ => Some(r.str()?),
+                };
+                Some((start, end, label))
+            }
+        }
+    }
+}
+
+/// Reads [`pack_signals`]' bytes; `None` past their end (never, for bytes it wrote).
+#[derive(Clone, Copy)]
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = (self.0.get(..n)?, self.0.get(n..)?);
+        self.0 = rest;
+        Some(head)
+    }
+
+    fn byte(&mut self) -> Option<u8> {
+        Some(self.take(1)?[0])
+    }
+
+    fn u32(&mut self) -> Option<usize> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?) as usize)
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    fn f32(&mut self) -> Option<f32> {
+        Some(f32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn str(&mut self) -> Option<&'a str> {
+        let n = self.u32()?;
+        std::str::from_utf8(self.take(n)?).ok()
+    }
+
+    /// Skips one piece of evidence.
+    fn skip_evidence(&mut self) -> Option<()> {
+        self.take(16)?;
+        if self.byte()? != 0 {
+            self.str()?;
+        }
+        Some(())
+    }
+}
+
+impl<'a> SignalsRef<'a> {
+    /// Calls `each` with every signal in order until it returns `false`.
+    fn visit(&self, mut each: impl FnMut(SignalView<'a>) -> bool) {
+        match *self {
+            SignalsRef::Signals(signals) => {
+                for s in signals {
+                    let view = SignalView {
+                        kind: &s.kind,
+                        value: s.value,
+                        evidence: EvidenceView::Slice(s.evidence.iter()),
+                    };
+                    if !each(view) {
+                        return;
+                    }
+                }
+            }
+            SignalsRef::Packed(bytes) => {
+                let mut r = Reader(bytes);
+                let Some(n) = r.u32() else { return };
+                for _ in 0..n {
+                    let (Some(kind), Some(value), Some(count)) = (r.str(), r.f32(), r.u32()) else {
+                        return;
+                    };
+                    let view = SignalView {
+                        kind,
+                        value,
+                        evidence: EvidenceView::Packed(r, count),
+                    };
+                    if !each(view) {
+                        return;
+                    }
+                    for _ in 0..count {
+                        if r.skip_evidence().is_none() {
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl<'a> ArticleCredibility<'a> {
+    /// What credibility needs of `article`, whose resolved outlet is `outlet`;
+    /// borrows its signals.
+    pub fn new(
+        article: &'a ArticleAnalysis,
+        outlet: Option<&OutletInfo>,
+    ) -> ArticleCredibility<'a> {
+        let (before, after) = features::article_features(article, outlet);
+        let first =
+            |it: &mut dyn Iterator<Item = Span>| -> Vec<Span> { it.take(MAX_EVIDENCE).collect() };
+        let killed = || {
+            article
+                .claims
+                .iter()
+                .filter_map(|c| c.event.as_ref().and_then(|f| f.killed.as_ref()))
+        };
+        let outlet_detail = {
+            let value = outlet_reputation(outlet);
+            let evidence = article
+                .metadata_spans
+                .iter()
+                .filter(|m| m.field == "outlet")
+                .map(|m| Evidence {
+                    start: m.start,
+                    end: m.end,
+                    label: outlet.map(|o| o.category.as_str().to_string()),
+                })
+                .collect();
+            (value, evidence)
+        };
+        let casualties = {
+            let max = killed()
+                .map(|k| k.max.unwrap_or(k.min).max(k.min) as f32)
+                .fold(0f32, f32::max);
+            (max, first(&mut killed().map(|k| Span::new(k.start, k.end))))
+        };
+        let sourcing = {
+            let n = article.claims.len();
+            let own = article
+                .claims
+                .iter()
+                .filter(|c| c.attribution.chain.is_empty())
+                .count();
+            let value = if n > 0 { own as f32 / n as f32 } else { 0.0 };
+            let mut it = article
+                .claims
+                .iter()
+                .filter_map(|c| c.attribution.chain.last())
+                .map(|s| Span::new(s.start, s.end));
+            (value, first(&mut it))
+        };
+        let events = {
+            let n = article.claims.iter().filter(|c| c.event.is_some()).count();
+            let mut it = article
+                .claims
+                .iter()
+                .filter(|c| c.event.is_some())
+                .map(|c| Span::new(c.start, c.end));
+            (n as f32, first(&mut it))
+        };
+        ArticleCredibility {
+            before,
+            after,
+            outlet: outlet_detail,
+            casualties,
+            sourcing,
+            events,
+            signals: SignalsRef::Signals(&article.signals),
         }
     }
 }
@@ -467,8 +729,7 @@ const MAX_EVIDENCE: usize = 20;
 /// "Credibility").
 fn reason_detail(
     kind: &str,
-    article: &ArticleAnalysis,
-    outlet: Option<&OutletInfo>,
+    article: &ArticleCredibility<'_>,
     consistency: Option<&Consistency>,
 ) -> (f32, Vec<Evidence>) {
     use features::reasons;
@@ -482,57 +743,12 @@ fn reason_detail(
             })
             .collect()
     };
-    let killed = || {
-        article
-            .claims
-            .iter()
-            .filter_map(|c| c.event.as_ref().and_then(|f| f.killed.as_ref()))
-    };
+    let kept = |(value, kept): &(f32, Vec<Span>)| (*value, spans(&mut kept.iter().copied()));
     match kind {
-        reasons::OUTLET => {
-            let value = outlet_reputation(outlet);
-            let evidence = article
-                .metadata_spans
-                .iter()
-                .filter(|m| m.field == "outlet")
-                .map(|m| Evidence {
-                    start: m.start,
-                    end: m.end,
-                    label: outlet.map(|o| o.category.as_str().to_string()),
-                })
-                .collect();
-            (value, evidence)
-        }
-        reasons::CASUALTY_CLAIMS => {
-            let max = killed()
-                .map(|k| k.max.unwrap_or(k.min).max(k.min) as f32)
-                .fold(0f32, f32::max);
-            (max, spans(&mut killed().map(|k| Span::new(k.start, k.end))))
-        }
-        reasons::CLAIM_SOURCING => {
-            let n = article.claims.len();
-            let own = article
-                .claims
-                .iter()
-                .filter(|c| c.attribution.chain.is_empty())
-                .count();
-            let value = if n > 0 { own as f32 / n as f32 } else { 0.0 };
-            let mut it = article
-                .claims
-                .iter()
-                .filter_map(|c| c.attribution.chain.last())
-                .map(|s| Span::new(s.start, s.end));
-            (value, spans(&mut it))
-        }
-        reasons::EVENT_PROFILE => {
-            let n = article.claims.iter().filter(|c| c.event.is_some()).count();
-            let mut it = article
-                .claims
-                .iter()
-                .filter(|c| c.event.is_some())
-                .map(|c| Span::new(c.start, c.end));
-            (n as f32, spans(&mut it))
-        }
+        reasons::OUTLET => article.outlet.clone(),
+        reasons::CASUALTY_CLAIMS => kept(&article.casualties),
+        reasons::CLAIM_SOURCING => kept(&article.sourcing),
+        reasons::EVENT_PROFILE => kept(&article.events),
         reasons::CONTRADICTED => match consistency {
             Some(c) => (
                 c.contradicted as f32,
@@ -570,30 +786,45 @@ fn reason_detail(
         crate::kinds::LOADED_LANGUAGE => {
             let mut value = 0.0;
             let mut evidence = Vec::new();
-            for s in article.signals.iter().filter(|s| {
-                s.kind == crate::kinds::LOADED_LANGUAGE || s.kind == crate::kinds::DEHUMANISING
-            }) {
-                value += s.value;
-                evidence.extend(s.evidence.iter().map(|e| Evidence {
-                    label: if s.kind == crate::kinds::DEHUMANISING {
-                        Some(crate::kinds::DEHUMANISING.to_string())
-                    } else {
-                        e.label.clone()
-                    },
-                    ..e.clone()
-                }));
-            }
+            article.signals.visit(|s| {
+                let dehumanising = s.kind == crate::kinds::DEHUMANISING;
+                if s.kind == crate::kinds::LOADED_LANGUAGE || dehumanising {
+                    value += s.value;
+                    evidence.extend(s.evidence.map(|(start, end, label)| Evidence {
+                        start,
+                        end,
+                        label: if dehumanising {
+                            Some(crate::kinds::DEHUMANISING.to_string())
+                        } else {
+                            label.map(str::to_string)
+                        },
+                    }));
+                }
+                true
+            });
             evidence.sort_by_key(|e| (e.start, e.end));
             evidence.truncate(MAX_EVIDENCE);
             (value, evidence)
         }
-        signal_kind => match article.signals.iter().find(|s| s.kind == signal_kind) {
-            Some(s) => (
-                s.value,
-                s.evidence.iter().take(MAX_EVIDENCE).cloned().collect(),
-            ),
-            None => (0.0, Vec::new()),
-        },
+        signal_kind => {
+            let mut found = (0.0, Vec::new());
+            article.signals.visit(|s| {
+                if s.kind != signal_kind {
+                    return true;
+                }
+                let evidence = s
+                    .evidence
+                    .take(MAX_EVIDENCE)
+                    .map(|(start, end, label)| Evidence {
+                        start,
+                        end,
+                        label: label.map(str::to_string),
+                    });
+                found = (s.value, evidence.collect());
+                false
+            });
+            found
+        }
     }
 }
 
@@ -797,6 +1028,63 @@ mod tests {
         assert_eq!(model.label(0.9), CredibilityLabel::Credible);
         assert_eq!(model.label(0.5), CredibilityLabel::Uncertain);
         assert_eq!(model.label(0.1), CredibilityLabel::Doubtful);
+    }
+
+    #[test]
+    fn packed_signals_give_every_reason_as_the_signals_do() {
+        let text = "SHOCKING: rebels SLAUGHTER villagers!\n\nThe terrorists struck again! \
+            Nobody can stop the \"moderate\" thugs! Share this before it is deleted!";
+        let doc = crosscheck_schema::Document::from_text("shout.txt", text);
+        let mut article = crosscheck_core::Pipeline::new().analyze(&doc).remove(0);
+        // Long, unsorted, labelled evidence, and both halves of loaded language.
+        article.signals.push(Signal {
+            kind: crate::kinds::LOADED_LANGUAGE.to_string(),
+            value: 3.0,
+            weight: 0.5,
+            evidence: (0..30)
+                .rev()
+                .map(|i| Evidence {
+                    start: i * 3,
+                    end: i * 3 + 2,
+                    label: (i % 3 != 0).then(|| format!("l\"{i}")),
+                })
+                .collect(),
+        });
+        article.signals.push(Signal {
+            kind: crate::kinds::DEHUMANISING.to_string(),
+            value: 2.0,
+            weight: 0.0,
+            evidence: vec![Evidence {
+                start: 4,
+                end: 9,
+                label: Some("x".to_string()),
+            }],
+        });
+        let direct = ArticleCredibility::new(&article, None);
+        let mut bytes = Vec::new();
+        pack_signals(&article.signals, &mut bytes);
+        let packed = ArticleCredibility {
+            signals: SignalsRef::Packed(&bytes),
+            ..direct.clone()
+        };
+        let mut kinds: Vec<&str> = FEATURES.iter().map(|f| f.reason).collect();
+        kinds.extend(article.signals.iter().map(|s| s.kind.as_str()));
+        kinds.push("no such signal");
+        let consistency = Consistency {
+            linked: true,
+            contradicted: 1,
+            contradicted_spans: vec![Span::new(1, 2)],
+            ..Consistency::default()
+        };
+        for kind in kinds {
+            for c in [None, Some(&consistency)] {
+                assert_eq!(
+                    reason_detail(kind, &packed, c),
+                    reason_detail(kind, &direct, c),
+                    "{kind}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -56,7 +56,7 @@ mod quotes;
 mod sourcing;
 mod text;
 
-pub use credibility::CredibilityModel;
+pub use credibility::{pack_signals, ArticleCredibility, CredibilityModel, SignalsRef};
 pub use crosscheck_schema::Signal;
 pub use detector::SignalDetector;
 pub use features::feature_vector;

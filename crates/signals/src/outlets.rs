@@ -10,7 +10,7 @@
 //! `manar`, `asharqalawsat`). An outlet the table does not know resolves to
 //! `None`: unknown, not neutral.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 
 use crosscheck_schema::ArticleAnalysis;
@@ -296,8 +296,8 @@ impl Outlets {
                 provenance: text(column::PROVENANCE).unwrap_or_default(),
             });
         }
-        let mut by_domain = HashMap::new();
-        let mut by_name = HashMap::new();
+        let mut by_domain = HashMap::default();
+        let mut by_name = HashMap::default();
         for (i, row) in rows.iter().enumerate() {
             by_domain.entry(row.domain.clone()).or_insert(i);
         }
@@ -323,7 +323,7 @@ impl Outlets {
                 }
             }
         }
-        let mut stems: HashMap<String, Option<usize>> = HashMap::new();
+        let mut stems: HashMap<String, Option<usize>> = HashMap::default();
         for (i, row) in rows.iter().enumerate() {
             if let Some(stem) = domain_stem(&row.domain) {
                 stems

@@ -3,9 +3,15 @@
 
 use crosscheck_schema::Span;
 
-/// A character that belongs to a word.
+/// A character that belongs to a word: `char::is_alphanumeric`, with the
+/// characters outside ASCII that news text is full of (curly quotes, dashes,
+/// ellipses and spaces of the General Punctuation block, the no-break space)
+/// answered without the Unicode tables' slow path (a test checks the block).
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
+    if ('\u{2000}'..='\u{206f}').contains(&c) || c == '\u{a0}' {
+        return false;
+    }
     c.is_alphanumeric()
 }
 
@@ -373,6 +379,13 @@ pub(crate) fn is_sentence_stop(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_chars_are_the_alphanumeric_ones() {
+        for c in ('\0'..='\u{3000}').chain(['\u{feff}', '\u{1f600}']) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{:?}", c);
+        }
+    }
 
     #[test]
     fn words_join_apostrophes_and_hyphens() {

@@ -6,14 +6,12 @@
 //! the store in one transaction. Chunks keep memory flat and bound what a killed
 //! run can lose to the chunks not yet committed.
 
-use std::cell::LazyCell;
 use std::sync::mpsc::{sync_channel, Receiver};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
 use crosscheck_core::{Pipeline, PipelineOptions, Scratch};
 use crosscheck_ingest::{expand, FieldMapping, IngestError, IngestOptions, Input, Preset, Reader};
-use crosscheck_lexicon::{Actors, Gazetteer};
 use crosscheck_link::{ConsistencyIndex, Lexicons, LinkConfig, LinkInput, LinkResult, Linker};
 use crosscheck_schema::{
     ArticleAnalysis, Credibility, Document, InputFormat, RunSummary, SkippedInput,
@@ -74,9 +72,12 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
         }
         _ => (Linker::new(LinkConfig::default()), None),
     };
-    // The linker's place and actor tables take a while to build: only a run that
-    // links needs them, so they are built on the first article linked.
-    let tables = LazyCell::new(|| (Gazetteer::new(), Actors::new()));
+    // The linker reads places and actors with the extractor's tables (the same
+    // `Gazetteer::new()` and `Actors::new()`), not a second copy of them.
+    let lexicons = Lexicons {
+        places: pipeline.extractor().places(),
+        actors: pipeline.extractor().actors(),
+    };
 
     // Walk the inputs first: cheap, and it sizes the progress bar.
     let inputs: Vec<Result<Input, IngestError>> = expand(&args.paths).collect();
@@ -96,6 +97,11 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
     let mut summary = RunSummary::default();
     let stored = store.is_some();
     let claim_texts = sink.needs_claim_texts();
+    // A JSON sink gets each article's JSON written before linking, with only the
+    // claims' statuses and the credibility left for the second pass: the spill
+    // then holds that JSON and what credibility needs, not the whole article.
+    let prerender = linking && sink.prerenders();
+    let (mut json, mut claim_ends) = (Vec::new(), Vec::new());
 
     let (doc_tx, doc_rx) = sync_channel::<Vec<Item>>(2);
     let (store_tx, store_rx) = sync_channel::<Vec<StoredDocument>>(2);
@@ -151,9 +157,20 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
                     };
                     match spill.as_mut() {
                         Some(spill) => {
-                            spill.push(article, &texts)?;
-                            let (places, actors) = &*tables;
-                            let lexicons = Lexicons { places, actors };
+                            if prerender {
+                                json.clear();
+                                claim_ends.clear();
+                                output::article_prefix(&mut json, article, &mut claim_ends)?;
+                                let credibility = pipeline.prepare_assessment(article);
+                                spill.push_prerendered(
+                                    article,
+                                    &json,
+                                    &claim_ends,
+                                    &credibility,
+                                )?;
+                            } else {
+                                spill.push(article, &texts)?;
+                            }
                             linker.add(
                                 LinkInput {
                                     article,
@@ -212,9 +229,34 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
             }
             Some(Err(e)) => return Err(e).context("cannot save the links to the store"),
         };
-        if let Some(spill) = spill.take() {
-            let mut pending: Vec<(String, Credibility)> = Vec::new();
-            spill.replay(|article, texts| {
+        let mut pending: Vec<(String, Credibility)> = Vec::new();
+        match spill.take() {
+            Some(spill) if prerender => spill.replay_prerendered(|article| {
+                let consistency = index.article_by_id(article.id);
+                let credibility =
+                    pipeline.assess_prepared(&article.credibility, Some(&consistency));
+                if let Some(store) = store.as_mut() {
+                    pending.push((article.id.to_string(), credibility.clone()));
+                    if pending.len() >= CHUNK_DOCUMENTS {
+                        store
+                            .set_credibility(&pending)
+                            .context("cannot write to the store")?;
+                        pending.clear();
+                    }
+                }
+                // What `ArticleAnalysis::set_statuses` does: a listed claim takes its
+                // status from linking, the others keep theirs.
+                let statuses = &result.statuses;
+                let mut claims = article.claims().map(|(end, status, id)| {
+                    let linked = statuses
+                        .binary_search_by(|(c, _)| c.as_str().cmp(id))
+                        .ok()
+                        .map(|i| statuses[i].1);
+                    (end, linked.or(status))
+                });
+                sink.prerendered(article.json, &mut claims, &Some(credibility))
+            })?,
+            Some(spill) => spill.replay(|article, texts| {
                 article.set_statuses(&result.statuses);
                 let credibility = pipeline.assess(article, Some(&index.article(article)));
                 if let Some(store) = store.as_mut() {
@@ -228,12 +270,13 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
                 }
                 article.credibility = Some(credibility);
                 sink.article(article, texts)
-            })?;
-            if let Some(store) = store.as_mut() {
-                store
-                    .set_credibility(&pending)
-                    .context("cannot write to the store")?;
-            }
+            })?,
+            None => {}
+        }
+        if let Some(store) = store.as_mut() {
+            store
+                .set_credibility(&pending)
+                .context("cannot write to the store")?;
         }
         (result, saved)
     } else {

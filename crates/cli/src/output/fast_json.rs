@@ -19,8 +19,8 @@ use serde::ser::{self, Serialize};
 use serde_json::Error;
 
 use crosscheck_schema::{
-    ArticleAnalysis, Attribution, AttributionSource, Casualties, Claim, DateValue, EntityMention,
-    EventFrame, PlaceMention, Removal, Sentence, Span,
+    ArticleAnalysis, Attribution, AttributionSource, Casualties, Claim, ClaimStatus, Credibility,
+    DateValue, EntityMention, EventFrame, Evidence, PlaceMention, Removal, Sentence, Signal, Span,
 };
 
 /// Appends the compact JSON of `value` to `out`.
@@ -33,6 +33,117 @@ pub fn to_vec<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(),
 /// directly. The destructuring patterns list every field, so that a field added
 /// to the schema fails to compile here instead of going missing from the output.
 pub fn article_to_vec(out: &mut Vec<u8>, article: &ArticleAnalysis) -> Result<(), Error> {
+    article_body(out, article, |out, status| {
+        // `skip_serializing_if = "Option::is_none"`.
+        if status.is_some() {
+            field(out, "status", status)?;
+        }
+        Ok(())
+    })?;
+    credibility_field(out, article.credibility.as_ref())?;
+    out.push(b'}');
+    Ok(())
+}
+
+/// The JSON of `article` as [`article_to_vec`] writes it, cut before its last
+/// field (`credibility`) and without any claim's `status`: `claim_ends` gets, for
+/// each claim, the offset in `out` where its status would go (before the
+/// claim's closing brace). [`finish_article`] completes it.
+pub fn article_prefix(
+    out: &mut Vec<u8>,
+    article: &ArticleAnalysis,
+    claim_ends: &mut Vec<usize>,
+) -> Result<(), Error> {
+    article_body(out, article, |out, _| {
+        claim_ends.push(out.len());
+        Ok(())
+    })
+}
+
+/// Appends to `out` what [`article_to_vec`] writes for the article of
+/// `prefix` (from [`article_prefix`]) with claim `i`'s status `statuses[i]` and
+/// the given credibility.
+pub fn finish_article(
+    out: &mut Vec<u8>,
+    prefix: &[u8],
+    claim_ends: impl IntoIterator<Item = (usize, Option<ClaimStatus>)>,
+    credibility: &Option<Credibility>,
+) -> Result<(), Error> {
+    let mut from = 0;
+    for (end, status) in claim_ends {
+        out.extend_from_slice(&prefix[from..end]);
+        if status.is_some() {
+            field(out, "status", &status)?;
+        }
+        from = end;
+    }
+    out.extend_from_slice(&prefix[from..]);
+    credibility_field(out, credibility.as_ref())?;
+    out.push(b'}');
+    Ok(())
+}
+
+/// `,"credibility":` and the credibility or `null`.
+fn credibility_field(out: &mut Vec<u8>, c: Option<&Credibility>) -> Result<(), Error> {
+    out.extend_from_slice(b",\"credibility\":");
+    option(out, c, credibility)
+}
+
+fn credibility(out: &mut Vec<u8>, c: &Credibility) -> Result<(), Error> {
+    let Credibility {
+        score,
+        label,
+        signals,
+    } = c;
+    out.extend_from_slice(b"{\"score\":");
+    float(out, *score);
+    out.extend_from_slice(b",\"label\":");
+    name(out, label)?;
+    out.extend_from_slice(b",\"signals\":");
+    array(out, signals, signal)?;
+    out.push(b'}');
+    Ok(())
+}
+
+fn signal(out: &mut Vec<u8>, s: &Signal) -> Result<(), Error> {
+    let Signal {
+        kind,
+        value,
+        weight,
+        evidence,
+    } = s;
+    out.extend_from_slice(b"{\"kind\":");
+    string(out, kind)?;
+    out.extend_from_slice(b",\"value\":");
+    float(out, *value);
+    out.extend_from_slice(b",\"weight\":");
+    float(out, *weight);
+    out.extend_from_slice(b",\"evidence\":");
+    array(out, evidence, |out, e| {
+        let Evidence { start, end, label } = e;
+        out.extend_from_slice(b"{\"start\":");
+        uint(out, *start);
+        out.extend_from_slice(b",\"end\":");
+        uint(out, *end);
+        // `skip_serializing_if = "Option::is_none"`.
+        if let Some(label) = label {
+            out.extend_from_slice(b",\"label\":");
+            string(out, label)?;
+        }
+        out.push(b'}');
+        Ok(())
+    })?;
+    out.push(b'}');
+    Ok(())
+}
+
+/// The fields of an article up to `signals`; each claim's `status` (the last
+/// field of a claim) is written by `claim_tail`.
+fn article_body(
+    out: &mut Vec<u8>,
+    article: &ArticleAnalysis,
+    mut claim_tail: impl FnMut(&mut Vec<u8>, &Option<ClaimStatus>) -> Result<(), Error>,
+) -> Result<(), Error> {
     let ArticleAnalysis {
         id,
         source,
@@ -52,7 +163,7 @@ pub fn article_to_vec(out: &mut Vec<u8>, article: &ArticleAnalysis) -> Result<()
         sentences,
         claims,
         signals,
-        credibility,
+        credibility: _,
     } = article;
     out.extend_from_slice(b"{\"id\":");
     string(out, id)?;
@@ -85,11 +196,16 @@ pub fn article_to_vec(out: &mut Vec<u8>, article: &ArticleAnalysis) -> Result<()
     out.extend_from_slice(b",\"sentences\":");
     array(out, sentences, sentence)?;
     out.extend_from_slice(b",\"claims\":");
-    array(out, claims, claim)?;
-    field(out, "signals", signals)?;
-    field(out, "credibility", credibility)?;
-    out.push(b'}');
-    Ok(())
+    out.push(b'[');
+    for (i, c) in claims.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        claim(out, c, &mut claim_tail)?;
+    }
+    out.push(b']');
+    out.extend_from_slice(b",\"signals\":");
+    array(out, signals, signal)
 }
 
 /// `,"key":` and the value, through [`Fast`].
@@ -260,7 +376,11 @@ fn sentence(out: &mut Vec<u8>, s: &Sentence) -> Result<(), Error> {
     Ok(())
 }
 
-fn claim(out: &mut Vec<u8>, c: &Claim) -> Result<(), Error> {
+fn claim(
+    out: &mut Vec<u8>,
+    c: &Claim,
+    tail: &mut impl FnMut(&mut Vec<u8>, &Option<ClaimStatus>) -> Result<(), Error>,
+) -> Result<(), Error> {
     let Claim {
         id,
         start,
@@ -285,10 +405,7 @@ fn claim(out: &mut Vec<u8>, c: &Claim) -> Result<(), Error> {
     self::attribution(out, attribution)?;
     out.extend_from_slice(b",\"event\":");
     option(out, event.as_ref(), event_frame)?;
-    // `skip_serializing_if = "Option::is_none"`.
-    if status.is_some() {
-        field(out, "status", status)?;
-    }
+    tail(out, status)?;
     out.push(b'}');
     Ok(())
 }
@@ -808,7 +925,7 @@ mod tests {
 
     use super::*;
     use crosscheck_core::Pipeline;
-    use crosscheck_schema::{ClaimStatus, CompilationPart, Document};
+    use crosscheck_schema::{CompilationPart, Document};
 
     fn fast<T: Serialize + ?Sized>(value: &T) -> String {
         let mut out = Vec::new();
@@ -873,6 +990,25 @@ mod tests {
         }
     }
 
+    /// [`article_prefix`] of the article without statuses and credibility, then
+    /// [`finish_article`] with the article's.
+    fn by_parts(article: &ArticleAnalysis) -> String {
+        let mut bare = article.clone();
+        for c in &mut bare.claims {
+            c.status = None;
+        }
+        bare.credibility = None;
+        let (mut prefix, mut ends) = (Vec::new(), Vec::new());
+        article_prefix(&mut prefix, &bare, &mut ends).unwrap();
+        assert_eq!(ends.len(), article.claims.len());
+        let mut out = Vec::new();
+        let statuses = ends
+            .into_iter()
+            .zip(article.claims.iter().map(|c| c.status));
+        finish_article(&mut out, &prefix, statuses, &article.credibility).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
     #[test]
     fn writes_what_serde_json_writes() {
         let text = "Air strikes kill 35 in \"Idlib\" market\n\n\
@@ -900,8 +1036,30 @@ mod tests {
         article.claims[1].attribution.hedges.clear();
         article.sentences[0].checkworthy = None;
         article.sentences[1].checkworthy = Some(f32::INFINITY);
+        if let Some(c) = article.credibility.as_mut() {
+            c.signals.push(Signal {
+                kind: "a \"kind\"".to_string(),
+                value: f32::NAN,
+                weight: -0.25,
+                evidence: vec![
+                    Evidence {
+                        start: 1,
+                        end: 2,
+                        label: Some("la\nbel".to_string()),
+                    },
+                    Evidence {
+                        start: 3,
+                        end: 4,
+                        label: None,
+                    },
+                ],
+            });
+        }
         assert_eq!(fast(&article), serde_json::to_string(&article).unwrap());
         assert_eq!(by_hand(&article), serde_json::to_string(&article).unwrap());
+        assert_eq!(by_parts(&article), by_hand(&article));
+        article.credibility = None;
+        assert_eq!(by_parts(&article), serde_json::to_string(&article).unwrap());
 
         // Real news: the Horne 2017 "random" articles, when the data is present.
         let Some(dir) = crosscheck_datasets::dataset_dir("horne2017-political-news") else {

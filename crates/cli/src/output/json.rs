@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use crosscheck_link::LinkResult;
-use crosscheck_schema::{ArticleAnalysis, RunSummary, SCHEMA};
+use crosscheck_schema::{ArticleAnalysis, ClaimStatus, Credibility, RunSummary, SCHEMA};
 
 use super::Sink;
 
@@ -62,6 +62,29 @@ impl Sink for JsonDocument {
         Ok(())
     }
 
+    fn prerenders(&self) -> bool {
+        true
+    }
+
+    fn prerendered(
+        &mut self,
+        json: &[u8],
+        claims: &mut dyn Iterator<Item = (usize, Option<ClaimStatus>)>,
+        credibility: &Option<Credibility>,
+    ) -> Result<()> {
+        if self.articles == 0 {
+            self.open()?;
+        } else {
+            self.out.write_all(b",")?;
+        }
+        self.out.write_all(b"\n")?;
+        self.buf.clear();
+        super::fast_json::finish_article(&mut self.buf, json, claims, credibility)?;
+        self.out.write_all(&self.buf)?;
+        self.articles += 1;
+        Ok(())
+    }
+
     fn finish(&mut self, links: &LinkResult, summary: &RunSummary) -> Result<()> {
         if self.articles == 0 {
             self.open()?;
@@ -102,6 +125,23 @@ impl Sink for JsonLines {
     fn article(&mut self, article: &ArticleAnalysis, _claim_texts: &[String]) -> Result<()> {
         self.buf.clear();
         super::fast_json::article_to_vec(&mut self.buf, article)?;
+        self.buf.push(b'\n');
+        self.out.write_all(&self.buf)?;
+        Ok(())
+    }
+
+    fn prerenders(&self) -> bool {
+        true
+    }
+
+    fn prerendered(
+        &mut self,
+        json: &[u8],
+        claims: &mut dyn Iterator<Item = (usize, Option<ClaimStatus>)>,
+        credibility: &Option<Credibility>,
+    ) -> Result<()> {
+        self.buf.clear();
+        super::fast_json::finish_article(&mut self.buf, json, claims, credibility)?;
         self.buf.push(b'\n');
         self.out.write_all(&self.buf)?;
         Ok(())

@@ -13,10 +13,11 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use crosscheck_link::LinkResult;
-use crosscheck_schema::{ArticleAnalysis, Event, RunSummary};
+use crosscheck_schema::{ArticleAnalysis, ClaimStatus, Credibility, Event, RunSummary};
 
 use crate::args::OutputFormat;
 
+pub use fast_json::article_prefix;
 pub use report::{claim_texts, one_line as report_one_line, print_article};
 
 pub trait Sink {
@@ -28,6 +29,23 @@ pub trait Sink {
     /// One analysed article, in input order, with the text of each of its claims
     /// (empty unless [`Sink::needs_claim_texts`]).
     fn article(&mut self, article: &ArticleAnalysis, claim_texts: &[String]) -> Result<()>;
+    /// Whether the sink writes articles as JSON, so that a run that links can
+    /// write each article's JSON before linking ([`article_prefix`]) and pass it
+    /// to [`Sink::prerendered`] with what linking decided.
+    fn prerenders(&self) -> bool {
+        false
+    }
+    /// What [`Sink::article`] does for the article whose JSON prefix is `json`
+    /// (from [`article_prefix`]), with claim `i`'s status at offset `claims[i]`,
+    /// and the given credibility. Only called when [`Sink::prerenders`].
+    fn prerendered(
+        &mut self,
+        _json: &[u8],
+        _claims: &mut dyn Iterator<Item = (usize, Option<ClaimStatus>)>,
+        _credibility: &Option<Credibility>,
+    ) -> Result<()> {
+        anyhow::bail!("this output format does not take pre-rendered articles")
+    }
     /// What linking found across the articles of the run (and, with a store,
     /// across everything stored before), and the run's summary.
     fn finish(&mut self, links: &LinkResult, summary: &RunSummary) -> Result<()>;

@@ -422,24 +422,52 @@ pub fn credibility_features(
     outlet: Option<&OutletInfo>,
     consistency: Option<&Consistency>,
 ) -> Vec<f32> {
-    let mut row = Vec::with_capacity(N_FEATURES);
+    let (before, after) = article_features(article, outlet);
+    assemble_row(&before, consistency, &after)
+}
+
+/// The parts of an article's row that do not depend on linking: the features
+/// before the consistency block and the derived ones after it, as
+/// [`credibility_features`] computes them (not yet cleared of non-finite values).
+pub(crate) fn article_features(
+    article: &ArticleAnalysis,
+    outlet: Option<&OutletInfo>,
+) -> (Vec<f32>, Vec<f32>) {
+    let mut row = Vec::with_capacity(CONSISTENCY_AT);
     feature_values(&article.signals, outlet, &mut row);
     let per_1k = per_1k(word_count(&article.signals));
     row.push(signal(&article.signals, PROPAGANDA_TECHNIQUES).map_or(0.0, |s| s.value) * per_1k);
     debug_assert_eq!(row.len(), CLAIMS_AT);
     claims_profile(article, per_1k, &mut row);
     debug_assert_eq!(row.len(), CONSISTENCY_AT);
+    // Dehumanising labels are loaded language at its strongest; counted together
+    // they can be weighed on data where they alone are too rare (0.01 per 1,000
+    // words in Horne 2017).
+    let count = |kind: &str| signal(&article.signals, kind).map_or(0.0, |s| s.value.max(0.0));
+    let after = vec![
+        (count(kinds::LOADED_LANGUAGE) + count(kinds::DEHUMANISING)) * per_1k,
+        outlet_reputation(outlet),
+    ];
+    debug_assert_eq!(after.len(), N_FEATURES - DERIVED_AT);
+    (row, after)
+}
+
+/// The full row from [`article_features`] and the consistency block (all zero
+/// without linking), non-finite values set to 0.
+pub(crate) fn assemble_row(
+    before: &[f32],
+    consistency: Option<&Consistency>,
+    after: &[f32],
+) -> Vec<f32> {
+    let mut row = Vec::with_capacity(N_FEATURES);
+    row.extend_from_slice(before);
+    debug_assert_eq!(row.len(), CONSISTENCY_AT);
     match consistency {
         Some(c) => row.extend(c.features().into_iter().map(|(_, v)| v)),
         None => row.extend(std::iter::repeat_n(0.0, CONSISTENCY_FEATURES.len())),
     }
     debug_assert_eq!(row.len(), DERIVED_AT);
-    // Dehumanising labels are loaded language at its strongest; counted together
-    // they can be weighed on data where they alone are too rare (0.01 per 1,000
-    // words in Horne 2017).
-    let count = |kind: &str| signal(&article.signals, kind).map_or(0.0, |s| s.value.max(0.0));
-    row.push((count(kinds::LOADED_LANGUAGE) + count(kinds::DEHUMANISING)) * per_1k);
-    row.push(outlet_reputation(outlet));
+    row.extend_from_slice(after);
     debug_assert_eq!(row.len(), N_FEATURES);
     for v in &mut row {
         if !v.is_finite() {
