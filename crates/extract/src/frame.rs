@@ -811,11 +811,7 @@ fn opens_clause(w: &Words, first: usize) -> bool {
 fn in_backer_phrase(w: &Words, matches: &[ActorTok], k: usize) -> bool {
     matches.iter().any(|m| {
         m.first <= k && k < m.end && {
-            let p = if m.first >= 1 && w.w(m.first - 1) == "the" {
-                m.first - 1
-            } else {
-                m.first
-            };
+            let p = w.with_the(m.first);
             p >= 2
                 && (matches!(w.w(p - 1), "from" | "of")
                     && matches!(

@@ -899,11 +899,7 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
     // "75 militants of the Jabhat Fatah al Sham terrorist group": a determiner may
     // stand between.
     let after_count = |m: &ActorTok| {
-        let f = if m.first >= 2 && w.w(m.first - 1) == "the" {
-            m.first - 1
-        } else {
-            m.first
-        };
+        let f = w.with_the(m.first);
         f >= 1
             && (matches!(w.w(f - 1), "and" | "of")
                 && inp.counts.iter().any(|&(_, e)| e + 1 == f)

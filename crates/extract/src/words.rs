@@ -198,6 +198,16 @@ impl<'t> Words<'t> {
         self.base(i).len() != self.w(i).len()
     }
 
+    /// The first token of a name starting at `first`, with "the" before it: "the
+    /// Syrian Air Force", "of the Jabhat Fatah al Sham group".
+    pub fn with_the(&self, first: usize) -> usize {
+        if first >= 1 && self.w(first - 1) == "the" {
+            first - 1
+        } else {
+            first
+        }
+    }
+
     /// The original text of token `i`.
     pub fn raw(&self, i: usize) -> &'t str {
         match self.toks.get(i) {
