@@ -47,8 +47,13 @@ impl JsonDocument {
     }
 }
 
-impl Sink for JsonDocument {
-    fn article(&mut self, article: &ArticleAnalysis, _claim_texts: &[String]) -> Result<()> {
+impl JsonDocument {
+    /// Writes one element of the `articles` array, rendered by `render` into the
+    /// reused buffer.
+    fn element(
+        &mut self,
+        render: impl FnOnce(&mut Vec<u8>) -> Result<(), serde_json::Error>,
+    ) -> Result<()> {
         if self.articles == 0 {
             self.open()?;
         } else {
@@ -56,10 +61,16 @@ impl Sink for JsonDocument {
         }
         self.out.write_all(b"\n")?;
         self.buf.clear();
-        super::fast_json::article_to_vec(&mut self.buf, article)?;
+        render(&mut self.buf)?;
         self.out.write_all(&self.buf)?;
         self.articles += 1;
         Ok(())
+    }
+}
+
+impl Sink for JsonDocument {
+    fn article(&mut self, article: &ArticleAnalysis, _claim_texts: &[String]) -> Result<()> {
+        self.element(|buf| super::fast_json::article_to_vec(buf, article))
     }
 
     fn prerenders(&self) -> bool {
@@ -72,17 +83,7 @@ impl Sink for JsonDocument {
         claims: &mut dyn Iterator<Item = (usize, Option<ClaimStatus>)>,
         credibility: &Option<Credibility>,
     ) -> Result<()> {
-        if self.articles == 0 {
-            self.open()?;
-        } else {
-            self.out.write_all(b",")?;
-        }
-        self.out.write_all(b"\n")?;
-        self.buf.clear();
-        super::fast_json::finish_article(&mut self.buf, json, claims, credibility)?;
-        self.out.write_all(&self.buf)?;
-        self.articles += 1;
-        Ok(())
+        self.element(|buf| super::fast_json::finish_article(buf, json, claims, credibility))
     }
 
     fn finish(&mut self, links: &LinkResult, summary: &RunSummary) -> Result<()> {
@@ -121,13 +122,23 @@ impl JsonLines {
     }
 }
 
-impl Sink for JsonLines {
-    fn article(&mut self, article: &ArticleAnalysis, _claim_texts: &[String]) -> Result<()> {
+impl JsonLines {
+    /// Writes one line, rendered by `render` into the reused buffer.
+    fn line(
+        &mut self,
+        render: impl FnOnce(&mut Vec<u8>) -> Result<(), serde_json::Error>,
+    ) -> Result<()> {
         self.buf.clear();
-        super::fast_json::article_to_vec(&mut self.buf, article)?;
+        render(&mut self.buf)?;
         self.buf.push(b'\n');
         self.out.write_all(&self.buf)?;
         Ok(())
+    }
+}
+
+impl Sink for JsonLines {
+    fn article(&mut self, article: &ArticleAnalysis, _claim_texts: &[String]) -> Result<()> {
+        self.line(|buf| super::fast_json::article_to_vec(buf, article))
     }
 
     fn prerenders(&self) -> bool {
@@ -140,11 +151,7 @@ impl Sink for JsonLines {
         claims: &mut dyn Iterator<Item = (usize, Option<ClaimStatus>)>,
         credibility: &Option<Credibility>,
     ) -> Result<()> {
-        self.buf.clear();
-        super::fast_json::finish_article(&mut self.buf, json, claims, credibility)?;
-        self.buf.push(b'\n');
-        self.out.write_all(&self.buf)?;
-        Ok(())
+        self.line(|buf| super::fast_json::finish_article(buf, json, claims, credibility))
     }
 
     fn finish(&mut self, _links: &LinkResult, _summary: &RunSummary) -> Result<()> {
