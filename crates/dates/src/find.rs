@@ -63,17 +63,19 @@ pub(crate) fn find(
 /// "the first week of July" (a week). `start` bounds how far back the opening word
 /// may be looked for.
 fn spans(text: &str, start: usize, found: &mut Vec<DateMatch>) {
-    let lower_before = |at: usize, n: usize| -> String {
+    // The `n` bytes before `at` (fewer at the start of the span), as written: the
+    // words below are compared without regard to case, without a lower-cased copy.
+    let before = |at: usize, n: usize| -> &str {
         let mut from = at.saturating_sub(n).max(start);
         while from < at && !text.is_char_boundary(from) {
             from += 1;
         }
-        text.get(from..at).unwrap_or("").to_ascii_lowercase()
+        text.get(from..at).unwrap_or("")
     };
     let opener = |before: &str| -> Option<usize> {
         ["between ", "from "]
             .iter()
-            .find(|o| before.ends_with(*o) && word_start(before, before.len() - o.len()))
+            .find(|o| strip_suffix_ci(before, o).is_some_and(|rest| word_start(before, rest.len())))
             .map(|o| o.len())
     };
     let mut k = 0;
@@ -82,13 +84,13 @@ fn spans(text: &str, start: usize, found: &mut Vec<DateMatch>) {
         // "between April 27 and May 18": two dates joined.
         if k + 1 < found.len() && m.precision == Precision::Day {
             let n = &found[k + 1];
-            let gap = text.get(m.end..n.start).unwrap_or("").to_ascii_lowercase();
-            let joined = matches!(
-                gap.as_str(),
-                " and " | " to " | " until " | " till " | "-" | " - "
-            );
-            let before = lower_before(m.start, 8);
-            if let (true, Some(len), Precision::Day) = (joined, opener(&before), n.precision) {
+            let gap = text.get(m.end..n.start).unwrap_or("");
+            let joined = [" and ", " to ", " until ", " till ", "-", " - "]
+                .iter()
+                .any(|g| gap.eq_ignore_ascii_case(g));
+            if let (true, Some(len), Precision::Day) =
+                (joined, opener(before(m.start, 8)), n.precision)
+            {
                 let days = (n.last - m.value).num_days();
                 if (1..=366).contains(&days) {
                     let merged = DateMatch {
@@ -109,10 +111,9 @@ fn spans(text: &str, start: usize, found: &mut Vec<DateMatch>) {
         let m = &found[k];
         // "Between 21 and 26 of September": a bare day, then a date of the same month.
         if m.precision == Precision::Day {
-            let before = lower_before(m.start, 20);
-            if let Some(rest) = before
-                .strip_suffix(" and ")
-                .or_else(|| before.strip_suffix(" to "))
+            let before = before(m.start, 20);
+            if let Some(rest) =
+                strip_suffix_ci(before, " and ").or_else(|| strip_suffix_ci(before, " to "))
             {
                 let digits = rest.len() - rest.trim_end_matches(|c: char| c.is_ascii_digit()).len();
                 let day_text = &rest[rest.len() - digits..];
@@ -124,7 +125,7 @@ fn spans(text: &str, start: usize, found: &mut Vec<DateMatch>) {
                         .filter(|&d| d < m.value.day())
                         .and_then(|d| m.value.with_day(d))
                     {
-                        let back = " and ".len().min(before.len() - rest.len()) + digits + len;
+                        let back = before.len() - head.len() + len;
                         found[k] = DateMatch {
                             start: m.start - back,
                             value: first,
@@ -137,7 +138,7 @@ fn spans(text: &str, start: usize, found: &mut Vec<DateMatch>) {
         let m = &found[k];
         // "the first week of July".
         if m.precision == Precision::Month {
-            let before = lower_before(m.start, 24);
+            let before = before(m.start, 24);
             for (phrase, first_day) in [
                 ("first week of ", 1u32),
                 ("second week of ", 8),
@@ -145,7 +146,9 @@ fn spans(text: &str, start: usize, found: &mut Vec<DateMatch>) {
                 ("fourth week of ", 22),
                 ("last week of ", 0),
             ] {
-                if before.ends_with(phrase) && word_start(&before, before.len() - phrase.len()) {
+                if strip_suffix_ci(before, phrase)
+                    .is_some_and(|rest| word_start(before, rest.len()))
+                {
                     let (value, last) = if first_day == 0 {
                         (m.last - chrono::Duration::days(6), m.last)
                     } else {
@@ -167,6 +170,12 @@ fn spans(text: &str, start: usize, found: &mut Vec<DateMatch>) {
         }
         k += 1;
     }
+}
+
+/// `s` without `suffix` at its end, the case of ASCII letters ignored.
+fn strip_suffix_ci<'s>(s: &'s str, suffix: &str) -> Option<&'s str> {
+    let cut = s.len().checked_sub(suffix.len())?;
+    (s.is_char_boundary(cut) && s[cut..].eq_ignore_ascii_case(suffix)).then(|| &s[..cut])
 }
 
 /// `at` is the start of a word in `s` (the start of `s`, or after a non-letter).
