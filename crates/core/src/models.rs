@@ -4,6 +4,7 @@
 //! EVALUATION.md); `Models::shipped()` parses the copies embedded at build time.
 
 use crosscheck_extract::checkworthy::CheckworthyModel;
+use crosscheck_extract::event_filter::EventFilter;
 use crosscheck_propaganda::Propaganda;
 use crosscheck_signals::CredibilityModel;
 
@@ -25,10 +26,17 @@ pub const CREDIBILITY_BIN: &[u8] = include_bytes!(concat!(
     "/../../models/credibility.bin"
 ));
 
+/// `models/event-filter.bin`, from `crosscheck train event-filter`.
+pub const EVENT_FILTER_BIN: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../models/event-filter.bin"
+));
+
 /// The models one pipeline runs with. The credibility model is applied after
 /// linking, by whoever links (the CLI, the server): it reads link consistency.
 pub struct Models {
     pub checkworthy: CheckworthyModel,
+    pub event_filter: EventFilter,
     pub propaganda: Propaganda,
     pub credibility: CredibilityModel,
 }
@@ -39,6 +47,7 @@ impl Models {
     pub fn shipped() -> Models {
         Models {
             checkworthy: shipped_checkworthy(),
+            event_filter: shipped_event_filter(),
             propaganda: shipped_propaganda(),
             credibility: shipped_credibility(),
         }
@@ -49,6 +58,12 @@ impl Models {
 pub(crate) fn shipped_checkworthy() -> CheckworthyModel {
     CheckworthyModel::from_bytes(CHECKWORTHY_BIN)
         .expect("models/checkworthy.bin shipped with this build is valid")
+}
+
+/// `models/event-filter.bin` as shipped, parsed.
+pub fn shipped_event_filter() -> EventFilter {
+    EventFilter::from_bytes(EVENT_FILTER_BIN)
+        .expect("models/event-filter.bin shipped with this build is valid")
 }
 
 /// `models/propaganda.bin` as shipped, parsed.
@@ -69,5 +84,6 @@ mod tests {
     fn the_shipped_models_load() {
         let models = super::Models::shipped();
         assert!(models.checkworthy.threshold() > 0.0 && models.checkworthy.threshold() < 1.0);
+        assert!(models.event_filter.threshold() >= 0.0 && models.event_filter.threshold() < 1.0);
     }
 }

@@ -1,6 +1,7 @@
 use crosscheck_clean::{CleanOptions, CleanedArticle, Cleaner};
 use crosscheck_dates::DateParser;
 use crosscheck_extract::checkworthy::CheckworthyModel;
+use crosscheck_extract::event_filter::EventFilter;
 use crosscheck_extract::{ArticleContext, Extractor};
 use crosscheck_link::Consistency;
 use crosscheck_propaganda::Propaganda;
@@ -81,6 +82,7 @@ impl Pipeline {
         };
         Pipeline::build(
             models::shipped_checkworthy(),
+            models::shipped_event_filter(),
             propaganda,
             models::shipped_credibility(),
             options,
@@ -91,6 +93,7 @@ impl Pipeline {
     pub fn with_models(models: Models, options: PipelineOptions) -> Pipeline {
         Pipeline::build(
             models.checkworthy,
+            models.event_filter,
             OnceLock::from(models.propaganda),
             models.credibility,
             options,
@@ -99,11 +102,14 @@ impl Pipeline {
 
     fn build(
         checkworthy: CheckworthyModel,
+        event_filter: EventFilter,
         propaganda: OnceLock<Propaganda>,
         credibility: CredibilityModel,
         options: PipelineOptions,
     ) -> Pipeline {
-        let extractor = Extractor::new().with_threshold(checkworthy.threshold());
+        let extractor = Extractor::new()
+            .with_threshold(checkworthy.threshold())
+            .with_event_filter(event_filter);
         Pipeline {
             cleaner: Cleaner::new(),
             segmenter: Segmenter::new(),

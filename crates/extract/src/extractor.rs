@@ -12,6 +12,7 @@ use crosscheck_segment::TokenKind;
 
 use crate::attribution::{self, ActorTok, Context, Found, Memory};
 use crate::casualties;
+use crate::event_filter::{self, EventFilter};
 use crate::frame::{self, DateTok, Inputs, PlaceTok};
 use crate::parties::PartyMemory;
 use crate::triggers;
@@ -46,6 +47,9 @@ pub struct Extractor {
     places: Gazetteer,
     dates: DateParser,
     threshold: f32,
+    /// The learned second opinion on the rules' frames ([`EventFilter`]); none
+    /// keeps every frame.
+    event_filter: Option<EventFilter>,
 }
 
 impl Default for Extractor {
@@ -97,7 +101,20 @@ impl Extractor {
             places: Gazetteer::new(),
             dates: DateParser::new(),
             threshold: DEFAULT_THRESHOLD,
+            event_filter: None,
         }
+    }
+
+    /// Drops the frames `filter` judges not to report an event (the sentence stays a
+    /// claim when its check-worthiness score reaches the threshold).
+    pub fn with_event_filter(mut self, filter: EventFilter) -> Extractor {
+        self.event_filter = Some(filter);
+        self
+    }
+
+    /// The event filter, if any.
+    pub fn event_filter(&self) -> Option<&EventFilter> {
+        self.event_filter.as_ref()
     }
 
     /// The check-worthiness score from which a sentence without an event is a claim.
@@ -131,6 +148,21 @@ impl Extractor {
     ) -> Vec<Claim> {
         self.analyse(ctx, scratch);
         let sentences = &mut scratch.sentences;
+        if let Some(filter) = &self.event_filter {
+            for s in sentences.iter_mut() {
+                let Some(frame) = &s.frame else { continue };
+                let text = s.span.slice(ctx.text);
+                let dense = event_filter::dense_features(
+                    frame,
+                    !s.chain.is_empty(),
+                    !s.hedges.is_empty(),
+                    s.quoted && !s.chain.is_empty(),
+                );
+                if filter.probability(text, &dense) < filter.threshold() {
+                    s.frame = None;
+                }
+            }
+        }
         let include = |i: usize, s: &Sentence| {
             let score = scores.and_then(|sc| sc.get(i)).copied();
             !s.span.is_empty() && (s.frame.is_some() || score.is_some_and(|x| x >= self.threshold))

@@ -30,6 +30,7 @@ use crosscheck_schema::{CasualtyCategory, Claim, DatePrecision, EventType, Sourc
 use crosscheck_segment::Segmenter;
 use serde::Deserialize;
 
+use crate::event_filter::{claim_features, EventExample};
 use crate::extractor::{ArticleContext, Extractor};
 
 /// Where a gold sentence's text lives.
@@ -326,6 +327,31 @@ pub fn evaluate_events(
     for name in FIELDS {
         scores.entry(name);
     }
+    scores.sentences = gold.len();
+    scores.unreadable = for_each_aligned(gold, texts, extractor, |g, claim, text, sentence| {
+        let cw_pred = match claim {
+            Some(c) => {
+                c.event.is_some()
+                    || checkworthy
+                        .is_some_and(|(f, t)| f(Span::new(c.start, c.end).slice(text)) >= t)
+            }
+            None => false,
+        };
+        score_sentence(&mut scores, g, claim, cw_pred, text, sentence);
+    });
+    scores
+}
+
+/// Runs `extractor` over the documents of `gold` and calls `visit(gold sentence,
+/// the claim that overlaps it most, document text, sentence text)` for each gold
+/// sentence it can read. Returns the number it could not read.
+fn for_each_aligned(
+    gold: &[GoldSentence],
+    texts: &dyn Fn(&GoldDoc) -> Option<SourceText>,
+    extractor: &Extractor,
+    mut visit: impl FnMut(&GoldSentence, Option<&Claim>, &str, &str),
+) -> usize {
+    let mut unreadable = 0;
     // One extraction per document and publication date (the sample compilation holds
     // articles of different dates).
     let mut groups: BTreeMap<(GoldDoc, Option<NaiveDate>), Vec<&GoldSentence>> = BTreeMap::new();
@@ -334,9 +360,8 @@ pub fn evaluate_events(
     }
     let segmenter = Segmenter::new();
     for ((doc, published), sentences) in groups {
-        scores.sentences += sentences.len();
         let Some(source) = texts(&doc) else {
-            scores.unreadable += sentences.len();
+            unreadable += sentences.len();
             continue;
         };
         let text = source.text.as_str();
@@ -361,26 +386,59 @@ pub fn evaluate_events(
         let claims = extractor.claims(&ctx, Some(&everything));
         for g in sentences {
             let Some(sentence) = text.get(g.start..g.end) else {
-                scores.unreadable += 1;
+                unreadable += 1;
                 continue;
             };
             if !sentence.starts_with(g.check.as_str()) {
-                scores.unreadable += 1;
+                unreadable += 1;
                 continue;
             }
-            let claim = align(&claims, g.start, g.end);
-            let cw_pred = match claim {
-                Some(c) => {
-                    c.event.is_some()
-                        || checkworthy
-                            .is_some_and(|(f, t)| f(Span::new(c.start, c.end).slice(text)) >= t)
-                }
-                None => false,
-            };
-            score_sentence(&mut scores, g, claim, cw_pred, text, sentence);
+            visit(g, align(&claims, g.start, g.end), text, sentence);
         }
     }
-    scores
+    unreadable
+}
+
+/// The frame fields the [`EventFilter`](crate::event_filter::EventFilter) is tuned
+/// on: dropping a frame loses its right fields and removes its wrong ones.
+pub const FRAME_FIELDS: [&str; 6] = ["type", "actor", "place", "date", "killed", "injured"];
+
+/// Training examples for the [`EventFilter`](crate::event_filter::EventFilter):
+/// every gold sentence to which `extractor` (run without a filter) gives a frame,
+/// labelled by whether the gold has an event, all in `group`, with the frame's
+/// right and wrong [`FRAME_FIELDS`]. Also returns the number of gold values of
+/// those fields over all of `gold`.
+pub fn event_filter_examples(
+    gold: &[GoldSentence],
+    texts: &dyn Fn(&GoldDoc) -> Option<SourceText>,
+    extractor: &Extractor,
+    group: u32,
+) -> (Vec<EventExample>, usize) {
+    let mut examples = Vec::new();
+    let mut gold_fields = 0;
+    for_each_aligned(gold, texts, extractor, |g, claim, text, sentence| {
+        let mut one = EventScores::default();
+        score_sentence(&mut one, g, claim, false, text, sentence);
+        let (mut right, mut wrong) = (0, 0);
+        for name in FRAME_FIELDS {
+            let f = one.field(name).unwrap_or_default();
+            right += f.tp;
+            wrong += f.fp;
+            gold_fields += f.tp + f.fn_;
+        }
+        if let Some((c, frame)) = claim.and_then(|c| c.event.as_ref().map(|e| (c, e))) {
+            examples.push(EventExample {
+                // The claim's own text: what the filter reads at run time.
+                text: Span::new(c.start, c.end).slice(text).to_string(),
+                dense: claim_features(frame, c),
+                label: g.event.is_some(),
+                group,
+                fields_right: right as u32,
+                fields_wrong: wrong as u32,
+            });
+        }
+    });
+    (examples, gold_fields)
 }
 
 fn align(claims: &[Claim], start: usize, end: usize) -> Option<&Claim> {

@@ -38,6 +38,7 @@
 //! place or date from a neighbouring sentence, or judge whether a claim is true.
 
 pub mod checkworthy;
+pub mod event_filter;
 
 mod attribution;
 mod background;

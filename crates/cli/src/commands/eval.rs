@@ -221,8 +221,12 @@ fn eval_events(args: EvalEventsArgs) -> Result<i32> {
             }
         })
     };
-    let model = Models::shipped().checkworthy;
-    let extractor = Extractor::new().with_threshold(model.threshold());
+    let models = Models::shipped();
+    let model = models.checkworthy;
+    let mut extractor = Extractor::new().with_threshold(model.threshold());
+    if !args.no_event_filter {
+        extractor = extractor.with_event_filter(models.event_filter);
+    }
     let score = |s: &str| model.score(s);
     let held_out = |g: &&GoldSentence| g.is_held_out();
     let parts: Vec<(&str, Vec<GoldSentence>)> = match args.split.as_str() {
