@@ -88,7 +88,10 @@ fn main() -> ExitCode {
         });
         fingerprint(&scores);
         if runs("extract") {
-            let extractor = Extractor::new().with_threshold(models.checkworthy.threshold());
+            // As the pipeline builds it: the rules, then the shipped event filter.
+            let extractor = Extractor::new()
+                .with_threshold(models.checkworthy.threshold())
+                .with_event_filter(models.event_filter.clone());
             let claims: Vec<_> = time("extract claims", mb, rounds, || {
                 articles
                     .iter()
