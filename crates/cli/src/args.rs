@@ -90,8 +90,8 @@ pub struct TrainEventFilterArgs {
     #[command(flatten)]
     pub common: TrainCommon,
     /// The gold sets to train on [default: eval/gold/events.jsonl without its held-out
-    /// third, and events-fresh.jsonl ... events-fresh14.jsonl; the later sets are
-    /// kept for blind scoring].
+    /// third, and events-fresh.jsonl ... events-fresh17.jsonl; later sets are kept for
+    /// blind scoring].
     #[arg(long, value_name = "FILE", num_args = 1..)]
     pub gold: Vec<PathBuf>,
     /// The sample-corpus folder the gold points into.
