@@ -1033,7 +1033,9 @@ mod tests {
             texts.push(text);
         }
         // Every pair of a few awkward characters, and each after a word.
-        let odd = ['a', 'Z', '7', ' ', '\'', '\u{2019}', '\u{e9}', '\u{301}', ',', '\u{2014}'];
+        let odd = [
+            'a', 'Z', '7', ' ', '\'', '\u{2019}', '\u{e9}', '\u{301}', ',', '\u{2014}',
+        ];
         for a in odd {
             for b in odd {
                 texts.push(format!("{a}{b}"));
