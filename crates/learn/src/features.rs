@@ -460,7 +460,7 @@ pub struct WordDot<'h> {
     bigrams: bool,
     fold_digits: bool,
     prev: u64,
-    // Whether the weights are prefetched a batch ahead (large tables only).
+    // Whether the table is larger than [`PREFETCH_FROM`] (`dot` then prefetches).
     prefetch: bool,
     pending: [u32; DOT_BATCH],
     n: usize,
@@ -471,8 +471,8 @@ pub struct WordDot<'h> {
 /// How many hashed features `dot` prefetches ahead of adding them.
 const DOT_BATCH: usize = 32;
 
-/// Weight tables up to this many entries (128 KiB) stay in cache: [`WordDot`] adds
-/// their weights at once instead of prefetching them a batch ahead.
+/// Weight tables up to this many entries (128 KiB) stay in cache: [`FeatureHasher::dot`]
+/// adds their weights at once ([`SmallDot`]) instead of prefetching them a batch ahead.
 const PREFETCH_FROM: usize = 1 << 15;
 
 /// [`WordDot::ascii_folded`] without and with digits folded.
@@ -582,12 +582,6 @@ impl<'h> WordDot<'h> {
 
     #[inline(always)]
     fn add(&mut self, index: u32) {
-        if !self.prefetch {
-            // A table that stays in cache: added at once, in the same order.
-            self.words += 1;
-            self.word_sum += self.weights.get(index as usize).copied().unwrap_or(0.0);
-            return;
-        }
         prefetch(self.weights, index as usize);
         if self.n == DOT_BATCH {
             self.flush();
@@ -631,16 +625,119 @@ fn is_general_punctuation(c: char) -> bool {
     ('\u{2000}'..='\u{206F}').contains(&c)
 }
 
-/// [`FeatureHasher::dot`] of a words-only hasher in one scan of the bytes: runs of
-/// ASCII letters and digits are hashed through the folded table without decoding,
-/// a space ends a word and is no token. The same tokens as
-/// [`FeatureHasher::visit_words`], added by [`WordDot`] in the same order, so the
-/// score is bit-for-bit that of [`FeatureHasher::dot_visit`] (the tests compare them).
-fn dot_words(text: &str, mut dot: WordDot, dense: &[f32]) -> f32 {
+/// What [`scan_words`] hands on: each finished word by its hash, each character
+/// outside words.
+trait WordSink {
+    fn word(&mut self, hash: u64);
+    fn symbol(&mut self, c: char);
+}
+
+impl WordSink for WordDot<'_> {
+    #[inline(always)]
+    fn word(&mut self, hash: u64) {
+        WordDot::word(self, hash)
+    }
+
+    #[inline(always)]
+    fn symbol(&mut self, c: char) {
+        WordDot::symbol(self, c)
+    }
+}
+
+/// [`WordDot`] for a weight table that stays in cache ([`PREFETCH_FROM`]): no
+/// batch, so the running sums stay in registers. The same features added in the
+/// same order, so the same score bit for bit.
+struct SmallDot<'h> {
+    hasher: &'h FeatureHasher,
+    weights: &'h [f32],
+    symbol_seed: u64,
+    unigrams: bool,
+    bigrams: bool,
+    symbols: bool,
+    prev: u64,
+    words: u32,
+    word_sum: f32,
+}
+
+impl SmallDot<'_> {
+    #[inline(always)]
+    fn add(&mut self, index: u32) {
+        self.words += 1;
+        self.word_sum += self.weights.get(index as usize).copied().unwrap_or(0.0);
+    }
+
+    /// As [`WordDot::finish`].
+    fn finish(self, dense: &[f32]) -> f32 {
+        let h = self.hasher;
+        let dense_part: f32 = dense
+            .iter()
+            .take(h.dense.len())
+            .zip(self.weights)
+            .map(|(v, w)| v * w)
+            .sum();
+        let char_sum = 0f32;
+        dense_part
+            + self.word_sum * h.block_scale(Block::Word, self.words)
+            + char_sum * h.block_scale(Block::Char, 0)
+    }
+}
+
+impl WordSink for SmallDot<'_> {
+    #[inline(always)]
+    fn word(&mut self, hash: u64) {
+        if self.unigrams {
+            self.add(self.hasher.bucket(hash));
+        }
+        if self.bigrams {
+            self.add(self.hasher.bucket(combine(self.prev, hash)));
+        }
+        self.prev = hash;
+    }
+
+    #[inline(always)]
+    fn symbol(&mut self, c: char) {
+        if self.symbols && !c.is_whitespace() && !c.is_control() {
+            self.word(symbol_hash(self.symbol_seed, c));
+        }
+    }
+}
+
+/// [`FeatureHasher::dot`] of a words-only hasher (`dot` from [`WordDot::new`]) in one
+/// scan of the bytes ([`scan_words`]): through [`SmallDot`] when the table stays in
+/// cache, else through `dot` with its prefetching.
+fn dot_words(text: &str, dot: WordDot, dense: &[f32]) -> f32 {
+    if dot.prefetch {
+        let mut dot = dot;
+        scan_words(text, dot.fold_digits, &mut dot);
+        return dot.finish(dense);
+    }
+    let cfg = &dot.hasher.config;
+    let mut small = SmallDot {
+        hasher: dot.hasher,
+        weights: dot.weights,
+        symbol_seed: dot.symbol_seed,
+        unigrams: cfg.word_unigrams,
+        bigrams: cfg.word_bigrams,
+        symbols: cfg.symbols,
+        prev: dot.prev,
+        words: 0,
+        word_sum: 0.0,
+    };
+    scan_words(text, dot.fold_digits, &mut small);
+    small.finish(dense)
+}
+
+/// The tokens of [`FeatureHasher::visit_words`], in its order, in one scan of the
+/// bytes: runs of ASCII letters and digits are hashed through the folded table
+/// without decoding, a space ends a word and is no token. Scores through it are
+/// bit-for-bit those of [`FeatureHasher::dot_visit`] (the tests compare them).
+#[inline(always)]
+fn scan_words(text: &str, fold_digits: bool, sink: &mut impl WordSink) {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let table = &WORD_BYTE[usize::from(dot.fold_digits)];
-    let seed = dot.word_seed();
+    let table = &WORD_BYTE[usize::from(fold_digits)];
+    let seed = fnv1a64(WORD_SEED);
+    let step = |hash: u64, c: char| fnv1a_step(hash, fold(fold_digits, c) as u32);
     // The hashed word being read (open when `Some`).
     let mut word: Option<u64> = None;
     let mut i = 0;
@@ -649,14 +746,14 @@ fn dot_words(text: &str, mut dot: WordDot, dense: &[f32]) -> f32 {
         let f = table[usize::from(b)];
         if f != 0 {
             // A run of ASCII letters and digits.
-            let mut hash = dot.step_folded(word.unwrap_or(seed), f);
+            let mut hash = fnv1a_step(word.unwrap_or(seed), u32::from(f));
             i += 1;
             while i < n {
                 let f = table[usize::from(bytes[i])];
                 if f == 0 {
                     break;
                 }
-                hash = dot.step_folded(hash, f);
+                hash = fnv1a_step(hash, u32::from(f));
                 i += 1;
             }
             word = Some(hash);
@@ -664,7 +761,7 @@ fn dot_words(text: &str, mut dot: WordDot, dense: &[f32]) -> f32 {
         }
         if b == b' ' {
             if let Some(hash) = word.take() {
-                dot.word(hash);
+                sink.word(hash);
             }
             i += 1;
             continue;
@@ -680,7 +777,7 @@ fn dot_words(text: &str, mut dot: WordDot, dense: &[f32]) -> f32 {
         if !c.is_ascii() && !is_general_punctuation(c) && c.is_alphanumeric() {
             let mut hash = word.unwrap_or(seed);
             for l in c.to_lowercase() {
-                hash = dot.step(hash, l);
+                hash = step(hash, l);
             }
             word = Some(hash);
             i += len;
@@ -693,20 +790,19 @@ fn dot_words(text: &str, mut dot: WordDot, dense: &[f32]) -> f32 {
                 .next()
                 .is_some_and(|next| next.is_alphabetic());
         if apostrophe_inside {
-            word = word.map(|hash| dot.step(hash, c));
+            word = word.map(|hash| step(hash, c));
             i += len;
             continue;
         }
         if let Some(hash) = word.take() {
-            dot.word(hash);
+            sink.word(hash);
         }
-        dot.symbol(c);
+        sink.symbol(c);
         i += len;
     }
     if let Some(hash) = word {
-        dot.word(hash);
+        sink.word(hash);
     }
-    dot.finish(dense)
 }
 
 /// The hash of a punctuation or symbol token: curly quotes and dashes as their
