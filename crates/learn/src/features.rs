@@ -552,6 +552,14 @@ impl<'h> WordDot<'h> {
         &ASCII_FOLDED[usize::from(self.fold_digits)]
     }
 
+    /// [`ascii_folded`](Self::ascii_folded) for every byte: what [`step`](Self::step)
+    /// hashes for an ASCII letter or digit, 0 for any other byte (one look-up, no
+    /// test for ASCII first).
+    #[inline(always)]
+    pub fn word_bytes(&self) -> &'static [u8; 256] {
+        &WORD_BYTE[usize::from(self.fold_digits)]
+    }
+
     /// [`step`](Self::step) for an ASCII letter or digit `b`, given as
     /// `ascii_folded()[b]`.
     #[inline(always)]
@@ -1194,7 +1202,7 @@ mod tests {
             };
             let h = FeatureHasher::new(config, vec![]).unwrap();
             let dot = WordDot::new(&h, &[]).unwrap();
-            let table = &WORD_BYTE[usize::from(fold_digits)];
+            let table = dot.word_bytes();
             for b in 0..=255u8 {
                 let f = table[usize::from(b)];
                 assert_eq!(f != 0, b.is_ascii_alphanumeric(), "{b}");
