@@ -799,6 +799,19 @@ static ASCII_CLASS: [u8; 128] = ascii_classes();
 static COUNTS: [u64; 256] = ascii_counts();
 const FIELD: u64 = (1 << 21) - 1;
 
+/// Each byte lower-cased in ASCII (`u8::to_ascii_lowercase` by one look-up).
+static LOWER: [u8; 256] = ascii_lower();
+
+const fn ascii_lower() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).to_ascii_lowercase();
+        i += 1;
+    }
+    t
+}
+
 const fn ascii_counts() -> [u64; 256] {
     let classes = ascii_classes();
     let mut t = [0u64; 256];
@@ -993,7 +1006,7 @@ fn margin_one_pass(lexicon: &Lexicon, sentence: &str, mut dot: WordDot) -> f32 {
                     packed += counts;
                     hash = dot.step_folded(hash, folded[usize::from(b)]);
                     if len < CUE_BUF {
-                        cue.lower[len] = b.to_ascii_lowercase();
+                        cue.lower[len] = LOWER[usize::from(b)];
                         len += 1;
                     }
                     i += 1;
