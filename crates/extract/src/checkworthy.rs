@@ -793,15 +793,28 @@ const fn ascii_classes() -> [u8; 128] {
 
 static ASCII_CLASS: [u8; 128] = ascii_classes();
 
-/// For each ASCII byte, what it adds to a cue word's digit, letter and upper-case
-/// counts, as three 21-bit fields of one integer (0 for a byte that is neither a
-/// letter nor a digit).
-static COUNTS: [u64; 128] = ascii_counts();
+/// For each byte, what it adds to a cue word's digit, letter and upper-case
+/// counts, as three 21-bit fields of one integer (0 for a byte that is not an
+/// ASCII letter or digit: one look-up, no test for ASCII first).
+static COUNTS: [u64; 256] = ascii_counts();
 const FIELD: u64 = (1 << 21) - 1;
 
-const fn ascii_counts() -> [u64; 128] {
+/// Each byte lower-cased in ASCII (`u8::to_ascii_lowercase` by one look-up).
+static LOWER: [u8; 256] = ascii_lower();
+
+const fn ascii_lower() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).to_ascii_lowercase();
+        i += 1;
+    }
+    t
+}
+
+const fn ascii_counts() -> [u64; 256] {
     let classes = ascii_classes();
-    let mut t = [0u64; 128];
+    let mut t = [0u64; 256];
     let mut i = 0;
     while i < 128 {
         let class = classes[i];
@@ -978,21 +991,22 @@ fn margin_one_pass(lexicon: &Lexicon, sentence: &str, mut dot: WordDot) -> f32 {
             }
             // The counts are added packed ([`COUNTS`]) over at most 2^20 bytes at a
             // time, so that no field overflows into the next.
-            let folded = dot.ascii_folded();
+            // Every ASCII letter or digit folded (0 for other bytes, never read).
+            let folded = dot.word_bytes();
             let mut len = cue.len;
             loop {
                 let limit = n.min(i + (1 << 20));
                 let mut packed = 0u64;
                 while i < limit {
                     let b = bytes[i];
-                    let counts = if b < 0x80 { COUNTS[usize::from(b)] } else { 0 };
+                    let counts = COUNTS[usize::from(b)];
                     if counts == 0 {
                         break;
                     }
                     packed += counts;
                     hash = dot.step_folded(hash, folded[usize::from(b)]);
                     if len < CUE_BUF {
-                        cue.lower[len] = b.to_ascii_lowercase();
+                        cue.lower[len] = LOWER[usize::from(b)];
                         len += 1;
                     }
                     i += 1;

@@ -908,6 +908,12 @@ impl LooseChars<'_> {
     /// holds `need` of them or the text ends.
     fn fill(&mut self, chars: &mut Vec<(usize, char)>, need: usize) {
         let bytes = self.hay.as_bytes();
+        // One growth for the whole step, not one per doubling as chars are pushed
+        // (at most a char per byte left, `need` may be `usize::MAX`).
+        chars.reserve(
+            need.saturating_sub(chars.len())
+                .min(bytes.len().saturating_sub(self.pos)),
+        );
         while chars.len() < need && self.pos < bytes.len() {
             let b = bytes[self.pos];
             if b < 0x80 {

@@ -382,6 +382,16 @@ impl FeatureHasher {
     /// `weights · features(text, dense)` without building a vector: the fast path for
     /// scoring. Weights shorter than [`FeatureHasher::dim`] count as 0 past their end.
     pub fn dot(&self, text: &str, dense: &[f32], weights: &[f32]) -> f32 {
+        match WordDot::new(self, weights) {
+            Some(dot) => dot_words(text, dot, dense),
+            None => self.dot_visit(text, dense, weights),
+        }
+    }
+
+    /// [`dot`](Self::dot) through [`visit`](Self::visit): the definition the
+    /// words-only scan ([`dot_words`]) is tested against, and the path with
+    /// character n-grams.
+    fn dot_visit(&self, text: &str, dense: &[f32], weights: &[f32]) -> f32 {
         let dense_part: f32 = dense
             .iter()
             .take(self.dense.len())
@@ -450,6 +460,8 @@ pub struct WordDot<'h> {
     bigrams: bool,
     fold_digits: bool,
     prev: u64,
+    // Whether the table is larger than [`PREFETCH_FROM`] (`dot` then prefetches).
+    prefetch: bool,
     pending: [u32; DOT_BATCH],
     n: usize,
     words: u32,
@@ -459,8 +471,31 @@ pub struct WordDot<'h> {
 /// How many hashed features `dot` prefetches ahead of adding them.
 const DOT_BATCH: usize = 32;
 
+/// Weight tables up to this many entries (128 KiB) stay in cache: [`FeatureHasher::dot`]
+/// adds their weights at once ([`SmallDot`]) instead of prefetching them a batch ahead.
+const PREFETCH_FROM: usize = 1 << 15;
+
 /// [`WordDot::ascii_folded`] without and with digits folded.
 static ASCII_FOLDED: [[u8; 128]; 2] = [ascii_folded(false), ascii_folded(true)];
+
+/// For each byte, what [`WordDot::step`] hashes for it when it is an ASCII letter or
+/// digit (lower-cased, a folded digit as `0`), and 0 for every other byte: the
+/// inner loop of [`dot_words`] tests and folds a byte with one load. Without and
+/// with digits folded.
+static WORD_BYTE: [[u8; 256]; 2] = [word_bytes(false), word_bytes(true)];
+
+const fn word_bytes(fold_digits: bool) -> [u8; 256] {
+    let folded = ascii_folded(fold_digits);
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        if (i as u8).is_ascii_alphanumeric() {
+            t[i] = folded[i];
+        }
+        i += 1;
+    }
+    t
+}
 
 const fn ascii_folded(fold_digits: bool) -> [u8; 128] {
     let mut t = [0u8; 128];
@@ -490,6 +525,7 @@ impl<'h> WordDot<'h> {
             bigrams: hasher.config.word_bigrams,
             fold_digits: hasher.config.fold_digits,
             prev: fnv1a64(START_SEED),
+            prefetch: weights.len() > PREFETCH_FROM,
             pending: [0; DOT_BATCH],
             n: 0,
             words: 0,
@@ -514,6 +550,14 @@ impl<'h> WordDot<'h> {
     #[inline(always)]
     pub fn ascii_folded(&self) -> &'static [u8; 128] {
         &ASCII_FOLDED[usize::from(self.fold_digits)]
+    }
+
+    /// [`ascii_folded`](Self::ascii_folded) for every byte: what [`step`](Self::step)
+    /// hashes for an ASCII letter or digit, 0 for any other byte (one look-up, no
+    /// test for ASCII first).
+    #[inline(always)]
+    pub fn word_bytes(&self) -> &'static [u8; 256] {
+        &WORD_BYTE[usize::from(self.fold_digits)]
     }
 
     /// [`step`](Self::step) for an ASCII letter or digit `b`, given as
@@ -577,6 +621,195 @@ impl<'h> WordDot<'h> {
         dense_part
             + self.word_sum * h.block_scale(Block::Word, self.words)
             + char_sum * h.block_scale(Block::Char, 0)
+    }
+}
+
+/// U+2000–U+206F, the General Punctuation block (curly quotes, dashes, spaces),
+/// which holds no letter or digit: news text is full of these characters, and
+/// asking `char::is_alphanumeric` about one costs a search of its tables. The
+/// tests check the whole block.
+#[inline(always)]
+fn is_general_punctuation(c: char) -> bool {
+    ('\u{2000}'..='\u{206F}').contains(&c)
+}
+
+/// What [`scan_words`] hands on: each finished word by its hash, each character
+/// outside words.
+trait WordSink {
+    fn word(&mut self, hash: u64);
+    fn symbol(&mut self, c: char);
+}
+
+impl WordSink for WordDot<'_> {
+    #[inline(always)]
+    fn word(&mut self, hash: u64) {
+        WordDot::word(self, hash)
+    }
+
+    #[inline(always)]
+    fn symbol(&mut self, c: char) {
+        WordDot::symbol(self, c)
+    }
+}
+
+/// [`WordDot`] for a weight table that stays in cache ([`PREFETCH_FROM`]): no
+/// batch, so the running sums stay in registers. The same features added in the
+/// same order, so the same score bit for bit.
+struct SmallDot<'h> {
+    hasher: &'h FeatureHasher,
+    weights: &'h [f32],
+    symbol_seed: u64,
+    unigrams: bool,
+    bigrams: bool,
+    symbols: bool,
+    prev: u64,
+    words: u32,
+    word_sum: f32,
+}
+
+impl SmallDot<'_> {
+    #[inline(always)]
+    fn add(&mut self, index: u32) {
+        self.words += 1;
+        self.word_sum += self.weights.get(index as usize).copied().unwrap_or(0.0);
+    }
+
+    /// As [`WordDot::finish`].
+    fn finish(self, dense: &[f32]) -> f32 {
+        let h = self.hasher;
+        let dense_part: f32 = dense
+            .iter()
+            .take(h.dense.len())
+            .zip(self.weights)
+            .map(|(v, w)| v * w)
+            .sum();
+        let char_sum = 0f32;
+        dense_part
+            + self.word_sum * h.block_scale(Block::Word, self.words)
+            + char_sum * h.block_scale(Block::Char, 0)
+    }
+}
+
+impl WordSink for SmallDot<'_> {
+    #[inline(always)]
+    fn word(&mut self, hash: u64) {
+        if self.unigrams {
+            self.add(self.hasher.bucket(hash));
+        }
+        if self.bigrams {
+            self.add(self.hasher.bucket(combine(self.prev, hash)));
+        }
+        self.prev = hash;
+    }
+
+    #[inline(always)]
+    fn symbol(&mut self, c: char) {
+        if self.symbols && !c.is_whitespace() && !c.is_control() {
+            self.word(symbol_hash(self.symbol_seed, c));
+        }
+    }
+}
+
+/// [`FeatureHasher::dot`] of a words-only hasher (`dot` from [`WordDot::new`]) in one
+/// scan of the bytes ([`scan_words`]): through [`SmallDot`] when the table stays in
+/// cache, else through `dot` with its prefetching.
+fn dot_words(text: &str, dot: WordDot, dense: &[f32]) -> f32 {
+    if dot.prefetch {
+        let mut dot = dot;
+        scan_words(text, dot.fold_digits, &mut dot);
+        return dot.finish(dense);
+    }
+    let cfg = &dot.hasher.config;
+    let mut small = SmallDot {
+        hasher: dot.hasher,
+        weights: dot.weights,
+        symbol_seed: dot.symbol_seed,
+        unigrams: cfg.word_unigrams,
+        bigrams: cfg.word_bigrams,
+        symbols: cfg.symbols,
+        prev: dot.prev,
+        words: 0,
+        word_sum: 0.0,
+    };
+    scan_words(text, dot.fold_digits, &mut small);
+    small.finish(dense)
+}
+
+/// The tokens of [`FeatureHasher::visit_words`], in its order, in one scan of the
+/// bytes: runs of ASCII letters and digits are hashed through the folded table
+/// without decoding, a space ends a word and is no token. Scores through it are
+/// bit-for-bit those of [`FeatureHasher::dot_visit`] (the tests compare them).
+#[inline(always)]
+fn scan_words(text: &str, fold_digits: bool, sink: &mut impl WordSink) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let table = &WORD_BYTE[usize::from(fold_digits)];
+    let seed = fnv1a64(WORD_SEED);
+    let step = |hash: u64, c: char| fnv1a_step(hash, fold(fold_digits, c) as u32);
+    // The hashed word being read (open when `Some`).
+    let mut word: Option<u64> = None;
+    let mut i = 0;
+    while i < n {
+        let b = bytes[i];
+        let f = table[usize::from(b)];
+        if f != 0 {
+            // A run of ASCII letters and digits.
+            let mut hash = fnv1a_step(word.unwrap_or(seed), u32::from(f));
+            i += 1;
+            while i < n {
+                let f = table[usize::from(bytes[i])];
+                if f == 0 {
+                    break;
+                }
+                hash = fnv1a_step(hash, u32::from(f));
+                i += 1;
+            }
+            word = Some(hash);
+            continue;
+        }
+        if b == b' ' {
+            if let Some(hash) = word.take() {
+                sink.word(hash);
+            }
+            i += 1;
+            continue;
+        }
+        let (c, len) = if b < 0x80 {
+            (char::from(b), 1)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
+        if !c.is_ascii() && !is_general_punctuation(c) && c.is_alphanumeric() {
+            let mut hash = word.unwrap_or(seed);
+            for l in c.to_lowercase() {
+                hash = step(hash, l);
+            }
+            word = Some(hash);
+            i += len;
+            continue;
+        }
+        let apostrophe_inside = (c == '\'' || c == '\u{2019}')
+            && word.is_some()
+            && text[i + len..]
+                .chars()
+                .next()
+                .is_some_and(|next| next.is_alphabetic());
+        if apostrophe_inside {
+            word = word.map(|hash| step(hash, c));
+            i += len;
+            continue;
+        }
+        if let Some(hash) = word.take() {
+            sink.word(hash);
+        }
+        sink.symbol(c);
+        i += len;
+    }
+    if let Some(hash) = word {
+        sink.word(hash);
     }
 }
 
@@ -875,6 +1108,110 @@ mod tests {
             }
         }
         assert!(word_dot(&hasher(), "a", &[], &weights).is_none());
+    }
+
+    #[test]
+    fn the_words_only_dot_is_the_visiting_dot_bit_for_bit() {
+        let mut texts: Vec<String> = [
+            "",
+            " ",
+            "'",
+            "a'",
+            "a' b",
+            "x\u{2019}",
+            "Según la ONU, 300 civiles murieron en Alepo.",
+            "Sh\u{2019}ite militias' \u{2019}s 1,200.5 U.S. $5 \u{20AC}3 \u{A3}2 50% O'Brien's",
+            "It\u{2019}s 2016. 'tis don'\u{e9}t \u{c9}COLE caf\u{e9} \u{0130}stanbul \u{0661} \u{2160}",
+            "\u{201c}fled\u{201d} \u{2014} \u{2013} \u{2018}x\u{2019} \t\x0b\r\n\u{a0}\u{1F600}!?",
+            "Ölçüm ǅemal ßtraße ΣΊΣΥΦΟΣ naïve coöperate x\u{2019}\u{e9} x'\u{301} x\u{2019}1 2\u{2019}s",
+            "\u{0627}\u{0644}\u{0633}\u{0644}\u{0627}\u{0645} 中文字 \u{2070}\u{2071}\u{207F} \u{2009}a\u{200b}b",
+            "  double  spaces\u{a0}and\ttabs\n\nnew lines 12:30 a.m. #tag @user (x) [y] {z}",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
+        for entry in std::fs::read_dir(corpus).expect("examples/corpus") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default();
+            texts.extend(text.split_inclusive(['.', '\n']).map(str::to_string));
+            texts.push(text);
+        }
+        // Every pair of a few awkward characters, and each after a word.
+        let odd = [
+            'a', 'Z', '7', ' ', '\'', '\u{2019}', '\u{e9}', '\u{301}', ',', '\u{2014}',
+        ];
+        for a in odd {
+            for b in odd {
+                texts.push(format!("{a}{b}"));
+                texts.push(format!("word{a}{b}x"));
+            }
+        }
+        let mut compared = 0;
+        // The event filter's table (2^14, added at once) and larger ones (prefetched).
+        for bits in [14u8, 16, 18] {
+            for symbols in [true, false] {
+                for fold_digits in [true, false] {
+                    let config = HasherConfig {
+                        bits,
+                        char_min: 0,
+                        char_max: 0,
+                        symbols,
+                        fold_digits,
+                        ..HasherConfig::default()
+                    };
+                    let h = FeatureHasher::new(config, vec!["a".into(), "b".into()]).unwrap();
+                    let weights: Vec<f32> = (0..h.dim())
+                        .map(|i| ((i * 7919 % 1009) as f32 - 504.0) / 313.0)
+                        .collect();
+                    for t in &texts {
+                        for dense in [&[][..], &[1.0, -0.5][..]] {
+                            let fast = h.dot(t, dense, &weights);
+                            let general = h.dot_visit(t, dense, &weights);
+                            assert_eq!(fast.to_bits(), general.to_bits(), "{bits} {t:?}");
+                            compared += 1;
+                        }
+                    }
+                    // Weights shorter than the space count as 0 past their end.
+                    let short = &weights[..weights.len() / 3];
+                    for t in &texts {
+                        let fast = h.dot(t, &[], short);
+                        assert_eq!(fast.to_bits(), h.dot_visit(t, &[], short).to_bits());
+                    }
+                }
+            }
+        }
+        assert!(compared > 10_000, "{compared}");
+    }
+
+    #[test]
+    fn the_general_punctuation_block_holds_no_word_character() {
+        for c in ('\u{2000}'..='\u{206F}').filter(|c| is_general_punctuation(*c)) {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        assert!(!is_general_punctuation('\u{1FFF}') && !is_general_punctuation('\u{2070}'));
+    }
+
+    #[test]
+    fn the_word_byte_table_steps_as_step_does() {
+        for fold_digits in [true, false] {
+            let config = HasherConfig {
+                char_min: 0,
+                char_max: 0,
+                fold_digits,
+                ..HasherConfig::default()
+            };
+            let h = FeatureHasher::new(config, vec![]).unwrap();
+            let dot = WordDot::new(&h, &[]).unwrap();
+            let table = dot.word_bytes();
+            for b in 0..=255u8 {
+                let f = table[usize::from(b)];
+                assert_eq!(f != 0, b.is_ascii_alphanumeric(), "{b}");
+                if f != 0 {
+                    let c = char::from(b.to_ascii_lowercase());
+                    assert_eq!(dot.step_folded(7, f), dot.step(7, c), "{b}");
+                }
+            }
+        }
     }
 
     #[test]
