@@ -288,6 +288,15 @@ impl EventFilter {
     }
 }
 
+/// The feature space of `config`, with the dense cues.
+fn hasher(config: &TrainConfig) -> FeatureHasher {
+    FeatureHasher::new(
+        config.hasher.clone(),
+        DENSE_FEATURES.iter().map(|s| s.to_string()).collect(),
+    )
+    .expect("the event filter's hasher configuration is valid")
+}
+
 fn featurize(hasher: &FeatureHasher, examples: &[EventExample]) -> Vec<SparseVector> {
     examples
         .iter()
@@ -320,11 +329,7 @@ fn margin_of(model: &LogisticRegression, x: &SparseVector) -> f32 {
 /// Out-of-fold margins: each group (gold set) scored by a model trained on the
 /// others. Examples of a group alone get no margin (`None`).
 pub fn out_of_fold_margins(examples: &[EventExample], config: &TrainConfig) -> Vec<Option<f32>> {
-    let hasher = FeatureHasher::new(
-        config.hasher.clone(),
-        DENSE_FEATURES.iter().map(|s| s.to_string()).collect(),
-    )
-    .expect("the event filter's hasher configuration is valid");
+    let hasher = hasher(config);
     let xs = featurize(&hasher, examples);
     let ys: Vec<bool> = examples.iter().map(|e| e.label).collect();
     out_of_fold(&hasher, &xs, &ys, examples, config)
@@ -416,11 +421,7 @@ pub fn best_threshold(
 /// frame fields over all gold sentences (the threshold maximises their micro-F1).
 /// Deterministic: the same examples in the same order give the same bytes.
 pub fn train(examples: &[EventExample], gold_fields: usize, config: &TrainConfig) -> EventFilter {
-    let hasher = FeatureHasher::new(
-        config.hasher.clone(),
-        DENSE_FEATURES.iter().map(|s| s.to_string()).collect(),
-    )
-    .expect("the event filter's hasher configuration is valid");
+    let hasher = hasher(config);
     let xs = featurize(&hasher, examples);
     let ys: Vec<bool> = examples.iter().map(|e| e.label).collect();
     let oof = out_of_fold(&hasher, &xs, &ys, examples, config);

@@ -392,12 +392,6 @@ impl FeatureHasher {
     /// words-only scan ([`dot_words`]) is tested against, and the path with
     /// character n-grams.
     fn dot_visit(&self, text: &str, dense: &[f32], weights: &[f32]) -> f32 {
-        let dense_part: f32 = dense
-            .iter()
-            .take(self.dense.len())
-            .zip(weights)
-            .map(|(v, w)| v * w)
-            .sum();
         let (mut words, mut chars) = (0u32, 0u32);
         let (mut word_sum, mut char_sum) = (0f32, 0f32);
         let mut add = |block: Block, index: u32| {
@@ -433,6 +427,25 @@ impl FeatureHasher {
         for &(b, i) in &pending[..n] {
             add(b, i);
         }
+        self.total(dense, weights, (words, word_sum), (chars, char_sum))
+    }
+
+    /// How every dot product ends: `dense · weights` plus the word and character
+    /// sums, each scaled by its block's norm (`(count, sum)` per block).
+    #[inline]
+    fn total(
+        &self,
+        dense: &[f32],
+        weights: &[f32],
+        (words, word_sum): (u32, f32),
+        (chars, char_sum): (u32, f32),
+    ) -> f32 {
+        let dense_part: f32 = dense
+            .iter()
+            .take(self.dense.len())
+            .zip(weights)
+            .map(|(v, w)| v * w)
+            .sum();
         dense_part
             + word_sum * self.block_scale(Block::Word, words)
             + char_sum * self.block_scale(Block::Char, chars)
@@ -610,17 +623,8 @@ impl<'h> WordDot<'h> {
     /// The dot product with `dense` (as in [`FeatureHasher::dot`]) added.
     pub fn finish(mut self, dense: &[f32]) -> f32 {
         self.flush();
-        let h = self.hasher;
-        let dense_part: f32 = dense
-            .iter()
-            .take(h.dense.len())
-            .zip(self.weights)
-            .map(|(v, w)| v * w)
-            .sum();
-        let char_sum = 0f32;
-        dense_part
-            + self.word_sum * h.block_scale(Block::Word, self.words)
-            + char_sum * h.block_scale(Block::Char, 0)
+        self.hasher
+            .total(dense, self.weights, (self.words, self.word_sum), (0, 0.0))
     }
 }
 
@@ -676,17 +680,8 @@ impl SmallDot<'_> {
 
     /// As [`WordDot::finish`].
     fn finish(self, dense: &[f32]) -> f32 {
-        let h = self.hasher;
-        let dense_part: f32 = dense
-            .iter()
-            .take(h.dense.len())
-            .zip(self.weights)
-            .map(|(v, w)| v * w)
-            .sum();
-        let char_sum = 0f32;
-        dense_part
-            + self.word_sum * h.block_scale(Block::Word, self.words)
-            + char_sum * h.block_scale(Block::Char, 0)
+        self.hasher
+            .total(dense, self.weights, (self.words, self.word_sum), (0, 0.0))
     }
 }
 
