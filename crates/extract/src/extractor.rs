@@ -93,6 +93,13 @@ struct Sentence {
     chain: Vec<AttributionSource>,
 }
 
+impl Sentence {
+    /// The claim is a quotation with a speaker (`Attribution::quoted`).
+    fn quoted_claim(&self) -> bool {
+        self.quoted && !self.chain.is_empty()
+    }
+}
+
 impl Extractor {
     pub fn new() -> Extractor {
         Extractor {
@@ -152,11 +159,13 @@ impl Extractor {
             for s in sentences.iter_mut() {
                 let Some(frame) = &s.frame else { continue };
                 let text = s.span.slice(ctx.text);
+                // The claim's attribution as `Claim` will carry it: the filter was
+                // trained on claims.
                 let dense = event_filter::dense_features(
                     frame,
                     !s.chain.is_empty(),
                     !s.hedges.is_empty(),
-                    s.quoted && !s.chain.is_empty(),
+                    s.quoted_claim(),
                 );
                 if filter.probability(text, &dense) < filter.threshold() {
                     s.frame = None;
@@ -179,8 +188,8 @@ impl Extractor {
             if !include(i, &s) {
                 continue;
             }
+            let quoted = s.quoted_claim();
             let hedges = s.hedges;
-            let quoted = s.quoted && !s.chain.is_empty();
             out.push(Claim {
                 id: String::new(),
                 start: s.span.start,
