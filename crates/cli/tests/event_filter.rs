@@ -37,12 +37,20 @@ fn training_reproduces_the_shipped_filter() {
     );
 }
 
-/// Runs `analyze --format jsonl --skip links` on one text and returns its claims.
+/// Runs `analyze --no-store --format jsonl --skip links` on one text (nothing written
+/// to the user's store) and returns its claims.
 fn claims(text: &str) -> Vec<serde_json::Value> {
     use std::io::Write;
     let mut child = crosscheck()
         .args([
-            "analyze", "-", "--format", "jsonl", "--quiet", "--skip", "links",
+            "analyze",
+            "-",
+            "--no-store",
+            "--format",
+            "jsonl",
+            "--quiet",
+            "--skip",
+            "links",
         ])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())

@@ -1186,16 +1186,21 @@ mod tests {
         assert!(!is_general_punctuation('\u{1FFF}') && !is_general_punctuation('\u{2070}'));
     }
 
+    /// A words-only hasher (what `WordDot` accepts).
+    fn words_only(fold_digits: bool) -> FeatureHasher {
+        let config = HasherConfig {
+            char_min: 0,
+            char_max: 0,
+            fold_digits,
+            ..HasherConfig::default()
+        };
+        FeatureHasher::new(config, vec![]).unwrap()
+    }
+
     #[test]
     fn the_word_byte_table_steps_as_step_does() {
         for fold_digits in [true, false] {
-            let config = HasherConfig {
-                char_min: 0,
-                char_max: 0,
-                fold_digits,
-                ..HasherConfig::default()
-            };
-            let h = FeatureHasher::new(config, vec![]).unwrap();
+            let h = words_only(fold_digits);
             let dot = WordDot::new(&h, &[]).unwrap();
             let table = dot.word_bytes();
             for b in 0..=255u8 {
@@ -1212,13 +1217,7 @@ mod tests {
     #[test]
     fn the_ascii_table_steps_as_step_does() {
         for fold_digits in [true, false] {
-            let config = HasherConfig {
-                char_min: 0,
-                char_max: 0,
-                fold_digits,
-                ..HasherConfig::default()
-            };
-            let h = FeatureHasher::new(config, vec![]).unwrap();
+            let h = words_only(fold_digits);
             let dot = WordDot::new(&h, &[]).unwrap();
             for b in 0..128u8 {
                 let c = char::from(b.to_ascii_lowercase());
