@@ -91,12 +91,19 @@ fn the_report_leads_with_contradictions_and_the_json_carries_statuses() {
         "{}",
         &report[..200.min(report.len())]
     );
-    // The pro-government toll of 12 against the monitor's "at least 35".
+    // One entry per disputed field: the Maarat al-Numan toll, each value once with
+    // the claims under it, the pro-government 12 against the monitor's "at least 35".
     let first = report.split("\n\n").nth(1).unwrap_or("");
     assert!(
-        report.contains("12") && report.contains("at least 35"),
+        first.starts_with("[killed] airstrike in Maarat al-Numan"),
         "{first}"
     );
+    assert!(
+        first.contains("\n    12\n") && first.contains("\n    at least 35\n"),
+        "{first}"
+    );
+    assert!(first.contains("in conflict: 12 ≠ at least 35"), "{first}");
+    assert_eq!(first.matches("[572802ae0e60a9a4]").count(), 1, "{first}");
 
     let out = crosscheck()
         .args(["analyze", "--no-store", "--format", "json"])

@@ -137,21 +137,28 @@ pub fn events(args: EventsArgs) -> Result<i32> {
                 let e = &detail.event;
                 writeln!(out, "{}  {}", e.id, e.description)?;
                 writeln!(out, "    articles: {}", e.articles.join(", "))?;
-                for c in &detail.contradictions {
-                    writeln!(out, "\n  CONTRADICTION on {}", c.field.as_str())?;
-                    for r in &c.claims {
-                        let who = if r.attribution.is_empty() {
-                            "own voice".to_string()
-                        } else {
-                            format!("per {}", r.attribution.join(" citing "))
-                        };
-                        writeln!(
-                            out,
-                            "    {} ({who}): {}  [{}]",
-                            r.outlet.as_deref().unwrap_or("?"),
-                            r.value,
-                            r.claim
-                        )?;
+                for d in crate::output::disputes::disputes(&detail.contradictions) {
+                    writeln!(
+                        out,
+                        "\n  DISPUTED {} ({} values, {} pairwise contradictions)",
+                        d.field.as_str(),
+                        d.values.len(),
+                        d.contradictions
+                    )?;
+                    for v in &d.values {
+                        writeln!(out, "    {}", v.value)?;
+                        for r in &v.claims {
+                            writeln!(
+                                out,
+                                "        {}  [{}]",
+                                crate::output::disputes::who(r),
+                                r.claim
+                            )?;
+                        }
+                    }
+                    let clashes = crate::output::disputes::clash_line(&d);
+                    if !clashes.is_empty() {
+                        writeln!(out, "    in conflict: {clashes}")?;
                     }
                 }
                 for c in &detail.corroborations {

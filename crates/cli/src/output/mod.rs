@@ -3,6 +3,7 @@
 //! summary) is written by `finish`.
 
 mod csv_rows;
+pub mod disputes;
 mod fast_json;
 mod json;
 mod report;

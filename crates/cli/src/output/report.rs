@@ -8,7 +8,7 @@ use anyhow::Result;
 use crosscheck_link::LinkResult;
 use crosscheck_schema::{ArticleAnalysis, Casualties, Claim, ClaimRef, ClaimStatus, RunSummary};
 
-use super::{event_dates, Sink};
+use super::{disputes, event_dates, Sink};
 
 pub struct Report {
     out: Box<dyn Write + Send>,
@@ -188,21 +188,13 @@ pub fn claim_line(claim: &Claim, text: &str) -> String {
     )
 }
 
+/// One claim under its value: who says so, the sentence, the article.
 fn side(r: &ClaimRef, sentences: &HashMap<String, String>) -> String {
-    let who = if r.attribution.is_empty() {
-        r.outlet.clone().unwrap_or_else(|| "unknown outlet".into())
-    } else {
-        format!(
-            "{}, per {}",
-            r.outlet.as_deref().unwrap_or("unknown outlet"),
-            r.attribution.join(" citing ")
-        )
-    };
     let sentence = sentences
         .get(&r.claim)
         .map(|t| one_line(t, 100))
         .unwrap_or_default();
-    format!("{who}: {} — “{sentence}” [{}]", r.value, r.article)
+    format!("{} — “{sentence}” [{}]", disputes::who(r), r.article)
 }
 
 impl Sink for Report {
@@ -222,18 +214,27 @@ impl Sink for Report {
         let events: HashMap<&str, &crosscheck_schema::Event> =
             links.events.iter().map(|e| (e.id.as_str(), e)).collect();
         if !links.contradictions.is_empty() {
+            let disputes = disputes::disputes(&links.contradictions);
             writeln!(
                 self.out,
-                "CONTRADICTIONS ({})\n",
+                "CONTRADICTIONS ({} disputed fields, {} pairwise contradictions)\n",
+                disputes.len(),
                 links.contradictions.len()
             )?;
-            for c in &links.contradictions {
+            for d in &disputes {
                 let about = events
-                    .get(c.event.as_str())
-                    .map_or(c.event.clone(), |e| e.description.clone());
-                writeln!(self.out, "[{}] {about}", c.field.as_str())?;
-                for r in &c.claims {
-                    writeln!(self.out, "    {}", side(r, &self.sentences))?;
+                    .get(d.event)
+                    .map_or(d.event.to_string(), |e| e.description.clone());
+                writeln!(self.out, "[{}] {about}", d.field.as_str())?;
+                for v in &d.values {
+                    writeln!(self.out, "    {}", v.value)?;
+                    for r in &v.claims {
+                        writeln!(self.out, "        {}", side(r, &self.sentences))?;
+                    }
+                }
+                let clashes = disputes::clash_line(d);
+                if !clashes.is_empty() {
+                    writeln!(self.out, "    in conflict: {clashes}")?;
                 }
                 writeln!(self.out)?;
             }
