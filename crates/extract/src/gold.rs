@@ -123,7 +123,14 @@ pub struct GoldSentence {
     pub end: usize,
     /// The sentence's first 20 characters, to check the text is the annotated one.
     pub check: String,
+    /// The date relative dates resolve against: `published_text` when the record has
+    /// it, else `published`.
     pub published: Option<NaiveDate>,
+    /// The publication date the article's own dateline gives, when the source's date
+    /// column is wrong (`eval/gold/README-fresh20.md`, stratum B). `parse_gold` moves it
+    /// into `published`.
+    #[serde(default)]
+    pub published_text: Option<NaiveDate>,
     pub checkworthy: bool,
     pub event: Option<GoldEvent>,
     pub attribution: GoldAttribution,
@@ -177,6 +184,9 @@ pub fn parse_gold(text: &str) -> Result<Vec<GoldSentence>, GoldError> {
             });
         }
         rec.index = n;
+        if let Some(d) = rec.published_text {
+            rec.published = Some(d);
+        }
         out.push(rec);
     }
     Ok(out)
@@ -697,6 +707,17 @@ mod tests {
         assert_eq!(e.date.as_ref().unwrap().precision, DatePrecision::Day);
         assert_eq!(gold[0].attribution.chain[0].kind, SourceKind::Monitor);
         assert!(gold[0].is_held_out());
+    }
+
+    #[test]
+    fn the_datelines_date_replaces_a_wrong_date_column() {
+        let with = RECORD.replace(
+            r#""published": "2016-10-16","#,
+            r#""published": "2013-08-20", "published_text": "2016-10-16","#,
+        );
+        let gold = parse_gold(&format!("{RECORD}\n{with}\n")).unwrap();
+        let day = NaiveDate::from_ymd_opt(2016, 10, 16);
+        assert_eq!((gold[0].published, gold[1].published), (day, day));
     }
 
     #[test]
