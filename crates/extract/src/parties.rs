@@ -20,13 +20,15 @@
 //!    ("in Damascus") or a modifier ("al-Qaeda-linked");
 //! 6. a pronoun or description standing for a party: "its fighters" (the speaker's or
 //!    the article's party), "it has bombed" (the party the sentence or article named),
-//!    "the group", "the army";
+//!    "the group", "the army", "the air force";
 //! 7. a person or group the table does not know, as the subject of the trigger verb
 //!    ("Malek, a Syrian refugee, stabbed") or after "by" ("wounded by the officers"),
 //!    or an attacker left unnamed ("A suicide bomber struck" → `unnamed attacker`);
 //! 8. a party after the trigger that acts ("said the army had shelled");
 //! 9. a party named by an adjective before the trigger ("Russian air strikes" when the
-//!    phrase is not in the table as a whole);
+//!    phrase is not in the table as a whole), else before any attack noun of the
+//!    sentence over words that only qualify it ("Israeli overnight air raids", "killed
+//!    in rebel fire", "under a devastating government siege");
 //! 10. for a denial with no agent named, the denier's state.
 //!
 //! Then: in a coordinated subject the first party leads, an adjective too ("Russian and
@@ -218,6 +220,7 @@ pub(crate) const PARTY_WORDS: &[&str] = &[
     "aircraft",
     "aircrafts",
     "helicopters",
+    "force",
 ];
 
 /// Participles before "by" that tell who holds or backs something, not who acted:
@@ -1241,6 +1244,15 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
             actor_index = Some(index);
         }
     }
+    // "Israeli overnight air raids", "rebel rocket attacks", "killed in rebel fire",
+    // "under a devastating government siege": a party adjective before an attack noun,
+    // over up to two words that only qualify the attack, anywhere in the sentence.
+    if actor.is_none() {
+        if let Some((mention, index)) = qualified_adjective(w, inp) {
+            actor = Some(mention);
+            actor_index = Some(index);
+        }
+    }
     // "jets believed to be Russian struck": the nationality the sentence gives them.
     if actor.is_none() {
         let believed = (3..w.len()).find_map(|k| {
@@ -1501,7 +1513,13 @@ fn description(
         if !w.has(k, class::PARTY_WORD) {
             continue;
         }
-        if w.w(k - 1) != "the" || in_ranges(&inp.found.speaker_ranges, k - 1, k + 1) {
+        // "the air force": one description of two words.
+        let air_force = w.w(k) == "force" && k >= 2 && w.w(k - 1) == "air";
+        let first = if air_force { k - 1 } else { k };
+        if w.w(k) == "force" && !air_force {
+            continue;
+        }
+        if w.w(first - 1) != "the" || in_ranges(&inp.found.speaker_ranges, first - 1, k + 1) {
             continue;
         }
         // "The Organisation for the Prohibition of Chemical Weapons", "the Islamic State
@@ -1509,15 +1527,17 @@ fn description(
         if inp.actor_matches.iter().any(|m| m.first <= k && k < m.end) {
             continue;
         }
+        let (k, end) = (first, k + 1);
+        let word = if air_force { "air force" } else { w.w(k) };
         // After the trigger only as a subject ("denied that the army had targeted") or
         // as the other side of fighting ("killed in clashes with the army").
         let other_side = k >= 2
             && w.w(k - 2) == "with"
             && trig_hit.is_some_and(|h| fighting_noun(w.w(h.first)) && h.end + 1 == k - 1);
-        if k >= trig_first && !acts_after(w, k + 1) && !other_side {
+        if k >= trig_first && !acts_after(w, end) && !other_side {
             continue;
         }
-        let who = match w.w(k) {
+        let who = match word {
             "group" | "organisation" | "organization" => {
                 remembered(&|x| x.kind == ActorKind::ArmedGroup && !government_side(x))
             }
@@ -1525,14 +1545,14 @@ fn description(
             // "the planes fired missiles": the air force of the state the speaker speaks
             // for or the article named.
             "army" | "military" | "planes" | "jets" | "warplanes" | "aircraft" | "aircrafts"
-            | "helicopters" => speaker_party()
+            | "helicopters" | "air force" => speaker_party()
                 .filter(|x| x.kind == ActorKind::State)
                 .or_else(|| {
                     remembered(&|x| matches!(x.kind, ActorKind::StateForce | ActorKind::State))
                 })
                 .map(|x| {
                     let force = force_of(inp.actors, inp.actors.top(&x.id).unwrap_or(x));
-                    match w.w(k) {
+                    match word {
                         "army" | "military" => force,
                         _ => air_force_of(inp.actors, force),
                     }
@@ -1548,8 +1568,8 @@ fn description(
             _ => None,
         };
         if let Some(who) = who {
-            if !inp.after_target_prep(w, k - 1) && !passive_after(w, inp, k + 1) {
-                found.push((k - 1, k + 1, who));
+            if !inp.after_target_prep(w, k - 1) && !passive_after(w, inp, end) {
+                found.push((k - 1, end, who));
             }
         }
     }
@@ -1740,6 +1760,144 @@ fn demonym_at(w: &Words, actors: &Actors, k: usize) -> Option<(EntityMention, us
         },
         index,
     ))
+}
+
+/// Words that qualify an attack between the party adjective and the attack noun:
+/// "Israeli *overnight* air raids", "rebel *rocket* attacks", "government *barrel bomb*
+/// attacks".
+fn attack_qualifier(x: &str) -> bool {
+    matches!(
+        x,
+        "overnight"
+            | "new"
+            | "fresh"
+            | "renewed"
+            | "heavy"
+            | "intense"
+            | "intensive"
+            | "deadly"
+            | "repeated"
+            | "continued"
+            | "continuing"
+            | "ongoing"
+            | "latest"
+            | "suspected"
+            | "alleged"
+            | "massive"
+            | "indiscriminate"
+            | "rocket"
+            | "rockets"
+            | "mortar"
+            | "artillery"
+            | "missile"
+            | "tank"
+            | "sniper"
+            | "barrel"
+            | "bomb"
+            | "chemical"
+            | "gas"
+            | "air"
+            | "aerial"
+    )
+}
+
+/// Nouns of an attack a party adjective can qualify that are not triggers by
+/// themselves: "rebel fire", "government siege".
+fn adjective_attack_noun(x: &str) -> bool {
+    matches!(
+        x,
+        "fire" | "siege" | "blockade" | "bombardment" | "shelling"
+    )
+}
+
+/// "Israeli overnight air raids", "killed in rebel fire", "under a devastating
+/// government siege": a party named by an adjective before an attack noun (a trigger
+/// of the sentence, or "fire", "siege"), over at most two [`attack_qualifier`]s;
+/// not after a target preposition ("raids on rebel positions"), not in a speaker's
+/// phrase, and not when the attack noun is a passive's subject ("the terrorist attack
+/// had been conducted by four suicide bombers"). The party must fight (a state, its
+/// forces or an armed group) and be written as an adjective: lower case ("rebel",
+/// "government"), a demonym ("Israeli") or an acronym ("US"), not a name ("Damascus").
+fn qualified_adjective(w: &Words, inp: &PartyInputs) -> Option<(EntityMention, usize)> {
+    // Attack nouns only: "killed", "dead" or "displaced" name no attacker.
+    let heads = inp
+        .hits
+        .iter()
+        .filter(|h| {
+            matches!(
+                h.event_type,
+                EventType::Airstrike
+                    | EventType::Shelling
+                    | EventType::Bombing
+                    | EventType::GroundAttack
+                    | EventType::ChemicalAttack
+                    | EventType::Siege
+            )
+        })
+        .map(|h| (h.first, h.end))
+        .chain(
+            (1..w.len())
+                .filter(|&k| adjective_attack_noun(w.w(k)))
+                .map(|k| (k, k + 1)),
+        );
+    let mut best: Option<(usize, (EntityMention, usize))> = None;
+    for (head, head_end) in heads {
+        // "the terrorist attack had been conducted by four suicide bombers": the agent
+        // of the passive is the attacker, not the adjective.
+        if passive_after(w, inp, head_end) || agent_follows(w, head_end) {
+            continue;
+        }
+        let mut k = head;
+        for _ in 0..3 {
+            if k == 0 {
+                break;
+            }
+            k -= 1;
+            if attack_qualifier(w.w(k)) && k + 3 > head {
+                continue;
+            }
+            if in_ranges(&inp.found.speaker_ranges, k, k + 1) || inp.after_target_prep(w, k) {
+                break;
+            }
+            // A party that fights: not "civilians", a city or a news agency.
+            let fights = |m: &EntityMention| {
+                matches!(
+                    m.kind,
+                    EntityKind::State | EntityKind::StateForce | EntityKind::ArmedGroup
+                ) && {
+                    // "rebel", "government"; "Israeli"; "US", "ISIS": not "Damascus".
+                    let raw = w.raw(k);
+                    raw.starts_with(|c: char| c.is_lowercase())
+                        || w.has(k, class::DEMONYM)
+                        || raw.len() >= 2 && raw.chars().all(|c| c.is_ascii_uppercase())
+                }
+            };
+            if let Some(found) = demonym_at(w, inp.actors, k).filter(|(m, _)| fights(m)) {
+                if best.as_ref().is_none_or(|(at, _)| k < *at) {
+                    best = Some((k, found));
+                }
+            }
+            break;
+        }
+    }
+    best.map(|(_, found)| found)
+}
+
+/// "had been conducted by", "was carried out by": a passive at token `k` whose agent
+/// follows within three words.
+fn agent_follows(w: &Words, k: usize) -> bool {
+    let mut p = k;
+    if matches!(w.w(p), "had" | "has" | "have") {
+        p += 1;
+    }
+    if !matches!(w.w(p), "was" | "were" | "been" | "is" | "are" | "being") {
+        return false;
+    }
+    p += 1;
+    if w.w(p) == "been" {
+        p += 1;
+    }
+    (p..p + 3).any(|q| w.w(q) == "by")
 }
 
 /// Facility nouns as a target: "a market", "the Latamneh hospital". A facility only

@@ -812,3 +812,33 @@ fn attackers_repelled_and_groups_victims_came_from() {
     let t = "The Syrian army managed to control a number of villages in east of Khanasser.";
     assert_eq!(frame(t).event_type, EventType::Capture);
 }
+
+#[test]
+fn a_party_adjective_before_an_attack_noun_over_qualifiers() {
+    // The adjective before "fire" or "siege", which are no triggers by themselves.
+    let t = "The deaths include 65 people among them 22 children killed in rebel fire on government neighbourhoods the Observatory said.";
+    assert_eq!(actor_text(t).as_deref(), Some("rebel"));
+    let t = "Eastern Ghouta has been under a devastating government siege since 2012 and is targeted regularly by air strikes and artillery.";
+    assert_eq!(actor_text(t).as_deref(), Some("government"));
+    // Over words that only qualify the attack.
+    let t = "At least 10 Syrian soldiers were killed in Israeli overnight air raids on positions near the Golan Heights.";
+    assert_eq!(actor_name(t).as_deref(), Some("Israel Defense Forces"));
+    let t = "At least six children were killed and 15 injured in rebel rocket attacks in the government-held west of Aleppo city on Thursday.";
+    assert_eq!(actor_text(t).as_deref(), Some("rebel"));
+    // Not the victims, not a city, and not when the attack noun heads a passive whose
+    // agent is named.
+    let t = "A mortar attack on Al Qousour district of Deir ez-Zor left three civilians dead and six others injured.";
+    assert_eq!(actor(t), None);
+    let t = "Shelling on the central district of Old Damascus killed four civilians and wounded seven others.";
+    assert_eq!(actor(t), None);
+    let t = "A security source said the terrorist attack had been conducted by four suicide bombers wearing explosive belts.";
+    assert_ne!(actor_text(t).as_deref(), Some("terrorist"));
+}
+
+#[test]
+fn the_air_force_is_the_air_force_of_the_article_s_state() {
+    let t = "Syrian government forces shelled the town on Friday. \
+             The air force dropped barrel bombs this morning on the village of Qasr el-Breij the Observatory said.";
+    assert_eq!(actor_name(t).as_deref(), Some("Syrian Arab Air Force"));
+    assert_eq!(actor_text(t).as_deref(), Some("The air force"));
+}
