@@ -221,6 +221,11 @@ pub(crate) const PARTY_WORDS: &[&str] = &[
     "aircrafts",
     "helicopters",
     "force",
+    "fire",
+    "siege",
+    "blockade",
+    "bombardment",
+    "shelling",
 ];
 
 /// Participles before "by" that tell who holds or backs something, not who acted:
@@ -1837,16 +1842,11 @@ fn qualified_adjective(w: &Words, inp: &PartyInputs) -> Option<(EntityMention, u
         .map(|h| (h.first, h.end))
         .chain(
             (1..w.len())
-                .filter(|&k| adjective_attack_noun(w.w(k)))
+                .filter(|&k| w.has(k, class::PARTY_WORD) && adjective_attack_noun(w.w(k)))
                 .map(|k| (k, k + 1)),
         );
     let mut best: Option<(usize, (EntityMention, usize))> = None;
     for (head, head_end) in heads {
-        // "the terrorist attack had been conducted by four suicide bombers": the agent
-        // of the passive is the attacker, not the adjective.
-        if passive_after(w, inp, head_end) || agent_follows(w, head_end) {
-            continue;
-        }
         let mut k = head;
         for _ in 0..3 {
             if k == 0 {
@@ -1856,24 +1856,35 @@ fn qualified_adjective(w: &Words, inp: &PartyInputs) -> Option<(EntityMention, u
             if attack_qualifier(w.w(k)) && k + 3 > head {
                 continue;
             }
-            if in_ranges(&inp.found.speaker_ranges, k, k + 1) || inp.after_target_prep(w, k) {
+            // Written as an adjective: "rebel", "government"; "Israeli"; "US", "ISIS"; not
+            // "Damascus", and not a function word (checked first: the table look-up is
+            // the costly part).
+            let raw = w.raw(k);
+            let adjective = (raw.starts_with(|c: char| c.is_lowercase())
+                && !matches!(
+                    w.w(k),
+                    "in" | "of" | "on" | "and" | "by" | "to" | "from" | "with" | "for" | "at"
+                ))
+                || w.has(k, class::DEMONYM)
+                || raw.len() >= 2 && raw.chars().all(|c| c.is_ascii_uppercase());
+            if !adjective
+                || best.as_ref().is_some_and(|(at, _)| *at <= k)
+                || in_ranges(&inp.found.speaker_ranges, k, k + 1)
+                || inp.after_target_prep(w, k)
+            {
                 break;
             }
-            // A party that fights: not "civilians", a city or a news agency.
+            // A party that fights: not "civilians" or a news agency.
             let fights = |m: &EntityMention| {
                 matches!(
                     m.kind,
                     EntityKind::State | EntityKind::StateForce | EntityKind::ArmedGroup
-                ) && {
-                    // "rebel", "government"; "Israeli"; "US", "ISIS": not "Damascus".
-                    let raw = w.raw(k);
-                    raw.starts_with(|c: char| c.is_lowercase())
-                        || w.has(k, class::DEMONYM)
-                        || raw.len() >= 2 && raw.chars().all(|c| c.is_ascii_uppercase())
-                }
+                )
             };
+            // "the terrorist attack had been conducted by four suicide bombers": the agent
+            // of the passive is the attacker, not the adjective.
             if let Some(found) = demonym_at(w, inp.actors, k).filter(|(m, _)| fights(m)) {
-                if best.as_ref().is_none_or(|(at, _)| k < *at) {
+                if !passive_after(w, inp, head_end) && !agent_follows(w, head_end) {
                     best = Some((k, found));
                 }
             }
