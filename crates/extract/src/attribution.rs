@@ -79,6 +79,32 @@ pub(crate) struct Context<'a> {
     pub outlet: Option<&'a str>,
 }
 
+/// Singular nouns of one person's role: a speaker phrase holding one ("a ministry
+/// spokesman", "Rami Abdel Rahman, the head of the Observatory") is a person, whom a
+/// later "he" or "she" stands for.
+pub(crate) fn human_role(w: &str) -> bool {
+    matches!(
+        w,
+        "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "official"
+            | "minister"
+            | "president"
+            | "ambassador"
+            | "envoy"
+            | "governor"
+            | "commander"
+            | "head"
+            | "chief"
+            | "chairman"
+            | "director"
+            | "general"
+            | "colonel"
+            | "analyst"
+    )
+}
+
 fn is_pronoun(w: &str) -> bool {
     matches!(w, "he" | "she" | "it" | "they" | "we")
 }

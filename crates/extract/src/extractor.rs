@@ -488,6 +488,14 @@ impl Extractor {
                 })
                 .collect();
             for s in found.chain.iter().filter(|s| !s.pronoun) {
+                // "Ministry spokesman Maj. Gen. Igor Petrenko told reporters": one person
+                // speaking for an organisation, whom a later "he said" means.
+                if s.kind != SourceKind::Person
+                    && s.kind != SourceKind::Anonymous
+                    && (s.first..s.end).any(|i| crate::attribution::human_role(w.w(i)))
+                {
+                    memory.person = Some(s.name.clone());
+                }
                 match s.kind {
                     SourceKind::Person => memory.person = Some(s.name.clone()),
                     SourceKind::Anonymous => {}

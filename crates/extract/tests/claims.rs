@@ -754,3 +754,21 @@ fn what_would_or_will_happen_is_not_an_event() {
     let t = "Air strikes killed 12 people in Idlib, which would be the deadliest raid this year.";
     assert!(claim(t).event.is_some(), "{t}");
 }
+
+#[test]
+fn he_after_a_spokesman_is_the_spokesman() {
+    let t = "No aircraft flew over the town on Sunday, the Russian Defence Ministry said. \
+             Ministry spokesman Maj. Gen. Igor Petrenko told reporters that no flights were recorded in the area. \
+             He said the damage shown in videos was caused by an explosion at an ammunition depot.";
+    let claims = claims_on(t, Some(date(2016, 10, 17)));
+    let last = claims.last().expect("claims");
+    let names: Vec<&str> = last
+        .attribution
+        .chain
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(names, ["Ministry spokesman Maj. Gen. Igor Petrenko"]);
+    // Its span is still the pronoun's.
+    assert_eq!(chain(last, t), ["He"]);
+}
