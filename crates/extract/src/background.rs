@@ -87,6 +87,17 @@ pub(crate) fn is_background(
     (0..w.len()).any(|i| w.has(i, class::BACKGROUND) && marker_at(w, i))
 }
 
+/// The sentence is a question ("Who benefits from these fabrications?", "Did the
+/// rebels just gas 27 schoolchildren?"): it asks, it reports no event
+/// (`docs/taxonomy.md`: questions are not check-worthy).
+pub(crate) fn is_question(w: &Words) -> bool {
+    w.span
+        .slice(w.text)
+        .trim_end()
+        .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')'])
+        .ends_with('?')
+}
+
 /// The sentence only says what would, will or could happen: "If the Peshmerga had not
 /// killed the militants the attack would have caused serious casualties", "Capturing
 /// the whole city would be a major prize", "Under the deal more than 30000 people will

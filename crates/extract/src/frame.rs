@@ -363,6 +363,7 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
     let denied = found.deny || inp.denial_words;
     if crate::background::is_background(w, !inp.counts.is_empty(), denied, inp.hits, inp.dates)
         || crate::background::is_irrealis(w, !inp.counts.is_empty(), denied, inp.hits)
+        || crate::background::is_question(w)
     {
         return None;
     }

@@ -772,3 +772,16 @@ fn he_after_a_spokesman_is_the_spokesman() {
     // Its span is still the pronoun's.
     assert_eq!(chain(last, t), ["He"]);
 }
+
+#[test]
+fn a_question_reports_no_event() {
+    let t = "So where did the missiles come from, and who made them?";
+    assert!(claims_on(t, None).iter().all(|c| c.event.is_none()));
+    let t = "Did the rebels just gas 27 schoolchildren near Aleppo?";
+    assert!(claims_on(t, None).iter().all(|c| c.event.is_none()));
+    // A question quoted inside a report keeps the report's event.
+    let t = "\"Why did they bomb the market?\" asked a resident after the air strike killed 12 people on Sunday.";
+    assert!(claims_on(t, Some(date(2016, 10, 17)))
+        .iter()
+        .any(|c| c.event.is_some()));
+}
