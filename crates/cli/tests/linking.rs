@@ -105,6 +105,20 @@ fn the_report_leads_with_contradictions_and_the_json_carries_statuses() {
     assert!(first.contains("in conflict: 12 ≠ at least 35"), "{first}");
     assert_eq!(first.matches("[572802ae0e60a9a4]").count(), 1, "{first}");
 
+    // Single-source claims: the most check-worthy first, a syndicated copy's claim once.
+    let single = report
+        .split("SINGLE-SOURCE CLAIMS")
+        .nth(1)
+        .and_then(|s| s.split("EVENTS (").next())
+        .unwrap_or("");
+    let scores: Vec<f32> = single
+        .lines()
+        .filter_map(|l| l.rsplit_once(" (")?.1.strip_suffix(')')?.parse().ok())
+        .collect();
+    assert!(scores.len() > 10, "{single}");
+    assert!(scores.windows(2).all(|p| p[0] >= p[1]), "{scores:?}");
+    assert!(single.contains("(and 1 copy)"), "{single}");
+
     let out = crosscheck()
         .args(["analyze", "--no-store", "--format", "json"])
         .arg(&corpus)

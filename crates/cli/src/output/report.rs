@@ -239,17 +239,44 @@ impl Sink for Report {
                 writeln!(self.out)?;
             }
         }
-        let single: Vec<(&ArticleAnalysis, &Claim, &String)> = self
-            .articles
+        // The most check-worthy first; a syndicated copy's claim once, with its copies
+        // counted ("a syndicated copy is one source").
+        let group_of: HashMap<&str, &str> = links
+            .groups
             .iter()
-            .flat_map(|(a, texts)| a.claims.iter().zip(texts).map(move |(c, t)| (a, c, t)))
-            .filter(|(_, c, _)| c.status == Some(ClaimStatus::SingleSource) && c.event.is_some())
+            .flat_map(|g| g.articles.iter().map(move |a| (a.as_str(), g.id.as_str())))
             .collect();
+        let mut single: Vec<(&ArticleAnalysis, &Claim, &String, usize)> = Vec::new();
+        let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+        for (a, texts) in &self.articles {
+            for (c, t) in a.claims.iter().zip(texts) {
+                if c.status != Some(ClaimStatus::SingleSource) || c.event.is_none() {
+                    continue;
+                }
+                let group = group_of
+                    .get(a.id.as_str())
+                    .copied()
+                    .unwrap_or(a.id.as_str());
+                match seen.get(&(group, t.as_str())) {
+                    Some(&i) => single[i].3 += 1,
+                    None => {
+                        seen.insert((group, t.as_str()), single.len());
+                        single.push((a, c, t, 0));
+                    }
+                }
+            }
+        }
+        single.sort_by(|x, y| y.1.checkworthy.total_cmp(&x.1.checkworthy));
         if !links.events.is_empty() {
             writeln!(self.out, "SINGLE-SOURCE CLAIMS ({})\n", single.len())?;
-            for (a, c, t) in single.iter().take(SINGLE_SOURCE_SHOWN) {
+            for (a, c, t, copies) in single.iter().take(SINGLE_SOURCE_SHOWN) {
                 let outlet = a.outlet.as_deref().unwrap_or("unknown outlet");
-                writeln!(self.out, "    {outlet}: {}", claim_line(c, t))?;
+                let also = match copies {
+                    0 => String::new(),
+                    1 => " (and 1 copy)".to_string(),
+                    n => format!(" (and {n} copies)"),
+                };
+                writeln!(self.out, "    {outlet}{also}: {}", claim_line(c, t))?;
             }
             if single.len() > SINGLE_SOURCE_SHOWN {
                 writeln!(
