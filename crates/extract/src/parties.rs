@@ -1847,13 +1847,14 @@ fn qualified_adjective(w: &Words, inp: &PartyInputs) -> Option<(EntityMention, u
         );
     let mut best: Option<(usize, (EntityMention, usize))> = None;
     for (head, head_end) in heads {
+        // The word before the attack noun, or before one or two qualifiers.
         let mut k = head;
         for _ in 0..3 {
             if k == 0 {
                 break;
             }
             k -= 1;
-            if attack_qualifier(w.w(k)) && k + 3 > head {
+            if attack_qualifier(w.w(k)) {
                 continue;
             }
             // Written as an adjective: "rebel", "government"; "Israeli"; "US", "ISIS"; not
