@@ -42,6 +42,9 @@ impl Default for PipelineOptions {
 #[derive(Default)]
 pub struct Scratch {
     extract: crosscheck_extract::Scratch,
+    propaganda: crosscheck_propaganda::DetectScratch,
+    /// The sentence spans given to the propaganda model.
+    sentences: Vec<Span>,
 }
 
 /// The per-document analysis. Build once, share across threads.
@@ -221,7 +224,9 @@ impl Pipeline {
                 let mut article = self.article(doc, text, cleaned, scratch);
                 if let Some(detector) = &self.signals {
                     article.signals = detector.detect(text, &article);
-                    article.signals.push(self.propaganda_signal(text, &article));
+                    article
+                        .signals
+                        .push(self.propaganda_signal(text, &article, scratch));
                 }
                 article
             })
@@ -236,16 +241,19 @@ impl Pipeline {
 
     /// Propaganda-technique spans as one signal: its value is the number of spans,
     /// each span's evidence label the SemEval-2020 technique name.
-    fn propaganda_signal(&self, text: &str, article: &ArticleAnalysis) -> Signal {
-        let sentences: Vec<Span> = article
-            .sentences
-            .iter()
-            .map(|s| Span::new(s.start, s.end))
-            .collect();
+    fn propaganda_signal(
+        &self,
+        text: &str,
+        article: &ArticleAnalysis,
+        scratch: &mut Scratch,
+    ) -> Signal {
+        let sentences = &mut scratch.sentences;
+        sentences.clear();
+        sentences.extend(article.sentences.iter().map(|s| Span::new(s.start, s.end)));
         let spans = self
             .propaganda
             .get_or_init(models::shipped_propaganda)
-            .detect(text, &sentences);
+            .detect_with(text, sentences, &mut scratch.propaganda);
         Signal {
             kind: "propaganda_techniques".to_string(),
             value: spans.len() as f32,

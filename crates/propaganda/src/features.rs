@@ -325,6 +325,8 @@ pub struct ArticleTokens {
     /// Open addressing on the token hash: `(hash, first position, count)`; a count
     /// of 0 marks an empty slot.
     table: Vec<(u64, u32, u32)>,
+    /// Per slot of `table`, the last position seen (a buffer of [`ArticleTokens::index`]).
+    last: Vec<u32>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -336,6 +338,7 @@ impl ArticleTokens {
             toks,
             next: Vec::new(),
             table: Vec::new(),
+            last: Vec::new(),
         };
         a.index();
         a
@@ -349,8 +352,11 @@ impl ArticleTokens {
         let cap = (2 * n).max(8).next_power_of_two();
         self.table.clear();
         self.table.resize(cap, (0, NONE, 0));
-        // Last position seen per slot, to link the chains.
-        let mut last = vec![NONE; cap];
+        // Last position seen per slot, to link the chains (the values of an
+        // empty slot are never read).
+        let last = &mut self.last;
+        last.clear();
+        last.resize(cap, NONE);
         let mask = cap - 1;
         for (j, t) in self.toks.iter().enumerate() {
             let mut i = t.hash as usize & mask;

@@ -54,7 +54,7 @@ pub use corpus::{
 pub use io::{
     read_nlp4if_folder, read_semeval_folder, read_training_corpus, CorpusError, TrainingCorpus,
 };
-pub use model::{Decoder, ModelError, Propaganda, TechniqueSpan};
+pub use model::{Decoder, DetectScratch, ModelError, Propaganda, TechniqueSpan};
 pub use scorer::{
     score_si, score_tc, si_recall_by_technique, ClassScore, ScoreError, SiScore, TcScore,
 };

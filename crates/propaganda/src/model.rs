@@ -323,9 +323,13 @@ pub struct Propaganda {
     pub(crate) metadata: Vec<(String, String)>,
 }
 
-/// Per-call buffers of [`Propaganda::detect`].
+/// The buffers of [`Propaganda::detect_with`], kept by the caller from one article
+/// to the next so that they are not grown again for each. What they hold between
+/// two calls means nothing: a used scratch gives the same spans as a new one.
 #[derive(Default)]
-struct Scratch {
+pub struct DetectScratch {
+    /// The sentences in text order.
+    order: Vec<Span>,
     article: ArticleTokens,
     // Token range and info of each sentence.
     sentences: Vec<(usize, usize, SentenceInfo)>,
@@ -524,8 +528,22 @@ impl Propaganda {
     /// feature). Spans come sorted by start, never overlap, and never cross a
     /// sentence boundary.
     pub fn detect(&self, text: &str, sentences: &[Span]) -> Vec<TechniqueSpan> {
-        let mut s = Scratch::default();
-        self.score_sentences(text, sentences, &mut s);
+        self.detect_with(text, sentences, &mut DetectScratch::default())
+    }
+
+    /// [`Propaganda::detect`] with the buffers of `s`, which keeps them for the
+    /// next article: the same spans, fewer trips to the allocator.
+    pub fn detect_with(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        s: &mut DetectScratch,
+    ) -> Vec<TechniqueSpan> {
+        s.article.toks.clear();
+        s.sentences.clear();
+        s.sentence_probs.clear();
+        s.spans.clear();
+        self.score_sentences(text, sentences, s);
         let pa = mean(&s.sentence_probs);
         for (k, &(a, b, info)) in s.sentences.iter().enumerate() {
             let ps = s.sentence_probs[k];
@@ -585,8 +603,10 @@ impl Propaganda {
     }
 
     /// Tokenises the sentences (sorted, overlaps skipped) and scores each.
-    fn score_sentences(&self, text: &str, sentences: &[Span], s: &mut Scratch) {
-        let mut order: Vec<Span> = sentences.to_vec();
+    fn score_sentences(&self, text: &str, sentences: &[Span], s: &mut DetectScratch) {
+        let mut order = std::mem::take(&mut s.order);
+        order.clear();
+        order.extend_from_slice(sentences);
         order.sort_unstable_by_key(|x| (x.start, x.end));
         // About one token per four bytes of sentence text (news prose runs near
         // five): reserving once spares the token vector its regrowth copies.
@@ -599,7 +619,12 @@ impl Propaganda {
             .min(text.len());
         s.article.toks.reserve(bytes / 4);
         let mut last_end = 0;
-        for (index, sp) in order.into_iter().filter(|x| x.start < x.end).enumerate() {
+        for (index, sp) in order
+            .iter()
+            .copied()
+            .filter(|x| x.start < x.end)
+            .enumerate()
+        {
             if sp.start < last_end {
                 continue;
             }
@@ -616,6 +641,7 @@ impl Propaganda {
             s.sentences.push((a, b, info));
             s.sentence_probs.push(p);
         }
+        s.order = order;
     }
 
     /// The sentence model's margin (log-odds) of one sentence; `features` is a
@@ -831,6 +857,37 @@ mod tests {
         out.iter()
             .map(|&(a, b, _)| text[a..b].to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_used_scratch_gives_the_spans_of_a_new_one() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/propaganda.bin");
+        let bytes = std::fs::read(path).expect("models/propaganda.bin");
+        let model = Propaganda::from_bytes(&bytes).expect("the shipped model");
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
+        let mut texts: Vec<String> = vec![
+            "They are corrupt, lying traitors! We must fight them now. \"Never\" again.".into(),
+            String::new(),
+        ];
+        let mut paths: Vec<_> = std::fs::read_dir(corpus)
+            .expect("examples/corpus")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        paths.sort();
+        for p in paths {
+            texts.push(std::fs::read_to_string(p).unwrap_or_default());
+        }
+        let mut scratch = DetectScratch::default();
+        let mut found = 0;
+        // Twice over, so that every text also meets a scratch a longer one used.
+        for text in texts.iter().chain(texts.iter().rev()) {
+            let sentences =
+                crosscheck_segment::Segmenter::new().sentences(text, Span::new(0, text.len()));
+            let fresh = model.detect(text, &sentences);
+            assert_eq!(model.detect_with(text, &sentences, &mut scratch), fresh);
+            found += fresh.len();
+        }
+        assert!(found > 0);
     }
 
     #[test]

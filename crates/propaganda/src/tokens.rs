@@ -150,13 +150,26 @@ fn ascii_word(bytes: &[u8]) -> Option<(u64, u64, u8)> {
     let mut h = FNV_OFFSET;
     let mut flags = 0u16;
     for &b in bytes {
-        let e = ASCII_WORD[usize::from(b)];
-        h = fnv1a_step(h, u32::from(e & 0xff));
-        flags |= e;
+        ascii_step(&mut h, &mut flags, b);
     }
     if flags & NON_ASCII_BIT != 0 {
         return None;
     }
+    Some(ascii_finish(bytes, h, flags))
+}
+
+/// One byte of [`ascii_word`]'s pass: the hash and the case flags.
+#[inline(always)]
+fn ascii_step(h: &mut u64, flags: &mut u16, b: u8) {
+    let e = ASCII_WORD[usize::from(b)];
+    *h = fnv1a_step(*h, u32::from(e & 0xff));
+    *flags |= e;
+}
+
+/// The shape and suffix of an all-ASCII word whose bytes [`ascii_step`] read
+/// into `h` and `flags`, with that hash.
+#[inline]
+fn ascii_finish(bytes: &[u8], h: u64, flags: u16) -> (u64, u64, u8) {
     // Most words have no capital; the capitals are counted only when there are some.
     let shape = if flags & UPPER_BIT == 0 {
         SHAPE_LOWER
@@ -181,7 +194,7 @@ fn ascii_word(bytes: &[u8]) -> Option<(u64, u64, u8)> {
         }
         suffix = s;
     }
-    Some((h, suffix, shape))
+    (h, suffix, shape)
 }
 
 /// Hash and shape of any token by its `char`s (suffix 0): the definition, used
@@ -192,12 +205,20 @@ fn char_token(word: &str, kind: TokenKind) -> (u64, u64, u8) {
 
 /// Appends the tokens of `text[span]` to `out`.
 pub fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Tok>) {
-    for t in tokens(text, span) {
+    let mut it = tokens(text, span);
+    loop {
+        // A plain ASCII word is hashed while the tokenizer measures it: one pass
+        // over its bytes instead of two.
+        let (mut h, mut flags) = (FNV_OFFSET, 0u16);
+        let Some((t, visited)) = it.next_visiting(|b| ascii_step(&mut h, &mut flags, b)) else {
+            break;
+        };
         // The tokenizer's offsets are char boundaries inside `text`: the bytes are
         // sliced without `Token::text`'s boundary checks, which cost as much as
         // hashing a short word.
         let bytes = text.as_bytes().get(t.start..t.end).unwrap_or_default();
         let fast = match t.kind {
+            TokenKind::Word if visited => Some(ascii_finish(bytes, h, flags)),
             TokenKind::Word => ascii_word(bytes),
             _ => None,
         };

@@ -98,7 +98,7 @@ impl Iterator for Tokens<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<Token> {
-        self.next_token(true)
+        self.next_token(true, &mut |_| {}).map(|(t, _)| t)
     }
 }
 
@@ -111,13 +111,25 @@ const fn continues_word(c: u8) -> bool {
 }
 
 impl Tokens<'_> {
+    /// The next token, as [`Iterator::next`] gives it, and whether it is a plain
+    /// run of ASCII letters and digits whose every byte, in order, `visit` was
+    /// called with while the run was measured. A caller that reads the bytes of
+    /// each word (a hash, a case mask) can then skip its own pass over them. When
+    /// the answer is `false`, `visit` may still have seen some bytes, which the
+    /// caller must ignore.
+    #[inline(always)]
+    pub fn next_visiting(&mut self, mut visit: impl FnMut(u8)) -> Option<(Token, bool)> {
+        self.next_token(true, &mut visit)
+    }
+
     /// The next token. With `fast`, a word or number that is a plain run of ASCII
     /// letters and digits ended by a byte that cannot continue it (most of them)
-    /// is measured here; everything else, and everything when `fast` is off (the
+    /// is measured here (each of its bytes given to `visit`; the `bool` answered is
+    /// `true` then); everything else, and everything when `fast` is off (the
     /// definition the tests compare the fast path with), goes through
     /// [`Tokens::word`].
     #[inline(always)]
-    fn next_token(&mut self, fast: bool) -> Option<Token> {
+    fn next_token(&mut self, fast: bool, visit: &mut impl FnMut(u8)) -> Option<(Token, bool)> {
         let b = self.text.as_bytes();
         // Skip whitespace; ASCII without decoding.
         let first = loop {
@@ -137,9 +149,13 @@ impl Tokens<'_> {
             }
         };
         let start = self.pos;
+        let mut visited = false;
         let (end, kind) = if first.is_ascii_alphanumeric() {
-            match fast.then(|| self.ascii_word(start)).flatten() {
-                Some(word) => word,
+            match fast.then(|| self.ascii_word(start, visit)).flatten() {
+                Some(word) => {
+                    visited = true;
+                    word
+                }
                 None => self.word(start),
             }
         } else if !first.is_ascii() && is_word_start(first) {
@@ -154,25 +170,33 @@ impl Tokens<'_> {
             (end, punct_kind(first))
         };
         self.pos = end;
-        Some(Token { start, end, kind })
+        Some((Token { start, end, kind }, visited))
     }
 
     /// The end and kind of the word or number starting at `start` (an ASCII letter
     /// or digit) when it is a run of ASCII letters and digits that the next byte
     /// cannot continue (see [`continues_word`]); `None` sends the token to
     /// [`Tokens::word`]. Gives what `word` gives whenever it answers.
+    /// The run's classes are collected while it is measured, and each of its
+    /// bytes is given to `visit`.
     #[inline(always)]
-    fn ascii_word(&self, start: usize) -> Option<(usize, TokenKind)> {
+    fn ascii_word(&self, start: usize, visit: &mut impl FnMut(u8)) -> Option<(usize, TokenKind)> {
         let rest = &self.text.as_bytes()[start..self.end];
-        let run = rest
-            .iter()
-            .position(|&c| CLASS[c as usize] & (LETTER | DIGIT) == 0)
-            .unwrap_or(rest.len());
+        let mut run = 0;
+        let mut seen = 0u8;
+        while let Some(&c) = rest.get(run) {
+            let class = CLASS[c as usize];
+            if class & (LETTER | DIGIT) == 0 {
+                break;
+            }
+            seen |= class;
+            visit(c);
+            run += 1;
+        }
         if rest.get(run).is_some_and(|&c| continues_word(c)) {
             return None;
         }
-        let has_letter = rest[..run].iter().any(|&c| CLASS[c as usize] == LETTER);
-        let kind = if has_letter {
+        let kind = if seen & LETTER != 0 {
             TokenKind::Word
         } else {
             TokenKind::Number
@@ -336,7 +360,7 @@ mod tests {
     /// Every token of `text`, with the fast path or without it.
     fn all(text: &str, fast: bool) -> Vec<Token> {
         let mut it = tokens(text, Span::new(0, text.len()));
-        std::iter::from_fn(|| it.next_token(fast)).collect()
+        std::iter::from_fn(|| it.next_token(fast, &mut |_| {}).map(|(t, _)| t)).collect()
     }
 
     #[test]
@@ -360,6 +384,37 @@ mod tests {
         let fast = all(&text, true);
         assert!(fast.len() > 100_000, "{} tokens", fast.len());
         assert_eq!(fast, all(&text, false));
+    }
+
+    #[test]
+    fn a_visited_token_is_the_run_of_bytes_visit_saw() {
+        let text = "al-Assad's F-16 U.S. a.m. 1,200 3.5 10:30 2nd x1 99 9- 7' \
+            don\u{2019}t caf\u{e9} cafe\u{301} ab| ab@ ab. ab,c 12,5 12:x end \
+            Plain words, 42 of them; SHOUTING and MiXeD case.";
+        for cut in 0..=text.len() {
+            if !text.is_char_boundary(cut) {
+                continue;
+            }
+            let mut it = tokens(text, Span::new(0, cut));
+            let mut got = Vec::new();
+            let mut n_visited = 0;
+            loop {
+                let mut seen = Vec::new();
+                let Some((t, visited)) = it.next_visiting(|b| seen.push(b)) else {
+                    break;
+                };
+                if visited {
+                    assert_eq!(seen, t.text(text).as_bytes(), "{cut}");
+                    assert!(seen.iter().all(u8::is_ascii_alphanumeric));
+                    n_visited += 1;
+                }
+                got.push(t);
+            }
+            assert_eq!(got, all(&text[..cut], false), "{cut}");
+            if cut == text.len() {
+                assert!(n_visited >= 15, "{n_visited}");
+            }
+        }
     }
 
     #[test]
