@@ -24,8 +24,8 @@ use crosscheck_datasets::{CheckworthyExample, CheckworthySource, DatasetError};
 use crosscheck_learn::{
     average_precision, best_f1_threshold, expected_calibration_error, grouped_kfold,
     mean_average_precision, roc_auc, round_trip_weights, train_logistic, BinaryMetrics, Calibrator,
-    ClassWeight, FeatureHasher, FormatError, HasherConfig, Head, LogisticRegression, ModelFile,
-    SgdConfig, SparseVector, WeightEncoding, WordDot,
+    ClassWeight, FeatureHasher, HasherConfig, Head, LogisticRegression, ModelFile, SgdConfig,
+    SparseVector, WeightEncoding, WordDot,
 };
 
 /// The `kind` of check-worthiness model files.
@@ -1288,31 +1288,7 @@ impl Default for TrainConfig {
     }
 }
 
-/// Why a model could not be loaded.
-#[derive(Debug)]
-pub enum ModelError {
-    /// The bytes are not a valid model file.
-    Format(FormatError),
-    /// A valid file whose features or heads do not match this code.
-    Incompatible(String),
-}
-
-impl fmt::Display for ModelError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ModelError::Format(e) => write!(f, "check-worthiness model: {e}"),
-            ModelError::Incompatible(why) => write!(f, "check-worthiness model: {why}"),
-        }
-    }
-}
-
-impl std::error::Error for ModelError {}
-
-impl From<FormatError> for ModelError {
-    fn from(e: FormatError) -> ModelError {
-        ModelError::Format(e)
-    }
-}
+pub use crate::model_load::{ModelError, ModelProblem};
 
 /// A trained check-worthiness model. Immutable: share one between threads.
 #[derive(Clone, Debug)]
@@ -1324,24 +1300,12 @@ pub struct CheckworthyModel {
 impl CheckworthyModel {
     /// Loads a model written by [`CheckworthyModel::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<CheckworthyModel, ModelError> {
-        let file = ModelFile::from_bytes_of_kind(bytes, MODEL_KIND)?;
-        CheckworthyModel::from_file(file)
-    }
-
-    fn from_file(file: ModelFile) -> Result<CheckworthyModel, ModelError> {
-        if file.hasher.dense_names() != DENSE_FEATURES {
-            return Err(ModelError::Incompatible(format!(
-                "trained with dense features {:?}, this build computes {:?}",
-                file.hasher.dense_names(),
-                DENSE_FEATURES
-            )));
-        }
-        if file.heads.len() != 1 {
-            return Err(ModelError::Incompatible(format!(
-                "expected one head, found {}",
-                file.heads.len()
-            )));
-        }
+        let file = crate::model_load::load_one_head(
+            bytes,
+            MODEL_KIND,
+            &DENSE_FEATURES,
+            "check-worthiness model",
+        )?;
         Ok(CheckworthyModel {
             file,
             lexicon: Lexicon::new(),
@@ -1358,7 +1322,7 @@ impl CheckworthyModel {
     }
 
     fn head(&self) -> &Head {
-        // `from_file` guarantees exactly one head.
+        // `from_bytes` guarantees exactly one head.
         &self.file.heads[0]
     }
 
@@ -1885,6 +1849,7 @@ pub fn cross_validate(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crosscheck_learn::FormatError;
 
     fn example(text: &str, label: bool, group: &str) -> CheckworthyExample {
         CheckworthyExample {
@@ -2139,13 +2104,13 @@ mod tests {
         let p = prepare(&examples, &config);
         let all: Vec<usize> = (0..examples.len()).collect();
         let (head, _) = train_prepared(&p, &all, &config);
-        let model = CheckworthyModel::from_file(ModelFile {
+        let file = ModelFile {
             kind: MODEL_KIND.to_string(),
             metadata: Vec::new(),
             hasher: p.hasher.clone(),
             heads: vec![head.clone()],
-        })
-        .unwrap();
+        };
+        let model = CheckworthyModel::from_bytes(&file.to_bytes(WeightEncoding::F32)).unwrap();
         for (i, e) in examples.iter().enumerate().step_by(7) {
             let held_out = prepared_margin(&head.model, &p, i);
             let scored = model.margin(&e.text);
@@ -2184,7 +2149,10 @@ mod tests {
         bytes[last] ^= 0xff;
         assert!(matches!(
             CheckworthyModel::from_bytes(&bytes),
-            Err(ModelError::Format(FormatError::ChecksumMismatch))
+            Err(ModelError {
+                problem: ModelProblem::Format(FormatError::ChecksumMismatch),
+                ..
+            })
         ));
     }
 

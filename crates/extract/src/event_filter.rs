@@ -26,11 +26,9 @@
 //!
 //! What it does not do: add an event the rules missed, or change a frame's fields.
 
-use std::fmt;
-
 use crosscheck_learn::{
-    round_trip_weights, train_logistic, Calibrator, ClassWeight, FeatureHasher, FormatError,
-    HasherConfig, Head, LogisticRegression, ModelFile, SgdConfig, SparseVector, WeightEncoding,
+    round_trip_weights, train_logistic, Calibrator, ClassWeight, FeatureHasher, HasherConfig, Head,
+    LogisticRegression, ModelFile, SgdConfig, SparseVector, WeightEncoding,
 };
 use crosscheck_schema::{Claim, EventFrame, EventType};
 
@@ -190,31 +188,7 @@ pub struct EventExample {
     pub fields_wrong: u32,
 }
 
-/// Why a filter could not be loaded.
-#[derive(Debug)]
-pub enum FilterError {
-    /// The bytes are not a valid model file.
-    Format(FormatError),
-    /// A valid file whose features or heads do not match this code.
-    Incompatible(String),
-}
-
-impl fmt::Display for FilterError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FilterError::Format(e) => write!(f, "event filter: {e}"),
-            FilterError::Incompatible(why) => write!(f, "event filter: {why}"),
-        }
-    }
-}
-
-impl std::error::Error for FilterError {}
-
-impl From<FormatError> for FilterError {
-    fn from(e: FormatError) -> FilterError {
-        FilterError::Format(e)
-    }
-}
+pub use crate::model_load::ModelError;
 
 /// A trained event filter. Immutable: share one between threads.
 #[derive(Clone, Debug)]
@@ -224,21 +198,9 @@ pub struct EventFilter {
 
 impl EventFilter {
     /// Loads a filter written by [`EventFilter::to_bytes`].
-    pub fn from_bytes(bytes: &[u8]) -> Result<EventFilter, FilterError> {
-        let file = ModelFile::from_bytes_of_kind(bytes, MODEL_KIND)?;
-        if file.hasher.dense_names() != DENSE_FEATURES {
-            return Err(FilterError::Incompatible(format!(
-                "trained with dense features {:?}, this build computes {:?}",
-                file.hasher.dense_names(),
-                DENSE_FEATURES
-            )));
-        }
-        if file.heads.len() != 1 {
-            return Err(FilterError::Incompatible(format!(
-                "expected one head, found {}",
-                file.heads.len()
-            )));
-        }
+    pub fn from_bytes(bytes: &[u8]) -> Result<EventFilter, ModelError> {
+        let file =
+            crate::model_load::load_one_head(bytes, MODEL_KIND, &DENSE_FEATURES, "event filter")?;
         Ok(EventFilter { file })
     }
 

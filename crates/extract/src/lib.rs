@@ -46,6 +46,7 @@ mod casualties;
 mod extractor;
 mod frame;
 pub mod gold;
+mod model_load;
 mod numbers;
 mod parties;
 mod triggers;

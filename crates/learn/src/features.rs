@@ -1069,6 +1069,18 @@ mod tests {
         Some(dot.finish(dense))
     }
 
+    /// The sample corpus's files, each cut into sentences and lines and whole.
+    fn example_corpus_texts() -> Vec<String> {
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
+        let mut texts = Vec::new();
+        for entry in std::fs::read_dir(corpus).expect("examples/corpus") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default();
+            texts.extend(text.split_inclusive(['.', '\n']).map(str::to_string));
+            texts.push(text);
+        }
+        texts
+    }
+
     #[test]
     fn word_dot_adds_what_dot_adds_in_its_order() {
         let weights: Vec<f32> = (0..(1 << 18) + 2)
@@ -1083,11 +1095,7 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
-        for entry in std::fs::read_dir(corpus).expect("examples/corpus") {
-            let text = std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default();
-            texts.extend(text.split_inclusive(['.', '\n']).map(str::to_string));
-        }
+        texts.extend(example_corpus_texts());
         for symbols in [true, false] {
             let config = HasherConfig {
                 char_min: 0,
@@ -1125,12 +1133,7 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
-        for entry in std::fs::read_dir(corpus).expect("examples/corpus") {
-            let text = std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default();
-            texts.extend(text.split_inclusive(['.', '\n']).map(str::to_string));
-            texts.push(text);
-        }
+        texts.extend(example_corpus_texts());
         // Every pair of a few awkward characters, and each after a word.
         let odd = [
             'a', 'Z', '7', ' ', '\'', '\u{2019}', '\u{e9}', '\u{301}', ',', '\u{2014}',
