@@ -5,8 +5,8 @@
 use crosscheck_dates::{DateMatch, Precision};
 use crosscheck_lexicon::{ActorKind, Actors, Gazetteer, PlaceKind, PlaceMatch};
 use crosscheck_schema::{
-    Casualties, CasualtyCategory, DatePrecision, DateValue, EventFrame, EventType, PlaceMention,
-    Span,
+    Casualties, CasualtyCategory, DatePrecision, DateValue, EntityMention, EventFrame, EventType,
+    PlaceMention, Span,
 };
 
 use crate::attribution::{ActorTok, Found};
@@ -87,6 +87,49 @@ fn member_category(w: &Words, inp: &Inputs, c: &Count) -> Option<CasualtyCategor
         ActorKind::ArmedGroup => Some(CasualtyCategory::Fighters),
         _ => None,
     }
+}
+
+/// A result word used as a passive: "were destroyed", "was completely destroyed",
+/// "have been eliminated", "Five VBIEDs destroyed in the village".
+fn passive_result(w: &Words, h: &Hit) -> bool {
+    let mut k = h.first;
+    if k >= 1 && w.w(k - 1).ends_with("ly") {
+        k -= 1;
+    }
+    if k >= 1 && matches!(w.w(k - 1), "also") {
+        k -= 1;
+    }
+    let aux = k >= 1 && matches!(w.w(k - 1), "was" | "were" | "been" | "be" | "being");
+    let reduced = matches!(w.w(h.first), "destroyed" | "eliminated")
+        && matches!(w.w(h.end), "in" | "near" | "at" | "during" | "by" | "on");
+    aux || reduced
+}
+
+/// The mention stands after token `after` as the agent or the instrument of a passive:
+/// "by army units", "during army operations", "in army airstrikes".
+fn agent_of(w: &Words, a: &EntityMention, after: usize) -> bool {
+    let first = w.tok_at_or_after(a.start);
+    first >= after
+        && (1..=2).any(|back| {
+            first >= back
+                && first - back >= after
+                && matches!(w.w(first - back), "by" | "in" | "during")
+                && (back == 1 || matches!(w.w(first - 1), "the" | "a" | "an"))
+        })
+}
+
+/// An air force or its aircraft: "the Syrian Air Force", "the Russian Aerospace Forces",
+/// "government aircraft", "Syrias aircraft".
+fn air_actor(a: &EntityMention) -> bool {
+    a.name.contains("Air Force")
+        || a.name.contains("Aerospace")
+        || a.text.split_whitespace().any(|x| {
+            matches!(
+                x.to_ascii_lowercase().as_str(),
+                "aircraft" | "warplanes" | "jets" | "planes" | "helicopters" | "aerospace"
+            )
+        })
+        || a.text.to_ascii_lowercase().contains("air force")
 }
 
 /// Phrases that deny an act even without a denial verb, each word given by its
@@ -455,6 +498,27 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
             memory: inp.memory,
         },
     );
+    // "An army unit destroyed", "the Air Force destroyed", "More hideouts were
+    // destroyed": a result of an operation is typed by who acted, else by the incident
+    // the article typed last.
+    // "70 Daesh terrorists ... were eliminated", "Five VBIEDs destroyed in the village":
+    // what a passive result names was hit, and so is a party in a clause after it
+    // ("which terrorists have turned into a base"); only an agent after it acted
+    // ("by army units", "during army operations").
+    let (actor, actor_index) = match (chosen, actor) {
+        (Some(h), Some(a)) if h.act && passive_result(w, &h) && !agent_of(w, &a, h.end) => {
+            (None, None)
+        }
+        (_, a) => (a, actor_index),
+    };
+    let event_type = match chosen {
+        Some(h) if h.act => match &actor {
+            Some(a) if air_actor(a) => EventType::Airstrike,
+            Some(_) => event_type,
+            None => inherit(event_type),
+        },
+        _ => event_type,
+    };
 
     // Place: the most specific place named outside the speakers' phrases and the
     // parties' names; towns, villages and neighbourhoods are equally specific and the

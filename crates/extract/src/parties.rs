@@ -1004,6 +1004,8 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
                     && (!inp.after_target_prep(w, m.first) || quantity_of_acts(w, inp, m))
                     && !passive_after(w, inp, m.end)
                     && !backer(w, m)
+                    && !object_of_attack_verb(w, inp, m.first)
+                    && !in_victims_phrase(w, inp, m.end)
             })
             .copied();
     }
@@ -1057,6 +1059,7 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
                     && !passive_after(w, inp, m.end)
                     && !backer(w, m)
                     && !speech_act_after(w, m.end)
+                    && !in_victims_phrase(w, inp, m.end)
             })
             .copied();
     }
@@ -1340,6 +1343,18 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
             });
     }
 
+    // "it was unclear whether the strikes were carried out by Syrian government or
+    // Russian warplanes": a sentence that leaves the actor open names none. "airstrikes
+    // have targeted five neighbourhoods after the Syrian regime declared the end of the
+    // ceasefire": the subject of a later clause did something else.
+    if actor.as_ref().is_some_and(|a| {
+        let at = w.tok_at_or_after(a.start);
+        open_alternative(w, at) || later_clause_subject(w, inp, trig_end, at)
+    }) {
+        actor = None;
+        actor_index = None;
+    }
+
     let actor_first = chosen.map(|a| a.first);
     let target = target(w, inp, &candidates, trig_hit, actor_first, actor.as_ref());
     Parties {
@@ -1347,6 +1362,133 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
         actor_index,
         target,
     }
+}
+
+/// Token `at` is one of two alternatives the sentence leaves open: after "whether"
+/// or "unclear if" / "not know if", with an "or" within eight tokens after it ("it did
+/// not know whether Syrian regime or Russian warplanes carried out the strikes").
+/// "either Russian or Syrian warplanes" alone is not open: the first is the actor.
+fn open_alternative(w: &Words, at: usize) -> bool {
+    let opener = (0..at).rev().take(16).any(|k| {
+        w.w(k) == "whether"
+            || (w.w(k) == "if"
+                && k >= 1
+                && matches!(
+                    w.w(k - 1),
+                    "unclear" | "clear" | "know" | "determine" | "sure" | "certain" | "confirm"
+                ))
+    });
+    opener && (at + 1..(at + 9).min(w.len())).any(|k| w.w(k) == "or")
+}
+
+/// A name that ends before token `end` stands inside the subject of a passive harm
+/// ("The spokesman for Al-Nusra Front his son and 20 other terrorists were killed",
+/// "Ahrar al-Shams leader Hassan Abboud was killed", "Terrorists vehicles ... were
+/// destroyed") or is the subject of "lost" ("The IS lost 28 fighters"): those hit.
+fn in_victims_phrase(w: &Words, inp: &PartyInputs, end: usize) -> bool {
+    let limit = (end + 14).min(w.len());
+    let mut k = end;
+    while k < limit {
+        let x = w.w(k);
+        if x == "lost" && k <= end + 1 {
+            return true;
+        }
+        if matches!(x, "was" | "were") {
+            let mut p = k + 1;
+            while matches!(
+                w.w(p),
+                "also" | "reportedly" | "allegedly" | "later" | "all" | "both" | "completely"
+            ) {
+                p += 1;
+            }
+            return matches!(
+                inp.vocab.casualty.word_id(w.id(p)),
+                Some(CasualtyWord::Harm(..))
+            ) || matches!(w.w(p), "destroyed" | "eliminated" | "targeted");
+        }
+        if !(w.is_word(k) || w.is_number(k))
+            || matches!(
+                x,
+                "said"
+                    | "says"
+                    | "that"
+                    | "who"
+                    | "which"
+                    | "when"
+                    | "as"
+                    | "after"
+                    | "while"
+                    | "had"
+                    | "has"
+                    | "have"
+                    | "is"
+                    | "are"
+            )
+            || inp.hits.iter().any(|h| h.first == k)
+        {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// The name starting at token `first` is the object of an attack verb: "IS has
+/// regularly targeted rebel factions with bomb attacks" (the factions were hit).
+fn object_of_attack_verb(w: &Words, inp: &PartyInputs, first: usize) -> bool {
+    let mut k = first;
+    if k >= 1 && matches!(w.w(k - 1), "the" | "a" | "an") {
+        k -= 1;
+    }
+    k >= 1
+        && inp
+            .hits
+            .iter()
+            .any(|h| h.end == k && verb_trigger(w, h) && w.w(h.end - 1).ends_with("ed"))
+}
+
+/// Token `at` begins the subject of a clause that opens after the trigger and tells
+/// of something else: "after the Syrian regime declared the end of the ceasefire",
+/// "hours after the regime announced a truce", "as the Syrian armed forces declared".
+/// After "after", "before", "until", "since" or "despite" any verb but an attack or a
+/// killing ("killed when Islamic State group jihadists attacked a town", "after IS
+/// killed 270 guards" keep their attackers); after "as", "when" or "while" only a
+/// declaration ("as the regime stepped up its campaign" is the cause).
+fn later_clause_subject(w: &Words, inp: &PartyInputs, trig_end: usize, at: usize) -> bool {
+    if at < trig_end {
+        return false;
+    }
+    let Some(opener) = (at.saturating_sub(3).max(trig_end)..at).find(|&k| {
+        matches!(
+            w.w(k),
+            "after" | "as" | "when" | "since" | "while" | "before" | "until" | "despite"
+        ) && (k + 1..at).all(|j| matches!(w.w(j), "the" | "a" | "an" | "its" | "their"))
+    }) else {
+        return false;
+    };
+    let Some(m) = inp.actor_matches.iter().find(|m| m.first == at) else {
+        return false;
+    };
+    // Its verb: within the first words after the name (over a head noun and an
+    // auxiliary).
+    let verb = m.end..(m.end + 4).min(w.len());
+    if matches!(w.w(opener), "as" | "when" | "while") {
+        return verb.clone().any(|k| {
+            matches!(
+                w.w(k),
+                "declared" | "announced" | "said" | "agreed" | "signed" | "called"
+            )
+        });
+    }
+    !verb.clone().any(|k| {
+        inp.hits
+            .iter()
+            .any(|h| h.first == k && h.event_type != EventType::Death)
+            || matches!(
+                inp.vocab.casualty.word_id(w.id(k)),
+                Some(CasualtyWord::Harm(..))
+            )
+    })
 }
 
 /// The party an accusation construction names as the one who acted, or the party
@@ -1542,6 +1684,11 @@ fn description(
         if k >= trig_first && !acts_after(w, end) && !other_side {
             continue;
         }
+        // "leading members of the group": the group's members were hit.
+        if k >= 2 && w.w(k - 2) == "of" && matches!(word, "group" | "organisation" | "organization")
+        {
+            continue;
+        }
         let who = match word {
             "group" | "organisation" | "organization" => {
                 remembered(&|x| x.kind == ActorKind::ArmedGroup && !government_side(x))
@@ -1596,18 +1743,24 @@ fn army_phrase(
     trig_end: usize,
 ) -> Option<EntityMention> {
     for k in 1..w.len() {
-        if !matches!(w.w(k), "army" | "armys") {
+        // "Another unit eliminated", "while other units destroyed": SANA's next army
+        // unit, without the word "army".
+        let next_unit =
+            matches!(w.w(k), "unit" | "units") && matches!(w.w(k - 1), "another" | "other");
+        if !matches!(w.w(k), "army" | "armys") && !next_unit {
             continue;
         }
         let bare = matches!(w.w(k - 1), "in" | "by");
-        if !bare && !matches!(w.w(k - 1), "the" | "an" | "a") {
+        if !bare && !next_unit && !matches!(w.w(k - 1), "the" | "an" | "a" | "another") {
             continue;
         }
         // "killed in an army operation": the army is the word, not the operation's article.
         let after_trigger = trig_end < k;
         let start = if bare || after_trigger { k } else { k - 1 };
         let (mut end, mut air) = (k + 1, false);
-        if matches!(w.w(end), "unit" | "units") {
+        if next_unit {
+            // "Another unit": the two words are the phrase.
+        } else if matches!(w.w(end), "unit" | "units") {
             end += 1;
         } else if w.w(end) == "air" && w.w(end + 1) == "force" {
             end += 2;
@@ -1618,12 +1771,15 @@ fn army_phrase(
         }
         // Right before the trigger, or acting before it ("An army unit targeted ISIS
         // sites ... killing 71").
+        // "An army unit the source also said targeted terrorists": over the aside.
+        let verb_at = source_aside(w, end);
         let subject = !bare
-            && end <= trig_first
-            && (trig_first - end <= 2 || acts_after(w, end))
-            && !passive_after(w, inp, end);
+            && verb_at <= trig_first
+            && (trig_first - verb_at <= 2 || acts_after(w, verb_at))
+            && !passive_after(w, inp, verb_at);
         // "in an army operation" after the trigger, "army airstrikes" holding it.
-        let instrument = end == k + 1
+        let instrument = !next_unit
+            && end == k + 1
             && army_instrument(w.w(end))
             && (end == trig_first || (after_trigger && matches!(w.w(k - 1), "in" | "by" | "an")));
         if !subject && !instrument {
@@ -1649,6 +1805,23 @@ fn army_phrase(
         return Some(resolved_mention(w, start, end, who));
     }
     None
+}
+
+/// The token after an aside between a subject and its verb, "the source (also)
+/// said/added" ("An army unit the source also said targeted"), else `k`.
+fn source_aside(w: &Words, k: usize) -> usize {
+    if w.w(k) != "the" || !matches!(w.w(k + 1), "source" | "sources") {
+        return k;
+    }
+    let mut v = k + 2;
+    if w.w(v) == "also" {
+        v += 1;
+    }
+    if matches!(w.w(v), "said" | "added" | "says" | "noted") {
+        v + 1
+    } else {
+        k
+    }
 }
 
 /// Nouns of an attack an army carries out: "in army airstrikes", "in an army
@@ -1711,6 +1884,10 @@ fn passive_after(w: &Words, inp: &PartyInputs, k: usize) -> bool {
         "reportedly" | "allegedly" | "also" | "being" | "been" | "later"
     ) {
         p += 1;
+    }
+    // "is under attack", "came under fire", "are under siege".
+    if w.w(p) == "under" && matches!(w.w(p + 1), "attack" | "fire" | "siege" | "bombardment") {
+        return true;
     }
     matches!(
         inp.vocab.casualty.word_id(w.id(p)),

@@ -17,6 +17,38 @@ pub(crate) struct Hit {
     /// An air-strike word that does not say the weapon came from the air: "strike",
     /// "struck", "bombs".
     pub vague: bool,
+    /// A result of an operation that does not say what kind of attack it was:
+    /// "destroyed", "eliminated", "inflicted heavy losses" ([`act_of_war`]).
+    pub act: bool,
+}
+
+/// The first words of the triggers that name a result of an operation rather than
+/// the attack itself: "An army unit destroyed an ammunition depot", "army units
+/// inflicted heavy losses upon terrorists", "More hideouts were destroyed". The frame
+/// takes its type from who acted (an air force: an air strike), or, without an actor,
+/// from the incident the article typed last (`frame::build`).
+pub(crate) fn act_of_war(first_word: &str) -> bool {
+    matches!(
+        first_word,
+        "destroyed"
+            | "destroying"
+            | "eliminated"
+            | "eliminating"
+            | "inflicted"
+            | "inflicting"
+            | "heavy"
+    )
+}
+
+/// "a destroyed building", "the remains of damaged and destroyed homes": the participle
+/// describes a thing, it does not report the act.
+fn adjectival(w: &Words, i: usize) -> bool {
+    i > 0
+        && matches!(w.w(i), "destroyed")
+        && matches!(
+            w.w(i - 1),
+            "a" | "an" | "the" | "of" | "from" | "and" | "or" | "partially" | "totally" | "in"
+        )
 }
 
 /// Nouns that, after "the"/"this", point back at an incident rather than name a new one.
@@ -43,7 +75,7 @@ pub(crate) fn find_into(w: &Words, vocab: &Vocab, out: &mut Vec<Hit>) {
     }
     let mut i = 0;
     while i < w.len() {
-        if let Some((len, t)) = vocab.triggers.at(w, i) {
+        if let Some((len, t)) = vocab.triggers.at(w, i).filter(|_| !adjectival(w, i)) {
             let prev = i.checked_sub(1).map(|p| w.w(p)).unwrap_or("");
             let prev2 = i.checked_sub(2).map(|p| w.w(p)).unwrap_or("");
             let anaphor = len == 1
@@ -57,12 +89,58 @@ pub(crate) fn find_into(w: &Words, vocab: &Vocab, out: &mut Vec<Hit>) {
                 weight: t.weight,
                 anaphor,
                 vague: len == 1 && matches!(w.w(i), "strike" | "strikes" | "struck" | "bombs"),
+                act: t.weight <= 30 && act_of_war(w.w(i)),
             });
             i += len;
         } else {
             i += 1;
         }
     }
+    // A result word types only a sentence that names no attack: "The strikes killed
+    // militants while destroying two command posts" is the strikes'.
+    if out.iter().any(|h| !h.act) {
+        out.retain(|h| !h.act);
+    }
+    // "a town recently captured by Kurdish forces", "the village of Zaara captured by
+    // opposition groups earlier this year": a participle that describes a place
+    // types the sentence only when nothing else does.
+    if out.len() > 1 && out.iter().any(|h| !describing_participle(w, h)) {
+        out.retain(|h| !describing_participle(w, h));
+    }
+}
+
+/// A one-word past participle after a noun (not after "was", "were", "had" ...) with
+/// its agent after "by": it describes what the noun went through.
+fn describing_participle(w: &Words, h: &Hit) -> bool {
+    if h.end != h.first + 1 || h.first == 0 || w.w(h.end) != "by" {
+        return false;
+    }
+    let x = w.w(h.first);
+    let mut prev = h.first - 1;
+    if matches!(w.w(prev), "recently" | "previously" | "earlier" | "once") && prev > 0 {
+        prev -= 1;
+    }
+    x.ends_with("ed")
+        && w.is_word(prev)
+        && !matches!(
+            w.w(prev),
+            "was"
+                | "were"
+                | "been"
+                | "be"
+                | "being"
+                | "is"
+                | "are"
+                | "had"
+                | "has"
+                | "have"
+                | "and"
+                | "or"
+                | "also"
+                | "reportedly"
+                | "allegedly"
+                | "not"
+        )
 }
 
 /// Weight from which a trigger names a violent act: a sentence with a casualty count is

@@ -842,3 +842,83 @@ fn the_air_force_is_the_air_force_of_the_article_s_state() {
     assert_eq!(actor_name(t).as_deref(), Some("Syrian Arab Air Force"));
     assert_eq!(actor_text(t).as_deref(), Some("The air force"));
 }
+
+/// SANA's operation results (fresh19 #122–#144, fresh22 #127): "destroyed",
+/// "eliminated", "inflicted heavy losses" type a sentence that names no attack, by who
+/// acted; "Another army unit" and an aside "the source also said" before the verb.
+#[test]
+fn results_of_an_operation_and_the_next_army_unit() {
+    let lead = "The Syrian army continued on Tuesday military operations against the terrorist organizations. ";
+    for (sentence, text) in [
+        (
+            "An army unit destroyed an ammunition depot in Khrab al-Shahm town near the Jordanian border.",
+            "An army unit",
+        ),
+        (
+            "Another army unit eliminated a number of terrorists in precise military operations west of the schools complex.",
+            "Another army unit",
+        ),
+        (
+            "In central Syria army units inflicted heavy losses upon terrorists in personnel and equipment in Taldao.",
+            "army units",
+        ),
+        (
+            "An army unit the source also said targeted terrorists to the west of Tallet Marwan.",
+            "An army unit",
+        ),
+        (
+            "Another unit eliminated a number of terrorists and destroyed their hideouts in the village of al-Hwaiz.",
+            "Another unit",
+        ),
+    ] {
+        let f = frame(&format!("{lead}{sentence}"));
+        assert_eq!(f.event_type, EventType::GroundAttack, "{sentence}");
+        assert_eq!(
+            f.actor.map(|a| (a.text, a.name)),
+            Some((text.to_string(), "Syrian Arab Army".to_string())),
+            "{sentence}"
+        );
+    }
+    // An air force's results are air strikes.
+    assert_eq!(
+        frame(
+            "Meanwhile the Syrian Air Force destroyed ISIL terrorists positions in al-Shaer field."
+        )
+        .event_type,
+        EventType::Airstrike
+    );
+    // A passive result keeps the article's last incident and names no actor.
+    let f = frame(
+        "Syrian warplanes bombed ISIS positions in Hasaka. More hideouts were destroyed in al-Arisha town which terrorists have turned into a main center.",
+    );
+    assert_eq!(f.event_type, EventType::Airstrike);
+    assert_eq!(f.actor, None);
+    // "a destroyed building" describes a thing: no event.
+    assert!(
+        claims("He recovered a live baby from a destroyed building in 2014.")
+            .pop()
+            .and_then(|c| c.event)
+            .is_none()
+    );
+    // With an attack named, the result word does not type the sentence.
+    assert_eq!(
+        actor("The strikes killed a large number of militants while destroying two command posts."),
+        None
+    );
+}
+
+/// "it was unclear whether the strikes were carried out by Syrian government or Russian
+/// warplanes" leaves the actor open (fresh12 #53, fresh18 #1 and #86, fresh19 #82 and
+/// #97, fresh20 #117, fresh22 #86); "either X or Y" alone names X (above).
+#[test]
+fn an_actor_left_open_between_two_is_none() {
+    for sentence in [
+        "The Britain-based monitoring group said it was unclear whether the strikes were carried out by Syrian government or Russian warplanes.",
+        "The Syrian Observatory for Human Rights said it did not know whether Syrian regime or Russian warplanes carried out the strikes on Al-Mayadin.",
+        "The monitor said it was not immediately clear if the raids were carried out by Syrian regime warplanes or their Russian allies.",
+    ] {
+        let f = frame(sentence);
+        assert_eq!(f.event_type, EventType::Airstrike, "{sentence}");
+        assert_eq!(f.actor, None, "{sentence}");
+    }
+}
