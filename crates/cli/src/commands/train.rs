@@ -96,11 +96,11 @@ pub fn run(args: TrainArgs, quiet: bool) -> Result<i32> {
 }
 
 /// The gold sets `crosscheck train event-filter` learns from by default: every set
-/// annotated before the filter's last blind test. `events-fresh15.jsonl` …
+/// whose blind first look has been taken. `events-fresh15.jsonl` …
 /// `events-fresh17.jsonl` scored a filter trained without them first (EVALUATION.md,
-/// ninth session) and joined afterwards; later sets stay out until they have been
-/// scored blind.
-pub const EVENT_FILTER_GOLD: [&str; 18] = [
+/// ninth session) and joined afterwards, `events-fresh18.jsonl` … `events-fresh22.jsonl`
+/// in the eleventh session; later sets stay out until they have been scored blind.
+pub const EVENT_FILTER_GOLD: [&str; 23] = [
     "eval/gold/events.jsonl",
     "eval/gold/events-fresh.jsonl",
     "eval/gold/events-fresh2.jsonl",
@@ -119,6 +119,11 @@ pub const EVENT_FILTER_GOLD: [&str; 18] = [
     "eval/gold/events-fresh15.jsonl",
     "eval/gold/events-fresh16.jsonl",
     "eval/gold/events-fresh17.jsonl",
+    "eval/gold/events-fresh18.jsonl",
+    "eval/gold/events-fresh19.jsonl",
+    "eval/gold/events-fresh20.jsonl",
+    "eval/gold/events-fresh21.jsonl",
+    "eval/gold/events-fresh22.jsonl",
 ];
 
 fn train_event_filter(args: &TrainEventFilterArgs, quiet: bool) -> Result<()> {
