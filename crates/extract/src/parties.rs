@@ -663,7 +663,7 @@ fn unnamed_attacker(w: &Words, inp: &PartyInputs) -> Option<(usize, usize)> {
         matches!(
             w.w(k),
             "bomber" | "bombers" | "attacker" | "attackers" | "assailant" | "assailants"
-        )
+        ) || (k >= 1 && w.w(k - 1) == "suicide" && matches!(w.w(k), "terrorist" | "terrorists"))
     })?;
     let mut a = head;
     while a > 0 && head - a < 3 {
@@ -684,7 +684,9 @@ fn unnamed_attacker(w: &Words, inp: &PartyInputs) -> Option<(usize, usize)> {
     if !opened || inp.after_target_prep(w, a) {
         return None;
     }
-    if (a >= 1 && matches!(w.w(a - 1), "by" | "of" | "with" | "from" | "to"))
+    // "the attack was carried out by a suicide bomber" is the agent of the attack.
+    let agent = a >= 1 && w.w(a - 1) == "by" && by_attached(w, inp, a - 1);
+    if (a >= 1 && matches!(w.w(a - 1), "by" | "of" | "with" | "from" | "to") && !agent)
         || passive_after(w, inp, head + 1)
     {
         return None;
@@ -936,7 +938,15 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
         // unless it acts ("Moscow vetoed", "Russia bombed").
         .filter(|m| {
             !inp.is_place(m)
-                || hits_at(m.end)
+                // "in central Damascus killing several people": a place after a
+                // locative word is where, not who.
+                || !(m.first >= 1
+                    && matches!(
+                        w.w(m.first - 1),
+                        "in" | "at" | "near" | "from" | "into" | "central" | "outside"
+                            | "around" | "northern" | "southern" | "eastern" | "western"
+                    ))
+                    && hits_at(m.end)
                 // "attacks carried out by Washington": the agent of an act.
                 || (m.first >= 1 && w.w(m.first - 1) == "by" && by_attached(w, inp, m.first - 1))
                 || (w.w(m.end).ends_with("ed") && w.w(m.end).len() > 3 && w.is_word(m.end))
@@ -944,6 +954,14 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
                 || (matches!(w.w(m.end), "had" | "has" | "have")
                     && w.w(m.end + 1).ends_with("ed")
                     && w.is_word(m.end + 1))
+                // "Russia began carrying out air strikes", "Russia has been carrying
+                // out airstrikes", "Turkey is moving armor".
+                || matches!(w.w(m.end), "began" | "begins" | "continues" | "keeps")
+                || (matches!(
+                    w.w(m.end),
+                    "has" | "had" | "have" | "is" | "was" | "are" | "were"
+                ) && (w.w(m.end + 1).ends_with("ing")
+                    || (w.w(m.end + 1) == "been" && w.w(m.end + 2).ends_with("ing"))))
         })
         // Outlets, monitors and civilians do not carry out events; organisations (the
         // UN, aid groups) take part in talks and truces, not in attacks.

@@ -922,3 +922,36 @@ fn an_actor_left_open_between_two_is_none() {
         assert_eq!(f.actor, None, "{sentence}");
     }
 }
+
+/// Unnamed attackers after "by" and "suicide terrorist" (fresh20 #112, fresh22 #32);
+/// "battled"; a country that acts in a progressive or after "began" (fresh15 #149,
+/// fresh19 #54, fresh21 #54); a place after a locative word does not act.
+#[test]
+fn unnamed_agents_progressive_countries_and_places_that_do_not_act() {
+    assert_eq!(
+        actor_text("Kurdish officials said the attack was carried out by a suicide bomber driving an explosives-laden truck."),
+        Some("a suicide bomber".into())
+    );
+    assert_eq!(
+        actor_text("A source told SANA that a suicide terrorist driving a car packed with explosives blew himself up at al-Hilaliyeh roundabout."),
+        Some("a suicide terrorist".into())
+    );
+    assert_eq!(
+        actor_name("Elsewhere in Syria opposition groups and government forces battled around a major power plant in Hama province.")
+            .as_deref(),
+        Some("Syrian Opposition")
+    );
+    assert_eq!(
+        actor_text("Russia has been carrying out airstrikes to bolster Syrian government forces since last September."),
+        Some("Russia".into())
+    );
+    assert_eq!(
+        actor_text("Moscow has been waging an air campaign in support of government forces for nearly a year."),
+        Some("Moscow".into())
+    );
+    assert_ne!(
+        actor_name("In June a group of terrorists blew up a car bomb in front of a mosque in central Damascus killing several people.")
+            .as_deref(),
+        Some("Syrian Government")
+    );
+}
