@@ -1155,6 +1155,8 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
                         || (m.first >= 2
                             && matches!(w.w(m.first - 2), "belonged" | "belonging")
                             && w.w(m.first - 1) == "to"))
+                    // "a ceasefire brokered by the US and Russia collapsed".
+                    && !backer(w, m)
             })
             .copied();
         // "regime forces backed by Hezbollah factions killed the civilians": the

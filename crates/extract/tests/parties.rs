@@ -955,3 +955,12 @@ fn unnamed_agents_progressive_countries_and_places_that_do_not_act() {
         Some("Syrian Government")
     );
 }
+
+/// The brokers of a truce do not act, after the trigger either (fresh6 #85, fresh20 #28).
+#[test]
+fn brokers_after_the_trigger_do_not_act() {
+    assert_eq!(
+        actor("A ceasefire in Syria brokered by the US and Russia collapsed last month."),
+        None
+    );
+}
