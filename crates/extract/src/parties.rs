@@ -1569,10 +1569,22 @@ fn accused<'a>(w: &Words, inp: &'a PartyInputs) -> Option<&'a ActorTok> {
             while end > 0 && matches!(w.w(end - 1), "also" | "has" | "have" | "had" | "later") {
                 end -= 1;
             }
-            let claimer = inp
-                .actor_matches
-                .iter()
-                .find(|m| m.end == end && inp.actor(m).is_some_and(is_party))?;
+            // "the Takfiri ISIL group claimed": over the name's head noun too.
+            let claimer = inp.actor_matches.iter().find(|m| {
+                (m.end == end
+                    || (m.end + 1 == end
+                        && matches!(
+                            w.w(m.end),
+                            "group"
+                                | "organisation"
+                                | "organization"
+                                | "militants"
+                                | "terrorists"
+                                | "fighters"
+                                | "movement"
+                        )))
+                    && inp.actor(m).is_some_and(is_party)
+            })?;
             let responsibility = w.w(v + 1) == "responsibility";
             let attack = inp.hits.iter().any(|h| {
                 h.first > v

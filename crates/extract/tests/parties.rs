@@ -956,9 +956,15 @@ fn unnamed_agents_progressive_countries_and_places_that_do_not_act() {
     );
 }
 
-/// The brokers of a truce do not act, after the trigger either (fresh6 #85, fresh20 #28).
+/// The brokers of a truce do not act, after the trigger either (fresh6 #85, fresh20 #28);
+/// a group that claims responsibility does, over its head noun (fresh15 #144).
 #[test]
-fn brokers_after_the_trigger_do_not_act() {
+fn brokers_after_the_trigger_do_not_act_and_claimers_do() {
+    assert_eq!(
+        actor_name("A suicide bombing hit a checkpoint in Hasakeh. For its part the Takfiri ISIL group claimed responsibility for the attack.")
+            .as_deref(),
+        Some("Islamic State")
+    );
     assert_eq!(
         actor("A ceasefire in Syria brokered by the US and Russia collapsed last month."),
         None
