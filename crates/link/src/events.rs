@@ -64,8 +64,10 @@ fn key(place: u32, week: i32) -> u64 {
 
 /// True when one chain is a prefix of the other: one place lies in the other.
 pub(crate) fn comparable(a: &[u32], b: &[u32]) -> bool {
+    // Element by element: chains are a few keys long, and the slice comparison
+    // called `memcmp` for each of the millions of candidate pairs.
     let n = a.len().min(b.len());
-    n > 0 && a[..n] == b[..n]
+    n > 0 && a[..n].iter().zip(&b[..n]).all(|(x, y)| x == y)
 }
 
 /// Claims by (most specific place, week), and which places were seen inside which.
@@ -205,7 +207,12 @@ impl Linker {
     /// The place chain used for clustering: the stated one, else the article's main
     /// place ("The strike on Monday killed 41" in a report about Saraqib).
     pub(crate) fn chain(&self, i: u32) -> Option<&[u32]> {
-        self.stated_chain(i).or_else(|| {
+        self.chain_after(i, self.stated_chain(i))
+    }
+
+    /// [`Linker::chain`] of claim `i` when its stated chain is `stated`.
+    fn chain_after<'s>(&'s self, i: u32, stated: Option<&'s [u32]>) -> Option<&'s [u32]> {
+        stated.or_else(|| {
             self.frame(i)?;
             let c = &self.claims[i as usize];
             let p = self
@@ -214,10 +221,6 @@ impl Linker {
                 .get(self.articles[c.article as usize].context?)?;
             (!p.coarse && !p.chain.is_empty()).then_some(&*p.chain)
         })
-    }
-
-    fn inherits_place(&self, i: u32) -> bool {
-        self.stated_chain(i).is_none()
     }
 
     /// Whether a claim says where or when: an event needs one such claim.
@@ -334,9 +337,11 @@ impl Linker {
         // the checks that can refuse them.
         let text = || ci.sketch.jaccard(&cj.sketch);
         let mut place_override = false;
-        match (self.chain(i), self.chain(j)) {
+        let (si, sj) = (self.stated_chain(i), self.stated_chain(j));
+        match (self.chain_after(i, si), self.chain_after(j, sj)) {
             (Some(p), Some(q)) if comparable(p, q) => {
-                let inherited = self.inherits_place(i) || self.inherits_place(j);
+                // Either claim inherits its article's place.
+                let inherited = si.is_none() || sj.is_none();
                 score += if p.last() == q.last() && !inherited {
                     1.0
                 } else {

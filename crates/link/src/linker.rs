@@ -86,6 +86,12 @@ pub struct Linker {
     /// [`Linker::add`] when it is not in step with `claims`, as after a restore.
     #[serde(skip)]
     keys: Vec<ClaimKey>,
+    /// Buffers of `add` kept between calls: articles sharing an LSH band, and
+    /// candidate claims.
+    #[serde(skip)]
+    found: Vec<u32>,
+    #[serde(skip)]
+    cands: Vec<u32>,
 }
 
 /// The first bytes of a state written by [`Linker::to_state`]: a name and a
@@ -192,15 +198,17 @@ impl Linker {
         article.shingles = if signed { shingles } else { 0 };
         let mut partners = Vec::new();
         if signed {
-            let mut found = Vec::new();
+            let mut found = std::mem::take(&mut self.found);
+            found.clear();
             self.lsh.query(&sig, &mut found);
             found.sort_unstable();
             found.dedup();
-            for b in found {
+            for &b in &found {
                 if self.is_copy(&sig, shingles, b) {
                     partners.push(b);
                 }
             }
+            self.found = found;
         }
         self.lsh.insert(a, signed.then_some(&sig[..]));
         self.signatures
@@ -228,7 +236,7 @@ impl Linker {
         // Join the new claims to every claim they share an edge with. Each pair is
         // tested when the later of its two claims arrives, with a symmetric test, so
         // the components do not depend on the order of arrival.
-        let mut cands = Vec::new();
+        let mut cands = std::mem::take(&mut self.cands);
         for i in first..end {
             self.candidates(&self.keys, i, true, &partners, &mut cands);
             for &j in &cands {
@@ -238,6 +246,7 @@ impl Linker {
                 }
             }
         }
+        self.cands = cands;
         true
     }
 
