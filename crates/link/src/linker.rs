@@ -240,6 +240,12 @@ impl Linker {
         for i in first..end {
             self.candidates(&self.keys, i, true, &partners, &mut cands);
             for &j in &cands {
+                // Already joined, and joining again would not even shorten a path
+                // in the union-find (the saved state stays byte for byte what the
+                // edge test would have left): the edge cannot change anything.
+                if self.components.joined_flat(i, j) {
+                    continue;
+                }
                 let copy_pair = partners.contains(&self.claims[j as usize].article);
                 if self.edge(i, j, copy_pair).is_some() {
                     self.components.union(i, j);
