@@ -64,8 +64,10 @@ fn key(place: u32, week: i32) -> u64 {
 
 /// True when one chain is a prefix of the other: one place lies in the other.
 pub(crate) fn comparable(a: &[u32], b: &[u32]) -> bool {
+    // Element by element: chains are a few keys long, and the slice comparison
+    // called `memcmp` for each of the millions of candidate pairs.
     let n = a.len().min(b.len());
-    n > 0 && a[..n] == b[..n]
+    n > 0 && a[..n].iter().zip(&b[..n]).all(|(x, y)| x == y)
 }
 
 /// Claims by (most specific place, week), and which places were seen inside which.
@@ -89,10 +91,11 @@ impl EventIndex {
         }
     }
 
-    fn lookup(&self, place: u32, from: i32, to: i32, out: &mut Vec<u32>) {
+    /// Calls `f` with each bucket of `place` in the weeks `from..=to` touches.
+    fn lookup(&self, place: u32, from: i32, to: i32, mut f: impl FnMut(&[u32])) {
         for w in week(from)..=week(to) {
             if let Some(b) = self.buckets.get(&key(place, w)) {
-                out.extend_from_slice(b);
+                f(b);
             }
         }
     }
@@ -106,7 +109,68 @@ pub(crate) struct Edge {
     pub place_override: bool,
 }
 
+/// What the two cheapest refusals of [`Linker::edge`] read of a claim (its event
+/// family and its time window), in one small row per claim, so that candidates
+/// can be refused while they are gathered, before the dearer checks and the sort.
+/// A function of the claim, its article and the configuration (see
+/// [`Linker::claim_key`]), so it is rebuilt, not saved.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct ClaimKey {
+    /// One bit per [`Family`]; every bit for a claim whose type fits any family;
+    /// none for a claim without a frame (it is no candidate).
+    families: u8,
+    /// Whether the claim has a window; `from`..`to` is [`Linker::window`].
+    windowed: bool,
+    from: i32,
+    to: i32,
+}
+
+impl ClaimKey {
+    const ANY: u8 = 0x3f;
+
+    /// False when [`Linker::edge`] refuses the pair before looking at anything
+    /// else: no frame, incompatible families, or windows farther apart than `slack`.
+    /// True says nothing about the edge.
+    #[inline]
+    pub(crate) fn may_join(self, other: ClaimKey, slack: i32) -> bool {
+        if self.families & other.families == 0 {
+            return false;
+        }
+        if self.windowed && other.windowed {
+            // The very expression of `edge`.
+            let gap = self.from.max(other.from) - self.to.min(other.to);
+            if gap > slack {
+                return false;
+            }
+        }
+        true
+    }
+}
+
 impl Linker {
+    /// The [`ClaimKey`] of claim `i`.
+    pub(crate) fn claim_key(&self, i: u32) -> ClaimKey {
+        let Some(f) = self.frame(i) else {
+            return ClaimKey::default();
+        };
+        let families = match family(f.kind) {
+            Some(x) => 1 << (x as u8),
+            None => ClaimKey::ANY,
+        };
+        match self.window(i) {
+            Some(w) => ClaimKey {
+                families,
+                windowed: true,
+                from: w.from,
+                to: w.to,
+            },
+            None => ClaimKey {
+                families,
+                ..ClaimKey::default()
+            },
+        }
+    }
+
     pub(crate) fn frame(&self, i: u32) -> Option<&FrameRec> {
         self.claims[i as usize].frame.as_deref()
     }
@@ -143,7 +207,12 @@ impl Linker {
     /// The place chain used for clustering: the stated one, else the article's main
     /// place ("The strike on Monday killed 41" in a report about Saraqib).
     pub(crate) fn chain(&self, i: u32) -> Option<&[u32]> {
-        self.stated_chain(i).or_else(|| {
+        self.chain_after(i, self.stated_chain(i))
+    }
+
+    /// [`Linker::chain`] of claim `i` when its stated chain is `stated`.
+    fn chain_after<'s>(&'s self, i: u32, stated: Option<&'s [u32]>) -> Option<&'s [u32]> {
+        stated.or_else(|| {
             self.frame(i)?;
             let c = &self.claims[i as usize];
             let p = self
@@ -152,10 +221,6 @@ impl Linker {
                 .get(self.articles[c.article as usize].context?)?;
             (!p.coarse && !p.chain.is_empty()).then_some(&*p.chain)
         })
-    }
-
-    fn inherits_place(&self, i: u32) -> bool {
-        self.stated_chain(i).is_none()
     }
 
     /// Whether a claim says where or when: an event needs one such claim.
@@ -182,23 +247,35 @@ impl Linker {
     /// claims of articles it was found to copy or be copied by, and claims at a
     /// place containing `i`'s (and, with `descendants`, inside it) in the weeks its
     /// window touches.
-    pub(crate) fn candidates(&self, i: u32, descendants: bool, copies: &[u32], out: &mut Vec<u32>) {
-        self.candidate_pool(i, descendants, copies, out);
+    pub(crate) fn candidates(
+        &self,
+        keys: &[ClaimKey],
+        i: u32,
+        descendants: bool,
+        copies: &[u32],
+        out: &mut Vec<u32>,
+    ) {
+        self.candidate_pool(keys, i, descendants, copies, out);
         // The pool is a few ascending runs (the article's claims, each copy's, each
         // week's bucket: claims are indexed in the order they were added), which
         // the stable sort merges instead of partitioning. The same order: these
         // are plain integers.
         out.sort();
         out.dedup();
-        out.retain(|&j| j != i && self.frame(j).is_some());
+        // Claims without a frame never entered the pool.
+        out.retain(|&j| j != i);
     }
 
-    /// [`Linker::candidates`] before it is sorted, deduplicated and cleared of `i`
-    /// and of claims without a frame: every candidate, some more than once, and
-    /// maybe `i` or frameless claims. For a caller that filters and deduplicates
-    /// what it makes of them anyway.
+    /// [`Linker::candidates`] before it is sorted, deduplicated and cleared of `i`:
+    /// every candidate, some more than once, and maybe `i`. For a caller that
+    /// filters and deduplicates what it makes of them anyway.
+    ///
+    /// Claims [`Linker::edge`] refuses for their frame alone are left out as they
+    /// are gathered ([`ClaimKey::may_join`]): without a frame, of an incompatible
+    /// family, or dated too far apart. `keys` holds every claim's [`ClaimKey`].
     pub(crate) fn candidate_pool(
         &self,
+        keys: &[ClaimKey],
         i: u32,
         descendants: bool,
         copies: &[u32],
@@ -209,15 +286,18 @@ impl Linker {
         if self.frame(i).is_none() {
             return;
         }
-        out.extend(self.articles[c.article as usize].claim_range());
+        let slack = self.config.date_slack_days;
+        let me = keys[i as usize];
+        let keep = |&j: &u32| me.may_join(keys[j as usize], slack);
+        out.extend(self.articles[c.article as usize].claim_range().filter(keep));
         for &a in copies {
-            out.extend(self.articles[a as usize].claim_range());
+            out.extend(self.articles[a as usize].claim_range().filter(keep));
         }
         if let (Some(chain), Some(w)) = (self.chain(i), self.window(i)) {
-            let slack = self.config.date_slack_days;
             let (from, to) = (w.from - slack, w.to + slack);
             for &p in chain {
-                self.events.lookup(p, from, to, out);
+                self.events
+                    .lookup(p, from, to, |b| out.extend(b.iter().copied().filter(keep)));
             }
             if descendants {
                 let mut stack: Vec<u32> = self
@@ -232,7 +312,8 @@ impl Linker {
                     if guard > 1_000_000 {
                         break;
                     }
-                    self.events.lookup(p, from, to, out);
+                    self.events
+                        .lookup(p, from, to, |b| out.extend(b.iter().copied().filter(keep)));
                     if let Some(kids) = self.events.children.get(&p) {
                         stack.extend_from_slice(kids);
                     }
@@ -256,9 +337,11 @@ impl Linker {
         // the checks that can refuse them.
         let text = || ci.sketch.jaccard(&cj.sketch);
         let mut place_override = false;
-        match (self.chain(i), self.chain(j)) {
+        let (si, sj) = (self.stated_chain(i), self.stated_chain(j));
+        match (self.chain_after(i, si), self.chain_after(j, sj)) {
             (Some(p), Some(q)) if comparable(p, q) => {
-                let inherited = self.inherits_place(i) || self.inherits_place(j);
+                // Either claim inherits its article's place.
+                let inherited = si.is_none() || sj.is_none();
                 score += if p.last() == q.last() && !inherited {
                     1.0
                 } else {

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::compare::{SourceKey, Sources};
 use crate::config::LinkConfig;
-use crate::events::{cluster, EventIndex};
+use crate::events::{cluster, ClaimKey, EventIndex};
 use crate::hash::fold_name;
 use crate::hash::hex_id;
 use crate::lexicon::Lexicon;
@@ -82,6 +82,16 @@ pub struct Linker {
     pub(crate) components: UnionFind,
     #[serde(skip)]
     scratch: Vec<u64>,
+    /// Every claim's [`ClaimKey`], derived from the state (not saved): rebuilt by
+    /// [`Linker::add`] when it is not in step with `claims`, as after a restore.
+    #[serde(skip)]
+    keys: Vec<ClaimKey>,
+    /// Buffers of `add` kept between calls: articles sharing an LSH band, and
+    /// candidate claims.
+    #[serde(skip)]
+    found: Vec<u32>,
+    #[serde(skip)]
+    cands: Vec<u32>,
 }
 
 /// The first bytes of a state written by [`Linker::to_state`]: a name and a
@@ -161,6 +171,9 @@ impl Linker {
         }
         let a = self.articles.len() as u32;
         let first = self.claims.len() as u32;
+        if self.keys.len() != self.claims.len() {
+            self.keys = self.claim_keys().into_owned();
+        }
         let built = build(
             input.article,
             input.text,
@@ -185,15 +198,17 @@ impl Linker {
         article.shingles = if signed { shingles } else { 0 };
         let mut partners = Vec::new();
         if signed {
-            let mut found = Vec::new();
+            let mut found = std::mem::take(&mut self.found);
+            found.clear();
             self.lsh.query(&sig, &mut found);
             found.sort_unstable();
             found.dedup();
-            for b in found {
+            for &b in &found {
                 if self.is_copy(&sig, shingles, b) {
                     partners.push(b);
                 }
             }
+            self.found = found;
         }
         self.lsh.insert(a, signed.then_some(&sig[..]));
         self.signatures
@@ -215,21 +230,44 @@ impl Linker {
         self.components.grow(end as usize);
         for i in first..end {
             self.index_claim(i);
+            let key = self.claim_key(i);
+            self.keys.push(key);
         }
         // Join the new claims to every claim they share an edge with. Each pair is
         // tested when the later of its two claims arrives, with a symmetric test, so
         // the components do not depend on the order of arrival.
-        let mut cands = Vec::new();
+        let mut cands = std::mem::take(&mut self.cands);
         for i in first..end {
-            self.candidates(i, true, &partners, &mut cands);
+            self.candidates(&self.keys, i, true, &partners, &mut cands);
             for &j in &cands {
+                // Already joined, and joining again would not even shorten a path
+                // in the union-find (the saved state stays byte for byte what the
+                // edge test would have left): the edge cannot change anything.
+                if self.components.joined_flat(i, j) {
+                    continue;
+                }
                 let copy_pair = partners.contains(&self.claims[j as usize].article);
                 if self.edge(i, j, copy_pair).is_some() {
                     self.components.union(i, j);
                 }
             }
         }
+        self.cands = cands;
         true
+    }
+
+    /// Every claim's [`ClaimKey`]: the kept ones when they are in step with the
+    /// claims, else computed.
+    fn claim_keys(&self) -> Cow<'_, [ClaimKey]> {
+        if self.keys.len() == self.claims.len() {
+            Cow::Borrowed(&self.keys)
+        } else {
+            Cow::Owned(
+                (0..self.claims.len() as u32)
+                    .map(|i| self.claim_key(i))
+                    .collect(),
+            )
+        }
     }
 
     /// The id of claim `i` as the input gave it.
@@ -328,6 +366,7 @@ impl Linker {
             .collect();
         order.sort_unstable();
 
+        let keys = self.claim_keys();
         let mut out = Vec::new();
         let mut pos = vec![u32::MAX; self.claims.len()];
         let mut cands = Vec::new();
@@ -358,7 +397,7 @@ impl Linker {
                     // The pairs are sorted and deduplicated below: the candidates
                     // need not be (sorting every claim's candidates cost more than
                     // the rest of clustering).
-                    self.candidate_pool(i, false, mine, &mut cands);
+                    self.candidate_pool(&keys, i, false, mine, &mut cands);
                     for &j in &cands {
                         let pj = pos[j as usize];
                         if pj != u32::MAX && j != i && self.frame(j).is_some() {

@@ -224,36 +224,45 @@ impl Sketch {
     /// Bottom-k estimate of the Jaccard similarity: of the k smallest values of the
     /// union, the share present in both.
     pub(crate) fn jaccard(&self, other: &Sketch) -> f32 {
-        let (mut a, mut b) = (self.values().peekable(), other.values().peekable());
+        // A merge of the two value lists by index (the definition is
+        // `jaccard_reference` in the tests): the iterator form cost a third of
+        // `Linker::edge`.
+        let (a, na) = self.compact();
+        let (b, nb) = other.compact();
+        let (mut i, mut j) = (0, 0);
         let (mut union, mut both) = (0usize, 0usize);
-        while union < SKETCH {
-            match (a.peek().copied(), b.peek().copied()) {
-                (Some(x), Some(y)) if x == y => {
-                    both += 1;
-                    a.next();
-                    b.next();
-                }
-                (Some(x), Some(y)) if x < y => {
-                    a.next();
-                }
-                (Some(_), Some(_)) => {
-                    b.next();
-                }
-                (Some(_), None) => {
-                    a.next();
-                }
-                (None, Some(_)) => {
-                    b.next();
-                }
-                (None, None) => break,
+        while union < SKETCH && i < na && j < nb {
+            let (x, y) = (a[i], b[j]);
+            if x == y {
+                both += 1;
+                i += 1;
+                j += 1;
+            } else if x < y {
+                i += 1;
+            } else {
+                j += 1;
             }
             union += 1;
         }
+        // One side is used up: each value left on the other counts once.
+        union = (union + (na - i) + (nb - j)).min(SKETCH);
         if union == 0 {
             0.0
         } else {
             both as f32 / union as f32
         }
+    }
+
+    /// The values of [`Sketch::values`] in an array, and how many there are.
+    #[inline]
+    fn compact(&self) -> ([u32; SKETCH], usize) {
+        let mut out = [0; SKETCH];
+        let mut n = 0;
+        for &v in self.0.iter().chain(self.1.iter()) {
+            out[n] = v;
+            n += usize::from(v != u32::MAX);
+        }
+        (out, n)
     }
 }
 
@@ -368,6 +377,93 @@ mod tests {
         );
         assert!(s1.jaccard(&s2) > 0.6);
         assert!(s1.jaccard(&s3) < 0.2);
+    }
+
+    /// The definition of [`Sketch::jaccard`].
+    fn jaccard_reference(x: &Sketch, y: &Sketch) -> f32 {
+        let (mut a, mut b) = (x.values().peekable(), y.values().peekable());
+        let (mut union, mut both) = (0usize, 0usize);
+        while union < SKETCH {
+            match (a.peek().copied(), b.peek().copied()) {
+                (Some(x), Some(y)) if x == y => {
+                    both += 1;
+                    a.next();
+                    b.next();
+                }
+                (Some(x), Some(y)) if x < y => {
+                    a.next();
+                }
+                (Some(_), Some(_)) => {
+                    b.next();
+                }
+                (Some(_), None) => {
+                    a.next();
+                }
+                (None, Some(_)) => {
+                    b.next();
+                }
+                (None, None) => break,
+            }
+            union += 1;
+        }
+        if union == 0 {
+            0.0
+        } else {
+            both as f32 / union as f32
+        }
+    }
+
+    #[test]
+    fn sketch_jaccard_matches_its_definition() {
+        // Real sketches of every size, and arbitrary ones: unsorted, with
+        // `u32::MAX` anywhere, few distinct values (many equal pairs).
+        let mut sketches: Vec<Sketch> = [
+            "",
+            "one",
+            "one two",
+            "Air strikes hit Idlib",
+            "Air strikes hit Idlib on Sunday",
+            "the the the the the the",
+            BODY,
+        ]
+        .iter()
+        .map(|t| Sketch::of(t, false))
+        .collect();
+        let words: Vec<&str> = BODY.split(' ').collect();
+        for n in 0..words.len().min(40) {
+            sketches.push(Sketch::of(&words[..n].join(" "), false));
+            sketches.push(Sketch::of(&words[n..].join(" "), false));
+        }
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..300 {
+            let mut v = [0u32; SKETCH];
+            for slot in &mut v {
+                x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                let r = mix64(x);
+                *slot = match r % 4 {
+                    0 => u32::MAX,
+                    1 => (r >> 32) as u32 % 8,
+                    _ => (r >> 32) as u32,
+                };
+            }
+            if x % 2 == 0 {
+                v.sort_unstable();
+            }
+            let mut a = [0; SKETCH / 2];
+            let mut b = [0; SKETCH / 2];
+            a.copy_from_slice(&v[..SKETCH / 2]);
+            b.copy_from_slice(&v[SKETCH / 2..]);
+            sketches.push(Sketch(a, b));
+        }
+        for s in &sketches {
+            for t in &sketches {
+                assert_eq!(
+                    s.jaccard(t).to_bits(),
+                    jaccard_reference(s, t).to_bits(),
+                    "{s:?} {t:?}"
+                );
+            }
+        }
     }
 
     #[test]

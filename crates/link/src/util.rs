@@ -66,6 +66,18 @@ impl UnionFind {
         x
     }
 
+    /// True when `a` and `b` are in one set and [`UnionFind::union`] of them would
+    /// change nothing: each is its set's root or a child of it, so `find` has no
+    /// path to shorten. (Deeper nodes would be moved up by `union`: the answer is
+    /// then false, whether or not they are joined.)
+    pub(crate) fn joined_flat(&self, a: u32, b: u32) -> bool {
+        let root = |x: u32| {
+            let p = self.parent[x as usize];
+            (self.parent[p as usize] == p).then_some(p)
+        };
+        matches!((root(a), root(b)), (Some(x), Some(y)) if x == y)
+    }
+
     /// Joins the sets of `a` and `b`; the smaller index becomes the root so that the
     /// structure does not depend on the order of unions more than it must.
     pub(crate) fn union(&mut self, a: u32, b: u32) -> bool {
@@ -130,5 +142,39 @@ impl<T: Clone + Eq + std::hash::Hash> Pool<T> {
 
     pub(crate) fn get(&self, i: u32) -> Option<&T> {
         self.values.get(i as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_flat_join_is_one_that_union_would_not_change() {
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u32| {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            ((x >> 33) % u64::from(n)) as u32
+        };
+        let mut uf = UnionFind::default();
+        uf.grow(300);
+        let (mut flat, mut deep) = (0, 0);
+        for _ in 0..3000 {
+            let (a, b) = (next(300), next(300));
+            let mut after = uf.clone();
+            let changed = after.union(a, b);
+            if uf.joined_flat(a, b) {
+                flat += 1;
+                assert!(!changed);
+                assert_eq!(after.parent, uf.parent, "{a} {b}");
+            } else if uf.clone().find(a) == uf.clone().find(b) {
+                deep += 1;
+            }
+            // Unions as the linker makes them: only some pairs are edges.
+            if next(3) == 0 {
+                uf.union(a, b);
+            }
+        }
+        assert!(flat > 100 && deep > 10, "{flat} {deep}");
     }
 }
