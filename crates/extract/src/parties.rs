@@ -1783,6 +1783,16 @@ fn army_phrase(
             continue;
         }
         let bare = matches!(w.w(k - 1), "in" | "by");
+        // "were killed ... by army units which also destroyed": the agent of the passive.
+        let agent = w.w(k - 1) == "by"
+            && (by_attached(w, inp, k - 1)
+                || (1..k - 1).any(|j| {
+                    matches!(w.w(j - 1), "was" | "were")
+                        && matches!(
+                            inp.vocab.casualty.word_id(w.id(j)),
+                            Some(CasualtyWord::Harm(..))
+                        )
+                }));
         if !bare && !next_unit && !matches!(w.w(k - 1), "the" | "an" | "a" | "another") {
             continue;
         }
@@ -1814,7 +1824,7 @@ fn army_phrase(
             && end == k + 1
             && army_instrument(w.w(end))
             && (end == trig_first || (after_trigger && matches!(w.w(k - 1), "in" | "by" | "an")));
-        if !subject && !instrument {
+        if !subject && !instrument && !agent {
             continue;
         }
         let state = inp

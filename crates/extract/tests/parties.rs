@@ -970,3 +970,18 @@ fn brokers_after_the_trigger_do_not_act_and_claimers_do() {
         None
     );
 }
+
+/// "entered" a place is a capture by who entered (fresh19 #11, fresh21 #132); an army
+/// after "by" is the agent of a passive (fresh17 #104).
+#[test]
+fn entering_a_town_and_army_units_as_agents() {
+    let f = frame("Syrian forces backed by Lebanese Hezbollah fighters have entered a rebel-held mountain resort near the border with Lebanon.");
+    assert_eq!(f.event_type, EventType::Capture);
+    assert_eq!(f.actor.map(|a| a.text), Some("Syrian forces".into()));
+    assert_eq!(
+        actor(
+            "The Syrian army shelled terrorist positions in Deir Ezzor. Tens of ISIS terrorists were killed in several areas of Deir Ezzor province by army units."
+        ),
+        Some(("army units".to_string(), "Syrian Arab Army".to_string()))
+    );
+}
