@@ -76,6 +76,7 @@ pub(crate) fn clean_part(
         title: None,
         title_span: None,
         title_key: String::new(),
+        title_letters: [0; 26],
         title_finder: None,
         key2: String::new(),
     };
@@ -92,6 +93,36 @@ pub(crate) fn clean_part(
     part.finish(region)
 }
 
+/// How often each ASCII letter `a`..`z` occurs, case-folded.
+type LetterCounts = [u32; 26];
+
+/// The [`LetterCounts`] of `s`, or `None` when `s` is not all ASCII.
+fn ascii_letter_counts(s: &str) -> Option<LetterCounts> {
+    // Slot 26 takes every byte that is not a letter.
+    const SLOT: [u8; 256] = {
+        let mut t = [26u8; 256];
+        let mut b = 0;
+        while b < 26 {
+            t[b'a' as usize + b] = b as u8;
+            t[b'A' as usize + b] = b as u8;
+            b += 1;
+        }
+        t
+    };
+    let mut counts = [0u32; 27];
+    let mut high = 0u8;
+    for &b in s.as_bytes() {
+        high |= b;
+        counts[usize::from(SLOT[usize::from(b)])] += 1;
+    }
+    if high >= 0x80 {
+        return None;
+    }
+    let mut letters = [0u32; 26];
+    letters.copy_from_slice(&counts[..26]);
+    Some(letters)
+}
+
 struct Part<'c, 'd, 't> {
     cleaner: &'c Cleaner,
     doc: &'d Doc<'t>,
@@ -104,6 +135,8 @@ struct Part<'c, 'd, 't> {
     title_span: Option<Span>,
     /// The title's normalised key, set with the title.
     title_key: String,
+    /// How often each letter `a`..`z` occurs in `title_key` ([`LetterCounts`]).
+    title_letters: LetterCounts,
     title_finder: Option<memchr::memmem::Finder<'static>>,
     key2: String,
 }
@@ -177,6 +210,17 @@ impl<'t> Part<'_, '_, 't> {
         };
         if line.len() > title.len() + 60 || line.len() * 2 < title.len() {
             return false;
+        }
+        // Every answer below needs one key inside the other, so one key's letters
+        // counted inside the other's. An ASCII line's key holds exactly its letters,
+        // lower-cased: counting them is cheaper than building the key, and rules out
+        // most lines (other lines are not counted: a non-ASCII letter can lower-case to
+        // an ASCII one).
+        if let Some(letters) = ascii_letter_counts(line) {
+            let within = |a: &LetterCounts, b: &LetterCounts| a.iter().zip(b).all(|(x, y)| x <= y);
+            if !within(&letters, &self.title_letters) && !within(&self.title_letters, &letters) {
+                return false;
+            }
         }
         normalize_key(line, &mut self.key2);
         let (t, l) = (self.title_key.as_str(), self.key2.as_str());
@@ -315,6 +359,12 @@ impl<'t> Part<'_, '_, 't> {
 
     fn set_title_key(&mut self, title: &str) {
         normalize_key(title, &mut self.title_key);
+        self.title_letters = [0; 26];
+        for &b in self.title_key.as_bytes() {
+            if b.is_ascii_lowercase() {
+                self.title_letters[usize::from(b - b'a')] += 1;
+            }
+        }
         // Built on first use: most articles never need it.
         self.title_finder = None;
     }

@@ -217,7 +217,9 @@ pub(crate) fn normalize_key(s: &str, out: &mut String) {
         let c = s[i..].chars().next().unwrap_or(' ');
         i += c.len_utf8();
         in_digits = false;
-        if c.is_alphanumeric() {
+        // The General Punctuation block (curly quotes, dashes) holds no letter or
+        // digit: known without the Unicode tables.
+        if !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
                 out.push(' ');
             }

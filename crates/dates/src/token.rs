@@ -199,7 +199,9 @@ fn is_iso_t(toks: &[Tok], i: usize) -> bool {
 fn starts_alphabetic(text: &str, i: usize) -> bool {
     text.get(i..)
         .and_then(|s| s.chars().next())
-        .is_some_and(char::is_alphabetic)
+        // The General Punctuation block (curly quotes, dashes) holds no letter:
+        // known without the Unicode tables.
+        .is_some_and(|c| !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphabetic())
 }
 
 fn char_len(lead: u8) -> usize {

@@ -310,6 +310,10 @@ fn fold_char(c: char) -> Fold {
         'أ' | 'إ' | 'آ' | 'ٱ' => Fold::Char('ا'),
         'ة' => Fold::Char('ه'),
         'ى' => Fold::Char('ي'),
+        // The rest of the General Punctuation block (curly quotes, dashes, bullets,
+        // ellipses) holds no letter, digit or white space: the arms below would give
+        // a comma after two Unicode table look-ups.
+        '\u{2000}'..='\u{206F}' => Fold::Byte(b','),
         c if c.is_alphanumeric() => Fold::Char(c),
         c if c.is_whitespace() => Fold::Space,
         // Quotes, guillemets, bullets, ellipses, Arabic commas: all just punctuation.
@@ -350,6 +354,19 @@ mod tests {
 
     fn fold(s: &str) -> String {
         String::from_utf8(Folded::new(s, 0).bytes).unwrap()
+    }
+
+    /// The General Punctuation arm of `fold_char` gives what the general arms after
+    /// it would: no character of the block is a letter or digit, and its white space
+    /// is folded to a space by the arms before it.
+    #[test]
+    fn general_punctuation_folds_as_the_general_arms() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+            if c.is_whitespace() {
+                assert!(matches!(fold_char(c), Fold::Space), "{c:?}");
+            }
+        }
     }
 
     /// The eight-byte path folds as the byte-by-byte one, at every alignment.
