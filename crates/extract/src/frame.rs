@@ -121,15 +121,23 @@ fn agent_of(w: &Words, a: &EntityMention, after: usize) -> bool {
 /// An air force or its aircraft: "the Syrian Air Force", "the Russian Aerospace Forces",
 /// "government aircraft", "Syrias aircraft".
 fn air_actor(a: &EntityMention) -> bool {
+    const AIR_WORDS: [&str; 6] = [
+        "aircraft",
+        "warplanes",
+        "jets",
+        "planes",
+        "helicopters",
+        "aerospace",
+    ];
+    let words: Vec<&str> = a.text.split_whitespace().collect();
     a.name.contains("Air Force")
         || a.name.contains("Aerospace")
-        || a.text.split_whitespace().any(|x| {
-            matches!(
-                x.to_ascii_lowercase().as_str(),
-                "aircraft" | "warplanes" | "jets" | "planes" | "helicopters" | "aerospace"
-            )
-        })
-        || a.text.to_ascii_lowercase().contains("air force")
+        || words
+            .iter()
+            .any(|x| AIR_WORDS.iter().any(|air| x.eq_ignore_ascii_case(air)))
+        || words
+            .windows(2)
+            .any(|p| p[0].eq_ignore_ascii_case("air") && p[1].eq_ignore_ascii_case("force"))
 }
 
 /// Phrases that deny an act even without a denial verb, each word given by its
@@ -498,9 +506,6 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
             memory: inp.memory,
         },
     );
-    // "An army unit destroyed", "the Air Force destroyed", "More hideouts were
-    // destroyed": a result of an operation is typed by who acted, else by the incident
-    // the article typed last.
     // "70 Daesh terrorists ... were eliminated", "Five VBIEDs destroyed in the village":
     // what a passive result names was hit, and so is a party in a clause after it
     // ("which terrorists have turned into a base"); only an agent after it acted
@@ -511,6 +516,9 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
         }
         (_, a) => (a, actor_index),
     };
+    // "An army unit destroyed", "the Air Force destroyed", "More hideouts were
+    // destroyed": a result of an operation is typed by who acted, else by the incident
+    // the article typed last.
     let event_type = match chosen {
         Some(h) if h.act => match &actor {
             Some(a) if air_actor(a) => EventType::Airstrike,
