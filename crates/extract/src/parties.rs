@@ -436,12 +436,7 @@ fn by_attached(w: &Words, inp: &PartyInputs, by: usize) -> bool {
     }
     let from = by.saturating_sub(3);
     inp.hits.iter().any(|h| h.end <= by && h.end >= from)
-        || (from..by).any(|k| {
-            matches!(
-                inp.vocab.casualty.word_id(w.id(k)),
-                Some(CasualtyWord::Harm(..))
-            )
-        })
+        || (from..by).any(|k| harm_word(w, inp, k))
 }
 
 /// Nouns that name people or a group in a noun phrase the table does not know: "the
@@ -1421,10 +1416,8 @@ fn in_victims_phrase(w: &Words, inp: &PartyInputs, end: usize) -> bool {
             ) {
                 p += 1;
             }
-            return matches!(
-                inp.vocab.casualty.word_id(w.id(p)),
-                Some(CasualtyWord::Harm(..))
-            ) || matches!(w.w(p), "destroyed" | "eliminated" | "targeted");
+            return harm_word(w, inp, p)
+                || matches!(w.w(p), "destroyed" | "eliminated" | "targeted");
         }
         if !(w.is_word(k) || w.is_number(k))
             || matches!(
@@ -1491,7 +1484,7 @@ fn later_clause_subject(w: &Words, inp: &PartyInputs, trig_end: usize, at: usize
     };
     // Its verb: within the first words after the name (over a head noun and an
     // auxiliary).
-    let verb = m.end..(m.end + 4).min(w.len());
+    let mut verb = m.end..(m.end + 4).min(w.len());
     if matches!(w.w(opener), "as" | "when" | "while") {
         return verb.clone().any(|k| {
             matches!(
@@ -1500,14 +1493,11 @@ fn later_clause_subject(w: &Words, inp: &PartyInputs, trig_end: usize, at: usize
             )
         });
     }
-    !verb.clone().any(|k| {
+    !verb.any(|k| {
         inp.hits
             .iter()
             .any(|h| h.first == k && h.event_type != EventType::Death)
-            || matches!(
-                inp.vocab.casualty.word_id(w.id(k)),
-                Some(CasualtyWord::Harm(..))
-            )
+            || harm_word(w, inp, k)
     })
 }
 
@@ -1786,13 +1776,8 @@ fn army_phrase(
         // "were killed ... by army units which also destroyed": the agent of the passive.
         let agent = w.w(k - 1) == "by"
             && (by_attached(w, inp, k - 1)
-                || (1..k - 1).any(|j| {
-                    matches!(w.w(j - 1), "was" | "were")
-                        && matches!(
-                            inp.vocab.casualty.word_id(w.id(j)),
-                            Some(CasualtyWord::Harm(..))
-                        )
-                }));
+                || (1..k - 1)
+                    .any(|j| matches!(w.w(j - 1), "was" | "were") && harm_word(w, inp, j)));
         if !bare && !next_unit && !matches!(w.w(k - 1), "the" | "an" | "a" | "another") {
             continue;
         }
@@ -1896,6 +1881,14 @@ fn acts_after(w: &Words, k: usize) -> bool {
     ) || (next.ends_with("ed") && next.len() > 3)
 }
 
+/// Token `k` is a word of harm ("killed", "wounded", "died"; `casualty_nouns.tsv`).
+fn harm_word(w: &Words, inp: &PartyInputs, k: usize) -> bool {
+    matches!(
+        inp.vocab.casualty.word_id(w.id(k)),
+        Some(CasualtyWord::Harm(..))
+    )
+}
+
 /// "were killed", "was targeted", "had been expelled": the party before it is what
 /// an act hit, not who acted. `k` is the token after the party's name.
 fn passive_after(w: &Words, inp: &PartyInputs, k: usize) -> bool {
@@ -1927,14 +1920,12 @@ fn passive_after(w: &Words, inp: &PartyInputs, k: usize) -> bool {
     ) {
         p += 1;
     }
-    // "is under attack", "came under fire", "are under siege".
+    // "is under attack", "were under fire", "are under siege".
     if w.w(p) == "under" && matches!(w.w(p + 1), "attack" | "fire" | "siege" | "bombardment") {
         return true;
     }
-    matches!(
-        inp.vocab.casualty.word_id(w.id(p)),
-        Some(CasualtyWord::Harm(..))
-    ) || inp.hits.iter().any(|h| h.first == p)
+    harm_word(w, inp, p)
+        || inp.hits.iter().any(|h| h.first == p)
         || matches!(
             w.w(p),
             "targeted"
