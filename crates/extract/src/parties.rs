@@ -654,7 +654,9 @@ fn repelled_attacker<'a>(w: &Words, candidates: &[&'a ActorTok]) -> Option<&'a A
 /// hard case 21).
 fn unnamed_attacker(w: &Words, inp: &PartyInputs) -> Option<(usize, usize)> {
     let (_, trig_end) = inp.trigger;
-    let head = (0..trig_end.min(w.len())).find(|&k| {
+    // After the trigger only as an agent: "the attack which pro-Damascus media said was
+    // carried out by a suicide car bomber", "followed by a suicide bomber who detonated".
+    let head = (0..w.len()).find(|&k| {
         matches!(
             w.w(k),
             "bomber" | "bombers" | "attacker" | "attackers" | "assailant" | "assailants"
@@ -680,7 +682,12 @@ fn unnamed_attacker(w: &Words, inp: &PartyInputs) -> Option<(usize, usize)> {
         return None;
     }
     // "the attack was carried out by a suicide bomber" is the agent of the attack.
-    let agent = a >= 1 && w.w(a - 1) == "by" && by_attached(w, inp, a - 1);
+    let agent = a >= 2
+        && w.w(a - 1) == "by"
+        && (by_attached(w, inp, a - 1) || matches!(w.w(a - 2), "out" | "followed"));
+    if head >= trig_end && !agent {
+        return None;
+    }
     if (a >= 1 && matches!(w.w(a - 1), "by" | "of" | "with" | "from" | "to") && !agent)
         || passive_after(w, inp, head + 1)
     {
@@ -1443,6 +1450,7 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
         let at = w.tok_at_or_after(a.start);
         a.kind == EntityKind::Civilians
             || open_alternative(w, at)
+            || bare_alternative(w, inp, at, w.tok_at_or_after(a.end))
             || later_clause_subject(w, inp, trig_end, at)
     }) {
         actor = None;
@@ -1456,6 +1464,27 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
         actor_index,
         target,
     }
+}
+
+/// The actor's words (tokens `at..end`) are the first of two parties joined by a bare
+/// "or": "air strikes carried out by Syrian or Russian warplanes killed", "Russian or
+/// Syrian regime war planes targeted" name neither. "either X or Y" and a suspicion
+/// ("presumed Russian or Syrian airstrikes", "jets believed to be Russian or Syrian")
+/// name the first, as the gold does.
+fn bare_alternative(w: &Words, inp: &PartyInputs, at: usize, end: usize) -> bool {
+    // One adjective only: "Jaysh al-Islam or Islam army" gives a group's second name.
+    if end != at + 1 || w.w(end) != "or" || end + 1 >= w.len() {
+        return false;
+    }
+    let second = inp.actor_matches.iter().any(|m| m.first == end + 1)
+        || demonym_at(w, inp.actors, end + 1).is_some();
+    let qualified = (at.saturating_sub(4)..at).any(|k| {
+        matches!(
+            w.w(k),
+            "either" | "believed" | "presumed" | "suspected" | "thought" | "likely" | "probably"
+        )
+    });
+    second && !qualified
 }
 
 /// Token `at` is one of two alternatives the sentence leaves open: after "whether"

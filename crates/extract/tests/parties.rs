@@ -1059,3 +1059,27 @@ fn progressive_counted_and_possessed_attackers() {
         Some("Syrian Opposition".into())
     );
 }
+
+#[test]
+fn a_bare_alternative_names_no_one_and_agents_after_the_trigger() {
+    // "X or Y" without "either" or a suspicion leaves the actor open.
+    assert_eq!(
+        actor_name("Syrian or Russian warplanes bombed aid trucks near Aleppo late on Monday."),
+        None
+    );
+    assert_eq!(
+        actor_name(
+            "The strikes carried out by either Russian or Syrian warplanes hit the village of \
+             Hass."
+        ),
+        Some("Russian Armed Forces".into())
+    );
+    // An unnamed attacker as the agent after the trigger.
+    assert_eq!(
+        actor(
+            "There was no immediate claim of responsibility for the attack which \
+             pro-Damascus media said was carried out by a suicide car bomber."
+        ),
+        Some(("a suicide car bomber".into(), "unnamed attacker".into()))
+    );
+}
