@@ -1446,9 +1446,13 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
     // Civilians, residents and the like are never the actor: "Around 600 civilians fled",
     // "Among the civilians killed" (the gold never names them; they are the displaced or
     // the victims).
+    let civilians_entry = actor_index
+        .and_then(|i| inp.actors.get(i))
+        .is_some_and(|a| a.kind == ActorKind::Civilians);
     if actor.as_ref().is_some_and(|a| {
         let at = w.tok_at_or_after(a.start);
         a.kind == EntityKind::Civilians
+            || civilians_entry
             || open_alternative(w, at)
             || bare_alternative(w, inp, at, w.tok_at_or_after(a.end))
             || later_clause_subject(w, inp, trig_end, at)

@@ -997,6 +997,15 @@ fn civilians_counts_and_months_never_act() {
         actor_name("Among the civilians killed in Hasakeh was a child he added."),
         None
     );
+    // Not even when the article named a group before: "civilians" is a generic entry of
+    // the table, which would otherwise be named after that group.
+    assert_eq!(
+        actor_name(
+            "Islamic State fighters attacked Hasakeh on Monday. Among the civilians killed \
+             in Hasakeh was a child he added."
+        ),
+        None
+    );
     // A count or a month in front of the trigger names no one.
     assert_eq!(
         actor_text(
