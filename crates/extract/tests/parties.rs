@@ -985,3 +985,77 @@ fn entering_a_town_and_army_units_as_agents() {
         Some(("army units".to_string(), "Syrian Arab Army".to_string()))
     );
 }
+
+#[test]
+fn civilians_counts_and_months_never_act() {
+    // The displaced and the victims are not actors.
+    assert_eq!(
+        actor_name("Around 600 civilians fled on foot towards areas south of the town."),
+        None
+    );
+    assert_eq!(
+        actor_name("Among the civilians killed in Hasakeh was a child he added."),
+        None
+    );
+    // A count or a month in front of the trigger names no one.
+    assert_eq!(
+        actor_text(
+            "\"Three attacks reportedly hit heavily crowded areas including a mosque\" UNICEF said."
+        ),
+        None
+    );
+    // "suffered", like "lost", marks the side that was hit.
+    assert_eq!(
+        actor_name("Daesh also suffered a heavy death toll in the raids."),
+        None
+    );
+}
+
+#[test]
+fn progressive_counted_and_possessed_attackers() {
+    // A past progressive is active ("were attacking"), not a passive.
+    assert_eq!(
+        actor_name(
+            "A local activist said regime forces were attacking the opposition-controlled \
+             Qaboun neighborhood of the capital Damascus."
+        ),
+        Some("Syrian Arab Army".into())
+    );
+    // A counted party that attacks, over a time phrase.
+    assert_eq!(
+        actor_name(
+            "Dozens of Daesh militants early on Monday attacked government positions south \
+             of the town of Tabaqa."
+        ),
+        Some("Islamic State".into())
+    );
+    // A country acts when "had" and an irregular attack verb follow it.
+    assert_eq!(
+        actor_text("SANA said Israel had struck a Syrian army position in Quneitra."),
+        Some("Israel".into())
+    );
+    // "its raids" after the speaker's own verb: the speaker's.
+    assert_eq!(
+        actor(
+            "Earlier this month the coalition said its raids there and in Iraq killed at \
+             least 220 civilians."
+        ),
+        Some(("its".into(), "US-led Coalition".into()))
+    );
+    // Not a general statement about "its strikes" without a speaker.
+    assert_eq!(
+        actor_text(
+            "Russia has not acknowledged any civilian deaths from its strikes since it \
+             intervened in Syria in 2015."
+        ),
+        None
+    );
+    // Who reacted to the strikes did not carry them out.
+    assert_ne!(
+        actor_name(
+            "Suspected government strikes killed at least 37 civilians in Maaret Al Numan \
+             sparking condemnation from Syrias opposition."
+        ),
+        Some("Syrian Opposition".into())
+    );
+}
