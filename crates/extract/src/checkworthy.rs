@@ -523,6 +523,10 @@ struct Lexicon {
     tags: Vec<u32>,
     entries: Vec<(&'static str, u16)>,
     mask: usize,
+    /// For each first byte (its low five bits), the lengths of the words that start
+    /// with it, as bits: most words are ruled out by one look-up, before their key
+    /// is computed ([`Lexicon::may_hold`]).
+    starts: [u32; 32],
 }
 
 /// The longest word looked up, plus one: the length of a cue word's buffer.
@@ -539,8 +543,14 @@ impl Lexicon {
             tags: vec![0; size],
             entries: vec![("", 0); size],
             mask: size - 1,
+            starts: [0; 32],
         };
         for (w, c) in words {
+            if let Some(&first) = w.as_bytes().first() {
+                if w.len() < 32 {
+                    lexicon.starts[usize::from(first & 31)] |= 1 << w.len();
+                }
+            }
             let key = Lexicon::key(w.as_bytes());
             let mut i = lexicon.slot(key);
             loop {
@@ -595,6 +605,13 @@ impl Lexicon {
     #[inline(always)]
     fn tag(key: u64) -> u32 {
         (key >> 32) as u32 | 1
+    }
+
+    /// Whether a word of `len` bytes starting with `first` may be in the lexicon
+    /// (`false`: it is not).
+    #[inline(always)]
+    fn may_hold(&self, first: u8, len: usize) -> bool {
+        len < 32 && self.starts[usize::from(first & 31)] >> len & 1 != 0
     }
 
     /// The cues of `lower`.
@@ -928,7 +945,7 @@ impl CueWord {
         if c.is_uppercase() && !first && !(self.letters == 1 && c == 'I') {
             scan.names += 1;
         }
-        if self.ascii && self.len < self.lower.len() {
+        if self.ascii && self.len < self.lower.len() && lexicon.may_hold(self.lower[0], self.len) {
             let key = Lexicon::key_padded(&self.lower, self.len);
             scan.cues |= lexicon.cues_keyed(key, &self.lower[..self.len]);
         }
@@ -1019,6 +1036,15 @@ fn margin_one_pass(lexicon: &Lexicon, sentence: &str, mut dot: WordDot) -> f32 {
                 }
             }
             cue.len = len;
+            if bytes.get(i) == Some(&b' ') {
+                // A space after the run (most words): what the space path does on
+                // the next turn, done here.
+                dot.word(hash);
+                word = None;
+                cue.close(lexicon, sentence, i, &mut scan);
+                i += 1;
+                continue;
+            }
             word = Some(hash);
             continue;
         }
@@ -1899,6 +1925,17 @@ mod tests {
             let fast = dense_features(&lexicon, t);
             let reference = dense_features_reference(&lexicon, t);
             assert_eq!(fast.map(f32::to_bits), reference.map(f32::to_bits), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn the_lexicon_filter_passes_every_cue_word() {
+        let lexicon = Lexicon::new();
+        for &(_, list) in CUES {
+            for w in list {
+                assert!(lexicon.may_hold(w.as_bytes()[0], w.len()), "{w}");
+                assert_ne!(lexicon.cues(w.as_bytes()), 0, "{w}");
+            }
         }
     }
 

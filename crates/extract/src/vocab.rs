@@ -126,21 +126,27 @@ impl Interner {
         })
     }
 
-    /// [`get`](Self::get) for `word`, which is `buf[start..]`'s first bytes, where
+    /// [`get`](Self::get) for `word()`, which is `buf[start..start + len]`, where
     /// `buf` holds at least eight bytes from `start` on (a padded buffer): a word of
-    /// up to eight bytes is hashed from one load.
-    pub fn get_padded(&self, word: &str, buf: &[u8], start: usize) -> u32 {
-        let len = word.len();
+    /// up to eight bytes is hashed from one load, and `word` (a `&str` made from the
+    /// bytes, with its char-boundary checks) is only called for the others.
+    pub fn get_padded<'w>(
+        &self,
+        buf: &[u8],
+        start: usize,
+        len: usize,
+        word: impl FnOnce() -> &'w str,
+    ) -> u32 {
         if self.slots.is_empty() || len == 0 || len > 8 {
-            return self.get(word);
+            return self.get(word());
         }
         let Some(block) = buf.get(start..start + 8) else {
-            return self.get(word);
+            return self.get(word());
         };
         // A token ending in a NUL (never a vocabulary word) takes the long way, so
         // that [`short_word`] compares are exact.
-        if word.as_bytes()[len - 1] == 0 {
-            return self.get(word);
+        if block[len - 1] == 0 {
+            return self.get(word());
         }
         let mut x = [0u8; 8];
         x.copy_from_slice(block);
@@ -642,7 +648,7 @@ mod tests {
             let mut buf = word.as_bytes().to_vec();
             buf.extend_from_slice(&[0; 8]);
             assert_eq!(
-                v.words.get_padded(word, &buf, 0),
+                v.words.get_padded(&buf, 0, word.len(), || word),
                 v.words.get(word),
                 "{word}"
             );
@@ -662,7 +668,7 @@ mod tests {
         for p in &probes {
             let buf = format!(" {p}said the\0\0\0\0\0\0\0\0");
             assert_eq!(
-                v.words.get_padded(p, buf.as_bytes(), 1),
+                v.words.get_padded(buf.as_bytes(), 1, p.len(), || p),
                 v.words.get(p),
                 "{p:?}"
             );

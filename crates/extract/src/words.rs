@@ -132,9 +132,14 @@ impl<'t> Words<'t> {
                 _ => false,
             };
             if lookup {
-                vocab
-                    .words
-                    .get_padded(w.w(i), w.lower.as_bytes(), t.start - w.span.start)
+                // `w.lower` holds the sentence's bytes from `w.span.start` on, and a
+                // token is a run of whole chars of it.
+                vocab.words.get_padded(
+                    w.lower.as_bytes(),
+                    t.start - w.span.start,
+                    t.end - t.start,
+                    || w.w(i),
+                )
             } else {
                 UNKNOWN
             }
