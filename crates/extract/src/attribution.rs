@@ -110,7 +110,7 @@ fn is_pronoun(w: &str) -> bool {
 }
 
 /// Capitalised words that do not name anyone.
-fn cap_stop(w: &str) -> bool {
+pub(crate) fn cap_stop(w: &str) -> bool {
     matches!(
         w,
         "in" | "on"

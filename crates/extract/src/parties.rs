@@ -758,43 +758,14 @@ fn reaction_noun(x: &str) -> bool {
     )
 }
 
-/// Capitalised words that begin a clause and name no one. Months, weekdays and number
-/// words come from the word classes: "Three attacks reportedly hit", "The December
-/// attack came" name no one.
+/// Capitalised words that begin a clause and name no one: the attribution rules' clause
+/// openers ([`crate::attribution::cap_stop`]), months, weekdays and number words ("Three
+/// attacks reportedly hit", "The December attack came"), "police" and "Syrians".
 fn not_a_name(w: &Words, k: usize) -> bool {
     let x = w.w(k);
     w.has(k, class::NOT_NAME | class::NUMBER_WORD)
-        || matches!(
-            x,
-            "in" | "on"
-                | "at"
-                | "after"
-                | "but"
-                | "and"
-                | "however"
-                | "meanwhile"
-                | "earlier"
-                | "later"
-                | "also"
-                | "while"
-                | "when"
-                | "as"
-                | "this"
-                | "that"
-                | "there"
-                | "then"
-                | "the"
-                | "a"
-                | "an"
-                | "he"
-                | "she"
-                | "it"
-                | "they"
-                | "we"
-                | "i"
-                | "police"
-                | "syrians"
-        )
+        || crate::attribution::cap_stop(x)
+        || matches!(x, "police" | "syrians")
         || x.ends_with("day")
 }
 
