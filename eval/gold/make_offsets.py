@@ -19,6 +19,8 @@ Sources and keys (offsets are UTF-8 byte offsets into the decoded text):
   fa-kes    key = unit_id; text = article_content of the CSV decoded as latin-1;
             published = the `date` column (M/D/YYYY).
   ptc       key = train-articles file name; text = the file decoded as UTF-8; published = null.
+  fnc1      key = `Body ID` of fnc1-stance/competition_test_bodies.csv; text = its `articleBody`
+            (UTF-8); published = null (the bodies carry no date).
   examples  key = "corpus/<file>.txt" (whole file) or "corpus/wire-feed.jsonl#<line>"
             (the `text` value of that 1-based record); published from examples/README.md.
 
@@ -63,6 +65,7 @@ PRECISIONS = {"day", "week", "month", "year"}
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 _fakes = None
+_fnc1 = None
 
 
 def fakes_rows():
@@ -77,12 +80,24 @@ def fakes_rows():
     return _fakes
 
 
+def fnc1_bodies():
+    global _fnc1
+    if _fnc1 is None:
+        path = os.path.join(SHARED, "fnc1-stance", "competition_test_bodies.csv")
+        csv.field_size_limit(1 << 30)
+        with open(path, encoding="utf-8", newline="") as f:
+            _fnc1 = {row["Body ID"]: row["articleBody"] for row in csv.DictReader(f)}
+    return _fnc1
+
+
 def source_text(dataset, key):
     if dataset == "fa-kes":
         return fakes_rows()[key]["article_content"]
     if dataset == "ptc":
         with open(os.path.join(SHARED, "semeval2020-task11-ptc", "train-articles", key), encoding="utf-8") as f:
             return f.read()
+    if dataset == "fnc1":
+        return fnc1_bodies()[key]
     if dataset == "examples":
         if "#" in key:
             path, line = key.split("#")
@@ -97,7 +112,7 @@ def published(dataset, key, start):
     if dataset == "fa-kes":
         m, d, y = fakes_rows()[key]["date"].split("/")
         return "%04d-%02d-%02d" % (int(y), int(m), int(d))
-    if dataset == "ptc":
+    if dataset in ("ptc", "fnc1"):
         return None
     if key == COMPILATION:
         for lo, hi, date in COMPILATION_PARTS:
@@ -208,7 +223,7 @@ def build(path):
             print("item %d (%.40r): %s" % (n, sent, e), file=sys.stderr)
         failures += bool(errs)
         out.append(rec)
-    order = {"fa-kes": 0, "ptc": 1, "examples": 2}
+    order = {"fa-kes": 0, "ptc": 1, "fnc1": 2, "examples": 3}
     out.sort(key=lambda r: (order[r["dataset"]], r["key"], r["start"]))
     for rec in out:
         print(json.dumps(rec, ensure_ascii=False))
