@@ -1,7 +1,8 @@
 //! The texts the hand-annotated gold sets point into (`eval/gold/*.jsonl`), read the
 //! way their offsets were made: FA-KES `article_content` decoded as Latin-1 (byte
 //! 0x95 is U+0095), SemEval-2020 PTC training articles and the sample corpus as
-//! UTF-8, JSON Lines records by line (`corpus/wire-feed.jsonl#3`).
+//! UTF-8, JSON Lines records by line (`corpus/wire-feed.jsonl#3`), FNC-1 competition
+//! test bodies by `Body ID` (the `articleBody` field of the UTF-8 CSV).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -22,6 +23,8 @@ pub struct GoldText {
 /// Looks up gold documents by `(dataset, key)`.
 pub struct GoldTexts {
     fakes: HashMap<String, GoldText>,
+    /// FNC-1 bodies by `Body ID`, read on first use (most gold sets never ask).
+    fnc1: std::sync::OnceLock<HashMap<String, String>>,
     data: Option<PathBuf>,
     examples: PathBuf,
 }
@@ -66,8 +69,37 @@ impl GoldTexts {
         }
         Ok(GoldTexts {
             fakes,
+            fnc1: std::sync::OnceLock::new(),
             data: data.map(Path::to_path_buf),
             examples: examples.to_path_buf(),
+        })
+    }
+
+    /// The FNC-1 bodies, or none when the shared data or the file is missing or
+    /// unreadable (the gold records that point into it then count as unreadable).
+    fn fnc1_bodies(&self) -> &HashMap<String, String> {
+        self.fnc1.get_or_init(|| {
+            let Some(data) = &self.data else {
+                return HashMap::new();
+            };
+            let Ok(text) =
+                std::fs::read_to_string(data.join("fnc1-stance/competition_test_bodies.csv"))
+            else {
+                return HashMap::new();
+            };
+            let Ok(records) = delimited::parse(&text, b',') else {
+                return HashMap::new();
+            };
+            let mut rows = records.into_iter();
+            let header = rows.next().map(|r| r.fields).unwrap_or_default();
+            let col = |name: &str| header.iter().position(|h| h == name);
+            let (Some(id), Some(body)) = (col("Body ID"), col("articleBody")) else {
+                return HashMap::new();
+            };
+            rows.filter_map(|row| {
+                Some((row.fields.get(id)?.clone(), row.fields.get(body)?.clone()))
+            })
+            .collect()
         })
     }
 
@@ -86,6 +118,11 @@ impl GoldTexts {
                     outlet: None,
                 })
             }
+            "fnc1" => self.fnc1_bodies().get(key).map(|text| GoldText {
+                text: text.clone(),
+                title: None,
+                outlet: None,
+            }),
             "examples" => match key.split_once('#') {
                 Some((file, line)) => {
                     let all = std::fs::read_to_string(self.examples.join(file)).ok()?;
@@ -114,5 +151,27 @@ impl GoldTexts {
             },
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::GoldTexts;
+
+    #[test]
+    fn reads_fnc1_bodies_by_body_id() {
+        let Some(data) = crate::shared_data_dir() else {
+            eprintln!("skipped: ../shared/data is absent");
+            return;
+        };
+        let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+        let texts = GoldTexts::new(Some(&data), &examples).unwrap();
+        // Body 1052: a multi-line quoted field, the headline-like first line glued on.
+        let body = texts.get("fnc1", "1052").unwrap().text;
+        assert!(body.starts_with(
+            "Syrian Observatory for Human Rights says militants were killed in Al-Bukamal\n"
+        ));
+        assert!(body.contains("publicly executed at least two of their own fighters"));
+        assert!(texts.get("fnc1", "no such body").is_none());
     }
 }
