@@ -83,6 +83,9 @@ pub enum TrainModel {
     /// models/event-filter.bin from the hand-annotated event gold sets (eval/gold)
     /// and the texts they point into.
     EventFilter(TrainEventFilterArgs),
+    /// models/actor-gate.bin from the same gold sets, on the frames the rules and the
+    /// shipped event filter give them.
+    ActorGate(TrainEventFilterArgs),
 }
 
 #[derive(Args, Debug, Clone)]
@@ -90,7 +93,7 @@ pub struct TrainEventFilterArgs {
     #[command(flatten)]
     pub common: TrainCommon,
     /// The gold sets to train on [default: eval/gold/events.jsonl without its held-out
-    /// third, and events-fresh.jsonl ... events-fresh28.jsonl; later sets are kept for
+    /// third, and events-fresh.jsonl ... events-fresh32.jsonl; later sets are kept for
     /// blind scoring].
     #[arg(long, value_name = "FILE", num_args = 1..)]
     pub gold: Vec<PathBuf>,
@@ -263,6 +266,10 @@ pub struct EvalEventsArgs {
     /// (models/event-filter.bin) that `analyze` applies.
     #[arg(long)]
     pub no_event_filter: bool,
+    /// Keep every actor the rules found, without the shipped actor gate
+    /// (models/actor-gate.bin) that `analyze` applies.
+    #[arg(long)]
+    pub no_actor_gate: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -88,10 +88,12 @@ fn main() -> ExitCode {
         });
         fingerprint(&scores);
         if runs("extract") {
-            // As the pipeline builds it: the rules, then the shipped event filter.
+            // As the pipeline builds it: the rules, then the shipped event filter and
+            // actor gate.
             let extractor = Extractor::new()
                 .with_threshold(models.checkworthy.threshold())
-                .with_event_filter(models.event_filter.clone());
+                .with_event_filter(models.event_filter.clone())
+                .with_actor_gate(models.actor_gate.clone());
             let claims: Vec<_> = time("extract claims", mb, rounds, || {
                 articles
                     .iter()

@@ -3,6 +3,7 @@
 //! Each model file is reproduced by a `crosscheck train ...` command (see
 //! EVALUATION.md); `Models::shipped()` parses the copies embedded at build time.
 
+use crosscheck_extract::actor_gate::ActorGate;
 use crosscheck_extract::checkworthy::CheckworthyModel;
 use crosscheck_extract::event_filter::EventFilter;
 use crosscheck_propaganda::Propaganda;
@@ -32,11 +33,18 @@ pub const EVENT_FILTER_BIN: &[u8] = include_bytes!(concat!(
     "/../../models/event-filter.bin"
 ));
 
+/// `models/actor-gate.bin`, from `crosscheck train actor-gate`.
+pub const ACTOR_GATE_BIN: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../models/actor-gate.bin"
+));
+
 /// The models one pipeline runs with. The credibility model is applied after
 /// linking, by whoever links (the CLI, the server): it reads link consistency.
 pub struct Models {
     pub checkworthy: CheckworthyModel,
     pub event_filter: EventFilter,
+    pub actor_gate: ActorGate,
     pub propaganda: Propaganda,
     pub credibility: CredibilityModel,
 }
@@ -48,6 +56,7 @@ impl Models {
         Models {
             checkworthy: shipped_checkworthy(),
             event_filter: shipped_event_filter(),
+            actor_gate: shipped_actor_gate(),
             propaganda: shipped_propaganda(),
             credibility: shipped_credibility(),
         }
@@ -64,6 +73,12 @@ pub(crate) fn shipped_checkworthy() -> CheckworthyModel {
 pub fn shipped_event_filter() -> EventFilter {
     EventFilter::from_bytes(EVENT_FILTER_BIN)
         .expect("models/event-filter.bin shipped with this build is valid")
+}
+
+/// `models/actor-gate.bin` as shipped, parsed.
+pub fn shipped_actor_gate() -> ActorGate {
+    ActorGate::from_bytes(ACTOR_GATE_BIN)
+        .expect("models/actor-gate.bin shipped with this build is valid")
 }
 
 /// `models/propaganda.bin` as shipped, parsed.
@@ -85,5 +100,6 @@ mod tests {
         let models = super::Models::shipped();
         assert!(models.checkworthy.threshold() > 0.0 && models.checkworthy.threshold() < 1.0);
         assert!(models.event_filter.threshold() >= 0.0 && models.event_filter.threshold() < 1.0);
+        assert!(models.actor_gate.threshold() >= 0.0 && models.actor_gate.threshold() <= 0.5);
     }
 }

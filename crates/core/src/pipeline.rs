@@ -1,5 +1,6 @@
 use crosscheck_clean::{CleanOptions, CleanedArticle, Cleaner};
 use crosscheck_dates::DateParser;
+use crosscheck_extract::actor_gate::ActorGate;
 use crosscheck_extract::checkworthy::CheckworthyModel;
 use crosscheck_extract::event_filter::EventFilter;
 use crosscheck_extract::{ArticleContext, Extractor};
@@ -86,6 +87,7 @@ impl Pipeline {
         Pipeline::build(
             models::shipped_checkworthy(),
             models::shipped_event_filter(),
+            models::shipped_actor_gate(),
             propaganda,
             models::shipped_credibility(),
             options,
@@ -97,6 +99,7 @@ impl Pipeline {
         Pipeline::build(
             models.checkworthy,
             models.event_filter,
+            models.actor_gate,
             OnceLock::from(models.propaganda),
             models.credibility,
             options,
@@ -106,13 +109,15 @@ impl Pipeline {
     fn build(
         checkworthy: CheckworthyModel,
         event_filter: EventFilter,
+        actor_gate: ActorGate,
         propaganda: OnceLock<Propaganda>,
         credibility: CredibilityModel,
         options: PipelineOptions,
     ) -> Pipeline {
         let extractor = Extractor::new()
             .with_threshold(checkworthy.threshold())
-            .with_event_filter(event_filter);
+            .with_event_filter(event_filter)
+            .with_actor_gate(actor_gate);
         Pipeline {
             cleaner: Cleaner::new(),
             segmenter: Segmenter::new(),

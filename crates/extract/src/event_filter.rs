@@ -36,7 +36,7 @@ use crosscheck_schema::{Claim, EventFrame, EventType};
 pub const MODEL_KIND: &str = "event-filter";
 
 /// The event types, in the order of their dense cues.
-const TYPES: [EventType; 15] = [
+pub(crate) const TYPES: [EventType; 15] = [
     EventType::Airstrike,
     EventType::Shelling,
     EventType::Bombing,
@@ -174,8 +174,9 @@ impl Default for TrainConfig {
 pub struct EventExample {
     /// The sentence.
     pub text: String,
-    /// [`dense_features`] of its claim.
-    pub dense: [f32; N_DENSE],
+    /// [`dense_features`] of its claim (for the [`actor gate`](crate::actor_gate),
+    /// its own dense cues).
+    pub dense: Vec<f32>,
     /// The annotator saw an event in it.
     pub label: bool,
     /// The gold set it comes from (examples of one group are never split across
@@ -250,11 +251,11 @@ impl EventFilter {
     }
 }
 
-/// The feature space of `config`, with the dense cues.
-fn hasher(config: &TrainConfig) -> FeatureHasher {
+/// The feature space of `config`, with the dense cues `dense`.
+fn hasher(config: &TrainConfig, dense: &[&str]) -> FeatureHasher {
     FeatureHasher::new(
         config.hasher.clone(),
-        DENSE_FEATURES.iter().map(|s| s.to_string()).collect(),
+        dense.iter().map(|s| s.to_string()).collect(),
     )
     .expect("the event filter's hasher configuration is valid")
 }
@@ -291,7 +292,16 @@ fn margin_of(model: &LogisticRegression, x: &SparseVector) -> f32 {
 /// Out-of-fold margins: each group (gold set) scored by a model trained on the
 /// others. Examples of a group alone get no margin (`None`).
 pub fn out_of_fold_margins(examples: &[EventExample], config: &TrainConfig) -> Vec<Option<f32>> {
-    let hasher = hasher(config);
+    out_of_fold_margins_with(&DENSE_FEATURES, examples, config)
+}
+
+/// [`out_of_fold_margins`] of examples whose dense cues are `dense`.
+pub(crate) fn out_of_fold_margins_with(
+    dense: &[&str],
+    examples: &[EventExample],
+    config: &TrainConfig,
+) -> Vec<Option<f32>> {
+    let hasher = hasher(config, dense);
     let xs = featurize(&hasher, examples);
     let ys: Vec<bool> = examples.iter().map(|e| e.label).collect();
     out_of_fold(&hasher, &xs, &ys, examples, config)
@@ -383,7 +393,45 @@ pub fn best_threshold(
 /// frame fields over all gold sentences (the threshold maximises their micro-F1).
 /// Deterministic: the same examples in the same order give the same bytes.
 pub fn train(examples: &[EventExample], gold_fields: usize, config: &TrainConfig) -> EventFilter {
-    let hasher = hasher(config);
+    let what = Described {
+        examples: "gold sentences with a rules-built frame",
+        positives: "with an event",
+        gold: "gold values of the frame fields",
+        score: "micro-F1 of the frame fields",
+    };
+    EventFilter {
+        file: train_file(
+            MODEL_KIND,
+            &DENSE_FEATURES,
+            &what,
+            examples,
+            gold_fields,
+            config,
+        ),
+    }
+}
+
+/// How [`train_file`] describes its examples in the model's metadata.
+pub(crate) struct Described {
+    pub examples: &'static str,
+    pub positives: &'static str,
+    pub gold: &'static str,
+    pub score: &'static str,
+}
+
+/// The model file of a one-head gate of `kind` over `dense` cues: leave-one-group-out
+/// margins fit a Platt calibrator and choose the threshold (at most
+/// `config.max_threshold`) that maximises [`fields_f1`] over the examples' right and
+/// wrong fields, then the model is fitted on every example.
+pub(crate) fn train_file(
+    kind: &str,
+    dense: &[&str],
+    what: &Described,
+    examples: &[EventExample],
+    gold_fields: usize,
+    config: &TrainConfig,
+) -> ModelFile {
+    let hasher = hasher(config, dense);
     let xs = featurize(&hasher, examples);
     let ys: Vec<bool> = examples.iter().map(|e| e.label).collect();
     let oof = out_of_fold(&hasher, &xs, &ys, examples, config);
@@ -408,11 +456,14 @@ pub fn train(examples: &[EventExample], gold_fields: usize, config: &TrainConfig
         (
             "trained_on".to_string(),
             format!(
-                "{} gold sentences with a rules-built frame from {} gold sets ({} with an event); {} gold values of the frame fields",
+                "{} {} from {} gold sets ({} {}); {} {}",
                 examples.len(),
+                what.examples,
                 groups.len(),
                 positives,
-                gold_fields
+                what.positives,
+                gold_fields,
+                what.gold
             ),
         ),
         (
@@ -422,8 +473,8 @@ pub fn train(examples: &[EventExample], gold_fields: usize, config: &TrainConfig
         (
             "threshold".to_string(),
             format!(
-                "{threshold:.4}: best micro-F1 of the frame fields ({oof_f1:.4}) on the same held-out predictions, at most {}",
-                config.max_threshold
+                "{threshold:.4}: best {} ({oof_f1:.4}) on the same held-out predictions, at most {}",
+                what.score, config.max_threshold
             ),
         ),
         (
@@ -435,18 +486,16 @@ pub fn train(examples: &[EventExample], gold_fields: usize, config: &TrainConfig
             .to_string(),
         ),
     ];
-    EventFilter {
-        file: ModelFile {
-            kind: MODEL_KIND.to_string(),
-            metadata,
-            hasher,
-            heads: vec![Head {
-                name: MODEL_KIND.to_string(),
-                model,
-                calibrator,
-                threshold,
-            }],
-        },
+    ModelFile {
+        kind: kind.to_string(),
+        metadata,
+        hasher,
+        heads: vec![Head {
+            name: kind.to_string(),
+            model,
+            calibrator,
+            threshold,
+        }],
     }
 }
 

@@ -10,6 +10,7 @@ use crosscheck_schema::{
 };
 use crosscheck_segment::TokenKind;
 
+use crate::actor_gate::{self, ActorGate};
 use crate::attribution::{self, ActorTok, Context, Found, Memory};
 use crate::casualties;
 use crate::event_filter::{self, EventFilter};
@@ -50,6 +51,9 @@ pub struct Extractor {
     /// The learned second opinion on the rules' frames ([`EventFilter`]); none
     /// keeps every frame.
     event_filter: Option<EventFilter>,
+    /// The learned second opinion on the frames' actors ([`ActorGate`]); none keeps
+    /// every actor.
+    actor_gate: Option<ActorGate>,
 }
 
 impl Default for Extractor {
@@ -109,6 +113,7 @@ impl Extractor {
             dates: DateParser::new(),
             threshold: DEFAULT_THRESHOLD,
             event_filter: None,
+            actor_gate: None,
         }
     }
 
@@ -116,6 +121,13 @@ impl Extractor {
     /// claim when its check-worthiness score reaches the threshold).
     pub fn with_event_filter(mut self, filter: EventFilter) -> Extractor {
         self.event_filter = Some(filter);
+        self
+    }
+
+    /// Removes the actors `gate` judges wrong from the frames the event filter kept
+    /// (the frame and its other fields stay).
+    pub fn with_actor_gate(mut self, gate: ActorGate) -> Extractor {
+        self.actor_gate = Some(gate);
         self
     }
 
@@ -169,6 +181,20 @@ impl Extractor {
                 );
                 if filter.probability(text, &dense) < filter.threshold() {
                     s.frame = None;
+                }
+            }
+        }
+        if let Some(gate) = &self.actor_gate {
+            for s in sentences.iter_mut() {
+                let (hedged, quoted) = (!s.hedges.is_empty(), s.quoted_claim());
+                let Some(frame) = &mut s.frame else { continue };
+                let Some((view, dense)) =
+                    actor_gate::features(ctx.text, s.span, frame, &s.chain, hedged, quoted)
+                else {
+                    continue;
+                };
+                if gate.probability(&view, &dense) < gate.threshold() {
+                    frame.actor = None;
                 }
             }
         }

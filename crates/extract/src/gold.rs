@@ -440,7 +440,7 @@ pub fn event_filter_examples(
             examples.push(EventExample {
                 // The claim's own text: what the filter reads at run time.
                 text: Span::new(c.start, c.end).slice(text).to_string(),
-                dense: claim_features(frame, c),
+                dense: claim_features(frame, c).to_vec(),
                 label: g.event.is_some(),
                 group,
                 fields_right: right as u32,
@@ -449,6 +449,48 @@ pub fn event_filter_examples(
         }
     });
     (examples, gold_fields)
+}
+
+/// Training examples for the [`ActorGate`](crate::actor_gate::ActorGate): every gold
+/// sentence whose frame from `extractor` (with its event filter, without a gate) has
+/// an actor, labelled by whether the scorer counts the actor right, all in `group`.
+/// Also returns the number of gold actors over all of `gold`.
+pub fn actor_gate_examples(
+    gold: &[GoldSentence],
+    texts: &dyn Fn(&GoldDoc) -> Option<SourceText>,
+    extractor: &Extractor,
+    group: u32,
+) -> (Vec<EventExample>, usize) {
+    let mut examples = Vec::new();
+    let mut gold_actors = 0;
+    for_each_aligned(gold, texts, extractor, |g, claim, text, sentence| {
+        let mut one = EventScores::default();
+        score_sentence(&mut one, g, claim, false, text, sentence);
+        let f = one.field("actor").unwrap_or_default();
+        gold_actors += f.tp + f.fn_;
+        let Some(c) = claim else { return };
+        let Some(frame) = &c.event else { return };
+        let a = &c.attribution;
+        let Some((view, dense)) = crate::actor_gate::features(
+            text,
+            Span::new(c.start, c.end),
+            frame,
+            &a.chain,
+            a.hedged,
+            a.quoted,
+        ) else {
+            return;
+        };
+        examples.push(EventExample {
+            text: view,
+            dense,
+            label: f.tp == 1,
+            group,
+            fields_right: f.tp as u32,
+            fields_wrong: f.fp as u32,
+        });
+    });
+    (examples, gold_actors)
 }
 
 fn align(claims: &[Claim], start: usize, end: usize) -> Option<&Claim> {

@@ -37,6 +37,7 @@
 //! army" and "the attack" (typed like the article's last violent incident), take a
 //! place or date from a neighbouring sentence, or judge whether a claim is true.
 
+pub mod actor_gate;
 pub mod checkworthy;
 pub mod event_filter;
 

@@ -227,6 +227,9 @@ fn eval_events(args: EvalEventsArgs) -> Result<i32> {
     if !args.no_event_filter {
         extractor = extractor.with_event_filter(models.event_filter);
     }
+    if !args.no_actor_gate {
+        extractor = extractor.with_actor_gate(models.actor_gate);
+    }
     let score = |s: &str| model.score(s);
     let held_out = |g: &&GoldSentence| g.is_held_out();
     let parts: Vec<(&str, Vec<GoldSentence>)> = match args.split.as_str() {

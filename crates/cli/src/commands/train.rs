@@ -85,6 +85,7 @@ pub fn run(args: TrainArgs, quiet: bool) -> Result<i32> {
             write_model(&common, "credibility", &model.to_bytes(), quiet)?;
         }
         TrainModel::EventFilter(args) => train_event_filter(&args, quiet)?,
+        TrainModel::ActorGate(args) => train_actor_gate(&args, quiet)?,
     }
     if !quiet {
         eprintln!(
@@ -100,10 +101,11 @@ pub fn run(args: TrainArgs, quiet: bool) -> Result<i32> {
 /// `events-fresh17.jsonl` scored a filter trained without them first (EVALUATION.md,
 /// ninth session) and joined afterwards, `events-fresh18.jsonl` … `events-fresh22.jsonl`
 /// in the eleventh session, `events-fresh23.jsonl` … `events-fresh28.jsonl` in the
-/// twelfth. `events-fresh29.jsonl` and `events-fresh30.jsonl` (first looks taken in the
-/// twelfth session) stay out so that the session's final code can be scored on text it
-/// was not fitted to; later sets stay out until they have been scored blind.
-pub const EVENT_FILTER_GOLD: [&str; 29] = [
+/// twelfth, `events-fresh29.jsonl` … `events-fresh32.jsonl` (the twelfth session's
+/// blind first looks, never read) in the thirteenth, after the actor gate trained
+/// without them had been scored on them. Later sets stay out until they have been
+/// scored blind.
+pub const EVENT_FILTER_GOLD: [&str; 33] = [
     "eval/gold/events.jsonl",
     "eval/gold/events-fresh.jsonl",
     "eval/gold/events-fresh2.jsonl",
@@ -133,6 +135,10 @@ pub const EVENT_FILTER_GOLD: [&str; 29] = [
     "eval/gold/events-fresh26.jsonl",
     "eval/gold/events-fresh27.jsonl",
     "eval/gold/events-fresh28.jsonl",
+    "eval/gold/events-fresh29.jsonl",
+    "eval/gold/events-fresh30.jsonl",
+    "eval/gold/events-fresh31.jsonl",
+    "eval/gold/events-fresh32.jsonl",
 ];
 
 fn train_event_filter(args: &TrainEventFilterArgs, quiet: bool) -> Result<()> {
@@ -183,6 +189,116 @@ fn train_event_filter(args: &TrainEventFilterArgs, quiet: bool) -> Result<()> {
         }
     }
     write_model(&args.common, "event-filter", &filter.to_bytes(), quiet)
+}
+
+/// The gold sets of `args` (default [`EVENT_FILTER_GOLD`]), each parsed, with the
+/// first set's held-out third removed.
+fn gold_sets(
+    args: &TrainEventFilterArgs,
+) -> Result<Vec<(PathBuf, Vec<crosscheck_extract::gold::GoldSentence>)>> {
+    use crosscheck_extract::gold::parse_gold;
+    let files: Vec<PathBuf> = if args.gold.is_empty() {
+        EVENT_FILTER_GOLD.iter().map(PathBuf::from).collect()
+    } else {
+        args.gold.clone()
+    };
+    let mut sets = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let mut gold = parse_gold(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        // The first gold set's held-out third stays out of every model.
+        if path.file_name().is_some_and(|n| n == "events.jsonl") {
+            gold.retain(|g| !g.is_held_out());
+        }
+        sets.push((path, gold));
+    }
+    Ok(sets)
+}
+
+fn train_actor_gate(args: &TrainEventFilterArgs, quiet: bool) -> Result<()> {
+    use crosscheck_datasets::GoldTexts;
+    use crosscheck_extract::actor_gate;
+    use crosscheck_extract::event_filter::{fields_f1, EventExample, TrainConfig};
+    use crosscheck_extract::gold::{actor_gate_examples, GoldDoc, SourceText};
+    use crosscheck_extract::Extractor;
+
+    let data = data_dir(args.common.data.as_deref())?;
+    let texts = GoldTexts::new(Some(&data), &args.examples)?;
+    let lookup = |doc: &GoldDoc| -> Option<SourceText> {
+        texts.get(&doc.dataset, &doc.key).map(|t| SourceText {
+            text: t.text,
+            title: t.title,
+            outlet: t.outlet,
+            paragraphs: None,
+        })
+    };
+    // The rules and the shipped event filter: the gate judges the actors `analyze`
+    // would output.
+    let extractor =
+        Extractor::new().with_event_filter(crosscheck_core::Models::shipped().event_filter);
+    let mut examples: Vec<EventExample> = Vec::new();
+    let mut gold_actors = 0;
+    let mut per_set: Vec<(String, usize)> = Vec::new();
+    for (i, (path, gold)) in gold_sets(args)?.into_iter().enumerate() {
+        let (set, n) = actor_gate_examples(&gold, &lookup, &extractor, i as u32);
+        per_set.push((path.display().to_string(), n));
+        examples.extend(set);
+        gold_actors += n;
+    }
+    let config = TrainConfig::default();
+    let gate = actor_gate::train(&examples, gold_actors, &config);
+    if !quiet {
+        // Leave-one-gold-set-out actor F1 at the shipped threshold.
+        let margins = actor_gate::out_of_fold_margins(&examples, &config);
+        let t = gate.threshold();
+        eprintln!("leave-one-gold-set-out, threshold {t:.3}:");
+        eprintln!(
+            "{:<24} {:>6} {:>8} {:>6} {:>10} {:>10}",
+            "set", "actors", "removed", "wrong", "F1 before", "F1 after"
+        );
+        // actors, removed, removed wrong, right, wrong, right kept, wrong kept, gold
+        let mut totals = [0usize; 8];
+        let row = |name: &str, r: &[usize; 8]| {
+            eprintln!(
+                "{name:<24} {:>6} {:>8} {:>6} {:>10.3} {:>10.3}",
+                r[0],
+                r[1],
+                r[2],
+                fields_f1(r[3], r[4], r[7]),
+                fields_f1(r[5], r[6], r[7])
+            )
+        };
+        for (g, (name, gold)) in per_set.iter().enumerate() {
+            let mut r = [0usize; 8];
+            r[7] = *gold;
+            for (e, m) in examples.iter().zip(&margins) {
+                if e.group != g as u32 {
+                    continue;
+                }
+                let (right, wrong) = (e.fields_right as usize, e.fields_wrong as usize);
+                r[0] += 1;
+                r[3] += right;
+                r[4] += wrong;
+                if m.is_none_or(|m| gate.calibrated(m) >= t) {
+                    r[5] += right;
+                    r[6] += wrong;
+                } else {
+                    r[1] += 1;
+                    r[2] += usize::from(!e.label);
+                }
+            }
+            row(name.rsplit('/').next().unwrap_or(name), &r);
+            for (total, v) in totals.iter_mut().zip(r) {
+                *total += v;
+            }
+        }
+        row("all", &totals);
+        for (k, v) in gate.metadata() {
+            eprintln!("crosscheck: {k}: {v}");
+        }
+    }
+    write_model(&args.common, "actor-gate", &gate.to_bytes(), quiet)
 }
 
 /// Leave-one-gold-set-out figures at the shipped threshold: per set, the frames the
