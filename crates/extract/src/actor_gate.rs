@@ -82,6 +82,25 @@ pub const DENSE_FEATURES: [&str; 39] = [
 
 const N_DENSE: usize = DENSE_FEATURES.len();
 
+// Indices of the cues after the kinds and types (a test checks them against the names).
+const BEFORE: usize = 22;
+const IN: usize = 23;
+const AFTER: usize = 24;
+const OUTSIDE: usize = 25;
+const GAP_2: usize = 26;
+const GAP_8: usize = 27;
+const GAP_FAR: usize = 28;
+const LOWERCASE: usize = 29;
+const ONE_WORD: usize = 30;
+const SPEAKER: usize = 31;
+const TARGET: usize = 32;
+const PLACE: usize = 33;
+const DATE: usize = 34;
+const KILLED: usize = 35;
+const ATTRIBUTED: usize = 36;
+const HEDGED: usize = 37;
+const QUOTED: usize = 38;
+
 const KINDS: [EntityKind; 7] = [
     EntityKind::State,
     EntityKind::StateForce,
@@ -120,8 +139,8 @@ fn squeeze(s: &str) -> String {
         .collect()
 }
 
-/// What the gate reads of a frame whose actor is set: the hashed text view and the
-/// dense cues. `sentence` is the claim's span in `text`; `chain`, `hedged` and
+/// What the gate reads of a frame whose actor is set: the hashed text view (words as
+/// written: the hasher lower-cases them) and the dense cues. `sentence` is the claim's span in `text`; `chain`, `hedged` and
 /// `quoted` its attribution. `None` when the frame has no actor.
 pub fn features(
     text: &str,
@@ -133,19 +152,15 @@ pub fn features(
 ) -> Option<(String, Vec<f32>)> {
     let actor = frame.actor.as_ref()?;
     let mut x = vec![0f32; N_DENSE];
-    let mut set = |name: &str| {
-        if let Some(i) = DENSE_FEATURES.iter().position(|&n| n == name) {
-            x[i] = 1.0;
-        }
-    };
+    let mut set = |i: usize| x[i] = 1.0;
     if let Some(i) = KINDS.iter().position(|&k| k == actor.kind) {
-        set(DENSE_FEATURES[i]);
+        set(i);
     }
     if let Some(i) = event_filter::TYPES
         .iter()
         .position(|&t| t == frame.event_type)
     {
-        set(DENSE_FEATURES[KINDS.len() + i]);
+        set(KINDS.len() + i);
     }
     let ws = words(text, sentence);
     let inside = actor.start >= sentence.start && actor.end <= sentence.end;
@@ -164,20 +179,20 @@ pub fn features(
         let t_first = ws.iter().position(|&(_, e)| e > trig.start);
         let t_last = ws.iter().rposition(|&(a, _)| a < trig.end);
         if actor.end <= trig.start {
-            set("actor_before_trigger");
+            set(BEFORE);
         } else if actor.start >= trig.end {
-            set("actor_after_trigger");
+            set(AFTER);
         } else {
-            set("actor_in_trigger");
+            set(IN);
         }
         let w = |i: usize| &text[ws[i].0..ws[i].1];
         if let (Some(first), Some(last)) = (first, last) {
             for i in first.saturating_sub(3)..first {
-                push(&mut view, &w(i).to_lowercase());
+                push(&mut view, w(i));
             }
             push(&mut view, "xactor");
             for i in (last + 1)..(last + 4).min(ws.len()) {
-                push(&mut view, &w(i).to_lowercase());
+                push(&mut view, w(i));
             }
             let gap = match (t_first, t_last) {
                 (Some(tf), _) if last < tf => Some((last + 1, tf)),
@@ -185,44 +200,44 @@ pub fn features(
                 _ => None,
             };
             match gap.map(|(a, b)| b - a) {
-                Some(n) if n <= 2 => set("gap<=2"),
-                Some(n) if n <= 8 => set("gap<=8"),
-                Some(_) => set("gap>8"),
+                Some(n) if n <= 2 => set(GAP_2),
+                Some(n) if n <= 8 => set(GAP_8),
+                Some(_) => set(GAP_FAR),
                 None => {}
             }
             if let Some((a, b)) = gap.filter(|(a, b)| b - a <= 4) {
                 push(&mut view, "xgap");
                 for i in a..b {
-                    push(&mut view, &w(i).to_lowercase());
+                    push(&mut view, w(i));
                 }
                 push(&mut view, "xgapend");
             }
         }
     } else {
-        set("actor_outside_sentence");
+        set(OUTSIDE);
     }
     if actor.text.chars().next().is_some_and(char::is_lowercase) {
-        set("lowercase");
+        set(LOWERCASE);
     }
     if !actor.text.contains(' ') {
-        set("one_word");
+        set(ONE_WORD);
     }
     if chain.iter().any(|c| {
         c.name.eq_ignore_ascii_case(&actor.name) || c.name.eq_ignore_ascii_case(&actor.text)
     }) {
-        set("speaker_is_actor");
+        set(SPEAKER);
     }
-    for (name, on) in [
-        ("target", frame.target.is_some()),
-        ("place", frame.place.is_some()),
-        ("date", frame.date.is_some()),
-        ("killed", frame.killed.is_some()),
-        ("attributed", !chain.is_empty()),
-        ("hedged", hedged),
-        ("quoted", quoted),
+    for (i, on) in [
+        (TARGET, frame.target.is_some()),
+        (PLACE, frame.place.is_some()),
+        (DATE, frame.date.is_some()),
+        (KILLED, frame.killed.is_some()),
+        (ATTRIBUTED, !chain.is_empty()),
+        (HEDGED, hedged),
+        (QUOTED, quoted),
     ] {
         if on {
-            set(name);
+            set(i);
         }
     }
     push(&mut view, &format!("xname{}", squeeze(&actor.name)));
@@ -344,7 +359,7 @@ mod tests {
             features(text, Span::new(0, text.len()), &f, &[], false, false).unwrap();
         assert_eq!(
             view,
-            "on monday xactor carried out strikes xgap carried out xgapend xnamerussianarmedforces xheadwarplanes"
+            "On Monday xactor carried out strikes xgap carried out xgapend xnamerussianarmedforces xheadwarplanes"
         );
         let on = |n: &str| dense[DENSE_FEATURES.iter().position(|&d| d == n).unwrap()] == 1.0;
         assert!(on("kind=state_force") && on("type=airstrike") && on("actor_before_trigger"));
@@ -365,6 +380,32 @@ mod tests {
                 == 1.0
         );
         assert!(!view.contains("xactor"));
+    }
+
+    #[test]
+    fn the_cue_indices_match_their_names() {
+        for (i, name) in [
+            (BEFORE, "actor_before_trigger"),
+            (IN, "actor_in_trigger"),
+            (AFTER, "actor_after_trigger"),
+            (OUTSIDE, "actor_outside_sentence"),
+            (GAP_2, "gap<=2"),
+            (GAP_8, "gap<=8"),
+            (GAP_FAR, "gap>8"),
+            (LOWERCASE, "lowercase"),
+            (ONE_WORD, "one_word"),
+            (SPEAKER, "speaker_is_actor"),
+            (TARGET, "target"),
+            (PLACE, "place"),
+            (DATE, "date"),
+            (KILLED, "killed"),
+            (ATTRIBUTED, "attributed"),
+            (HEDGED, "hedged"),
+            (QUOTED, "quoted"),
+        ] {
+            assert_eq!(DENSE_FEATURES[i], name);
+        }
+        assert_eq!(QUOTED + 1, N_DENSE);
     }
 
     #[test]

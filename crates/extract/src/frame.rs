@@ -13,7 +13,7 @@ use crate::attribution::{ActorTok, Found};
 use crate::casualties::Count;
 use crate::parties::{self, Parties, PartyInputs, PartyMemory};
 use crate::triggers::{self, Hit};
-use crate::vocab::{class, Harm, Vocab};
+use crate::vocab::{class, CasualtyWord, Harm, Vocab};
 use crate::words::{in_ranges, Words};
 
 /// A gazetteer match as token indices.
@@ -510,6 +510,11 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
     // what a passive result names was hit, and so is a party in a clause after it
     // ("which terrorists have turned into a base"); only an agent after it acted
     // ("by army units", "during army operations").
+    // The target as tokens, for a named victim's count.
+    let target_span = target
+        .as_ref()
+        .filter(|t| t.start >= w.span.start && t.end <= w.span.end)
+        .map(|t| (w.tok_at_or_after(t.start), w.tok_at_or_after(t.end)));
     let (actor, actor_index) = match (chosen, actor) {
         (Some(h), Some(a)) if h.act && passive_result(w, &h) && !agent_of(w, &a, h.end) => {
             (None, None)
@@ -782,11 +787,152 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
             target,
             place,
             date,
-            killed: killed.map(|c| casualties(w, inp, c)),
+            killed: killed
+                .map(|c| casualties(w, inp, c))
+                .or_else(|| named_victim(w, inp, event_type, (trig_first, trig_end), target_span)),
             injured: injured.map(|c| casualties(w, inp, c)),
             denied,
         },
         actor: actor_index,
+    })
+}
+
+/// Words that name the killing of one person as an execution: "beheaded", "the
+/// beheading of", "murders".
+fn killing_word(x: &str) -> bool {
+    matches!(
+        x,
+        "beheaded"
+            | "beheading"
+            | "beheads"
+            | "executed"
+            | "execution"
+            | "executes"
+            | "murdered"
+            | "murders"
+            | "murder"
+            | "decapitated"
+            | "decapitates"
+            | "decapitation"
+            | "assassinated"
+            | "assassination"
+    )
+}
+
+/// Words that end a victim's name phrase after "the beheading of".
+fn ends_victim_phrase(x: &str) -> bool {
+    matches!(
+        x,
+        "by" | "in"
+            | "on"
+            | "at"
+            | "and"
+            | "or"
+            | "who"
+            | "whom"
+            | "which"
+            | "that"
+            | "for"
+            | "after"
+            | "before"
+            | "as"
+            | "from"
+            | "to"
+            | "with"
+            | "was"
+            | "is"
+            | "were"
+            | "has"
+            | "had"
+            | "last"
+            | "earlier"
+    )
+}
+
+/// One named person killed in an execution: "ISIS beheaded Steven Sotloff", "Foley was
+/// beheaded", "the beheading of US reporter Steven Sotloff" → killed 1 (docs/taxonomy.md:
+/// "a man" is 1; a name is one person too), of the category of a title noun in the
+/// name's phrase ("reporter" → journalists), else people. The victim is the frame's
+/// target, or the phrase after "the beheading of"; it must end in a capitalised word
+/// that names no party, place or month, hold no count and no "and" (a list is not one
+/// person).
+fn named_victim(
+    w: &Words,
+    inp: &Inputs,
+    event_type: EventType,
+    (trig_first, trig_end): (usize, usize),
+    target: Option<(usize, usize)>,
+) -> Option<Casualties> {
+    if event_type != EventType::Execution || trig_end > w.len() || trig_first >= trig_end {
+        return None;
+    }
+    if !(trig_first..trig_end).any(|k| killing_word(w.w(k))) {
+        return None;
+    }
+    // After "the beheading of", or after the verb itself ("before beheading American
+    // journalist James Foley"): the words up to a preposition, clause word, number or
+    // punctuation.
+    let phrase_from = |start: usize| {
+        let mut end = start;
+        while end < w.len()
+            && end < start + 7
+            && w.is_word(end)
+            && !w.has(end, class::NUMBER_WORD)
+            && !ends_victim_phrase(w.w(end))
+        {
+            end += 1;
+        }
+        (start, end)
+    };
+    let verb = matches!(w.w(trig_end - 1), x if x.ends_with("ed") || x.ends_with("ing") || x.ends_with('s'));
+    let (a, b) = match target {
+        Some(t) => t,
+        None if w.w(trig_end) == "of" => phrase_from(trig_end + 1),
+        None if verb => phrase_from(trig_end),
+        None => return None,
+    };
+    if a >= b {
+        return None;
+    }
+    // The victim: a name (the last capitalised run of the phrase, at its end), a
+    // singular person noun ("the first militant", "the photojournalist") or "him"/"her".
+    let last = b - 1;
+    let person_noun = matches!(
+        inp.vocab.casualty.word_id(w.id(last)),
+        Some(CasualtyWord::Person(_))
+    );
+    let pronoun = b == a + 1 && matches!(w.w(a), "him" | "her");
+    let name = w.cap(last) && w.is_word(last) && !w.has(last, class::NOT_NAME);
+    if !(name || person_noun || pronoun)
+        || (a..b).any(|k| w.w(k) == "and" || w.is_number(k) || w.has(k, class::NUMBER_WORD))
+        || w.w(b) == "and"
+        || inp.counts.iter().any(|c| c.first < b && a < c.end)
+        || inp
+            .actor_matches
+            .iter()
+            .any(|m| m.first <= last && last < m.end)
+        || inp
+            .place_matches
+            .iter()
+            .any(|p| p.first <= last && last < p.end)
+    {
+        return None;
+    }
+    let category = (a..=last)
+        .find_map(|k| match inp.vocab.casualty.word_id(w.id(k)) {
+            Some(CasualtyWord::Person(c) | CasualtyWord::Victim(c)) => Some(*c),
+            _ => None,
+        })
+        .unwrap_or(CasualtyCategory::People);
+    let span = w.span_of(a, last + 1);
+    Some(Casualties {
+        min: 1,
+        max: Some(1),
+        category,
+        expression: span.slice(w.text).to_string(),
+        update: false,
+        start: span.start,
+        end: span.end,
     })
 }
 

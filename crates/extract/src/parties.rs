@@ -437,6 +437,15 @@ fn by_attached(w: &Words, inp: &PartyInputs, by: usize) -> bool {
     let from = by.saturating_sub(3);
     inp.hits.iter().any(|h| h.end <= by && h.end >= from)
         || (from..by).any(|k| harm_word(w, inp, k))
+        // "the beheading of US reporter Steven Sotloff by the Islamic State": the agent
+        // of an execution noun, after its victim's name.
+        || inp.hits.iter().any(|h| {
+            h.event_type == EventType::Execution
+                && w.w(h.end) == "of"
+                && by > h.end + 1
+                && by <= h.end + 8
+                && (h.end + 1..by).all(|k| w.is_word(k) && !matches!(w.w(k), "and" | "who" | "which"))
+        })
 }
 
 /// Nouns that name people or a group in a noun phrase the table does not know: "the
@@ -1655,6 +1664,24 @@ fn accused<'a>(w: &Words, inp: &'a PartyInputs) -> Option<&'a ActorTok> {
 
 /// Rule 6: "its aircraft", "three of its fighters", "it has bombed", "the group", "the
 /// army": the first one of the sentence (up to the trigger) that resolves.
+/// A word between "the" and "group" that keeps the phrase a description of the
+/// article's group: "the terror group", "the militant group".
+fn group_qualifier(x: &str) -> bool {
+    matches!(
+        x,
+        "terror"
+            | "terrorist"
+            | "militant"
+            | "jihadist"
+            | "jihadi"
+            | "extremist"
+            | "islamist"
+            | "radical"
+            | "armed"
+            | "insurgent"
+    )
+}
+
 fn description(
     w: &Words,
     inp: &PartyInputs,
@@ -1773,7 +1800,19 @@ fn description(
         if w.w(k) == "force" && !air_force {
             continue;
         }
-        if w.w(first - 1) != "the" || in_ranges(&inp.found.speaker_ranges, first - 1, k + 1) {
+        // "the terror group": one qualifier may stand between (a group only).
+        let det = if w.w(first - 1) == "the" {
+            first - 1
+        } else if first >= 2
+            && w.w(first - 2) == "the"
+            && group_qualifier(w.w(first - 1))
+            && matches!(w.w(k), "group" | "organisation" | "organization")
+        {
+            first - 2
+        } else {
+            continue;
+        };
+        if in_ranges(&inp.found.speaker_ranges, det, k + 1) {
             continue;
         }
         // "The Organisation for the Prohibition of Chemical Weapons", "the Islamic State
@@ -1788,11 +1827,15 @@ fn description(
         let other_side = k >= 2
             && w.w(k - 2) == "with"
             && trig_hit.is_some_and(|h| fighting_noun(w.w(h.first)) && h.end + 1 == k - 1);
-        if k >= trig_first && !acts_after(w, end) && !other_side {
+        // "Foley was beheaded by the terror group": the agent of the act.
+        let agent = det >= 1 && w.w(det - 1) == "by" && by_attached(w, inp, det - 1);
+        if k >= trig_first && !acts_after(w, end) && !other_side && !agent {
             continue;
         }
         // "leading members of the group": the group's members were hit.
-        if k >= 2 && w.w(k - 2) == "of" && matches!(word, "group" | "organisation" | "organization")
+        if det >= 1
+            && w.w(det - 1) == "of"
+            && matches!(word, "group" | "organisation" | "organization")
         {
             continue;
         }
@@ -1827,8 +1870,8 @@ fn description(
             _ => None,
         };
         if let Some(who) = who {
-            if !inp.after_target_prep(w, k - 1) && !passive_after(w, inp, end) {
-                found.push((k - 1, end, who));
+            if !inp.after_target_prep(w, det) && !passive_after(w, inp, end) {
+                found.push((det, end, who));
             }
         }
     }

@@ -785,3 +785,56 @@ fn a_question_reports_no_event() {
         .iter()
         .any(|c| c.event.is_some()));
 }
+
+/// The killed count of the last sentence's frame as (min, max, category, words).
+fn named_killed(text: &str) -> Option<(u32, Option<u32>, String, String)> {
+    let sentences = Segmenter::new().sentences(text, Span::new(0, text.len()));
+    let ctx = ArticleContext {
+        text,
+        sentences: &sentences,
+        published: None,
+        title: None,
+        outlet: None,
+    };
+    let all = vec![1.0; sentences.len()];
+    let claims = Extractor::new().claims(&ctx, Some(&all));
+    let k = claims.last()?.event.as_ref()?.killed.clone()?;
+    Some((
+        k.min,
+        k.max,
+        format!("{:?}", k.category).to_lowercase(),
+        k.expression,
+    ))
+}
+
+#[test]
+fn one_named_person_executed_is_one_killed() {
+    // FNC-1 bodies: a name is one person, as "a man" is (docs/taxonomy.md).
+    assert_eq!(
+        named_killed("An Internet video purports to show the beheading of US reporter Steven Sotloff by the Islamic State extremist group."),
+        Some((1, Some(1), "journalists".into(), "US reporter Steven Sotloff".into()))
+    );
+    assert_eq!(
+        named_killed("Foley was beheaded by the terror group earlier this year."),
+        Some((1, Some(1), "people".into(), "Foley".into()))
+    );
+    assert_eq!(
+        named_killed("ISIS reportedly demanded $100 million for Foley's release before eventually beheading him."),
+        Some((1, Some(1), "people".into(), "him".into()))
+    );
+    // A list is not one person, a place is nobody, a plural is no name.
+    assert_eq!(
+        named_killed(
+            "The group released videos of the beheading of Steven Sotloff and Alan Henning."
+        ),
+        None
+    );
+    assert_eq!(
+        named_killed("Islamic State militants executed prisoners in Palmyra."),
+        None
+    );
+    assert_eq!(
+        named_killed("The beheading of Kurdish fighters in Kobani drew condemnation."),
+        None
+    );
+}

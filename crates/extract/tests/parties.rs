@@ -1092,3 +1092,29 @@ fn a_bare_alternative_names_no_one_and_agents_after_the_trigger() {
         Some(("a suicide car bomber".into(), "unnamed attacker".into()))
     );
 }
+
+#[test]
+fn the_group_described_with_a_qualifier_or_as_the_agent_of_a_passive() {
+    // FNC-1 wording (hostage coverage): "the terror group" stands for the group the
+    // article named, also as the agent after the act.
+    let text = "The Islamic State is trying to sell the body of James Foley. \
+                Foley was beheaded by the terror group earlier this year.";
+    assert_eq!(actor_name(text), Some("Islamic State".into()));
+    let text = "Islamic State fighters have seized two villages. \
+                The militant group executed three men in the square on Monday.";
+    assert_eq!(actor_name(text), Some("Islamic State".into()));
+    // "leading members of the terror group": the group's members were hit.
+    let text = "Islamic State fighters have seized two villages. \
+                An air strike killed leading members of the terror group on Monday.";
+    assert_ne!(actor_name(text), Some("Islamic State".into()));
+}
+
+#[test]
+fn the_agent_of_an_execution_noun_after_its_victim() {
+    assert_eq!(
+        actor_name(
+            "An Internet video purports to show the beheading of US reporter Steven Sotloff by the Islamic State extremist group."
+        ),
+        Some("Islamic State".into())
+    );
+}
