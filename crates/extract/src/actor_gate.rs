@@ -112,31 +112,45 @@ const KINDS: [EntityKind; 7] = [
 ];
 
 /// The words of `text[span]`: runs of letters and digits, with their byte spans.
-fn words(text: &str, span: Span) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+/// ASCII bytes are tested as bytes; other characters are decoded (the same words as
+/// `char_indices` with `char::is_alphanumeric`).
+fn words(text: &str, span: Span, out: &mut Vec<(usize, usize)>) {
+    out.clear();
     let Some(s) = text.get(span.start..span.end) else {
-        return out;
+        return;
     };
+    let bytes = s.as_bytes();
     let mut open: Option<usize> = None;
-    for (i, c) in s.char_indices() {
-        if c.is_alphanumeric() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (alnum, len) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            // `i` is a char boundary: it only advances by whole characters.
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if alnum {
             open.get_or_insert(span.start + i);
         } else if let Some(a) = open.take() {
             out.push((a, span.start + i));
         }
+        i += len;
     }
     if let Some(a) = open {
         out.push((a, span.end));
     }
-    out
 }
 
-/// Letters and digits of `s`, lower-cased: one hashed word.
-fn squeeze(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+/// `prefix` and the letters and digits of `s`, as one hashed word (the hasher
+/// lower-cases it).
+fn push_squeezed(view: &mut String, prefix: &str, s: &str) {
+    if !view.is_empty() {
+        view.push(' ');
+    }
+    view.push_str(prefix);
+    view.extend(s.chars().filter(|c| c.is_alphanumeric()));
 }
 
 /// What the gate reads of a frame whose actor is set: the hashed text view (words as
@@ -162,10 +176,11 @@ pub fn features(
     {
         set(KINDS.len() + i);
     }
-    let ws = words(text, sentence);
+    let mut ws = Vec::new();
+    words(text, sentence, &mut ws);
     let inside = actor.start >= sentence.start && actor.end <= sentence.end;
     let trig = frame.trigger;
-    let mut view = String::new();
+    let mut view = String::with_capacity(128);
     let push = |view: &mut String, w: &str| {
         if !view.is_empty() {
             view.push(' ');
@@ -240,9 +255,9 @@ pub fn features(
             set(i);
         }
     }
-    push(&mut view, &format!("xname{}", squeeze(&actor.name)));
+    push_squeezed(&mut view, "xname", &actor.name);
     if let Some(head) = actor.text.split_whitespace().last() {
-        push(&mut view, &format!("xhead{}", squeeze(head)));
+        push_squeezed(&mut view, "xhead", head);
     }
     Some((view, x))
 }
@@ -359,7 +374,7 @@ mod tests {
             features(text, Span::new(0, text.len()), &f, &[], false, false).unwrap();
         assert_eq!(
             view,
-            "On Monday xactor carried out strikes xgap carried out xgapend xnamerussianarmedforces xheadwarplanes"
+            "On Monday xactor carried out strikes xgap carried out xgapend xnameRussianArmedForces xheadwarplanes"
         );
         let on = |n: &str| dense[DENSE_FEATURES.iter().position(|&d| d == n).unwrap()] == 1.0;
         assert!(on("kind=state_force") && on("type=airstrike") && on("actor_before_trigger"));
