@@ -272,6 +272,7 @@ impl Extractor {
             .unwrap_or(0);
         buffers.reserve(longest);
         let mut parties = PartyMemory::default();
+        let mut persons: Vec<(String, crosscheck_schema::CasualtyCategory)> = Vec::new();
         for (si, &span) in ctx.sentences.iter().enumerate() {
             let span = clamp(text, span);
             let span = if si == 0 {
@@ -457,6 +458,7 @@ impl Extractor {
             } else {
                 Vec::new()
             };
+            frame::learn_persons(&w, &self.vocab, &mut persons);
             let built = if bare {
                 None
             } else {
@@ -476,6 +478,7 @@ impl Extractor {
                         memory: &parties,
                         denial_words,
                         published: ctx.published,
+                        persons: &persons,
                     },
                 )
             };

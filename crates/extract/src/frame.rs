@@ -51,6 +51,9 @@ pub(crate) struct Inputs<'a> {
     pub denial_words: bool,
     /// The article's publication date, when known.
     pub published: Option<chrono::NaiveDate>,
+    /// People the article has named with a title so far (this sentence included):
+    /// the lower-cased last word of the name and the title's victim category.
+    pub persons: &'a [(String, CasualtyCategory)],
 }
 
 fn casualties(w: &Words, inp: &Inputs, c: &Count) -> Casualties {
@@ -846,6 +849,34 @@ fn ends_victim_phrase(x: &str) -> bool {
             | "had"
             | "last"
             | "earlier"
+            | "of"
+    )
+}
+
+/// Heads of organisation names: "the Women's Defense Unit" is no person.
+fn organisation_head(x: &str) -> bool {
+    matches!(
+        x,
+        "unit"
+            | "units"
+            | "group"
+            | "forces"
+            | "force"
+            | "army"
+            | "brigade"
+            | "brigades"
+            | "front"
+            | "council"
+            | "ministry"
+            | "committee"
+            | "party"
+            | "movement"
+            | "organisation"
+            | "organization"
+            | "state"
+            | "government"
+            | "coalition"
+            | "militia"
     )
 }
 
@@ -902,7 +933,10 @@ fn named_victim(
         Some(CasualtyWord::Person(_))
     );
     let pronoun = b == a + 1 && matches!(w.w(a), "him" | "her");
-    let name = w.cap(last) && w.is_word(last) && !w.has(last, class::NOT_NAME);
+    let name = w.cap(last)
+        && w.is_word(last)
+        && !w.has(last, class::NOT_NAME)
+        && !organisation_head(w.base(last));
     if !(name || person_noun || pronoun)
         || (a..b).any(|k| w.w(k) == "and" || w.is_number(k) || w.has(k, class::NUMBER_WORD))
         || w.w(b) == "and"
@@ -918,10 +952,15 @@ fn named_victim(
     {
         return None;
     }
+    // The title in the phrase, else the one the article gave this name.
     let category = (a..=last)
         .find_map(|k| match inp.vocab.casualty.word_id(w.id(k)) {
             Some(CasualtyWord::Person(c) | CasualtyWord::Victim(c)) => Some(*c),
             _ => None,
+        })
+        .or_else(|| {
+            let name = w.base(last);
+            name_is_known(inp.persons, name)
         })
         .unwrap_or(CasualtyCategory::People);
     let span = w.span_of(a, last + 1);
@@ -1041,4 +1080,90 @@ fn in_backer_phrase(w: &Words, matches: &[ActorTok], k: usize) -> bool {
                     || w.w(p - 1) == "by" && matches!(w.w(p - 2), "backed" | "supported"))
         }
     })
+}
+
+/// The category the article's titles gave the person whose name ends in `last_word`.
+fn name_is_known(
+    persons: &[(String, CasualtyCategory)],
+    last_word: &str,
+) -> Option<CasualtyCategory> {
+    persons
+        .iter()
+        .rev()
+        .find(|(n, _)| n == last_word)
+        .map(|&(_, c)| c)
+}
+
+/// The singular person noun (title) at token `k`: "journalist", "pilot".
+fn title_at(w: &Words, vocab: &Vocab, k: usize) -> Option<CasualtyCategory> {
+    match vocab.casualty.word_id(w.id(k)) {
+        Some(CasualtyWord::Person(c)) => Some(*c),
+        _ => None,
+    }
+}
+
+/// Learns the people a sentence names with a title, for the categories of later
+/// bare names ("Foley was beheaded" after "journalist James Foley"): a title right
+/// before a name ("American journalist James Foley"), a title in an apposition after
+/// it ("Steven Sotloff, an American freelance journalist") or before it ("another
+/// American journalist, Stephen Sotloff"). Records the lower-cased last word of the
+/// name.
+pub(crate) fn learn_persons(
+    w: &Words,
+    vocab: &Vocab,
+    persons: &mut Vec<(String, CasualtyCategory)>,
+) {
+    let n = w.len();
+    for k in 0..n {
+        let Some(category) = title_at(w, vocab, k) else {
+            continue;
+        };
+        // "his mother Diane Foley" shares the victim's surname, not his title.
+        if matches!(
+            w.w(k),
+            "mother"
+                | "father"
+                | "brother"
+                | "sister"
+                | "son"
+                | "daughter"
+                | "wife"
+                | "husband"
+                | "grandfather"
+                | "grandmother"
+                | "uncle"
+                | "aunt"
+                | "cousin"
+        ) {
+            continue;
+        }
+        let mut record = |last: usize| {
+            let name = w.base(last).to_string();
+            persons.retain(|(x, _)| *x != name);
+            persons.push((name, category));
+        };
+        // "journalist James Foley", "journalist, Stephen Sotloff".
+        let start = if w.w(k + 1) == "," { k + 2 } else { k + 1 };
+        let mut end = start;
+        while end < n && end < start + 4 && name_word(w, end) {
+            end += 1;
+        }
+        if end > start {
+            record(end - 1);
+            continue;
+        }
+        // "Steven Sotloff, an American freelance journalist": back over at most three
+        // modifiers to a determiner, a comma and the name.
+        let mut d = k;
+        while d > 0 && k - d < 4 && !matches!(w.w(d), "a" | "an" | "the") {
+            d -= 1;
+        }
+        if matches!(w.w(d), "a" | "an" | "the")
+            && d >= 2
+            && w.w(d - 1) == ","
+            && name_word(w, d - 2)
+        {
+            record(d - 2);
+        }
+    }
 }

@@ -838,3 +838,33 @@ fn one_named_person_executed_is_one_killed() {
         None
     );
 }
+
+#[test]
+fn a_named_victim_takes_the_title_the_article_gave_the_name() {
+    // FNC-1 bodies name the hostage with his title once, then by surname.
+    let text = "The video showed American journalist James Foley kneeling in the desert. \
+                Foley was beheaded by the group.";
+    assert_eq!(
+        named_killed(text),
+        Some((1, Some(1), "journalists".into(), "Foley".into()))
+    );
+    let text = "Steven Sotloff, an American freelance journalist, was abducted in 2013. \
+                The group beheaded Sotloff.";
+    assert_eq!(
+        named_killed(text),
+        Some((1, Some(1), "journalists".into(), "Sotloff".into()))
+    );
+    // A relative shares the surname, not the title.
+    let text = "His mother Diane Foley appealed for his release. Foley was beheaded by the group.";
+    assert_eq!(
+        named_killed(text),
+        Some((1, Some(1), "people".into(), "Foley".into()))
+    );
+    // An organisation is nobody.
+    assert_eq!(
+        named_killed(
+            "Rehana, a member of the Women's Defense Unit, was reportedly beheaded by ISIS."
+        ),
+        None
+    );
+}

@@ -103,10 +103,10 @@ pub fn run(args: TrainArgs, quiet: bool) -> Result<i32> {
 /// in the eleventh session, `events-fresh23.jsonl` … `events-fresh28.jsonl` in the
 /// twelfth, `events-fresh29.jsonl` … `events-fresh32.jsonl` (the twelfth session's
 /// blind first looks, never read) in the thirteenth, after the actor gate trained
-/// without them had been scored on them, and `events-fresh33.jsonl`/`events-fresh34.jsonl`
-/// (the first sets from FNC-1 bodies, read after their first looks) in the same session.
-/// Later sets stay out until they have been scored blind.
-pub const EVENT_FILTER_GOLD: [&str; 35] = [
+/// without them had been scored on them, and `events-fresh33.jsonl` …
+/// `events-fresh38.jsonl` (the first sets from FNC-1 bodies, each joined after its first
+/// look) in the same session. Later sets stay out until they have been scored blind.
+pub const EVENT_FILTER_GOLD: [&str; 39] = [
     "eval/gold/events.jsonl",
     "eval/gold/events-fresh.jsonl",
     "eval/gold/events-fresh2.jsonl",
@@ -142,6 +142,10 @@ pub const EVENT_FILTER_GOLD: [&str; 35] = [
     "eval/gold/events-fresh32.jsonl",
     "eval/gold/events-fresh33.jsonl",
     "eval/gold/events-fresh34.jsonl",
+    "eval/gold/events-fresh35.jsonl",
+    "eval/gold/events-fresh36.jsonl",
+    "eval/gold/events-fresh37.jsonl",
+    "eval/gold/events-fresh38.jsonl",
 ];
 
 fn train_event_filter(args: &TrainEventFilterArgs, quiet: bool) -> Result<()> {
