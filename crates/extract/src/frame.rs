@@ -1113,6 +1113,10 @@ pub(crate) fn learn_persons(
     vocab: &Vocab,
     persons: &mut Vec<(String, CasualtyCategory)>,
 ) {
+    // Most sentences hold no title: the union of their words' flags says so.
+    if w.flags & crate::vocab::flag::PERSON == 0 {
+        return;
+    }
     let n = w.len();
     for k in 0..n {
         let Some(category) = title_at(w, vocab, k) else {

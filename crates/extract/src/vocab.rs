@@ -360,6 +360,8 @@ pub(crate) mod flag {
     /// The first word of an event trigger (not the key word: the trigger table is
     /// looked up by first word).
     pub const TRIGGER: u8 = 8;
+    /// A singular person noun that can title a name ("journalist", "pilot").
+    pub const PERSON: u8 = 16;
 }
 
 /// Word classes: the word lists the rules test tokens against, as bits looked up
@@ -573,8 +575,10 @@ impl Vocab {
         };
         let mut flagged: Vec<(String, u8)> = Vec::new();
         for (phrase, word) in &casualty {
-            if matches!(word, CasualtyWord::Harm(..)) {
-                flagged.push((key_word(phrase), flag::HARM));
+            match word {
+                CasualtyWord::Harm(..) => flagged.push((key_word(phrase), flag::HARM)),
+                CasualtyWord::Person(_) => flagged.push((key_word(phrase), flag::PERSON)),
+                _ => {}
             }
         }
         // "the death toll rose to 41" counts without a casualty word.
