@@ -421,8 +421,19 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
     {
         return None;
     }
-    let killed = inp.counts.iter().find(|c| c.harm == Harm::Killed);
-    let injured = inp.counts.iter().find(|c| c.harm == Harm::Injured);
+    // "al-Baghdadi was wounded", "the strikes wounded al-Baghdadi": one named person,
+    // when the sentence counts no one else for that harm.
+    let named = named_harm(w, inp);
+    let killed = inp
+        .counts
+        .iter()
+        .find(|c| c.harm == Harm::Killed)
+        .or(named.as_ref().filter(|c| c.harm == Harm::Killed));
+    let injured = inp
+        .counts
+        .iter()
+        .find(|c| c.harm == Harm::Injured)
+        .or(named.as_ref().filter(|c| c.harm == Harm::Injured));
     let count_at = killed.or(injured).map(|c| c.first);
     // Triggers outside the speakers' phrases (the caller filtered them), and outside a
     // backer's phrase: "Syrian Army units with a cover from the Syrian Air Force
@@ -488,7 +499,12 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
     };
 
     let trig_end = w.tok_at_or_after(trigger.end).max(trig_first + 1);
-    let count_ranges: Vec<(usize, usize)> = inp.counts.iter().map(|c| (c.first, c.end)).collect();
+    let count_ranges: Vec<(usize, usize)> = inp
+        .counts
+        .iter()
+        .chain(named.as_ref())
+        .map(|c| (c.first, c.end))
+        .collect();
     let Parties {
         actor,
         actor_index,
@@ -1170,4 +1186,174 @@ pub(crate) fn learn_persons(
             record(d - 2);
         }
     }
+}
+
+/// Words between a named person and the harm in a passive: "al-Baghdadi *was also
+/// said to have been* wounded".
+fn passive_filler(x: &str) -> bool {
+    matches!(
+        x,
+        "was"
+            | "were"
+            | "is"
+            | "are"
+            | "been"
+            | "has"
+            | "had"
+            | "have"
+            | "be"
+            | "being"
+            | "reportedly"
+            | "also"
+            | "critically"
+            | "seriously"
+            | "badly"
+            | "slightly"
+            | "gravely"
+            | "fatally"
+            | "allegedly"
+            | "said"
+            | "believed"
+            | "thought"
+            | "to"
+            | "may"
+            | "might"
+            | "later"
+    )
+}
+
+/// One named person killed or wounded: "al-Baghdadi had been wounded", "Jihadi John
+/// was injured", "the strikes wounded al-Baghdadi" → a count of 1 over the name
+/// (docs/taxonomy.md: "a man" is 1). The name is a person of the actor table or a run
+/// of capitalised words that is no party, place, demonym or organisation. Its category
+/// comes from the table (a jihadist's people are militants, an opposition or Kurdish
+/// one's fighters), a title before the name, or the title the article gave it.
+fn named_harm(w: &Words, inp: &Inputs) -> Option<Count> {
+    if w.flags & crate::vocab::flag::HARM == 0 {
+        return None;
+    }
+    let n = w.len();
+    for k in 1..n {
+        let harm = match w.w(k) {
+            "wounded" | "injured" | "hurt" => Harm::Injured,
+            "killed" => Harm::Killed,
+            _ => continue,
+        };
+        if inp.counts.iter().any(|c| c.harm == harm) {
+            continue;
+        }
+        // Passive: back over the auxiliaries to the name's last word.
+        let mut j = k;
+        let mut aux = false;
+        while j > 0 && k - j < 7 && passive_filler(w.w(j - 1)) {
+            aux |= matches!(w.w(j - 1), "was" | "were" | "is" | "are" | "been");
+            j -= 1;
+        }
+        let name = if aux && j >= 1 {
+            name_ending_at(w, inp, j - 1)
+        } else if harm == Harm::Injured || w.w(k) == "killed" {
+            // Active: "the strikes wounded al-Baghdadi".
+            (k > 0 && !aux && !matches!(w.w(k - 1), "the" | "a" | "an" | "and" | ","))
+                .then(|| name_starting_at(w, inp, k + 1))
+                .flatten()
+        } else {
+            None
+        };
+        let Some((a, b)) = name else {
+            continue;
+        };
+        // "X and Y were killed", "a fighter of Tunisia", "from Uzbekistan": a list or a
+        // place, not one person; "killed along with two others": more than one.
+        if a >= 1 && matches!(w.w(a - 1), "and" | "of" | "from" | "in" | "&")
+            || matches!(w.w(k + 1), "along" | "together" | "alongside")
+            || (b - a == 1
+                && w.w(a).ends_with('s')
+                && !inp.actor_matches.iter().any(|m| m.first <= a && a < m.end))
+        {
+            continue;
+        }
+        let category = person_category(w, inp, a, b);
+        return Some(Count {
+            harm,
+            min: 1,
+            max: Some(1),
+            category,
+            first: a,
+            end: b,
+            update: false,
+        });
+    }
+    None
+}
+
+/// A name token: capitalised, no party but a person of the table, no place, no
+/// demonym, no organisation head.
+fn person_name_word(w: &Words, inp: &Inputs, k: usize) -> bool {
+    name_word(w, k)
+        && !matches!(
+            w.w(k),
+            "he" | "she" | "it" | "they" | "we" | "i" | "this" | "that" | "who" | "one"
+        )
+        && !w.has(k, class::DEMONYM)
+        && !organisation_head(w.base(k))
+        && !inp.place_matches.iter().any(|p| p.first <= k && k < p.end)
+        && inp
+            .actor_matches
+            .iter()
+            .filter(|m| m.first <= k && k < m.end)
+            .all(|m| {
+                inp.actors
+                    .get(m.actor)
+                    .is_some_and(|a| a.kind == ActorKind::Person)
+            })
+}
+
+/// The name (at most four words) whose last word is token `last`.
+fn name_ending_at(w: &Words, inp: &Inputs, last: usize) -> Option<(usize, usize)> {
+    if !person_name_word(w, inp, last) {
+        return None;
+    }
+    let mut a = last;
+    while a > 0 && last - a < 3 && person_name_word(w, inp, a - 1) {
+        a -= 1;
+    }
+    // "Islamic State leader" before the name is a title, not the name.
+    (a == 0 || !name_word(w, a - 1)).then_some((a, last + 1))
+}
+
+/// The name (at most four words) that starts at token `first`.
+fn name_starting_at(w: &Words, inp: &Inputs, first: usize) -> Option<(usize, usize)> {
+    if first >= w.len() || !person_name_word(w, inp, first) {
+        return None;
+    }
+    let mut b = first + 1;
+    while b < w.len() && b - first < 4 && person_name_word(w, inp, b) {
+        b += 1;
+    }
+    // A plural or a list ("wounded Syrians and Kurds") is no one person.
+    (!matches!(w.w(b), "and" | "or") && !w.w(b - 1).ends_with('s') || w.cap(b - 1) && b - first > 1)
+        .then_some((first, b))
+}
+
+/// The victim category of the person named by tokens `a..b`.
+fn person_category(w: &Words, inp: &Inputs, a: usize, b: usize) -> CasualtyCategory {
+    let table = inp
+        .actor_matches
+        .iter()
+        .filter(|m| m.first < b && a < m.end)
+        .find_map(|m| inp.actors.get(m.actor))
+        .filter(|x| x.kind == ActorKind::Person)
+        .and_then(|x| match x.side.as_str() {
+            "jihadist" => Some(CasualtyCategory::Militants),
+            "opposition" | "kurdish" => Some(CasualtyCategory::Fighters),
+            _ => None,
+        });
+    table
+        .or_else(|| {
+            (a.saturating_sub(3)..a)
+                .rev()
+                .find_map(|k| title_at(w, inp.vocab, k))
+        })
+        .or_else(|| name_is_known(inp.persons, w.base(b - 1)))
+        .unwrap_or(CasualtyCategory::People)
 }

@@ -868,3 +868,59 @@ fn a_named_victim_takes_the_title_the_article_gave_the_name() {
         None
     );
 }
+
+/// The injured count of the last sentence's frame as (min, max, category, words).
+fn named_injured(text: &str) -> Option<(u32, Option<u32>, String, String)> {
+    let sentences = Segmenter::new().sentences(text, Span::new(0, text.len()));
+    let ctx = ArticleContext {
+        text,
+        sentences: &sentences,
+        published: None,
+        title: None,
+        outlet: None,
+    };
+    let all = vec![1.0; sentences.len()];
+    let claims = Extractor::new().claims(&ctx, Some(&all));
+    let k = claims.last()?.event.as_ref()?.injured.clone()?;
+    Some((
+        k.min,
+        k.max,
+        format!("{:?}", k.category).to_lowercase(),
+        k.expression,
+    ))
+}
+
+#[test]
+fn one_named_person_wounded_or_killed_is_one() {
+    // FNC-1 (al-Baghdadi's rumoured wounding) and FA-KES ("Mohammad al-Malla was
+    // killed") wording; the actor table knows al-Baghdadi as a jihadist.
+    let text = "US-led aircraft struck a meeting of Islamic State leaders near Qaim on Saturday. \
+                Iraqi officials said al-Baghdadi had been wounded.";
+    assert_eq!(
+        named_injured(text),
+        Some((1, Some(1), "militants".into(), "al-Baghdadi".into()))
+    );
+    assert_eq!(
+        named_injured("The official said the strikes wounded al-Baghdadi in Qaim."),
+        Some((1, Some(1), "militants".into(), "al-Baghdadi".into()))
+    );
+    assert_eq!(
+        named_killed(
+            "At the outskirts of Erbin terrorist Mohammad al-Malla was killed in clashes."
+        ),
+        Some((1, Some(1), "militants".into(), "Mohammad al-Malla".into()))
+    );
+    // A list, a place, a pronoun, or more than one person is not one named person.
+    assert_eq!(
+        named_killed("Abu Osama al-Iraqi and Amer al-Rafdan were killed in airstrikes in Hasakeh."),
+        None
+    );
+    assert_eq!(
+        named_killed("Jihadists from Uzbekistan were killed in airstrikes near Idlib."),
+        None
+    );
+    assert_eq!(
+        named_killed("He was killed along with two other people by a blast on the road."),
+        None
+    );
+}

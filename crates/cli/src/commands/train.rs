@@ -104,9 +104,9 @@ pub fn run(args: TrainArgs, quiet: bool) -> Result<i32> {
 /// twelfth, `events-fresh29.jsonl` … `events-fresh32.jsonl` (the twelfth session's
 /// blind first looks, never read) in the thirteenth, after the actor gate trained
 /// without them had been scored on them, and `events-fresh33.jsonl` …
-/// `events-fresh38.jsonl` (the first sets from FNC-1 bodies, each joined after its first
+/// `events-fresh40.jsonl` (the first sets from FNC-1 bodies, each joined after its first
 /// look) in the same session. Later sets stay out until they have been scored blind.
-pub const EVENT_FILTER_GOLD: [&str; 39] = [
+pub const EVENT_FILTER_GOLD: [&str; 41] = [
     "eval/gold/events.jsonl",
     "eval/gold/events-fresh.jsonl",
     "eval/gold/events-fresh2.jsonl",
@@ -146,6 +146,8 @@ pub const EVENT_FILTER_GOLD: [&str; 39] = [
     "eval/gold/events-fresh36.jsonl",
     "eval/gold/events-fresh37.jsonl",
     "eval/gold/events-fresh38.jsonl",
+    "eval/gold/events-fresh39.jsonl",
+    "eval/gold/events-fresh40.jsonl",
 ];
 
 fn train_event_filter(args: &TrainEventFilterArgs, quiet: bool) -> Result<()> {
