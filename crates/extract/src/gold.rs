@@ -409,6 +409,16 @@ fn for_each_aligned(
     unreadable
 }
 
+/// How a gate's training examples are drawn from one gold set: [`event_filter_examples`]
+/// or [`actor_gate_examples`] (gold, texts, extractor, group → examples and the number of
+/// gold values of the fields the gate is tuned on).
+pub type GateExamples = fn(
+    &[GoldSentence],
+    &dyn Fn(&GoldDoc) -> Option<SourceText>,
+    &Extractor,
+    u32,
+) -> (Vec<EventExample>, usize);
+
 /// The frame fields the [`EventFilter`](crate::event_filter::EventFilter) is tuned
 /// on: dropping a frame loses its right fields and removes its wrong ones.
 pub const FRAME_FIELDS: [&str; 6] = ["type", "actor", "place", "date", "killed", "injured"];

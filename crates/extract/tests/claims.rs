@@ -5,7 +5,8 @@
 use chrono::{Datelike, NaiveDate};
 use crosscheck_extract::{ArticleContext, Extractor};
 use crosscheck_schema::{
-    CasualtyCategory, Claim, DatePrecision, DateValue, EventType, SourceKind, Span,
+    Casualties, CasualtyCategory, Claim, DatePrecision, DateValue, EventFrame, EventType,
+    SourceKind, Span,
 };
 use crosscheck_segment::Segmenter;
 
@@ -786,8 +787,12 @@ fn a_question_reports_no_event() {
         .any(|c| c.event.is_some()));
 }
 
-/// The killed count of the last sentence's frame as (min, max, category, words).
-fn named_killed(text: &str) -> Option<(u32, Option<u32>, String, String)> {
+/// A casualty count of the last sentence's frame (`pick` chooses killed or injured) as
+/// (min, max, category, words), the text read without a publication date.
+fn last_count(
+    text: &str,
+    pick: fn(&EventFrame) -> Option<&Casualties>,
+) -> Option<(u32, Option<u32>, String, String)> {
     let sentences = Segmenter::new().sentences(text, Span::new(0, text.len()));
     let ctx = ArticleContext {
         text,
@@ -798,13 +803,21 @@ fn named_killed(text: &str) -> Option<(u32, Option<u32>, String, String)> {
     };
     let all = vec![1.0; sentences.len()];
     let claims = Extractor::new().claims(&ctx, Some(&all));
-    let k = claims.last()?.event.as_ref()?.killed.clone()?;
+    let k = pick(claims.last()?.event.as_ref()?)?;
     Some((
         k.min,
         k.max,
         format!("{:?}", k.category).to_lowercase(),
-        k.expression,
+        k.expression.clone(),
     ))
+}
+
+fn named_killed(text: &str) -> Option<(u32, Option<u32>, String, String)> {
+    last_count(text, |e| e.killed.as_ref())
+}
+
+fn named_injured(text: &str) -> Option<(u32, Option<u32>, String, String)> {
+    last_count(text, |e| e.injured.as_ref())
 }
 
 #[test]
@@ -867,27 +880,6 @@ fn a_named_victim_takes_the_title_the_article_gave_the_name() {
         ),
         None
     );
-}
-
-/// The injured count of the last sentence's frame as (min, max, category, words).
-fn named_injured(text: &str) -> Option<(u32, Option<u32>, String, String)> {
-    let sentences = Segmenter::new().sentences(text, Span::new(0, text.len()));
-    let ctx = ArticleContext {
-        text,
-        sentences: &sentences,
-        published: None,
-        title: None,
-        outlet: None,
-    };
-    let all = vec![1.0; sentences.len()];
-    let claims = Extractor::new().claims(&ctx, Some(&all));
-    let k = claims.last()?.event.as_ref()?.injured.clone()?;
-    Some((
-        k.min,
-        k.max,
-        format!("{:?}", k.category).to_lowercase(),
-        k.expression,
-    ))
 }
 
 #[test]

@@ -150,18 +150,24 @@ pub const EVENT_FILTER_GOLD: [&str; 41] = [
     "eval/gold/events-fresh40.jsonl",
 ];
 
-fn train_event_filter(args: &TrainEventFilterArgs, quiet: bool) -> Result<()> {
+/// The examples a gate learns from: `examples` run over every gold set of `args`
+/// ([`gold_sets`]) with `extractor`, one group per set. Returns them, each set's name and
+/// number of gold values, and the total of those.
+type GoldExamples = (
+    Vec<crosscheck_extract::event_filter::EventExample>,
+    Vec<(String, usize)>,
+    usize,
+);
+
+fn gate_examples(
+    args: &TrainEventFilterArgs,
+    extractor: &crosscheck_extract::Extractor,
+    examples: crosscheck_extract::gold::GateExamples,
+) -> Result<GoldExamples> {
     use crosscheck_datasets::GoldTexts;
-    use crosscheck_extract::event_filter::{self, EventExample, TrainConfig};
-    use crosscheck_extract::gold::{event_filter_examples, parse_gold, GoldDoc, SourceText};
-    use crosscheck_extract::Extractor;
+    use crosscheck_extract::gold::{GoldDoc, SourceText};
 
     let data = data_dir(args.common.data.as_deref())?;
-    let files: Vec<PathBuf> = if args.gold.is_empty() {
-        EVENT_FILTER_GOLD.iter().map(PathBuf::from).collect()
-    } else {
-        args.gold.clone()
-    };
     let texts = GoldTexts::new(Some(&data), &args.examples)?;
     let lookup = |doc: &GoldDoc| -> Option<SourceText> {
         texts.get(&doc.dataset, &doc.key).map(|t| SourceText {
@@ -171,28 +177,44 @@ fn train_event_filter(args: &TrainEventFilterArgs, quiet: bool) -> Result<()> {
             paragraphs: None,
         })
     };
-    // The rules alone: the filter learns to judge their frames.
-    let extractor = Extractor::new();
-    let mut examples: Vec<EventExample> = Vec::new();
-    let mut gold_fields = 0;
-    let mut per_set: Vec<(String, usize)> = Vec::new();
-    for (i, path) in files.iter().enumerate() {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        let mut gold = parse_gold(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-        // The first gold set's held-out third stays out of every model.
-        if path.file_name().is_some_and(|n| n == "events.jsonl") {
-            gold.retain(|g| !g.is_held_out());
-        }
-        let (set, set_fields) = event_filter_examples(&gold, &lookup, &extractor, i as u32);
-        per_set.push((path.display().to_string(), set_fields));
-        examples.extend(set);
-        gold_fields += set_fields;
+    let (mut all, mut per_set, mut gold_values) = (Vec::new(), Vec::new(), 0);
+    for (i, (path, gold)) in gold_sets(args)?.into_iter().enumerate() {
+        let (set, n) = examples(&gold, &lookup, extractor, i as u32);
+        per_set.push((path.display().to_string(), n));
+        all.extend(set);
+        gold_values += n;
     }
+    Ok((all, per_set, gold_values))
+}
+
+fn train_event_filter(args: &TrainEventFilterArgs, quiet: bool) -> Result<()> {
+    use crosscheck_extract::event_filter::{self, TrainConfig};
+    use crosscheck_extract::gold::event_filter_examples;
+    use crosscheck_extract::Extractor;
+
+    // The rules alone: the filter learns to judge their frames.
+    let (examples, per_set, gold_fields) =
+        gate_examples(args, &Extractor::new(), event_filter_examples)?;
     let config = TrainConfig::default();
     let filter = event_filter::train(&examples, gold_fields, &config);
     if !quiet {
-        report_event_filter(&examples, &per_set, &filter, &config);
+        let margins = event_filter::out_of_fold_margins(&examples, &config);
+        let header = [
+            "frames",
+            "dropped",
+            "no event",
+            "events lost",
+            "fields F1 before",
+            "fields F1 after",
+        ];
+        report_gate(
+            &examples,
+            &per_set,
+            &margins,
+            &|m| filter.calibrated(m),
+            filter.threshold(),
+            header,
+        );
         for (k, v) in filter.metadata() {
             eprintln!("crosscheck: {k}: {v}");
         }
@@ -226,83 +248,36 @@ fn gold_sets(
 }
 
 fn train_actor_gate(args: &TrainEventFilterArgs, quiet: bool) -> Result<()> {
-    use crosscheck_datasets::GoldTexts;
     use crosscheck_extract::actor_gate;
-    use crosscheck_extract::event_filter::{fields_f1, EventExample, TrainConfig};
-    use crosscheck_extract::gold::{actor_gate_examples, GoldDoc, SourceText};
+    use crosscheck_extract::event_filter::TrainConfig;
+    use crosscheck_extract::gold::actor_gate_examples;
     use crosscheck_extract::Extractor;
 
-    let data = data_dir(args.common.data.as_deref())?;
-    let texts = GoldTexts::new(Some(&data), &args.examples)?;
-    let lookup = |doc: &GoldDoc| -> Option<SourceText> {
-        texts.get(&doc.dataset, &doc.key).map(|t| SourceText {
-            text: t.text,
-            title: t.title,
-            outlet: t.outlet,
-            paragraphs: None,
-        })
-    };
     // The rules and the shipped event filter: the gate judges the actors `analyze`
     // would output.
     let extractor =
         Extractor::new().with_event_filter(crosscheck_core::Models::shipped().event_filter);
-    let mut examples: Vec<EventExample> = Vec::new();
-    let mut gold_actors = 0;
-    let mut per_set: Vec<(String, usize)> = Vec::new();
-    for (i, (path, gold)) in gold_sets(args)?.into_iter().enumerate() {
-        let (set, n) = actor_gate_examples(&gold, &lookup, &extractor, i as u32);
-        per_set.push((path.display().to_string(), n));
-        examples.extend(set);
-        gold_actors += n;
-    }
+    let (examples, per_set, gold_actors) = gate_examples(args, &extractor, actor_gate_examples)?;
     let config = TrainConfig::default();
     let gate = actor_gate::train(&examples, gold_actors, &config);
     if !quiet {
-        // Leave-one-gold-set-out actor F1 at the shipped threshold.
         let margins = actor_gate::out_of_fold_margins(&examples, &config);
-        let t = gate.threshold();
-        eprintln!("leave-one-gold-set-out, threshold {t:.3}:");
-        eprintln!(
-            "{:<24} {:>6} {:>8} {:>6} {:>10} {:>10}",
-            "set", "actors", "removed", "wrong", "F1 before", "F1 after"
+        let header = [
+            "actors",
+            "removed",
+            "wrong",
+            "right",
+            "F1 before",
+            "F1 after",
+        ];
+        report_gate(
+            &examples,
+            &per_set,
+            &margins,
+            &|m| gate.calibrated(m),
+            gate.threshold(),
+            header,
         );
-        // actors, removed, removed wrong, right, wrong, right kept, wrong kept, gold
-        let mut totals = [0usize; 8];
-        let row = |name: &str, r: &[usize; 8]| {
-            eprintln!(
-                "{name:<24} {:>6} {:>8} {:>6} {:>10.3} {:>10.3}",
-                r[0],
-                r[1],
-                r[2],
-                fields_f1(r[3], r[4], r[7]),
-                fields_f1(r[5], r[6], r[7])
-            )
-        };
-        for (g, (name, gold)) in per_set.iter().enumerate() {
-            let mut r = [0usize; 8];
-            r[7] = *gold;
-            for (e, m) in examples.iter().zip(&margins) {
-                if e.group != g as u32 {
-                    continue;
-                }
-                let (right, wrong) = (e.fields_right as usize, e.fields_wrong as usize);
-                r[0] += 1;
-                r[3] += right;
-                r[4] += wrong;
-                if m.is_none_or(|m| gate.calibrated(m) >= t) {
-                    r[5] += right;
-                    r[6] += wrong;
-                } else {
-                    r[1] += 1;
-                    r[2] += usize::from(!e.label);
-                }
-            }
-            row(name.rsplit('/').next().unwrap_or(name), &r);
-            for (total, v) in totals.iter_mut().zip(r) {
-                *total += v;
-            }
-        }
-        row("all", &totals);
         for (k, v) in gate.metadata() {
             eprintln!("crosscheck: {k}: {v}");
         }
@@ -310,38 +285,43 @@ fn train_actor_gate(args: &TrainEventFilterArgs, quiet: bool) -> Result<()> {
     write_model(&args.common, "actor-gate", &gate.to_bytes(), quiet)
 }
 
-/// Leave-one-gold-set-out figures at the shipped threshold: per set, the frames the
-/// rules built, how many the filter drops, how many of those had no event, and the
-/// micro-F1 of the frame fields (type, actor, place, date, killed, injured) before
-/// and after.
-fn report_event_filter(
+/// Leave-one-gold-set-out figures of a gate (the event filter, the actor gate) at its
+/// shipped threshold, per set and for all: the examples, how many the gate drops, how
+/// many of those were negatives and positives, and the micro-F1 of the fields it is
+/// tuned on (its examples' right and wrong fields against the set's gold values) before
+/// and after. `margins` are the out-of-fold margins, `calibrated` the shipped
+/// calibrator; `header` names the six columns after the set.
+fn report_gate(
     examples: &[crosscheck_extract::event_filter::EventExample],
     per_set: &[(String, usize)],
-    filter: &crosscheck_extract::event_filter::EventFilter,
-    config: &crosscheck_extract::event_filter::TrainConfig,
+    margins: &[Option<f32>],
+    calibrated: &dyn Fn(f32) -> f32,
+    threshold: f32,
+    header: [&str; 6],
 ) {
-    use crosscheck_extract::event_filter::{fields_f1, out_of_fold_margins};
-    let margins = out_of_fold_margins(examples, config);
-    // The shipped calibrator and threshold over held-out margins: the margins of
-    // models that never saw the set.
-    let t = filter.threshold();
-    eprintln!("leave-one-gold-set-out, threshold {t:.3}:");
+    use crosscheck_extract::event_filter::fields_f1;
+    eprintln!("leave-one-gold-set-out, threshold {threshold:.3}:");
     eprintln!(
-        "{:<24} {:>6} {:>8} {:>9} {:>10} {:>15} {:>15}",
-        "set",
-        "frames",
-        "dropped",
-        "no event",
-        "events lost",
-        "fields F1 before",
-        "fields F1 after"
+        "{:<24} {:>6} {:>8} {:>9} {:>11} {:>16} {:>16}",
+        "set", header[0], header[1], header[2], header[3], header[4], header[5]
     );
-    // frames, dropped, dropped without event, right, wrong, right kept, wrong kept, gold
+    let print_row = |name: &str, r: &[usize; 8]| {
+        eprintln!(
+            "{name:<24} {:>6} {:>8} {:>9} {:>11} {:>16.3} {:>16.3}",
+            r[0],
+            r[1],
+            r[2],
+            r[1] - r[2],
+            fields_f1(r[3], r[4], r[7]),
+            fields_f1(r[5], r[6], r[7])
+        );
+    };
+    // examples, dropped, dropped negatives, right, wrong, right kept, wrong kept, gold
     let mut totals = [0usize; 8];
-    for (g, (name, gold_fields)) in per_set.iter().enumerate() {
+    for (g, (name, gold)) in per_set.iter().enumerate() {
         let mut row = [0usize; 8];
-        row[7] = *gold_fields;
-        for (e, m) in examples.iter().zip(&margins) {
+        row[7] = *gold;
+        for (e, m) in examples.iter().zip(margins) {
             if e.group != g as u32 {
                 continue;
             }
@@ -349,7 +329,7 @@ fn report_event_filter(
             row[0] += 1;
             row[3] += right;
             row[4] += wrong;
-            if m.is_none_or(|m| filter.calibrated(m) >= t) {
+            if m.is_none_or(|m| calibrated(m) >= threshold) {
                 row[5] += right;
                 row[6] += wrong;
             } else {
@@ -363,16 +343,4 @@ fn report_event_filter(
         }
     }
     print_row("all", &totals);
-
-    fn print_row(name: &str, r: &[usize; 8]) {
-        eprintln!(
-            "{name:<24} {:>6} {:>8} {:>9} {:>10} {:>15.3} {:>15.3}",
-            r[0],
-            r[1],
-            r[2],
-            r[1] - r[2],
-            fields_f1(r[3], r[4], r[7]),
-            fields_f1(r[5], r[6], r[7])
-        );
-    }
 }
