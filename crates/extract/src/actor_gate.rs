@@ -21,7 +21,7 @@
 //! actor whose calibrated probability is below the threshold is removed from the
 //! frame; the frame and its other fields stay.
 //!
-//! Training is [`event_filter::train_file`]'s: leave-one-gold-set-out margins, a
+//! Training is the event filter's (`event_filter::train_file`): leave-one-gold-set-out margins, a
 //! Platt calibrator, the threshold (at most 0.5) that maximises the actor F1 on those
 //! held-out predictions (removing an actor loses it when right, removes a false
 //! positive when wrong).

@@ -11,6 +11,11 @@
 //!   and quotations followed across sentences. Rules over tokens and word lists
 //!   (`lexicons/event_triggers.tsv`, `reporting_verbs.tsv`, `hedges.tsv`,
 //!   `casualty_nouns.tsv`, `source_nouns.tsv`), no model.
+//! * [`event_filter`] and [`actor_gate`]: learnt second opinions on the rules, trained on
+//!   the hand-annotated gold sets (`models/event-filter.bin`, `models/actor-gate.bin`):
+//!   the first drops frames of sentences that report no event, the second removes actors
+//!   it judges wrong. [`Extractor::with_event_filter`] and [`Extractor::with_actor_gate`]
+//!   apply them.
 //! * [`gold`]: the event-frame gold set (`eval/gold/events.jsonl`) and its per-field scorer.
 //!
 //! ```
