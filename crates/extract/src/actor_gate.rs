@@ -36,9 +36,8 @@ use crate::event_filter::{self, Described, EventExample, TrainConfig};
 /// The `kind` of actor-gate model files.
 pub const MODEL_KIND: &str = "actor-gate";
 
-/// Names of the dense cues, in index order (stored in the model file, checked on
-/// load).
-pub const DENSE_FEATURES: [&str; 39] = [
+/// The actor kinds' cue names, in the order of [`KINDS`].
+const KIND_NAMES: [&str; 7] = [
     "kind=state",
     "kind=state_force",
     "kind=armed_group",
@@ -46,21 +45,10 @@ pub const DENSE_FEATURES: [&str; 39] = [
     "kind=person",
     "kind=civilians",
     "kind=other",
-    "type=airstrike",
-    "type=shelling",
-    "type=bombing",
-    "type=ground_attack",
-    "type=execution",
-    "type=chemical_attack",
-    "type=capture",
-    "type=siege",
-    "type=ceasefire",
-    "type=agreement",
-    "type=accusation",
-    "type=death",
-    "type=arrest",
-    "type=displacement",
-    "type=other",
+];
+
+/// The cues after the kinds and the event types (the event filter's `type=` names).
+const CUE_NAMES: [&str; 17] = [
     "actor_before_trigger",
     "actor_in_trigger",
     "actor_after_trigger",
@@ -80,26 +68,45 @@ pub const DENSE_FEATURES: [&str; 39] = [
     "quoted",
 ];
 
-const N_DENSE: usize = DENSE_FEATURES.len();
+const N_TYPES: usize = event_filter::TYPES.len();
+const N_DENSE: usize = KIND_NAMES.len() + N_TYPES + CUE_NAMES.len();
+
+/// Names of the dense cues, in index order: the kinds, the event filter's event types,
+/// then [`CUE_NAMES`] (stored in the model file, checked on load).
+pub const DENSE_FEATURES: [&str; N_DENSE] = {
+    let mut names = [""; N_DENSE];
+    let mut i = 0;
+    while i < N_DENSE {
+        names[i] = if i < KIND_NAMES.len() {
+            KIND_NAMES[i]
+        } else if i < KIND_NAMES.len() + N_TYPES {
+            event_filter::DENSE_FEATURES[i - KIND_NAMES.len()]
+        } else {
+            CUE_NAMES[i - KIND_NAMES.len() - N_TYPES]
+        };
+        i += 1;
+    }
+    names
+};
 
 // Indices of the cues after the kinds and types (a test checks them against the names).
-const BEFORE: usize = 22;
-const IN: usize = 23;
-const AFTER: usize = 24;
-const OUTSIDE: usize = 25;
-const GAP_2: usize = 26;
-const GAP_8: usize = 27;
-const GAP_FAR: usize = 28;
-const LOWERCASE: usize = 29;
-const ONE_WORD: usize = 30;
-const SPEAKER: usize = 31;
-const TARGET: usize = 32;
-const PLACE: usize = 33;
-const DATE: usize = 34;
-const KILLED: usize = 35;
-const ATTRIBUTED: usize = 36;
-const HEDGED: usize = 37;
-const QUOTED: usize = 38;
+const BEFORE: usize = KIND_NAMES.len() + N_TYPES;
+const IN: usize = BEFORE + 1;
+const AFTER: usize = BEFORE + 2;
+const OUTSIDE: usize = BEFORE + 3;
+const GAP_2: usize = BEFORE + 4;
+const GAP_8: usize = BEFORE + 5;
+const GAP_FAR: usize = BEFORE + 6;
+const LOWERCASE: usize = BEFORE + 7;
+const ONE_WORD: usize = BEFORE + 8;
+const SPEAKER: usize = BEFORE + 9;
+const TARGET: usize = BEFORE + 10;
+const PLACE: usize = BEFORE + 11;
+const DATE: usize = BEFORE + 12;
+const KILLED: usize = BEFORE + 13;
+const ATTRIBUTED: usize = BEFORE + 14;
+const HEDGED: usize = BEFORE + 15;
+const QUOTED: usize = BEFORE + 16;
 
 const KINDS: [EntityKind; 7] = [
     EntityKind::State,

@@ -898,8 +898,8 @@ fn organisation_head(x: &str) -> bool {
 
 /// One named person killed in an execution: "ISIS beheaded Steven Sotloff", "Foley was
 /// beheaded", "the beheading of US reporter Steven Sotloff" → killed 1 (docs/taxonomy.md:
-/// "a man" is 1; a name is one person too), of the category of a title noun in the
-/// name's phrase ("reporter" → journalists), else people. The victim is the frame's
+/// "a man" is 1; a name is one person too), of the category [`person_category`] gives
+/// ("US reporter Steven Sotloff" → journalists). The victim is the frame's
 /// target, or the phrase after "the beheading of"; it must end in a capitalised word
 /// that names no party, place or month, hold no count and no "and" (a list is not one
 /// person).
@@ -969,16 +969,7 @@ fn named_victim(
         return None;
     }
     // The title in the phrase, else the one the article gave this name.
-    let category = (a..=last)
-        .find_map(|k| match inp.vocab.casualty.word_id(w.id(k)) {
-            Some(CasualtyWord::Person(c) | CasualtyWord::Victim(c)) => Some(*c),
-            _ => None,
-        })
-        .or_else(|| {
-            let name = w.base(last);
-            name_is_known(inp.persons, name)
-        })
-        .unwrap_or(CasualtyCategory::People);
+    let category = person_category(w, inp, a, last + 1);
     let span = w.span_of(a, last + 1);
     Some(Casualties {
         min: 1,
@@ -1335,7 +1326,10 @@ fn name_starting_at(w: &Words, inp: &Inputs, first: usize) -> Option<(usize, usi
         .then_some((first, b))
 }
 
-/// The victim category of the person named by tokens `a..b`.
+/// The victim category of the person named by tokens `a..b`: from the actor table (a
+/// jihadist's people are militants, an opposition or Kurdish one's fighters), a title in
+/// the name's phrase or right before it, the title the article gave the name, else
+/// people.
 fn person_category(w: &Words, inp: &Inputs, a: usize, b: usize) -> CasualtyCategory {
     let table = inp
         .actor_matches
@@ -1348,12 +1342,19 @@ fn person_category(w: &Words, inp: &Inputs, a: usize, b: usize) -> CasualtyCateg
             "opposition" | "kurdish" => Some(CasualtyCategory::Fighters),
             _ => None,
         });
+    // A title in the name's phrase or right before it: "US reporter Steven Sotloff",
+    // "terrorist Mohammad al-Malla" (not the attacker a few words before: "a fighter
+    // decapitates him").
+    let title = || {
+        (a.saturating_sub(1)..b)
+            .rev()
+            .find_map(|k| match inp.vocab.casualty.word_id(w.id(k)) {
+                Some(CasualtyWord::Person(c) | CasualtyWord::Victim(c)) => Some(*c),
+                _ => None,
+            })
+    };
     table
-        .or_else(|| {
-            (a.saturating_sub(3)..a)
-                .rev()
-                .find_map(|k| title_at(w, inp.vocab, k))
-        })
+        .or_else(title)
         .or_else(|| name_is_known(inp.persons, w.base(b - 1)))
         .unwrap_or(CasualtyCategory::People)
 }
