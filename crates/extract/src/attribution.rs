@@ -211,47 +211,110 @@ fn is_rank(w: &str) -> bool {
     )
 }
 
-/// Words between a speaker and its verb: "the ministry *on Monday* said", "X *also* said".
+/// Words between a speaker and its verb: "the ministry *on Monday* said", "X *also* said",
+/// and manner adverbs: "the Marine Corps *sharply* denied".
 fn is_filler(w: &str) -> bool {
-    matches!(
-        w,
-        "also"
-            | "has"
-            | "have"
-            | "had"
-            | "later"
-            | "earlier"
-            | "previously"
-            | "separately"
-            | "further"
-            | "however"
-            | "meanwhile"
-            | "repeatedly"
-            | "persistently"
-            | "consistently"
-            | "always"
-            | "categorically"
-            | "would"
-            | "will"
-            | "did"
-            | "does"
-            | "do"
-            | "not"
-            | "on"
-            | "initially"
-            | "first"
-            | "then"
-            | "flatly"
-            | "strongly"
-            | "publicly"
-            | "officially"
-            | "both"
-    )
+    is_manner_adverb(w)
+        || matches!(
+            w,
+            "also"
+                | "has"
+                | "have"
+                | "had"
+                | "later"
+                | "earlier"
+                | "previously"
+                | "separately"
+                | "further"
+                | "however"
+                | "meanwhile"
+                | "repeatedly"
+                | "persistently"
+                | "consistently"
+                | "always"
+                | "categorically"
+                | "would"
+                | "will"
+                | "did"
+                | "does"
+                | "do"
+                | "not"
+                | "on"
+                | "initially"
+                | "first"
+                | "then"
+                | "flatly"
+                | "strongly"
+                | "publicly"
+                | "officially"
+                | "both"
+        )
+}
+
+/// A lower-case "-ly" adverb ("sharply", "quickly", "swiftly"), not one of the
+/// "-ly" words that are no adverbs of manner ("family", "only", "early").
+fn is_manner_adverb(w: &str) -> bool {
+    w.len() >= 6
+        && w.ends_with("ly")
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !matches!(
+            w,
+            "family"
+                | "weekly"
+                | "monthly"
+                | "likely"
+                | "rally"
+                | "supply"
+                | "assembly"
+                | "finally"
+                | "reportedly"
+                | "allegedly"
+                | "apparently"
+                | "supposedly"
+                | "previously"
+                | "recently"
+                | "currently"
+                | "initially"
+        )
 }
 
 impl Context<'_> {
     fn actor_ending_at(&self, end: usize) -> Option<&ActorTok> {
         self.matches.iter().find(|m| m.end == end)
+    }
+
+    /// Whether the phrase `first..end` names a news outlet: it holds a media entry of
+    /// the actor table ("the BBC", "the Saudi news channel Al Arabiya") or ends in a
+    /// media noun after a capitalised word ("Sky News television"). "X told CNN" in
+    /// another outlet's article: CNN carries X's words (gold README, convention 8).
+    fn names_media(&self, w: &Words, (first, end): (usize, usize)) -> bool {
+        let table = self.matches.iter().any(|m| {
+            m.first >= first
+                && m.end <= end
+                && self
+                    .actors
+                    .get(m.actor)
+                    .is_some_and(|a| a.kind.source_kind() == SourceKind::Media)
+        });
+        table
+            || (end >= first + 2
+                && w.cap(first.max(end - 2))
+                && matches!(
+                    self.source_word(w, end - 1),
+                    Some(SourceWord::Head(SourceKind::Media))
+                )
+                && !matches!(w.w(end - 1), "correspondent" | "reporter"))
+    }
+
+    /// Whether a media entry of the actor table inside `first..end` is the outlet that
+    /// published the article ("told The New Arab" in an article of `alaraby`).
+    fn publishes(&self, (first, end): (usize, usize)) -> bool {
+        let Some(own) = self.outlet.and_then(|o| self.actors.outlet(o)) else {
+            return false;
+        };
+        self.matches
+            .iter()
+            .any(|m| m.first >= first && m.end <= end && m.actor == own)
     }
 
     fn actor_starting_at(&self, first: usize) -> Option<&ActorTok> {
@@ -410,6 +473,49 @@ impl Context<'_> {
         None
     }
 
+    /// "Haj Mansour, the Kurdish defense official, recounted", "Britain's chief of the
+    /// defence staff, General Sir Nicholas Houghton, warned": a speaker and its
+    /// apposition between commas right before the verb.
+    fn appositive_speaker(&self, w: &Words, verb: usize) -> Option<(usize, usize)> {
+        let close = verb.checked_sub(1)?;
+        if w.w(close) != "," {
+            return None;
+        }
+        let open = (close.saturating_sub(16)..close)
+            .rev()
+            .find(|&c| matches!(w.w(c), "," | ";" | ":") || w.is_quote(c))?;
+        if w.w(open) != "," || open + 1 >= close {
+            return None;
+        }
+        // The apposition is a noun phrase: "the ...", "a ...", or a name.
+        if !(w.has(open + 1, class::DETERMINER) || w.cap(open + 1)) {
+            return None;
+        }
+        self.speaker_before(w, close)?;
+        let apposition = (open + 1, close);
+        // A proper name: capitalised words (and the particles and full stops inside
+        // names), "Nikolay Mladenov", "Air Force Col. Patrick Ryder".
+        let proper = |(a, b): (usize, usize)| {
+            !w.has(a, class::DETERMINER)
+                && (a..b).filter(|&k| w.is_word(k)).count() >= 2
+                && (a..b).all(|k| {
+                    !w.is_word(k) || w.cap(k) || w.w(k).starts_with("al-") || w.w(k) == "bin"
+                })
+        };
+        // The speaker is the proper name of the two: "The outgoing U.N. envoy to Iraq,
+        // Nikolay Mladenov," → Nikolay Mladenov; "Haj Mansour, the Kurdish defense
+        // official," → Haj Mansour.
+        // A name after a preposition is the object of a title: "envoy to Iraq".
+        let object = |(a, _): (usize, usize)| {
+            a > 0 && matches!(w.w(a - 1), "to" | "of" | "for" | "in" | "at" | "from")
+        };
+        match self.speaker_before(w, open) {
+            Some(name) if proper(apposition) && (!proper(name) || object(name)) => Some(apposition),
+            Some(name) => Some(name),
+            None => proper(apposition).then_some(apposition),
+        }
+    }
+
     /// The speaker phrase starting at token `start` ("according to *local sources*",
     /// "said *a resident* who fled").
     fn speaker_after(&self, w: &Words, start: usize) -> Option<(usize, usize)> {
@@ -418,7 +524,8 @@ impl Context<'_> {
             i += 1;
         }
         let first = i;
-        if w.has(i, class::DETERMINER) {
+        // "The Independent": a name of the actor table that starts with its article.
+        if w.has(i, class::DETERMINER) && self.actor_starting_at(i).is_none() {
             i += 1;
         }
         if is_pronoun(w.w(i)) && i == first {
@@ -703,7 +810,8 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
                         (inverted && role != ReportRole::Tell)
                             .then(|| cx.speaker_after(w, next))
                             .flatten()
-                    });
+                    })
+                    .or_else(|| cx.appositive_speaker(w, i));
                 // "denied by Syrian state television".
                 let speaker = if w.w(next) == "by"
                     && matches!(
@@ -740,7 +848,10 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
                             // news agency the table does not list carries the words too.
                             let agency =
                                 obj.1 >= obj.0 + 2 && w.w(obj.1 - 1) == "agency" && w.cap(obj.0);
-                            if (is_wire(w, obj) || agency) && !published_by(w, obj, cx.outlet) {
+                            if (is_wire(w, obj) || agency || cx.names_media(w, obj))
+                                && !published_by(w, obj, cx.outlet)
+                                && !cx.publishes(obj)
+                            {
                                 outer = Some(obj);
                             }
                             found.speaker_ranges.push(obj);

@@ -129,6 +129,35 @@ pub struct Actors {
     by_id: HashMap<String, usize>,
     matcher: Matcher,
     aliases: usize,
+    /// Media entries by their squashed names and aliases ([`outlet_key`]): how an
+    /// outlet field such as `alaraby` or `manar` finds "The New Arab" or "Al-Manar".
+    outlets: HashMap<String, usize>,
+}
+
+/// An outlet name or domain reduced to lower-case letters and digits, without a
+/// leading `www.`, the domain's suffix, or a leading "the" or "al": `Al-Manar`,
+/// `manar` and `www.almanar.com.lb` all give `manar`.
+fn outlet_key(name: &str) -> String {
+    let name = name.trim();
+    let name = name.strip_prefix("www.").unwrap_or(name);
+    // A domain ("sana.sy", "aljazeera.com"): the part before the first dot.
+    let name = match name.split_once('.') {
+        Some((host, rest)) if !name.contains(' ') && !rest.is_empty() => host,
+        _ => name,
+    };
+    let key: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    for prefix in ["the", "al"] {
+        if let Some(rest) = key.strip_prefix(prefix) {
+            if rest.len() >= 3 {
+                return rest.to_string();
+            }
+        }
+    }
+    key
 }
 
 /// Demonyms and the country a possessive names instead: "Syrian jets" are also
@@ -189,6 +218,7 @@ impl Actors {
         let rows = tsv::rows(text, &HEADER)?;
         let mut actors = Vec::with_capacity(rows.len());
         let mut by_id = HashMap::with_capacity(rows.len());
+        let mut outlets = HashMap::new();
         let mut specs = Vec::new();
         for row in &rows {
             let f = &row.fields;
@@ -241,6 +271,14 @@ impl Actors {
                 part_of,
                 successor_of,
             });
+            if kind == ActorKind::Media {
+                for name in std::iter::once(f[1]).chain(tsv::aliases(f[6])) {
+                    let key = outlet_key(name.trim_start_matches('='));
+                    if key.len() >= 3 {
+                        outlets.entry(key).or_insert(index);
+                    }
+                }
+            }
             specs.push(AliasSpec {
                 text: f[1],
                 entry: index,
@@ -291,6 +329,7 @@ impl Actors {
             by_id,
             matcher,
             aliases,
+            outlets,
         })
     }
 
@@ -323,6 +362,13 @@ impl Actors {
     /// The actor at this index (as in [`ActorMatch::actor`]).
     pub fn get(&self, index: usize) -> Option<&Actor> {
         self.actors.get(index)
+    }
+
+    /// The media entry an outlet name or domain stands for: `alaraby` → The New Arab,
+    /// `manar` → Al-Manar, `sana.sy` → SANA. Compared on [`outlet_key`]s of the
+    /// entry's name and aliases.
+    pub fn outlet(&self, name: &str) -> Option<usize> {
+        self.outlets.get(&outlet_key(name)).copied()
     }
 
     /// The actor a whole name stands for (any alias): `"Daesh"`, `"the regime"`.

@@ -289,10 +289,23 @@ impl Matcher {
         let Some(orig) = text.get(os..oe) else {
             return false;
         };
-        orig.bytes()
-            .filter(u8::is_ascii_alphabetic)
-            .eq(exact.iter().copied())
+        same_case(exact, orig)
     }
+}
+
+/// Whether the ASCII letters of `original` are those of a case-sensitive alias
+/// (`exact`, its letters only). A name that starts with "The" is written "the"
+/// inside a sentence: "=The Independent" also matches "told the Independent".
+fn same_case(exact: &[u8], original: &str) -> bool {
+    let mut letters = original.bytes().filter(u8::is_ascii_alphabetic);
+    if let Some(rest) = exact.strip_prefix(b"The") {
+        let mut head = [0u8; 3];
+        for b in &mut head {
+            *b = letters.next().unwrap_or(0);
+        }
+        return (&head == b"The" || &head == b"the") && letters.eq(rest.iter().copied());
+    }
+    letters.eq(exact.iter().copied())
 }
 
 /// The index key of a folded alias: [`single_key`] of its one word, or
@@ -355,8 +368,7 @@ impl Matcher {
         };
         let p = self.pattern_of(key)?;
         if let Some(exact) = &self.patterns[p].exact {
-            let letters = name.bytes().filter(u8::is_ascii_alphabetic);
-            if !letters.eq(exact.iter().copied()) {
+            if !same_case(exact, name) {
                 return None;
             }
         }
