@@ -423,7 +423,10 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
     }
     // "al-Baghdadi was wounded", "the strikes wounded al-Baghdadi": one named person,
     // when the sentence counts no one else for that harm.
-    let named = named_harm(w, inp);
+    let (named, named_is_target) = match named_harm(w, inp) {
+        Some((count, target)) => (Some(count), target),
+        None => (None, false),
+    };
     let killed = inp
         .counts
         .iter()
@@ -502,7 +505,7 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
     let count_ranges: Vec<(usize, usize)> = inp
         .counts
         .iter()
-        .chain(named.as_ref())
+        .chain(named.as_ref().filter(|_| !named_is_target))
         .map(|c| (c.first, c.end))
         .collect();
     let Parties {
@@ -1219,15 +1222,25 @@ fn passive_filler(x: &str) -> bool {
 /// of capitalised words that is no party, place, demonym or organisation. Its category
 /// comes from the table (a jihadist's people are militants, an opposition or Kurdish
 /// one's fighters), a title before the name, or the title the article gave it.
-fn named_harm(w: &Words, inp: &Inputs) -> Option<Count> {
+///
+/// The flag says whether the victim is also the event's target: a name executed
+/// ("Foley was beheaded by the group"), as [`named_victim`] keeps it.
+fn named_harm(w: &Words, inp: &Inputs) -> Option<(Count, bool)> {
     if w.flags & crate::vocab::flag::HARM == 0 {
         return None;
     }
     let n = w.len();
     for k in 1..n {
-        let harm = match w.w(k) {
-            "wounded" | "injured" | "hurt" => Harm::Injured,
-            "killed" => Harm::Killed,
+        if let Some(found) = possessed_death(w, inp, k) {
+            return Some(found);
+        }
+        // Execution verbs only in the passive: "Sotloff has been beheaded".
+        let (harm, passive_only) = match w.w(k) {
+            "wounded" | "injured" | "hurt" => (Harm::Injured, false),
+            "killed" => (Harm::Killed, false),
+            "beheaded" | "executed" | "murdered" | "assassinated" | "decapitated" => {
+                (Harm::Killed, true)
+            }
             _ => continue,
         };
         if inp.counts.iter().any(|c| c.harm == harm) {
@@ -1241,21 +1254,55 @@ fn named_harm(w: &Words, inp: &Inputs) -> Option<Count> {
             j -= 1;
         }
         let name = if aux && j >= 1 {
-            name_ending_at(w, inp, j - 1)
-        } else if harm == Harm::Injured || w.w(k) == "killed" {
+            // "A female Kurdish fighter, who became the face of the resistance, has
+            // been beheaded": the subject before a relative clause.
+            let last = if w.w(j - 1) == "," {
+                (j.saturating_sub(26)..j - 1)
+                    .rev()
+                    .find(|&c| w.w(c) == "," && matches!(w.w(c + 1), "who" | "which"))
+                    .and_then(|c| c.checked_sub(1))
+            } else {
+                Some(j - 1)
+            };
+            last.and_then(|last| {
+                name_ending_at(w, inp, last)
+                    .map(|n| (n, passive_only))
+                    .or_else(|| person_phrase_ending_at(w, inp, last).map(|n| (n, false)))
+            })
+        } else if !passive_only && (harm == Harm::Injured || w.w(k) == "killed") {
             // Active: "the strikes wounded al-Baghdadi".
             (k > 0 && !aux && !matches!(w.w(k - 1), "the" | "a" | "an" | "and" | ","))
                 .then(|| name_starting_at(w, inp, k + 1))
                 .flatten()
+                .map(|n| (n, false))
         } else {
             None
         };
-        let Some((a, b)) = name else {
+        let Some(((a, b), is_target)) = name else {
             continue;
         };
-        // "X and Y were killed", "a fighter of Tunisia", "from Uzbekistan": a list or a
-        // place, not one person; "killed along with two others": more than one.
-        if a >= 1 && matches!(w.w(a - 1), "and" | "of" | "from" | "in" | "&")
+        // "X and Y were killed", "a fighter of Tunisia", "from Uzbekistan", "on
+        // Twitter": a list, a place or an object, not one person; "killed along with
+        // two others": more than one.
+        if a >= 1
+            && matches!(
+                w.w(a - 1),
+                "and"
+                    | "of"
+                    | "from"
+                    | "in"
+                    | "&"
+                    | "on"
+                    | "at"
+                    | "by"
+                    | "with"
+                    | "to"
+                    | "for"
+                    | "after"
+                    | "about"
+                    | "into"
+                    | "via"
+            )
             || matches!(w.w(k + 1), "along" | "together" | "alongside")
             || (b - a == 1
                 && w.w(a).ends_with('s')
@@ -1264,7 +1311,7 @@ fn named_harm(w: &Words, inp: &Inputs) -> Option<Count> {
             continue;
         }
         let category = person_category(w, inp, a, b);
-        return Some(Count {
+        let count = Count {
             harm,
             min: 1,
             max: Some(1),
@@ -1272,9 +1319,53 @@ fn named_harm(w: &Words, inp: &Inputs) -> Option<Count> {
             first: a,
             end: b,
             update: false,
-        });
+        };
+        return Some((count, is_target));
     }
     None
+}
+
+/// One person's death by a possessive: "Foley's death", "Sotloff's apparent killing",
+/// "his death" → killed 1 over the words (docs/taxonomy.md: a name is one person).
+/// The flag of [`named_harm`]: a name is also the target, a pronoun is not.
+fn possessed_death(w: &Words, inp: &Inputs, k: usize) -> Option<(Count, bool)> {
+    if !matches!(
+        w.w(k),
+        "death" | "killing" | "beheading" | "execution" | "murder" | "assassination"
+    ) {
+        return None;
+    }
+    let mut p = k.checked_sub(1)?;
+    if matches!(
+        w.w(p),
+        "apparent" | "purported" | "alleged" | "reported" | "brutal" | "gruesome"
+    ) {
+        p = p.checked_sub(1)?;
+    }
+    let (a, b, is_target) = if matches!(w.w(p), "his" | "her") {
+        (p, p + 1, false)
+    } else if w.is_possessive(p) {
+        let (a, b) = name_ending_at(w, inp, p)?;
+        (a, b, true)
+    } else {
+        return None;
+    };
+    // "Foley and Sotloff's deaths", "the deaths of": a list is not one person.
+    if inp.counts.iter().any(|c| c.harm == Harm::Killed)
+        || (a >= 1 && matches!(w.w(a - 1), "and" | "&" | ","))
+    {
+        return None;
+    }
+    let count = Count {
+        harm: Harm::Killed,
+        min: 1,
+        max: Some(1),
+        category: person_category(w, inp, a, b),
+        first: a,
+        end: k + 1,
+        update: false,
+    };
+    Some((count, is_target))
 }
 
 /// A name token: capitalised, no party but a person of the table, no place, no
@@ -1283,7 +1374,24 @@ fn person_name_word(w: &Words, inp: &Inputs, k: usize) -> bool {
     name_word(w, k)
         && !matches!(
             w.w(k),
-            "he" | "she" | "it" | "they" | "we" | "i" | "this" | "that" | "who" | "one"
+            "he" | "she"
+                | "it"
+                | "they"
+                | "we"
+                | "i"
+                | "this"
+                | "that"
+                | "who"
+                | "one"
+                | "most"
+                | "many"
+                | "some"
+                | "all"
+                | "several"
+                | "others"
+                | "both"
+                | "none"
+                | "few"
         )
         && !w.has(k, class::DEMONYM)
         && !organisation_head(w.base(k))
@@ -1310,6 +1418,34 @@ fn name_ending_at(w: &Words, inp: &Inputs, last: usize) -> Option<(usize, usize)
     }
     // "Islamic State leader" before the name is a title, not the name.
     (a == 0 || !name_word(w, a - 1)).then_some((a, last + 1))
+}
+
+/// One person by a singular person noun with its determiner, "a female Kurdish
+/// fighter", "the 31-year-old freelance journalist", "Baghdadi's deputy" is not one
+/// (no person noun): the phrase whose last word is token `last`.
+fn person_phrase_ending_at(w: &Words, inp: &Inputs, last: usize) -> Option<(usize, usize)> {
+    let noun = w.w(last);
+    if noun.ends_with('s')
+        || !matches!(
+            inp.vocab.casualty.word_id(w.id(last)),
+            Some(CasualtyWord::Person(_))
+        )
+    {
+        return None;
+    }
+    let mut a = last;
+    while a > 0 && last - a < 5 {
+        let prev = w.w(a - 1);
+        if matches!(prev, "a" | "an" | "the" | "his" | "her" | "their" | "its") {
+            return Some((a - 1, last + 1));
+        }
+        // Modifiers: "female", "Kurdish", "31-year-old", "US".
+        if !w.is_word(a - 1) || w.is_number(a - 1) || matches!(prev, "and" | "or" | "of") {
+            return None;
+        }
+        a -= 1;
+    }
+    None
 }
 
 /// The name (at most four words) that starts at token `first`.

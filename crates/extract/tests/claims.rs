@@ -997,3 +997,37 @@ fn one_named_person_wounded_or_killed_is_one() {
         None
     );
 }
+
+#[test]
+fn one_person_executed_in_the_passive_or_by_a_possessive_is_one() {
+    // FNC-1 wording: a singular person noun with its article, the subject of a passive
+    // execution verb, also before a relative clause (fresh37 #86, fresh38 #53).
+    assert_eq!(
+        named_killed("A female Kurdish fighter, who was viewed as an iconic face of the resistance, has been reportedly beheaded by ISIS."),
+        Some((1, Some(1), "fighters".into(), "A female Kurdish fighter".into()))
+    );
+    assert_eq!(
+        named_killed("The American journalist Steven Sotloff has reportedly been beheaded by ISIS militants."),
+        Some((1, Some(1), "journalists".into(), "Steven Sotloff".into()))
+    );
+    // "Foley's death", "his death": one person's death.
+    assert_eq!(
+        named_killed("Hashimi revealed that Elefery's death was confirmed to him by relatives."),
+        Some((1, Some(1), "people".into(), "Elefery's death".into()))
+    );
+    assert_eq!(
+        named_killed(
+            "The group said his death was in retaliation for U.S. airstrikes on fighters in Iraq."
+        ),
+        Some((1, Some(1), "people".into(), "his death".into()))
+    );
+    // A quantifier is nobody; a name after a preposition is no subject.
+    assert_eq!(
+        named_killed("Most were reportedly executed at gunpoint after being taken prisoner."),
+        None
+    );
+    assert_eq!(
+        named_killed("A female Kurdish fighter who became a poster girl for the Kobane resistance movement after a picture of her making a peace sign was retweeted thousands of times on Twitter has reportedly been beheaded by Isis."),
+        None
+    );
+}
