@@ -1031,3 +1031,19 @@ fn one_person_executed_in_the_passive_or_by_a_possessive_is_one() {
         None
     );
 }
+
+/// Holding hostages is an `arrest` (docs/taxonomy.md: detentions, kidnappings); the
+/// nouns "hostage" and "ransom" alone are not (FNC-1 read sets).
+#[test]
+fn holding_hostages_is_an_arrest() {
+    for t in [
+        "At one point early this year, ISIS held 23 hostages in Syria.",
+        "ISIS is still holding several hostages from Western and other countries.",
+        "At least two other Americans are believed to be held hostage by ISIS in Raqqa.",
+    ] {
+        let e = claim(t).event;
+        assert_eq!(e.map(|e| e.event_type), Some(EventType::Arrest), "{t}");
+    }
+    let t = "The terror group makes millions of dollars from ransom payments for its hostages.";
+    assert!(claim(t).event.is_none(), "{t}");
+}
