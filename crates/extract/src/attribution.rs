@@ -251,8 +251,9 @@ fn is_filler(w: &str) -> bool {
         )
 }
 
-/// A lower-case "-ly" adverb ("sharply", "quickly", "swiftly"), not one of the
-/// "-ly" words that are no adverbs of manner ("family", "only", "early").
+/// A lower-case "-ly" adverb ("sharply", "quickly", "recently"), but not a "-ly" word
+/// that is no adverb ("family", "weekly") nor a hedge: "Video uploaded by activists
+/// purportedly showed" names no speaker.
 fn is_manner_adverb(w: &str) -> bool {
     w.len() >= 6
         && w.ends_with("ly")
@@ -266,15 +267,11 @@ fn is_manner_adverb(w: &str) -> bool {
                 | "rally"
                 | "supply"
                 | "assembly"
-                | "finally"
                 | "reportedly"
                 | "allegedly"
                 | "apparently"
                 | "supposedly"
-                | "previously"
-                | "recently"
-                | "currently"
-                | "initially"
+                | "purportedly"
         )
 }
 
@@ -502,13 +499,13 @@ impl Context<'_> {
                     !w.is_word(k) || w.cap(k) || w.w(k).starts_with("al-") || w.w(k) == "bin"
                 })
         };
-        // The speaker is the proper name of the two: "The outgoing U.N. envoy to Iraq,
-        // Nikolay Mladenov," → Nikolay Mladenov; "Haj Mansour, the Kurdish defense
-        // official," → Haj Mansour.
         // A name after a preposition is the object of a title: "envoy to Iraq".
         let object = |(a, _): (usize, usize)| {
             a > 0 && matches!(w.w(a - 1), "to" | "of" | "for" | "in" | "at" | "from")
         };
+        // The speaker is the proper name of the two: "The outgoing U.N. envoy to Iraq,
+        // Nikolay Mladenov," → Nikolay Mladenov; "Haj Mansour, the Kurdish defense
+        // official," → Haj Mansour.
         match self.speaker_before(w, open) {
             Some(name) if proper(apposition) && (!proper(name) || object(name)) => Some(apposition),
             Some(name) => Some(name),
