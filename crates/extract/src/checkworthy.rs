@@ -529,8 +529,12 @@ struct Lexicon {
     starts: [u32; 32],
 }
 
-/// The longest word looked up, plus one: the length of a cue word's buffer.
+/// The longest word looked up, plus one: the bytes of a cue word that are hashed.
 const CUE_BUF: usize = 24;
+
+/// The length of [`CueWord::lower`]: [`CUE_BUF`] rounded up to a power of two, so that
+/// the scan stores byte `len` of a word at `len % CUE_WRITE` without a bounds test.
+const CUE_WRITE: usize = 32;
 
 impl Lexicon {
     fn new() -> Lexicon {
@@ -816,19 +820,6 @@ static ASCII_CLASS: [u8; 128] = ascii_classes();
 static COUNTS: [u64; 256] = ascii_counts();
 const FIELD: u64 = (1 << 21) - 1;
 
-/// Each byte lower-cased in ASCII (`u8::to_ascii_lowercase` by one look-up).
-static LOWER: [u8; 256] = ascii_lower();
-
-const fn ascii_lower() -> [u8; 256] {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = (i as u8).to_ascii_lowercase();
-        i += 1;
-    }
-    t
-}
-
 const fn ascii_counts() -> [u64; 256] {
     let classes = ascii_classes();
     let mut t = [0u64; 256];
@@ -857,13 +848,18 @@ struct CueWord {
     open: bool,
     start: usize,
     first: char,
+    /// The bytes pushed into [`lower`](Self::lower) so far (not capped).
     len: usize,
     ascii: bool,
     digits: u32,
     letters: u32,
     upper: u32,
-    /// The word lower-cased in ASCII, its first `len` bytes; zeros after them.
-    lower: [u8; CUE_BUF],
+    /// The word lower-cased in ASCII, with digits folded as the hasher folds them
+    /// (no cue word holds a digit, so a word with one is no cue either way). While
+    /// `len < CUE_BUF`: its first `len` bytes, zeros after them, as
+    /// [`Lexicon::key_padded`] reads them. A longer word wraps around (byte `len` is
+    /// stored at `len % CUE_WRITE`) and is never looked up.
+    lower: [u8; CUE_WRITE],
 }
 
 impl CueWord {
@@ -878,7 +874,7 @@ impl CueWord {
             digits: 0,
             letters: 0,
             upper: 0,
-            lower: [0; CUE_BUF],
+            lower: [0; CUE_WRITE],
         }
     }
 
@@ -898,10 +894,8 @@ impl CueWord {
         self.digits += u32::from(class & DIGIT != 0);
         self.letters += u32::from(class & LETTER != 0);
         self.upper += u32::from(class & UPPER != 0);
-        if self.len < self.lower.len() {
-            self.lower[self.len] = lower;
-            self.len += 1;
-        }
+        self.lower[self.len % CUE_WRITE] = lower;
+        self.len += 1;
     }
 
     /// Any other character joined to the word (as `push` in [`dense_features`]).
@@ -945,8 +939,11 @@ impl CueWord {
         if c.is_uppercase() && !first && !(self.letters == 1 && c == 'I') {
             scan.names += 1;
         }
-        if self.ascii && self.len < self.lower.len() && lexicon.may_hold(self.lower[0], self.len) {
-            let key = Lexicon::key_padded(&self.lower, self.len);
+        if self.ascii && self.len < CUE_BUF && lexicon.may_hold(self.lower[0], self.len) {
+            let Some(padded) = self.lower.first_chunk::<CUE_BUF>() else {
+                unreachable!("CUE_WRITE >= CUE_BUF")
+            };
+            let key = Lexicon::key_padded(padded, self.len);
             scan.cues |= lexicon.cues_keyed(key, &self.lower[..self.len]);
         }
     }
@@ -1008,7 +1005,8 @@ fn margin_one_pass(lexicon: &Lexicon, sentence: &str, mut dot: WordDot) -> f32 {
             }
             // The counts are added packed ([`COUNTS`]) over at most 2^20 bytes at a
             // time, so that no field overflows into the next.
-            // Every ASCII letter or digit folded (0 for other bytes, never read).
+            // Every ASCII letter or digit folded (0 for other bytes, never read): what
+            // the hash reads, and what the cue word keeps (see [`CueWord::lower`]).
             let folded = dot.word_bytes();
             let mut len = cue.len;
             loop {
@@ -1021,11 +1019,10 @@ fn margin_one_pass(lexicon: &Lexicon, sentence: &str, mut dot: WordDot) -> f32 {
                         break;
                     }
                     packed += counts;
-                    hash = dot.step_folded(hash, folded[usize::from(b)]);
-                    if len < CUE_BUF {
-                        cue.lower[len] = LOWER[usize::from(b)];
-                        len += 1;
-                    }
+                    let f = folded[usize::from(b)];
+                    hash = dot.step_folded(hash, f);
+                    cue.lower[len % CUE_WRITE] = f;
+                    len += 1;
                     i += 1;
                 }
                 cue.digits += (packed & FIELD) as u32;
@@ -1940,6 +1937,18 @@ mod tests {
     }
 
     #[test]
+    fn no_cue_word_holds_a_digit_or_is_too_long() {
+        // The one-pass scan keeps a word's digits folded ([`CueWord::lower`]), and
+        // looks up only words shorter than [`CUE_BUF`].
+        for &(_, list) in CUES {
+            for w in list {
+                assert!(!w.bytes().any(|b| b.is_ascii_digit()), "{w}");
+                assert!(w.len() < CUE_BUF, "{w}");
+            }
+        }
+    }
+
+    #[test]
     fn general_punctuation_holds_no_letter_or_digit() {
         for c in '\u{2000}'..='\u{206F}' {
             assert!(is_general_punctuation(c));
@@ -1956,6 +1965,9 @@ mod tests {
             "FORTY-THREE KILLED?! 2,000,000 people \u{201c}fled\u{201d} \u{2014} reportedly.",
             "trailing apostrophe' and comma, 7, 1,\u{0661} 3.x 9'9 a'\u{c9} \u{0130}stanbul 1999 2100",
             "\u{2018}x\u{2019} \t\x0b\r\n\u{a0}\u{1F600}!? averyveryverylongwordindeedmorethan24 ",
+            // Words around the cue buffer's lengths (23, 24, 32, 33 bytes), then cues.
+            "abcdefghijklmnopqrstuvw killed abcdefghijklmnopqrstuvwx said \
+             saidsaidsaidsaidsaidsaidsaidsaid will saidsaidsaidsaidsaidsaidsaidsaid1 we",
             "",
         ]);
         // Words longer than the scorer's 2^20-byte steps.
