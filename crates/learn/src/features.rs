@@ -8,7 +8,7 @@
 //! twice. That definition is what lets [`FeatureHasher::dot`] score a text in one
 //! pass without building a vector: it sums weights per block and scales at the end.
 
-use crate::hash::{combine, fnv1a64, fnv1a_step, mix64};
+use crate::hash::{combine, fnv1a64, fnv1a_step, mix64_top};
 
 /// Which hashed block a feature belongs to (each block is normalised separately).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -205,10 +205,13 @@ impl FeatureHasher {
         self.dense.len() + (1usize << self.config.bits)
     }
 
+    /// The index of a hashed feature: past the dense features, the top `bits` of
+    /// [`mix64`](crate::hash::mix64) of `hash`, read through [`mix64_top`] (`bits <= 28`,
+    /// so the shift is at least 36).
     #[inline]
     fn bucket(&self, hash: u64) -> u32 {
         // `bits <= 28` and `dense.len() <= 65536`, so this fits in u32.
-        (self.dense.len() as u64 + (mix64(hash) >> self.shift)) as u32
+        (self.dense.len() as u64 + (mix64_top(hash) >> self.shift)) as u32
     }
 
     /// Calls `emit(block, index)` once per hashed feature occurrence of `text`.
