@@ -1983,10 +1983,17 @@ mod tests {
         texts.push(format!("The {} said", "AB".repeat(3 << 19)));
         texts.push(format!("Some {}x1 killed", "a1B".repeat(1 << 19)));
         let mut models = Vec::new();
-        for (symbols, fold_digits) in [(true, true), (false, true), (true, false)] {
+        // Small tables are added at once; a table of 2^18 weights is prefetched.
+        for (symbols, fold_digits, bits) in [
+            (true, true, 12),
+            (false, true, 12),
+            (true, false, 12),
+            (true, true, 18),
+        ] {
             let mut config = small_config();
             config.hasher.symbols = symbols;
             config.hasher.fold_digits = fold_digits;
+            config.hasher.bits = bits;
             models.push(train(&toy_corpus(), &config));
         }
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/checkworthy.bin");
