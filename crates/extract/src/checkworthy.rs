@@ -523,14 +523,19 @@ struct Lexicon {
     tags: Vec<u32>,
     entries: Vec<(&'static str, u16)>,
     mask: usize,
-    /// For each first byte (its low five bits), the lengths of the words that start
-    /// with it, as bits: most words are ruled out by one look-up, before their key
-    /// is computed ([`Lexicon::may_hold`]).
-    starts: [u32; 32],
+    /// For each first and last byte (their low five bits), the lengths of the words
+    /// that start and end with them, as bits: most words are ruled out by one
+    /// look-up, before their key is computed ([`Lexicon::may_hold`]). (By the first
+    /// byte alone, four words in five of news text passed; by both, one in three.)
+    shapes: Box<[[u32; 32]; 32]>,
 }
 
-/// The longest word looked up, plus one: the length of a cue word's buffer.
+/// The longest word looked up, plus one: the bytes of a cue word that are hashed.
 const CUE_BUF: usize = 24;
+
+/// The length of [`CueWord::lower`]: [`CUE_BUF`] rounded up to a power of two, so that
+/// the scan stores byte `len` of a word at `len % CUE_WRITE` without a bounds test.
+const CUE_WRITE: usize = 32;
 
 impl Lexicon {
     fn new() -> Lexicon {
@@ -543,12 +548,12 @@ impl Lexicon {
             tags: vec![0; size],
             entries: vec![("", 0); size],
             mask: size - 1,
-            starts: [0; 32],
+            shapes: Box::new([[0; 32]; 32]),
         };
         for (w, c) in words {
-            if let Some(&first) = w.as_bytes().first() {
+            if let (Some(&first), Some(&last)) = (w.as_bytes().first(), w.as_bytes().last()) {
                 if w.len() < 32 {
-                    lexicon.starts[usize::from(first & 31)] |= 1 << w.len();
+                    lexicon.shapes[usize::from(first & 31)][usize::from(last & 31)] |= 1 << w.len();
                 }
             }
             let key = Lexicon::key(w.as_bytes());
@@ -607,11 +612,11 @@ impl Lexicon {
         (key >> 32) as u32 | 1
     }
 
-    /// Whether a word of `len` bytes starting with `first` may be in the lexicon
-    /// (`false`: it is not).
+    /// Whether a word of `len` bytes starting with `first` and ending with `last`
+    /// may be in the lexicon (`false`: it is not).
     #[inline(always)]
-    fn may_hold(&self, first: u8, len: usize) -> bool {
-        len < 32 && self.starts[usize::from(first & 31)] >> len & 1 != 0
+    fn may_hold(&self, first: u8, last: u8, len: usize) -> bool {
+        len < 32 && self.shapes[usize::from(first & 31)][usize::from(last & 31)] >> len & 1 != 0
     }
 
     /// The cues of `lower`.
@@ -816,19 +821,6 @@ static ASCII_CLASS: [u8; 128] = ascii_classes();
 static COUNTS: [u64; 256] = ascii_counts();
 const FIELD: u64 = (1 << 21) - 1;
 
-/// Each byte lower-cased in ASCII (`u8::to_ascii_lowercase` by one look-up).
-static LOWER: [u8; 256] = ascii_lower();
-
-const fn ascii_lower() -> [u8; 256] {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = (i as u8).to_ascii_lowercase();
-        i += 1;
-    }
-    t
-}
-
 const fn ascii_counts() -> [u64; 256] {
     let classes = ascii_classes();
     let mut t = [0u64; 256];
@@ -857,13 +849,18 @@ struct CueWord {
     open: bool,
     start: usize,
     first: char,
+    /// The bytes pushed into [`lower`](Self::lower) so far (not capped).
     len: usize,
     ascii: bool,
     digits: u32,
     letters: u32,
     upper: u32,
-    /// The word lower-cased in ASCII, its first `len` bytes; zeros after them.
-    lower: [u8; CUE_BUF],
+    /// The word lower-cased in ASCII, with digits folded as the hasher folds them
+    /// (no cue word holds a digit, so a word with one is no cue either way). While
+    /// `len < CUE_BUF`: its first `len` bytes, zeros after them, as
+    /// [`Lexicon::key_padded`] reads them. A longer word wraps around (byte `len` is
+    /// stored at `len % CUE_WRITE`) and is never looked up.
+    lower: [u8; CUE_WRITE],
 }
 
 impl CueWord {
@@ -878,7 +875,7 @@ impl CueWord {
             digits: 0,
             letters: 0,
             upper: 0,
-            lower: [0; CUE_BUF],
+            lower: [0; CUE_WRITE],
         }
     }
 
@@ -898,10 +895,8 @@ impl CueWord {
         self.digits += u32::from(class & DIGIT != 0);
         self.letters += u32::from(class & LETTER != 0);
         self.upper += u32::from(class & UPPER != 0);
-        if self.len < self.lower.len() {
-            self.lower[self.len] = lower;
-            self.len += 1;
-        }
+        self.lower[self.len % CUE_WRITE] = lower;
+        self.len += 1;
     }
 
     /// Any other character joined to the word (as `push` in [`dense_features`]).
@@ -945,8 +940,18 @@ impl CueWord {
         if c.is_uppercase() && !first && !(self.letters == 1 && c == 'I') {
             scan.names += 1;
         }
-        if self.ascii && self.len < self.lower.len() && lexicon.may_hold(self.lower[0], self.len) {
-            let key = Lexicon::key_padded(&self.lower, self.len);
+        if self.ascii
+            && self.len < CUE_BUF
+            && lexicon.may_hold(
+                self.lower[0],
+                self.lower[self.len.wrapping_sub(1) % CUE_WRITE],
+                self.len,
+            )
+        {
+            let Some(padded) = self.lower.first_chunk::<CUE_BUF>() else {
+                unreachable!("CUE_WRITE >= CUE_BUF")
+            };
+            let key = Lexicon::key_padded(padded, self.len);
             scan.cues |= lexicon.cues_keyed(key, &self.lower[..self.len]);
         }
     }
@@ -1008,7 +1013,8 @@ fn margin_one_pass(lexicon: &Lexicon, sentence: &str, mut dot: WordDot) -> f32 {
             }
             // The counts are added packed ([`COUNTS`]) over at most 2^20 bytes at a
             // time, so that no field overflows into the next.
-            // Every ASCII letter or digit folded (0 for other bytes, never read).
+            // Every ASCII letter or digit folded (0 for other bytes, never read): what
+            // the hash reads, and what the cue word keeps (see [`CueWord::lower`]).
             let folded = dot.word_bytes();
             let mut len = cue.len;
             loop {
@@ -1021,11 +1027,10 @@ fn margin_one_pass(lexicon: &Lexicon, sentence: &str, mut dot: WordDot) -> f32 {
                         break;
                     }
                     packed += counts;
-                    hash = dot.step_folded(hash, folded[usize::from(b)]);
-                    if len < CUE_BUF {
-                        cue.lower[len] = LOWER[usize::from(b)];
-                        len += 1;
-                    }
+                    let f = folded[usize::from(b)];
+                    hash = dot.step_folded(hash, f);
+                    cue.lower[len % CUE_WRITE] = f;
+                    len += 1;
                     i += 1;
                 }
                 cue.digits += (packed & FIELD) as u32;
@@ -1933,8 +1938,21 @@ mod tests {
         let lexicon = Lexicon::new();
         for &(_, list) in CUES {
             for w in list {
-                assert!(lexicon.may_hold(w.as_bytes()[0], w.len()), "{w}");
+                let (first, last) = (w.as_bytes()[0], w.as_bytes()[w.len() - 1]);
+                assert!(lexicon.may_hold(first, last, w.len()), "{w}");
                 assert_ne!(lexicon.cues(w.as_bytes()), 0, "{w}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_cue_word_holds_a_digit_or_is_too_long() {
+        // The one-pass scan keeps a word's digits folded ([`CueWord::lower`]), and
+        // looks up only words shorter than [`CUE_BUF`].
+        for &(_, list) in CUES {
+            for w in list {
+                assert!(!w.bytes().any(|b| b.is_ascii_digit()), "{w}");
+                assert!(w.len() < CUE_BUF, "{w}");
             }
         }
     }
@@ -1956,16 +1974,26 @@ mod tests {
             "FORTY-THREE KILLED?! 2,000,000 people \u{201c}fled\u{201d} \u{2014} reportedly.",
             "trailing apostrophe' and comma, 7, 1,\u{0661} 3.x 9'9 a'\u{c9} \u{0130}stanbul 1999 2100",
             "\u{2018}x\u{2019} \t\x0b\r\n\u{a0}\u{1F600}!? averyveryverylongwordindeedmorethan24 ",
+            // Words around the cue buffer's lengths (23, 24, 32, 33 bytes), then cues.
+            "abcdefghijklmnopqrstuvw killed abcdefghijklmnopqrstuvwx said \
+             saidsaidsaidsaidsaidsaidsaidsaid will saidsaidsaidsaidsaidsaidsaidsaid1 we",
             "",
         ]);
         // Words longer than the scorer's 2^20-byte steps.
         texts.push(format!("The {} said", "AB".repeat(3 << 19)));
         texts.push(format!("Some {}x1 killed", "a1B".repeat(1 << 19)));
         let mut models = Vec::new();
-        for (symbols, fold_digits) in [(true, true), (false, true), (true, false)] {
+        // Small tables are added at once; a table of 2^18 weights is prefetched.
+        for (symbols, fold_digits, bits) in [
+            (true, true, 12),
+            (false, true, 12),
+            (true, false, 12),
+            (true, true, 18),
+        ] {
             let mut config = small_config();
             config.hasher.symbols = symbols;
             config.hasher.fold_digits = fold_digits;
+            config.hasher.bits = bits;
             models.push(train(&toy_corpus(), &config));
         }
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/checkworthy.bin");
