@@ -367,43 +367,10 @@ impl Lexicon {
 
     /// Classifies one word (ASCII case-insensitive). Allocation-free.
     pub(crate) fn lookup(&self, word: &str) -> Kw {
-        self.lookup_packed(pack_lower(word.as_bytes()))
-    }
-
-    /// [`lookup`](Self::lookup) of a word already packed by [`pack_lower`] (or as it
-    /// packs words: the tokenizer packs while it scans).
-    pub(crate) fn lookup_packed(&self, key: Option<u128>) -> Kw {
-        match key {
+        match pack_lower(word.as_bytes()) {
             Some(key) => self.words.get(key),
             None => Kw::Other,
         }
-    }
-}
-
-/// [`pack_lower`] built byte by byte: `push` each byte of a word, then `finish`.
-#[derive(Default)]
-pub(crate) struct Packer {
-    buf: [u8; 16],
-    len: usize,
-}
-
-impl Packer {
-    #[inline(always)]
-    pub(crate) fn push(&mut self, byte: u8) {
-        if self.len < MAX_WORD {
-            self.buf[self.len] = byte.to_ascii_lowercase();
-        }
-        self.len += 1;
-    }
-
-    /// The packed word, as [`pack_lower`] gives it for the bytes pushed.
-    #[inline]
-    pub(crate) fn finish(mut self) -> Option<u128> {
-        if self.len == 0 || self.len > MAX_WORD {
-            return None;
-        }
-        self.buf[15] = self.len as u8;
-        Some(u128::from_le_bytes(self.buf))
     }
 }
 
@@ -526,26 +493,6 @@ pub(crate) const TRIGGERS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_packer_packs_as_pack_lower() {
-        for word in [
-            "March",
-            "SEPT",
-            "a",
-            "twelve",
-            "mar\u{E7}",
-            "",
-            "septemberseptember",
-            "kilometres12",
-        ] {
-            let mut p = Packer::default();
-            for &b in word.as_bytes() {
-                p.push(b);
-            }
-            assert_eq!(p.finish(), pack_lower(word.as_bytes()), "{word}");
-        }
-    }
 
     #[test]
     fn lookup_is_case_insensitive_and_exact() {

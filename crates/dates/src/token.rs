@@ -2,7 +2,7 @@
 //! characters, each with byte offsets into the text and with what the grammar needs
 //! to know about it precomputed (keyword, capitalisation, ordinal suffix).
 
-use crate::lexicon::{Kw, Lexicon, Packer};
+use crate::lexicon::{Kw, Lexicon};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -108,33 +108,26 @@ pub(crate) fn tokenize(lex: &Lexicon, text: &str, base: usize, out: &mut Vec<Tok
             continue;
         }
         if b.is_ascii_alphabetic() || (b >= 0x80 && starts_alphabetic(text, i)) {
-            // One pass over the word: its end, its keyword key and its case.
             let s = i;
-            let mut key = Packer::default();
-            let mut upper = true;
             while i < bytes.len() {
                 let c = bytes[i];
-                let len = if c.is_ascii_alphabetic() {
-                    1
+                if c.is_ascii_alphabetic() {
+                    i += 1;
                 } else if c >= 0x80 && starts_alphabetic(text, i) {
-                    char_len(c)
+                    i += char_len(c);
                 } else {
                     break;
-                };
-                for &x in &bytes[i..(i + len).min(bytes.len())] {
-                    key.push(x);
-                    upper &= x.is_ascii_uppercase();
                 }
-                i += len;
             }
             let i_end = i.min(bytes.len());
+            let word = text.get(s..i_end).unwrap_or("");
             out.push(Tok {
                 start: base + s,
                 end: base + i_end,
                 kind: Kind::Word,
-                kw: lex.lookup_packed(key.finish()),
+                kw: lex.lookup(word),
                 cap: b.is_ascii_uppercase(),
-                upper,
+                upper: word.bytes().all(|c| c.is_ascii_uppercase()),
                 num: 0,
                 digits: 0,
                 ordinal: false,
