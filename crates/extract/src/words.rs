@@ -119,27 +119,24 @@ impl<'t> Words<'t> {
         };
         ids = std::mem::take(&mut w.ids);
         ids.clear();
+        // `w.lower` holds the sentence's bytes from `w.span.start` on, lower-cased
+        // and padded; a token is a run of whole chars of it.
+        let lower = w.lower.as_str();
+        let first = w.span.start;
         // The vocabularies hold words and quotation marks only: numbers and other
         // punctuation are not looked up.
-        ids.extend(w.toks.iter().enumerate().map(|(i, t)| {
+        ids.extend(w.toks.iter().map(|t| {
+            let start = t.start - first;
             let lookup = match t.kind {
                 TokenKind::Word => true,
-                TokenKind::Punct => w
-                    .text
+                TokenKind::Punct => lower
                     .as_bytes()
-                    .get(t.start)
+                    .get(start)
                     .is_some_and(|&b| matches!(b, b'"' | b'\'' | b'`') || b >= 0x80),
                 _ => false,
             };
             if lookup {
-                // `w.lower` holds the sentence's bytes from `w.span.start` on, and a
-                // token is a run of whole chars of it.
-                vocab.words.get_padded(
-                    w.lower.as_bytes(),
-                    t.start - w.span.start,
-                    t.end - t.start,
-                    || w.w(i),
-                )
+                vocab.words.get_padded(lower, start, t.end - t.start)
             } else {
                 UNKNOWN
             }

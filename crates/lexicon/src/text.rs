@@ -113,28 +113,55 @@ fn word_end(hay: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// [`word_hash`] of `hay[s..s + len]`: a word of up to eight bytes followed by
-/// at least `8 - len` more bytes (a padded buffer) is read with one load.
+/// [`word_hash`] of `hay[s..s + len]`. A word of up to eight bytes followed by
+/// at least `8 - len` more bytes, or of nine to sixteen followed by `16 - len`
+/// (a padded buffer), is read with one load per eight bytes; other words take
+/// [`word_hash`].
 ///
 /// Panics when `hay` is shorter than `s + len`.
 #[inline]
 pub fn word_hash_padded(hay: &[u8], s: usize, len: usize) -> u64 {
-    if (1..=8).contains(&len) {
-        if let Some(block) = hay.get(s..s + 8) {
+    let load = |at: usize| {
+        hay.get(at..at + 8).map(|block| {
             let mut x = [0u8; 8];
             x.copy_from_slice(block);
-            let x = u64::from_le_bytes(x);
-            let x = if len == 8 {
-                x
-            } else {
-                x & ((1u64 << (8 * len)) - 1)
-            };
-            return ((len as u64).wrapping_mul(0x243F_6A88_85A3_08D3) ^ x)
-                .wrapping_mul(0x517C_C1B7_2722_0A95)
-                .rotate_left(29);
+            u64::from_le_bytes(x)
+        })
+    };
+    // The first `n` (1..=8) bytes of a block.
+    let keep = |x: u64, n: usize| {
+        if n >= 8 {
+            x
+        } else {
+            x & ((1u64 << (8 * n)) - 1)
+        }
+    };
+    if (1..=8).contains(&len) {
+        if let Some(x) = load(s) {
+            return word_hash_short(keep(x, len), len);
+        }
+    } else if (9..=16).contains(&len) {
+        if let (Some(x), Some(y)) = (load(s), load(s + 8)) {
+            let h = (len as u64).wrapping_mul(WORD_SEED);
+            return hash_step(hash_step(h, x), keep(y, len - 8));
         }
     }
     word_hash(&hay[s..s + len])
+}
+
+/// [`word_hash`] of a word of `len` bytes, one to eight, given as the
+/// little-endian integer of its bytes (zero past its end).
+#[inline]
+pub fn word_hash_short(word: u64, len: usize) -> u64 {
+    hash_step((len as u64).wrapping_mul(WORD_SEED), word)
+}
+
+const WORD_SEED: u64 = 0x243F_6A88_85A3_08D3;
+
+/// One eight-byte step of [`word_hash`].
+#[inline(always)]
+fn hash_step(h: u64, x: u64) -> u64 {
+    (h ^ x).wrapping_mul(0x517C_C1B7_2722_0A95).rotate_left(29)
 }
 
 /// The hash of one word's bytes, eight bytes at a time: what the matchers
@@ -143,13 +170,12 @@ pub fn word_hash_padded(hay: &[u8], s: usize, len: usize) -> u64 {
 /// first bytes only, so a table that takes them mixes it first.
 #[inline]
 pub fn word_hash(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x517C_C1B7_2722_0A95;
-    let mut h = (bytes.len() as u64).wrapping_mul(0x243F_6A88_85A3_08D3);
+    let mut h = (bytes.len() as u64).wrapping_mul(WORD_SEED);
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
         let mut x = [0u8; 8];
         x.copy_from_slice(c);
-        h = (h ^ u64::from_le_bytes(x)).wrapping_mul(K).rotate_left(29);
+        h = hash_step(h, u64::from_le_bytes(x));
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
@@ -157,7 +183,7 @@ pub fn word_hash(bytes: &[u8]) -> u64 {
             .iter()
             .enumerate()
             .fold(0u64, |x, (k, &b)| x | u64::from(b) << (8 * k));
-        h = (h ^ x).wrapping_mul(K).rotate_left(29);
+        h = hash_step(h, x);
     }
     h
 }
@@ -242,6 +268,31 @@ fn clamp(text: &str, start: usize, end: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_padded_word_hash_is_the_word_hash() {
+        let hay = b"abcdefghijklmnopqrstuvwxyz0123456789 ABCDEFGHIJ\xc3\xa9";
+        for s in 0..=hay.len() {
+            for len in 0..=hay.len() - s {
+                // Every amount of text after the word, from none to all of it.
+                for cut in s + len..=hay.len() {
+                    assert_eq!(
+                        word_hash_padded(&hay[..cut], s, len),
+                        word_hash(&hay[s..s + len]),
+                        "{s} {len} {cut}"
+                    );
+                }
+                if (1..=8).contains(&len) {
+                    let mut x = [0u8; 8];
+                    x[..len].copy_from_slice(&hay[s..s + len]);
+                    assert_eq!(
+                        word_hash_short(u64::from_le_bytes(x), len),
+                        word_hash(&hay[s..s + len])
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn word_end_is_the_byte_by_byte_scan() {
