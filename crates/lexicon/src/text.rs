@@ -100,7 +100,8 @@ fn word_end(hay: &[u8], mut i: usize) -> usize {
         if x & HIGH != 0 {
             break;
         }
-        let word = within(x, 0x30, 0x3A) | within(x, 0x41, 0x5B) | within(x, 0x61, 0x7B);
+        // Setting 0x20 maps `A-Z` onto `a-z` and nothing else there.
+        let word = within(x, 0x30, 0x3A) | within(x | 0x20 * ONES, 0x61, 0x7B);
         let other = !word & HIGH;
         if other != 0 {
             return i + (other.trailing_zeros() / 8) as usize;
@@ -205,15 +206,18 @@ pub(crate) fn pair_key(h1: u64, h2: u64) -> u64 {
 /// two bits. Most words of a text pass neither test and never touch the index;
 /// a false positive only costs a lookup.
 pub(crate) struct WordFilter {
-    bits: Box<[u64]>,
+    /// An array, not a slice: its length is known where it is indexed, so the
+    /// probes (masked to [`FILTER_BITS`]) need no bounds checks.
+    bits: Box<[u64; FILTER_WORDS]>,
 }
 
 const FILTER_BITS: u32 = 17;
+const FILTER_WORDS: usize = 1 << (FILTER_BITS - 6);
 
 impl Default for WordFilter {
     fn default() -> WordFilter {
         WordFilter {
-            bits: vec![0u64; 1 << (FILTER_BITS - 6)].into_boxed_slice(),
+            bits: Box::new([0u64; FILTER_WORDS]),
         }
     }
 }
