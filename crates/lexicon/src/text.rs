@@ -45,43 +45,51 @@ impl<'t> FoldedText<'t> {
     pub fn new(text: &'t str, start: usize, end: usize) -> FoldedText<'t> {
         let (start, end) = clamp(text, start, end);
         let folded = Folded::new(&text[start..end], start);
-        let hay = &folded.bytes[..];
-        // A word and its space take about five bytes on average: one allocation
-        // for nearly every text, not a copy of a long vector when it runs out.
-        let mut words: Vec<Word> = Vec::with_capacity(hay.len() / 4 + 1);
-        let mut i = 0;
-        if text[..start].chars().next_back().is_some_and(is_word_char) {
-            while i < hay.len() && is_word_byte(hay[i]) {
-                i += 1;
-            }
-        }
-        while i < hay.len() {
-            if !is_word_byte(hay[i]) {
-                i += 1;
-                continue;
-            }
-            let s = i;
-            i = word_end(hay, i);
-            let h = word_hash_padded(hay, s, i - s);
-            if let Some(prev) = words.last_mut() {
-                prev.pair = Some(pair_key(prev.pair.unwrap_or(0), h));
-            }
-            // `pair` holds the word's own hash until the next word is known.
-            words.push(Word {
-                start: s,
-                single: single_key(h),
-                pair: Some(h),
-            });
-        }
-        if let Some(last) = words.last_mut() {
-            last.pair = None;
-        }
+        let inside_word = text[..start].chars().next_back().is_some_and(is_word_char);
+        let words = words(&folded.bytes, inside_word);
         FoldedText {
             text,
             folded,
             words,
         }
     }
+}
+
+/// The words of a folded text `hay`, leaving out the one it starts inside when
+/// `inside_word`. Kept out of line (it runs once per text), where its loop has
+/// the registers to itself.
+#[inline(never)]
+fn words(hay: &[u8], inside_word: bool) -> Vec<Word> {
+    // A word and its space take about five bytes on average: one allocation
+    // for nearly every text, not a copy of a long vector when it runs out.
+    let mut words: Vec<Word> = Vec::with_capacity(hay.len() / 4 + 1);
+    let mut i = 0;
+    if inside_word {
+        while i < hay.len() && is_word_byte(hay[i]) {
+            i += 1;
+        }
+    }
+    // The hash of the previous word, for its pair key.
+    let mut previous = 0;
+    while i < hay.len() {
+        if !is_word_byte(hay[i]) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        i = word_end(hay, i);
+        let h = word_hash_padded(hay, s, i - s);
+        if let Some(prev) = words.last_mut() {
+            prev.pair = Some(pair_key(previous, h));
+        }
+        words.push(Word {
+            start: s,
+            single: single_key(h),
+            pair: None,
+        });
+        previous = h;
+    }
+    words
 }
 
 /// The end of the run of word bytes ([`is_word_byte`]) at `hay[i..]`: eight ASCII
@@ -101,7 +109,7 @@ fn word_end(hay: &[u8], mut i: usize) -> usize {
             break;
         }
         // Setting 0x20 maps `A-Z` onto `a-z` and nothing else there.
-        let word = within(x, 0x30, 0x3A) | within(x | 0x20 * ONES, 0x61, 0x7B);
+        let word = within(x, 0x30, 0x3A) | within(x | (0x20 * ONES), 0x61, 0x7B);
         let other = !word & HIGH;
         if other != 0 {
             return i + (other.trailing_zeros() / 8) as usize;
