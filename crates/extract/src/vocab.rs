@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crosscheck_lexicon::{word_hash, word_hash_padded};
+use crosscheck_lexicon::{word_hash, word_hash_padded, word_hash_short};
 use crosscheck_schema::{CasualtyCategory, EventType, SourceKind};
 
 use crate::words::Words;
@@ -126,33 +126,46 @@ impl Interner {
         })
     }
 
-    /// [`get`](Self::get) for `word()`, which is `buf[start..start + len]`, where
-    /// `buf` holds at least eight bytes from `start` on (a padded buffer): a word of
-    /// up to eight bytes is hashed from one load, and `word` (a `&str` made from the
-    /// bytes, with its char-boundary checks) is only called for the others.
-    pub fn get_padded<'w>(
-        &self,
-        buf: &[u8],
-        start: usize,
-        len: usize,
-        word: impl FnOnce() -> &'w str,
-    ) -> u32 {
-        if self.slots.is_empty() || len == 0 || len > 8 {
-            return self.get(word());
+    /// [`get`](Self::get) for `buf[start..start + len]`, where `buf` holds at
+    /// least eight bytes after the word (a padded buffer). A word of up to eight
+    /// bytes (most of them) is hashed and confirmed from one load, here; longer
+    /// words take [`get_long`](Self::get_long).
+    #[inline]
+    pub fn get_padded(&self, buf: &str, start: usize, len: usize) -> u32 {
+        if (1..=8).contains(&len) && !self.slots.is_empty() {
+            if let Some(block) = buf.as_bytes().get(start..start + 8) {
+                let mut x = [0u8; 8];
+                x.copy_from_slice(block);
+                let x = u64::from_le_bytes(x) & (u64::MAX >> (64 - 8 * len));
+                // A word ending in a NUL (never a vocabulary word) is looked up
+                // as a string, so that [`short_word`] compares are exact.
+                if x >> (8 * (len - 1)) != 0 {
+                    let h = finish_hash(word_hash_short(x, len));
+                    return self.probe(h, |id| self.short.get(id as usize) == Some(&x));
+                }
+            }
         }
-        let Some(block) = buf.get(start..start + 8) else {
-            return self.get(word());
-        };
-        // A token ending in a NUL (never a vocabulary word) takes the long way, so
-        // that [`short_word`] compares are exact.
-        if block[len - 1] == 0 {
-            return self.get(word());
+        self.get_long(buf, start, len)
+    }
+
+    /// [`get_padded`](Self::get_padded) for the words it does not answer itself:
+    /// one of nine to sixteen bytes is hashed from two loads and confirmed
+    /// without making a `&str` of it; the others are looked up as strings.
+    #[cold]
+    #[inline(never)]
+    fn get_long(&self, buf: &str, start: usize, len: usize) -> u32 {
+        match buf.as_bytes().get(start..start + len + 8) {
+            Some(padded) if !self.slots.is_empty() && (9..=16).contains(&len) => {
+                let h = finish_hash(word_hash_padded(padded, 0, len));
+                let word = &padded[..len];
+                self.probe(h, |id| {
+                    self.words
+                        .get(id as usize)
+                        .is_some_and(|w| w.as_bytes() == word)
+                })
+            }
+            _ => buf.get(start..start + len).map_or(UNKNOWN, |w| self.get(w)),
         }
-        let mut x = [0u8; 8];
-        x.copy_from_slice(block);
-        let x = u64::from_le_bytes(x) & (u64::MAX >> (64 - 8 * len));
-        let h = finish_hash(word_hash_padded(buf, start, len));
-        self.probe(h, |id| self.short.get(id as usize) == Some(&x))
     }
 
     /// The id in the slot table for hash `h` whose entry `is_word` accepts (tags
@@ -649,10 +662,9 @@ mod tests {
             "zzz",
             "helicopters",
         ] {
-            let mut buf = word.as_bytes().to_vec();
-            buf.extend_from_slice(&[0; 8]);
+            let buf = format!("{word}\0\0\0\0\0\0\0\0");
             assert_eq!(
-                v.words.get_padded(&buf, 0, word.len(), || word),
+                v.words.get_padded(&buf, 0, word.len()),
                 v.words.get(word),
                 "{word}"
             );
@@ -672,7 +684,7 @@ mod tests {
         for p in &probes {
             let buf = format!(" {p}said the\0\0\0\0\0\0\0\0");
             assert_eq!(
-                v.words.get_padded(buf.as_bytes(), 1, p.len(), || p),
+                v.words.get_padded(&buf, 1, p.len()),
                 v.words.get(p),
                 "{p:?}"
             );

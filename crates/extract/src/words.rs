@@ -86,71 +86,27 @@ impl<'t> Words<'t> {
         lower.clear();
         lower.push_str(sentence);
         lower.make_ascii_lowercase();
-        // Padding, so that a word's first eight bytes can be read at once (`w` never
+        // Padding, so that a word's bytes can be read eight at a time (`w` never
         // reaches it).
         lower.push_str("\0\0\0\0\0\0\0\0");
-        toks.clear();
-        // About one token per four bytes of news text: a buffer too small (not from
-        // `Buffers::reserve`) grows at once rather than through a doubling series.
-        toks.reserve(sentence.len() / 4 + 1);
-        toks.extend(tokens(text, span).map(|t| {
-            Tok {
-                start: t.start,
-                end: t.end,
-                kind: t.kind,
-                cap: match text.as_bytes().get(t.start) {
-                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                    _ => text
-                        .get(t.start..t.end)
-                        .and_then(|s| s.chars().next())
-                        .is_some_and(char::is_uppercase),
-                },
-            }
-        }));
-        let mut w = Words {
+        tokenize_into(text, span, &mut toks);
+        // `lower` holds the sentence's bytes from `span.start` on, lower-cased and
+        // padded; a token is a run of whole chars of it.
+        look_up_into(vocab, &lower, span.start, &toks, &mut ids);
+        classes.clear();
+        classes.extend(ids.iter().map(|&id| vocab.classes(id)));
+        let flags = ids.iter().fold(0, |f, &id| f | vocab.flags(id));
+        let any_class = classes.iter().fold(0, |c, &x| c | x);
+        Words {
             text,
             span,
             lower,
             toks,
             ids,
-            classes: Vec::new(),
-            flags: 0,
-            any_class: 0,
-        };
-        ids = std::mem::take(&mut w.ids);
-        ids.clear();
-        // The vocabularies hold words and quotation marks only: numbers and other
-        // punctuation are not looked up.
-        ids.extend(w.toks.iter().enumerate().map(|(i, t)| {
-            let lookup = match t.kind {
-                TokenKind::Word => true,
-                TokenKind::Punct => w
-                    .text
-                    .as_bytes()
-                    .get(t.start)
-                    .is_some_and(|&b| matches!(b, b'"' | b'\'' | b'`') || b >= 0x80),
-                _ => false,
-            };
-            if lookup {
-                // `w.lower` holds the sentence's bytes from `w.span.start` on, and a
-                // token is a run of whole chars of it.
-                vocab.words.get_padded(
-                    w.lower.as_bytes(),
-                    t.start - w.span.start,
-                    t.end - t.start,
-                    || w.w(i),
-                )
-            } else {
-                UNKNOWN
-            }
-        }));
-        classes.clear();
-        classes.extend(ids.iter().map(|&id| vocab.classes(id)));
-        w.flags = ids.iter().fold(0, |f, &id| f | vocab.flags(id));
-        w.any_class = classes.iter().fold(0, |c, &x| c | x);
-        w.ids = ids;
-        w.classes = classes;
-        w
+            classes,
+            flags,
+            any_class,
+        }
     }
 
     /// Gives the allocations back for the next sentence.
@@ -271,6 +227,55 @@ impl<'t> Words<'t> {
     pub fn tok_ending_after(&self, pos: usize) -> usize {
         self.toks.partition_point(|t| t.end <= pos)
     }
+}
+
+/// The tokens of `text[span]`, replacing those in `toks`. Kept out of line, as
+/// is [`look_up_into`]: inlined into [`Words::with_buffers`], their loops ran
+/// short of registers.
+#[inline(never)]
+fn tokenize_into(text: &str, span: Span, toks: &mut Vec<Tok>) {
+    toks.clear();
+    // About one token per four bytes of news text: a buffer too small (not from
+    // `Buffers::reserve`) grows at once rather than through a doubling series.
+    toks.reserve(span.len() / 4 + 1);
+    toks.extend(tokens(text, span).map(|t| {
+        Tok {
+            start: t.start,
+            end: t.end,
+            kind: t.kind,
+            cap: match text.as_bytes().get(t.start) {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => text
+                    .get(t.start..t.end)
+                    .and_then(|s| s.chars().next())
+                    .is_some_and(char::is_uppercase),
+            },
+        }
+    }));
+}
+
+/// The vocabulary id of each of `toks`, replacing those in `ids`: `lower` is the
+/// lower-cased and padded text from byte `first` on. The vocabularies hold words
+/// and quotation marks only: numbers and other punctuation are not looked up.
+#[inline(never)]
+fn look_up_into(vocab: &Vocab, lower: &str, first: usize, toks: &[Tok], ids: &mut Vec<u32>) {
+    ids.clear();
+    ids.extend(toks.iter().map(|t| {
+        let start = t.start - first;
+        let lookup = match t.kind {
+            TokenKind::Word => true,
+            TokenKind::Punct => lower
+                .as_bytes()
+                .get(start)
+                .is_some_and(|&b| matches!(b, b'"' | b'\'' | b'`') || b >= 0x80),
+            _ => false,
+        };
+        if lookup {
+            vocab.words.get_padded(lower, start, t.end - t.start)
+        } else {
+            UNKNOWN
+        }
+    }));
 }
 
 /// Quotation marks, as tokens.

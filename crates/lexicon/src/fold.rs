@@ -70,23 +70,33 @@ fn at_least(x: u64, n: u64) -> u64 {
     x.wrapping_add((0x80 - n) * ONES) & HIGH
 }
 
-/// Eight bytes that fold one to one (ASCII, no control character, hyphen,
-/// apostrophe or backtick, no space after a space), folded: upper-case letters
-/// lowered. `None` for a block that needs the byte-by-byte fold; `in_space` says
-/// whether the byte before the block folded to a space.
+/// Eight bytes folded as far as they fold one to one: the block with its
+/// upper-case letters lowered, and how many of its first bytes that is right
+/// for (8 for a block of plain text). The byte after those needs the
+/// byte-by-byte fold: a non-ASCII byte, a control character, hyphen,
+/// apostrophe or backtick, or a space after a space (`in_space` says whether
+/// the byte before the block folded to a space). What the block holds past its
+/// plain bytes is of no use.
 #[inline]
-fn plain_block(x: u64, in_space: bool) -> Option<u64> {
-    if x & HIGH != 0 {
-        return None;
-    }
-    let eq = |n: u64| at_least(x, n) & !at_least(x, n + 1);
-    let special = (HIGH & !at_least(x, 0x20)) | at_least(x, 0x7F) | eq(0x2D) | eq(0x27) | eq(0x60);
+fn fold_block(x: u64, in_space: bool) -> (u64, usize) {
+    // The tests read the low seven bits of each byte, so that no sum carries
+    // into the next byte. A non-ASCII byte stops the block whatever they say of
+    // it, and what they say of the bytes after it is never read.
+    let low = x & !HIGH;
+    let eq = |n: u64| at_least(low, n) & !at_least(low, n + 1);
     let spaces = eq(0x20);
-    if special != 0 || spaces & (spaces << 8) != 0 || (in_space && spaces & 0x80 != 0) {
-        return None;
+    let mut stops = (x & HIGH)
+        | (HIGH & !at_least(low, 0x20))
+        | at_least(low, 0x7F)
+        | eq(0x2D)
+        | eq(0x27)
+        | eq(0x60)
+        | (spaces & (spaces << 8));
+    if in_space {
+        stops |= spaces & 0x80;
     }
-    let upper = at_least(x, 0x41) & !at_least(x, 0x5B);
-    Some(x | (upper >> 2))
+    let upper = at_least(low, 0x41) & !at_least(low, 0x5B);
+    (x | (upper >> 2), (stops.trailing_zeros() / 8) as usize)
 }
 
 /// Folds a short ASCII string into `buf` without allocating, as [`Folded::new`]
@@ -200,16 +210,25 @@ fn fold_into(text: &str, out: &mut Folded) {
     // original − folded so far (`i - o`); a checkpoint marks each change.
     let mut delta = 0;
     while i < bytes.len() {
-        // Eight plain bytes at once: the common case of running text.
+        // Eight bytes at once: the common case of running text. When the block
+        // holds a byte that needs the byte-by-byte fold, the plain bytes before it
+        // are taken from the block all the same (the rest of what it wrote is
+        // overwritten), and that byte is folded below.
         if let (Some(block), Some(dst)) = (bytes.get(i..i + 8), buf.get_mut(o..o + 8)) {
             let mut x = [0u8; 8];
             x.copy_from_slice(block);
-            if let Some(folded) = plain_block(u64::from_le_bytes(x), in_space) {
-                dst.copy_from_slice(&folded.to_le_bytes());
+            let (folded, plain) = fold_block(u64::from_le_bytes(x), in_space);
+            dst.copy_from_slice(&folded.to_le_bytes());
+            if plain == 8 {
                 in_space = block[7] == b' ';
                 i += 8;
                 o += 8;
                 continue;
+            }
+            if plain > 0 {
+                in_space = block[plain - 1] == b' ';
+                i += plain;
+                o += plain;
             }
         }
         let b = bytes[i];

@@ -49,4 +49,4 @@ mod tsv;
 pub use actors::{Actor, ActorKind, ActorMatch, Actors};
 pub use error::LexiconError;
 pub use gazetteer::{Gazetteer, Place, PlaceKind, PlaceMatch};
-pub use text::{word_hash, word_hash_padded, FoldedText};
+pub use text::{word_hash, word_hash_padded, word_hash_short, FoldedText};

@@ -46,6 +46,21 @@ fn tail(b: &[u8]) -> u64 {
         .fold(0u64, |x, &c| x << 8 | u64::from(c))
 }
 
+/// [`tail`] of `hay[s..e]`, read with one load of the eight bytes ending at `e`
+/// when there are eight.
+#[inline]
+fn tail_of(hay: &[u8], s: usize, e: usize) -> u64 {
+    let len = e - s;
+    match e.checked_sub(8).and_then(|b| hay.get(b..e)) {
+        Some(block) if len > 0 => {
+            let mut x = [0u8; 8];
+            x.copy_from_slice(block);
+            u64::from_le_bytes(x) >> (8 * 8usize.saturating_sub(len))
+        }
+        _ => tail(&hay[s..e]),
+    }
+}
+
 struct Pattern {
     entry: usize,
     /// For a case-sensitive alias, its ASCII letters as written.
@@ -252,7 +267,7 @@ impl Matcher {
             let e = s + c.len as usize;
             // The tail first: most candidates differ there, and it needs no read
             // of the alias's bytes.
-            if e > hay.len() || tail(&hay[s..e]) != c.tail {
+            if e > hay.len() || tail_of(hay, s, e) != c.tail {
                 continue;
             }
             let p = c.pattern as usize;
@@ -470,6 +485,16 @@ mod tests {
                     m.find_unfiltered(&by_first, text),
                     "{text:.200}"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn a_tail_read_at_once_is_the_tail() {
+        let hay = b"abcdefghijklmnopqrstuvwxyz0123456789";
+        for s in 0..=hay.len() {
+            for e in s..=hay.len() {
+                assert_eq!(tail_of(hay, s, e), tail(&hay[s..e]), "{s} {e}");
             }
         }
     }

@@ -45,43 +45,51 @@ impl<'t> FoldedText<'t> {
     pub fn new(text: &'t str, start: usize, end: usize) -> FoldedText<'t> {
         let (start, end) = clamp(text, start, end);
         let folded = Folded::new(&text[start..end], start);
-        let hay = &folded.bytes[..];
-        // A word and its space take about five bytes on average: one allocation
-        // for nearly every text, not a copy of a long vector when it runs out.
-        let mut words: Vec<Word> = Vec::with_capacity(hay.len() / 4 + 1);
-        let mut i = 0;
-        if text[..start].chars().next_back().is_some_and(is_word_char) {
-            while i < hay.len() && is_word_byte(hay[i]) {
-                i += 1;
-            }
-        }
-        while i < hay.len() {
-            if !is_word_byte(hay[i]) {
-                i += 1;
-                continue;
-            }
-            let s = i;
-            i = word_end(hay, i);
-            let h = word_hash_padded(hay, s, i - s);
-            if let Some(prev) = words.last_mut() {
-                prev.pair = Some(pair_key(prev.pair.unwrap_or(0), h));
-            }
-            // `pair` holds the word's own hash until the next word is known.
-            words.push(Word {
-                start: s,
-                single: single_key(h),
-                pair: Some(h),
-            });
-        }
-        if let Some(last) = words.last_mut() {
-            last.pair = None;
-        }
+        let inside_word = text[..start].chars().next_back().is_some_and(is_word_char);
+        let words = words(&folded.bytes, inside_word);
         FoldedText {
             text,
             folded,
             words,
         }
     }
+}
+
+/// The words of a folded text `hay`, leaving out the one it starts inside when
+/// `inside_word`. Kept out of line (it runs once per text), where its loop has
+/// the registers to itself.
+#[inline(never)]
+fn words(hay: &[u8], inside_word: bool) -> Vec<Word> {
+    // A word and its space take about five bytes on average: one allocation
+    // for nearly every text, not a copy of a long vector when it runs out.
+    let mut words: Vec<Word> = Vec::with_capacity(hay.len() / 4 + 1);
+    let mut i = 0;
+    if inside_word {
+        while i < hay.len() && is_word_byte(hay[i]) {
+            i += 1;
+        }
+    }
+    // The hash of the previous word, for its pair key.
+    let mut previous = 0;
+    while i < hay.len() {
+        if !is_word_byte(hay[i]) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        i = word_end(hay, i);
+        let h = word_hash_padded(hay, s, i - s);
+        if let Some(prev) = words.last_mut() {
+            prev.pair = Some(pair_key(previous, h));
+        }
+        words.push(Word {
+            start: s,
+            single: single_key(h),
+            pair: None,
+        });
+        previous = h;
+    }
+    words
 }
 
 /// The end of the run of word bytes ([`is_word_byte`]) at `hay[i..]`: eight ASCII
@@ -100,7 +108,8 @@ fn word_end(hay: &[u8], mut i: usize) -> usize {
         if x & HIGH != 0 {
             break;
         }
-        let word = within(x, 0x30, 0x3A) | within(x, 0x41, 0x5B) | within(x, 0x61, 0x7B);
+        // Setting 0x20 maps `A-Z` onto `a-z` and nothing else there.
+        let word = within(x, 0x30, 0x3A) | within(x | (0x20 * ONES), 0x61, 0x7B);
         let other = !word & HIGH;
         if other != 0 {
             return i + (other.trailing_zeros() / 8) as usize;
@@ -113,28 +122,55 @@ fn word_end(hay: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// [`word_hash`] of `hay[s..s + len]`: a word of up to eight bytes followed by
-/// at least `8 - len` more bytes (a padded buffer) is read with one load.
+/// [`word_hash`] of `hay[s..s + len]`. A word of up to eight bytes followed by
+/// at least `8 - len` more bytes, or of nine to sixteen followed by `16 - len`
+/// (a padded buffer), is read with one load per eight bytes; other words take
+/// [`word_hash`].
 ///
 /// Panics when `hay` is shorter than `s + len`.
 #[inline]
 pub fn word_hash_padded(hay: &[u8], s: usize, len: usize) -> u64 {
-    if (1..=8).contains(&len) {
-        if let Some(block) = hay.get(s..s + 8) {
+    let load = |at: usize| {
+        hay.get(at..at + 8).map(|block| {
             let mut x = [0u8; 8];
             x.copy_from_slice(block);
-            let x = u64::from_le_bytes(x);
-            let x = if len == 8 {
-                x
-            } else {
-                x & ((1u64 << (8 * len)) - 1)
-            };
-            return ((len as u64).wrapping_mul(0x243F_6A88_85A3_08D3) ^ x)
-                .wrapping_mul(0x517C_C1B7_2722_0A95)
-                .rotate_left(29);
+            u64::from_le_bytes(x)
+        })
+    };
+    // The first `n` (1..=8) bytes of a block.
+    let keep = |x: u64, n: usize| {
+        if n >= 8 {
+            x
+        } else {
+            x & ((1u64 << (8 * n)) - 1)
+        }
+    };
+    if (1..=8).contains(&len) {
+        if let Some(x) = load(s) {
+            return word_hash_short(keep(x, len), len);
+        }
+    } else if (9..=16).contains(&len) {
+        if let (Some(x), Some(y)) = (load(s), load(s + 8)) {
+            let h = (len as u64).wrapping_mul(WORD_SEED);
+            return hash_step(hash_step(h, x), keep(y, len - 8));
         }
     }
     word_hash(&hay[s..s + len])
+}
+
+/// [`word_hash`] of a word of `len` bytes, one to eight, given as the
+/// little-endian integer of its bytes (zero past its end).
+#[inline]
+pub fn word_hash_short(word: u64, len: usize) -> u64 {
+    hash_step((len as u64).wrapping_mul(WORD_SEED), word)
+}
+
+const WORD_SEED: u64 = 0x243F_6A88_85A3_08D3;
+
+/// One eight-byte step of [`word_hash`].
+#[inline(always)]
+fn hash_step(h: u64, x: u64) -> u64 {
+    (h ^ x).wrapping_mul(0x517C_C1B7_2722_0A95).rotate_left(29)
 }
 
 /// The hash of one word's bytes, eight bytes at a time: what the matchers
@@ -143,13 +179,12 @@ pub fn word_hash_padded(hay: &[u8], s: usize, len: usize) -> u64 {
 /// first bytes only, so a table that takes them mixes it first.
 #[inline]
 pub fn word_hash(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x517C_C1B7_2722_0A95;
-    let mut h = (bytes.len() as u64).wrapping_mul(0x243F_6A88_85A3_08D3);
+    let mut h = (bytes.len() as u64).wrapping_mul(WORD_SEED);
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
         let mut x = [0u8; 8];
         x.copy_from_slice(c);
-        h = (h ^ u64::from_le_bytes(x)).wrapping_mul(K).rotate_left(29);
+        h = hash_step(h, u64::from_le_bytes(x));
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
@@ -157,7 +192,7 @@ pub fn word_hash(bytes: &[u8]) -> u64 {
             .iter()
             .enumerate()
             .fold(0u64, |x, (k, &b)| x | u64::from(b) << (8 * k));
-        h = (h ^ x).wrapping_mul(K).rotate_left(29);
+        h = hash_step(h, x);
     }
     h
 }
@@ -179,15 +214,18 @@ pub(crate) fn pair_key(h1: u64, h2: u64) -> u64 {
 /// two bits. Most words of a text pass neither test and never touch the index;
 /// a false positive only costs a lookup.
 pub(crate) struct WordFilter {
-    bits: Box<[u64]>,
+    /// An array, not a slice: its length is known where it is indexed, so the
+    /// probes (masked to [`FILTER_BITS`]) need no bounds checks.
+    bits: Box<[u64; FILTER_WORDS]>,
 }
 
 const FILTER_BITS: u32 = 17;
+const FILTER_WORDS: usize = 1 << (FILTER_BITS - 6);
 
 impl Default for WordFilter {
     fn default() -> WordFilter {
         WordFilter {
-            bits: vec![0u64; 1 << (FILTER_BITS - 6)].into_boxed_slice(),
+            bits: Box::new([0u64; FILTER_WORDS]),
         }
     }
 }
@@ -242,6 +280,31 @@ fn clamp(text: &str, start: usize, end: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_padded_word_hash_is_the_word_hash() {
+        let hay = b"abcdefghijklmnopqrstuvwxyz0123456789 ABCDEFGHIJ\xc3\xa9";
+        for s in 0..=hay.len() {
+            for len in 0..=hay.len() - s {
+                // Every amount of text after the word, from none to all of it.
+                for cut in s + len..=hay.len() {
+                    assert_eq!(
+                        word_hash_padded(&hay[..cut], s, len),
+                        word_hash(&hay[s..s + len]),
+                        "{s} {len} {cut}"
+                    );
+                }
+                if (1..=8).contains(&len) {
+                    let mut x = [0u8; 8];
+                    x[..len].copy_from_slice(&hay[s..s + len]);
+                    assert_eq!(
+                        word_hash_short(u64::from_le_bytes(x), len),
+                        word_hash(&hay[s..s + len])
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn word_end_is_the_byte_by_byte_scan() {

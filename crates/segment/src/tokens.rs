@@ -110,6 +110,26 @@ const fn continues_word(c: u8) -> bool {
     c >= 0x80 || matches!(c, b'\'' | b'-' | b'.' | b',' | b':')
 }
 
+/// Whether a run of ASCII letters and digits, `rest[..run]` (with a letter when
+/// `letter`), is a whole token as [`Tokens::word`] would end it, by what follows
+/// it (`rest` ends where the span does): the end of the span or a byte outside
+/// [`continues_word`]; a `,` or `:` after a word, or a `.` after a word of three
+/// or more bytes (a shorter one may open an acronym, `U.S.`): these join digits
+/// only; a `.`, `,` or `:` after digits that no ASCII digit follows (`2017.`;
+/// `3.5` and `1,200` are numbers). Anything else (`'`, `-`, non-ASCII bytes)
+/// is left to [`Tokens::word`].
+#[inline(always)]
+fn ends_run(rest: &[u8], run: usize, letter: bool) -> bool {
+    match rest.get(run) {
+        None => true,
+        Some(&c) if !continues_word(c) => true,
+        Some(b',' | b':') if letter => true,
+        Some(b'.') if letter => run > 2,
+        Some(b'.' | b',' | b':') => !rest.get(run + 1).is_some_and(u8::is_ascii_digit),
+        Some(_) => false,
+    }
+}
+
 impl Tokens<'_> {
     /// The next token, as [`Iterator::next`] gives it, and whether it is a plain
     /// run of ASCII letters and digits whose every byte, in order, `visit` was
@@ -123,7 +143,7 @@ impl Tokens<'_> {
     }
 
     /// The next token. With `fast`, a word or number that is a plain run of ASCII
-    /// letters and digits ended by a byte that cannot continue it (most of them)
+    /// letters and digits ended by what follows it (most of them, [`ends_run`])
     /// is measured here (each of its bytes given to `visit`; the `bool` answered is
     /// `true` then); everything else, and everything when `fast` is off (the
     /// definition the tests compare the fast path with), goes through
@@ -132,7 +152,7 @@ impl Tokens<'_> {
     fn next_token(&mut self, fast: bool, visit: &mut impl FnMut(u8)) -> Option<(Token, bool)> {
         let b = self.text.as_bytes();
         // Skip whitespace; ASCII without decoding.
-        let first = loop {
+        let (first, class) = loop {
             if self.pos >= self.end {
                 return None;
             }
@@ -141,16 +161,16 @@ impl Tokens<'_> {
                 NON_ASCII => {
                     let ch = self.char_at(self.pos)?;
                     if !ch.is_whitespace() {
-                        break ch;
+                        break (ch, NON_ASCII);
                     }
                     self.pos += ch.len_utf8();
                 }
-                _ => break b[self.pos] as char,
+                class => break (b[self.pos] as char, class),
             }
         };
         let start = self.pos;
         let mut visited = false;
-        let (end, kind) = if first.is_ascii_alphanumeric() {
+        let (end, kind) = if class & (LETTER | DIGIT) != 0 {
             match fast.then(|| self.ascii_word(start, visit)).flatten() {
                 Some(word) => {
                     visited = true;
@@ -175,10 +195,9 @@ impl Tokens<'_> {
 
     /// The end and kind of the word or number starting at `start` (an ASCII letter
     /// or digit) when it is a run of ASCII letters and digits that the next byte
-    /// cannot continue (see [`continues_word`]); `None` sends the token to
-    /// [`Tokens::word`]. Gives what `word` gives whenever it answers.
-    /// The run's classes are collected while it is measured, and each of its
-    /// bytes is given to `visit`.
+    /// ends (see [`ends_run`]); `None` sends the token to [`Tokens::word`]. Gives
+    /// what `word` gives whenever it answers. The run's classes are collected
+    /// while it is measured, and each of its bytes is given to `visit`.
     #[inline(always)]
     fn ascii_word(&self, start: usize, visit: &mut impl FnMut(u8)) -> Option<(usize, TokenKind)> {
         let rest = &self.text.as_bytes()[start..self.end];
@@ -193,10 +212,11 @@ impl Tokens<'_> {
             visit(c);
             run += 1;
         }
-        if rest.get(run).is_some_and(|&c| continues_word(c)) {
+        let letter = seen & LETTER != 0;
+        if !ends_run(rest, run, letter) {
             return None;
         }
-        let kind = if seen & LETTER != 0 {
+        let kind = if letter {
             TokenKind::Word
         } else {
             TokenKind::Number
@@ -366,7 +386,9 @@ mod tests {
     #[test]
     fn the_ascii_fast_path_agrees_with_the_word_scan() {
         let edge = "al-Assad's F-16 U.S. a.m. 1,200 3.5 10:30 2nd x1 99 9- 7' \
-            don\u{2019}t caf\u{e9} cafe\u{301} ab| ab@ ab. ab,c 12,5 12:x end";
+            don\u{2019}t caf\u{e9} cafe\u{301} ab| ab@ ab. ab,c 12,5 12:x end \
+            said, Aleppo. Ph.D. US. a1. abc: 2017. 12.x 12.\u{663} 4, 5: 1.5.6 \
+            reconstruction-era 1234567890123456789 x9y8z7w6v5u4t3s2,r 2024.";
         assert_eq!(all(edge, true), all(edge, false));
         // Every span end is also a token end: the fast path looks at the byte
         // after a run, which a span can cut off.
@@ -390,7 +412,8 @@ mod tests {
     fn a_visited_token_is_the_run_of_bytes_visit_saw() {
         let text = "al-Assad's F-16 U.S. a.m. 1,200 3.5 10:30 2nd x1 99 9- 7' \
             don\u{2019}t caf\u{e9} cafe\u{301} ab| ab@ ab. ab,c 12,5 12:x end \
-            Plain words, 42 of them; SHOUTING and MiXeD case.";
+            Plain words, 42 of them; SHOUTING and MiXeD case. Ph.D. abc: 2017. \
+            12.x 4, 1.5.6 reconstruction-era 1234567890123456789 x9y8z7w6v5u4t3s2,r.";
         for cut in 0..=text.len() {
             if !text.is_char_boundary(cut) {
                 continue;
