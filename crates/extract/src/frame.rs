@@ -1216,12 +1216,15 @@ fn passive_filler(x: &str) -> bool {
     )
 }
 
-/// One named person killed or wounded: "al-Baghdadi had been wounded", "Jihadi John
-/// was injured", "the strikes wounded al-Baghdadi" → a count of 1 over the name
-/// (docs/taxonomy.md: "a man" is 1). The name is a person of the actor table or a run
-/// of capitalised words that is no party, place, demonym or organisation. Its category
-/// comes from the table (a jihadist's people are militants, an opposition or Kurdish
-/// one's fighters), a title before the name, or the title the article gave it.
+/// One person killed or wounded: "al-Baghdadi had been wounded", "Jihadi John was
+/// injured", "the strikes wounded al-Baghdadi", "Sotloff has been beheaded" → a count
+/// of 1 over the name (docs/taxonomy.md: "a man" is 1). The name is a person of the
+/// actor table or a run of capitalised words that is no party, place, demonym or
+/// organisation. In the passive the subject may also be a singular person noun with
+/// its article ("a female Kurdish fighter, who ..., has been beheaded"), and a
+/// possessive death counts too ([`possessed_death`]). The category comes from the
+/// table (a jihadist's people are militants, an opposition or Kurdish one's fighters),
+/// a title before the name, or the title the article gave it.
 ///
 /// The flag says whether the victim is also the event's target: a name executed
 /// ("Foley was beheaded by the group"), as [`named_victim`] keeps it.
