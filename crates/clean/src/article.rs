@@ -96,7 +96,9 @@ pub(crate) fn clean_part(
 /// How often each ASCII letter `a`..`z` occurs, case-folded.
 type LetterCounts = [u32; 26];
 
-/// The [`LetterCounts`] of `s`, or `None` when `s` is not all ASCII.
+/// The [`LetterCounts`] of `s`, or `None` when `s` holds a character other than ASCII
+/// and General Punctuation (U+2000–U+206F: curly quotes, dashes). Those characters are
+/// no letters to [`normalize_key`], so the counts are exactly those of the key of `s`.
 fn ascii_letter_counts(s: &str) -> Option<LetterCounts> {
     // Slot 26 takes every byte that is not a letter.
     const SLOT: [u8; 256] = {
@@ -115,7 +117,13 @@ fn ascii_letter_counts(s: &str) -> Option<LetterCounts> {
         high |= b;
         counts[usize::from(SLOT[usize::from(b)])] += 1;
     }
-    if high >= 0x80 {
+    // Bytes from 0x80 fall in slot 26: the letters are counted right whatever else
+    // the line holds.
+    if high >= 0x80
+        && !s
+            .chars()
+            .all(|c| c.is_ascii() || ('\u{2000}'..='\u{206F}').contains(&c))
+    {
         return None;
     }
     let mut letters = [0u32; 26];
@@ -212,10 +220,10 @@ impl<'t> Part<'_, '_, 't> {
             return false;
         }
         // Every answer below needs one key inside the other, so one key's letters
-        // counted inside the other's. An ASCII line's key holds exactly its letters,
-        // lower-cased: counting them is cheaper than building the key, and rules out
-        // most lines (other lines are not counted: a non-ASCII letter can lower-case to
-        // an ASCII one).
+        // counted inside the other's. The key of a line of ASCII and General
+        // Punctuation holds exactly its ASCII letters, lower-cased: counting them is
+        // cheaper than building the key, and rules out most lines (other lines are not
+        // counted: a non-ASCII letter can lower-case to an ASCII one).
         if let Some(letters) = ascii_letter_counts(line) {
             let within = |a: &LetterCounts, b: &LetterCounts| a.iter().zip(b).all(|(x, y)| x <= y);
             if !within(&letters, &self.title_letters) && !within(&self.title_letters, &letters) {

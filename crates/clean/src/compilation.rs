@@ -44,19 +44,22 @@ pub(crate) fn split(cleaner: &Cleaner, doc: &Doc<'_>) -> Option<Split> {
         if !starts_block || lines[h].len() > 220 {
             continue;
         }
-        let line = lines[h].content(doc.text);
-        if !looks_like_headline(line) || word_count(line) < 3 {
-            continue;
-        }
-        // Cheap test first: the next line must be metadata.
+        // The line under it must be short metadata: read before the headline test,
+        // which costs more and fails less often.
         let Some(&next) = nonblank.get(p + 1) else {
             continue;
         };
-        if lines[next].len() > 160 || !cleaner.meta.read(line).is_empty() {
+        if lines[next].len() > 160 || cleaner.meta.read(lines[next].content(doc.text)).is_empty() {
             continue;
         }
-        let mut q = p + 1;
-        let mut metas = 0;
+        let line = lines[h].content(doc.text);
+        if !looks_like_headline(line) || word_count(line) < 3 || !cleaner.meta.read(line).is_empty()
+        {
+            continue;
+        }
+        // `next` is the first metadata line; up to `MAX_HEADER_META` in all.
+        let mut q = p + 2;
+        let mut metas = 1;
         while q < nonblank.len() && metas < MAX_HEADER_META {
             if cleaner
                 .meta

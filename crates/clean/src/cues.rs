@@ -765,28 +765,33 @@ fn classify_key(key: &str) -> Option<Cue> {
     if is_relative_time(key) {
         return Some(CommentMark);
     }
-    let words: Vec<&str> = key.split(' ').collect();
+    // The key's words, read in place: most keys match none of the shapes below.
+    let words = || key.split(' ');
+    let count = key.bytes().filter(|&b| b == b' ').count() + 1;
+    let last = key.rsplit(' ').next();
     // "Jane Doe says", "jdoe42 said" (a commenter's handle before the comment).
-    if words.len() <= 5 && matches!(words.last(), Some(&"says") | Some(&"wrote")) {
+    if count <= 5 && matches!(last, Some("says") | Some("wrote")) {
         return Some(CommentMark);
     }
-    // "jdoe 2 hours ago", "Jane · 3 days ago"
-    if words.len() <= 8 && words.len() >= 3 && is_relative_time(&words[words.len() - 3..].join(" "))
-    {
-        return Some(CommentMark);
+    // "jdoe 2 hours ago", "Jane · 3 days ago": the last three words.
+    if (3..=8).contains(&count) {
+        let from = key.rmatch_indices(' ').nth(2).map_or(0, |(i, _)| i + 1);
+        if is_relative_time(&key[from..]) {
+            return Some(CommentMark);
+        }
     }
     // "5-Minute Fix newsletter", "The Morning Briefing newsletter".
-    if words.len() <= 6 && matches!(words.last(), Some(&"newsletter") | Some(&"newsletters")) {
+    if count <= 6 && matches!(last, Some("newsletter") | Some("newsletters")) {
         return Some(Widget(DonationAppeal));
     }
     // "# comments" with extra words: "12 comments so far", "comments (12)".
-    if words.len() <= 4 && words.contains(&"comments") && words.contains(&"#") {
+    if count <= 4 && words().any(|w| w == "comments") && words().any(|w| w == "#") {
         return Some(CommentHeading { strong: true });
     }
     // Share bars: every word a network or a share verb, at least one network.
-    if words.len() <= 14
-        && words.iter().all(|w| SHARE_BAR_WORDS.contains(w))
-        && words.iter().any(|w| SHARE_NETWORKS.contains(w))
+    if count <= 14
+        && words().all(|w| SHARE_BAR_WORDS.contains(&w))
+        && words().any(|w| SHARE_NETWORKS.contains(&w))
     {
         return Some(Widget(ShareAppeal));
     }

@@ -262,15 +262,15 @@ const KEY_CLASS: [u8; 128] = {
 
 /// Whether `s` is a web address and nothing else.
 pub(crate) fn is_url(s: &str) -> bool {
-    let lower_start = s
-        .get(..8)
-        .map(|p| p.to_ascii_lowercase())
-        .unwrap_or_default();
-    (lower_start.starts_with("http://")
-        || lower_start.starts_with("https://")
-        || lower_start.starts_with("www."))
+    // The scheme is read of the first 8 bytes, compared in place (no lower-cased copy).
+    let Some(start) = s.get(..8).map(str::as_bytes) else {
+        return false;
+    };
+    s.len() > 8
+        && (start[..7].eq_ignore_ascii_case(b"http://")
+            || start.eq_ignore_ascii_case(b"https://")
+            || start[..4].eq_ignore_ascii_case(b"www."))
         && !s.contains(char::is_whitespace)
-        && s.len() > 8
 }
 
 /// Lines made only of rule characters: `-----`, `* * *`, `=====`, `___`.
