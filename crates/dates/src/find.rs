@@ -6,6 +6,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::ascii;
 use crate::grammar::Matcher;
 use crate::lexicon::pack_lower;
 use crate::token::tokenize;
@@ -201,7 +202,7 @@ fn char_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
 
 /// The pre-filter: any digit, or a keyword standing as a whole word.
 fn may_hold_date(parser: &DateParser, s: &str) -> bool {
-    s.bytes().any(|b| b.is_ascii_digit()) || parser.triggers.any_in(s)
+    ascii::has_digit(s.as_bytes()) || parser.triggers.any_in(s)
 }
 
 /// Keywords that stand as whole words: no ASCII letter just before or after them,
@@ -252,9 +253,7 @@ impl Keywords {
                 continue;
             }
             let start = i;
-            while i < n && bytes[i].is_ascii_alphabetic() {
-                i += 1;
-            }
+            i = ascii::letters_end(bytes, i);
             let run = &bytes[start..i];
             if run.len() < 2 || run.len() > MAX_KEYWORD {
                 continue;

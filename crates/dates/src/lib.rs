@@ -48,6 +48,7 @@
 //! * In `find`, an ambiguous numeric date is month-first with slashes (`04/05/2017`,
 //!   US and FA-KES style) and day-first with dashes or dots (`04-05-2017`).
 
+mod ascii;
 mod calendar;
 mod find;
 mod grammar;

@@ -2,7 +2,8 @@
 //! characters, each with byte offsets into the text and with what the grammar needs
 //! to know about it precomputed (keyword, capitalisation, ordinal suffix).
 
-use crate::lexicon::{Kw, Lexicon};
+use crate::ascii;
+use crate::lexicon::{pack_lower, pack_word, Kw, Lexicon};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -108,26 +109,32 @@ pub(crate) fn tokenize(lex: &Lexicon, text: &str, base: usize, out: &mut Vec<Tok
             continue;
         }
         if b.is_ascii_alphabetic() || (b >= 0x80 && starts_alphabetic(text, i)) {
+            // The word: runs of ASCII letters (eight bytes a test), joined by
+            // non-ASCII letters.
             let s = i;
-            while i < bytes.len() {
-                let c = bytes[i];
-                if c.is_ascii_alphabetic() {
-                    i += 1;
-                } else if c >= 0x80 && starts_alphabetic(text, i) {
-                    i += char_len(c);
-                } else {
-                    break;
+            loop {
+                i = ascii::letters_end(bytes, i);
+                match bytes.get(i) {
+                    Some(&c) if c >= 0x80 && starts_alphabetic(text, i) => i += char_len(c),
+                    _ => break,
                 }
             }
             let i_end = i.min(bytes.len());
-            let word = text.get(s..i_end).unwrap_or("");
+            let word = &bytes[s..i_end];
+            let (kw, upper) = match pack_word(bytes, s, word.len()) {
+                Some((key, upper)) => (lex.lookup_packed(Some(key)), upper),
+                None => (
+                    lex.lookup_packed(pack_lower(word)),
+                    word.iter().all(u8::is_ascii_uppercase),
+                ),
+            };
             out.push(Tok {
                 start: base + s,
                 end: base + i_end,
                 kind: Kind::Word,
-                kw: lex.lookup(word),
+                kw,
                 cap: b.is_ascii_uppercase(),
-                upper: word.bytes().all(|c| c.is_ascii_uppercase()),
+                upper,
                 num: 0,
                 digits: 0,
                 ordinal: false,
