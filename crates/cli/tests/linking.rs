@@ -103,6 +103,13 @@ fn the_report_leads_with_contradictions_and_the_json_carries_statuses() {
         "{first}"
     );
     assert!(first.contains("in conflict: 12 ≠ at least 35"), "{first}");
+    // The headline does not settle who struck: the state outlet's mortar story and the
+    // government jets of the others have equal independent support, and both are named.
+    let headline = first.lines().next().unwrap_or("");
+    assert!(
+        headline.ends_with("by Syrian Opposition or Syrian Government (disputed)"),
+        "{headline}"
+    );
     assert_eq!(first.matches("[572802ae0e60a9a4]").count(), 1, "{first}");
 
     // Single-source claims: the most check-worthy first, a syndicated copy's claim once.

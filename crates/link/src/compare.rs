@@ -6,6 +6,7 @@ use crosscheck_schema::{
     Event, EventType, PlaceMention,
 };
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 use crate::config::LinkConfig;
 use crate::events::{comparable, family};
@@ -396,6 +397,9 @@ impl Linker {
         let mut corroborated = Vec::new();
         // Best-supported value of each field, for the description.
         let mut best: FxHashMap<ContradictionField, (usize, Value, u32)> = FxHashMap::default();
+        // Every asserted (not denied) actor with its support, for the description: when
+        // two sides have the same support, the headline names both.
+        let mut asserted_actors: Vec<(usize, Cow<'_, str>, u32)> = Vec::new();
 
         for field in FIELDS {
             let mut values: Vec<(Value, usize)> = claims
@@ -449,6 +453,9 @@ impl Linker {
                 };
                 if better {
                     best.insert(field, (count_units(ks), *v, rep));
+                }
+                if let Value::Actor { denied: false, .. } = v {
+                    asserted_actors.push((count_units(ks), self.claim_id(rep), rep));
                 }
                 if sources >= 2 {
                     corroborated.extend(ks.iter().map(|&k| claims[k]));
@@ -516,7 +523,19 @@ impl Linker {
                 }
             }
         }
-        let event = self.event(&event_id, claims, &best);
+        // The best-supported asserted actors: one, or several with equal support
+        // (ties in claim-id order, so the headline does not depend on arrival order).
+        asserted_actors.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let top = asserted_actors.first().map_or(0, |a| a.0);
+        let actors: Vec<u32> = asserted_actors
+            .iter()
+            .take_while(|a| a.0 == top)
+            .map(|a| a.2)
+            .collect();
+        let actor_disputed = contradictions
+            .iter()
+            .any(|c: &Contradiction| c.field == ContradictionField::Actor);
+        let event = self.event(&event_id, claims, &best, &actors, actor_disputed);
         contradictions.sort_by(|a, b| {
             (a.field, &a.claims[0].claim, &a.id).cmp(&(b.field, &b.claims[0].claim, &b.id))
         });
@@ -541,6 +560,8 @@ impl Linker {
         id: &str,
         claims: &[u32],
         best: &FxHashMap<ContradictionField, (usize, Value, u32)>,
+        actors: &[u32],
+        actor_disputed: bool,
     ) -> Event {
         // Type: the most frequent specific type (ties: taxonomy order), else the
         // most frequent of any.
@@ -613,13 +634,26 @@ impl Linker {
                 self.display(i, ContradictionField::Killed).0
             ));
         }
-        if let Some(&(_, Value::Actor { denied: false, .. }, i)) =
-            best.get(&ContradictionField::Actor)
-        {
-            description.push_str(&format!(
-                ", by {}",
-                self.display(i, ContradictionField::Actor).0
-            ));
+        // "by X"; "by X or Y" when sides have equal support; "(disputed)" when any
+        // report names another actor or denies it, so the headline never states as
+        // settled what the reports contest.
+        let mut names: Vec<String> = Vec::new();
+        for &i in actors {
+            let name = self.display(i, ContradictionField::Actor).0;
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        if !names.is_empty() {
+            description.push_str(", by ");
+            description.push_str(&names.join(" or "));
+        }
+        if actor_disputed {
+            description.push_str(if names.is_empty() {
+                ", actor disputed"
+            } else {
+                " (disputed)"
+            });
         }
 
         let mut ids: Vec<String> = claims
