@@ -676,6 +676,15 @@ fn is_wire(w: &Words, (first, end): (usize, usize)) -> bool {
     })
 }
 
+/// Prepositions that govern the name after them ("east of Damascus", "the sect of
+/// President Bashar al-Assad"): such a name is not the subject of a following verb.
+fn is_place_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "in" | "near" | "from" | "to" | "into" | "outside" | "towards" | "toward"
+    )
+}
+
 /// Whether the wire at `obj` is the outlet that published the article: "SANA" and
 /// "SANAs correspondent" for an outlet named "sana", "SANA" or "sana.sy".
 fn published_by(w: &Words, (first, _): (usize, usize), outlet: Option<&str>) -> bool {
@@ -778,28 +787,50 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
                     })
                 };
                 let before = cx.speaker_before(w, i);
-                let closing =
-                    (role == ReportRole::Say && i > 0 && !before.is_some_and(names_source))
-                        .then(|| cx.speaker_after(w, next))
-                        .flatten()
-                        .filter(|&(a, b)| {
-                            a <= next + 1
+                let rest_is_name = |b: usize| {
+                    (b..w.len()).all(|k| {
+                        !w.is_word(k) || w.cap(k) || matches!(w.w(k), "for" | "of" | "and")
+                    })
+                };
+                // "near the town of Adra east of Damascus said the Syrian Observatory":
+                // a name governed by a preposition is no subject of the verb, so a
+                // speaker closing the sentence wins over it.
+                let governed =
+                    before.is_some_and(|(a, _)| a > 0 && is_place_preposition(w.w(a - 1)));
+                let closing = (role == ReportRole::Say
+                    && i > 0
+                    && (governed || !before.is_some_and(names_source)))
+                .then(|| cx.speaker_after(w, next))
+                .flatten()
+                .filter(|&(a, b)| {
+                    a <= next + 1
                             // "the Syrian Observatory for Human Rights (SOHR)": nine tokens.
                             && b - a <= 10
-                            // Nothing but the rest of a name up to the end.
-                            && (b..w.len()).all(|k| {
-                                !w.is_word(k) || w.cap(k) || matches!(w.w(k), "for" | "of" | "and")
-                            })
-                            && names_source((a, b))
-                        })
-                        // The name runs to the sentence's last word: "the Syrian Observatory
-                        // for Human Rights".
-                        .map(|(a, b)| {
-                            (
-                                a,
-                                (b..w.len()).rfind(|&k| w.is_word(k)).map_or(b, |k| k + 1),
-                            )
-                        });
+                            // Nothing but the rest of a name up to the end (or an
+                            // apposition, when the name before the verb cannot be its
+                            // subject: "... east of Damascus said the Syrian Observatory
+                            // for Human Rights a monitoring group opposed to ...").
+                            && rest_is_name(b)
+                            && (names_source((a, b))
+                                // "... without causing more deaths said Barazi.": a
+                                // bare name of up to four words, when nothing before
+                                // the verb can be its subject.
+                                || ((before.is_none() || governed)
+                                    && b - a <= 4
+                                    && (a..b).all(|k| {
+                                        w.is_word(k)
+                                            && !cx.date.get(k).copied().unwrap_or(false)
+                                            && (w.cap(k) || w.w(k).starts_with("al-"))
+                                    })))
+                })
+                // The name runs to the sentence's last word: "the Syrian Observatory
+                // for Human Rights".
+                .map(|(a, b)| {
+                    (
+                        a,
+                        (b..w.len()).rfind(|&k| w.is_word(k)).map_or(b, |k| k + 1),
+                    )
+                });
                 let speaker = closing
                     .or(before)
                     .or_else(|| cx.relative_speaker(w, i))

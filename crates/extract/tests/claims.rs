@@ -293,6 +293,12 @@ fn attribution_chains() {
         chain(&claim(t), t),
         ["the Syrian Observatory for Human Rights"]
     );
+    // A name governed by a preposition ("the sect of President Bashar al-Assad") is no
+    // subject: the named speaker after the verb speaks, also a bare surname.
+    let t = "\"Ten people were killed and 22 wounded in a car bomb attack on a collective taxi stand in Zahraa\" a district inhabited by Alawites the Shiite sect of President Bashar al-Assad said Talal al-Barazi.";
+    assert_eq!(chain(&claim(t), t), ["Talal al-Barazi"]);
+    let t = "A second car bomb exploded in another district of the city wounding three people but without causing more deaths said Barazi.";
+    assert_eq!(chain(&claim(t), t), ["Barazi"]);
     // But "SANA confirmed the report": the speaker before the verb stays.
     let t = "State news agency SANA confirmed the report of 12 people killed in Homs.";
     assert_eq!(chain(&claim(t), t), ["State news agency SANA"]);
