@@ -105,8 +105,10 @@ pub fn run(args: TrainArgs, quiet: bool) -> Result<i32> {
 /// blind first looks, never read) in the thirteenth, after the actor gate trained
 /// without them had been scored on them, and `events-fresh33.jsonl` …
 /// `events-fresh40.jsonl` (the first sets from FNC-1 bodies, each joined after its first
-/// look) in the same session. Later sets stay out until they have been scored blind.
-pub const EVENT_FILTER_GOLD: [&str; 41] = [
+/// look) in the same session; `events-fresh41.jsonl` … `events-fresh44.jsonl` (FNC-1 and
+/// the last unread FA-KES articles) in the fifteenth, after their first looks. Later
+/// sets stay out until they have been scored blind.
+pub const EVENT_FILTER_GOLD: [&str; 45] = [
     "eval/gold/events.jsonl",
     "eval/gold/events-fresh.jsonl",
     "eval/gold/events-fresh2.jsonl",
@@ -148,6 +150,10 @@ pub const EVENT_FILTER_GOLD: [&str; 41] = [
     "eval/gold/events-fresh38.jsonl",
     "eval/gold/events-fresh39.jsonl",
     "eval/gold/events-fresh40.jsonl",
+    "eval/gold/events-fresh41.jsonl",
+    "eval/gold/events-fresh42.jsonl",
+    "eval/gold/events-fresh43.jsonl",
+    "eval/gold/events-fresh44.jsonl",
 ];
 
 /// The examples a gate learns from: `examples` run over every gold set of `args`
