@@ -199,6 +199,26 @@ fn specificity(kind: PlaceKind) -> u8 {
     }
 }
 
+/// The words [`named_harm`] starts from (`class::HARM_HEAD`): the nouns of
+/// [`possessed_death`] and the harm verbs of the name's own clause.
+pub(crate) const HARM_HEADS: &[&str] = &[
+    "death",
+    "killing",
+    "beheading",
+    "execution",
+    "murder",
+    "assassination",
+    "wounded",
+    "injured",
+    "hurt",
+    "killed",
+    "beheaded",
+    "executed",
+    "murdered",
+    "assassinated",
+    "decapitated",
+];
+
 /// Nouns that introduce a place name: "the village of X", "X neighbourhood".
 pub(crate) const PLACE_NOUNS: &[&str] = &[
     "village",
@@ -463,8 +483,7 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
     let chosen = triggers::choose(hits, count_at, cause);
     // A count without a cause, or "the attack", belongs to the incident the article
     // typed last ("Monday's massacre ... killed 41"); a war total does not.
-    let total = inp.counts.iter().any(|c| c.min >= 1000)
-        || (0..w.len()).any(|k| w.has(k, class::WAR_TOTAL));
+    let total = inp.counts.iter().any(|c| c.min >= 1000) || w.has_any(class::WAR_TOTAL);
     let inherit = |t: EventType| match inp.previous_type {
         Some(p) if !total => p,
         _ => t,
@@ -1228,12 +1247,18 @@ fn passive_filler(x: &str) -> bool {
 ///
 /// The flag says whether the victim is also the event's target: a name executed
 /// ("Foley was beheaded by the group"), as [`named_victim`] keeps it.
+///
+/// Only a token of [`class::HARM_HEAD`] can start either form: the others are
+/// skipped by a bit test before their text is read.
 fn named_harm(w: &Words, inp: &Inputs) -> Option<(Count, bool)> {
     if w.flags & crate::vocab::flag::HARM == 0 {
         return None;
     }
     let n = w.len();
     for k in 1..n {
+        if !w.has(k, class::HARM_HEAD) {
+            continue;
+        }
         if let Some(found) = possessed_death(w, inp, k) {
             return Some(found);
         }

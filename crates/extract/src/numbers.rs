@@ -129,6 +129,11 @@ fn unit_value(w: &str) -> Option<u32> {
     UNITS.iter().find(|&&(u, _)| u == w).map(|&(_, v)| v)
 }
 
+/// The bytes of the shortest compound number word ("forty-one"): [`small_word`]
+/// splits a compound into a tens word of five letters or more, a hyphen and a unit
+/// word of three or more.
+const MIN_COMPOUND: usize = 9;
+
 /// A number word below a hundred: `seven`, `forty-three`, `twenty‑one`.
 fn small_word(w: &str) -> Option<u32> {
     if let Some(v) = unit_value(w) {
@@ -335,6 +340,11 @@ pub(crate) fn number_words() -> impl Iterator<Item = &'static str> {
 
 /// "forty-three": compound number words are not in the word lists.
 fn compound_number(w: &Words, k: usize) -> bool {
+    // Run at nearly every token: the shorter ones (most words) are told by their
+    // length, before their text is read.
+    if w.toks.get(k).is_none_or(|t| t.end - t.start < MIN_COMPOUND) {
+        return false;
+    }
     let x = w.w(k);
     x.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
         && x.bytes().any(|b| b == b'-' || b >= 0x80)
@@ -426,6 +436,28 @@ mod tests {
         let vocab = crate::vocab::Vocab::new();
         let w = Words::new(s, Span::new(0, s.len()), &vocab);
         quantity_at(&w, 0).map(|q| (q.min, q.max, w.text_of(q.first, q.end).to_string()))
+    }
+
+    /// [`MIN_COMPOUND`] is the shortest word [`small_word`] reads as a compound
+    /// (a tens word, the shortest hyphen, a unit word), and no unit word has a
+    /// hyphen or a non-ASCII byte of its own.
+    #[test]
+    fn min_compound_is_the_shortest_compound() {
+        let shortest = |keep: &dyn Fn(u32) -> bool| {
+            UNITS
+                .iter()
+                .filter(|&&(_, v)| keep(v))
+                .map(|(u, _)| u.len())
+                .min()
+                .unwrap_or(0)
+        };
+        let tens = shortest(&|v| v >= 20 && v % 10 == 0);
+        let units = shortest(&|v| v < 10);
+        assert_eq!(MIN_COMPOUND, tens + 1 + units);
+        assert!(UNITS
+            .iter()
+            .all(|(u, _)| u.bytes().all(|b| b.is_ascii_lowercase())));
+        assert_eq!(small_word("forty-one"), Some(41));
     }
 
     #[test]

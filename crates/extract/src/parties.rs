@@ -177,6 +177,32 @@ const APPOSITION_TITLES: [&str; 10] = [
     "chairman",
 ];
 
+/// The words some scans of this module test at every token of the sentence
+/// (`class::PARTY_CUE`): the army rule's "army", the unnamed attacker's "bomber", the
+/// nationality of "believed to be", the weapon rule's "attack". A token without one
+/// is skipped by a bit test, before its text is read and compared. (Kept apart from
+/// [`PARTY_WORDS`], whose rules would otherwise look at these tokens too.)
+pub(crate) const PARTY_CUES: &[&str] = &[
+    "army",
+    "armys",
+    "unit",
+    "units",
+    "bomber",
+    "bombers",
+    "attacker",
+    "attackers",
+    "assailant",
+    "assailants",
+    "terrorist",
+    "terrorists",
+    "believed",
+    "thought",
+    "suspected",
+    "likely",
+    "attack",
+    "attacks",
+];
+
 /// The words the rules of this module look for at every token (`class::PARTY_WORD`):
 /// a token without one of them is skipped by a bit test.
 pub(crate) const PARTY_WORDS: &[&str] = &[
@@ -665,11 +691,14 @@ fn unnamed_attacker(w: &Words, inp: &PartyInputs) -> Option<(usize, usize)> {
     let (_, trig_end) = inp.trigger;
     // After the trigger only as an agent: "the attack which pro-Damascus media said was
     // carried out by a suicide car bomber", "followed by a suicide bomber who detonated".
+    // Every head looked for is a cue word: the other tokens are skipped unread.
     let head = (0..w.len()).find(|&k| {
-        matches!(
-            w.w(k),
-            "bomber" | "bombers" | "attacker" | "attackers" | "assailant" | "assailants"
-        ) || (k >= 1 && w.w(k - 1) == "suicide" && matches!(w.w(k), "terrorist" | "terrorists"))
+        w.has(k, class::PARTY_CUE)
+            && matches!(
+                w.w(k),
+                "bomber" | "bombers" | "attacker" | "attackers" | "assailant" | "assailants"
+            )
+            || (k >= 1 && w.w(k - 1) == "suicide" && matches!(w.w(k), "terrorist" | "terrorists"))
     })?;
     let mut a = head;
     while a > 0 && head - a < 3 {
@@ -1320,7 +1349,9 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
     // "jets believed to be Russian struck": the nationality the sentence gives them.
     if actor.is_none() {
         let believed = (3..w.len()).find_map(|k| {
-            (matches!(w.w(k - 3), "believed" | "thought" | "suspected" | "likely")
+            // The four verbs are cue words: the other tokens are skipped unread.
+            (w.has(k - 3, class::PARTY_CUE)
+                && matches!(w.w(k - 3), "believed" | "thought" | "suspected" | "likely")
                 && w.w(k - 2) == "to"
                 && w.w(k - 1) == "be")
                 .then(|| demonym_at(w, inp.actors, k))
@@ -1336,10 +1367,13 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
     if actor.is_none() {
         let attacker = (1..trig_first).find_map(|k| {
             // "due to terrorist attacks", "in a terrorist attack".
+            // "attack" is a cue word: tested first, it skips the other tokens unread.
             let prep = |p: usize| matches!(w.w(p), "to" | "in" | "by");
-            ((prep(k - 1) || k >= 2 && matches!(w.w(k - 1), "a" | "an" | "the") && prep(k - 2))
+            (w.has(k + 1, class::PARTY_CUE)
                 && matches!(w.w(k + 1), "attack" | "attacks")
-                && matches!(w.w(k + 2), "with" | "by" | "using"))
+                && matches!(w.w(k + 2), "with" | "by" | "using")
+                && (prep(k - 1)
+                    || k >= 2 && matches!(w.w(k - 1), "a" | "an" | "the") && prep(k - 2)))
             .then(|| demonym_at(w, inp.actors, k))
             .flatten()
         });
@@ -1584,82 +1618,91 @@ fn accused<'a>(w: &Words, inp: &'a PartyInputs) -> Option<&'a ActorTok> {
     };
     let followed_by =
         |m: &ActorTok, word: &str| (m.end..(m.end + 6).min(w.len())).any(|k| w.w(k) == word);
-    (0..w.len()).find_map(|v| match w.w(v) {
-        _ if !w.has(v, class::PARTY_WORD) => None,
-        // "accused the so-called \"White Helmets\" of".
-        // "The Syrian regime has been accused of dropping": the subject of the passive.
-        "accused" if v >= 1 && matches!(w.w(v - 1), "been" | "was" | "were" | "is" | "are") => {
-            let mut end = v - 1;
-            while end > 0
-                && matches!(
-                    w.w(end - 1),
-                    "been" | "has" | "have" | "had" | "also" | "repeatedly" | "widely" | "often"
-                )
-            {
-                end -= 1;
-            }
-            (w.w(v + 1) == "of")
-                .then(|| {
-                    inp.actor_matches
-                        .iter()
-                        .find(|m| m.end == end && inp.actor(m).is_some_and(is_party))
-                })
-                .flatten()
-        }
-        // "accused by Washington of": the accuser, not the accused.
-        "accused" if w.w(v + 1) == "by" => None,
-        "accused" | "accuses" | "accusing" | "accuse" => {
-            party_at(v + 1, v + 5).filter(|m| followed_by(m, "of"))
-        }
-        "blamed" | "blames" | "blaming" | "blame" => {
-            // "blamed the attack squarely on X".
-            match (v + 1..(v + 6).min(w.len())).find(|&k| w.w(k) == "on") {
-                Some(on) => party_at(on + 1, on + 4),
-                None => party_at(v + 1, v + 3).filter(|m| followed_by(m, "for")),
-            }
-        }
-        // "saying Assads forces were responsible".
-        "responsible" if v >= 1 && matches!(w.w(v - 1), "was" | "were" | "is" | "are") => inp
-            .actor_matches
-            .iter()
-            .find(|m| m.end + 1 == v && inp.actor(m).is_some_and(is_party)),
-        "holding" | "held" | "hold" | "holds" => {
-            party_at(v + 1, v + 3).filter(|m| matches!(w.w(m.end), "responsible" | "accountable"))
-        }
-        "claimed" | "claims" | "claiming" => {
-            // The claimer: right before the verb, over "also", "has".
-            let mut end = v;
-            while end > 0 && matches!(w.w(end - 1), "also" | "has" | "have" | "had" | "later") {
-                end -= 1;
-            }
-            // "the Takfiri ISIL group claimed": over the name's head noun too.
-            let claimer = inp.actor_matches.iter().find(|m| {
-                (m.end == end
-                    || (m.end + 1 == end
-                        && matches!(
-                            w.w(m.end),
-                            "group"
-                                | "organisation"
-                                | "organization"
-                                | "militants"
-                                | "terrorists"
-                                | "fighters"
-                                | "movement"
-                        )))
-                    && inp.actor(m).is_some_and(is_party)
-            })?;
-            let responsibility = w.w(v + 1) == "responsibility";
-            let attack = inp.hits.iter().any(|h| {
-                h.first > v
-                    && h.first <= v + 8
-                    && (v + 1..h.first).all(|k| {
-                        (w.is_word(k) || w.is_number(k)) && !matches!(w.w(k), "that" | "to")
+    // Every verb below is a party word: the other tokens are skipped before their
+    // text is read.
+    (0..w.len())
+        .filter(|&v| w.has(v, class::PARTY_WORD))
+        .find_map(|v| match w.w(v) {
+            // "accused the so-called \"White Helmets\" of".
+            // "The Syrian regime has been accused of dropping": the subject of the passive.
+            "accused" if v >= 1 && matches!(w.w(v - 1), "been" | "was" | "were" | "is" | "are") => {
+                let mut end = v - 1;
+                while end > 0
+                    && matches!(
+                        w.w(end - 1),
+                        "been"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "also"
+                            | "repeatedly"
+                            | "widely"
+                            | "often"
+                    )
+                {
+                    end -= 1;
+                }
+                (w.w(v + 1) == "of")
+                    .then(|| {
+                        inp.actor_matches
+                            .iter()
+                            .find(|m| m.end == end && inp.actor(m).is_some_and(is_party))
                     })
-            });
-            (responsibility || attack).then_some(claimer)
-        }
-        _ => None,
-    })
+                    .flatten()
+            }
+            // "accused by Washington of": the accuser, not the accused.
+            "accused" if w.w(v + 1) == "by" => None,
+            "accused" | "accuses" | "accusing" | "accuse" => {
+                party_at(v + 1, v + 5).filter(|m| followed_by(m, "of"))
+            }
+            "blamed" | "blames" | "blaming" | "blame" => {
+                // "blamed the attack squarely on X".
+                match (v + 1..(v + 6).min(w.len())).find(|&k| w.w(k) == "on") {
+                    Some(on) => party_at(on + 1, on + 4),
+                    None => party_at(v + 1, v + 3).filter(|m| followed_by(m, "for")),
+                }
+            }
+            // "saying Assads forces were responsible".
+            "responsible" if v >= 1 && matches!(w.w(v - 1), "was" | "were" | "is" | "are") => inp
+                .actor_matches
+                .iter()
+                .find(|m| m.end + 1 == v && inp.actor(m).is_some_and(is_party)),
+            "holding" | "held" | "hold" | "holds" => party_at(v + 1, v + 3)
+                .filter(|m| matches!(w.w(m.end), "responsible" | "accountable")),
+            "claimed" | "claims" | "claiming" => {
+                // The claimer: right before the verb, over "also", "has".
+                let mut end = v;
+                while end > 0 && matches!(w.w(end - 1), "also" | "has" | "have" | "had" | "later") {
+                    end -= 1;
+                }
+                // "the Takfiri ISIL group claimed": over the name's head noun too.
+                let claimer = inp.actor_matches.iter().find(|m| {
+                    (m.end == end
+                        || (m.end + 1 == end
+                            && matches!(
+                                w.w(m.end),
+                                "group"
+                                    | "organisation"
+                                    | "organization"
+                                    | "militants"
+                                    | "terrorists"
+                                    | "fighters"
+                                    | "movement"
+                            )))
+                        && inp.actor(m).is_some_and(is_party)
+                })?;
+                let responsibility = w.w(v + 1) == "responsibility";
+                let attack = inp.hits.iter().any(|h| {
+                    h.first > v
+                        && h.first <= v + 8
+                        && (v + 1..h.first).all(|k| {
+                            (w.is_word(k) || w.is_number(k)) && !matches!(w.w(k), "that" | "to")
+                        })
+                });
+                (responsibility || attack).then_some(claimer)
+            }
+            _ => None,
+        })
 }
 
 /// Rule 6: "its aircraft", "three of its fighters", "it has bombed", "the group", "the
@@ -1893,6 +1936,10 @@ fn army_phrase(
     trig_end: usize,
 ) -> Option<EntityMention> {
     for k in 1..w.len() {
+        // Every word looked for below is a cue word: the others are skipped unread.
+        if !w.has(k, class::PARTY_CUE) {
+            continue;
+        }
         // "Another unit eliminated", "while other units destroyed": SANA's next army
         // unit, without the word "army".
         let next_unit =
@@ -2298,7 +2345,8 @@ fn facility_phrase(w: &Words, from: usize) -> Option<(usize, usize)> {
             }
             return Some((a, i + 1));
         }
-        if matches!(w.w(i), "," | ";") {
+        // A word is never a comma: most tokens are told by their kind, unread.
+        if !w.is_word(i) && matches!(w.w(i), "," | ";") {
             return None;
         }
     }

@@ -408,6 +408,12 @@ pub(crate) mod class {
     /// Words that may mark a background or habitual sentence
     /// (`background::background_words`).
     pub const BACKGROUND: u32 = 1 << 13;
+    /// The head words of the actor rules' whole-sentence scans ("army", "bomber",
+    /// "believed", ...; `parties::PARTY_CUES`).
+    pub const PARTY_CUE: u32 = 1 << 14;
+    /// The nouns and verbs a person's own death or wounding starts from
+    /// (`frame::HARM_HEADS`).
+    pub const HARM_HEAD: u32 = 1 << 15;
 }
 
 /// Every class with its words: the rules' own tables, so that a class cannot drift
@@ -428,6 +434,8 @@ fn class_words() -> impl Iterator<Item = (u32, &'static str)> {
         .chain(crate::frame::denial_first_words().map(|x| (class::DENIAL, x)))
         .chain(all(class::WAR_TOTAL, &["since", "war", "conflict"]))
         .chain(all(class::PARTY_WORD, crate::parties::PARTY_WORDS))
+        .chain(all(class::PARTY_CUE, crate::parties::PARTY_CUES))
+        .chain(all(class::HARM_HEAD, crate::frame::HARM_HEADS))
         .chain(crate::background::background_words().map(|x| (class::BACKGROUND, x)))
         .chain(
             crate::extractor::STRIPPED_WEEKDAYS
