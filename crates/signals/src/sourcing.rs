@@ -97,93 +97,101 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "our", "one", "two", "several", "some",
 ];
 /// Words between a subject and its verb ("Russia has also said").
-const AUXILIARIES: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "was",
-    "were",
-    "is",
-    "are",
-    "also",
-    "later",
-    "earlier",
-    "previously",
-    "then",
-    "further",
-    "would",
-    "will",
-    "could",
-    "been",
-    "again",
-    "separately",
-    "however",
-    "meanwhile",
-    "now",
-    "today",
-    "yesterday",
-    "had",
-    "be",
-    "being",
-    "not",
-    "never",
-    "repeatedly",
-    "publicly",
-    "officially",
-    "categorically",
-    "flatly",
-];
+/// (A `match` on the word: a handful of length and byte tests, where a list
+/// compared every entry.)
+fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "has"
+            | "have"
+            | "had"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "also"
+            | "later"
+            | "earlier"
+            | "previously"
+            | "then"
+            | "further"
+            | "would"
+            | "will"
+            | "could"
+            | "been"
+            | "again"
+            | "separately"
+            | "however"
+            | "meanwhile"
+            | "now"
+            | "today"
+            | "yesterday"
+            | "be"
+            | "being"
+            | "not"
+            | "never"
+            | "repeatedly"
+            | "publicly"
+            | "officially"
+            | "categorically"
+            | "flatly"
+    )
+}
 /// Capitalised words that are not names.
-const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "in",
-    "on",
-    "at",
-    "but",
-    "and",
-    "according",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "meanwhile",
-    "however",
-    "earlier",
-    "later",
-    "many",
-    "some",
-    "several",
-    "other",
-    "both",
-    "all",
-    "one",
-    "two",
-    "this",
-    "that",
-    "these",
-    "those",
-    "his",
-    "her",
-    "their",
-    "its",
-];
+/// (A `match` on the word, as for [`is_auxiliary`].)
+fn is_not_name(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "in"
+            | "on"
+            | "at"
+            | "but"
+            | "and"
+            | "according"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "meanwhile"
+            | "however"
+            | "earlier"
+            | "later"
+            | "many"
+            | "some"
+            | "several"
+            | "other"
+            | "both"
+            | "all"
+            | "one"
+            | "two"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+    )
+}
 /// Where a speaker phrase after the verb ends.
 const FORWARD_STOPS: &[&str] = &[
     "who", "which", "that", "when", "while", "where", "whose", "because", "but", "as", "on",
@@ -352,8 +360,7 @@ impl Sourcing<'_> {
         while let Some(w) = words.last() {
             let mut lb = [0u8; 40];
             let lw = lower(w.slice(text), &mut lb).unwrap_or("");
-            if AUXILIARIES.contains(&lw) || is_time_word(lw) || (lw.len() > 4 && lw.ends_with("ly"))
-            {
+            if is_auxiliary(lw) || is_time_word(lw) || (lw.len() > 4 && lw.ends_with("ly")) {
                 words.pop();
             } else {
                 break;
@@ -406,7 +413,7 @@ impl Sourcing<'_> {
             PRONOUNS.contains(&lowered[i])
                 && !(w.len() > 1 && w.bytes().all(|c| c.is_ascii_uppercase()))
         };
-        if (0..words.len()).all(|i| is_pronoun(i) || AUXILIARIES.contains(&lowered[i])) {
+        if (0..words.len()).all(|i| is_pronoun(i) || is_auxiliary(lowered[i])) {
             return None;
         }
         // The head noun phrase ends at the first preposition; its head is its last
@@ -472,14 +479,14 @@ impl Sourcing<'_> {
                     .filter(|c| c.is_alphabetic())
                     .nth(1)
                     .is_some()
-                && !NOT_NAMES.contains(&stems[i])
+                && !is_not_name(stems[i])
         };
         let named_key = || {
             let mut key = String::new();
             let tokens = (0..words.len()).filter(|&i| {
                 is_name(i)
                     || (cased[i]
-                        && !NOT_NAMES.contains(&stems[i])
+                        && !is_not_name(stems[i])
                         && Some(words[i].start) != sentence_first)
             });
             for i in tokens {
@@ -488,7 +495,7 @@ impl Sourcing<'_> {
             (!key.is_empty()).then_some(key)
         };
         let possessive_owner = (0..np_len).any(|i| {
-            is_capitalised(words[i].slice(text)) && possessive(i) && !NOT_NAMES.contains(&stems[i])
+            is_capitalised(words[i].slice(text)) && possessive(i) && !is_not_name(stems[i])
         });
         if (0..np_len).any(is_name) || possessive_owner {
             return Some(self.made(
