@@ -38,9 +38,10 @@ pub(crate) fn hex_id(prefix: char, s: &str) -> String {
 /// offsets of an HTML article point into its source, markup included.
 ///
 /// Runs of ASCII letters and digits, nearly all of the text, are hashed in a tight
-/// loop over [`ASCII_WORD`]; every other byte goes through [`classify`]. The
-/// hashes are those of the byte-by-byte definition (`for_each_word_reference` in
-/// the tests), which a test checks on mixed text.
+/// loop over [`ASCII_WORD`], and plain ASCII separators (spaces, most punctuation)
+/// are told apart by the same table; only markup and bytes outside ASCII go
+/// through [`classify`]. The hashes are those of the byte-by-byte definition
+/// (`for_each_word_reference` in the tests), which a test checks on mixed text.
 pub(crate) fn for_each_word(text: &str, markup: bool, mut f: impl FnMut(u64)) {
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -48,9 +49,19 @@ pub(crate) fn for_each_word(text: &str, markup: bool, mut f: impl FnMut(u64)) {
     let mut in_word = false;
     while i < bytes.len() {
         let folded = ASCII_WORD[usize::from(bytes[i])];
-        if folded != 0 {
+        if folded > CLASSIFY {
             h = (h ^ u64::from(folded)).wrapping_mul(FNV_PRIME);
             in_word = true;
+            i += 1;
+            continue;
+        }
+        if folded == SEPARATOR {
+            // What `classify` answers for such a byte: not a word, one byte on.
+            if in_word {
+                f(mix64(h));
+                h = FNV_OFFSET;
+                in_word = false;
+            }
             i += 1;
             continue;
         }
@@ -72,16 +83,28 @@ pub(crate) fn for_each_word(text: &str, markup: bool, mut f: impl FnMut(u64)) {
     }
 }
 
+/// [`ASCII_WORD`] of an ASCII byte that is neither a letter, a digit nor the start
+/// of markup: a separator whatever the mode.
+const SEPARATOR: u8 = 0;
+/// [`ASCII_WORD`] of a byte [`classify`] must look at: `<`, `&` and every byte
+/// outside ASCII.
+const CLASSIFY: u8 = 1;
+
 /// For each byte: its lower-case form when it is an ASCII letter or digit (a word
-/// byte [`classify`] would hash as such), else 0.
+/// byte [`classify`] would hash as such), [`CLASSIFY`] for `<`, `&` and bytes
+/// outside ASCII, else [`SEPARATOR`]. Letters and digits are all above `CLASSIFY`.
 const ASCII_WORD: [u8; 256] = {
-    let mut t = [0u8; 256];
+    let mut t = [CLASSIFY; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        if c.is_ascii_alphanumeric() {
-            t[b] = c.to_ascii_lowercase();
-        }
+        t[b] = if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else if c == b'<' || c == b'&' {
+            CLASSIFY
+        } else {
+            SEPARATOR
+        };
         b += 1;
     }
     t
