@@ -216,12 +216,10 @@ pub fn token_static_features(toks: &[Tok], i: usize, in_quote: bool, mut emit: i
     if t.lex != 0 {
         emit(f(T_LEX0, u64::from(t.lex)));
     }
-    // The classes of the tokens within two of this one, itself excluded.
-    let (lo, hi) = (i.saturating_sub(2), (i + 3).min(n));
-    let near = toks[lo..i]
-        .iter()
-        .chain(&toks[i + 1..hi])
-        .fold(0u16, |m, t| m | t.lex);
+    // The classes of the tokens within two of this one, itself excluded (four
+    // lookups; a position before the start wraps around to one past the end).
+    let lex = |k: usize| toks.get(k).map_or(0, |t| t.lex);
+    let near = lex(i.wrapping_sub(2)) | lex(i.wrapping_sub(1)) | lex(i + 1) | lex(i + 2);
     for bit in set_bits(near) {
         emit(f(T_LEX_NEAR, bit));
     }

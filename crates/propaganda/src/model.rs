@@ -103,13 +103,13 @@ pub(crate) struct Linear {
 impl Linear {
     #[inline]
     pub fn weight(&self, hash: u64) -> f32 {
-        self.weights.get(bucket(hash, self.bits, 0))
+        self.weights.get(self.index(hash))
     }
 
-    /// Prefetches the weight of `hash` (see [`Q8::prefetch`]).
+    /// The index of `hash`'s weight, for [`Q8::get`] and [`Q8::prefetch`].
     #[inline]
-    pub fn prefetch(&self, hash: u64) {
-        self.weights.prefetch(bucket(hash, self.bits, 0))
+    pub fn index(&self, hash: u64) -> usize {
+        bucket(hash, self.bits, 0)
     }
 }
 
@@ -334,8 +334,8 @@ pub struct DetectScratch {
     // Token range and info of each sentence.
     sentences: Vec<(usize, usize, SentenceInfo)>,
     sentence_probs: Vec<f32>,
-    /// One sentence's features for the sentence model.
-    sentence_features: Vec<(u64, f32)>,
+    /// One sentence's features for the sentence model: weight index and value.
+    sentence_features: Vec<(usize, f32)>,
     token_margins: Vec<f32>,
     quoted: Vec<bool>,
     spans: Vec<(usize, usize, f32)>,
@@ -650,18 +650,19 @@ impl Propaganda {
         &self,
         toks: &[Tok],
         info: &SentenceInfo,
-        features: &mut Vec<(u64, f32)>,
+        features: &mut Vec<(usize, f32)>,
     ) -> f32 {
-        // Fetch every weight first (misses overlap), keeping the features, then
-        // add them in order.
+        // Fetch every weight first (misses overlap), keeping the features' weight
+        // indices, then add them in order.
         features.clear();
         sentence_features(toks, info, |h, v| {
-            self.sentence.prefetch(h);
-            features.push((h, v));
+            let w = self.sentence.index(h);
+            self.sentence.weights.prefetch(w);
+            features.push((w, v));
         });
         let mut z = self.sentence.bias;
-        for &(h, v) in features.iter() {
-            z += self.sentence.weight(h) * v;
+        for &(w, v) in features.iter() {
+            z += self.sentence.weights.get(w) * v;
         }
         z
     }
@@ -698,8 +699,8 @@ impl Propaganda {
                 ring[j % (PREFETCH + 1)].fill(self, toks, j, quoted_buf[j]);
             }
             let mut z = base;
-            for &h in ring[i % (PREFETCH + 1)].hashes() {
-                z += self.token.weight(h);
+            for &w in ring[i % (PREFETCH + 1)].indices() {
+                z += self.token.weights.get(w);
             }
             token_context_features(toks, i, ps, |h| z += self.token.weight(h));
             out.push(z);
@@ -709,10 +710,12 @@ impl Propaganda {
 
 const _: () = assert!(10 + crate::lexicon::N_CLASSES <= 32);
 
-/// The static feature hashes of one token (at most 10 + the lexicon classes).
+/// The weight indices of one token's static features (at most 10 + the lexicon
+/// classes): each feature hash is mapped to its bucket once, when its weight is
+/// prefetched, not again when the weight is read.
 #[derive(Clone, Copy, Default)]
 struct StaticFeatures {
-    hashes: [u64; 32],
+    indices: [usize; 32],
     len: usize,
 }
 
@@ -720,18 +723,22 @@ impl StaticFeatures {
     /// Hashes token `j`'s static features and prefetches their weights.
     #[inline]
     fn fill(&mut self, model: &Propaganda, toks: &[Tok], j: usize, in_quote: bool) {
-        self.len = 0;
+        // A local count: `self.len` would be stored back at every feature.
+        let mut len = 0;
+        let indices = &mut self.indices;
         token_static_features(toks, j, in_quote, |h| {
-            model.token.prefetch(h);
-            if let Some(slot) = self.hashes.get_mut(self.len) {
-                *slot = h;
-                self.len += 1;
+            let w = model.token.index(h);
+            model.token.weights.prefetch(w);
+            if let Some(slot) = indices.get_mut(len) {
+                *slot = w;
+                len += 1;
             }
         });
+        self.len = len;
     }
 
-    fn hashes(&self) -> &[u64] {
-        &self.hashes[..self.len]
+    fn indices(&self) -> &[usize] {
+        &self.indices[..self.len]
     }
 }
 

@@ -212,8 +212,9 @@ impl Q8Rows {
         Q8Rows { dim, q, scales }
     }
 
-    /// `acc[h] += v · weight(i, h)` for every head.
-    #[inline]
+    /// `acc[h] += v · weight(i, h)` for every head. Always inlined: the
+    /// technique model calls it in a loop, where `acc` can then stay in registers.
+    #[inline(always)]
     pub fn add(&self, i: usize, v: f32, acc: &mut [f32; ROW]) {
         let b = i / BLOCK;
         let (Some(row), Some(scales)) = (
