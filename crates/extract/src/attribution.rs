@@ -678,7 +678,7 @@ fn is_wire(w: &Words, (first, end): (usize, usize)) -> bool {
 
 /// Prepositions that govern the name after them ("east of Damascus", "the sect of
 /// President Bashar al-Assad"): such a name is not the subject of a following verb.
-fn is_place_preposition(w: &str) -> bool {
+fn is_governing_preposition(w: &str) -> bool {
     matches!(
         w,
         "of" | "in" | "near" | "from" | "to" | "into" | "outside" | "towards" | "toward"
@@ -796,7 +796,7 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
                 // a name governed by a preposition is no subject of the verb, so a
                 // speaker closing the sentence wins over it.
                 let governed =
-                    before.is_some_and(|(a, _)| a > 0 && is_place_preposition(w.w(a - 1)));
+                    before.is_some_and(|(a, _)| a > 0 && is_governing_preposition(w.w(a - 1)));
                 let closing = (role == ReportRole::Say
                     && i > 0
                     && (governed || !before.is_some_and(names_source)))
@@ -806,10 +806,7 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
                     a <= next + 1
                             // "the Syrian Observatory for Human Rights (SOHR)": nine tokens.
                             && b - a <= 10
-                            // Nothing but the rest of a name up to the end (or an
-                            // apposition, when the name before the verb cannot be its
-                            // subject: "... east of Damascus said the Syrian Observatory
-                            // for Human Rights a monitoring group opposed to ...").
+                            // Nothing but the rest of a name up to the end.
                             && rest_is_name(b)
                             && (names_source((a, b))
                                 // "... without causing more deaths said Barazi.": a

@@ -434,6 +434,7 @@ impl Linker {
                         .filter(|k| !ks.contains(k) && self.supports(claims[*k], rep, field)),
                 );
                 let sources = count_units(&support);
+                let own_sources = count_units(ks);
                 let better = match best.get(&field) {
                     None => true,
                     // Places of one event lie on one chain: the most specific says
@@ -443,19 +444,19 @@ impl Linker {
                     // description must not depend on the order articles came in.
                     Some(&(s, _, b)) if field == ContradictionField::Place => {
                         let depth = |i: u32| self.stated_chain(i).map_or(0, <[u32]>::len);
-                        let (mine, theirs) = ((depth(rep), count_units(ks)), (depth(b), s));
+                        let (mine, theirs) = ((depth(rep), own_sources), (depth(b), s));
                         mine > theirs || (mine == theirs && self.claim_id(rep) < self.claim_id(b))
                     }
                     Some(&(s, _, b)) => {
-                        let n = count_units(ks);
-                        n > s || (n == s && self.claim_id(rep) < self.claim_id(b))
+                        own_sources > s
+                            || (own_sources == s && self.claim_id(rep) < self.claim_id(b))
                     }
                 };
                 if better {
-                    best.insert(field, (count_units(ks), *v, rep));
+                    best.insert(field, (own_sources, *v, rep));
                 }
                 if let Value::Actor { denied: false, .. } = v {
-                    asserted_actors.push((count_units(ks), self.claim_id(rep), rep));
+                    asserted_actors.push((own_sources, self.claim_id(rep), rep));
                 }
                 if sources >= 2 {
                     corroborated.extend(ks.iter().map(|&k| claims[k]));

@@ -140,57 +140,40 @@ fn is_auxiliary(word: &str) -> bool {
 /// Capitalised words that are not names.
 /// (A `match` on the word, as for [`is_auxiliary`].)
 fn is_not_name(word: &str) -> bool {
-    matches!(
-        word,
-        "the"
-            | "a"
-            | "an"
-            | "in"
-            | "on"
-            | "at"
-            | "but"
-            | "and"
-            | "according"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "meanwhile"
-            | "however"
-            | "earlier"
-            | "later"
-            | "many"
-            | "some"
-            | "several"
-            | "other"
-            | "both"
-            | "all"
-            | "one"
-            | "two"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-    )
+    is_weekday(word)
+        || is_month(word)
+        || matches!(
+            word,
+            "the"
+                | "a"
+                | "an"
+                | "in"
+                | "on"
+                | "at"
+                | "but"
+                | "and"
+                | "according"
+                | "meanwhile"
+                | "however"
+                | "earlier"
+                | "later"
+                | "many"
+                | "some"
+                | "several"
+                | "other"
+                | "both"
+                | "all"
+                | "one"
+                | "two"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+        )
 }
 /// Where a speaker phrase after the verb ends.
 const FORWARD_STOPS: &[&str] = &[
@@ -544,22 +527,35 @@ impl Sourcing<'_> {
 }
 
 fn is_time_word(w: &str) -> bool {
+    is_weekday(w)
+        || matches!(
+            w,
+            "night" | "morning" | "evening" | "afternoon" | "last" | "week" | "on"
+        )
+}
+
+fn is_weekday(w: &str) -> bool {
     matches!(
         w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "night"
-            | "morning"
-            | "evening"
-            | "afternoon"
-            | "last"
-            | "week"
-            | "on"
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
     )
 }
 
