@@ -90,6 +90,38 @@ struct NounPhrase {
     /// "18 more": takes the category of the count before it.
     more: bool,
     government: bool,
+    /// The category a modifier before the head gives a neutral head noun: "IS
+    /// commanders" (militants), "rescue workers" (medics), "rebel leaders" (fighters).
+    modifier: Option<CasualtyCategory>,
+    /// The phrase is "of them" with no noun after it ("killing 16 of them"): the
+    /// victims are named before the count.
+    of_them: bool,
+}
+
+/// The victim category a word before a neutral head noun gives it: an armed group's
+/// name ("ISIL commanders", "Daesh leaders"), a rebel or medical modifier ("opposition
+/// commanders", "rescue workers"). Government words are [`NounPhrase::government`].
+fn modifier_category(w: &Words, i: usize) -> Option<CasualtyCategory> {
+    match w.w(i) {
+        "is" if w.raw(i) == "IS" => Some(CasualtyCategory::Militants),
+        "isis" | "isil" | "daesh" | "islamic" | "nusra" | "al-nusra" | "qaeda" | "al-qaeda"
+        | "taliban" | "jihadist" | "terrorist" | "extremist" => Some(CasualtyCategory::Militants),
+        "rebel" | "opposition" => Some(CasualtyCategory::Fighters),
+        "rescue" | "medical" | "health" | "hospital" | "ambulance" | "civil" => {
+            Some(CasualtyCategory::Medics)
+        }
+        _ => None,
+    }
+}
+
+/// Heads whose category is the modifier's when one is there ("members", "leaders"):
+/// alone they say only "people" ("forces" alone: fighters, or soldiers after a
+/// government word).
+fn neutral_head(w: &str) -> bool {
+    matches!(
+        w,
+        "members" | "commanders" | "leaders" | "operatives" | "workers" | "staffers" | "forces"
+    )
 }
 
 fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
@@ -101,9 +133,17 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
         harm: None,
         more: false,
         government: false,
+        modifier: None,
+        of_them: false,
     };
     let mut i = start;
     let mut taken = 0;
+    // "killing a number of them": the quantity took the "of".
+    if w.w(start) == "them" && start > 0 && w.w(start - 1) == "of" {
+        np.of_them = true;
+        np.end = start + 1;
+        return np;
+    }
     while i < w.len() && taken < 5 {
         let word = w.w(i);
         // A quoted count: "dozens" of government troops.
@@ -115,6 +155,7 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
             // "dozens of civilians", "27 of them", "five of the dead", "a family of six".
             let next = w.w(i + 1);
             if matches!(next, "them" | "whom" | "those") {
+                np.of_them = next == "them";
                 i += 2;
                 np.end = i;
                 taken += 2;
@@ -142,6 +183,15 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
         if !w.is_word(i) {
             break;
         }
+        // "30 regime and allied fighters", "five of Al-Nusra and allied militants".
+        if word == "and" && taken > 0 && w.w(i + 1) == "allied" {
+            i += 2;
+            taken += 2;
+            continue;
+        }
+        if np.modifier.is_none() {
+            np.modifier = modifier_category(w, i);
+        }
         if word == "more" || word == "other" || word == "others" {
             np.more |= word == "more";
             if word == "others" {
@@ -164,7 +214,22 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
             .or_else(|| vocab.casualty.word_id(vocab.base_id(w, i)))
         {
             Some(CasualtyWord::Victim(c)) => {
-                np.category.get_or_insert(*c);
+                // "two commanders of the al-Qaeda-linked al-Nusra Front": the group
+                // after the head when none came before it.
+                let after = || {
+                    (w.w(i + 1) == "of")
+                        .then(|| {
+                            (i + 2..(i + 8).min(w.len())).find_map(|k| modifier_category(w, k))
+                        })
+                        .flatten()
+                };
+                let c = match np.modifier {
+                    Some(m) if neutral_head(word) => m,
+                    None if neutral_head(word) => after().unwrap_or(*c),
+                    _ => *c,
+                };
+                np.category.get_or_insert(c);
+                np.of_them = false;
                 i += 1;
                 np.end = i;
                 // "Fourteen members of the Jaish al-Islam rebel group were killed": the
@@ -216,6 +281,26 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
                     i += 1;
                     taken += 1;
                     continue;
+                }
+                // "88 rebel and regime forces": two sides in one count.
+                if w.w(i + 1) == "and" {
+                    let head = (i + 2..(i + 5).min(w.len())).find(|&k| {
+                        matches!(
+                            vocab.casualty.word_id(w.id(k)),
+                            Some(CasualtyWord::Victim(_))
+                        )
+                    });
+                    let side = |j: usize| {
+                        matches!(
+                            w.w(j),
+                            "government" | "regime" | "army" | "pro-government" | "pro-regime"
+                        ) || modifier_category(w, j).is_some()
+                    };
+                    if let Some(k) = head.filter(|&k| k > i + 2 && (i + 2..k).all(side)) {
+                        np.category.get_or_insert(CasualtyCategory::People);
+                        np.end = k + 1;
+                        break;
+                    }
                 }
                 np.person.get_or_insert(*c);
                 np.category.get_or_insert(*c);
@@ -731,6 +816,57 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
         }
         merge
     });
+    // "clashed with the terrorists ..., killing 16 of them": the victims of "of them"
+    // are the nearest victim noun before the count.
+    for c in &mut cands {
+        if c.np.of_them && c.np.category.is_none() {
+            // Not the killers: "Syrian soldiers also killed a number of them", "were
+            // gassed ... by the al-Qaeda-linked terrorists".
+            let agent = |k: usize| {
+                (k + 1..(k + 4).min(c.q.first)).any(|j| {
+                    !w.w(j).ends_with("ing")
+                        && matches!(
+                            vocab.casualty.word_id(w.id(j)),
+                            Some(CasualtyWord::Harm(_, at)) if at.before
+                        )
+                }) || (k.saturating_sub(4)..k).any(|j| w.w(j) == "by")
+            };
+            c.np.category =
+                (0..c.q.first)
+                    .rev()
+                    .find_map(|k| match vocab.casualty.word_id(w.id(k)) {
+                        Some(CasualtyWord::Victim(v))
+                            if *v != CasualtyCategory::People && !agent(k) =>
+                        {
+                            Some(*v)
+                        }
+                        _ => None,
+                    });
+        }
+    }
+    // "killed 28 and wounded 30 Daesh militants": a bare count shares the noun of the
+    // count coordinated after it.
+    for k in 0..cands.len().saturating_sub(1) {
+        let (left, right) = (&cands[k], &cands[k + 1]);
+        let bare = left.np.category.is_none() && left.np.end <= left.q.end && !left.np.more;
+        let from = left.q.end;
+        if bare
+            && left.harm.is_some()
+            && right.harm.is_some()
+            && w.w(from) == "and"
+            && right.q.first > from + 1
+            && right.q.first <= from + 3
+            && (from + 1..right.q.first).all(|j| {
+                matches!(
+                    vocab.casualty.word_id(w.id(j)),
+                    Some(CasualtyWord::Harm(_, at)) if at.before
+                )
+            })
+        {
+            cands[k].np.category = cands[k + 1].np.category;
+            cands[k].np.government |= cands[k + 1].np.government;
+        }
+    }
     let mut out: Vec<Count> = Vec::new();
     for c in cands {
         let Some(harm) = c.harm else { continue };
@@ -768,8 +904,18 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
             } else {
                 e + 1
             };
-            if let Some(CasualtyWord::Victim(cat)) = vocab.casualty.word_id(w.id(at)) {
-                c.category = *cat;
+            // "were opposition fighters", "were Syrian rebel fighters": up to two
+            // modifiers before the noun.
+            let modifier =
+                |k: usize| w.is_word(k) && (w.cap(k) || modifier_category(w, k).is_some());
+            for k in at..at + 3 {
+                if let Some(CasualtyWord::Victim(cat)) = vocab.casualty.word_id(w.id(k)) {
+                    c.category = *cat;
+                    break;
+                }
+                if !modifier(k) {
+                    break;
+                }
             }
         }
     }
@@ -914,6 +1060,71 @@ mod tests {
         let c =
             counts("The heavy fighting claimed the lives of 129 regime loyalists and 116 rebels");
         assert_eq!((c[0].1, c[0].3), (129, Soldiers));
+    }
+
+    #[test]
+    fn categories_from_modifiers_antecedents_and_coordinated_counts() {
+        // Sentences of the gold sets (fresh21, fresh25, fresh27 and others).
+        let cat = |s: &str| {
+            counts(s)
+                .into_iter()
+                .map(|c| (c.1, c.3))
+                .collect::<Vec<_>>()
+        };
+        // A group's name or a government word before a neutral head.
+        assert_eq!(
+            cat("The strike killed two senior Islamic State group (IS) leaders on Monday."),
+            [(2, Militants)]
+        );
+        assert_eq!(
+            cat("The Islamic State launched a counteroffensive killing 40 government forces."),
+            [(40, Soldiers)]
+        );
+        assert_eq!(
+            cat("Fighting has also killed 30 regime and allied fighters on Friday."),
+            [(30, Soldiers)]
+        );
+        assert_eq!(
+            cat("At least eight Syrian civil defence workers were killed when an air strike hit."),
+            [(8, Medics)]
+        );
+        // The group after "of" when none came before the head.
+        assert_eq!(
+            cat("The army thwarted an attack killing two commanders of the al-Nusra Front."),
+            [(2, Militants)]
+        );
+        // "of them": the nearest victim noun before, not the killers.
+        assert_eq!(
+            cat("The army clashed with the terrorists in Jabal al-Turkman killing 16 of them."),
+            [(16, Militants)]
+        );
+        assert_eq!(
+            cat("The Syrian army targeted the militants bunkers killing a number of them."),
+            [(3, Militants)]
+        );
+        assert_eq!(
+            cat("Children were gassed by the terrorists of Hayat Tahrir al-Sham and 27 of them are dead."),
+            [(27, Children)]
+        );
+        // A bare count shares the noun of the count coordinated after it.
+        assert_eq!(
+            cat("The Syrian army killed 28 and wounded 30 Daesh terror group militants."),
+            [(28, Militants), (30, Militants)]
+        );
+        // The complement names the category, after modifiers.
+        assert_eq!(
+            cat("At least six of those killed were Syrian rebel fighters, he added."),
+            [(6, Fighters)]
+        );
+        // Two sides in one count; a man and a woman stay two single victims.
+        assert_eq!(
+            cat("At least 88 rebel and regime forces have been killed in two days."),
+            [(88, People)]
+        );
+        assert_eq!(
+            cat("Shells claimed the lives of a man and a woman and injured others."),
+            [(2, People)]
+        );
     }
 
     #[test]
