@@ -312,6 +312,12 @@ fn attribution_chains() {
         chain(&claim(t), t),
         ["AFP", "Observatory director Rami Abdel Rahman"]
     );
+    // International outlets carry the words too (FNC-1 bodies): "told the Mail",
+    // "told BuzzFeed".
+    let t = "He and others were treated at the hospital and then driven to Syria, a nurse told the Mail.";
+    assert_eq!(chain(&claim(t), t), ["the Mail", "a nurse"]);
+    let t = "A Syrian rebel told BuzzFeed that an ISIS leader approached him about the sale.";
+    assert_eq!(chain(&claim(t), t), ["BuzzFeed", "A Syrian rebel"]);
     let t = "The grooms father and brother were killed in the attack a relative told AFP.";
     let c = claim(t);
     assert_eq!(chain(&c, t), ["AFP", "a relative"]);
