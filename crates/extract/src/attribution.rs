@@ -851,12 +851,25 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
                     let mut outer = None;
                     // "Speaking to AFP Observatory director Rami Abdel Rahman said": the
                     // wire carries the words.
-                    if let Some(p) = (speaker.0.saturating_sub(4)..=speaker.0)
+                    // "In an interview with the BBC, Foreign Secretary Philip Hammond
+                    // said": an outlet the speaker talked to, before the speaker.
+                    let talked_to = (speaker.0.saturating_sub(4)..=speaker.0)
                         .find(|&p| matches!(w.w(p), "speaking" | "talking") && w.w(p + 1) == "to")
-                    {
-                        let from = p + 2;
-                        if let Some(e) =
-                            (from + 1..=(from + 3).min(w.len())).find(|&e| is_wire(w, (from, e)))
+                        .map(|p| (p + 2, false))
+                        .or_else(|| {
+                            (0..speaker.0.min(w.len()))
+                                .find(|&p| w.w(p) == "interview" && w.w(p + 1) == "with")
+                                .map(|p| (p + 2, true))
+                        });
+                    if let Some((from, any_outlet)) = talked_to {
+                        let carrier = |e: usize| {
+                            is_wire(w, (from, e))
+                                || any_outlet
+                                    && cx.names_media(w, (from, e))
+                                    && !published_by(w, (from, e), cx.outlet)
+                                    && !cx.publishes((from, e))
+                        };
+                        if let Some(e) = (from + 1..=(from + 4).min(w.len())).find(|&e| carrier(e))
                         {
                             let rest = if w.w(e) == "," { e + 1 } else { e };
                             if rest < speaker.1 {

@@ -318,6 +318,11 @@ fn attribution_chains() {
     assert_eq!(chain(&claim(t), t), ["the Mail", "a nurse"]);
     let t = "A Syrian rebel told BuzzFeed that an ISIS leader approached him about the sale.";
     assert_eq!(chain(&claim(t), t), ["BuzzFeed", "A Syrian rebel"]);
+    let t = "In an interview with the BBC, Foreign Secretary Philip Hammond said five people were killed in the attack.";
+    assert_eq!(
+        chain(&claim(t), t),
+        ["the BBC", "Foreign Secretary Philip Hammond"]
+    );
     let t = "The grooms father and brother were killed in the attack a relative told AFP.";
     let c = claim(t);
     assert_eq!(chain(&c, t), ["AFP", "a relative"]);
