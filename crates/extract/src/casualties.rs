@@ -248,7 +248,8 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
                 {
                     i += 3;
                 }
-                if matches!(w.w(i), "of" | "from") {
+                // "481 fighters with the Islamic State group have been killed".
+                if matches!(w.w(i), "of" | "from") || members && w.w(i) == "with" {
                     let limit = (i + 14).min(w.len());
                     let stop = |j: usize| {
                         is_aux(w.w(j))

@@ -605,6 +605,11 @@ impl Vocab {
         // "the death toll rose to 41" counts without a casualty word.
         flagged.push(("toll".to_string(), flag::HARM));
         flagged.push(("tolls".to_string(), flag::HARM));
+        // "Foley's beheading", "Sotloff's murder": a named death without a casualty
+        // word (`frame::named_harm`).
+        for word in crate::frame::HARM_HEADS {
+            flagged.push((word.to_string(), flag::HARM));
+        }
         for (phrase, _) in &reporting {
             flagged.push((key_word(phrase), flag::REPORT));
         }

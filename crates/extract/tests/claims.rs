@@ -177,6 +177,16 @@ fn totals_after_parts_bodies_and_deaths_of() {
         killed("A Russian helicopter was shot down near Saraqeb killing all five people on board."),
         Some((5, Some(5), People))
     );
+    // FNC-1 bodies: a named death by a possessive execution noun, and fighters "with"
+    // their group.
+    assert_eq!(
+        killed("ISIS took credit for Foley's beheading in a video released online."),
+        Some((1, Some(1), People))
+    );
+    assert_eq!(
+        killed("It said 481 fighters with the Islamic State group have been killed since the battles began."),
+        Some((481, Some(481), Fighters))
+    );
 }
 
 #[test]
