@@ -310,6 +310,26 @@ fn demonym(w: &Words, i: usize) -> bool {
         || x.ends_with("ern")
 }
 
+/// A faith or people before a place noun names no place: "the last two regime-held
+/// Shia villages"; before a name it is left out ("Baghdad's mainly Shi'ite Amil
+/// district" → Amil).
+fn faith_word(w: &Words, i: usize) -> bool {
+    matches!(
+        w.w(i),
+        "shia"
+            | "shiite"
+            | "shi'ite"
+            | "sunni"
+            | "alawite"
+            | "druze"
+            | "yazidi"
+            | "ismaili"
+            | "turkmen"
+            | "arab"
+            | "christian"
+    )
+}
+
 /// Places the gazetteer does not know, from the words around them: "the village of
 /// Almehemdiya", "the Midan neighbourhood", "al-Hamadaniyeh area", "in Tartus". Returns
 /// token ranges of the name and how specific the phrase says it is.
@@ -346,6 +366,9 @@ fn pattern_places(w: &Words, skip: &dyn Fn(usize, usize) -> bool) -> Vec<(usize,
             && i - a < 4
         {
             a -= 1;
+        }
+        while a < i && faith_word(w, a) {
+            a += 1;
         }
         if a < i && !skip(a, i) && !demonym(w, a) {
             out.push((a, i, specific));

@@ -632,6 +632,16 @@ fn a_place_inside_a_broadcasters_name_is_not_the_events_place() {
 }
 
 #[test]
+fn a_faith_before_a_place_noun_is_no_place() {
+    let c = claim("To the west in Idlib province rebels heavily shelled the last two regime-held Shia villages.");
+    let place = c.event.and_then(|e| e.place).map(|p| p.name);
+    assert_eq!(place.as_deref(), Some("Idlib Governorate"));
+    let c = claim("Two bombs exploded in separate attacks in Baghdad's mainly Shi'ite Amil district, said a police source.");
+    let place = c.event.and_then(|e| e.place).map(|p| p.name);
+    assert_ne!(place.as_deref(), Some("Shi'ite Amil"));
+}
+
+#[test]
 fn in_a_coordinated_subject_the_first_party_is_the_actor() {
     let c = claim(
         "Regime forces and Iranian-backed militias shelled the village of Mahkan on Tuesday, killing six civilians.",
