@@ -504,6 +504,9 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
         .or(injured)
         .and_then(|c| triggers::stated_cause(w, inp.vocab, hits, (c.first, c.end)));
     let chosen = triggers::choose(hits, count_at, cause);
+    // "280000 people have been killed and millions displaced": the clause with the
+    // count types the sentence (gold README, convention 1), not the displacement.
+    let chosen = chosen.filter(|h| !(h.event_type == EventType::Displacement && killed.is_some()));
     // A count without a cause, or "the attack", belongs to the incident the article
     // typed last ("Monday's massacre ... killed 41"); a war total does not.
     let total = inp.counts.iter().any(|c| c.min >= 1000) || w.has_any(class::WAR_TOTAL);

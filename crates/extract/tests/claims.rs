@@ -632,6 +632,12 @@ fn a_place_inside_a_broadcasters_name_is_not_the_events_place() {
 }
 
 #[test]
+fn a_war_total_with_the_displaced_is_a_death_toll() {
+    let c = claim("More than 280000 people have been killed and millions have been displaced since Syrias conflict broke out in March 2011.");
+    assert_eq!(c.event.map(|e| e.event_type), Some(EventType::Death));
+}
+
+#[test]
 fn a_faith_before_a_place_noun_is_no_place() {
     let c = claim("To the west in Idlib province rebels heavily shelled the last two regime-held Shia villages.");
     let place = c.event.and_then(|e| e.place).map(|p| p.name);
