@@ -143,6 +143,39 @@ fn air_actor(a: &EntityMention) -> bool {
             .any(|p| p[0].eq_ignore_ascii_case("air") && p[1].eq_ignore_ascii_case("force"))
 }
 
+/// Parties that bomb from the air in this war: Russia's forces and the US-led
+/// coalition.
+fn air_party(a: &EntityMention) -> bool {
+    matches!(
+        a.name.as_str(),
+        "Russian Armed Forces" | "Russian Aerospace Forces" | "US-led Coalition"
+    )
+}
+
+/// A word of the sentence that puts a bombing in the air: "warplanes", "jets",
+/// "aerial", "air raids".
+fn air_word(w: &Words, k: usize) -> bool {
+    matches!(
+        w.w(k),
+        "aircraft"
+            | "warplanes"
+            | "warplane"
+            | "jets"
+            | "planes"
+            | "helicopters"
+            | "helicopter"
+            | "aerial"
+            | "aerially"
+            | "airstrikes"
+            | "raids"
+            | "sorties"
+    ) || w.w(k) == "air"
+        && matches!(
+            w.w(k + 1),
+            "force" | "strikes" | "raids" | "strike" | "raid"
+        )
+}
+
 /// Phrases that deny an act even without a denial verb, each word given by its
 /// alternatives: "fabricated", "no truth", "not responsible", "none of its", "no
 /// aircraft".
@@ -597,6 +630,20 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
             Some(_) => event_type,
             None => inherit(event_type),
         },
+        _ => event_type,
+    };
+    // "Russian jets resumed heavy bombing of eastern Aleppo", "the bombing carried out
+    // by the international coalition": bombing from the air is an air strike.
+    let event_type = match chosen {
+        Some(h)
+            if event_type == EventType::Bombing
+                && matches!(w.w(h.first), "bombing" | "bombings" | "bombed")
+                && h.end == h.first + 1
+                && (actor.as_ref().is_some_and(|a| air_actor(a) || air_party(a))
+                    || (0..w.len()).any(|k| air_word(w, k))) =>
+        {
+            EventType::Airstrike
+        }
         _ => event_type,
     };
 

@@ -638,6 +638,14 @@ fn a_war_total_with_the_displaced_is_a_death_toll() {
 }
 
 #[test]
+fn bombing_from_the_air_is_an_air_strike() {
+    let c = claim("After a lull of several days Russian jets resumed heavy bombing of eastern Aleppo on Tuesday killing 26 people.");
+    assert_eq!(c.event.map(|e| e.event_type), Some(EventType::Airstrike));
+    let c = claim("A suicide bombing killed 26 people in a market in Azaz on Tuesday.");
+    assert_eq!(c.event.map(|e| e.event_type), Some(EventType::Bombing));
+}
+
+#[test]
 fn a_faith_before_a_place_noun_is_no_place() {
     let c = claim("To the west in Idlib province rebels heavily shelled the last two regime-held Shia villages.");
     let place = c.event.and_then(|e| e.place).map(|p| p.name);
