@@ -632,6 +632,29 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
         },
         _ => event_type,
     };
+    // "The Syrian army killed 28 ... Daesh militants": a force that kills with no
+    // weapon named fought on the ground (or from the air, when it is an air force).
+    // Not a war total ("the regime's crackdown ... left 210000 people dead").
+    let event_type = match (&actor, killed) {
+        (Some(a), Some(c))
+            if event_type == EventType::Death
+                && chosen.is_none_or(|h| h.event_type == EventType::Death)
+                && !total
+                && matches!(
+                    a.kind,
+                    crosscheck_schema::EntityKind::StateForce
+                        | crosscheck_schema::EntityKind::ArmedGroup
+                )
+                && a.end <= w.span_of(c.first, c.end).start =>
+        {
+            if air_actor(a) {
+                EventType::Airstrike
+            } else {
+                EventType::GroundAttack
+            }
+        }
+        _ => event_type,
+    };
     // "Russian jets resumed heavy bombing of eastern Aleppo", "the bombing carried out
     // by the international coalition": bombing from the air is an air strike.
     let event_type = match chosen {

@@ -646,6 +646,15 @@ fn bombing_from_the_air_is_an_air_strike() {
 }
 
 #[test]
+fn a_force_that_kills_with_no_weapon_named_fought_on_the_ground() {
+    let c = claim("The Syrian army has killed at least 100 ISIS terrorists in the eastern Deir Ezzor province during the past 24 hours.");
+    assert_eq!(c.event.map(|e| e.event_type), Some(EventType::GroundAttack));
+    // A war total stays a death toll.
+    let c = claim("More than 280000 people have been killed since the regime launched its crackdown in March 2011.");
+    assert_eq!(c.event.map(|e| e.event_type), Some(EventType::Death));
+}
+
+#[test]
 fn a_faith_before_a_place_noun_is_no_place() {
     let c = claim("To the west in Idlib province rebels heavily shelled the last two regime-held Shia villages.");
     let place = c.event.and_then(|e| e.place).map(|p| p.name);
