@@ -655,6 +655,25 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
         }
         _ => event_type,
     };
+    // A capture only aimed at ("an operation to seize Raqqa", "aimed at recapturing
+    // east Aleppo", "trying hard to capture the city") or beside a killed count ("killed
+    // 23 Daesh members and liberated three neighborhoods") is the fighting.
+    let event_type = match chosen {
+        Some(h) if event_type == EventType::Capture => {
+            let aimed = (h.first.saturating_sub(3)..h.first).any(|k| {
+                matches!(
+                    w.w(k),
+                    "to" | "aimed" | "aiming" | "attempting" | "trying" | "bid" | "attempt"
+                )
+            });
+            if aimed || killed.is_some() {
+                EventType::GroundAttack
+            } else {
+                event_type
+            }
+        }
+        _ => event_type,
+    };
     // "Russian jets resumed heavy bombing of eastern Aleppo", "the bombing carried out
     // by the international coalition": bombing from the air is an air strike.
     let event_type = match chosen {

@@ -655,6 +655,14 @@ fn a_force_that_kills_with_no_weapon_named_fought_on_the_ground() {
 }
 
 #[test]
+fn a_capture_only_aimed_at_is_the_fighting() {
+    let c = claim("Since late September Syrian regime forces backed by Russia have embarked on an intense ground campaign aimed at recapturing east Aleppo.");
+    assert_eq!(c.event.map(|e| e.event_type), Some(EventType::GroundAttack));
+    let c = claim("Government forces captured the town of Rankus on Wednesday.");
+    assert_eq!(c.event.map(|e| e.event_type), Some(EventType::Capture));
+}
+
+#[test]
 fn a_faith_before_a_place_noun_is_no_place() {
     let c = claim("To the west in Idlib province rebels heavily shelled the last two regime-held Shia villages.");
     let place = c.event.and_then(|e| e.place).map(|p| p.name);
