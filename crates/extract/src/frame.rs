@@ -655,6 +655,12 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
         }
         _ => event_type,
     };
+    // "Regime planes fired rockets", "The Air Force shelled Daesh positions": what an
+    // air force fires is an air strike.
+    let event_type = match &actor {
+        Some(a) if event_type == EventType::Shelling && air_actor(a) => EventType::Airstrike,
+        _ => event_type,
+    };
     // A capture only aimed at ("an operation to seize Raqqa", "aimed at recapturing
     // east Aleppo", "trying hard to capture the city") or beside a killed count ("killed
     // 23 Daesh members and liberated three neighborhoods") is the fighting.

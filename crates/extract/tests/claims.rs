@@ -641,6 +641,8 @@ fn a_war_total_with_the_displaced_is_a_death_toll() {
 fn bombing_from_the_air_is_an_air_strike() {
     let c = claim("After a lull of several days Russian jets resumed heavy bombing of eastern Aleppo on Tuesday killing 26 people.");
     assert_eq!(c.event.map(|e| e.event_type), Some(EventType::Airstrike));
+    let c = claim("Regime planes fired rockets on several parts of Douma killing four civilians.");
+    assert_eq!(c.event.map(|e| e.event_type), Some(EventType::Airstrike));
     let c = claim("A suicide bombing killed 26 people in a market in Azaz on Tuesday.");
     assert_eq!(c.event.map(|e| e.event_type), Some(EventType::Bombing));
 }
