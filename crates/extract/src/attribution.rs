@@ -436,10 +436,23 @@ impl Context<'_> {
                         (w.cap(k + 1) || w.has(k + 1, class::DETERMINER))
                             && matches!(self.source_word(w, k - 1), Some(SourceWord::Head(_)))
                     }
-                    "and" => self.headlike(w, k - 1) && self.headlike(w, k + 1),
+                    // "Assads regime and Russia have accused", "The Local Coordination
+                    // Committees and the observatory said": two speakers.
+                    "and" => {
+                        let right =
+                            |j: usize| self.headlike(w, j) || self.actor_starting_at(j).is_some();
+                        (self.headlike(w, k - 1) || self.actor_ending_at(k).is_some())
+                            && (right(k + 1)
+                                || w.has(k + 1, class::DETERMINER)
+                                    && (right(k + 2) || self.source_word(w, k + 2).is_some()))
+                    }
                     _ => false,
                 };
-                if joins && (self.headlike(w, k - 1) || self.source_word(w, k - 1).is_some()) {
+                if joins
+                    && (self.headlike(w, k - 1)
+                        || self.source_word(w, k - 1).is_some()
+                        || self.actor_ending_at(k).is_some())
+                {
                     i = k;
                     continue;
                 }
@@ -1020,8 +1033,10 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
             if w.w(k) == "and"
                 && k > start
                 && right < b
-                && cx.headlike(w, k - 1)
-                && (cx.headlike(w, right) || cx.source_word(w, right).is_some())
+                && (cx.headlike(w, k - 1) || cx.actor_ending_at(k).is_some())
+                && (cx.headlike(w, right)
+                    || cx.source_word(w, right).is_some()
+                    || cx.actor_starting_at(right).is_some())
             {
                 found.chain.push(cx.describe(w, (start, k)));
                 start = k + 1;

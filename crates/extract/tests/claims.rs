@@ -328,6 +328,14 @@ fn attribution_chains() {
     assert_eq!(chain(&claim(t), t), ["the Mail", "a nurse"]);
     let t = "A Syrian rebel told BuzzFeed that an ISIS leader approached him about the sale.";
     assert_eq!(chain(&claim(t), t), ["BuzzFeed", "A Syrian rebel"]);
+    // Coordinated speakers, each in order: a party and a party, a name and "the" source.
+    let t = "Assads regime and Russia have accused rebels of using toxic gas in the attack on Khan al-Assal.";
+    assert_eq!(chain(&claim(t), t), ["Assads regime", "Russia"]);
+    let t = "The Local Coordination Committees and the observatory said government troops used chlorine gas on Tuesday.";
+    assert_eq!(
+        chain(&claim(t), t),
+        ["The Local Coordination Committees", "the observatory"]
+    );
     let t = "In an interview with the BBC, Foreign Secretary Philip Hammond said five people were killed in the attack.";
     assert_eq!(
         chain(&claim(t), t),
