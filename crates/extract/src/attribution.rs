@@ -841,7 +841,31 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
                         (b..w.len()).rfind(|&k| w.is_word(k)).map_or(b, |k| k + 1),
                     )
                 });
+                // "The Observatory which relies on a network of contacts inside Syria
+                // said", "Residents of Daraya near Damascus had accused": the governed
+                // place is no speaker; the sentence's subject before the clause is.
+                let subject =
+                    before
+                        .filter(|_| governed && closing.is_none())
+                        .and_then(|(a, _)| {
+                            (1..a).rev().find_map(|c| {
+                                let opens = matches!(
+                                    w.w(c),
+                                    "which" | "who" | "that" | "with" | "working" | "based"
+                                ) || is_governing_preposition(w.w(c));
+                                opens
+                                    .then(|| cx.speaker_before(w, c))
+                                    .flatten()
+                                    .filter(|&(x, y)| x == 0 && names_source((x, y)))
+                            })
+                        });
+                if let (Some(_), Some(b)) = (subject, before) {
+                    // The governed name stays out of the event's place and parties, as
+                    // when it was taken for the speaker.
+                    found.speaker_ranges.push(b);
+                }
                 let speaker = closing
+                    .or(subject)
                     .or(before)
                     .or_else(|| cx.relative_speaker(w, i))
                     .or_else(|| {

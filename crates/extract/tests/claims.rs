@@ -328,6 +328,10 @@ fn attribution_chains() {
     assert_eq!(chain(&claim(t), t), ["the Mail", "a nurse"]);
     let t = "A Syrian rebel told BuzzFeed that an ISIS leader approached him about the sale.";
     assert_eq!(chain(&claim(t), t), ["BuzzFeed", "A Syrian rebel"]);
+    // A place governed by a preposition before "said" is no speaker: the subject before
+    // the relative clause is.
+    let t = "The Observatory which relies on a network of contacts inside Syria said that 213 civilians have been killed by airstrikes.";
+    assert_eq!(chain(&claim(t), t), ["The Observatory"]);
     // Coordinated speakers, each in order: a party and a party, a name and "the" source.
     let t = "Assads regime and Russia have accused rebels of using toxic gas in the attack on Khan al-Assal.";
     assert_eq!(chain(&claim(t), t), ["Assads regime", "Russia"]);
