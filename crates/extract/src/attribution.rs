@@ -694,7 +694,16 @@ fn is_wire(w: &Words, (first, end): (usize, usize)) -> bool {
 fn is_governing_preposition(w: &str) -> bool {
     matches!(
         w,
-        "of" | "in" | "near" | "from" | "to" | "into" | "outside" | "towards" | "toward"
+        "of" | "in"
+            | "inside"
+            | "across"
+            | "near"
+            | "from"
+            | "to"
+            | "into"
+            | "outside"
+            | "towards"
+            | "toward"
     )
 }
 
