@@ -853,22 +853,27 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
                 // "The Observatory which relies on a network of contacts inside Syria
                 // said", "Residents of Daraya near Damascus had accused": the governed
                 // place is no speaker; the sentence's subject before the clause is.
-                let subject =
-                    before
-                        .filter(|_| governed && closing.is_none())
-                        .and_then(|(a, _)| {
-                            (1..a).rev().find_map(|c| {
-                                let opens = matches!(
-                                    w.w(c),
-                                    "which" | "who" | "that" | "with" | "working" | "based"
-                                ) || is_governing_preposition(w.w(c));
-                                opens
-                                    .then(|| cx.speaker_before(w, c))
-                                    .flatten()
-                                    .filter(|&(x, y)| x == 0 && names_source((x, y)))
-                            })
-                        });
-                if let (Some(_), Some(b)) = (subject, before) {
+                // Also with nothing before the verb: "Monitors at the Syrian
+                // Observatory which tracks violence on all sides in the civil war said".
+                // `relative`: only a relative clause opens the speaker's description.
+                let subject_from = |end: usize, relative: bool| {
+                    (1..end).rev().find_map(|c| {
+                        let opens = matches!(w.w(c), "which" | "who" | "that")
+                            || !relative
+                                && (matches!(w.w(c), "with" | "working" | "based")
+                                    || is_governing_preposition(w.w(c)));
+                        opens
+                            .then(|| cx.speaker_before(w, c))
+                            .flatten()
+                            .filter(|&(x, y)| x == 0 && names_source((x, y)))
+                    })
+                };
+                let subject_end = match before {
+                    Some((a, _)) if governed && closing.is_none() => Some(a),
+                    _ => None,
+                };
+                let subject = subject_end.and_then(|a| subject_from(a, false));
+                if let (Some(_), Some(b)) = (subject, before.filter(|_| governed)) {
                     // The governed name stays out of the event's place and parties, as
                     // when it was taken for the speaker.
                     found.speaker_ranges.push(b);
@@ -882,7 +887,15 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
                             .then(|| cx.speaker_after(w, next))
                             .flatten()
                     })
-                    .or_else(|| cx.appositive_speaker(w, i));
+                    .or_else(|| cx.appositive_speaker(w, i))
+                    .or_else(|| {
+                        (closing.is_none()
+                            && role == ReportRole::Say
+                            && i > 0
+                            && !w.is_quote(i - 1))
+                        .then(|| subject_from(i, true))
+                        .flatten()
+                    });
                 // "denied by Syrian state television".
                 let speaker = if w.w(next) == "by"
                     && matches!(

@@ -332,6 +332,11 @@ fn attribution_chains() {
     // the relative clause is.
     let t = "The Observatory which relies on a network of contacts inside Syria said that 213 civilians have been killed by airstrikes.";
     assert_eq!(chain(&claim(t), t), ["The Observatory"]);
+    // ... also when nothing stands right before the verb.
+    let t = "The Idlib Media Center which publishes news on developments in the province said a hospital was hit in the raid and that at least six people had been killed.";
+    assert_eq!(chain(&claim(t), t), ["The Idlib Media Center"]);
+    let t = "More than 300 shells hit western neighborhoods in Aleppo killing five people and wounding dozens more observers said.";
+    assert_eq!(chain(&claim(t), t), ["observers"]);
     // Coordinated speakers, each in order: a party and a party, a name and "the" source.
     let t = "Assads regime and Russia have accused rebels of using toxic gas in the attack on Khan al-Assal.";
     assert_eq!(chain(&claim(t), t), ["Assads regime", "Russia"]);
