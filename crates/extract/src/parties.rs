@@ -2619,7 +2619,9 @@ fn time_word(x: &str) -> bool {
 fn light_verb_before(w: &Words, trig_first: usize) -> Option<usize> {
     (1..=4).filter(|&d| d <= trig_first).find_map(|d| {
         let v = trig_first - d;
-        let between_ok = (v + 1..trig_first).all(|k| w.is_word(k) || w.is_number(k));
+        // "carried out \"significant\" air strikes": quotation marks too.
+        let between_ok =
+            (v + 1..trig_first).all(|k| w.is_word(k) || w.is_number(k) || w.is_quote(k));
         if !between_ok {
             return None;
         }
