@@ -676,7 +676,8 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
             Some(q) => Some(q),
             // "Another militant was killed": one more; not the last of a list ("a
             // woman and her three children as well as another child").
-            None if matches!(w.w(i), "a" | "an")
+            // "killed her son", "his brother was wounded": one person by a possessive.
+            None if matches!(w.w(i), "a" | "an" | "her" | "his" | "my" | "their" | "our")
                 || w.w(i) == "another"
                     && !i
                         .checked_sub(1)
@@ -702,7 +703,10 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
             continue;
         }
         let np = noun_phrase(w, vocab, q.end);
-        let article = matches!(w.w(q.first), "a" | "an" | "another") && q.end == q.first + 1;
+        let article = matches!(
+            w.w(q.first),
+            "a" | "an" | "another" | "her" | "his" | "my" | "their" | "our"
+        ) && q.end == q.first + 1;
         if article && np.person.is_none() {
             i += 1;
             continue;
@@ -1126,6 +1130,35 @@ mod tests {
             cat("Shells claimed the lives of a man and a woman and injured others."),
             [(2, People)]
         );
+    }
+
+    #[test]
+    fn kin_by_a_possessive_hostages_peoples_and_killings_of() {
+        let cat = |s: &str| {
+            counts(s)
+                .into_iter()
+                .map(|c| (c.1, c.3))
+                .collect::<Vec<_>>()
+        };
+        // FNC-1 bodies (fresh45).
+        assert_eq!(
+            cat("She saw the Taliban kill her son in an ambush."),
+            [(1, People)]
+        );
+        assert_eq!(
+            cat("Four hostages were killed in the incident along with Coulibaly."),
+            [(4, People)]
+        );
+        assert_eq!(
+            cat("Twenty-five Taliban were reported killed - with five more wounded."),
+            [(25, Militants), (5, Militants)]
+        );
+        assert_eq!(
+            cat("France was in shock following the killing of 12 people in an attack."),
+            [(12, People)]
+        );
+        // No harm, no count: "his son said", "took 20 hostages".
+        assert!(cat("His son said the gunmen took 20 hostages.").is_empty());
     }
 
     #[test]
