@@ -937,8 +937,22 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
                             }
                         }
                     }
-                    if role == ReportRole::Tell && outer.is_none() {
-                        if let Some(obj) = cx.speaker_after(w, next).filter(|o| o.0 > speaker.0) {
+                    // "Haig said to ABC15", "the ministry confirmed to The Telegraph":
+                    // "to" + an outlet after a verb of saying is the one told.
+                    let told_at = if role == ReportRole::Tell {
+                        Some(next)
+                    } else if role == ReportRole::Say && w.w(next) == "to" {
+                        Some(next + 1)
+                    } else {
+                        None
+                    };
+                    if let (Some(at), None) = (told_at, outer) {
+                        let media_only = role != ReportRole::Tell;
+                        if let Some(obj) = cx
+                            .speaker_after(w, at)
+                            .filter(|o| o.0 > speaker.0)
+                            .filter(|&o| !media_only || is_wire(w, o) || cx.names_media(w, o))
+                        {
                             // "X told AFP" carries AFP; "told SANA" in SANA's own
                             // article does not (gold README, convention 8).
                             // "told Catholic News Agency", "told Fides News Agency": a

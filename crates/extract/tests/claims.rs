@@ -345,6 +345,11 @@ fn attribution_chains() {
         chain(&claim(t), t),
         ["The Local Coordination Committees", "the observatory"]
     );
+    let t = "After long denying it, the French foreign ministry confirmed to The Telegraph that five people were killed in the attack.";
+    assert_eq!(
+        chain(&claim(t), t),
+        ["The Telegraph", "the French foreign ministry"]
+    );
     let t = "In an interview with the BBC, Foreign Secretary Philip Hammond said five people were killed in the attack.";
     assert_eq!(
         chain(&claim(t), t),
