@@ -4,7 +4,7 @@
 use chrono::Datelike;
 use chrono::NaiveDate;
 use crosscheck_dates::{DateMatch, DateParser};
-use crosscheck_lexicon::{Actors, FoldedText, Gazetteer};
+use crosscheck_lexicon::{ActorKind, Actors, FoldedText, Gazetteer};
 use crosscheck_schema::{
     Attribution, AttributionSource, Claim, EventFrame, EventType, SourceKind, Span,
 };
@@ -429,6 +429,25 @@ impl Extractor {
                     })
                     .filter(|m| m.end > m.first),
             );
+            // "Hamas" is the group, not "Hama's" written without its apostrophe: a
+            // place read as a possessive ending in a bare "s" gives way to an actor
+            // named by exactly those words.
+            place_matches.retain(|p| {
+                let text = &w.text[p.m.start..p.m.end];
+                !(text.ends_with('s')
+                    && !self
+                        .places
+                        .get(p.m.place)
+                        .is_some_and(|pl| pl.name.ends_with('s'))
+                    && actor_matches.iter().any(|a| {
+                        a.span.start == p.m.start
+                            && a.span.end == p.m.end
+                            // "Turkeys army" is still Turkey's.
+                            && self.actors.get(a.actor).is_some_and(|x| {
+                                !matches!(x.kind, ActorKind::State | ActorKind::StateForce)
+                            })
+                    }))
+            });
             // A name inside a longer place name is the place's: "Damascus" in "Old
             // Damascus" does not name the government.
             actor_matches.retain(|a| {

@@ -687,6 +687,13 @@ fn a_capture_only_aimed_at_is_the_fighting() {
 }
 
 #[test]
+fn hamas_is_no_possessive_of_hama() {
+    let c = claim("The army targeted over 1,500 terror sites including 19 command centers of Hamas, killing 12 militants.");
+    let place = c.event.and_then(|e| e.place).map(|p| p.name);
+    assert_ne!(place.as_deref(), Some("Hama"));
+}
+
+#[test]
 fn a_faith_before_a_place_noun_is_no_place() {
     let c = claim("To the west in Idlib province rebels heavily shelled the last two regime-held Shia villages.");
     let place = c.event.and_then(|e| e.place).map(|p| p.name);
