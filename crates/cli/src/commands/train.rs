@@ -106,9 +106,10 @@ pub fn run(args: TrainArgs, quiet: bool) -> Result<i32> {
 /// without them had been scored on them, and `events-fresh33.jsonl` …
 /// `events-fresh40.jsonl` (the first sets from FNC-1 bodies, each joined after its first
 /// look) in the same session; `events-fresh41.jsonl` … `events-fresh44.jsonl` (FNC-1 and
-/// the last unread FA-KES articles) in the fifteenth, after their first looks. Later
-/// sets stay out until they have been scored blind.
-pub const EVENT_FILTER_GOLD: [&str; 45] = [
+/// the last unread FA-KES articles) in the fifteenth, after their first looks;
+/// `events-fresh45.jsonl` (FNC-1) and `events-fresh46.jsonl` (PTC) in the sixteenth,
+/// after theirs. Later sets stay out until they have been scored blind.
+pub const EVENT_FILTER_GOLD: [&str; 47] = [
     "eval/gold/events.jsonl",
     "eval/gold/events-fresh.jsonl",
     "eval/gold/events-fresh2.jsonl",
@@ -154,6 +155,8 @@ pub const EVENT_FILTER_GOLD: [&str; 45] = [
     "eval/gold/events-fresh42.jsonl",
     "eval/gold/events-fresh43.jsonl",
     "eval/gold/events-fresh44.jsonl",
+    "eval/gold/events-fresh45.jsonl",
+    "eval/gold/events-fresh46.jsonl",
 ];
 
 /// The examples a gate learns from: `examples` run over every gold set of `args`
