@@ -725,7 +725,12 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
                 after_link = true;
             }
         }
-        if harm.is_none() {
+        // "a shopkeeper who lost his brother": a mourner's own dead, not the
+        // incident's count.
+        let kin = matches!(w.w(q.first), "her" | "his" | "my" | "their" | "our");
+        if harm.is_none()
+            && !(kin && q.first > 0 && matches!(w.w(q.first - 1), "lost" | "losing" | "lose"))
+        {
             if let Some(h) = harm_before(w, vocab, q.first) {
                 // "destroyed some 120 Daesh (banned in Russia) militants" and "ISIL lost
                 // 15 militants" count the dead; "destroyed 4 health facilities" and
@@ -1157,8 +1162,12 @@ mod tests {
             cat("France was in shock following the killing of 12 people in an attack."),
             [(12, People)]
         );
-        // No harm, no count: "his son said", "took 20 hostages".
+        // No harm, no count: "his son said", "took 20 hostages"; a mourner's own dead
+        // are not the incident's count.
         assert!(cat("His son said the gunmen took 20 hostages.").is_empty());
+        assert!(
+            cat("They knew who would be there, said a shopkeeper who lost his brother.").is_empty()
+        );
     }
 
     #[test]
