@@ -104,8 +104,10 @@ struct NounPhrase {
 fn modifier_category(w: &Words, i: usize) -> Option<CasualtyCategory> {
     match w.w(i) {
         "is" if w.raw(i) == "IS" => Some(CasualtyCategory::Militants),
-        "isis" | "isil" | "daesh" | "islamic" | "nusra" | "al-nusra" | "qaeda" | "al-qaeda"
-        | "taliban" | "jihadist" | "terrorist" | "extremist" => Some(CasualtyCategory::Militants),
+        // "Islamic" only in "Islamic State": "Islamic Relief workers" are aid workers.
+        "islamic" if w.w(i + 1) == "state" => Some(CasualtyCategory::Militants),
+        "isis" | "isil" | "daesh" | "nusra" | "al-nusra" | "qaeda" | "al-qaeda" | "taliban"
+        | "jihadist" | "terrorist" | "extremist" => Some(CasualtyCategory::Militants),
         "rebel" | "opposition" => Some(CasualtyCategory::Fighters),
         "rescue" | "medical" | "health" | "hospital" | "ambulance" | "civil" => {
             Some(CasualtyCategory::Medics)
@@ -1097,6 +1099,10 @@ mod tests {
         assert_eq!(
             cat("At least eight Syrian civil defence workers were killed when an air strike hit."),
             [(8, Medics)]
+        );
+        assert_eq!(
+            cat("Three Islamic Relief workers were killed in the strike."),
+            [(3, People)]
         );
         // The group after "of" when none came before the head.
         assert_eq!(

@@ -5,8 +5,8 @@
 use crosscheck_dates::{DateMatch, Precision};
 use crosscheck_lexicon::{ActorKind, Actors, Gazetteer, PlaceKind, PlaceMatch};
 use crosscheck_schema::{
-    Casualties, CasualtyCategory, DatePrecision, DateValue, EntityMention, EventFrame, EventType,
-    PlaceMention, Span,
+    Casualties, CasualtyCategory, DatePrecision, DateValue, EntityKind, EntityMention, EventFrame,
+    EventType, PlaceMention, Span,
 };
 
 use crate::attribution::{ActorTok, Found};
@@ -141,6 +141,70 @@ fn air_actor(a: &EntityMention) -> bool {
         || words
             .windows(2)
             .any(|p| p[0].eq_ignore_ascii_case("air") && p[1].eq_ignore_ascii_case("force"))
+}
+
+/// The type the rules chose, refined by who acted and what the sentence counts
+/// (`docs/taxonomy.md`, "Type refinements"):
+/// * "The Syrian army killed 28 ... Daesh militants": a force that kills with no weapon
+///   named fought on the ground (or from the air, when it is an air force); not a war
+///   total ("the regime's crackdown ... left 210000 people dead");
+/// * "Regime planes fired rockets", "The Air Force shelled Daesh positions": what an air
+///   force fires is an air strike;
+/// * a capture only aimed at ("an operation to seize Raqqa", "aimed at recapturing east
+///   Aleppo", "trying hard to capture the city") or beside a killed count ("killed 23
+///   Daesh members and liberated three neighborhoods") is the fighting;
+/// * "Russian jets resumed heavy bombing of eastern Aleppo", "the bombing carried out by
+///   the international coalition": bombing from the air is an air strike.
+fn refine_type(
+    w: &Words,
+    event_type: EventType,
+    chosen: Option<&Hit>,
+    actor: Option<&EntityMention>,
+    killed: Option<&Count>,
+    total: bool,
+) -> EventType {
+    if let (Some(a), Some(c)) = (actor, killed) {
+        if event_type == EventType::Death
+            && chosen.is_none_or(|h| h.event_type == EventType::Death)
+            && !total
+            && matches!(a.kind, EntityKind::StateForce | EntityKind::ArmedGroup)
+            && a.end <= w.span_of(c.first, c.end).start
+        {
+            return if air_actor(a) {
+                EventType::Airstrike
+            } else {
+                EventType::GroundAttack
+            };
+        }
+    }
+    if event_type == EventType::Shelling && actor.is_some_and(air_actor) {
+        return EventType::Airstrike;
+    }
+    let Some(h) = chosen else {
+        return event_type;
+    };
+    if event_type == EventType::Capture {
+        let aimed = (h.first.saturating_sub(3)..h.first).any(|k| {
+            matches!(
+                w.w(k),
+                "to" | "aimed" | "aiming" | "attempting" | "trying" | "bid" | "attempt"
+            )
+        });
+        return if aimed || killed.is_some() {
+            EventType::GroundAttack
+        } else {
+            event_type
+        };
+    }
+    if event_type == EventType::Bombing
+        && matches!(w.w(h.first), "bombing" | "bombings" | "bombed")
+        && h.end == h.first + 1
+        && (actor.is_some_and(|a| air_actor(a) || air_party(a))
+            || (0..w.len()).any(|k| air_word(w, k)))
+    {
+        return EventType::Airstrike;
+    }
+    event_type
 }
 
 /// Parties that bomb from the air in this war: Russia's forces and the US-led
@@ -632,68 +696,14 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
         },
         _ => event_type,
     };
-    // "The Syrian army killed 28 ... Daesh militants": a force that kills with no
-    // weapon named fought on the ground (or from the air, when it is an air force).
-    // Not a war total ("the regime's crackdown ... left 210000 people dead").
-    let event_type = match (&actor, killed) {
-        (Some(a), Some(c))
-            if event_type == EventType::Death
-                && chosen.is_none_or(|h| h.event_type == EventType::Death)
-                && !total
-                && matches!(
-                    a.kind,
-                    crosscheck_schema::EntityKind::StateForce
-                        | crosscheck_schema::EntityKind::ArmedGroup
-                )
-                && a.end <= w.span_of(c.first, c.end).start =>
-        {
-            if air_actor(a) {
-                EventType::Airstrike
-            } else {
-                EventType::GroundAttack
-            }
-        }
-        _ => event_type,
-    };
-    // "Regime planes fired rockets", "The Air Force shelled Daesh positions": what an
-    // air force fires is an air strike.
-    let event_type = match &actor {
-        Some(a) if event_type == EventType::Shelling && air_actor(a) => EventType::Airstrike,
-        _ => event_type,
-    };
-    // A capture only aimed at ("an operation to seize Raqqa", "aimed at recapturing
-    // east Aleppo", "trying hard to capture the city") or beside a killed count ("killed
-    // 23 Daesh members and liberated three neighborhoods") is the fighting.
-    let event_type = match chosen {
-        Some(h) if event_type == EventType::Capture => {
-            let aimed = (h.first.saturating_sub(3)..h.first).any(|k| {
-                matches!(
-                    w.w(k),
-                    "to" | "aimed" | "aiming" | "attempting" | "trying" | "bid" | "attempt"
-                )
-            });
-            if aimed || killed.is_some() {
-                EventType::GroundAttack
-            } else {
-                event_type
-            }
-        }
-        _ => event_type,
-    };
-    // "Russian jets resumed heavy bombing of eastern Aleppo", "the bombing carried out
-    // by the international coalition": bombing from the air is an air strike.
-    let event_type = match chosen {
-        Some(h)
-            if event_type == EventType::Bombing
-                && matches!(w.w(h.first), "bombing" | "bombings" | "bombed")
-                && h.end == h.first + 1
-                && (actor.as_ref().is_some_and(|a| air_actor(a) || air_party(a))
-                    || (0..w.len()).any(|k| air_word(w, k))) =>
-        {
-            EventType::Airstrike
-        }
-        _ => event_type,
-    };
+    let event_type = refine_type(
+        w,
+        event_type,
+        chosen.as_ref(),
+        actor.as_ref(),
+        killed,
+        total,
+    );
 
     // Place: the most specific place named outside the speakers' phrases and the
     // parties' names; towns, villages and neighbourhoods are equally specific and the
