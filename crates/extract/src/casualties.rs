@@ -939,6 +939,11 @@ mod tests {
     use super::*;
     use crosscheck_schema::Span;
 
+    /// Each count's minimum and category.
+    fn cats(s: &str) -> Vec<(u32, CasualtyCategory)> {
+        counts(s).into_iter().map(|c| (c.1, c.3)).collect()
+    }
+
     fn counts(s: &str) -> Vec<(Harm, u32, Option<u32>, CasualtyCategory, String)> {
         let vocab = Vocab::new();
         let w = Words::new(s, Span::new(0, s.len()), &vocab);
@@ -1077,102 +1082,91 @@ mod tests {
     #[test]
     fn categories_from_modifiers_antecedents_and_coordinated_counts() {
         // Sentences of the gold sets (fresh21, fresh25, fresh27 and others).
-        let cat = |s: &str| {
-            counts(s)
-                .into_iter()
-                .map(|c| (c.1, c.3))
-                .collect::<Vec<_>>()
-        };
         // A group's name or a government word before a neutral head.
         assert_eq!(
-            cat("The strike killed two senior Islamic State group (IS) leaders on Monday."),
+            cats("The strike killed two senior Islamic State group (IS) leaders on Monday."),
             [(2, Militants)]
         );
         assert_eq!(
-            cat("The Islamic State launched a counteroffensive killing 40 government forces."),
+            cats("The Islamic State launched a counteroffensive killing 40 government forces."),
             [(40, Soldiers)]
         );
         assert_eq!(
-            cat("Fighting has also killed 30 regime and allied fighters on Friday."),
+            cats("Fighting has also killed 30 regime and allied fighters on Friday."),
             [(30, Soldiers)]
         );
         assert_eq!(
-            cat("At least eight Syrian civil defence workers were killed when an air strike hit."),
+            cats("At least eight Syrian civil defence workers were killed when an air strike hit."),
             [(8, Medics)]
         );
         assert_eq!(
-            cat("Three Islamic Relief workers were killed in the strike."),
+            cats("Three Islamic Relief workers were killed in the strike."),
             [(3, People)]
         );
         // The group after "of" when none came before the head.
         assert_eq!(
-            cat("The army thwarted an attack killing two commanders of the al-Nusra Front."),
+            cats("The army thwarted an attack killing two commanders of the al-Nusra Front."),
             [(2, Militants)]
         );
         // "of them": the nearest victim noun before, not the killers.
         assert_eq!(
-            cat("The army clashed with the terrorists in Jabal al-Turkman killing 16 of them."),
+            cats("The army clashed with the terrorists in Jabal al-Turkman killing 16 of them."),
             [(16, Militants)]
         );
         assert_eq!(
-            cat("The Syrian army targeted the militants bunkers killing a number of them."),
+            cats("The Syrian army targeted the militants bunkers killing a number of them."),
             [(3, Militants)]
         );
         assert_eq!(
-            cat("Children were gassed by the terrorists of Hayat Tahrir al-Sham and 27 of them are dead."),
+            cats("Children were gassed by the terrorists of Hayat Tahrir al-Sham and 27 of them are dead."),
             [(27, Children)]
         );
         // A bare count shares the noun of the count coordinated after it.
         assert_eq!(
-            cat("The Syrian army killed 28 and wounded 30 Daesh terror group militants."),
+            cats("The Syrian army killed 28 and wounded 30 Daesh terror group militants."),
             [(28, Militants), (30, Militants)]
         );
         // The complement names the category, after modifiers.
         assert_eq!(
-            cat("At least six of those killed were Syrian rebel fighters, he added."),
+            cats("At least six of those killed were Syrian rebel fighters, he added."),
             [(6, Fighters)]
         );
         // Two sides in one count; a man and a woman stay two single victims.
         assert_eq!(
-            cat("At least 88 rebel and regime forces have been killed in two days."),
+            cats("At least 88 rebel and regime forces have been killed in two days."),
             [(88, People)]
         );
         assert_eq!(
-            cat("Shells claimed the lives of a man and a woman and injured others."),
+            cats("Shells claimed the lives of a man and a woman and injured others."),
             [(2, People)]
         );
     }
 
     #[test]
     fn kin_by_a_possessive_hostages_peoples_and_killings_of() {
-        let cat = |s: &str| {
-            counts(s)
-                .into_iter()
-                .map(|c| (c.1, c.3))
-                .collect::<Vec<_>>()
-        };
         // FNC-1 bodies (fresh45).
         assert_eq!(
-            cat("She saw the Taliban kill her son in an ambush."),
+            cats("She saw the Taliban kill her son in an ambush."),
             [(1, People)]
         );
         assert_eq!(
-            cat("Four hostages were killed in the incident along with Coulibaly."),
+            cats("Four hostages were killed in the incident along with Coulibaly."),
             [(4, People)]
         );
         assert_eq!(
-            cat("Twenty-five Taliban were reported killed - with five more wounded."),
+            cats("Twenty-five Taliban were reported killed - with five more wounded."),
             [(25, Militants), (5, Militants)]
         );
         assert_eq!(
-            cat("France was in shock following the killing of 12 people in an attack."),
+            cats("France was in shock following the killing of 12 people in an attack."),
             [(12, People)]
         );
         // No harm, no count: "his son said", "took 20 hostages"; a mourner's own dead
         // are not the incident's count.
-        assert!(cat("His son said the gunmen took 20 hostages.").is_empty());
+        assert!(cats("His son said the gunmen took 20 hostages.").is_empty());
         assert!(
-            cat("They knew who would be there, said a shopkeeper who lost his brother.").is_empty()
+            cats("They knew who would be there, said a shopkeeper who lost his brother.")
+                .is_empty()
         );
     }
 
