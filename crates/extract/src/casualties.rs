@@ -116,6 +116,28 @@ fn modifier_category(w: &Words, i: usize) -> Option<CasualtyCategory> {
     }
 }
 
+/// A possessive determiner: "her son", "his brother" are one person.
+fn possessive_det(w: &str) -> bool {
+    matches!(w, "her" | "his" | "my" | "their" | "our")
+}
+
+/// A word naming the state's side in a victim phrase: "40 government forces", "30
+/// regime and allied fighters" are soldiers.
+fn government_word(w: &str) -> bool {
+    matches!(
+        w,
+        "government" | "regime" | "army" | "pro-government" | "pro-regime"
+    )
+}
+
+/// Token `j` is a casualty word that stands before its count ("killed", "wounded").
+fn harm_word_before_count(w: &Words, vocab: &Vocab, j: usize) -> bool {
+    matches!(
+        vocab.casualty.word_id(w.id(j)),
+        Some(CasualtyWord::Harm(_, at)) if at.before
+    )
+}
+
 /// Heads whose category is the modifier's when one is there ("members", "leaders"):
 /// alone they say only "people" ("forces" alone: fighters, or soldiers after a
 /// government word).
@@ -204,10 +226,7 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
             taken += 1;
             continue;
         }
-        if matches!(
-            word,
-            "government" | "regime" | "army" | "pro-government" | "pro-regime"
-        ) {
+        if government_word(word) {
             np.government = true;
         }
         match vocab
@@ -293,12 +312,8 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
                             Some(CasualtyWord::Victim(_))
                         )
                     });
-                    let side = |j: usize| {
-                        matches!(
-                            w.w(j),
-                            "government" | "regime" | "army" | "pro-government" | "pro-regime"
-                        ) || modifier_category(w, j).is_some()
-                    };
+                    let side =
+                        |j: usize| government_word(w.w(j)) || modifier_category(w, j).is_some();
                     if let Some(k) = head.filter(|&k| k > i + 2 && (i + 2..k).all(side)) {
                         np.category.get_or_insert(CasualtyCategory::People);
                         np.end = k + 1;
@@ -679,7 +694,8 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
             // "Another militant was killed": one more; not the last of a list ("a
             // woman and her three children as well as another child").
             // "killed her son", "his brother was wounded": one person by a possessive.
-            None if matches!(w.w(i), "a" | "an" | "her" | "his" | "my" | "their" | "our")
+            None if matches!(w.w(i), "a" | "an")
+                || possessive_det(w.w(i))
                 || w.w(i) == "another"
                     && !i
                         .checked_sub(1)
@@ -705,10 +721,9 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
             continue;
         }
         let np = noun_phrase(w, vocab, q.end);
-        let article = matches!(
-            w.w(q.first),
-            "a" | "an" | "another" | "her" | "his" | "my" | "their" | "our"
-        ) && q.end == q.first + 1;
+        let article = (matches!(w.w(q.first), "a" | "an" | "another")
+            || possessive_det(w.w(q.first)))
+            && q.end == q.first + 1;
         if article && np.person.is_none() {
             i += 1;
             continue;
@@ -729,7 +744,7 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
         }
         // "a shopkeeper who lost his brother": a mourner's own dead, not the
         // incident's count.
-        let kin = matches!(w.w(q.first), "her" | "his" | "my" | "their" | "our");
+        let kin = possessive_det(w.w(q.first));
         if harm.is_none()
             && !(kin && q.first > 0 && matches!(w.w(q.first - 1), "lost" | "losing" | "lose"))
         {
@@ -835,13 +850,9 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
             // Not the killers: "Syrian soldiers also killed a number of them", "were
             // gassed ... by the al-Qaeda-linked terrorists".
             let agent = |k: usize| {
-                (k + 1..(k + 4).min(c.q.first)).any(|j| {
-                    !w.w(j).ends_with("ing")
-                        && matches!(
-                            vocab.casualty.word_id(w.id(j)),
-                            Some(CasualtyWord::Harm(_, at)) if at.before
-                        )
-                }) || (k.saturating_sub(4)..k).any(|j| w.w(j) == "by")
+                (k + 1..(k + 4).min(c.q.first))
+                    .any(|j| !w.w(j).ends_with("ing") && harm_word_before_count(w, vocab, j))
+                    || (k.saturating_sub(4)..k).any(|j| w.w(j) == "by")
             };
             c.np.category =
                 (0..c.q.first)
@@ -868,12 +879,7 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
             && w.w(from) == "and"
             && right.q.first > from + 1
             && right.q.first <= from + 3
-            && (from + 1..right.q.first).all(|j| {
-                matches!(
-                    vocab.casualty.word_id(w.id(j)),
-                    Some(CasualtyWord::Harm(_, at)) if at.before
-                )
-            })
+            && (from + 1..right.q.first).all(|j| harm_word_before_count(w, vocab, j))
         {
             cands[k].np.category = cands[k + 1].np.category;
             cands[k].np.government |= cands[k + 1].np.government;

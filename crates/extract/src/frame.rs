@@ -123,15 +123,17 @@ fn agent_of(w: &Words, a: &EntityMention, after: usize) -> bool {
 
 /// An air force or its aircraft: "the Syrian Air Force", "the Russian Aerospace Forces",
 /// "government aircraft", "Syrias aircraft".
+/// Words that make a party an air force: "government aircraft", "Russian jets".
+const AIR_WORDS: [&str; 6] = [
+    "aircraft",
+    "warplanes",
+    "jets",
+    "planes",
+    "helicopters",
+    "aerospace",
+];
+
 fn air_actor(a: &EntityMention) -> bool {
-    const AIR_WORDS: [&str; 6] = [
-        "aircraft",
-        "warplanes",
-        "jets",
-        "planes",
-        "helicopters",
-        "aerospace",
-    ];
     let words: Vec<&str> = a.text.split_whitespace().collect();
     a.name.contains("Air Force")
         || a.name.contains("Aerospace")
@@ -219,25 +221,17 @@ fn air_party(a: &EntityMention) -> bool {
 /// A word of the sentence that puts a bombing in the air: "warplanes", "jets",
 /// "aerial", "air raids".
 fn air_word(w: &Words, k: usize) -> bool {
-    matches!(
-        w.w(k),
-        "aircraft"
-            | "warplanes"
-            | "warplane"
-            | "jets"
-            | "planes"
-            | "helicopters"
-            | "helicopter"
-            | "aerial"
-            | "aerially"
-            | "airstrikes"
-            | "raids"
-            | "sorties"
-    ) || w.w(k) == "air"
-        && matches!(
-            w.w(k + 1),
-            "force" | "strikes" | "raids" | "strike" | "raid"
+    let x = w.w(k);
+    AIR_WORDS.contains(&x)
+        || matches!(
+            x,
+            "warplane" | "helicopter" | "aerial" | "aerially" | "airstrikes" | "raids" | "sorties"
         )
+        || x == "air"
+            && matches!(
+                w.w(k + 1),
+                "force" | "strikes" | "raids" | "strike" | "raid"
+            )
 }
 
 /// Phrases that deny an act even without a denial verb, each word given by its
