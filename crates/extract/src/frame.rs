@@ -254,6 +254,10 @@ pub(crate) fn denial_first_words() -> impl Iterator<Item = &'static str> {
 }
 
 /// Words that deny an act even without a denial verb ([`DENIAL_PHRASES`]).
+/// A phrase inside a relative clause set off by commas describes the clause's
+/// head, not the act the sentence reports: in "State media, which called the
+/// reports fabricated, said militants had staged the scene" the staging is not
+/// denied.
 pub(crate) fn denial_words(w: &Words) -> bool {
     w.has_any(class::DENIAL)
         && (0..w.len()).any(|i| {
@@ -263,7 +267,17 @@ pub(crate) fn denial_words(w: &Words) -> bool {
                         .enumerate()
                         .all(|(k, alts)| alts.contains(&w.w(i + k)))
                 })
+                && !in_comma_relative_clause(w, i)
         })
+}
+
+/// Token `i` lies in a relative clause between commas: ", which … i … ,".
+fn in_comma_relative_clause(w: &Words, i: usize) -> bool {
+    let opens = (0..i)
+        .rev()
+        .take_while(|&k| w.w(k) != ",")
+        .any(|k| matches!(w.w(k), "which" | "who") && k >= 1 && w.w(k - 1) == ",");
+    opens && (i + 1..w.len()).any(|k| w.w(k) == ",")
 }
 
 /// A place name that is part of a broadcaster's or paper's name: "TV station

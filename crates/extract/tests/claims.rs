@@ -259,6 +259,15 @@ fn denials_are_marked() {
     assert!(!c.event.expect("event").denied);
 }
 
+#[test]
+fn a_denial_in_a_relative_clause_belongs_to_its_head() {
+    // The state media deny the reports; the staging they accuse militants of is not denied.
+    let c = claim("State media, which called the reports fabricated, said militants had staged the scene on Monday morning in order to blame the army.");
+    let e = c.event.expect("event");
+    assert!(!e.denied);
+    assert_eq!(e.actor.expect("actor").name, "Syrian Opposition");
+}
+
 fn chain(c: &Claim, text: &str) -> Vec<String> {
     c.attribution
         .chain
