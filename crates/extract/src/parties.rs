@@ -671,9 +671,16 @@ fn repelled_attacker<'a>(w: &Words, candidates: &[&'a ActorTok]) -> Option<&'a A
             if (v + 1..noun).any(|k| !w.is_word(k)) {
                 return None;
             }
-            let by = match (w.w(noun + 1), w.w(noun + 2)) {
-                ("by", _) => noun + 1,
-                ("launched" | "mounted" | "staged", "by") => noun + 2,
+            // "an attack on Rajo by the Turkish army": the attacked place may come first.
+            let after = if matches!(w.w(noun + 1), "on" | "against") {
+                (noun + 2..(noun + 5).min(w.len())).find(|&k| w.w(k) == "by" || !w.is_word(k))?
+                    - 1
+            } else {
+                noun
+            };
+            let by = match (w.w(after + 1), w.w(after + 2)) {
+                ("by", _) => after + 1,
+                ("launched" | "mounted" | "staged", "by") => after + 2,
                 _ => return None,
             };
             candidates.iter().copied().find(|m| {

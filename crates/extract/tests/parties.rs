@@ -295,6 +295,13 @@ fn the_attacker_of_a_repelled_attack() {
         ),
         Some("rebels".into())
     );
+    // The attacked place may come between the attack and its attacker.
+    assert_eq!(
+        actor_name(
+            "Fighters of the YPG and YPJ repelled an attack on Rajo by the Turkish army and its mercenaries on Friday."
+        ),
+        Some("Turkish Armed Forces".into())
+    );
 }
 
 #[test]
