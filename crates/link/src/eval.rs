@@ -180,6 +180,17 @@ pub struct LinkScores {
     pub group_bcubed: (f64, f64),
     /// Article pairs sharing an event.
     pub event_pairs: Pr,
+    /// The contradiction pairs the scorer counted wrong (predicted, not in the gold) and
+    /// missed (in the gold, not predicted), one line each: `event field article | article`
+    /// (the second article empty for an intra-article contradiction).
+    pub contradiction_mistakes: ContradictionMistakes,
+}
+
+/// See [`LinkScores::contradiction_mistakes`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ContradictionMistakes {
+    pub wrong: Vec<String>,
+    pub missed: Vec<String>,
 }
 
 impl fmt::Display for LinkScores {
@@ -593,7 +604,13 @@ pub fn evaluate(gold: &LinkGold, result: &LinkResult, articles: &[EvalArticle<'_
         }
     }
 
+    let line = |(e, f, a, b): &(String, String, String, String)| format!("{e} {f} {a} | {b}");
+    let contradiction_mistakes = ContradictionMistakes {
+        wrong: predicted_pairs.difference(&gold_pairs).map(line).collect(),
+        missed: gold_pairs.difference(&predicted_pairs).map(line).collect(),
+    };
     LinkScores {
+        contradiction_mistakes,
         contradiction_pairs: Pr::from_sets(&predicted_pairs, &gold_pairs),
         contradiction_entries: Pr::from_sets(&predicted_entries, &gold_entries),
         corroborations,

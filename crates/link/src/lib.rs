@@ -55,7 +55,7 @@ pub use config::LinkConfig;
 pub use consistency::{article_consistency, Consistency, ConsistencyIndex, CONSISTENCY_FEATURES};
 pub use eval::{
     evaluate, EvalArticle, GoldArticle, GoldClaim, GoldContradiction, GoldInterval, GoldSide,
-    GoldValue, LinkGold, LinkScores, Pr,
+    ContradictionMistakes, GoldValue, LinkGold, LinkScores, Pr,
 };
 pub use lexicon::{ActorInfo, Lexicon, Lexicons, NoLexicon};
 pub use linker::{LinkInput, LinkResult, Linker, StateError, STATE_MAGIC};

@@ -363,7 +363,16 @@ fn eval_link(args: EvalLinkArgs) -> Result<i32> {
         })
         .collect();
     println!("{} articles from {}", analysed.len(), folder.display());
-    println!("{}", evaluate(&gold, &result, &articles));
+    let scores = evaluate(&gold, &result, &articles);
+    if args.verbose {
+        for m in &scores.contradiction_mistakes.wrong {
+            println!("wrong contradiction pair: {m}");
+        }
+        for m in &scores.contradiction_mistakes.missed {
+            println!("missed contradiction pair: {m}");
+        }
+    }
+    println!("{scores}");
     Ok(exit::SUCCESS)
 }
 
