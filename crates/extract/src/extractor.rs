@@ -831,10 +831,13 @@ fn skip_header(text: &str, span: Span, title: Option<&str>, dates: &DateParser) 
 }
 
 /// A wire dateline before the first sentence of a story: `BEIRUT (Levant Wire) - `,
-/// `ANKARA - `, `WASHINGTON (AP) — `.
+/// `ANKARA - `, `WASHINGTON (AP) — `, and the state agencies' `Daraa, SANA - `.
 fn skip_dateline(text: &str, span: Span) -> Span {
     let s = span.slice(text);
     let b = s.as_bytes();
+    if let Some(body) = agency_dateline(s) {
+        return Span::new(span.end - s[body..].len(), span.end);
+    }
     let caps = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
     if caps < 3 || b.get(caps).is_some_and(u8::is_ascii_lowercase) {
         return span;
@@ -864,6 +867,37 @@ fn skip_dateline(text: &str, span: Span) -> Span {
         return span;
     }
     Span::new(span.end - body.len(), span.end)
+}
+
+/// `Daraa, SANA - `, `Damascus, DSA– `, `Deir Ezzor, SANA-`: one to three capitalised
+/// words, a comma, an agency's acronym in capitals and a dash. Where the body starts.
+fn agency_dateline(s: &str) -> Option<usize> {
+    let comma = s.get(..s.len().min(40))?.find(", ")?;
+    let place = &s[..comma];
+    let words = place.split([' ', '-']).filter(|x| !x.is_empty());
+    let capitalised = |x: &str| {
+        x.chars().next().is_some_and(char::is_uppercase)
+            && x.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}')
+    };
+    let function_word = |x: &str| matches!(x, "In" | "On" | "At" | "The" | "From" | "For" | "By");
+    if words.clone().count() > 3
+        || !words
+            .clone()
+            .all(|x| x.len() <= 20 && capitalised(x) && !function_word(x))
+    {
+        return None;
+    }
+    let rest = &s[comma + 2..];
+    let agency = rest.bytes().take_while(u8::is_ascii_uppercase).count();
+    if !(2..=6).contains(&agency) {
+        return None;
+    }
+    let after = rest[agency..].trim_start_matches(' ');
+    let dash = ["-", "\u{2013}", "\u{2014}"]
+        .iter()
+        .find(|d| after.starts_with(**d))?;
+    let body = after[dash.len()..].trim_start();
+    (!body.is_empty()).then(|| s.len() - body.len())
 }
 
 fn fakes_dateline(s: &str) -> bool {
@@ -1008,6 +1042,25 @@ mod tests {
     #[test]
     fn the_extractor_can_be_shared_across_threads() {
         assert_send_sync::<Extractor>();
+    }
+
+    #[test]
+    fn agency_datelines_are_skipped() {
+        fn body(s: &str) -> Option<&str> {
+            agency_dateline(s).map(|i| &s[i..])
+        }
+        assert_eq!(
+            body("Daraa, DSA - Daesh terrorists executed 11 civilians."),
+            Some("Daesh terrorists executed 11 civilians.")
+        );
+        assert_eq!(
+            body("Deir Ezzor, SANA\u{2013}Army units advanced."),
+            Some("Army units advanced.")
+        );
+        // Not a dateline: a place in the sentence, an agency cited, a long opening.
+        assert_eq!(body("Aleppo, SANA reported, was shelled on Monday."), None);
+        assert_eq!(body("In Aleppo, SANA - the state agency - said."), None);
+        assert_eq!(body("Residents of the four northern towns, AFP - said"), None);
     }
 
     /// A scratch space that earlier articles used (in two orders) gives every
