@@ -1167,6 +1167,10 @@ mod tests {
             cats("France was in shock following the killing of 12 people in an attack."),
             [(12, People)]
         );
+        assert_eq!(
+            cats("The group released a video showing the execution of nine men."),
+            [(9, People)]
+        );
         // No harm, no count: "his son said", "took 20 hostages"; a mourner's own dead
         // are not the incident's count.
         assert!(cats("His son said the gunmen took 20 hostages.").is_empty());

@@ -281,12 +281,17 @@ fn in_comma_relative_clause(w: &Words, i: usize) -> bool {
 }
 
 /// A place name that is part of a broadcaster's or paper's name: "TV station
-/// al-Mayadeen", "Aleppo Today TV", "the Damascus daily".
+/// al-Mayadeen", "Aleppo Today TV", "the Damascus daily", "The Aleppo Ledger".
 fn names_an_outlet(w: &Words, first: usize, end: usize) -> bool {
     let before = first.checked_sub(1).map(|k| w.w(k)).unwrap_or("");
     let after = w.w(end);
     matches!(before, "station" | "channel" | "broadcaster" | "newspaper")
         || matches!(after, "tv" | "television" | "channel" | "radio" | "daily")
+        || w.cap(end)
+            && matches!(
+                after,
+                "ledger" | "herald" | "tribune" | "gazette" | "courier" | "chronicle" | "post"
+            )
 }
 
 /// How specific a place kind is: the event's place is the most specific one named.

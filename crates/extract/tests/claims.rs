@@ -660,6 +660,11 @@ fn a_place_inside_a_broadcasters_name_is_not_the_events_place() {
     let c = claim("Shelling killed four people in al-Mayadin on Monday, Aleppo Today TV reported.");
     let place = c.event.and_then(|e| e.place).map(|p| p.name);
     assert_eq!(place.as_deref(), Some("al-Mayadin"));
+
+    // A paper named after a city.
+    let c = claim("The nine men were executed on 3 March, according to three relatives interviewed by The Aleppo Ledger.");
+    let place = c.event.and_then(|e| e.place).map(|p| p.name);
+    assert_eq!(place, None);
 }
 
 #[test]
