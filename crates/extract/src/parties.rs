@@ -2206,6 +2206,16 @@ fn attack_qualifier(x: &str) -> bool {
     )
 }
 
+/// Aircraft as the subject of "were Russian" ([`qualified_adjective`]).
+const AIR_NOUNS: &[&str] = &[
+    "jets",
+    "warplanes",
+    "planes",
+    "aircraft",
+    "helicopters",
+    "bombers",
+];
+
 /// Nouns of an attack a party adjective can qualify that are not triggers by
 /// themselves: "rebel fire", "government siege".
 fn adjective_attack_noun(x: &str) -> bool {
@@ -2246,6 +2256,33 @@ fn qualified_adjective(w: &Words, inp: &PartyInputs) -> Option<(EntityMention, u
                 .map(|k| (k, k + 1)),
         );
     let mut best: Option<(usize, (EntityMention, usize))> = None;
+    for (_, head_end) in heads.clone() {
+        // "Residents said the jets were Russian": aircraft owned by a predicate demonym,
+        // looked up as "Russian jets".
+        let aircraft = w.w(head_end - 1);
+        if !AIR_NOUNS.contains(&aircraft) || !matches!(w.w(head_end), "were" | "was") {
+            continue;
+        }
+        let mut k = head_end + 1;
+        if matches!(w.w(k), "probably" | "likely" | "apparently" | "all" | "both") {
+            k += 1;
+        }
+        if !w.cap(k) || (w.is_word(k + 1) && w.w(k + 1) != "and") {
+            continue;
+        }
+        let name = format!("{} {aircraft}", w.raw(k));
+        if let Some((index, a)) = inp.actors.index_by_name(&name) {
+            let t = w.toks[k];
+            let mention = EntityMention {
+                name: a.name.clone(),
+                kind: a.kind.entity_kind(),
+                text: w.raw(k).to_string(),
+                start: t.start,
+                end: t.end,
+            };
+            return Some((mention, index));
+        }
+    }
     for (head, head_end) in heads {
         // The word before the attack noun, or before one or two qualifiers.
         let mut k = head;

@@ -305,6 +305,18 @@ fn the_attacker_of_a_repelled_attack() {
 }
 
 #[test]
+fn aircraft_owned_by_a_predicate_demonym() {
+    assert_eq!(
+        actor_name("Residents said the jets were Russian."),
+        Some("Russian Armed Forces".into())
+    );
+    assert_eq!(
+        actor_name("Activists said the warplanes were probably Syrian."),
+        Some("Syrian Arab Air Force".into())
+    );
+}
+
+#[test]
 fn coordinated_and_related_parties() {
     // A first adjective leads a coordination.
     assert_eq!(
