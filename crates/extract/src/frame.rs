@@ -236,13 +236,33 @@ fn air_word(w: &Words, k: usize) -> bool {
 
 /// Phrases that deny an act even without a denial verb, each word given by its
 /// alternatives: "fabricated", "no truth", "not responsible", "none of its", "no
-/// aircraft".
+/// (Russian) aircraft", "neither Russian nor Syrian aircraft", "described the reports
+/// as false".
 const DENIAL_PHRASES: &[&[&[&str]]] = &[
     &[&["fabricated", "fabrications", "fabrication"]],
     &[&["no"], &["truth"]],
     &[&["not"], &["responsible"]],
     &[&["none"], &["of"], &["its", "their"]],
-    &[&["no"], &["aircraft", "jets", "planes", "warplanes"]],
+    &[&["no"], AIRCRAFT],
+    &[&["no"], AIR_OWNERS, AIRCRAFT],
+    &[&["neither"], AIR_OWNERS, &["nor"], AIR_OWNERS, AIRCRAFT],
+    &[&["as"], &["false", "untrue", "baseless", "groundless"]],
+];
+
+/// Aircraft a denial says were not there ([`DENIAL_PHRASES`]).
+const AIRCRAFT: &[&str] = &["aircraft", "jets", "planes", "warplanes", "helicopters"];
+
+/// Whose aircraft: "no Russian aircraft", "neither Russian nor Syrian aircraft".
+const AIR_OWNERS: &[&str] = &[
+    "russian",
+    "syrian",
+    "turkish",
+    "israeli",
+    "american",
+    "us",
+    "coalition",
+    "government",
+    "regime",
 ];
 
 /// The first words of the [`DENIAL_PHRASES`] ([`class::DENIAL`]).

@@ -260,6 +260,20 @@ fn denials_are_marked() {
 }
 
 #[test]
+fn denials_of_aircraft_and_of_reports() {
+    for t in [
+        "No Russian aircraft were reported over the town at that time.",
+        "According to the centre's data, neither Russian nor Syrian aircraft flew over the Homs de-escalation zone that day.",
+        "The centre described reports of a Syrian air strike on the town of Talbiseh on Tuesday as false.",
+    ] {
+        assert!(claim(t).event.expect("event").denied, "{t}");
+    }
+    // "neither ... nor" without aircraft denies nothing.
+    let c = claim("Al-Baghdadi was critically wounded in the attack, but neither US nor Iraqi officials were able to provide further details.");
+    assert!(!c.event.expect("event").denied);
+}
+
+#[test]
 fn a_denial_in_a_relative_clause_belongs_to_its_head() {
     // The state media deny the reports; the staging they accuse militants of is not denied.
     let c = claim("State media, which called the reports fabricated, said militants had staged the scene on Monday morning in order to blame the army.");
