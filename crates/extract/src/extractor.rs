@@ -877,7 +877,8 @@ fn agency_dateline(s: &str) -> Option<usize> {
     let words = place.split([' ', '-']).filter(|x| !x.is_empty());
     let capitalised = |x: &str| {
         x.chars().next().is_some_and(char::is_uppercase)
-            && x.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}')
+            && x.chars()
+                .all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}')
     };
     let function_word = |x: &str| matches!(x, "In" | "On" | "At" | "The" | "From" | "For" | "By");
     if words.clone().count() > 3
@@ -1060,7 +1061,10 @@ mod tests {
         // Not a dateline: a place in the sentence, an agency cited, a long opening.
         assert_eq!(body("Aleppo, SANA reported, was shelled on Monday."), None);
         assert_eq!(body("In Aleppo, SANA - the state agency - said."), None);
-        assert_eq!(body("Residents of the four northern towns, AFP - said"), None);
+        assert_eq!(
+            body("Residents of the four northern towns, AFP - said"),
+            None
+        );
     }
 
     /// A scratch space that earlier articles used (in two orders) gives every

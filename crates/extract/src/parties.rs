@@ -673,8 +673,7 @@ fn repelled_attacker<'a>(w: &Words, candidates: &[&'a ActorTok]) -> Option<&'a A
             }
             // "an attack on Rajo by the Turkish army": the attacked place may come first.
             let after = if matches!(w.w(noun + 1), "on" | "against") {
-                (noun + 2..(noun + 5).min(w.len())).find(|&k| w.w(k) == "by" || !w.is_word(k))?
-                    - 1
+                (noun + 2..(noun + 5).min(w.len())).find(|&k| w.w(k) == "by" || !w.is_word(k))? - 1
             } else {
                 noun
             };
@@ -2264,7 +2263,10 @@ fn qualified_adjective(w: &Words, inp: &PartyInputs) -> Option<(EntityMention, u
             continue;
         }
         let mut k = head_end + 1;
-        if matches!(w.w(k), "probably" | "likely" | "apparently" | "all" | "both") {
+        if matches!(
+            w.w(k),
+            "probably" | "likely" | "apparently" | "all" | "both"
+        ) {
             k += 1;
         }
         if !w.cap(k) || (w.is_word(k + 1) && w.w(k + 1) != "and") {

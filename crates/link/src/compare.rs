@@ -519,6 +519,7 @@ impl Linker {
                         event: event_id.clone(),
                         field,
                         claims: sides.iter().map(|&i| self.claim_ref(i, field)).collect(),
+                        first_side: left.len(),
                     });
                     contradicted.extend(sides);
                 }

@@ -450,9 +450,12 @@ pub fn evaluate(gold: &LinkGold, result: &LinkResult, articles: &[EvalArticle<'_
     for c in &result.contradictions {
         let field = c.field.as_str();
         let event = majority(&c.claims, field).unwrap_or_else(|| "?".to_string());
+        // Only claims on opposite sides conflict; without recorded sides, claims of
+        // different wording.
+        let side = |k: usize| c.first_side > 0 && k < c.first_side;
         for (k, x) in c.claims.iter().enumerate() {
-            for y in &c.claims[k + 1..] {
-                if x.value == y.value {
+            for (j, y) in c.claims.iter().enumerate().skip(k + 1) {
+                if x.value == y.value || (c.first_side > 0 && side(k) == side(j)) {
                     continue;
                 }
                 let (Some(fx), Some(fy)) = (

@@ -54,8 +54,8 @@ mod util;
 pub use config::LinkConfig;
 pub use consistency::{article_consistency, Consistency, ConsistencyIndex, CONSISTENCY_FEATURES};
 pub use eval::{
-    evaluate, EvalArticle, GoldArticle, GoldClaim, GoldContradiction, GoldInterval, GoldSide,
-    ContradictionMistakes, GoldValue, LinkGold, LinkScores, Pr,
+    evaluate, ContradictionMistakes, EvalArticle, GoldArticle, GoldClaim, GoldContradiction,
+    GoldInterval, GoldSide, GoldValue, LinkGold, LinkScores, Pr,
 };
 pub use lexicon::{ActorInfo, Lexicon, Lexicons, NoLexicon};
 pub use linker::{LinkInput, LinkResult, Linker, StateError, STATE_MAGIC};

@@ -64,7 +64,13 @@ pub struct Contradiction {
     pub id: String,
     pub event: String,
     pub field: ContradictionField,
+    /// The claims of one side (one value, or values of one camp), then those of the
+    /// other side.
     pub claims: Vec<ClaimRef>,
+    /// How many of `claims` are on the first side. 0 when not recorded (results
+    /// stored before the field existed).
+    #[serde(default)]
+    pub first_side: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

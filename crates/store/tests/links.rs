@@ -42,6 +42,7 @@ fn a_saved_link_result_reads_back_and_a_new_one_replaces_it() {
         event: "e1".into(),
         field: ContradictionField::Killed,
         claims: vec![claim("a1/c1", "at least 35"), claim("b2/c3", "12")],
+        first_side: 1,
     };
     let corroboration = Corroboration {
         event: "e1".into(),
@@ -211,6 +212,7 @@ fn contradiction(id: &str, event: &str, field: ContradictionField) -> Contradict
         event: event.into(),
         field,
         claims: vec![claim("a1/c1", "3"), claim("b2/c1", "5")],
+        first_side: 1,
     }
 }
 

@@ -34,11 +34,12 @@ pub struct RivalValue<'a> {
 /// Merges `contradictions` into one [`Dispute`] per (event, field), in order of
 /// first appearance.
 ///
-/// A contradiction lists the claims of one value group and then those of the
-/// other. When its claims show exactly two values, those two clash; when a group
-/// shows two wordings of one value ("at least 35" and "35"), which side each
-/// wording is on is not recorded, so such a contradiction adds no clash pair (its
-/// claims are still listed).
+/// A contradiction lists the claims of one side and then those of the other
+/// (`first_side` of them on the first): every value of one side clashes with every
+/// value of the other. A side may show two wordings of one value ("at least 35" and
+/// "35") or two actors of one camp ("PKK" and "YPG"); those do not clash. Results
+/// stored before sides were recorded (`first_side` 0) clash only when their claims
+/// show exactly two values.
 pub fn disputes(contradictions: &[Contradiction]) -> Vec<Dispute<'_>> {
     let mut out: Vec<Dispute> = Vec::new();
     for c in contradictions {
@@ -61,7 +62,8 @@ pub fn disputes(contradictions: &[Contradiction]) -> Vec<Dispute<'_>> {
         let d = &mut out[at];
         d.contradictions += 1;
         let mut seen: Vec<usize> = Vec::new();
-        for r in &c.claims {
+        let mut sides: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+        for (k, r) in c.claims.iter().enumerate() {
             let v = match d.values.iter().position(|v| v.value == r.value) {
                 Some(v) => v,
                 None => {
@@ -79,8 +81,23 @@ pub fn disputes(contradictions: &[Contradiction]) -> Vec<Dispute<'_>> {
             if !seen.contains(&v) {
                 seen.push(v);
             }
+            let side = &mut sides[usize::from(k >= c.first_side)];
+            if !side.contains(&v) {
+                side.push(v);
+            }
         }
-        if let [a, b] = seen[..] {
+        let pairs: Vec<(usize, usize)> = if c.first_side > 0 {
+            sides[0]
+                .iter()
+                .flat_map(|&a| sides[1].iter().map(move |&b| (a, b)))
+                .filter(|(a, b)| a != b)
+                .collect()
+        } else if let [a, b] = seen[..] {
+            vec![(a, b)]
+        } else {
+            Vec::new()
+        };
+        for (a, b) in pairs {
             let pair = (a.min(b), a.max(b));
             if !d.clashes.contains(&pair) {
                 d.clashes.push(pair);
@@ -135,6 +152,7 @@ mod tests {
             event: event.into(),
             field,
             claims: claims.iter().map(|(i, v)| claim(i, v)).collect(),
+            first_side: 0,
         }
     }
 
@@ -188,6 +206,22 @@ mod tests {
             .sum();
         // killed: a/c1, b/c1, c/c2, d/c1, e/c1, c/c1; date: a/c1, e/c1; e2: f/c1, g/c1.
         assert_eq!(listed, 10);
+    }
+
+    #[test]
+    fn recorded_sides_clash_across_not_within() {
+        // Turkish media name the "PKK/YPG", the Kurdish side names Islamic State.
+        let mut c = contradiction(
+            "e1",
+            ContradictionField::Actor,
+            &[("a/c1", "PKK"), ("a/c2", "YPG"), ("b/c1", "Islamic State")],
+        );
+        c.first_side = 2;
+        let ds = disputes(std::slice::from_ref(&c));
+        assert_eq!(
+            clash_line(&ds[0]),
+            "PKK ≠ Islamic State; YPG ≠ Islamic State"
+        );
     }
 
     #[test]
