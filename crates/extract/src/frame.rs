@@ -300,6 +300,16 @@ fn in_comma_relative_clause(w: &Words, i: usize) -> bool {
     opens && (i + 1..w.len()).any(|k| w.w(k) == ",")
 }
 
+/// Where aircraft came from, not where they struck: "took off from Hama military
+/// airport", "flew in from the Hmeimim base".
+fn took_off_from(w: &Words, first: usize) -> bool {
+    let k = w.with_the(first);
+    k >= 2
+        && w.w(k - 1) == "from"
+        && (matches!(w.w(k - 2), "off" | "flew" | "flown" | "departed" | "taking")
+            || w.w(k - 2) == "in" && k >= 3 && matches!(w.w(k - 3), "flew" | "flown"))
+}
+
 /// A place name that is part of a broadcaster's or paper's name: "TV station
 /// al-Mayadeen", "Aleppo Today TV", "the Damascus daily", "The Aleppo Ledger".
 fn names_an_outlet(w: &Words, first: usize, end: usize) -> bool {
@@ -750,7 +760,10 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
     }
     let mut candidates: Vec<(usize, u8, Cand)> = Vec::new();
     for p in inp.place_matches {
-        if in_ranges(&found.speaker_ranges, p.first, p.end) || names_an_outlet(w, p.first, p.end) {
+        if in_ranges(&found.speaker_ranges, p.first, p.end)
+            || names_an_outlet(w, p.first, p.end)
+            || took_off_from(w, p.first)
+        {
             continue;
         }
         let Some(pl) = inp.places.get(p.m.place) else {

@@ -675,6 +675,11 @@ fn a_place_inside_a_broadcasters_name_is_not_the_events_place() {
     let place = c.event.and_then(|e| e.place).map(|p| p.name);
     assert_eq!(place.as_deref(), Some("al-Mayadin"));
 
+    // Where the aircraft took off is not where they struck.
+    let c = claim("Witnesses told the monitor that two aircraft belonging to the Syrian government air force took off from Hama military airport before the attack on Talbiseh.");
+    let place = c.event.and_then(|e| e.place).map(|p| p.name);
+    assert_eq!(place.as_deref(), Some("Talbiseh"));
+
     // A paper named after a city.
     let c = claim("The nine men were executed on 3 March, according to three relatives interviewed by The Aleppo Ledger.");
     let place = c.event.and_then(|e| e.place).map(|p| p.name);
