@@ -867,6 +867,10 @@ fn possessed_forces(w: &Words, inp: &PartyInputs, limit: usize) -> Option<(usize
         if (k + 1..noun).any(|j| !w.is_word(j)) {
             return None;
         }
+        // "seven of its fighters were killed": the party's dead, not its attack.
+        if passive_after(w, inp, noun + 1) {
+            return None;
+        }
         // "three of its fighters", "none of its aircraft".
         let start = if k >= 2
             && w.w(k - 1) == "of"

@@ -305,6 +305,18 @@ fn the_attacker_of_a_repelled_attack() {
 }
 
 #[test]
+fn a_partys_own_dead_are_not_its_attack() {
+    assert_eq!(
+        actor_name("The YPG said seven of its fighters were killed in the fighting on Friday."),
+        None
+    );
+    assert_eq!(
+        actor_name("Amaq said its fighters killed 20 soldiers."),
+        Some("Islamic State".into())
+    );
+}
+
+#[test]
 fn aircraft_owned_by_a_predicate_demonym() {
     assert_eq!(
         actor_name("Residents said the jets were Russian."),
