@@ -204,6 +204,11 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
                 continue;
             }
         }
+        // "50 PKK/YPG terrorists": a slash joining two names of one modifier.
+        if word == "/" && taken > 0 && w.is_word(i + 1) && w.is_word(i - 1) {
+            i += 1;
+            continue;
+        }
         if !w.is_word(i) {
             break;
         }
@@ -1170,6 +1175,11 @@ mod tests {
         assert_eq!(
             cats("The group released a video showing the execution of nine men."),
             [(9, People)]
+        );
+        // A slash joins two names of one modifier.
+        assert_eq!(
+            cats("The troops took the town, killing at least 50 PKK/YPG terrorists."),
+            [(50, Militants)]
         );
         // No harm, no count: "his son said", "took 20 hostages"; a mourner's own dead
         // are not the incident's count.
