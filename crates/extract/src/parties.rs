@@ -1669,7 +1669,12 @@ fn accused<'a>(w: &Words, inp: &'a PartyInputs) -> Option<&'a ActorTok> {
                 // "blamed the attack squarely on X".
                 match (v + 1..(v + 6).min(w.len())).find(|&k| w.w(k) == "on") {
                     Some(on) => party_at(on + 1, on + 4),
-                    None => party_at(v + 1, v + 3).filter(|m| followed_by(m, "for")),
+                    // "Kurdish officials blame rebel factions": with no act named, the
+                    // accusation's object is its party.
+                    None => party_at(v + 1, v + 3).filter(|m| {
+                        followed_by(m, "for")
+                            || (inp.event_type == EventType::Accusation && !inp.denied)
+                    }),
                 }
             }
             // "saying Assads forces were responsible".

@@ -305,6 +305,19 @@ fn the_attacker_of_a_repelled_attack() {
 }
 
 #[test]
+fn a_blamed_party_with_no_act_named() {
+    assert_eq!(
+        actor_name("Kurdish officials blame rebel factions west of the city."),
+        Some("Syrian Opposition".into())
+    );
+    // A denial's actor is the denier.
+    assert_eq!(
+        actor_name("Damascus denied responsibility and blamed rebels."),
+        Some("Syrian Government".into())
+    );
+}
+
+#[test]
 fn a_partys_own_dead_are_not_its_attack() {
     assert_eq!(
         actor_name("The YPG said seven of its fighters were killed in the fighting on Friday."),
