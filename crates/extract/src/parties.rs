@@ -1662,6 +1662,9 @@ fn accused<'a>(w: &Words, inp: &'a PartyInputs) -> Option<&'a ActorTok> {
             }
             // "accused by Washington of": the accuser, not the accused.
             "accused" if w.w(v + 1) == "by" => None,
+            // "staged the scene in order to accuse the army of": an accusation aimed
+            // at, not made.
+            "accuse" if v >= 1 && w.w(v - 1) == "to" => None,
             "accused" | "accuses" | "accusing" | "accuse" => {
                 party_at(v + 1, v + 5).filter(|m| followed_by(m, "of"))
             }

@@ -265,6 +265,7 @@ fn denials_of_aircraft_and_of_reports() {
         "No Russian aircraft were reported over the town at that time.",
         "According to the centre's data, neither Russian nor Syrian aircraft flew over the Homs de-escalation zone that day.",
         "The centre described reports of a Syrian air strike on the town of Talbiseh on Tuesday as false.",
+        "The statement stressed that the Syrian Arab Army does not possess chemical weapons of any kind and has never used them.",
     ] {
         assert!(claim(t).event.expect("event").denied, "{t}");
     }
