@@ -247,7 +247,10 @@ const DENIAL_PHRASES: &[&[&[&str]]] = &[
     &[&["no"], AIR_OWNERS, AIRCRAFT],
     &[&["neither"], AIR_OWNERS, &["nor"], AIR_OWNERS, AIRCRAFT],
     &[&["as"], &["false", "untrue", "baseless", "groundless"]],
-    &[&["never"], &["used", "carried", "launched", "conducted", "targeted"]],
+    &[
+        &["never"],
+        &["used", "carried", "launched", "conducted", "targeted"],
+    ],
 ];
 
 /// Aircraft a denial says were not there ([`DENIAL_PHRASES`]).

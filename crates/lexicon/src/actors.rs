@@ -197,6 +197,31 @@ fn country_possessives(alias: &str) -> Vec<String> {
     vec![format!("{country}'s {rest}"), format!("{country}s {rest}")]
 }
 
+/// Words that own the rest of an alias: "regime helicopters" is also written "the
+/// regime's helicopters" (and, without apostrophes, "regimes helicopters"), "Syrian
+/// army aircraft" "the Syrian army's aircraft".
+const POSSESSORS: [&str; 4] = ["regime", "army", "government", "assad"];
+
+/// `regime's X` and `regimes X` for an alias `regime X` (the owner word anywhere
+/// before the last word); nothing for other aliases.
+fn owner_possessives(alias: &str) -> Vec<String> {
+    let words: Vec<&str> = alias.split_whitespace().collect();
+    let Some(k) = words[..words.len().saturating_sub(1)]
+        .iter()
+        .position(|w| POSSESSORS.iter().any(|p| p.eq_ignore_ascii_case(w)))
+    else {
+        return Vec::new();
+    };
+    ["'s", "s"]
+        .iter()
+        .map(|suffix| {
+            let mut v: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+            v[k].push_str(suffix);
+            v.join(" ")
+        })
+        .collect()
+}
+
 impl Default for Actors {
     fn default() -> Actors {
         Actors::new()
@@ -311,6 +336,7 @@ impl Actors {
             .flat_map(|s| {
                 country_possessives(s.text)
                     .into_iter()
+                    .chain(owner_possessives(s.text))
                     .map(move |t| (t, s.entry, s.line))
             })
             .collect();

@@ -453,6 +453,24 @@ fn odd_input_and_any_range_never_panic() {
     }
 }
 
+/// "regimes helicopters" and "Syrian army's aircraft" name what "regime helicopters" and
+/// "Syrian army aircraft" name. (A match that starts earlier still wins: "the Syrian
+/// army's aircraft" is "the Syrian army".)
+#[test]
+fn an_owner_possessive_matches_the_owner_alias() {
+    let a = Actors::new();
+    for text in [
+        "Syrian army's aircraft bombed",
+        "regimes helicopters dropped",
+        "Syrian armys aircraft bombed",
+    ] {
+        let found = a.find(text, 0, text.len());
+        assert_eq!(found.len(), 1, "{text}");
+        let name = &a.get(found[0].actor).unwrap().name;
+        assert_eq!(name, "Syrian Arab Air Force", "{text}");
+    }
+}
+
 /// "Syria's army" and "Syrias army" name what "Syrian army" names; an alias written in
 /// the table wins over a generated one.
 #[test]
