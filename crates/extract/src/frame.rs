@@ -64,9 +64,24 @@ fn casualties(w: &Words, inp: &Inputs, c: &Count) -> Casualties {
         category: member_category(w, inp, c).unwrap_or(c.category),
         expression: span.slice(w.text).to_string(),
         update: c.update,
+        part: part_of_a_toll(w, c),
         start: span.start,
         end: span.end,
     }
+}
+
+/// "Eleven of the dead were civilians", "killing 16 of them", "10 of those killed": the
+/// count is a part of a toll given as a whole, right after the number.
+fn part_of_a_toll(w: &Words, c: &Count) -> bool {
+    (c.first + 1..(c.first + 4).min(c.end + 1)).any(|k| {
+        w.w(k) == "of"
+            && (matches!(w.w(k + 1), "them" | "whom" | "those")
+                || w.w(k + 1) == "the"
+                    && matches!(
+                        w.w(k + 2),
+                        "dead" | "killed" | "victims" | "casualties" | "wounded" | "injured"
+                    ))
+    })
 }
 
 /// The category of "members" by the group they belong to: "23 Daesh members" are
@@ -1180,6 +1195,7 @@ fn named_victim(
         category,
         expression: span.slice(w.text).to_string(),
         update: false,
+        part: false,
         start: span.start,
         end: span.end,
     })

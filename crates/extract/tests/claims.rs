@@ -260,6 +260,17 @@ fn denials_are_marked() {
 }
 
 #[test]
+fn a_part_of_a_toll_is_marked() {
+    let text = "A car bomb killed 18 people at a checkpoint in al-Bab on Thursday. Eleven of the dead were civilians, the outlet said.";
+    let killed: Vec<(u32, bool)> = claims_on(text, None)
+        .into_iter()
+        .filter_map(|c| c.event.and_then(|e| e.killed))
+        .map(|k| (k.min, k.part))
+        .collect();
+    assert_eq!(killed, [(18, false), (11, true)]);
+}
+
+#[test]
 fn denials_of_aircraft_and_of_reports() {
     for t in [
         "No Russian aircraft were reported over the town at that time.",

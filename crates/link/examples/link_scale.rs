@@ -270,6 +270,7 @@ fn article(
                 category: CasualtyCategory::People,
                 expression: expr.clone(),
                 update: false,
+                part: false,
                 start: killed_span.start,
                 end: killed_span.end,
             }),

@@ -414,8 +414,10 @@ fn frame(
                 end: a.end,
             })
         }),
-        killed: f.killed.as_ref().map(count),
-        injured: f.injured.as_ref().map(count),
+        // A part of a toll ("Eleven of the dead were civilians") is not the event's
+        // toll: it neither contradicts nor backs another report's.
+        killed: f.killed.as_ref().filter(|c| !c.part).map(count),
+        injured: f.injured.as_ref().filter(|c| !c.part).map(count),
         denied: f.denied,
     }
 }

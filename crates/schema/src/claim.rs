@@ -235,6 +235,10 @@ pub struct Casualties {
     /// Framed as a revision: "the death toll rose to 50".
     #[serde(default)]
     pub update: bool,
+    /// A part of a toll the text gives as a whole: "Eleven of the dead were
+    /// civilians", "16 of them children". Written only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub part: bool,
     pub start: usize,
     pub end: usize,
 }

@@ -158,6 +158,7 @@ mod tests {
             category: CasualtyCategory::People,
             expression: "x".into(),
             update: false,
+            part: false,
             start: s,
             end: e,
         };

@@ -333,6 +333,7 @@ fn claim(article: &str, sentence: usize, start: usize, end: usize) -> Claim {
                 category: CasualtyCategory::Civilians,
                 expression: "at least 12 civilians".to_string(),
                 update: false,
+                part: false,
                 start: at(50),
                 end: at(71),
             }),

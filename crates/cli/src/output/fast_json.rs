@@ -584,6 +584,7 @@ fn casualties(out: &mut Vec<u8>, c: &Casualties) -> Result<(), Error> {
         category,
         expression,
         update,
+        part,
         start,
         end,
     } = c;
@@ -600,6 +601,10 @@ fn casualties(out: &mut Vec<u8>, c: &Casualties) -> Result<(), Error> {
     string(out, expression)?;
     out.extend_from_slice(b",\"update\":");
     boolean(out, *update);
+    // `skip_serializing_if = "std::ops::Not::not"`.
+    if *part {
+        out.extend_from_slice(b",\"part\":true");
+    }
     span_end(out, *start, *end);
     Ok(())
 }

@@ -286,6 +286,7 @@ impl ArticleBuilder {
                         category: *category,
                         expression: words.clone(),
                         update: *update,
+                        part: false,
                         start,
                         end,
                     }
@@ -298,6 +299,7 @@ impl ArticleBuilder {
                     category: CasualtyCategory::People,
                     expression: words.clone(),
                     update: false,
+                    part: false,
                     start,
                     end,
                 }
