@@ -357,6 +357,20 @@ impl Context<'_> {
             if let Some(m) = self.actor_ending_at(i) {
                 i = m.first;
                 head = true;
+                // "the Syrian city of Aleppo the Syrian Observatory for Human Rights
+                // said" (punctuation lost): a name opening with "the" right after a
+                // place governed by "of" or "in" starts the phrase ("head of the
+                // Observatory" and "Rami Abdel Rahman the Observatorys director" join;
+                // "In Washington the Pentagon said" keeps its opening place, which is
+                // the speaker's, and "near Damascus" only locates another place).
+                if w.has(m.first, class::DETERMINER)
+                    && m.first > 2
+                    && w.is_word(m.first - 1)
+                    && w.cap(m.first - 1)
+                    && matches!(w.w(m.first - 2), "of" | "in")
+                {
+                    break;
+                }
                 continue;
             }
             if word == ")" {
@@ -397,6 +411,21 @@ impl Context<'_> {
                     continue;
                 }
                 None => {}
+            }
+            // "killed at least 80 people in Hama rights groups said" (punctuation
+            // lost): a located name before a lower-case source phrase is the place of
+            // the clause before, not part of the speaker.
+            if w.is_word(k)
+                && w.cap(k)
+                && i < end
+                && !w.cap(i)
+                && !place_tail
+                && k > 0
+                && matches!(w.w(k - 1), "in" | "at" | "near" | "from" | "of")
+                && (i..end).all(|j| self.source_word(w, j).is_some())
+                && (i..end).any(|j| matches!(self.source_word(w, j), Some(SourceWord::Head(_))))
+            {
+                break;
             }
             if w.is_word(k) && w.cap(k) && !cap_stop(word) {
                 i = k;

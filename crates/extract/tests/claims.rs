@@ -692,6 +692,24 @@ fn a_place_inside_a_broadcasters_name_is_not_the_events_place() {
     let place = c.event.and_then(|e| e.place).map(|p| p.name);
     assert_eq!(place.as_deref(), Some("Talbiseh"));
 
+    // Text that lost its commas: the place before the speaker is the event's.
+    let names =
+        |c: &Claim| -> Vec<String> { c.attribution.chain.iter().map(|s| s.name.clone()).collect() };
+    let c = claim("At least 21 people were killed and 50 hurt on Sunday in a rebel mortar attack on regime-held districts of the Syrian city of Aleppo the Syrian Observatory for Human Rights said.");
+    assert_eq!(names(&c), ["Syrian Observatory for Human Rights"]);
+    let place = c.event.and_then(|e| e.place).map(|p| p.name);
+    assert_eq!(place.as_deref(), Some("Aleppo"));
+    let c = claim(
+        "On July 31 a tank-backed assault killed at least 80 people in Hama rights groups said.",
+    );
+    let place = c.event.and_then(|e| e.place).map(|p| p.name);
+    assert_eq!(place.as_deref(), Some("Hama"));
+    // A title after a name still joins it; a city after its source still belongs to it.
+    let c = claim("Rami Abdel Rahman the Observatorys director said the regime was killing scores of civilians.");
+    assert_eq!(c.attribution.chain.first().map(|s| s.start), Some(0));
+    let c = claim("A hospital source in Hassakeh city said there were \"more than 20 dead and dozens wounded\".");
+    assert_eq!(names(&c), ["A hospital source in Hassakeh city"]);
+
     // A paper named after a city.
     let c = claim("The nine men were executed on 3 March, according to three relatives interviewed by The Aleppo Ledger.");
     let place = c.event.and_then(|e| e.place).map(|p| p.name);
