@@ -319,14 +319,20 @@ fn in_comma_relative_clause(w: &Words, i: usize) -> bool {
     opens && (i + 1..w.len()).any(|k| w.w(k) == ",")
 }
 
-/// Where aircraft came from, not where they struck: "took off from Hama military
-/// airport", "flew in from the Hmeimim base".
-fn took_off_from(w: &Words, first: usize) -> bool {
+/// Where the attackers came from or sat, not where they struck: "took off from Hama
+/// military airport", "flew in from the Hmeimim base", "terrorist groups positioned in
+/// Binnish town targeted al-Fouaa" (SANA's formula).
+fn attackers_base(w: &Words, first: usize) -> bool {
     let k = w.with_the(first);
     k >= 2
-        && w.w(k - 1) == "from"
-        && (matches!(w.w(k - 2), "off" | "flew" | "flown" | "departed" | "taking")
-            || w.w(k - 2) == "in" && k >= 3 && matches!(w.w(k - 3), "flew" | "flown"))
+        && (w.w(k - 1) == "from"
+            && (matches!(w.w(k - 2), "off" | "flew" | "flown" | "departed" | "taking")
+                || w.w(k - 2) == "in" && k >= 3 && matches!(w.w(k - 3), "flew" | "flown"))
+            || matches!(w.w(k - 1), "in" | "at")
+                && matches!(
+                    w.w(k - 2),
+                    "positioned" | "stationed" | "entrenched" | "deployed" | "holed"
+                ))
 }
 
 /// A place name that is part of a broadcaster's or paper's name: "TV station
@@ -781,7 +787,7 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
     for p in inp.place_matches {
         if in_ranges(&found.speaker_ranges, p.first, p.end)
             || names_an_outlet(w, p.first, p.end)
-            || took_off_from(w, p.first)
+            || attackers_base(w, p.first)
         {
             continue;
         }

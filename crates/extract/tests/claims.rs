@@ -710,6 +710,11 @@ fn a_place_inside_a_broadcasters_name_is_not_the_events_place() {
     let c = claim("A hospital source in Hassakeh city said there were \"more than 20 dead and dozens wounded\".");
     assert_eq!(names(&c), ["A hospital source in Hassakeh city"]);
 
+    // SANA's "terrorists positioned in X targeted Y": Y is where it happened.
+    let c = claim("Local sources said that terrorist groups positioned in Binnish town targeted al-Fouaa with mortar shells, injuring a 6-year-old girl.");
+    let place = c.event.and_then(|e| e.place).map(|p| p.name);
+    assert_eq!(place.as_deref(), Some("al-Foua"));
+
     // A paper named after a city.
     let c = claim("The nine men were executed on 3 March, according to three relatives interviewed by The Aleppo Ledger.");
     let place = c.event.and_then(|e| e.place).map(|p| p.name);
