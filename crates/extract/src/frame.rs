@@ -535,7 +535,9 @@ fn pattern_places(w: &Words, skip: &dyn Fn(usize, usize) -> bool) -> Vec<(usize,
         while a < i && faith_word(w, a) {
             a += 1;
         }
-        if a < i && !skip(a, i) && !demonym(w, a) {
+        // "the Old City", "the New City": an old part of a city, not a name.
+        let generic = (a..i).all(|k| matches!(w.w(k), "old" | "new" | "inner" | "holy"));
+        if a < i && !skip(a, i) && !demonym(w, a) && !generic {
             out.push((a, i, specific));
         }
     }
