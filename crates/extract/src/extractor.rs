@@ -4,7 +4,7 @@
 use chrono::Datelike;
 use chrono::NaiveDate;
 use crosscheck_dates::{DateMatch, DateParser};
-use crosscheck_lexicon::{ActorKind, Actors, FoldedText, Gazetteer};
+use crosscheck_lexicon::{ActorKind, Actors, FoldedText, Gazetteer, PlaceMatch};
 use crosscheck_schema::{
     Attribution, AttributionSource, Claim, EventFrame, EventType, SourceKind, Span,
 };
@@ -273,6 +273,7 @@ impl Extractor {
         buffers.reserve(longest);
         let mut parties = PartyMemory::default();
         let mut persons: Vec<(String, crosscheck_schema::CasualtyCategory)> = Vec::new();
+        let mut named_places: Vec<PlaceMatch> = Vec::new();
         for (si, &span) in ctx.sentences.iter().enumerate() {
             let span = clamp(text, span);
             let span = if si == 0 {
@@ -487,6 +488,7 @@ impl Extractor {
                         vocab: &self.vocab,
                         actors: &self.actors,
                         places: &self.places,
+                        earlier_places: &named_places,
                         counts: &counts,
                         hits,
                         found: &found,
@@ -505,6 +507,15 @@ impl Extractor {
                 &self.actors,
                 actor_matches,
                 built.as_ref().and_then(|b| b.actor),
+            );
+            named_places.extend(
+                place_matches
+                    .iter()
+                    .filter(|p| {
+                        !in_ranges(&found.speaker_ranges, p.first, p.end)
+                            && !frame::names_an_outlet(&w, p.first, p.end)
+                    })
+                    .map(|p| p.m),
             );
             let frame = built.map(|b| b.frame);
             // Deaths and "the attack" belong to the last violent incident typed: not to

@@ -36,6 +36,10 @@ pub(crate) struct Inputs<'a> {
     pub vocab: &'a Vocab,
     pub actors: &'a Actors,
     pub places: &'a Gazetteer,
+    /// The places the article named before this sentence as places (not in a
+    /// speaker's or an outlet's name), in text order: what "the city" and "the town"
+    /// stand for.
+    pub earlier_places: &'a [PlaceMatch],
     pub counts: &'a [Count],
     /// The triggers outside the speakers' phrases.
     pub hits: &'a [Hit],
@@ -319,6 +323,70 @@ fn in_comma_relative_clause(w: &Words, i: usize) -> bool {
     opens && (i + 1..w.len()).any(|k| w.w(k) == ",")
 }
 
+/// "the city", "the town", "the province", "the capital" with no name in the sentence:
+/// the place of that kind the article named last ("Aleppo ... the city" → Aleppo); "the
+/// capital" is Damascus once the article has named a place in Syria. The mention keeps
+/// the sentence's words ("the city") and the earlier place's name.
+fn anaphoric_place(
+    w: &Words,
+    inp: &Inputs,
+    speakers: &[(usize, usize)],
+    actors: &[(usize, usize)],
+) -> Option<PlaceMention> {
+    if inp.earlier_places.is_empty() {
+        return None;
+    }
+    let k = (1..w.len()).find(|&k| {
+        (w.has(k, class::PLACE_NOUN) || w.w(k) == "capital")
+            && w.w(k - 1) == "the"
+            && w.w(k + 1) != "of"
+            && !in_ranges(speakers, k - 1, k + 1)
+            && !in_ranges(actors, k - 1, k + 1)
+            // "A police source in the city said": where the speaker is.
+            && !(k >= 3
+                && matches!(w.w(k - 2), "in" | "at" | "from")
+                && speakers.iter().any(|&(_, b)| b == k - 2))
+    })?;
+    let kinds: &[PlaceKind] = match w.w(k) {
+        "city" => &[PlaceKind::City],
+        "town" => &[PlaceKind::Town, PlaceKind::City, PlaceKind::Village],
+        "village" => &[PlaceKind::Village, PlaceKind::Town],
+        "province" | "governorate" => &[PlaceKind::Governorate, PlaceKind::Province],
+        "capital" => &[],
+        _ => return None,
+    };
+    let place = if kinds.is_empty() {
+        let in_syria = inp.earlier_places.iter().any(|m| {
+            inp.places
+                .get(m.place)
+                .is_some_and(|p| p.id.starts_with("sy/") || p.id == "sy")
+        });
+        in_syria
+            .then(|| inp.places.place("sy/damascus/damascus-city"))
+            .flatten()?
+    } else {
+        inp.earlier_places
+            .iter()
+            .rev()
+            .filter_map(|m| inp.places.get(m.place))
+            .find(|p| kinds.contains(&p.kind))?
+    };
+    let span = w.span_of(k - 1, k + 1);
+    Some(PlaceMention {
+        id: Some(place.id.clone()),
+        name: place.name.clone(),
+        within: inp
+            .places
+            .within(&place.id)
+            .into_iter()
+            .map(|p| p.name.clone())
+            .collect(),
+        text: span.slice(w.text).to_string(),
+        start: span.start,
+        end: span.end,
+    })
+}
+
 /// Where the attackers came from or sat, not where they struck: "took off from Hama
 /// military airport", "flew in from the Hmeimim base", "terrorist groups positioned in
 /// Binnish town targeted al-Fouaa" (SANA's formula).
@@ -337,7 +405,7 @@ fn attackers_base(w: &Words, first: usize) -> bool {
 
 /// A place name that is part of a broadcaster's or paper's name: "TV station
 /// al-Mayadeen", "Aleppo Today TV", "the Damascus daily", "The Aleppo Ledger".
-fn names_an_outlet(w: &Words, first: usize, end: usize) -> bool {
+pub(crate) fn names_an_outlet(w: &Words, first: usize, end: usize) -> bool {
     let before = first.checked_sub(1).map(|k| w.w(k)).unwrap_or("");
     let after = w.w(end);
     matches!(before, "station" | "channel" | "broadcaster" | "newspaper")
@@ -883,7 +951,8 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
                     end: span.end,
                 }
             }
-        });
+        })
+        .or_else(|| anaphoric_place(w, inp, &found.speaker_ranges, &actor_ranges));
 
     // Date: the first date that is not when something was said.
     let verbs = &found.verbs;

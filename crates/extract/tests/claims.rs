@@ -260,6 +260,18 @@ fn denials_are_marked() {
 }
 
 #[test]
+fn the_city_is_the_city_named_before() {
+    let text = "Government forces shelled Aleppo on Monday, the Damascus Star Agency reported. Three people were killed in the city. A car bomb exploded in the town.";
+    let places: Vec<Option<(String, String)>> = claims_on(text, None)
+        .into_iter()
+        .map(|c| c.event.and_then(|e| e.place).map(|p| (p.text, p.name)))
+        .collect();
+    assert_eq!(places[1], Some(("the city".into(), "Aleppo".into())));
+    // "the town" may stand for a city; "Damascus" here only names an outlet.
+    assert_eq!(places[2], Some(("the town".into(), "Aleppo".into())));
+}
+
+#[test]
 fn a_part_of_a_toll_is_marked() {
     let text = "A car bomb killed 18 people at a checkpoint in al-Bab on Thursday. Eleven of the dead were civilians, the outlet said.";
     let killed: Vec<(u32, bool)> = claims_on(text, None)
