@@ -336,9 +336,19 @@ fn anaphoric_place(
     if inp.earlier_places.is_empty() {
         return None;
     }
+    // "the city", or with one word between: "the besieged town", "the war-battered
+    // country".
+    let the = |k: usize| {
+        w.w(k - 1) == "the"
+            || k >= 2
+                && w.w(k - 2) == "the"
+                && w.is_word(k - 1)
+                && !w.cap(k - 1)
+                && !w.has(k - 1, class::PLACE_NOUN)
+    };
     let k = (1..w.len()).find(|&k| {
-        (w.has(k, class::PLACE_NOUN) || w.w(k) == "capital")
-            && w.w(k - 1) == "the"
+        (w.has(k, class::PLACE_NOUN) || matches!(w.w(k), "capital" | "country"))
+            && the(k)
             && w.w(k + 1) != "of"
             && !in_ranges(speakers, k - 1, k + 1)
             && !in_ranges(actors, k - 1, k + 1)
@@ -352,26 +362,36 @@ fn anaphoric_place(
         "town" => &[PlaceKind::Town, PlaceKind::City, PlaceKind::Village],
         "village" => &[PlaceKind::Village, PlaceKind::Town],
         "province" | "governorate" => &[PlaceKind::Governorate, PlaceKind::Province],
+        "country" => &[PlaceKind::Country],
         "capital" => &[],
         _ => return None,
     };
-    let place = if kinds.is_empty() {
-        let in_syria = inp.earlier_places.iter().any(|m| {
+    let in_syria = || {
+        inp.earlier_places.iter().any(|m| {
             inp.places
                 .get(m.place)
                 .is_some_and(|p| p.id.starts_with("sy/") || p.id == "sy")
-        });
-        in_syria
-            .then(|| inp.places.place("sy/damascus/damascus-city"))
-            .flatten()?
-    } else {
+        })
+    };
+    let last_of_kind = || {
         inp.earlier_places
             .iter()
             .rev()
             .filter_map(|m| inp.places.get(m.place))
-            .find(|p| kinds.contains(&p.kind))?
+            .find(|p| kinds.contains(&p.kind))
     };
-    let span = w.span_of(k - 1, k + 1);
+    let place = match w.w(k) {
+        // Syria's capital, Syria for "the country", once the article is about Syria.
+        "capital" => in_syria()
+            .then(|| inp.places.place("sy/damascus/damascus-city"))
+            .flatten()?,
+        "country" => {
+            last_of_kind().or_else(|| in_syria().then(|| inp.places.place("sy")).flatten())?
+        }
+        _ => last_of_kind()?,
+    };
+    let first = if w.w(k - 1) == "the" { k - 1 } else { k - 2 };
+    let span = w.span_of(first, k + 1);
     Some(PlaceMention {
         id: Some(place.id.clone()),
         name: place.name.clone(),

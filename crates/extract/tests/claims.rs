@@ -269,6 +269,17 @@ fn the_city_is_the_city_named_before() {
     assert_eq!(places[1], Some(("the city".into(), "Aleppo".into())));
     // "the town" may stand for a city; "Damascus" here only names an outlet.
     assert_eq!(places[2], Some(("the town".into(), "Aleppo".into())));
+
+    let text = "Rebels shelled Aleppo on Monday. More than 10 million people have been displaced across the war-battered country.";
+    let place = claims_on(text, None)
+        .pop()
+        .and_then(|c| c.event)
+        .and_then(|e| e.place)
+        .map(|p| (p.text, p.name));
+    assert_eq!(
+        place,
+        Some(("the war-battered country".into(), "Syria".into()))
+    );
 }
 
 #[test]
