@@ -908,7 +908,13 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
                     | "throughout"
                     | "into"
             );
-            if !locative || in_ranges(&actor_ranges, p.first, p.end) {
+            // "Syria's war has killed", "since Syrias conflict broke out": the
+            // country's own war (the gold's place for war totals).
+            let own_war = matches!(
+                w.w(p.end),
+                "war" | "conflict" | "civil" | "revolt" | "revolution" | "uprising" | "crisis"
+            );
+            if !(locative || own_war) || in_ranges(&actor_ranges, p.first, p.end) && !own_war {
                 continue;
             }
         } else if in_ranges(&actor_ranges, p.first, p.end) && !place_position(w, p.first) {

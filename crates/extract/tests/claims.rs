@@ -745,6 +745,15 @@ fn a_place_inside_a_broadcasters_name_is_not_the_events_place() {
 }
 
 #[test]
+fn a_countrys_own_war_is_its_place() {
+    let c = claim(
+        "More than 280000 people have been killed since Syrias conflict broke out in March 2011.",
+    );
+    let place = c.event.and_then(|e| e.place).map(|p| p.name);
+    assert_eq!(place.as_deref(), Some("Syria"));
+}
+
+#[test]
 fn a_war_total_with_the_displaced_is_a_death_toll() {
     let c = claim("More than 280000 people have been killed and millions have been displaced since Syrias conflict broke out in March 2011.");
     assert_eq!(c.event.map(|e| e.event_type), Some(EventType::Death));
