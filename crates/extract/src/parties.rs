@@ -1130,12 +1130,36 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
                 m.first > b
                     && m.first <= b + 4
                     // "by foreign-sponsored Takfiri militants": a hyphenated
-                    // participle is an adjective, a bare one starts a clause.
+                    // participle is an adjective, a bare one starts a clause ("by the
+                    // so called Jaish al-Fateh" is one word written as two).
                     && (b + 1..m.first).all(|j| {
-                        w.is_word(j) && (!w.w(j).ends_with("ed") || w.w(j).contains('-'))
+                        w.is_word(j)
+                            && (!w.w(j).ends_with("ed")
+                                || w.w(j).contains('-')
+                                || w.w(j) == "called" && w.w(j - 1) == "so")
                     })
             })
         });
+    }
+    // "escalated bombardment from government forces", "shelling from regime forces": a
+    // party right after an attack noun and "from" fired it.
+    if chosen.is_none()
+        && described.is_none()
+        && w.w(trig_end) == "from"
+        && trig_hit.is_some_and(|h| {
+            !verb_trigger(w, h)
+                && !h.act
+                && matches!(h.event_type, EventType::Shelling | EventType::Airstrike)
+        })
+    {
+        chosen = candidates
+            .iter()
+            .find(|m| {
+                m.first > trig_end
+                    && m.first <= trig_end + 2
+                    && inp.actor(m).is_some_and(|a| a.kind != ActorKind::State)
+            })
+            .copied();
     }
     // 5. The first party before the trigger that is not a target, nor the subject of a
     // passive ("members of Syrian opposition groups were killed").
@@ -1312,6 +1336,24 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
             }) {
                 chosen = Some(specific);
             }
+        }
+    }
+
+    // "a terrorist mortar attack by the so-called Jaish al-Fateh": the agent of the
+    // attack names the group the label stands for.
+    if let Some(label) = chosen.and_then(|a| inp.actor(a)).filter(|x| x.generic) {
+        let agent = by_agents.iter().filter(|&&b| b == trig_end).find_map(|&b| {
+            candidates.iter().copied().find(|m| {
+                m.first > b
+                    && m.first <= b + 4
+                    && (b + 1..m.first).all(|j| w.is_word(j))
+                    && inp
+                        .actor(m)
+                        .is_some_and(|x| !x.generic && fits_generic(label, x))
+            })
+        });
+        if agent.is_some() {
+            chosen = agent;
         }
     }
 

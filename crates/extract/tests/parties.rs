@@ -305,6 +305,25 @@ fn the_attacker_of_a_repelled_attack() {
 }
 
 #[test]
+fn agents_after_the_attack_noun() {
+    // The agent names the group a label stands for.
+    assert_eq!(
+        actor_name("A girl child was injured in a terrorist mortar attack by the so called Jaish al-Fateh on the besieged al-Fouaa town."),
+        Some("Jaish al-Fatah".into())
+    );
+    // "shelling from X": X fired.
+    assert_eq!(
+        actor_name("Civilians were killed in heavy shelling from regime forces on the town."),
+        Some("Syrian Arab Army".into())
+    );
+    // "to capture from X": X lost the ground.
+    assert_ne!(
+        actor_name("Thousands of troops from a Kurdish-Arab alliance are launching an attack to capture from Daesh a crucial swathe of the region."),
+        Some("Islamic State".into())
+    );
+}
+
+#[test]
 fn a_blamed_party_with_no_act_named() {
     assert_eq!(
         actor_name("Kurdish officials blame rebel factions west of the city."),
