@@ -1707,6 +1707,9 @@ fn accused<'a>(w: &Words, inp: &'a PartyInputs) -> Option<&'a ActorTok> {
             // "staged the scene in order to accuse the army of": an accusation aimed
             // at, not made.
             "accuse" if v >= 1 && w.w(v - 1) == "to" => None,
+            // "has denied using chemical weapons, accusing the rebels of deploying it":
+            // the denial is the sentence's act, its denier the actor.
+            "accusing" | "blaming" if inp.denied && v >= 1 && w.w(v - 1) != "for" => None,
             "accused" | "accuses" | "accusing" | "accuse" => {
                 party_at(v + 1, v + 5).filter(|m| followed_by(m, "of"))
             }

@@ -334,6 +334,10 @@ fn a_blamed_party_with_no_act_named() {
         actor_name("Damascus denied responsibility and blamed rebels."),
         Some("Syrian Government".into())
     );
+    assert_eq!(
+        actor_name("The Syrian government has consistently denied using chemical weapons and chlorine gas accusing the rebels of deploying it in the war instead."),
+        Some("Syrian Government".into())
+    );
 }
 
 #[test]
