@@ -185,6 +185,8 @@ const APPOSITION_TITLES: [&str; 10] = [
 pub(crate) const PARTY_CUES: &[&str] = &[
     "army",
     "armys",
+    "troops",
+    "security",
     "unit",
     "units",
     "bomber",
@@ -1101,7 +1103,8 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
     // "An army unit clashed with", "The army's air force carried out", "killed in an
     // army operation": the army of the state the speaker or the article named.
     if chosen.is_none() {
-        described = army_phrase(w, inp, trig_first, trig_end);
+        described = army_phrase(w, inp, trig_first, trig_end)
+            .or_else(|| unnamed_forces(w, inp, trig_first));
     }
     // "clashes between X and Y", "fighting broke out between X and Y": the first named.
     if chosen.is_none() && described.is_none() {
@@ -1992,6 +1995,64 @@ fn description(
 /// as the subject right before the trigger or as the instrument of the attack. It is
 /// the army (or air force) of the state the speaker speaks for, else of the state the
 /// article named last; none when the article named no state.
+/// "troops fighting in the Qalamun region seized the town", "Residents said security
+/// forces and snipers had fired on crowds": forces the sentence does not name, as the
+/// subject of the trigger, are the forces of the state the speaker or the article
+/// named (as [`army_phrase`]); not after a name ("Turkish troops" is in the table).
+fn unnamed_forces(w: &Words, inp: &PartyInputs, trig_first: usize) -> Option<EntityMention> {
+    let k = (0..trig_first).find(|&k| {
+        w.has(k, class::PARTY_CUE)
+            && (w.w(k) == "troops" || w.w(k) == "security" && w.w(k + 1) == "forces")
+    })?;
+    let end = if w.w(k) == "troops" { k + 1 } else { k + 2 };
+    let start = if k >= 1 && w.w(k - 1) == "the" {
+        k - 1
+    } else {
+        k
+    };
+    // "Earlier Wednesday troops": a weekday is no name.
+    let weekday = |x: &str| {
+        matches!(
+            x,
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        )
+    };
+    if start == k
+        && k >= 1
+        && (w.cap(k - 1) || w.has(k - 1, class::DEMONYM))
+        && !weekday(w.w(k - 1))
+    {
+        return None;
+    }
+    // "killed at least 20 army troops", "50 troops were executed": the victims.
+    if in_ranges(&inp.found.speaker_ranges, start, end)
+        || in_ranges(inp.counts, k, end)
+        || inp.after_target_prep(w, start)
+    {
+        return None;
+    }
+    let verb_at = source_aside(w, end);
+    let subject = verb_at <= trig_first
+        && (trig_first - verb_at <= 2 || acts_after(w, verb_at))
+        && !passive_after(w, inp, verb_at);
+    if !subject {
+        return None;
+    }
+    let state = inp
+        .actor_matches
+        .iter()
+        .filter(|m| in_ranges(&inp.found.speaker_ranges, m.first, m.end))
+        .find_map(|m| inp.actor(m).filter(|a| a.kind == ActorKind::State))
+        .or_else(|| {
+            inp.memory
+                .state
+                .and_then(|i| inp.actors.get(i))
+                .filter(|a| matches!(a.kind, ActorKind::StateForce | ActorKind::State))
+        })?;
+    let force = force_of(inp.actors, inp.actors.top(&state.id).unwrap_or(state));
+    Some(resolved_mention(w, start, end, force))
+}
+
 fn army_phrase(
     w: &Words,
     inp: &PartyInputs,

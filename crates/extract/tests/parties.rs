@@ -305,6 +305,15 @@ fn the_attacker_of_a_repelled_attack() {
 }
 
 #[test]
+fn unnamed_troops_are_the_state_named_before() {
+    let text = "The Syrian army shelled rebel positions near Damascus. Troops seized the town of Rankus on Wednesday.";
+    assert_eq!(actor_name(text), Some("Syrian Arab Army".into()));
+    // Troops that are counted are victims.
+    let text = "The Syrian army shelled rebel positions near Damascus. The opposition killed at least 20 army troops when they blew up a tunnel.";
+    assert_ne!(actor_name(text), Some("Syrian Arab Army".into()));
+}
+
+#[test]
 fn agents_after_the_attack_noun() {
     // The agent names the group a label stands for.
     assert_eq!(
