@@ -817,7 +817,12 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
             // "the attacks blamed on", "a nerve agent, the WHO said" stays.
             || (matches!(word, "blamed" | "blames" | "blame") && w.w(next) == "on")
             // "an attack claimed by the Islamic State group": who did it, not who speaks.
-            || (word == "claimed" && w.w(next) == "by");
+            || (word == "claimed" && w.w(next) == "by")
+            // "Russian raids claimed 17 lives", "claiming the lives of": a toll.
+            || (matches!(word, "claimed" | "claims" | "claiming")
+                && (w.w(next) == "lives"
+                    || (w.is_number(next) || w.w(next) == "the")
+                        && matches!(w.w(next + 1), "lives" | "life")));
         if skip {
             i += 1;
             continue;

@@ -283,6 +283,17 @@ fn the_city_is_the_city_named_before() {
 }
 
 #[test]
+fn claimed_lives_are_a_toll_not_a_claim() {
+    let c = claim("The highest number of dead were in Qaterji where Russian raids claimed 17 lives overnight said Observatory head Rami Abdel Rahman.");
+    let names: Vec<String> = c.attribution.chain.iter().map(|s| s.name.clone()).collect();
+    assert_eq!(names, ["Rami Abdel Rahman"]);
+    assert_eq!(
+        c.event.and_then(|e| e.actor).map(|a| a.name).as_deref(),
+        Some("Russian Armed Forces")
+    );
+}
+
+#[test]
 fn a_part_of_a_toll_is_marked() {
     let text = "A car bomb killed 18 people at a checkpoint in al-Bab on Thursday. Eleven of the dead were civilians, the outlet said.";
     let killed: Vec<(u32, bool)> = claims_on(text, None)
