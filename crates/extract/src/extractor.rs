@@ -883,11 +883,38 @@ fn skip_dateline(text: &str, span: Span) -> Span {
 /// `Daraa, SANA - `, `Damascus, DSA– `, `Deir Ezzor, SANA-`: one to three capitalised
 /// words, a comma, an agency's acronym in capitals and a dash. Where the body starts.
 fn agency_dateline(s: &str) -> Option<usize> {
-    let comma = s.get(..s.len().min(40))?.find(", ")?;
+    // Bytes first, cheapest test first: this runs on every sentence. A word starting
+    // in lower case before the comma ends it ("The army said, ...").
+    let b = s.as_bytes();
+    if !b.first()?.is_ascii_uppercase() {
+        return None;
+    }
+    let mut comma = None;
+    for (i, &c) in b.iter().enumerate().take(40) {
+        if c == b',' {
+            comma = Some(i);
+            break;
+        }
+        // Not the particles of place names: "Deir ez-Zor", "Maarat al-Numan".
+        if c.is_ascii_lowercase() && b[i - 1] == b' ' && !b[i..].iter().take(4).any(|&d| d == b'-')
+        {
+            return None;
+        }
+    }
+    let comma = comma?;
+    // ", SANA -": the agency and the dash before the words of the place.
+    let rest = b.get(comma + 2..)?;
+    let agency = rest.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    if b[comma + 1] != b' ' || !(2..=6).contains(&agency) {
+        return None;
+    }
     let place = &s[..comma];
     let words = place.split([' ', '-']).filter(|x| !x.is_empty());
     let capitalised = |x: &str| {
-        x.chars().next().is_some_and(char::is_uppercase)
+        matches!(
+            x,
+            "al" | "el" | "ez" | "ad" | "ar" | "as" | "ash" | "an" | "az"
+        ) || x.chars().next().is_some_and(char::is_uppercase)
             && x.chars()
                 .all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}')
     };
@@ -899,12 +926,7 @@ fn agency_dateline(s: &str) -> Option<usize> {
     {
         return None;
     }
-    let rest = &s[comma + 2..];
-    let agency = rest.bytes().take_while(u8::is_ascii_uppercase).count();
-    if !(2..=6).contains(&agency) {
-        return None;
-    }
-    let after = rest[agency..].trim_start_matches(' ');
+    let after = s[comma + 2 + agency..].trim_start_matches(' ');
     let dash = ["-", "\u{2013}", "\u{2014}"]
         .iter()
         .find(|d| after.starts_with(**d))?;
@@ -1067,6 +1089,10 @@ mod tests {
         );
         assert_eq!(
             body("Deir Ezzor, SANA\u{2013}Army units advanced."),
+            Some("Army units advanced.")
+        );
+        assert_eq!(
+            body("Deir ez-Zor, SANA - Army units advanced."),
             Some("Army units advanced.")
         );
         // Not a dateline: a place in the sentence, an agency cited, a long opening.

@@ -255,8 +255,8 @@ fn air_word(w: &Words, k: usize) -> bool {
 
 /// Phrases that deny an act even without a denial verb, each word given by its
 /// alternatives: "fabricated", "no truth", "not responsible", "none of its", "no
-/// (Russian) aircraft", "neither Russian nor Syrian aircraft", "described the reports
-/// as false".
+/// (Russian) aircraft", "neither Russian nor Syrian aircraft", "has never used" (and
+/// [`AS_VERDICTS`]: "described the reports as false").
 const DENIAL_PHRASES: &[&[&[&str]]] = &[
     &[&["fabricated", "fabrications", "fabrication"]],
     &[&["no"], &["truth"]],
@@ -265,7 +265,6 @@ const DENIAL_PHRASES: &[&[&[&str]]] = &[
     &[&["no"], AIRCRAFT],
     &[&["no"], AIR_OWNERS, AIRCRAFT],
     &[&["neither"], AIR_OWNERS, &["nor"], AIR_OWNERS, AIRCRAFT],
-    &[&["as"], &["false", "untrue", "baseless", "groundless"]],
     &[
         &["never"],
         &["used", "carried", "launched", "conducted", "targeted"],
@@ -288,12 +287,18 @@ const AIR_OWNERS: &[&str] = &[
     "regime",
 ];
 
-/// The first words of the [`DENIAL_PHRASES`] ([`class::DENIAL`]).
+/// "described the reports as false": a verdict after "as" denies too. The class is
+/// on the rare adjective, not on the common "as" ([`denial_words`]).
+const AS_VERDICTS: &[&str] = &["false", "untrue", "baseless", "groundless"];
+
+/// The first words of the [`DENIAL_PHRASES`] and the [`AS_VERDICTS`]
+/// ([`class::DENIAL`]).
 pub(crate) fn denial_first_words() -> impl Iterator<Item = &'static str> {
     DENIAL_PHRASES
         .iter()
         .filter_map(|p| p.first())
         .flat_map(|alts| alts.iter().copied())
+        .chain(AS_VERDICTS.iter().copied())
 }
 
 /// Words that deny an act even without a denial verb ([`DENIAL_PHRASES`]).
@@ -304,12 +309,19 @@ pub(crate) fn denial_first_words() -> impl Iterator<Item = &'static str> {
 pub(crate) fn denial_words(w: &Words) -> bool {
     w.has_any(class::DENIAL)
         && (0..w.len()).any(|i| {
-            w.has(i, class::DENIAL)
-                && DENIAL_PHRASES.iter().any(|p| {
-                    p.iter()
-                        .enumerate()
-                        .all(|(k, alts)| alts.contains(&w.w(i + k)))
-                })
+            if !w.has(i, class::DENIAL) {
+                return false;
+            }
+            let first = w.w(i);
+            let verdict = AS_VERDICTS.contains(&first) && i >= 1 && w.w(i - 1) == "as";
+            (verdict
+                || DENIAL_PHRASES.iter().any(|p| {
+                    p[0].contains(&first)
+                        && p.iter()
+                            .enumerate()
+                            .skip(1)
+                            .all(|(k, alts)| alts.contains(&w.w(i + k)))
+                }))
                 && !in_comma_relative_clause(w, i)
         })
 }
@@ -346,8 +358,14 @@ fn anaphoric_place(
                 && !w.cap(k - 1)
                 && !w.has(k - 1, class::PLACE_NOUN)
     };
+    // Bit tests first: this runs on every sentence without a place.
+    let noun = |k: usize| {
+        w.has(k, class::PLACE_NOUN)
+            || (w.has(k - 1, class::DETERMINER) || k >= 2 && w.has(k - 2, class::DETERMINER))
+                && matches!(w.w(k), "capital" | "country")
+    };
     let k = (1..w.len()).find(|&k| {
-        (w.has(k, class::PLACE_NOUN) || matches!(w.w(k), "capital" | "country"))
+        noun(k)
             && the(k)
             && w.w(k + 1) != "of"
             && !in_ranges(speakers, k - 1, k + 1)
