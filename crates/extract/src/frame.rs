@@ -932,7 +932,7 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
                 w.w(p.end),
                 "war" | "conflict" | "civil" | "revolt" | "revolution" | "uprising" | "crisis"
             );
-            if !(locative || own_war) || in_ranges(&actor_ranges, p.first, p.end) && !own_war {
+            if !own_war && (!locative || in_ranges(&actor_ranges, p.first, p.end)) {
                 continue;
             }
         } else if in_ranges(&actor_ranges, p.first, p.end) && !place_position(w, p.first) {
