@@ -1897,6 +1897,16 @@ fn description(
             found.push((s - 1, s, who));
         }
     }
+    // "The Sawaiq al-Rahman brigade announced that it had killed six Nusra fighters",
+    // "the Israeli army said it targeted positions": a party speaking of its own act,
+    // whatever word the trigger is.
+    if found.is_empty() {
+        if let Some(p) = own_act_pronoun(w) {
+            if let Some(who) = speaker_party() {
+                found.push((p, p + 1, who));
+            }
+        }
+    }
     // "the group", "the army", "the military" before the trigger, or after it as the
     // subject of a clause ("denied that the army had targeted").
     for k in 1..w.len() {
@@ -2770,6 +2780,41 @@ fn target(
 
 /// Words of a time phrase between a reporting verb and its clause: "reported earlier
 /// on Friday it had".
+/// "said (that) it had killed", "announced it seized": the pronoun of a speaker's own act
+/// right after a reporting verb, followed by an active verb in the past (not "it was").
+fn own_act_pronoun(w: &Words) -> Option<usize> {
+    (2..w.len()).find(|&p| {
+        if !matches!(w.w(p), "it" | "they") {
+            return false;
+        }
+        let mut v = p - 1;
+        while v > 0 && v + 5 > p && time_word(w.w(v)) {
+            v -= 1;
+        }
+        if !matches!(
+            w.w(v),
+            "said" | "says" | "announced" | "reported" | "stated" | "confirmed"
+        ) {
+            return false;
+        }
+        let mut a = p + 1;
+        if matches!(w.w(a), "has" | "had" | "have") {
+            a += 1;
+        }
+        let verb = w.w(a);
+        w.is_word(a)
+            && (verb.ends_with("ed") && verb.len() > 4
+                || matches!(
+                    verb,
+                    "shot" | "taken" | "took" | "hit" | "struck" | "seized"
+                ))
+            && !matches!(
+                verb,
+                "needed" | "wanted" | "called" | "hoped" | "planned" | "believed"
+            )
+    })
+}
+
 fn time_word(x: &str) -> bool {
     matches!(
         x,

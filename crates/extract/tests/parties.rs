@@ -305,6 +305,19 @@ fn the_attacker_of_a_repelled_attack() {
 }
 
 #[test]
+fn a_party_speaking_of_its_own_act() {
+    assert_eq!(
+        actor_name("The Hezbollah said it had taken control of the plain outside the city and a main road in cooperation with the Syrian army."),
+        Some("Hezbollah".into())
+    );
+    // "it was" is no act of the speaker's.
+    assert_ne!(
+        actor_name("The Hezbollah said it was shelled near the city."),
+        Some("Hezbollah".into())
+    );
+}
+
+#[test]
 fn unnamed_troops_are_the_state_named_before() {
     let text = "The Syrian army shelled rebel positions near Damascus. Troops seized the town of Rankus on Wednesday.";
     assert_eq!(actor_name(text), Some("Syrian Arab Army".into()));
