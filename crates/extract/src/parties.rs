@@ -2000,11 +2000,6 @@ fn description(
         .map(|(a, b, who)| resolved_mention(w, a, b, who))
 }
 
-/// "An army unit clashed", "The army's air force carried out sorties", "killed in an
-/// army operation", "destroyed in army airstrikes": an army the sentence does not name,
-/// as the subject right before the trigger or as the instrument of the attack. It is
-/// the army (or air force) of the state the speaker speaks for, else of the state the
-/// article named last; none when the article named no state.
 /// "troops fighting in the Qalamun region seized the town", "Residents said security
 /// forces and snipers had fired on crowds": forces the sentence does not name, as the
 /// subject of the trigger, are the forces of the state the speaker or the article
@@ -2048,6 +2043,13 @@ fn unnamed_forces(w: &Words, inp: &PartyInputs, trig_first: usize) -> Option<Ent
     if !subject {
         return None;
     }
+    Some(resolved_mention(w, start, end, unnamed_state_force(inp)?))
+}
+
+/// The force of the state the speaker speaks for, else of the state (or state force)
+/// the article named last: whose "army", "troops" or "security forces" a sentence
+/// means without naming them.
+fn unnamed_state_force<'a>(inp: &'a PartyInputs<'a>) -> Option<&'a Actor> {
     let state = inp
         .actor_matches
         .iter()
@@ -2059,10 +2061,17 @@ fn unnamed_forces(w: &Words, inp: &PartyInputs, trig_first: usize) -> Option<Ent
                 .and_then(|i| inp.actors.get(i))
                 .filter(|a| matches!(a.kind, ActorKind::StateForce | ActorKind::State))
         })?;
-    let force = force_of(inp.actors, inp.actors.top(&state.id).unwrap_or(state));
-    Some(resolved_mention(w, start, end, force))
+    Some(force_of(
+        inp.actors,
+        inp.actors.top(&state.id).unwrap_or(state),
+    ))
 }
 
+/// "An army unit clashed", "The army's air force carried out sorties", "killed in an
+/// army operation", "destroyed in army airstrikes": an army the sentence does not name,
+/// as the subject right before the trigger or as the instrument of the attack. It is
+/// the army (or air force) of the state the speaker speaks for, else of the state the
+/// article named last; none when the article named no state.
 fn army_phrase(
     w: &Words,
     inp: &PartyInputs,
@@ -2121,18 +2130,7 @@ fn army_phrase(
         if !subject && !instrument && !agent {
             continue;
         }
-        let state = inp
-            .actor_matches
-            .iter()
-            .filter(|m| in_ranges(&inp.found.speaker_ranges, m.first, m.end))
-            .find_map(|m| inp.actor(m).filter(|a| a.kind == ActorKind::State))
-            .or_else(|| {
-                inp.memory
-                    .state
-                    .and_then(|i| inp.actors.get(i))
-                    .filter(|a| matches!(a.kind, ActorKind::StateForce | ActorKind::State))
-            })?;
-        let force = force_of(inp.actors, inp.actors.top(&state.id).unwrap_or(state));
+        let force = unnamed_state_force(inp)?;
         let who = if air {
             air_force_of(inp.actors, force)
         } else {
@@ -2278,17 +2276,19 @@ fn demonym_at(w: &Words, actors: &Actors, k: usize) -> Option<(EntityMention, us
             actors.index_by_name(&name)
         })
         .or_else(|| actors.index_by_name(adj))?;
+    Some((word_mention(w, k, a), index))
+}
+
+/// Token `k` as a mention of actor `a`: "Russian" for the Russian Armed Forces.
+fn word_mention(w: &Words, k: usize, a: &Actor) -> EntityMention {
     let t = w.toks[k];
-    Some((
-        EntityMention {
-            name: a.name.clone(),
-            kind: a.kind.entity_kind(),
-            text: adj.to_string(),
-            start: t.start,
-            end: t.end,
-        },
-        index,
-    ))
+    EntityMention {
+        name: a.name.clone(),
+        kind: a.kind.entity_kind(),
+        text: w.raw(k).to_string(),
+        start: t.start,
+        end: t.end,
+    }
 }
 
 /// Words that qualify an attack between the party adjective and the attack noun:
@@ -2402,15 +2402,7 @@ fn qualified_adjective(w: &Words, inp: &PartyInputs) -> Option<(EntityMention, u
         }
         let name = format!("{} {aircraft}", w.raw(k));
         if let Some((index, a)) = inp.actors.index_by_name(&name) {
-            let t = w.toks[k];
-            let mention = EntityMention {
-                name: a.name.clone(),
-                kind: a.kind.entity_kind(),
-                text: w.raw(k).to_string(),
-                start: t.start,
-                end: t.end,
-            };
-            return Some((mention, index));
+            return Some((word_mention(w, k, a), index));
         }
     }
     for (head, head_end) in heads {
@@ -2778,8 +2770,6 @@ fn target(
         .map(|m| inp.actors.to_mention(&to_match(m), w.text))
 }
 
-/// Words of a time phrase between a reporting verb and its clause: "reported earlier
-/// on Friday it had".
 /// "said (that) it had killed", "announced it seized": the pronoun of a speaker's own act
 /// right after a reporting verb, followed by an active verb in the past (not "it was").
 fn own_act_pronoun(w: &Words) -> Option<usize> {
@@ -2815,6 +2805,8 @@ fn own_act_pronoun(w: &Words) -> Option<usize> {
     })
 }
 
+/// Words of a time phrase between a reporting verb and its clause: "reported earlier
+/// on Friday it had".
 fn time_word(x: &str) -> bool {
     matches!(
         x,
