@@ -335,10 +335,11 @@ fn in_comma_relative_clause(w: &Words, i: usize) -> bool {
     opens && (i + 1..w.len()).any(|k| w.w(k) == ",")
 }
 
-/// "the city", "the town", "the province", "the capital" with no name in the sentence:
-/// the place of that kind the article named last ("Aleppo ... the city" → Aleppo); "the
-/// capital" is Damascus once the article has named a place in Syria. The mention keeps
-/// the sentence's words ("the city") and the earlier place's name.
+/// "the city", "the town", "the village", "the province", "the country", "the capital"
+/// with no name in the sentence: the place of that kind the article named last as a
+/// place ("Aleppo ... the city" → Aleppo); "the capital" is Damascus, and "the country"
+/// with no country named is Syria, once the article has named a place in Syria. The
+/// mention keeps the sentence's words ("the city") and the earlier place's name.
 fn anaphoric_place(
     w: &Words,
     inp: &Inputs,
