@@ -39,17 +39,21 @@ struct TailRule {
     kind: RemovalKind,
     /// The field the rule's first capture group is read into.
     field: Option<&'static str>,
-    /// The most chars the pattern's last capture group may hold, checked here
-    /// rather than in the pattern: a counted repetition of `\w` (`[\w .]{1,40}$`)
-    /// compiles to one copy of the whole Unicode class per count, and such rules
-    /// were most of the cost of compiling all of them.
+    /// The most chars each listed capture group may hold (group index, chars),
+    /// checked here rather than in the pattern: a counted repetition of `\w`
+    /// (`[\w .]{1,40}$`) compiles to one copy of the whole Unicode class per count,
+    /// `[^.]{0,200}` to two hundred copies of its class, and such rules were most
+    /// of the cost of compiling all of them and of the lazy DFA's states (one per
+    /// count reached).
     ///
     /// Only for a pattern whose matches from a given start all end at `$` (the end
-    /// of the window) and whose preferred match (leftmost-first) has the shortest
-    /// last group, the group read into a field being unique: there the counted
+    /// of the window) and whose preferred match (leftmost-first) has, of all its
+    /// matches from that start, the shortest listed groups and the same other
+    /// groups (a pattern with at most one match per start has): there the counted
     /// pattern matches at a start exactly when the unbounded one's preferred match
-    /// has a short enough last group, so [`TailRule::captures`] finds the same match.
-    last_group_max: Option<usize>,
+    /// has short enough groups, so [`TailRule::captures`] finds the same match. A
+    /// listed group outside the preferred match passes.
+    group_max: &'static [(usize, usize)],
 }
 
 impl TailRule {
@@ -58,23 +62,25 @@ impl TailRule {
             .get_or_init(|| Regex::new(self.pattern).expect("tail rule"))
     }
 
-    /// See [`TailRule::last_group_max`].
-    fn with_last_group_max(mut self, chars: usize) -> TailRule {
-        self.last_group_max = Some(chars);
+    /// See [`TailRule::group_max`].
+    fn with_group_max(mut self, bounds: &'static [(usize, usize)]) -> TailRule {
+        self.group_max = bounds;
         self
     }
 
-    /// The leftmost match in `window` whose last group respects
-    /// [`TailRule::last_group_max`].
+    /// The leftmost match in `window` whose groups respect [`TailRule::group_max`].
     fn captures<'h>(&self, window: &'h str) -> Option<regex::Captures<'h>> {
         let re = self.regex();
-        let Some(max) = self.last_group_max else {
+        if self.group_max.is_empty() {
             return re.captures(window);
-        };
+        }
         let mut from = 0;
         while let Some(c) = re.captures_at(window, from) {
-            let last = c.get(c.len() - 1)?;
-            if last.as_str().chars().count() <= max {
+            let short = self.group_max.iter().all(|&(group, max)| {
+                c.get(group)
+                    .is_none_or(|g| g.as_str().chars().count() <= max)
+            });
+            if short {
                 return Some(c);
             }
             // No match starts here: try the starts after it.
@@ -109,7 +115,7 @@ impl InlineRules {
             re: OnceLock::new(),
             kind,
             field,
-            last_group_max: None,
+            group_max: &[],
         };
         InlineRules {
             tail: vec![
@@ -121,7 +127,7 @@ impl InlineRules {
                     CommentWidget,
                     None,
                 )
-                .with_last_group_max(40),
+                .with_group_max(&[(1, 40)]),
                 // `... \bTags\s+[^.!?\x22\x{201c}\x{201d}]{1,300}$`: the greedy `\s+`
                 // leaves the shortest run, which is all the bound needs.
                 rule(
@@ -131,7 +137,7 @@ impl InlineRules {
                     Boilerplate,
                     None,
                 )
-                .with_last_group_max(300),
+                .with_group_max(&[(1, 300)]),
                 rule(
                     &["Trust Principles"],
                     60,
@@ -139,20 +145,26 @@ impl InlineRules {
                     Boilerplate,
                     None,
                 ),
+                // `... by ([^;.]{3,80}?)(?:;[^.]{0,200})?\.?$`: neither group can
+                // pass a `;` or a `.`, so from a given start there is one match.
                 rule(
                     &["eporting by", "riting by"],
                     300,
-                    r"(?:Additional )?(?:[Rr]eporting|[Ww]riting) by ([^;.]{3,80}?)(?:;[^.]{0,200})?\.?$",
+                    r"(?:Additional )?(?:[Rr]eporting|[Ww]riting) by ([^;.]{3,}?)(?:;([^.]*))?\.?$",
                     MetadataLine,
                     Some("author"),
-                ),
+                )
+                .with_group_max(&[(1, 80), (2, 200)]),
+                // `... \(Source:\s*([^)]{2,60})\)$`: the greedy `\s*` leaves the
+                // shortest group.
                 rule(
                     &["(Source:"],
                     70,
-                    r"\(Source:\s*([^)]{2,60})\)$",
+                    r"\(Source:\s*([^)]{2,})\)$",
                     MetadataLine,
                     Some("outlet"),
-                ),
+                )
+                .with_group_max(&[(1, 60)]),
                 rule(
                     &["Twitter", "Facebook", "Share", "Tweet"],
                     60,
@@ -168,7 +180,7 @@ impl InlineRules {
                     MetadataLine,
                     Some("outlet"),
                 )
-                .with_last_group_max(61),
+                .with_group_max(&[(1, 61)]),
                 rule(
                     &["REUTERS", "Reuters", "AFP", "AP", "SANA", "Xinhua", "dpa"],
                     12,
@@ -176,13 +188,15 @@ impl InlineRules {
                     MetadataLine,
                     Some("outlet"),
                 ),
+                // `Last Update:\s.{5,80}$`: one match from a given start.
                 rule(
                     &["Last Update:"],
                     100,
-                    r"Last Update:\s.{5,80}$",
+                    r"Last Update:\s(.{5,})$",
                     Boilerplate,
                     None,
-                ),
+                )
+                .with_group_max(&[(1, 80)]),
                 // `... (?:newspaper|...)\b.{0,600}$`: from a given start every match
                 // ends at `$`; the preferred one (greedy `[^.]{0,120}`) takes the latest
                 // publication name within reach and so the shortest tail, which is
@@ -194,14 +208,16 @@ impl InlineRules {
                     AuthorBox,
                     None,
                 )
-                .with_last_group_max(600),
+                .with_group_max(&[(1, 600)]),
+                // `... appeared)[^.]{0,150}\.?$`: one match from a given start.
                 rule(
                     &["This article"],
                     230,
-                    r"This article (?:is an edited translation|was (?:originally|first) published|first appeared|originally appeared)[^.]{0,150}\.?$",
+                    r"This article (?:is an edited translation|was (?:originally|first) published|first appeared|originally appeared)([^.]*)\.?$",
                     Boilerplate,
                     None,
-                ),
+                )
+                .with_group_max(&[(1, 150)]),
             ],
             agency: Regex::new(
                 r"^(AFP|Reuters|AP|Xinhua|dpa|DPA|SANA|Anadolu|IRNA|TASS|EFE|ANSA|UPI)\b[ ,:-]*",
@@ -757,7 +773,7 @@ mod tests {
         }
     }
 
-    /// The rules whose last group is bounded in code find what the counted
+    /// The rules whose groups are bounded in code find what the counted
     /// repetitions they replace found: the same match and the same group.
     #[test]
     fn bounded_last_groups_match_like_counted_repetitions() {
@@ -790,6 +806,26 @@ mod tests {
                 r"(?:\p{Lu}[\p{L}'\-]*\s+){1,6}is the worlds? (?:premier|leading|largest|first|most)\b[^.]{0,120}\b(?:newspaper|daily|publication|news agency|broadcaster|news network)\b.{0,600}$",
                 "Text. The Daily Star is the worlds leading newspaper ",
             ),
+            (
+                rule("eporting by"),
+                r"(?:Additional )?(?:[Rr]eporting|[Ww]riting) by ([^;.]{3,80}?)(?:;[^.]{0,200})?\.?$",
+                "Fighting went on. Additional reporting by ",
+            ),
+            (
+                rule("(Source:"),
+                r"\(Source:\s*([^)]{2,60})\)$",
+                "Fighting went on. (Source:  ",
+            ),
+            (
+                rule("Last Update:"),
+                r"Last Update:\s.{5,80}$",
+                "Fighting went on. Last Update: ",
+            ),
+            (
+                rule("This article"),
+                r"This article (?:is an edited translation|was (?:originally|first) published|first appeared|originally appeared)[^.]{0,150}\.?$",
+                "Fighting went on. This article was first published ",
+            ),
         ];
         for (rule, counted, lead) in cases {
             let counted = Regex::new(counted).expect("counted pattern");
@@ -809,6 +845,9 @@ mod tests {
                     "x\ny",
                     "  ",
                     "\u{201c}",
+                    ";",
+                    "x; y",
+                    ")",
                 ] {
                     let body = format!("Él{}", unit.repeat(n));
                     windows.push(format!("{lead}{body}"));
@@ -820,6 +859,10 @@ mod tests {
                         " Discussion Comment via Facebook\nComment via {body}"
                     ));
                     windows.push(format!("Done.  Source:  {body}"));
+                    windows.push(format!("{lead}{body})"));
+                    windows.push(format!("{lead}{body}."));
+                    windows.push(format!("{lead}{}; {body}.", unit.repeat(n)));
+                    windows.push(format!("{lead}Jo Ba;{}", unit.repeat(n)));
                 }
             }
             let mut matched = 0;
