@@ -6,10 +6,12 @@
 //! one at the end are read, with regexes anchored there.
 
 use crosscheck_schema::{MetadataField, RemovalKind, Span};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::publication_box::PublicationBox;
 use crate::Cleaner;
 
 /// One removal inside a paragraph, with the field it was read into (if any).
@@ -31,6 +33,8 @@ struct TailRule {
     needles: Vec<memchr::memmem::Finder<'static>>,
     /// How far from the end the needle must be.
     reach: usize,
+    /// A finder of its own instead of the pattern (which is then empty).
+    publication: Option<PublicationBox>,
     /// The pattern, compiled on first use: most runs never reach most rules, and
     /// compiling all of them (counted repetitions of Unicode classes) cost more than
     /// half of the program's start-up.
@@ -66,6 +70,16 @@ impl TailRule {
     fn with_group_max(mut self, bounds: &'static [(usize, usize)]) -> TailRule {
         self.group_max = bounds;
         self
+    }
+
+    /// The leftmost match in `window`, and its first group that took part in it.
+    fn find(&self, window: &str) -> Option<(Range<usize>, Option<Range<usize>>)> {
+        if let Some(finder) = &self.publication {
+            return finder.find(window).map(|all| (all, None));
+        }
+        let c = self.captures(window)?;
+        let group = c.iter().skip(1).flatten().next().map(|g| g.range());
+        Some((c.get(0)?.range(), group))
     }
 
     /// The leftmost match in `window` whose groups respect [`TailRule::group_max`].
@@ -111,6 +125,7 @@ impl InlineRules {
                 .map(|n| memchr::memmem::Finder::new(n.as_bytes()))
                 .collect(),
             reach,
+            publication: None,
             pattern,
             re: OnceLock::new(),
             kind,
@@ -197,18 +212,10 @@ impl InlineRules {
                     None,
                 )
                 .with_group_max(&[(1, 80)]),
-                // `... (?:newspaper|...)\b.{0,600}$`: from a given start every match
-                // ends at `$`; the preferred one (greedy `[^.]{0,120}`) takes the latest
-                // publication name within reach and so the shortest tail, which is
-                // what the bound is checked on.
-                rule(
-                    &["is the world"],
-                    760,
-                    r"(?:\p{Lu}[\p{L}'\-]*\s+){1,6}is the worlds? (?:premier|leading|largest|first|most)\b[^.]{0,120}\b(?:newspaper|daily|publication|news agency|broadcaster|news network)\b(.*)$",
-                    AuthorBox,
-                    None,
-                )
-                .with_group_max(&[(1, 600)]),
+                TailRule {
+                    publication: Some(PublicationBox::new()),
+                    ..rule(&["is the world"], 760, "", AuthorBox, None)
+                },
                 // `... appeared)[^.]{0,150}\.?$`: one match from a given start.
                 rule(
                     &["This article"],
@@ -651,28 +658,22 @@ fn tail(cleaner: &Cleaner, text: &str, p: Span, out: &mut Vec<Cut>) {
             if !r.needles.iter().any(|n| n.find(near.as_bytes()).is_some()) {
                 continue;
             }
-            if let Some(c) = r.captures(window) {
-                let Some(all) = c.get(0) else { continue };
+            if let Some((all, group)) = r.find(window) {
+                let all_text = &window[all.clone()];
                 // A rule that starts at a punctuation mark keeps it in the text.
-                let lead = all.as_str().len()
-                    - all
-                        .as_str()
+                let lead = all_text.len()
+                    - all_text
                         .trim_start_matches(['.', '!', '?', ')', '"', '\u{201d}', ' '])
                         .len();
-                let cs = start + all.start() + lead;
+                let cs = start + all.start + lead;
                 if cs <= p.start {
                     // Never the whole paragraph.
                     continue;
                 }
                 let fields = r
                     .field
-                    .and_then(|name| {
-                        c.iter()
-                            .skip(1)
-                            .flatten()
-                            .next()
-                            .map(|g| field(name, text, start + g.start(), start + g.end()))
-                    })
+                    .zip(group)
+                    .map(|(name, g)| field(name, text, start + g.start, start + g.end))
                     .into_iter()
                     .collect();
                 hit = Some(cut(r.kind, cs, end, fields));
@@ -768,7 +769,7 @@ mod tests {
     #[test]
     fn every_tail_rule_compiles() {
         let rules = InlineRules::new();
-        for rule in &rules.tail {
+        for rule in rules.tail.iter().filter(|r| r.publication.is_none()) {
             assert!(rule.regex().captures_len() >= 1, "{}", rule.pattern);
         }
     }
@@ -807,6 +808,21 @@ mod tests {
                 "Text. The Daily Star is the worlds leading newspaper ",
             ),
             (
+                rule("is the world"),
+                r"(?:\p{Lu}[\p{L}'\-]*\s+){1,6}is the worlds? (?:premier|leading|largest|first|most)\b[^.]{0,120}\b(?:newspaper|daily|publication|news agency|broadcaster|news network)\b.{0,600}$",
+                "x. Aa Bb Cc Dd Ee Ff Gg Hh is the world first ",
+            ),
+            (
+                rule("is the world"),
+                r"(?:\p{Lu}[\p{L}'\-]*\s+){1,6}is the worlds? (?:premier|leading|largest|first|most)\b[^.]{0,120}\b(?:newspaper|daily|publication|news agency|broadcaster|news network)\b.{0,600}$",
+                "McDonald\u{a0}Xy O'Zz-Q Aa  Bb Cc\tDd is the worlds most daily. Éa Bé is the world largest ",
+            ),
+            (
+                rule("is the world"),
+                r"(?:\p{Lu}[\p{L}'\-]*\s+){1,6}is the worlds? (?:premier|leading|largest|first|most)\b[^.]{0,120}\b(?:newspaper|daily|publication|news agency|broadcaster|news network)\b.{0,600}$",
+                "xAb Cd Ef Gh Ij Kl is the worlds mostly Mn is the world premier news  ",
+            ),
+            (
                 rule("eporting by"),
                 r"(?:Additional )?(?:[Rr]eporting|[Ww]riting) by ([^;.]{3,80}?)(?:;[^.]{0,200})?\.?$",
                 "Fighting went on. Additional reporting by ",
@@ -831,7 +847,7 @@ mod tests {
             let counted = Regex::new(counted).expect("counted pattern");
             let mut windows = Vec::new();
             for n in (0..70).chain([
-                199, 200, 201, 298, 299, 300, 301, 596, 597, 598, 599, 600, 601,
+                117, 118, 119, 199, 200, 201, 298, 299, 300, 301, 596, 597, 598, 599, 600, 601,
             ]) {
                 for unit in [
                     "a",
@@ -863,6 +879,7 @@ mod tests {
                     windows.push(format!("{lead}{body}."));
                     windows.push(format!("{lead}{}; {body}.", unit.repeat(n)));
                     windows.push(format!("{lead}Jo Ba;{}", unit.repeat(n)));
+                    windows.push(format!("{lead}{} daily", unit.repeat(n)));
                 }
             }
             let mut matched = 0;
@@ -875,7 +892,9 @@ mod tests {
                     })
                 };
                 let want = spans(counted.captures(window));
-                let got = spans(rule.captures(window));
+                let got = rule
+                    .find(window)
+                    .map(|(all, group)| (Some(all), rule.field.and(group)));
                 assert_eq!(got, want, "{window:?}");
                 matched += usize::from(want.is_some());
             }

@@ -51,6 +51,7 @@ mod cues;
 mod inline;
 mod lines;
 mod metadata;
+mod publication_box;
 mod repeats;
 mod shape;
 
