@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use crate::publication_box::PublicationBox;
+use crate::source_line::SourceLine;
 use crate::Cleaner;
 
 /// One removal inside a paragraph, with the field it was read into (if any).
@@ -34,7 +35,7 @@ struct TailRule {
     /// How far from the end the needle must be.
     reach: usize,
     /// A finder of its own instead of the pattern (which is then empty).
-    publication: Option<PublicationBox>,
+    custom: Option<Custom>,
     /// The pattern, compiled on first use: most runs never reach most rules, and
     /// compiling all of them (counted repetitions of Unicode classes) cost more than
     /// half of the program's start-up.
@@ -60,6 +61,13 @@ struct TailRule {
     group_max: &'static [(usize, usize)],
 }
 
+/// The rules found by code of their own: as regexes, their counted repetitions of
+/// Unicode classes cost the most instructions of all the rules.
+enum Custom {
+    Publication(PublicationBox),
+    Source(SourceLine),
+}
+
 impl TailRule {
     fn regex(&self) -> &Regex {
         self.re
@@ -74,8 +82,12 @@ impl TailRule {
 
     /// The leftmost match in `window`, and its first group that took part in it.
     fn find(&self, window: &str) -> Option<(Range<usize>, Option<Range<usize>>)> {
-        if let Some(finder) = &self.publication {
-            return finder.find(window).map(|all| (all, None));
+        match &self.custom {
+            Some(Custom::Publication(finder)) => return finder.find(window).map(|all| (all, None)),
+            Some(Custom::Source(finder)) => {
+                return finder.find(window).map(|(all, name)| (all, Some(name)))
+            }
+            None => {}
         }
         let c = self.captures(window)?;
         let group = c.iter().skip(1).flatten().next().map(|g| g.range());
@@ -125,7 +137,7 @@ impl InlineRules {
                 .map(|n| memchr::memmem::Finder::new(n.as_bytes()))
                 .collect(),
             reach,
-            publication: None,
+            custom: None,
             pattern,
             re: OnceLock::new(),
             kind,
@@ -187,15 +199,10 @@ impl InlineRules {
                     ShareAppeal,
                     None,
                 ),
-                // `... Source:?\s+(\p{Lu}[\w&.\- ]{1,60})$`.
-                rule(
-                    &["Source"],
-                    75,
-                    r"[.!?\x22\x{201d}]\s+Source:?\s+(\p{Lu}[\w&.\- ]+)$",
-                    MetadataLine,
-                    Some("outlet"),
-                )
-                .with_group_max(&[(1, 61)]),
+                TailRule {
+                    custom: Some(Custom::Source(SourceLine::new())),
+                    ..rule(&["Source"], 75, "", MetadataLine, Some("outlet"))
+                },
                 rule(
                     &["REUTERS", "Reuters", "AFP", "AP", "SANA", "Xinhua", "dpa"],
                     12,
@@ -213,7 +220,7 @@ impl InlineRules {
                 )
                 .with_group_max(&[(1, 80)]),
                 TailRule {
-                    publication: Some(PublicationBox::new()),
+                    custom: Some(Custom::Publication(PublicationBox::new())),
                     ..rule(&["is the world"], 760, "", AuthorBox, None)
                 },
                 // `... appeared)[^.]{0,150}\.?$`: one match from a given start.
@@ -769,7 +776,7 @@ mod tests {
     #[test]
     fn every_tail_rule_compiles() {
         let rules = InlineRules::new();
-        for rule in rules.tail.iter().filter(|r| r.publication.is_none()) {
+        for rule in rules.tail.iter().filter(|r| r.custom.is_none()) {
             assert!(rule.regex().captures_len() >= 1, "{}", rule.pattern);
         }
     }
@@ -801,6 +808,31 @@ mod tests {
                 rule("Source"),
                 r"[.!?\x22\x{201d}]\s+Source:?\s+(\p{Lu}[\w&.\- ]{1,60})$",
                 "Fighting went on. Source: ",
+            ),
+            (
+                rule("Source"),
+                r"[.!?\x22\x{201d}]\s+Source:?\s+(\p{Lu}[\w&.\- ]{1,60})$",
+                "He said.\u{201d}\u{a0}Source\tA. Source: x! Source ",
+            ),
+            (
+                rule("Source"),
+                r"[.!?\x22\x{201d}]\s+Source:?\s+(\p{Lu}[\w&.\- ]{1,60})$",
+                "Done? Source:AFP. Source:  Sana, ",
+            ),
+            (
+                rule("Source"),
+                r"[.!?\x22\x{201d}]\s+Source:?\s+(\p{Lu}[\w&.\- ]{1,60})$",
+                "He said\u{201d}\u{a0}Source\t",
+            ),
+            (
+                rule("Source"),
+                r"[.!?\x22\x{201d}]\s+Source:?\s+(\p{Lu}[\w&.\- ]{1,60})$",
+                "Done.Source: ",
+            ),
+            (
+                rule("Source"),
+                r"[.!?\x22\x{201d}]\s+Source:?\s+(\p{Lu}[\w&.\- ]{1,60})$",
+                "Done. Source:",
             ),
             (
                 rule("is the world"),

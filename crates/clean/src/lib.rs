@@ -54,6 +54,7 @@ mod metadata;
 mod publication_box;
 mod repeats;
 mod shape;
+mod source_line;
 
 pub use crosscheck_schema::RemovalKind;
 use crosscheck_schema::{CompilationPart, MetadataField, Removal, Span};
