@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::comment_plugin::CommentPlugin;
 use crate::publication_box::PublicationBox;
 use crate::source_line::SourceLine;
 use crate::Cleaner;
@@ -64,6 +65,7 @@ struct TailRule {
 /// The rules found by code of their own: as regexes, their counted repetitions of
 /// Unicode classes cost the most instructions of all the rules.
 enum Custom {
+    Comment(CommentPlugin),
     Publication(PublicationBox),
     Source(SourceLine),
 }
@@ -83,6 +85,7 @@ impl TailRule {
     /// The leftmost match in `window`, and its first group that took part in it.
     fn find(&self, window: &str) -> Option<(Range<usize>, Option<Range<usize>>)> {
         match &self.custom {
+            Some(Custom::Comment(finder)) => return finder.find(window).map(|all| (all, None)),
             Some(Custom::Publication(finder)) => return finder.find(window).map(|all| (all, None)),
             Some(Custom::Source(finder)) => {
                 return finder.find(window).map(|(all, name)| (all, Some(name)))
@@ -146,15 +149,10 @@ impl InlineRules {
         };
         InlineRules {
             tail: vec![
-                // `... Comment via [\w .]{1,40}$`.
-                rule(
-                    &["Comment via"],
-                    120,
-                    r"(?:Community standards)?\s*Discussion\s*Comment via Facebook\s*Comment via ([\w .]+)$",
-                    CommentWidget,
-                    None,
-                )
-                .with_group_max(&[(1, 40)]),
+                TailRule {
+                    custom: Some(Custom::Comment(CommentPlugin::new())),
+                    ..rule(&["Comment via"], 120, "", CommentWidget, None)
+                },
                 // `... \bTags\s+[^.!?\x22\x{201c}\x{201d}]{1,300}$`: the greedy `\s+`
                 // leaves the shortest run, which is all the bound needs.
                 rule(
@@ -803,6 +801,21 @@ mod tests {
                 rule("Comment via"),
                 r"(?:Community standards)?\s*Discussion\s*Comment via Facebook\s*Comment via [\w .]{1,40}$",
                 "Community standards Discussion Comment via Facebook Comment via ",
+            ),
+            (
+                rule("Comment via"),
+                r"(?:Community standards)?\s*Discussion\s*Comment via Facebook\s*Comment via [\w .]{1,40}$",
+                "x.Community standards\u{a0}\tDiscussionComment via FacebookComment via ",
+            ),
+            (
+                rule("Comment via"),
+                r"(?:Community standards)?\s*Discussion\s*Comment via Facebook\s*Comment via [\w .]{1,40}$",
+                "Discussion Comment via Twitter Discussion  Comment via Facebook  Comment via ",
+            ),
+            (
+                rule("Comment via"),
+                r"(?:Community standards)?\s*Discussion\s*Comment via Facebook\s*Comment via [\w .]{1,40}$",
+                "Community standardsX Discussion Comment via Facebook Comment via",
             ),
             (
                 rule("Source"),

@@ -46,6 +46,7 @@
 
 mod article;
 mod bio;
+mod comment_plugin;
 mod compilation;
 mod cues;
 mod inline;
