@@ -6,10 +6,14 @@
 //! one at the end are read, with regexes anchored there.
 
 use crosscheck_schema::{MetadataField, RemovalKind, Span};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
+use crate::comment_plugin::CommentPlugin;
+use crate::publication_box::PublicationBox;
+use crate::source_line::SourceLine;
 use crate::Cleaner;
 
 /// One removal inside a paragraph, with the field it was read into (if any).
@@ -31,6 +35,8 @@ struct TailRule {
     needles: Vec<memchr::memmem::Finder<'static>>,
     /// How far from the end the needle must be.
     reach: usize,
+    /// A finder of its own instead of the pattern (which is then empty).
+    custom: Option<Custom>,
     /// The pattern, compiled on first use: most runs never reach most rules, and
     /// compiling all of them (counted repetitions of Unicode classes) cost more than
     /// half of the program's start-up.
@@ -39,17 +45,29 @@ struct TailRule {
     kind: RemovalKind,
     /// The field the rule's first capture group is read into.
     field: Option<&'static str>,
-    /// The most chars the pattern's last capture group may hold, checked here
-    /// rather than in the pattern: a counted repetition of `\w` (`[\w .]{1,40}$`)
-    /// compiles to one copy of the whole Unicode class per count, and such rules
-    /// were most of the cost of compiling all of them.
+    /// The most chars each listed capture group may hold (group index, chars),
+    /// checked here rather than in the pattern: a counted repetition of `\w`
+    /// (`[\w .]{1,40}$`) compiles to one copy of the whole Unicode class per count,
+    /// `[^.]{0,200}` to two hundred copies of its class, and such rules were most
+    /// of the cost of compiling all of them and of the lazy DFA's states (one per
+    /// count reached).
     ///
     /// Only for a pattern whose matches from a given start all end at `$` (the end
-    /// of the window) and whose preferred match (leftmost-first) has the shortest
-    /// last group, the group read into a field being unique: there the counted
+    /// of the window) and whose preferred match (leftmost-first) has, of all its
+    /// matches from that start, the shortest listed groups and the same other
+    /// groups (a pattern with at most one match per start has): there the counted
     /// pattern matches at a start exactly when the unbounded one's preferred match
-    /// has a short enough last group, so [`TailRule::captures`] finds the same match.
-    last_group_max: Option<usize>,
+    /// has short enough groups, so [`TailRule::captures`] finds the same match. A
+    /// listed group outside the preferred match passes.
+    group_max: &'static [(usize, usize)],
+}
+
+/// The rules found by code of their own: as regexes, their counted repetitions of
+/// Unicode classes cost the most instructions of all the rules.
+enum Custom {
+    Comment(CommentPlugin),
+    Publication(PublicationBox),
+    Source(SourceLine),
 }
 
 impl TailRule {
@@ -58,23 +76,40 @@ impl TailRule {
             .get_or_init(|| Regex::new(self.pattern).expect("tail rule"))
     }
 
-    /// See [`TailRule::last_group_max`].
-    fn with_last_group_max(mut self, chars: usize) -> TailRule {
-        self.last_group_max = Some(chars);
+    /// See [`TailRule::group_max`].
+    fn with_group_max(mut self, bounds: &'static [(usize, usize)]) -> TailRule {
+        self.group_max = bounds;
         self
     }
 
-    /// The leftmost match in `window` whose last group respects
-    /// [`TailRule::last_group_max`].
+    /// The leftmost match in `window`, and its first group that took part in it.
+    fn find(&self, window: &str) -> Option<(Range<usize>, Option<Range<usize>>)> {
+        match &self.custom {
+            Some(Custom::Comment(finder)) => return finder.find(window).map(|all| (all, None)),
+            Some(Custom::Publication(finder)) => return finder.find(window).map(|all| (all, None)),
+            Some(Custom::Source(finder)) => {
+                return finder.find(window).map(|(all, name)| (all, Some(name)))
+            }
+            None => {}
+        }
+        let c = self.captures(window)?;
+        let group = c.iter().skip(1).flatten().next().map(|g| g.range());
+        Some((c.get(0)?.range(), group))
+    }
+
+    /// The leftmost match in `window` whose groups respect [`TailRule::group_max`].
     fn captures<'h>(&self, window: &'h str) -> Option<regex::Captures<'h>> {
         let re = self.regex();
-        let Some(max) = self.last_group_max else {
+        if self.group_max.is_empty() {
             return re.captures(window);
-        };
+        }
         let mut from = 0;
         while let Some(c) = re.captures_at(window, from) {
-            let last = c.get(c.len() - 1)?;
-            if last.as_str().chars().count() <= max {
+            let short = self.group_max.iter().all(|&(group, max)| {
+                c.get(group)
+                    .is_none_or(|g| g.as_str().chars().count() <= max)
+            });
+            if short {
                 return Some(c);
             }
             // No match starts here: try the starts after it.
@@ -105,23 +140,19 @@ impl InlineRules {
                 .map(|n| memchr::memmem::Finder::new(n.as_bytes()))
                 .collect(),
             reach,
+            custom: None,
             pattern,
             re: OnceLock::new(),
             kind,
             field,
-            last_group_max: None,
+            group_max: &[],
         };
         InlineRules {
             tail: vec![
-                // `... Comment via [\w .]{1,40}$`.
-                rule(
-                    &["Comment via"],
-                    120,
-                    r"(?:Community standards)?\s*Discussion\s*Comment via Facebook\s*Comment via ([\w .]+)$",
-                    CommentWidget,
-                    None,
-                )
-                .with_last_group_max(40),
+                TailRule {
+                    custom: Some(Custom::Comment(CommentPlugin::new())),
+                    ..rule(&["Comment via"], 120, "", CommentWidget, None)
+                },
                 // `... \bTags\s+[^.!?\x22\x{201c}\x{201d}]{1,300}$`: the greedy `\s+`
                 // leaves the shortest run, which is all the bound needs.
                 rule(
@@ -131,7 +162,7 @@ impl InlineRules {
                     Boilerplate,
                     None,
                 )
-                .with_last_group_max(300),
+                .with_group_max(&[(1, 300)]),
                 rule(
                     &["Trust Principles"],
                     60,
@@ -139,20 +170,26 @@ impl InlineRules {
                     Boilerplate,
                     None,
                 ),
+                // `... by ([^;.]{3,80}?)(?:;[^.]{0,200})?\.?$`: neither group can
+                // pass a `;` or a `.`, so from a given start there is one match.
                 rule(
                     &["eporting by", "riting by"],
                     300,
-                    r"(?:Additional )?(?:[Rr]eporting|[Ww]riting) by ([^;.]{3,80}?)(?:;[^.]{0,200})?\.?$",
+                    r"(?:Additional )?(?:[Rr]eporting|[Ww]riting) by ([^;.]{3,}?)(?:;([^.]*))?\.?$",
                     MetadataLine,
                     Some("author"),
-                ),
+                )
+                .with_group_max(&[(1, 80), (2, 200)]),
+                // `... \(Source:\s*([^)]{2,60})\)$`: the greedy `\s*` leaves the
+                // shortest group.
                 rule(
                     &["(Source:"],
                     70,
-                    r"\(Source:\s*([^)]{2,60})\)$",
+                    r"\(Source:\s*([^)]{2,})\)$",
                     MetadataLine,
                     Some("outlet"),
-                ),
+                )
+                .with_group_max(&[(1, 60)]),
                 rule(
                     &["Twitter", "Facebook", "Share", "Tweet"],
                     60,
@@ -160,15 +197,10 @@ impl InlineRules {
                     ShareAppeal,
                     None,
                 ),
-                // `... Source:?\s+(\p{Lu}[\w&.\- ]{1,60})$`.
-                rule(
-                    &["Source"],
-                    75,
-                    r"[.!?\x22\x{201d}]\s+Source:?\s+(\p{Lu}[\w&.\- ]+)$",
-                    MetadataLine,
-                    Some("outlet"),
-                )
-                .with_last_group_max(61),
+                TailRule {
+                    custom: Some(Custom::Source(SourceLine::new())),
+                    ..rule(&["Source"], 75, "", MetadataLine, Some("outlet"))
+                },
                 rule(
                     &["REUTERS", "Reuters", "AFP", "AP", "SANA", "Xinhua", "dpa"],
                     12,
@@ -176,32 +208,28 @@ impl InlineRules {
                     MetadataLine,
                     Some("outlet"),
                 ),
+                // `Last Update:\s.{5,80}$`: one match from a given start.
                 rule(
                     &["Last Update:"],
                     100,
-                    r"Last Update:\s.{5,80}$",
+                    r"Last Update:\s(.{5,})$",
                     Boilerplate,
                     None,
-                ),
-                // `... (?:newspaper|...)\b.{0,600}$`: from a given start every match
-                // ends at `$`; the preferred one (greedy `[^.]{0,120}`) takes the latest
-                // publication name within reach and so the shortest tail, which is
-                // what the bound is checked on.
-                rule(
-                    &["is the world"],
-                    760,
-                    r"(?:\p{Lu}[\p{L}'\-]*\s+){1,6}is the worlds? (?:premier|leading|largest|first|most)\b[^.]{0,120}\b(?:newspaper|daily|publication|news agency|broadcaster|news network)\b(.*)$",
-                    AuthorBox,
-                    None,
                 )
-                .with_last_group_max(600),
+                .with_group_max(&[(1, 80)]),
+                TailRule {
+                    custom: Some(Custom::Publication(PublicationBox::new())),
+                    ..rule(&["is the world"], 760, "", AuthorBox, None)
+                },
+                // `... appeared)[^.]{0,150}\.?$`: one match from a given start.
                 rule(
                     &["This article"],
                     230,
-                    r"This article (?:is an edited translation|was (?:originally|first) published|first appeared|originally appeared)[^.]{0,150}\.?$",
+                    r"This article (?:is an edited translation|was (?:originally|first) published|first appeared|originally appeared)([^.]*)\.?$",
                     Boilerplate,
                     None,
-                ),
+                )
+                .with_group_max(&[(1, 150)]),
             ],
             agency: Regex::new(
                 r"^(AFP|Reuters|AP|Xinhua|dpa|DPA|SANA|Anadolu|IRNA|TASS|EFE|ANSA|UPI)\b[ ,:-]*",
@@ -635,28 +663,22 @@ fn tail(cleaner: &Cleaner, text: &str, p: Span, out: &mut Vec<Cut>) {
             if !r.needles.iter().any(|n| n.find(near.as_bytes()).is_some()) {
                 continue;
             }
-            if let Some(c) = r.captures(window) {
-                let Some(all) = c.get(0) else { continue };
+            if let Some((all, group)) = r.find(window) {
+                let all_text = &window[all.clone()];
                 // A rule that starts at a punctuation mark keeps it in the text.
-                let lead = all.as_str().len()
-                    - all
-                        .as_str()
+                let lead = all_text.len()
+                    - all_text
                         .trim_start_matches(['.', '!', '?', ')', '"', '\u{201d}', ' '])
                         .len();
-                let cs = start + all.start() + lead;
+                let cs = start + all.start + lead;
                 if cs <= p.start {
                     // Never the whole paragraph.
                     continue;
                 }
                 let fields = r
                     .field
-                    .and_then(|name| {
-                        c.iter()
-                            .skip(1)
-                            .flatten()
-                            .next()
-                            .map(|g| field(name, text, start + g.start(), start + g.end()))
-                    })
+                    .zip(group)
+                    .map(|(name, g)| field(name, text, start + g.start, start + g.end))
                     .into_iter()
                     .collect();
                 hit = Some(cut(r.kind, cs, end, fields));
@@ -752,12 +774,12 @@ mod tests {
     #[test]
     fn every_tail_rule_compiles() {
         let rules = InlineRules::new();
-        for rule in &rules.tail {
+        for rule in rules.tail.iter().filter(|r| r.custom.is_none()) {
             assert!(rule.regex().captures_len() >= 1, "{}", rule.pattern);
         }
     }
 
-    /// The rules whose last group is bounded in code find what the counted
+    /// The rules whose groups are bounded in code find what the counted
     /// repetitions they replace found: the same match and the same group.
     #[test]
     fn bounded_last_groups_match_like_counted_repetitions() {
@@ -781,21 +803,96 @@ mod tests {
                 "Community standards Discussion Comment via Facebook Comment via ",
             ),
             (
+                rule("Comment via"),
+                r"(?:Community standards)?\s*Discussion\s*Comment via Facebook\s*Comment via [\w .]{1,40}$",
+                "x.Community standards\u{a0}\tDiscussionComment via FacebookComment via ",
+            ),
+            (
+                rule("Comment via"),
+                r"(?:Community standards)?\s*Discussion\s*Comment via Facebook\s*Comment via [\w .]{1,40}$",
+                "Discussion Comment via Twitter Discussion  Comment via Facebook  Comment via ",
+            ),
+            (
+                rule("Comment via"),
+                r"(?:Community standards)?\s*Discussion\s*Comment via Facebook\s*Comment via [\w .]{1,40}$",
+                "Community standardsX Discussion Comment via Facebook Comment via",
+            ),
+            (
                 rule("Source"),
                 r"[.!?\x22\x{201d}]\s+Source:?\s+(\p{Lu}[\w&.\- ]{1,60})$",
                 "Fighting went on. Source: ",
+            ),
+            (
+                rule("Source"),
+                r"[.!?\x22\x{201d}]\s+Source:?\s+(\p{Lu}[\w&.\- ]{1,60})$",
+                "He said.\u{201d}\u{a0}Source\tA. Source: x! Source ",
+            ),
+            (
+                rule("Source"),
+                r"[.!?\x22\x{201d}]\s+Source:?\s+(\p{Lu}[\w&.\- ]{1,60})$",
+                "Done? Source:AFP. Source:  Sana, ",
+            ),
+            (
+                rule("Source"),
+                r"[.!?\x22\x{201d}]\s+Source:?\s+(\p{Lu}[\w&.\- ]{1,60})$",
+                "He said\u{201d}\u{a0}Source\t",
+            ),
+            (
+                rule("Source"),
+                r"[.!?\x22\x{201d}]\s+Source:?\s+(\p{Lu}[\w&.\- ]{1,60})$",
+                "Done.Source: ",
+            ),
+            (
+                rule("Source"),
+                r"[.!?\x22\x{201d}]\s+Source:?\s+(\p{Lu}[\w&.\- ]{1,60})$",
+                "Done. Source:",
             ),
             (
                 rule("is the world"),
                 r"(?:\p{Lu}[\p{L}'\-]*\s+){1,6}is the worlds? (?:premier|leading|largest|first|most)\b[^.]{0,120}\b(?:newspaper|daily|publication|news agency|broadcaster|news network)\b.{0,600}$",
                 "Text. The Daily Star is the worlds leading newspaper ",
             ),
+            (
+                rule("is the world"),
+                r"(?:\p{Lu}[\p{L}'\-]*\s+){1,6}is the worlds? (?:premier|leading|largest|first|most)\b[^.]{0,120}\b(?:newspaper|daily|publication|news agency|broadcaster|news network)\b.{0,600}$",
+                "x. Aa Bb Cc Dd Ee Ff Gg Hh is the world first ",
+            ),
+            (
+                rule("is the world"),
+                r"(?:\p{Lu}[\p{L}'\-]*\s+){1,6}is the worlds? (?:premier|leading|largest|first|most)\b[^.]{0,120}\b(?:newspaper|daily|publication|news agency|broadcaster|news network)\b.{0,600}$",
+                "McDonald\u{a0}Xy O'Zz-Q Aa  Bb Cc\tDd is the worlds most daily. Éa Bé is the world largest ",
+            ),
+            (
+                rule("is the world"),
+                r"(?:\p{Lu}[\p{L}'\-]*\s+){1,6}is the worlds? (?:premier|leading|largest|first|most)\b[^.]{0,120}\b(?:newspaper|daily|publication|news agency|broadcaster|news network)\b.{0,600}$",
+                "xAb Cd Ef Gh Ij Kl is the worlds mostly Mn is the world premier news  ",
+            ),
+            (
+                rule("eporting by"),
+                r"(?:Additional )?(?:[Rr]eporting|[Ww]riting) by ([^;.]{3,80}?)(?:;[^.]{0,200})?\.?$",
+                "Fighting went on. Additional reporting by ",
+            ),
+            (
+                rule("(Source:"),
+                r"\(Source:\s*([^)]{2,60})\)$",
+                "Fighting went on. (Source:  ",
+            ),
+            (
+                rule("Last Update:"),
+                r"Last Update:\s.{5,80}$",
+                "Fighting went on. Last Update: ",
+            ),
+            (
+                rule("This article"),
+                r"This article (?:is an edited translation|was (?:originally|first) published|first appeared|originally appeared)[^.]{0,150}\.?$",
+                "Fighting went on. This article was first published ",
+            ),
         ];
         for (rule, counted, lead) in cases {
             let counted = Regex::new(counted).expect("counted pattern");
             let mut windows = Vec::new();
             for n in (0..70).chain([
-                199, 200, 201, 298, 299, 300, 301, 596, 597, 598, 599, 600, 601,
+                117, 118, 119, 199, 200, 201, 298, 299, 300, 301, 596, 597, 598, 599, 600, 601,
             ]) {
                 for unit in [
                     "a",
@@ -809,6 +906,9 @@ mod tests {
                     "x\ny",
                     "  ",
                     "\u{201c}",
+                    ";",
+                    "x; y",
+                    ")",
                 ] {
                     let body = format!("Él{}", unit.repeat(n));
                     windows.push(format!("{lead}{body}"));
@@ -820,6 +920,11 @@ mod tests {
                         " Discussion Comment via Facebook\nComment via {body}"
                     ));
                     windows.push(format!("Done.  Source:  {body}"));
+                    windows.push(format!("{lead}{body})"));
+                    windows.push(format!("{lead}{body}."));
+                    windows.push(format!("{lead}{}; {body}.", unit.repeat(n)));
+                    windows.push(format!("{lead}Jo Ba;{}", unit.repeat(n)));
+                    windows.push(format!("{lead}{} daily", unit.repeat(n)));
                 }
             }
             let mut matched = 0;
@@ -832,7 +937,9 @@ mod tests {
                     })
                 };
                 let want = spans(counted.captures(window));
-                let got = spans(rule.captures(window));
+                let got = rule
+                    .find(window)
+                    .map(|(all, group)| (Some(all), rule.field.and(group)));
                 assert_eq!(got, want, "{window:?}");
                 matched += usize::from(want.is_some());
             }

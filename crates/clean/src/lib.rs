@@ -45,19 +45,23 @@
 //! body text that merely mentions sharing or comments stays.
 
 mod article;
+mod bio;
+mod comment_plugin;
 mod compilation;
 mod cues;
 mod inline;
 mod lines;
 mod metadata;
+mod publication_box;
 mod repeats;
 mod shape;
+mod source_line;
 
 pub use crosscheck_schema::RemovalKind;
 use crosscheck_schema::{CompilationPart, MetadataField, Removal, Span};
-use regex::Regex;
 
 use article::{clean_part, Doc, TitleMode};
+use bio::Bio;
 use cues::{Cue, CueTable};
 use inline::InlineRules;
 use metadata::MetaReader;
@@ -69,7 +73,7 @@ pub struct Cleaner {
     meta: MetaReader,
     inline: InlineRules,
     /// An author bio closing an article: "Jane Doe is a freelance journalist ...".
-    bio: Regex,
+    bio: Bio,
 }
 
 /// What the caller already knows about the text.
@@ -123,15 +127,7 @@ impl Cleaner {
             cues: CueTable::new(),
             meta: MetaReader::new(),
             inline: InlineRules::new(),
-            bio: Regex::new(
-                r"(?x)^(?:
-                    (?:\p{Lu}[\p{L}.'\x{2019}\-]*\s+){1,4}(?:is|was|has\ been|writes|covers|reports)\b
-                    .{0,200}?\b(?:writer|journalist|reporter|editor|correspondent|columnist|contributor
-                        |author|blogger|analyst|freelancer|producer|commentator|founder|host|professor|fellow)s?\b
-                  | (?:You\ can\ )?[Ff]ollow\ (?:\p{Lu}[\p{L}\-]*\s+){1,3}on\ (?:Twitter|Facebook|Instagram)
-                )",
-            )
-            .expect("bio regex"),
+            bio: Bio::new(),
         }
     }
 

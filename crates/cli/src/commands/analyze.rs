@@ -283,6 +283,10 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
         (LinkResult::default(), true)
     };
     sink.finish(&links, &summary)?;
+    // The process ends right after: its exit frees the tables, the linker's state
+    // and the links at once, where dropping them here freed them one allocation at
+    // a time (17 M instructions on 2,000 articles, 40 M with linking).
+    std::mem::forget((pipeline, linker, links));
     if !quiet {
         eprintln!(
             "{}",
