@@ -2015,17 +2015,11 @@ fn unnamed_forces(w: &Words, inp: &PartyInputs, trig_first: usize) -> Option<Ent
     } else {
         k
     };
-    // "Earlier Wednesday troops": a weekday is no name.
-    let weekday = |x: &str| {
-        matches!(
-            x,
-            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-        )
-    };
+    // "Turkish troops", "Assad troops"; not "Earlier Wednesday troops" (a weekday is
+    // one of the capitalised words that are no name, `class::NOT_NAME`).
     if start == k
         && k >= 1
-        && (w.cap(k - 1) || w.has(k - 1, class::DEMONYM))
-        && !weekday(w.w(k - 1))
+        && (w.cap(k - 1) && !w.has(k - 1, class::NOT_NAME) || w.has(k - 1, class::DEMONYM))
     {
         return None;
     }
