@@ -146,3 +146,56 @@ fn the_report_leads_with_contradictions_and_the_json_carries_statuses() {
         "{statuses:?}"
     );
 }
+
+/// One sentence, two speakers, two tolls: the ministry's 35 against the Observatory's 50
+/// is a contradiction inside one article.
+#[test]
+fn two_speakers_tolls_in_one_sentence_contradict() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("strike.txt"),
+        "Title: Air strike on army base in Idlib\nPublished: 2016-10-18\n\n\
+         The Syrian health ministry said 35 people were killed in the air strike on an army \
+         base in Idlib on Monday, while the Syrian Observatory for Human Rights put the toll \
+         at 50.\n",
+    )
+    .unwrap();
+    let out = crosscheck()
+        .args(["analyze", "--no-store", "--format", "json", "-q"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let claims = doc["articles"][0]["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 2, "{claims:?}");
+    assert_eq!(claims[0]["sentence"], claims[1]["sentence"]);
+    let killed = doc["contradictions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["field"] == "killed")
+        .expect("a killed contradiction");
+    let sides: Vec<(&str, &str)> = killed["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["value"].as_str().unwrap(),
+                c["attribution"][0].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        sides,
+        [
+            ("35", "The Syrian health ministry"),
+            ("50", "Syrian Observatory for Human Rights")
+        ]
+    );
+}

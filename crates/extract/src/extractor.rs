@@ -11,11 +11,12 @@ use crosscheck_schema::{
 use crosscheck_segment::TokenKind;
 
 use crate::actor_gate::{self, ActorGate};
-use crate::attribution::{self, ActorTok, Context, Found, Memory};
+use crate::attribution::{self, ActorTok, Context, Found, Memory, Speaker};
 use crate::casualties;
 use crate::event_filter::{self, EventFilter};
 use crate::frame::{self, DateTok, Inputs, PlaceTok};
 use crate::parties::PartyMemory;
+use crate::second_speaker;
 use crate::triggers;
 use crate::vocab::{self, class, Vocab};
 use crate::words::{in_ranges, Buffers, Words};
@@ -95,6 +96,34 @@ struct Sentence {
     /// A quotation was open at its start.
     open_at_start: bool,
     chain: Vec<AttributionSource>,
+    /// A second speaker's claim in the sentence ([`second_speaker`]).
+    second: Option<Box<SecondClaim>>,
+}
+
+/// The claim of a second speaker's clause ("..., while the Observatory put the toll at
+/// 50"): the sentence's first claim ends at `first_end`.
+struct SecondClaim {
+    first_end: usize,
+    span: Span,
+    frame: EventFrame,
+    chain: Vec<AttributionSource>,
+    hedges: Vec<Span>,
+    quoted: bool,
+}
+
+/// What [`Extractor::second_claim`] reads of its sentence, by token of the sentence.
+struct ClauseInputs<'a> {
+    quoted: &'a [bool],
+    in_date: &'a [bool],
+    actor_matches: &'a [ActorTok],
+    place_matches: &'a [PlaceTok],
+    dates: &'a [DateTok],
+    memory: &'a Memory,
+    parties: &'a PartyMemory,
+    persons: &'a [(String, crosscheck_schema::CasualtyCategory)],
+    earlier_places: &'a [PlaceMatch],
+    outlet: Option<&'a str>,
+    published: Option<NaiveDate>,
 }
 
 impl Sentence {
@@ -207,7 +236,8 @@ impl Extractor {
             .iter()
             .enumerate()
             .filter(|&(i, s)| include(i, s))
-            .count();
+            .map(|(_, s)| 1 + usize::from(s.second.is_some()))
+            .sum();
         let mut out = Vec::with_capacity(n);
         for (i, s) in sentences.drain(..).enumerate() {
             let score = scores.and_then(|sc| sc.get(i)).copied();
@@ -216,12 +246,15 @@ impl Extractor {
             }
             let quoted = s.quoted_claim();
             let hedges = s.hedges;
+            let checkworthy = score.unwrap_or(if s.frame.is_some() { 1.0 } else { 0.0 });
+            // The second speaker's clause stands only beside the frame it completes.
+            let second = s.second.filter(|_| s.frame.is_some());
             out.push(Claim {
                 id: String::new(),
                 start: s.span.start,
-                end: s.span.end,
+                end: second.as_ref().map_or(s.span.end, |c| c.first_end),
                 sentence: i,
-                checkworthy: score.unwrap_or(if s.frame.is_some() { 1.0 } else { 0.0 }),
+                checkworthy,
                 attribution: Attribution {
                     chain: s.chain,
                     hedged: !hedges.is_empty(),
@@ -231,6 +264,24 @@ impl Extractor {
                 event: s.frame,
                 status: None,
             });
+            if let Some(c) = second {
+                let quoted = c.quoted && !c.chain.is_empty();
+                out.push(Claim {
+                    id: String::new(),
+                    start: c.span.start,
+                    end: c.span.end,
+                    sentence: i,
+                    checkworthy,
+                    attribution: Attribution {
+                        chain: c.chain,
+                        hedged: !c.hedges.is_empty(),
+                        hedges: c.hedges,
+                        quoted,
+                    },
+                    event: Some(c.frame),
+                    status: None,
+                });
+            }
         }
         out
     }
@@ -293,6 +344,7 @@ impl Extractor {
                     open_at_end: open,
                     open_at_start: open,
                     chain: Vec::new(),
+                    second: None,
                 });
                 *buffers = w.into_buffers();
                 continue;
@@ -517,7 +569,36 @@ impl Extractor {
                     })
                     .map(|p| p.m),
             );
-            let frame = built.map(|b| b.frame);
+            let mut frame = built.map(|b| b.frame);
+            let split = match &frame {
+                Some(whole) => second_speaker::split_point(&w, &found, &counts).and_then(|k| {
+                    self.split_claims(
+                        &w,
+                        k,
+                        span,
+                        whole,
+                        &found.chain,
+                        &ClauseInputs {
+                            quoted,
+                            in_date,
+                            actor_matches,
+                            place_matches,
+                            dates: &dates,
+                            memory: &memory,
+                            parties: &parties,
+                            persons: &persons,
+                            earlier_places: &named_places,
+                            outlet: ctx.outlet,
+                            published: ctx.published,
+                        },
+                    )
+                }),
+                None => None,
+            };
+            let second = split.map(|(first, second)| {
+                frame = Some(first);
+                second
+            });
             // Deaths and "the attack" belong to the last violent incident typed: not to
             // an arrest, talks or a truce.
             if let Some(f) = &frame {
@@ -561,7 +642,10 @@ impl Extractor {
                     k => memory.org = Some((s.name.clone(), k)),
                 }
             }
-            let hedges = std::mem::take(&mut found.hedges);
+            let mut hedges = std::mem::take(&mut found.hedges);
+            if let Some(c) = &second {
+                hedges.retain(|h| h.end <= c.first_end);
+            }
             *spare_found = found;
             out.push(Sentence {
                 span,
@@ -572,6 +656,7 @@ impl Extractor {
                 open_at_end: state,
                 open_at_start,
                 chain,
+                second: second.map(Box::new),
             });
             *buffers = w.into_buffers();
         }
@@ -597,6 +682,165 @@ impl Extractor {
                 out[i].chain = chain;
             }
         }
+    }
+
+    /// The sentence `w` cut at token `k` into two speakers' claims
+    /// ([`second_speaker`]): each clause read like a sentence of its own, with what the
+    /// sentence found moved to the clause's tokens. The first clause's frame (which
+    /// replaces `whole`, the sentence's) and the second clause's claim; `None` unless
+    /// each clause has a frame with a whole count and the second its own speaker.
+    fn split_claims(
+        &self,
+        w: &Words,
+        k: usize,
+        sentence: Span,
+        whole: &EventFrame,
+        first_chain: &[Speaker],
+        inp: &ClauseInputs,
+    ) -> Option<(EventFrame, SecondClaim)> {
+        let (from, first_end) = second_speaker::clause_bounds(w, k);
+        let last = w.tok_at_or_after(first_end);
+        let (second, found) = self.clause_frame(w, from, w.len(), sentence, whole, inp)?;
+        // Another speaker than the first clause's, named: "while it said" is the same one.
+        let innermost = |chain: &[Speaker]| chain.last().map(|s| s.name.clone());
+        if found.chain.is_empty()
+            || found.chain.iter().any(|s| s.pronoun)
+            || innermost(&found.chain) == innermost(first_chain)
+        {
+            return None;
+        }
+        let (first, _) = self.clause_frame(w, 0, last, sentence, whole, inp)?;
+        let span = second_speaker::clause_span(w, from, sentence);
+        let chain = found
+            .chain
+            .iter()
+            .map(|s| {
+                let b = w.span_of(s.first + from, s.end + from);
+                AttributionSource {
+                    name: s.name.clone(),
+                    kind: s.kind,
+                    start: b.start,
+                    end: b.end,
+                }
+            })
+            .collect();
+        let quoted = &inp.quoted[from..];
+        let n_quoted = quoted.iter().filter(|&&q| q).count();
+        Some((
+            first,
+            SecondClaim {
+                first_end,
+                span,
+                frame: second,
+                chain,
+                hedges: found.hedges,
+                quoted: n_quoted * 2 >= quoted.len().max(1),
+            },
+        ))
+    }
+
+    /// The frame of tokens `a..b` of sentence `w` read as a sentence, with a whole
+    /// casualty count ("11 of them were children" is a part), completed from the
+    /// sentence's frame `whole`; and what its attribution found.
+    fn clause_frame(
+        &self,
+        w: &Words,
+        a: usize,
+        b: usize,
+        sentence: Span,
+        whole: &EventFrame,
+        inp: &ClauseInputs,
+    ) -> Option<(EventFrame, Found)> {
+        if a >= b {
+            return None;
+        }
+        let end = if b == w.len() {
+            sentence.end
+        } else {
+            w.toks[b - 1].end
+        };
+        let span = Span::new(w.toks[a].start, end);
+        let c = Words::with_buffers(w.text, span, &self.vocab, Buffers::default());
+        if c.len() != b - a {
+            return None;
+        }
+        let inside = |first: usize, end: usize| a <= first && end <= b;
+        let actor_matches: Vec<ActorTok> = inp
+            .actor_matches
+            .iter()
+            .filter(|m| inside(m.first, m.end))
+            .map(|m| ActorTok {
+                first: m.first - a,
+                end: m.end - a,
+                ..*m
+            })
+            .collect();
+        let place_matches: Vec<PlaceTok> = inp
+            .place_matches
+            .iter()
+            .filter(|p| inside(p.first, p.end))
+            .map(|p| PlaceTok {
+                first: p.first - a,
+                end: p.end - a,
+                m: p.m,
+            })
+            .collect();
+        let dates: Vec<DateTok> = inp
+            .dates
+            .iter()
+            .filter(|d| inside(d.first, d.end))
+            .map(|d| DateTok {
+                first: d.first - a,
+                end: d.end - a,
+                m: d.m.clone(),
+            })
+            .collect();
+        let (quoted, in_date) = (&inp.quoted[a..b], &inp.in_date[a..b]);
+        let cx = Context {
+            vocab: &self.vocab,
+            actors: &self.actors,
+            matches: &actor_matches,
+            quoted,
+            date: in_date,
+            memory: inp.memory,
+            outlet: inp.outlet,
+        };
+        let found = attribution::find_with(&c, &cx, Found::default());
+        let mut hits = Vec::new();
+        triggers::find_into(&c, &self.vocab, &mut hits);
+        hits.retain(|h| !in_ranges(&found.speaker_ranges, h.first, h.end));
+        let counts = casualties::find(&c, &self.vocab, &|k| {
+            in_date.get(k).copied().unwrap_or(false)
+        });
+        if counts.is_empty() {
+            return None;
+        }
+        let built = frame::build(
+            &c,
+            &Inputs {
+                vocab: &self.vocab,
+                actors: &self.actors,
+                places: &self.places,
+                earlier_places: inp.earlier_places,
+                counts: &counts,
+                hits: &hits,
+                found: &found,
+                actor_matches: &actor_matches,
+                place_matches: &place_matches,
+                dates: &dates,
+                previous_type: Some(whole.event_type),
+                memory: inp.parties,
+                denial_words: frame::denial_words(&c),
+                published: inp.published,
+                persons: inp.persons,
+            },
+        )?;
+        let whole_count =
+            |x: &Option<crosscheck_schema::Casualties>| x.as_ref().is_some_and(|x| !x.part);
+        if !(whole_count(&built.frame.killed) || whole_count(&built.frame.injured)) {
+            return None;
+        }
+        Some((second_speaker::complete(built.frame, whole), found))
     }
 
     /// The event type a headline names ("Air strikes on Idlib market kill 35").

@@ -18,7 +18,8 @@
 //!   `checkworthy` are yes/no fields scored on their `true` values;
 //! * event type: both have an event and the types are equal.
 //!
-//! Predicted claims are aligned to gold sentences by the largest byte overlap. Every
+//! Predicted claims are aligned to gold sentences by the largest byte overlap (a sentence
+//! cut into two speakers' claims counts by its first claim, as it was annotated). Every
 //! sentence is extracted (the check-worthiness decision is scored separately, as the
 //! `checkworthy` field), so each field is measured on its own.
 
@@ -504,12 +505,17 @@ pub fn actor_gate_examples(
 }
 
 fn align(claims: &[Claim], start: usize, end: usize) -> Option<&Claim> {
-    claims
+    let overlap = |c: &Claim| c.end.min(end).saturating_sub(c.start.max(start));
+    let best = claims
         .iter()
-        .map(|c| (c, c.end.min(end).saturating_sub(c.start.max(start))))
+        .map(|c| (c, overlap(c)))
         .filter(|(_, o)| *o > 0)
         .max_by_key(|(_, o)| *o)
-        .map(|(c, _)| c)
+        .map(|(c, _)| c)?;
+    // A sentence cut into two speakers' claims is annotated as one: by its first claim.
+    claims
+        .iter()
+        .find(|c| c.sentence == best.sentence && overlap(c) > 0)
 }
 
 /// The span of a gold field's `text` inside its sentence: the first occurrence standing

@@ -55,6 +55,7 @@ pub mod gold;
 mod model_load;
 mod numbers;
 mod parties;
+mod second_speaker;
 mod triggers;
 mod vocab;
 mod words;

@@ -1257,3 +1257,69 @@ fn holding_hostages_is_an_arrest() {
     let t = "The terror group makes millions of dollars from ransom payments for its hostages.";
     assert!(claim(t).event.is_none(), "{t}");
 }
+
+/// "A said 35, while B put the toll at 50": two speakers, two figures, two claims.
+#[test]
+fn a_second_speakers_figure_is_a_claim_of_its_own() {
+    let text = "The Syrian health ministry said 35 soldiers were killed in the air strike on \
+                Monday, while the Syrian Observatory for Human Rights put the toll at 50.";
+    let c = claims_on(text, Some(date(2016, 10, 18)));
+    assert_eq!(c.len(), 2, "{c:#?}");
+    let (first, second) = (&c[0], &c[1]);
+    assert_eq!(first.sentence, second.sentence);
+    // The first claim ends before ", while"; the second starts after it.
+    assert_eq!(
+        &text[first.start..first.end],
+        &text[..text.find(", while").unwrap()]
+    );
+    assert_eq!(
+        &text[second.start..second.end],
+        "the Syrian Observatory for Human Rights put the toll at 50."
+    );
+    let speaker = |c: &Claim| c.attribution.chain.last().map(|s| s.name.clone());
+    assert_eq!(
+        speaker(first).as_deref(),
+        Some("The Syrian health ministry")
+    );
+    assert_eq!(
+        speaker(second).as_deref(),
+        Some("Syrian Observatory for Human Rights")
+    );
+    let (a, b) = (
+        first.event.as_ref().unwrap(),
+        second.event.as_ref().unwrap(),
+    );
+    assert_eq!(a.killed.as_ref().map(|k| k.min), Some(35));
+    assert_eq!(b.killed.as_ref().map(|k| k.min), Some(50));
+    // The Observatory's figure is for the same strike; the day is the first clause's
+    // (a claim's spans lie inside it).
+    assert_eq!(b.event_type, EventType::Airstrike);
+    assert!(a.date.is_some() && b.date.is_none());
+
+    // Without commas, as FA-KES prints it, and with the toll "given".
+    let text = "Barazi had earlier reported a toll of eight while the Syrian Observatory for \
+                Human Rights gave a death toll of 12.";
+    let c = claims_on(text, None);
+    let counts: Vec<_> = c
+        .iter()
+        .map(|c| {
+            c.event
+                .as_ref()
+                .and_then(|e| e.killed.as_ref())
+                .map(|k| k.min)
+        })
+        .collect();
+    assert_eq!(counts, [Some(8), Some(12)]);
+}
+
+/// One speaker, or no second speaker: one claim.
+#[test]
+fn one_speakers_figures_stay_one_claim() {
+    for text in [
+        "The Observatory said 35 people were killed, while 50 others were wounded.",
+        "Activists said nine people died and 14 were wounded in the shelling.",
+        "The Observatory said 35 people were killed, while it said 50 were wounded.",
+    ] {
+        assert_eq!(claims_on(text, None).len(), 1, "{text}");
+    }
+}

@@ -52,7 +52,15 @@ fn every_fakes_article_gives_valid_claims() {
         };
         let all = vec![1.0; sentences.len()];
         let claims = extractor.claims(&ctx, Some(&all));
-        assert!(claims.len() <= sentences.len());
+        // One claim per sentence, or two when two speakers give two figures; in text
+        // order and never overlapping.
+        for pair in claims.windows(2) {
+            assert!(pair[0].end <= pair[1].start, "{:?}", (&pair[0], &pair[1]));
+            assert!(pair[0].sentence <= pair[1].sentence);
+        }
+        for three in claims.windows(3) {
+            assert!(three[0].sentence < three[2].sentence);
+        }
         for c in &claims {
             let sentence = sentences[c.sentence];
             let outer = Span::new(c.start, c.end);
