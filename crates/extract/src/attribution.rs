@@ -432,6 +432,20 @@ impl Context<'_> {
                 head = true;
                 continue;
             }
+            // "The health council in the district said", "a doctor in the town told": the
+            // place where the speaker is, between a source noun and the verb, is not
+            // part of the name.
+            if i == end
+                && k >= 3
+                && w.has(k, class::PLACE_NOUN)
+                && w.has(k - 1, class::DETERMINER)
+                && matches!(w.w(k - 2), "in" | "at" | "from")
+                && self.headlike(w, k - 3)
+            {
+                end = k - 2;
+                i = end;
+                continue;
+            }
             // "a source at Aleppo province": a place noun closing a name, kept only if
             // the phrase reaches a source noun (below): "killed in Idlib province
             // said" has no speaker there.

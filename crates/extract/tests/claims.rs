@@ -1323,3 +1323,24 @@ fn one_speakers_figures_stay_one_claim() {
         assert_eq!(claims_on(text, None).len(), 1, "{text}");
     }
 }
+
+/// Where a speaker is, between the speaker and the verb, is not part of the name.
+#[test]
+fn a_speakers_place_before_the_verb_is_not_the_speaker() {
+    let c = claim("The Kurdish-run health council in the district said nine people were killed.");
+    let names: Vec<&str> = c
+        .attribution
+        .chain
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(names, ["The Kurdish-run health council"]);
+    let c = claim("A doctor in the town told AFP that 12 people were killed.");
+    let names: Vec<&str> = c
+        .attribution
+        .chain
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(names, ["AFP", "A doctor"]);
+}
