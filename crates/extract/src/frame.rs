@@ -60,7 +60,9 @@ pub(crate) struct Inputs<'a> {
     pub persons: &'a [(String, CasualtyCategory)],
 }
 
-fn casualties(w: &Words, inp: &Inputs, c: &Count) -> Casualties {
+/// The count `c` as the frame holds it; `cumulative` when the sentence dates it as a
+/// running total.
+fn casualties(w: &Words, inp: &Inputs, c: &Count, cumulative: bool) -> Casualties {
     let span = w.span_of(c.first, c.end);
     Casualties {
         min: c.min,
@@ -69,6 +71,7 @@ fn casualties(w: &Words, inp: &Inputs, c: &Count) -> Casualties {
         expression: span.slice(w.text).to_string(),
         update: c.update,
         part: part_of_a_toll(w, c),
+        cumulative,
         start: span.start,
         end: span.end,
     }
@@ -1001,7 +1004,10 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
 
     // Date: the first date that is not when something was said.
     let verbs = &found.verbs;
-    let report_date = |d: &DateTok| {
+    // Whether date `d` is not the event's, and whether it makes the sentence's count a
+    // running total ("since 2016", "over the past five years", "the war that began in
+    // 2011 has killed").
+    let date_role = |d: &DateTok| {
         // "blamed Saturday's attack on": a possessive date names the event's day.
         let possessive = d.end > d.first
             && (w.is_possessive(d.end - 1)
@@ -1096,15 +1102,24 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
         // "has killed more than 280000 people over the past five years": a duration,
         // not a date (fresh11 #42, fresh4 #17); "in 2014-2015" is written out and stays.
         let duration = d.m.relative && (d.m.last - d.m.value).num_days() > 366;
-        near_verb
-            || after_speaker
-            || opens_report
-            || published
-            || since
-            || war_start
-            || future
-            || duration
+        let total = !inp.counts.is_empty() && (since || war_start || duration);
+        (
+            near_verb
+                || after_speaker
+                || opens_report
+                || published
+                || since
+                || war_start
+                || future
+                || duration,
+            total,
+        )
     };
+    let report_date = |d: &DateTok| date_role(d).0;
+    let cumulative = inp
+        .dates
+        .iter()
+        .any(|d| date_role(d).1 && !in_ranges(&found.speaker_ranges, d.first, d.end));
     let mut date = inp
         .dates
         .iter()
@@ -1147,9 +1162,9 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
             place,
             date,
             killed: killed
-                .map(|c| casualties(w, inp, c))
+                .map(|c| casualties(w, inp, c, cumulative))
                 .or_else(|| named_victim(w, inp, event_type, (trig_first, trig_end), target_span)),
-            injured: injured.map(|c| casualties(w, inp, c)),
+            injured: injured.map(|c| casualties(w, inp, c, cumulative)),
             denied,
         },
         actor: actor_index,
@@ -1318,6 +1333,7 @@ fn named_victim(
         expression: span.slice(w.text).to_string(),
         update: false,
         part: false,
+        cumulative: false,
         start: span.start,
         end: span.end,
     })

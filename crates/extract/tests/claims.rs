@@ -1344,3 +1344,30 @@ fn a_speakers_place_before_the_verb_is_not_the_speaker() {
         .collect();
     assert_eq!(names, ["AFP", "A doctor"]);
 }
+
+/// A running total over a period is marked, an incident's toll is not.
+#[test]
+fn running_totals_are_cumulative() {
+    let cumulative = |text: &str| {
+        claim(text)
+            .event
+            .and_then(|e| e.killed)
+            .map(|k| k.cumulative)
+    };
+    assert_eq!(
+        cumulative("The group has executed dozens of people since 2016, activists said."),
+        Some(true)
+    );
+    assert_eq!(
+        cumulative("The war has killed more than 280,000 people over the past five years."),
+        Some(true)
+    );
+    assert_eq!(
+        cumulative("Nineteen insurgents have been killed since Monday, the army said."),
+        Some(false)
+    );
+    assert_eq!(
+        cumulative("Air strikes killed 35 people in Idlib on Sunday."),
+        Some(false)
+    );
+}

@@ -271,6 +271,7 @@ fn article(
                 expression: expr.clone(),
                 update: false,
                 part: false,
+                cumulative: false,
                 start: killed_span.start,
                 end: killed_span.end,
             }),

@@ -414,10 +414,19 @@ fn frame(
                 end: a.end,
             })
         }),
-        // A part of a toll ("Eleven of the dead were civilians") is not the event's
-        // toll: it neither contradicts nor backs another report's.
-        killed: f.killed.as_ref().filter(|c| !c.part).map(count),
-        injured: f.injured.as_ref().filter(|c| !c.part).map(count),
+        // A part of a toll ("Eleven of the dead were civilians") or a running total
+        // ("dozens since 2016") is not the event's toll: it neither contradicts nor
+        // backs another report's.
+        killed: f
+            .killed
+            .as_ref()
+            .filter(|c| !c.part && !c.cumulative)
+            .map(count),
+        injured: f
+            .injured
+            .as_ref()
+            .filter(|c| !c.part && !c.cumulative)
+            .map(count),
         denied: f.denied,
     }
 }

@@ -947,3 +947,44 @@ fn a_saved_state_links_new_articles_as_if_nothing_had_been_saved() {
     assert!(Linker::from_state(b"not a state").is_err());
     assert!(Linker::from_state(&crosscheck_link::STATE_MAGIC[..]).is_err());
 }
+
+/// "has killed dozens since 2016" is a running total, not a rival figure for Sunday's
+/// strike: the 12 of the strike stands uncontested.
+#[test]
+fn a_running_total_is_not_a_rival_toll() {
+    let strike = market_strike(
+        "strike",
+        "Levant Wire",
+        "2016-10-17",
+        ("12 people", 12, Some(12)),
+    );
+    let total = article("total", "Free Idlib Post", "2016-10-17")
+        .claim(
+            claim(
+                "Air strikes have killed dozens of people in Maarat al-Numan since 2016.",
+                EventType::Airstrike,
+                "Air strikes",
+            )
+            .place("sy/idlib/maarat", "Maarat al-Numan")
+            .killed("dozens of people", 24, Some(99))
+            .running_total(),
+        )
+        .text(&filler("total"))
+        .build();
+    let result = link(&[strike.clone(), total.clone()]);
+    assert_eq!(
+        killed_contradictions(&result),
+        0,
+        "{:?}",
+        result.contradictions
+    );
+    // The same sentence without the mark contradicts the strike's toll: the mark is
+    // what keeps them apart.
+    let mut plain = total;
+    for c in &mut plain.0.claims {
+        if let Some(k) = c.event.as_mut().and_then(|e| e.killed.as_mut()) {
+            k.cumulative = false;
+        }
+    }
+    assert_eq!(killed_contradictions(&link(&[strike, plain])), 1);
+}

@@ -239,6 +239,11 @@ pub struct Casualties {
     /// civilians", "16 of them children". Written only when true.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub part: bool,
+    /// A running total over a period, not one incident's toll: "has executed dozens
+    /// of people since 2016", "has killed 280,000 people over the past five years".
+    /// Written only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cumulative: bool,
     pub start: usize,
     pub end: usize,
 }

@@ -159,6 +159,7 @@ mod tests {
             expression: "x".into(),
             update: false,
             part: false,
+            cumulative: false,
             start: s,
             end: e,
         };

@@ -334,6 +334,7 @@ fn claim(article: &str, sentence: usize, start: usize, end: usize) -> Claim {
                 expression: "at least 12 civilians".to_string(),
                 update: false,
                 part: false,
+                cumulative: false,
                 start: at(50),
                 end: at(71),
             }),

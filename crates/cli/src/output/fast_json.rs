@@ -585,6 +585,7 @@ fn casualties(out: &mut Vec<u8>, c: &Casualties) -> Result<(), Error> {
         expression,
         update,
         part,
+        cumulative,
         start,
         end,
     } = c;
@@ -604,6 +605,9 @@ fn casualties(out: &mut Vec<u8>, c: &Casualties) -> Result<(), Error> {
     // `skip_serializing_if = "std::ops::Not::not"`.
     if *part {
         out.extend_from_slice(b",\"part\":true");
+    }
+    if *cumulative {
+        out.extend_from_slice(b",\"cumulative\":true");
     }
     span_end(out, *start, *end);
     Ok(())

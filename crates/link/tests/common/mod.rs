@@ -122,6 +122,8 @@ pub struct ClaimBuilder {
     killed: Option<(String, u32, Option<u32>, CasualtyCategory, bool)>,
     injured: Option<(String, u32, Option<u32>)>,
     denied: bool,
+    /// The killed count is a running total ("since 2016").
+    cumulative: bool,
     sources: Vec<(String, SourceKind)>,
 }
 
@@ -136,6 +138,7 @@ pub fn claim(sentence: &str, kind: EventType, trigger: &str) -> ClaimBuilder {
         killed: None,
         injured: None,
         denied: false,
+        cumulative: false,
         sources: Vec::new(),
     }
 }
@@ -159,6 +162,12 @@ impl ClaimBuilder {
 
     pub fn killed(mut self, words: &str, min: u32, max: Option<u32>) -> Self {
         self.killed = Some((words.to_string(), min, max, CasualtyCategory::People, false));
+        self
+    }
+
+    /// The killed count is a running total over a period (`Casualties::cumulative`).
+    pub fn running_total(mut self) -> Self {
+        self.cumulative = true;
         self
     }
 
@@ -287,6 +296,7 @@ impl ArticleBuilder {
                         expression: words.clone(),
                         update: *update,
                         part: false,
+                        cumulative: c.cumulative,
                         start,
                         end,
                     }
@@ -300,6 +310,7 @@ impl ArticleBuilder {
                     expression: words.clone(),
                     update: false,
                     part: false,
+                    cumulative: false,
                     start,
                     end,
                 }
