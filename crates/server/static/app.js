@@ -101,7 +101,8 @@
   function casualties(c) {
     if (!c) return null;
     const range = c.max === null || c.max === undefined ? 'at least ' + c.min : c.max === c.min ? String(c.min) : c.min + '–' + c.max;
-    return range + ' ' + label(c.category) + (c.update ? ' (revised)' : '');
+    const note = c.update ? ' (revised)' : c.cumulative ? ' (running total)' : c.part ? ' (part of the toll)' : '';
+    return range + ' ' + label(c.category) + note;
   }
 
   function dateValue(d) {

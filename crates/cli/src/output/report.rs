@@ -110,6 +110,19 @@ pub fn claim_texts(a: &ArticleAnalysis, source: &str) -> Vec<String> {
         .collect()
 }
 
+/// What kind of figure a count is, when it is not an incident's toll as it stands.
+fn count_note(c: &Casualties) -> &'static str {
+    if c.update {
+        " (updated toll)"
+    } else if c.cumulative {
+        " (running total)"
+    } else if c.part {
+        " (part of the toll)"
+    } else {
+        ""
+    }
+}
+
 fn count(c: &Casualties) -> String {
     let range = match c.max {
         Some(max) if max == c.min => c.min.to_string(),
@@ -137,14 +150,10 @@ pub fn claim_line(claim: &Claim, text: &str) -> String {
             ));
         }
         if let Some(k) = &e.killed {
-            facts.push(format!(
-                "killed {}{}",
-                count(k),
-                if k.update { " (updated toll)" } else { "" }
-            ));
+            facts.push(format!("killed {}{}", count(k), count_note(k)));
         }
         if let Some(i) = &e.injured {
-            facts.push(format!("injured {}", count(i)));
+            facts.push(format!("injured {}{}", count(i), count_note(i)));
         }
         if let Some(p) = &e.place {
             facts.push(format!("in {}", p.name));
