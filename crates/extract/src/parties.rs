@@ -195,6 +195,13 @@ pub(crate) const PARTY_CUES: &[&str] = &[
     "attackers",
     "assailant",
     "assailants",
+    "sniper",
+    "snipers",
+    "shooter",
+    "shooters",
+    "gunman",
+    "gunmen",
+    "men",
     "terrorist",
     "terrorists",
     "believed",
@@ -691,10 +698,12 @@ fn repelled_attacker<'a>(w: &Words, candidates: &[&'a ActorTok]) -> Option<&'a A
     })
 }
 
-/// "A suicide bomber", "the two bombers", "The attacker": an attacker the sentence does
-/// not name, as the subject before the trigger (or the trigger itself, "a suicide bomber
-/// struck"). Its tokens; the mention is named `unnamed attacker` (`eval/gold/README-fresh.md`,
-/// hard case 21).
+/// "A suicide bomber", "the two bombers", "The attacker", "a sniper", "masked men": an
+/// attacker the sentence does not name, as the subject before the trigger (or the
+/// trigger itself, "a suicide bomber struck"; a plural without a determiner only opening
+/// the sentence, "Suicide bombers blew up"), or the agent of a harm ("killed by a
+/// sniper"). Its tokens; the mention is named `unnamed attacker`
+/// (`eval/gold/README-fresh.md`, hard case 21).
 fn unnamed_attacker(w: &Words, inp: &PartyInputs) -> Option<(usize, usize)> {
     let (_, trig_end) = inp.trigger;
     // After the trigger only as an agent: "the attack which pro-Damascus media said was
@@ -702,11 +711,26 @@ fn unnamed_attacker(w: &Words, inp: &PartyInputs) -> Option<(usize, usize)> {
     // Every head looked for is a cue word: the other tokens are skipped unread.
     let head = (0..w.len()).find(|&k| {
         w.has(k, class::PARTY_CUE)
-            && matches!(
+            && (matches!(
                 w.w(k),
-                "bomber" | "bombers" | "attacker" | "attackers" | "assailant" | "assailants"
-            )
-            || (k >= 1 && w.w(k - 1) == "suicide" && matches!(w.w(k), "terrorist" | "terrorists"))
+                "bomber"
+                    | "bombers"
+                    | "attacker"
+                    | "attackers"
+                    | "assailant"
+                    | "assailants"
+                    | "sniper"
+                    | "snipers"
+                    | "shooter"
+                    | "shooters"
+                    | "gunman"
+                    | "gunmen"
+            ) || (k >= 1
+                && w.w(k) == "men"
+                && matches!(w.w(k - 1), "masked" | "armed" | "unidentified" | "unknown"))
+                || (k >= 1
+                    && w.w(k - 1) == "suicide"
+                    && matches!(w.w(k), "terrorist" | "terrorists")))
     })?;
     let mut a = head;
     while a > 0 && head - a < 3 {
@@ -716,14 +740,19 @@ fn unnamed_attacker(w: &Words, inp: &PartyInputs) -> Option<(usize, usize)> {
             a = k;
             break;
         }
-        if !(w.is_number(k) || (w.is_word(k) && !w.cap(k)) || w.w(k) == "suicide") {
+        // A capital only where the sentence opens: "Masked men", "Suicide bombers".
+        if !(w.is_number(k) || (w.is_word(k) && (!w.cap(k) || k == 0)) || w.w(k) == "suicide") {
             break;
         }
         a = k;
     }
     // Only a phrase opened by a determiner or a number ("a", "the", "two"), in subject
-    // position: not "by the bomber" (rule 7) nor "on the attackers".
-    let opened = w.has(a, class::DETERMINER) || w.is_number(a) || w.has(a, class::NUMBER_WORD);
+    // position: not "by the bomber" (rule 7) nor "on the attackers". A plural opening
+    // the sentence needs none: "Suicide bombers blew up", "Masked men killed".
+    let opened = w.has(a, class::DETERMINER)
+        || w.is_number(a)
+        || w.has(a, class::NUMBER_WORD)
+        || (a == 0 && (w.w(head).ends_with('s') || w.w(head).ends_with("men")));
     if !opened || inp.after_target_prep(w, a) {
         return None;
     }
@@ -1216,7 +1245,7 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
     if chosen.is_none() && described.is_none() {
         described = unnamed_attacker(w, inp).map(|(a, b)| {
             let mut m = words_mention(w, a, b, EntityKind::Person);
-            m.name = "unnamed attacker".to_string();
+            m.name = crosscheck_schema::UNNAMED_ATTACKER.to_string();
             m
         });
     }

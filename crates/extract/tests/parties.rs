@@ -469,6 +469,29 @@ fn unnamed_attackers() {
         actor("The attacker was arrested and placed in police custody."),
         None
     );
+    // A plural opening the sentence needs no article; snipers, shooters and masked men
+    // are attackers too, and so is the agent of a killing.
+    assert_eq!(
+        actor("Suicide bombers blew up two vehicles in Hama on Friday, killing 18 people."),
+        Some(("Suicide bombers".into(), "unnamed attacker".into()))
+    );
+    assert_eq!(
+        actor_text("Masked men killed five people in a village near Qatif."),
+        Some("Masked men".into())
+    );
+    assert_eq!(
+        actor_text("A journalist was killed by a sniper in Qusayr."),
+        Some("a sniper".into())
+    );
+    // Not men arrested, nor men without a word that makes them attackers.
+    assert_eq!(
+        actor("Police said they had arrested two masked men in the town."),
+        None
+    );
+    assert_eq!(
+        actor("Two men were killed in the shelling of the town."),
+        None
+    );
 }
 
 #[test]

@@ -408,7 +408,10 @@ fn frame(
                     .as_ref()
                     .and_then(|i| i.side.as_deref())
                     .map(|s| strings.intern(s)),
-                generic: info.as_ref().is_some_and(|i| i.generic),
+                // An attacker the text leaves unnamed tells no group, as a label.
+                generic: info
+                    .as_ref()
+                    .map_or(a.name == crosscheck_schema::UNNAMED_ATTACKER, |i| i.generic),
                 kind: a.kind,
                 start: a.start,
                 end: a.end,

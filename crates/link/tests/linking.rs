@@ -988,3 +988,46 @@ fn a_running_total_is_not_a_rival_toll() {
     }
     assert_eq!(killed_contradictions(&link(&[strike, plain])), 1);
 }
+
+/// "A suicide bomber" names no group: it does not contradict the group that claimed
+/// the bombing.
+#[test]
+fn an_unnamed_attacker_does_not_contradict_the_group_named() {
+    let bombing = |id: &str, outlet: &str, sentence: &str, name: &str, kind, words: &str| {
+        article(id, outlet, "2016-10-17")
+            .claim(
+                claim(sentence, EventType::Bombing, "blew himself up")
+                    .place("sy/idlib/maarat", "Maarat al-Numan")
+                    .on("on Sunday", "2016-10-16")
+                    .by(name, kind, words),
+            )
+            .text(&filler(id))
+            .build()
+    };
+    let unnamed = bombing(
+        "a",
+        "Levant Wire",
+        "A suicide bomber blew himself up at the market in Maarat al-Numan on Sunday.",
+        crosscheck_schema::UNNAMED_ATTACKER,
+        EntityKind::Person,
+        "A suicide bomber",
+    );
+    let named = bombing(
+        "b",
+        "Free Idlib Post",
+        "An Islamic State suicide bomber blew himself up at the market in Maarat al-Numan on Sunday.",
+        "Islamic State",
+        EntityKind::ArmedGroup,
+        "Islamic State",
+    );
+    let result = link(&[unnamed, named]);
+    assert_eq!(result.events.len(), 1);
+    assert!(
+        !result
+            .contradictions
+            .iter()
+            .any(|c| c.field == ContradictionField::Actor),
+        "{:?}",
+        result.contradictions
+    );
+}

@@ -156,6 +156,11 @@ pub enum EntityKind {
     Other,
 }
 
+/// The `name` of an actor the text leaves unnamed: "a suicide bomber", "masked men",
+/// "killed by a sniper" (`docs/taxonomy.md`). Like a generic label it tells no group:
+/// linking takes it as implied by any armed group's name.
+pub const UNNAMED_ATTACKER: &str = "unnamed attacker";
+
 /// An actor or target: normalised through the alias table, with the words it came from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EntityMention {

@@ -36,7 +36,7 @@ pub use article::{
 pub use claim::{
     claim_id, Attribution, AttributionSource, Casualties, CasualtyCategory, Claim, ClaimStatus,
     DatePrecision, DateValue, EntityKind, EntityMention, EventFrame, EventType, PlaceMention,
-    SourceKind,
+    SourceKind, UNNAMED_ATTACKER,
 };
 pub use credibility::{Credibility, CredibilityLabel, Evidence, Signal};
 pub use document::{Document, InputFormat, RecordFields};
