@@ -2778,7 +2778,9 @@ fn target(
             .is_some_and(|h| matches!(h.event_type, EventType::Execution | EventType::Arrest));
         let counted = in_ranges(inp.counts, a, b) && !on_people;
         let speaker = in_ranges(&inp.found.speaker_ranges, a, b);
-        if !place && !counted && !speaker && !overlaps_actor(a, b) {
+        // "were killed Monday", "struck yesterday": a time, not what was hit.
+        let time = time_word(w.w(a)) || (w.cap(a) && w.has(a, class::NOT_NAME));
+        if !place && !counted && !speaker && !time && !overlaps_actor(a, b) {
             return Some(mention(a, b));
         }
     }

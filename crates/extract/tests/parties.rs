@@ -1230,3 +1230,19 @@ fn the_agent_of_an_execution_noun_after_its_victim() {
         Some("Islamic State".into())
     );
 }
+
+#[test]
+fn a_time_after_the_verb_is_not_the_target() {
+    assert_eq!(
+        target_text("At least 23 DAESH members were killed Sunday in northern Syria."),
+        Some("DAESH".into())
+    );
+    assert_eq!(
+        target_text("Five soldiers were killed Monday in Idlib."),
+        None
+    );
+    assert_eq!(
+        target_text("Jets struck the hospital early Monday."),
+        Some("the hospital".into())
+    );
+}
