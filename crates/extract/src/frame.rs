@@ -338,9 +338,11 @@ fn in_comma_relative_clause(w: &Words, i: usize) -> bool {
     opens && (i + 1..w.len()).any(|k| w.w(k) == ",")
 }
 
-/// "the city", "the town", "the village", "the province", "the country", "the capital"
-/// with no name in the sentence: the place of that kind the article named last as a
-/// place ("Aleppo ... the city" → Aleppo); "the capital" is Damascus, and "the country"
+/// "the city", "the town", "the village", "the province", "the country", "the capital",
+/// "the district", "the suburb" with no name in the sentence: the place of that kind
+/// the article named last as a place ("Aleppo ... the city" → Aleppo; a district is a
+/// neighbourhood or a district, a suburb a neighbourhood, a town or a region such as
+/// Eastern Ghouta); "the capital" is Damascus, and "the country"
 /// with no country named is Syria, once the article has named a place in Syria. The
 /// mention keeps the sentence's words ("the city") and the earlier place's name.
 fn anaphoric_place(
@@ -384,6 +386,11 @@ fn anaphoric_place(
         "town" => &[PlaceKind::Town, PlaceKind::City, PlaceKind::Village],
         "village" => &[PlaceKind::Village, PlaceKind::Town],
         "province" | "governorate" => &[PlaceKind::Governorate, PlaceKind::Province],
+        // "the besieged district" (al-Waer), "the besieged suburb" (Eastern Ghouta).
+        "district" | "neighbourhood" | "neighborhood" => {
+            &[PlaceKind::Neighbourhood, PlaceKind::District]
+        }
+        "suburb" => &[PlaceKind::Neighbourhood, PlaceKind::Town, PlaceKind::Region],
         "country" => &[PlaceKind::Country],
         "capital" => &[],
         _ => return None,
@@ -922,6 +929,18 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
                     | "northwestern"
                     | "southeastern"
                     | "southwestern"
+                    | "northeast"
+                    | "northwest"
+                    | "southeast"
+                    | "southwest"
+                    | "north-east"
+                    | "north-west"
+                    | "south-east"
+                    | "south-west"
+                    | "north-eastern"
+                    | "north-western"
+                    | "south-eastern"
+                    | "south-western"
                     | "central"
                     | "north"
                     | "south"

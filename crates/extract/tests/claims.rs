@@ -280,6 +280,27 @@ fn the_city_is_the_city_named_before() {
         place,
         Some(("the war-battered country".into(), "Syria".into()))
     );
+
+    // A district is the neighbourhood named before, a suburb the region.
+    let text = "Regime forces shelled al-Waer in Homs on Monday. Two civilians were killed in the besieged district. Jets struck Eastern Ghouta. Twelve people were killed in the besieged suburb.";
+    let places: Vec<Option<String>> = claims_on(text, None)
+        .into_iter()
+        .map(|c| c.event.and_then(|e| e.place).map(|p| p.name))
+        .collect();
+    assert_eq!(places[1].as_deref(), Some("al-Waer"));
+    assert_eq!(places[3].as_deref(), Some("Eastern Ghouta"));
+}
+
+/// "northwest Syria", "north-east Syria": a compass point locates the country.
+#[test]
+fn a_country_with_a_compass_point_is_a_place() {
+    for text in [
+        "Jets struck a wedding in northwest Syria killing 32 people.",
+        "Jets struck a wedding in north-east Syria killing 32 people.",
+    ] {
+        let place = claim(text).event.and_then(|e| e.place).map(|p| p.name);
+        assert_eq!(place.as_deref(), Some("Syria"), "{text}");
+    }
 }
 
 #[test]
