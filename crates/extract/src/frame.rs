@@ -436,6 +436,19 @@ fn anaphoric_place(
     })
 }
 
+/// A city in capitals before the first words of the report, as a dateline that lost
+/// its punctuation ("Nov 022017 BEIRUT Syrian government air strikes killed"): where the
+/// report was filed, not where the event happened. Not a sentence in capitals.
+fn dateline(w: &Words, first: usize, end: usize) -> bool {
+    let caps = |k: usize| {
+        let raw = w.raw(k);
+        raw.len() >= 4 && raw.bytes().all(|b| b.is_ascii_uppercase())
+    };
+    end < w.len()
+        && (first..end).all(caps)
+        && (w.raw(end) == "(" || w.cap(end) && w.raw(end).bytes().any(|b| b.is_ascii_lowercase()))
+}
+
 /// Where the attackers came from or sat, not where they struck: "took off from Hama
 /// military airport", "flew in from the Hmeimim base", "terrorist groups positioned in
 /// Binnish town targeted al-Fouaa" (SANA's formula).
@@ -907,6 +920,7 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
         if in_ranges(&found.speaker_ranges, p.first, p.end)
             || names_an_outlet(w, p.first, p.end)
             || attackers_base(w, p.first)
+            || dateline(w, p.first, p.end)
         {
             continue;
         }

@@ -1392,3 +1392,19 @@ fn running_totals_are_cumulative() {
         Some(false)
     );
 }
+
+/// A dateline that lost its punctuation is where the report was filed.
+#[test]
+fn a_dateline_city_is_not_the_place() {
+    let place = |text: &str| claim(text).event.and_then(|e| e.place).map(|p| p.name);
+    assert_eq!(
+        place("Last updated at Nov 022017 BEIRUT Syrian government air strikes killed at least four civilians in a town outside the capital Damascus on Thursday.")
+            .as_deref(),
+        Some("Damascus")
+    );
+    // A sentence in capitals keeps its place.
+    assert_eq!(
+        place("AIR STRIKES ON ALEPPO KILLED 12 PEOPLE.").as_deref(),
+        Some("Aleppo")
+    );
+}
