@@ -436,6 +436,38 @@ fn anaphoric_place(
     })
 }
 
+/// Tokens `a..b` say where a place lies relative to the next: "near", "outside",
+/// "close to", "on the outskirts of", "west of", "north-east of", "20 km south of".
+fn locates(w: &Words, a: usize, b: usize) -> bool {
+    let words: Vec<&str> = (a..b).map(|k| w.w(k)).collect();
+    let compass = |x: &str| {
+        matches!(
+            x,
+            "north"
+                | "south"
+                | "east"
+                | "west"
+                | "northeast"
+                | "northwest"
+                | "southeast"
+                | "southwest"
+                | "north-east"
+                | "north-west"
+                | "south-east"
+                | "south-west"
+        )
+    };
+    match words.as_slice() {
+        ["near" | "outside"] | ["close", "to"] => true,
+        ["on" | "in", "the", "outskirts" | "edge", "of"] => true,
+        [d, "of"] => compass(d),
+        [n, "km" | "kilometres" | "kilometers" | "miles", d, "of"] => {
+            compass(d) && n.bytes().all(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
 /// A city in capitals before the first words of the report, as a dateline that lost
 /// its punctuation ("Nov 022017 BEIRUT Syrian government air strikes killed"): where the
 /// report was filed, not where the event happened. Not a sentence in capitals.
@@ -996,6 +1028,19 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
                 if listed && head_spec >= 5 {
                     spec = head_spec;
                 }
+            }
+        }
+        // "Ghouta near Damascus", "Ghouta on the outskirts of Damascus", "a village
+        // west of Aleppo": a place named right after another to say where that one
+        // lies is not the event's place.
+        if let Some(&(head_first, _, _)) = candidates.last() {
+            let head_end = inp
+                .place_matches
+                .iter()
+                .find(|q| q.first == head_first)
+                .map(|q| q.end);
+            if head_end.is_some_and(|e| e < p.first && locates(w, e, p.first)) {
+                spec = 0;
             }
         }
         // "Outside Damascus meanwhile eight people were killed in shelling on Douma":

@@ -1408,3 +1408,19 @@ fn a_dateline_city_is_not_the_place() {
         Some("Aleppo")
     );
 }
+
+/// "Ghouta near Damascus": the place named to locate another is not the event's.
+#[test]
+fn a_place_that_locates_another_is_not_the_place() {
+    let place = |text: &str| claim(text).event.and_then(|e| e.place).map(|p| p.name);
+    for text in [
+        "Sarin gas killed hundreds of civilians in Ghouta near Damascus in August 2013.",
+        "Hundreds of civilians died in a sarin gas attack in Ghouta on the outskirts of Damascus.",
+    ] {
+        assert_eq!(place(text).as_deref(), Some("Ghouta"), "{text}");
+    }
+    assert_eq!(
+        place("Shelling killed five people in Damascus and Ghouta.").as_deref(),
+        Some("Damascus")
+    );
+}
