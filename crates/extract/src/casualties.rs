@@ -590,7 +590,9 @@ fn toll_before(w: &Words, first: usize) -> Option<bool> {
             || word == "tolls"
             || (word == "number" && w.w(i + 1) == "of" && w.w(i + 2) == "dead")
         {
-            return Some(rise);
+            // "bringing the death toll to 61", "raising the toll to 41".
+            let brought = (i.saturating_sub(3)..i).any(|k| is_rise(w.w(k)));
+            return Some(rise || brought);
         }
         if is_rise(word) {
             rise = true;

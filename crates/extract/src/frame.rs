@@ -799,10 +799,13 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
         Some((count, target)) => (Some(count), target),
         None => (None, false),
     };
+    // The revised toll is the event's: "A number of people died of their wounds,
+    // bringing the toll to 61".
     let killed = inp
         .counts
         .iter()
-        .find(|c| c.harm == Harm::Killed)
+        .find(|c| c.harm == Harm::Killed && c.update)
+        .or_else(|| inp.counts.iter().find(|c| c.harm == Harm::Killed))
         .or(named.as_ref().filter(|c| c.harm == Harm::Killed));
     let injured = inp
         .counts
