@@ -170,6 +170,11 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
     }
     while i < w.len() && taken < 5 {
         let word = w.w(i);
+        // "killing more than 120 mostly women and children": a breakdown of the
+        // people counted, not their category.
+        if taken == 0 && matches!(word, "mostly" | "mainly" | "largely" | "primarily") {
+            break;
+        }
         // A quoted count: "dozens" of government troops.
         if w.is_quote(i) {
             i += 1;

@@ -1424,3 +1424,16 @@ fn a_place_that_locates_another_is_not_the_place() {
         Some("Damascus")
     );
 }
+
+/// A toll brought up to date is the event's count; "mostly women and children" breaks
+/// the count down without being its category.
+#[test]
+fn revised_tolls_and_breakdowns() {
+    let c = claim("A number of people died of their wounds bringing the toll to 61 people including five children.");
+    let k = c.event.and_then(|e| e.killed).expect("a toll");
+    assert_eq!((k.min, k.max, k.update), (61, Some(61), true));
+    assert_eq!(
+        killed("A massive explosion struck near buses carrying evacuees killing more than 120 mostly women and children."),
+        Some((121, None, People))
+    );
+}
