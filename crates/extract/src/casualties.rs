@@ -801,6 +801,14 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
     // conjunct's verb), "killing six civilians and five militiamen" (the left one's).
     let joined = |left: &Cand, right: &Cand| -> bool {
         let from = left.np.end.max(left.q.end);
+        // "23 civilians, including nine children, and 16 fighters were killed", "23
+        // civilians - including nine children - and 16 combatants dead": a breakdown
+        // set off between the two conjuncts.
+        let mark = |k: usize| matches!(w.w(k), "," | "-" | "\u{2013}" | "\u{2014}" | "(" | ")");
+        if mark(from) && w.w(from + 1) == "including" {
+            let close = (from + 2..(from + 10).min(w.len())).find(|&c| mark(c));
+            return close.is_some_and(|c| w.w(c + 1) == "and" && right.q.first == c + 2);
+        }
         let article = |c: &Cand| matches!(w.w(c.q.first), "a" | "an");
         match right.q.first.saturating_sub(from) {
             // "A father a mother and a son": a list that lost its commas.

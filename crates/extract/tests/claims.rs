@@ -1437,3 +1437,12 @@ fn revised_tolls_and_breakdowns() {
         Some((121, None, People))
     );
 }
+
+/// A breakdown between two conjuncts does not cut the first off from the verb.
+#[test]
+fn a_breakdown_between_conjuncts() {
+    assert_eq!(
+        killed("At least 23 civilians, including nine children, and 16 fighters were killed."),
+        Some((23, None, Civilians))
+    );
+}
