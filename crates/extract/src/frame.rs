@@ -816,18 +816,23 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
     // Triggers outside the speakers' phrases (the caller filtered them), and outside a
     // backer's phrase: "Syrian Army units with a cover from the Syrian Air Force
     // targeted" is the army's attack, not an air strike.
+    // A backing trigger types the sentence only when nothing else does ("YPG forces
+    // backed by US-led air strikes were able to repel the IS fighters").
     let backed: Vec<Hit>;
-    let hits = if inp
-        .hits
-        .iter()
-        .any(|h| in_backer_phrase(w, inp.actor_matches, h.first))
-    {
-        backed = inp
+    let backer = |h: &Hit| in_backer_phrase(w, inp.actor_matches, h.first);
+    let backing = |h: &Hit| backing_trigger(w, h.first);
+    let hits = if inp.hits.iter().any(|h| backer(h) || backing(h)) {
+        let kept: Vec<Hit> = inp
             .hits
             .iter()
-            .filter(|h| !in_backer_phrase(w, inp.actor_matches, h.first))
+            .filter(|h| !backer(h) && !backing(h))
             .cloned()
             .collect();
+        backed = if kept.is_empty() {
+            inp.hits.iter().filter(|h| !backer(h)).cloned().collect()
+        } else {
+            kept
+        };
         &backed[..]
     } else {
         inp.hits
@@ -1511,6 +1516,24 @@ fn opens_clause(w: &Words, first: usize) -> bool {
 
 /// Token `k` is in the name of the party after "cover from", "support of", "backing
 /// from", "with assistance from", "backed by": the party that backs the actor.
+/// A trigger up to three words after words of backing: "YPG ground forces backed by
+/// US-led air strikes repelled", "army units backed by air force engaged": the support,
+/// not the act.
+fn backing_trigger(w: &Words, k: usize) -> bool {
+    let backing = |p: usize| {
+        p >= 2
+            && (matches!(w.w(p - 1), "from" | "of")
+                && matches!(
+                    w.w(p - 2),
+                    "cover" | "support" | "backing" | "assistance" | "help"
+                )
+                || w.w(p - 1) == "by" && matches!(w.w(p - 2), "backed" | "supported"))
+    };
+    (k.saturating_sub(3)..=k).any(|p| {
+        backing(p) && (p..k).all(|j| w.is_word(j) && !matches!(w.w(j), "and" | "or" | "who"))
+    })
+}
+
 fn in_backer_phrase(w: &Words, matches: &[ActorTok], k: usize) -> bool {
     matches.iter().any(|m| {
         m.first <= k && k < m.end && {

@@ -1446,3 +1446,22 @@ fn a_breakdown_between_conjuncts() {
         Some((23, None, Civilians))
     );
 }
+
+/// Air strikes that back ground forces, and an aircraft shot down, do not make an air
+/// strike.
+#[test]
+fn backing_strikes_and_shoot_downs_are_ground_attacks() {
+    let kind = |text: &str| claim(text).event.map(|e| e.event_type);
+    assert_eq!(
+        kind("The army units backed by air force engaged in fierce clashes with terrorist groups."),
+        Some(EventType::GroundAttack)
+    );
+    assert_eq!(
+        kind("A Russian military helicopter was shot down over Syria on Monday killing all five people on board."),
+        Some(EventType::GroundAttack)
+    );
+    assert_eq!(
+        kind("Regime helicopters dropped barrel bombs on Daraya, killing 12 people."),
+        Some(EventType::Airstrike)
+    );
+}
