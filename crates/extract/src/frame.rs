@@ -70,19 +70,24 @@ fn casualties(w: &Words, inp: &Inputs, c: &Count, cumulative: bool) -> Casualtie
         category: member_category(w, inp, c).unwrap_or(c.category),
         expression: span.slice(w.text).to_string(),
         update: c.update,
-        part: part_of_a_toll(w, c),
+        part: part_of_a_toll(w, inp.counts, c),
         cumulative,
         start: span.start,
         end: span.end,
     }
 }
 
-/// "Eleven of the dead were civilians", "killing 16 of them", "10 of those killed": the
-/// count is a part of a toll given as a whole, right after the number.
-fn part_of_a_toll(w: &Words, c: &Count) -> bool {
+/// "Eleven of the dead were civilians", "killed 30 people, 16 of them children", "10 of
+/// those killed": the count is a part of a toll given as a whole, right after the number
+/// ("of them" only after another count: "clashed with the terrorists, killing 16 of them"
+/// gives the toll itself).
+fn part_of_a_toll(w: &Words, counts: &[Count], c: &Count) -> bool {
     (c.first + 1..(c.first + 4).min(c.end + 1)).any(|k| {
         w.w(k) == "of"
+            // "killing 30 people, 16 of them children": a count before it is the whole;
+            // "children were gassed, and 27 of them are dead" gives the toll itself.
             && (matches!(w.w(k + 1), "them" | "whom" | "those")
+                && counts.iter().any(|o| o.end <= c.first)
                 || w.w(k + 1) == "the"
                     && matches!(
                         w.w(k + 2),

@@ -1465,3 +1465,20 @@ fn backing_strikes_and_shoot_downs_are_ground_attacks() {
         Some(EventType::Airstrike)
     );
 }
+
+/// "N of them" is a part of a toll only after the toll.
+#[test]
+fn of_them_is_a_part_only_after_a_whole() {
+    let part = |text: &str| {
+        claims_on(text, None)
+            .into_iter()
+            .filter_map(|c| c.event.and_then(|e| e.killed))
+            .map(|k| (k.min, k.part))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        part("Children at a primary school were gassed with chlorine on Sunday, and 27 of them are dead."),
+        [(27, false)]
+    );
+    assert_eq!(part("Eleven of the dead were civilians."), [(11, true)]);
+}
