@@ -227,7 +227,8 @@ impl Matcher {
     /// Every whole-word match in a region folded beforehand, left to right,
     /// never overlapping. Offsets are absolute.
     pub(crate) fn find_in(&self, t: &FoldedText) -> Vec<Hit> {
-        let mut hits = Vec::new();
+        // Room for an article's matches (a few dozen at most, mostly) at once.
+        let mut hits = Vec::with_capacity(32);
         // Matches never overlap: a word starting before the end of the last match
         // is inside it.
         let mut free = 0;
