@@ -198,6 +198,9 @@ impl Matcher {
         for (p, key) in folded_list.iter().enumerate() {
             let Some(k) = index_key(key) else { continue };
             filter.insert(k);
+            if let Some(first) = key.split(|&b| !is_word_byte(b)).find(|r| !r.is_empty()) {
+                filter.insert_first_word(single_key(word_hash(first)));
+            }
             starts.entry(k).or_default().push(Candidate {
                 pattern: p as u32,
                 len: key.len() as u32,

@@ -250,11 +250,28 @@ impl WordFilter {
             .all(|&s| self.bits[s >> 6] & (1 << (s & 63)) != 0)
     }
 
-    /// Whether an alias may start at a word with these keys.
+    /// Records that some alias's first word has the [`single_key`] `single`
+    /// (see [`WordFilter::may_start`]).
+    pub(crate) fn insert_first_word(&mut self, single: u64) {
+        self.insert(first_word_key(single));
+    }
+
+    /// Whether an alias may start at a word with these keys. The word must first
+    /// be some alias's first word ([`WordFilter::insert_first_word`]): one probe
+    /// rules out most words of a text, where the alias keys took two.
     #[inline]
     pub(crate) fn may_start(&self, single: u64, pair: Option<u64>) -> bool {
-        self.contains(single) || pair.is_some_and(|p| self.contains(p))
+        self.contains(first_word_key(single))
+            && (self.contains(single) || pair.is_some_and(|p| self.contains(p)))
     }
+}
+
+/// The filter key of a word as an alias's first word, from its [`single_key`]:
+/// other bits than the key itself, so that the two kinds of keys share the
+/// filter without meeting.
+#[inline]
+fn first_word_key(single: u64) -> u64 {
+    single.rotate_left(17) ^ 0xA076_1D64_78BD_642F
 }
 
 #[inline]
