@@ -126,7 +126,8 @@ impl DateParser {
         if s.len() > standalone::MAX_FIELD {
             return None;
         }
-        let mut toks = Vec::new();
+        // A field is short: room for its tokens at once.
+        let mut toks = Vec::with_capacity(16);
         token::tokenize(&self.lexicon, s, 0, &mut toks);
         let matcher = Matcher {
             toks: &toks,

@@ -183,7 +183,8 @@ pub fn features(
     {
         set(KINDS.len() + i);
     }
-    let mut ws = Vec::new();
+    // About one word per five bytes: room for the sentence's words at once.
+    let mut ws = Vec::with_capacity(sentence.len() / 5 + 4);
     words(text, sentence, &mut ws);
     let inside = actor.start >= sentence.start && actor.end <= sentence.end;
     let trig = frame.trigger;

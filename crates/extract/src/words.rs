@@ -93,10 +93,16 @@ impl<'t> Words<'t> {
         // `lower` holds the sentence's bytes from `span.start` on, lower-cased and
         // padded; a token is a run of whole chars of it.
         look_up_into(vocab, &lower, span.start, &toks, &mut ids);
+        // The classes of the tokens and the unions of their flags and classes, in
+        // one pass over the ids.
         classes.clear();
-        classes.extend(ids.iter().map(|&id| vocab.classes(id)));
-        let flags = ids.iter().fold(0, |f, &id| f | vocab.flags(id));
-        let any_class = classes.iter().fold(0, |c, &x| c | x);
+        let (mut flags, mut any_class) = (0, 0);
+        classes.extend(ids.iter().map(|&id| {
+            flags |= vocab.flags(id);
+            let c = vocab.classes(id);
+            any_class |= c;
+            c
+        }));
         Words {
             text,
             span,

@@ -36,7 +36,9 @@ impl Folded {
     pub(crate) fn new(region: &str, base: usize) -> Folded {
         let mut f = Folded {
             bytes: Vec::with_capacity(region.len()),
-            shifts: Vec::new(),
+            // An article has a few dozen checkpoints (curly quotes, dashes, double
+            // spaces): room for them at once rather than a doubling series.
+            shifts: Vec::with_capacity(32),
             base,
         };
         fold_into(region, &mut f);

@@ -198,6 +198,9 @@ impl Matcher {
         for (p, key) in folded_list.iter().enumerate() {
             let Some(k) = index_key(key) else { continue };
             filter.insert(k);
+            if let Some(first) = key.split(|&b| !is_word_byte(b)).find(|r| !r.is_empty()) {
+                filter.insert_first_word(single_key(word_hash(first)));
+            }
             starts.entry(k).or_default().push(Candidate {
                 pattern: p as u32,
                 len: key.len() as u32,
@@ -227,18 +230,20 @@ impl Matcher {
     /// Every whole-word match in a region folded beforehand, left to right,
     /// never overlapping. Offsets are absolute.
     pub(crate) fn find_in(&self, t: &FoldedText) -> Vec<Hit> {
-        let mut hits = Vec::new();
+        // Room for an article's matches (a few dozen at most, mostly) at once.
+        let mut hits = Vec::with_capacity(32);
         // Matches never overlap: a word starting before the end of the last match
         // is inside it.
         let mut free = 0;
-        for w in &t.words {
-            if w.start < free {
+        for (i, w) in t.words.iter().enumerate() {
+            if w.start < free || !self.filter.may_be_first_word(w.single) {
                 continue;
             }
-            if !self.filter.may_start(w.single, w.pair) {
+            let pair = w.pair(t.words.get(i + 1));
+            if !self.filter.may_start(w.single, pair) {
                 continue;
             }
-            if let Some((e, p)) = self.longest_at(t.text, &t.folded, w) {
+            if let Some((e, p)) = self.longest_at(t.text, &t.folded, w, pair) {
                 hits.push(Hit {
                     start: t.folded.original(w.start),
                     end: t.folded.original(e),
@@ -250,13 +255,20 @@ impl Matcher {
         hits
     }
 
-    /// The longest alias starting at word `w` that ends a word and passes its
-    /// case check: its end and pattern index.
-    fn longest_at(&self, text: &str, folded: &Folded, w: &Word) -> Option<(usize, usize)> {
+    /// The longest alias starting at word `w` (whose pair key with the next word
+    /// is `pair`) that ends a word and passes its case check: its end and
+    /// pattern index.
+    fn longest_at(
+        &self,
+        text: &str,
+        folded: &Folded,
+        w: &Word,
+        pair: Option<u64>,
+    ) -> Option<(usize, usize)> {
         let s = w.start;
         // An alias of several words is longer than any one-word alias starting
         // at the same word: those go first.
-        let longer = w.pair.and_then(|k| self.starts.get(&k));
+        let longer = pair.and_then(|k| self.starts.get(&k));
         let single = self.starts.get(&w.single);
         let hay = &folded.bytes[..];
         let candidates = longer

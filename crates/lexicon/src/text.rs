@@ -25,18 +25,27 @@ pub struct FoldedText<'t> {
     pub(crate) folded: Folded,
     /// The words of the folded region (runs of word bytes), in order, each with
     /// the hash of its bytes. A word running into the region from before it is
-    /// left out: no match may start inside a word.
+    /// left out: no match may start inside a word. The pair key of a word and
+    /// the next ([`Word::pair`]) is made from the two when a matcher asks for it.
     pub(crate) words: Vec<Word>,
 }
 
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Word {
     pub(crate) start: usize,
-    /// The index keys of the word alone and of the word with the next one
-    /// ([`single_key`], [`pair_key`]; `None` for the last word), the same for
-    /// every table.
+    /// The index key of the word alone ([`single_key`]), the same for every table.
     pub(crate) single: u64,
-    pub(crate) pair: Option<u64>,
+    /// The hash of the word's bytes ([`word_hash`]), for [`Word::pair`].
+    hash: u64,
+}
+
+impl Word {
+    /// The index key of this word with `next`, the word after it ([`pair_key`]);
+    /// `None` for the last word.
+    #[inline]
+    pub(crate) fn pair(&self, next: Option<&Word>) -> Option<u64> {
+        next.map(|n| pair_key(self.hash, n.hash))
+    }
 }
 
 impl<'t> FoldedText<'t> {
@@ -69,8 +78,6 @@ fn words(hay: &[u8], inside_word: bool) -> Vec<Word> {
             i += 1;
         }
     }
-    // The hash of the previous word, for its pair key.
-    let mut previous = 0;
     while i < hay.len() {
         if !is_word_byte(hay[i]) {
             i += 1;
@@ -79,15 +86,11 @@ fn words(hay: &[u8], inside_word: bool) -> Vec<Word> {
         let s = i;
         i = word_end(hay, i);
         let h = word_hash_padded(hay, s, i - s);
-        if let Some(prev) = words.last_mut() {
-            prev.pair = Some(pair_key(previous, h));
-        }
         words.push(Word {
             start: s,
             single: single_key(h),
-            pair: None,
+            hash: h,
         });
-        previous = h;
     }
     words
 }
@@ -250,11 +253,33 @@ impl WordFilter {
             .all(|&s| self.bits[s >> 6] & (1 << (s & 63)) != 0)
     }
 
+    /// Records that some alias's first word has the [`single_key`] `single`
+    /// (see [`WordFilter::may_start`]).
+    pub(crate) fn insert_first_word(&mut self, single: u64) {
+        self.insert(first_word_key(single));
+    }
+
+    /// Whether some alias may start with the word whose [`single_key`] is
+    /// `single` ([`WordFilter::insert_first_word`]): one probe that rules out
+    /// most words of a text before [`WordFilter::may_start`].
+    #[inline]
+    pub(crate) fn may_be_first_word(&self, single: u64) -> bool {
+        self.contains(first_word_key(single))
+    }
+
     /// Whether an alias may start at a word with these keys.
     #[inline]
     pub(crate) fn may_start(&self, single: u64, pair: Option<u64>) -> bool {
         self.contains(single) || pair.is_some_and(|p| self.contains(p))
     }
+}
+
+/// The filter key of a word as an alias's first word, from its [`single_key`]:
+/// other bits than the key itself, so that the two kinds of keys share the
+/// filter without meeting.
+#[inline]
+fn first_word_key(single: u64) -> u64 {
+    single.rotate_left(17) ^ 0xA076_1D64_78BD_642F
 }
 
 #[inline]

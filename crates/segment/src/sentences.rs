@@ -48,6 +48,9 @@ impl Segmenter {
                 end,
             };
             let from = out.len();
+            // News sentences run about 120 bytes: room for the region's at once,
+            // not a doubling series (`reserve` keeps growth amortised across calls).
+            out.reserve((end - start) / 128 + 1);
             scan.run(out);
             split_after_credits(text, out, from);
         }
