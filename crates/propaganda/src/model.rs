@@ -339,6 +339,8 @@ pub struct DetectScratch {
     token_margins: Vec<f32>,
     quoted: Vec<bool>,
     spans: Vec<(usize, usize, f32)>,
+    /// The token hashes the spans' technique features look up in the article.
+    queries: Vec<u64>,
 }
 
 impl Propaganda {
@@ -564,7 +566,12 @@ impl Propaganda {
                 .decode(text, toks, &s.token_margins, &mut s.spans);
         }
         if !s.spans.is_empty() {
-            s.article.index();
+            s.queries.clear();
+            for &(start, end, _) in &s.spans {
+                s.queries
+                    .extend(s.article.span_queries(start, end).into_iter().flatten());
+            }
+            s.article.index_for(&s.queries);
         }
         s.spans
             .iter()
