@@ -325,6 +325,10 @@ pub struct ArticleTokens {
     table: Vec<(u64, u32, u32)>,
     /// Per slot of `table`, the last position seen (a buffer of [`ArticleTokens::index`]).
     last: Vec<u32>,
+    /// Per slot of `table`, whether it holds a hash (with [`ArticleTokens::index_for`],
+    /// a hash asked for may occur 0 times); empty when every slot with a hash
+    /// has a count (the full index of [`ArticleTokens::index`]).
+    occupied: Vec<bool>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -337,6 +341,7 @@ impl ArticleTokens {
             next: Vec::new(),
             table: Vec::new(),
             last: Vec::new(),
+            occupied: Vec::new(),
         };
         a.index();
         a
@@ -345,6 +350,7 @@ impl ArticleTokens {
     /// (Re)builds the occurrence index in one pass; call after changing `toks`.
     pub fn index(&mut self) {
         let n = self.toks.len();
+        self.occupied.clear();
         self.next.clear();
         self.next.resize(n, NONE);
         let cap = (2 * n).max(8).next_power_of_two();
@@ -378,6 +384,51 @@ impl ArticleTokens {
         }
     }
 
+    /// (Re)builds the occurrence index of the hashes `queries` only: for those,
+    /// [`ArticleTokens::occurrences`] (as its first or head token) answers as
+    /// after [`ArticleTokens::index`]; for others it may not. The technique model
+    /// asks about the first and head tokens of a few spans per article: a lookup
+    /// in a table of those per token costs a fraction of indexing every token.
+    pub fn index_for(&mut self, queries: &[u64]) {
+        let n = self.toks.len();
+        self.next.clear();
+        self.next.resize(n, NONE);
+        let cap = (2 * queries.len()).max(8).next_power_of_two();
+        self.table.clear();
+        self.table.resize(cap, (0, NONE, 0));
+        self.last.clear();
+        self.last.resize(cap, NONE);
+        self.occupied.clear();
+        self.occupied.resize(cap, false);
+        let mask = cap - 1;
+        for &hash in queries {
+            let mut i = hash as usize & mask;
+            while self.occupied[i] && self.table[i].0 != hash {
+                i = (i + 1) & mask;
+            }
+            self.occupied[i] = true;
+            self.table[i].0 = hash;
+        }
+        // Positions in order, so each chain runs left to right as in `index`.
+        for (j, t) in self.toks.iter().enumerate() {
+            let mut i = t.hash as usize & mask;
+            while self.occupied[i] {
+                let slot = &mut self.table[i];
+                if slot.0 == t.hash {
+                    if slot.2 == 0 {
+                        slot.1 = j as u32;
+                    } else if let Some(prev) = self.next.get_mut(self.last[i] as usize) {
+                        *prev = j as u32;
+                    }
+                    slot.2 += 1;
+                    self.last[i] = j as u32;
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+    }
+
     /// `(first position, count)` of a token hash.
     fn lookup(&self, hash: u64) -> (u32, u32) {
         if self.table.is_empty() {
@@ -387,7 +438,12 @@ impl ArticleTokens {
         let mut i = hash as usize & mask;
         loop {
             let (h, first, count) = self.table[i];
-            if count == 0 {
+            // Without `occupied` (the full index), a count of 0 marks an empty slot.
+            let empty = match self.occupied.get(i) {
+                Some(&occupied) => !occupied,
+                None => count == 0,
+            };
+            if empty {
                 return (NONE, 0);
             }
             if h == hash {
@@ -395,6 +451,20 @@ impl ArticleTokens {
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// The hashes [`ArticleTokens::occurrences`] looks up for the span
+    /// `[start, end)` in [`technique_features`]: its first token's and its head's
+    /// (the last word, else the last token); none for a span without tokens.
+    pub fn span_queries(&self, start: usize, end: usize) -> Option<[u64; 2]> {
+        let (a, b) = self.range(start, end);
+        let span = self.toks.get(a..b)?;
+        let first = span.first()?;
+        let head = span
+            .iter()
+            .rposition(|t| t.is_word())
+            .unwrap_or(span.len() - 1);
+        Some([first.hash, span[head].hash])
     }
 
     /// Index range of the tokens inside `[start, end)`.
@@ -595,6 +665,63 @@ mod tests {
         assert_eq!(a.occurrences(s, e, e - 1), (2, 1, 2));
         assert_eq!(a.occurrences(s, e, s), (2, 1, 3));
         assert_eq!(a.occurrences(e, e, s), (0, 0, 0));
+    }
+
+    #[test]
+    fn the_index_of_the_spans_hashes_answers_as_the_full_index() {
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
+        let mut texts = vec!["Build the wall. BUILD THE WALL! the the the wall".to_string()];
+        for entry in std::fs::read_dir(corpus).expect("examples/corpus") {
+            texts.push(std::fs::read_to_string(entry.expect("entry").path()).unwrap_or_default());
+        }
+        let mut rng = crosscheck_learn::SplitMix64::new(11);
+        let mut checked = 0;
+        for text in &texts {
+            let full = article(text);
+            let mut restricted = full.clone();
+            let n = full.toks.len();
+            if n == 0 {
+                continue;
+            }
+            // Spans of 1 to 40 tokens at random places, a few per article as the
+            // detector finds them, plus one that ends past the last token.
+            for round in 0..20 {
+                let spans: Vec<(usize, usize)> = (0..1 + round % 6)
+                    .map(|_| {
+                        let a = rng.next_u64() as usize % n;
+                        let b = (a + 1 + rng.next_u64() as usize % 40).min(n);
+                        (full.toks[a].start, full.toks[b - 1].end)
+                    })
+                    .chain([(full.toks[n - 1].start, text.len() + 5)])
+                    .collect();
+                let queries: Vec<u64> = spans
+                    .iter()
+                    .flat_map(|&(s, e)| restricted.span_queries(s, e).into_iter().flatten())
+                    .collect();
+                restricted.index_for(&queries);
+                for &(s, e) in &spans {
+                    let (a, b) = full.range(s, e);
+                    let span = &full.toks[a..b];
+                    let head = a + span
+                        .iter()
+                        .rposition(|t| t.is_word())
+                        .unwrap_or(span.len() - 1);
+                    assert_eq!(
+                        restricted.occurrences(a, b, head),
+                        full.occurrences(a, b, head)
+                    );
+                    let (mut want, mut got) = (Vec::new(), Vec::new());
+                    technique_features(text, &full, s, e, |h, v| want.push((h, v.to_bits())));
+                    technique_features(text, &restricted, s, e, |h, v| got.push((h, v.to_bits())));
+                    assert_eq!(got, want);
+                    checked += 1;
+                }
+            }
+            // Indexing everything again restores the full index.
+            restricted.index();
+            assert_eq!(restricted.occurrences(0, 1, 0), full.occurrences(0, 1, 0));
+        }
+        assert!(checked > 500, "{checked}");
     }
 
     #[test]

@@ -339,6 +339,8 @@ pub struct DetectScratch {
     token_margins: Vec<f32>,
     quoted: Vec<bool>,
     spans: Vec<(usize, usize, f32)>,
+    /// The token hashes the spans' technique features look up in the article.
+    queries: Vec<u64>,
 }
 
 impl Propaganda {
@@ -564,7 +566,12 @@ impl Propaganda {
                 .decode(text, toks, &s.token_margins, &mut s.spans);
         }
         if !s.spans.is_empty() {
-            s.article.index();
+            s.queries.clear();
+            for &(start, end, _) in &s.spans {
+                s.queries
+                    .extend(s.article.span_queries(start, end).into_iter().flatten());
+            }
+            s.article.index_for(&s.queries);
         }
         s.spans
             .iter()
@@ -723,18 +730,18 @@ impl StaticFeatures {
     /// Hashes token `j`'s static features and prefetches their weights.
     #[inline]
     fn fill(&mut self, model: &Propaganda, toks: &[Tok], j: usize, in_quote: bool) {
-        // A local count: `self.len` would be stored back at every feature.
+        // A local count: `self.len` would be stored back at every feature. A token
+        // has at most 32 features (asserted above), so the masked slot is never
+        // reused and needs no bounds check.
         let mut len = 0;
         let indices = &mut self.indices;
         token_static_features(toks, j, in_quote, |h| {
             let w = model.token.index(h);
             model.token.weights.prefetch(w);
-            if let Some(slot) = indices.get_mut(len) {
-                *slot = w;
-                len += 1;
-            }
+            indices[len % 32] = w;
+            len += 1;
         });
-        self.len = len;
+        self.len = len.min(32);
     }
 
     fn indices(&self) -> &[usize] {

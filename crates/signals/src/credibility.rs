@@ -589,11 +589,14 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(self.take(n)?).ok()
     }
 
-    /// Skips one piece of evidence.
+    /// Skips one piece of evidence. Its label is passed over without checking that
+    /// it is UTF-8 (`pack_signals` wrote it from a `str`): a reason looks for its
+    /// signal past the evidence of all those before it.
     fn skip_evidence(&mut self) -> Option<()> {
         self.take(16)?;
         if self.byte()? != 0 {
-            self.str()?;
+            let n = self.u32()?;
+            self.take(n)?;
         }
         Some(())
     }
