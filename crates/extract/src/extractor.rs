@@ -111,7 +111,7 @@ struct SecondClaim {
     quoted: bool,
 }
 
-/// What [`Extractor::second_claim`] reads of its sentence, by token of the sentence.
+/// What [`Extractor::split_claims`] reads of its sentence, by token of the sentence.
 struct ClauseInputs<'a> {
     quoted: &'a [bool],
     in_date: &'a [bool],
