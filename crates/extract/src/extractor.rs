@@ -614,19 +614,7 @@ impl Extractor {
                     previous_type = Some(f.event_type);
                 }
             }
-            let chain: Vec<AttributionSource> = found
-                .chain
-                .iter()
-                .map(|s| {
-                    let b = w.span_of(s.first, s.end);
-                    AttributionSource {
-                        name: s.name.clone(),
-                        kind: s.kind,
-                        start: b.start,
-                        end: b.end,
-                    }
-                })
-                .collect();
+            let chain = sources(&w, &found.chain, 0);
             for s in found.chain.iter().filter(|s| !s.pronoun) {
                 // "Ministry spokesman Maj. Gen. Igor Petrenko told reporters": one person
                 // speaking for an organisation, whom a later "he said" means.
@@ -711,19 +699,7 @@ impl Extractor {
         }
         let (first, _) = self.clause_frame(w, 0, last, sentence, whole, inp)?;
         let span = second_speaker::clause_span(w, from, sentence);
-        let chain = found
-            .chain
-            .iter()
-            .map(|s| {
-                let b = w.span_of(s.first + from, s.end + from);
-                AttributionSource {
-                    name: s.name.clone(),
-                    kind: s.kind,
-                    start: b.start,
-                    end: b.end,
-                }
-            })
-            .collect();
+        let chain = sources(w, &found.chain, from);
         let quoted = &inp.quoted[from..];
         let n_quoted = quoted.iter().filter(|&&q| q).count();
         Some((
@@ -854,6 +830,23 @@ impl Extractor {
         *buffers = w.into_buffers();
         typed
     }
+}
+
+/// The speakers of `chain` as the claim's attribution, with their byte spans; their token
+/// indices count from token `offset` of `w` (a clause's speakers from the clause's start).
+fn sources(w: &Words, chain: &[Speaker], offset: usize) -> Vec<AttributionSource> {
+    chain
+        .iter()
+        .map(|s| {
+            let b = w.span_of(s.first + offset, s.end + offset);
+            AttributionSource {
+                name: s.name.clone(),
+                kind: s.kind,
+                start: b.start,
+                end: b.end,
+            }
+        })
+        .collect()
 }
 
 /// Weekdays with the apostrophe of "Monday's" stripped, as FA-KES writes them

@@ -441,27 +441,29 @@ fn anaphoric_place(
     })
 }
 
+/// A compass point: "north", "southwest", "north-east".
+fn compass(x: &str) -> bool {
+    matches!(
+        x,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+            | "north-east"
+            | "north-west"
+            | "south-east"
+            | "south-west"
+    )
+}
+
 /// Tokens `a..b` say where a place lies relative to the next: "near", "outside",
 /// "close to", "on the outskirts of", "west of", "north-east of", "20 km south of".
 fn locates(w: &Words, a: usize, b: usize) -> bool {
     let words: Vec<&str> = (a..b).map(|k| w.w(k)).collect();
-    let compass = |x: &str| {
-        matches!(
-            x,
-            "north"
-                | "south"
-                | "east"
-                | "west"
-                | "northeast"
-                | "northwest"
-                | "southeast"
-                | "southwest"
-                | "north-east"
-                | "north-west"
-                | "south-east"
-                | "south-west"
-        )
-    };
     match words.as_slice() {
         ["near" | "outside"] | ["close", "to"] => true,
         ["on" | "in", "the", "outskirts" | "edge", "of"] => true,
@@ -976,38 +978,27 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
             // A country is the event's place only as a location: "in Syria", "northern
             // Syria", not "Russia said" or "Syria's war".
             let prev = p.first.checked_sub(1).map(|k| w.w(k)).unwrap_or("");
-            let locative = matches!(
-                prev,
-                "in" | "inside"
-                    | "across"
-                    | "northern"
-                    | "southern"
-                    | "eastern"
-                    | "western"
-                    | "northeastern"
-                    | "northwestern"
-                    | "southeastern"
-                    | "southwestern"
-                    | "northeast"
-                    | "northwest"
-                    | "southeast"
-                    | "southwest"
-                    | "north-east"
-                    | "north-west"
-                    | "south-east"
-                    | "south-west"
-                    | "north-eastern"
-                    | "north-western"
-                    | "south-eastern"
-                    | "south-western"
-                    | "central"
-                    | "north"
-                    | "south"
-                    | "east"
-                    | "west"
-                    | "throughout"
-                    | "into"
-            );
+            let locative = compass(prev)
+                || matches!(
+                    prev,
+                    "in" | "inside"
+                        | "across"
+                        | "northern"
+                        | "southern"
+                        | "eastern"
+                        | "western"
+                        | "northeastern"
+                        | "northwestern"
+                        | "southeastern"
+                        | "southwestern"
+                        | "north-eastern"
+                        | "north-western"
+                        | "south-eastern"
+                        | "south-western"
+                        | "central"
+                        | "throughout"
+                        | "into"
+                );
             // "Syria's war has killed", "since Syrias conflict broke out": the
             // country's own war (the gold's place for war totals).
             let own_war = matches!(
