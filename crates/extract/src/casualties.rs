@@ -822,7 +822,11 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
         }
     };
     for k in (0..cands.len().saturating_sub(1)).rev() {
-        if cands[k].harm.is_none() && cands[k + 1].after_link && joined(&cands[k], &cands[k + 1]) {
+        // "leaving 23 civilians and 16 combatants dead": the right conjunct's own
+        // casualty word ends the coordination as a verb would.
+        let right_linked = cands[k + 1].after_link
+            || cands[k + 1].harm.is_some() && cands[k + 1].np.harm.is_some();
+        if cands[k].harm.is_none() && right_linked && joined(&cands[k], &cands[k + 1]) {
             cands[k].harm = cands[k + 1].harm;
             cands[k].after_link = true;
         }

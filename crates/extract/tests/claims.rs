@@ -1445,6 +1445,15 @@ fn a_breakdown_between_conjuncts() {
         killed("At least 23 civilians, including nine children, and 16 fighters were killed."),
         Some((23, None, Civilians))
     );
+    // The right conjunct's own casualty word ends the coordination.
+    assert_eq!(
+        killed("Clashes have rocked the city leaving 23 civilians - including nine children - and 16 combatants dead."),
+        Some((23, Some(23), Civilians))
+    );
+    assert_eq!(
+        killed("The attack wounded 23 civilians and left 16 fighters dead."),
+        Some((16, Some(16), Fighters))
+    );
 }
 
 /// Air strikes that back ground forces, and an aircraft shot down, do not make an air
