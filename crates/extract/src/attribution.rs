@@ -514,6 +514,25 @@ impl Context<'_> {
     /// be named, said": the speaker before a relative clause.
     fn relative_speaker(&self, w: &Words, verb: usize) -> Option<(usize, usize)> {
         let prev = verb.checked_sub(1)?;
+        // "An activist in Deir al-Zor who spoke on condition of anonymity told Reuters"
+        // (commas lost): a relative clause of anonymity right before the verb.
+        const ANONYMITY: [&[&str]; 6] = [
+            &["spoke", "on", "condition", "of", "anonymity"],
+            &["requested", "anonymity"],
+            &["asked", "not", "to", "be", "named"],
+            &["asked", "not", "to", "be", "identified"],
+            &["declined", "to", "be", "named"],
+            &["declined", "to", "be", "identified"],
+        ];
+        for phrase in ANONYMITY {
+            let n = phrase.len();
+            if verb > n + 1
+                && w.w(verb - n - 1) == "who"
+                && (0..n).all(|j| w.w(verb - n + j) == phrase[j])
+            {
+                return self.speaker_before(w, verb - n - 1);
+            }
+        }
         if matches!(w.w(prev), "which" | "who") && prev >= 1 && w.w(prev - 1) == "," {
             return self.speaker_before(w, prev - 1);
         }

@@ -1345,6 +1345,19 @@ fn one_speakers_figures_stay_one_claim() {
     }
 }
 
+/// A relative clause of anonymity between the speaker and the verb, commas lost.
+#[test]
+fn an_anonymous_speakers_relative_clause() {
+    let c = claim("An activist in Deir al-Zor who spoke on condition of anonymity told Reuters that 300 men were executed in one day.");
+    let names: Vec<&str> = c
+        .attribution
+        .chain
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(names, ["Reuters", "Activists"]);
+}
+
 /// Where a speaker is, between the speaker and the verb, is not part of the name.
 #[test]
 fn a_speakers_place_before_the_verb_is_not_the_speaker() {
