@@ -1510,40 +1510,35 @@ fn opens_clause(w: &Words, first: usize) -> bool {
     first <= 6 && w.w(0) == "in" && (1..first).any(|k| STATEMENT_NOUNS.contains(&w.w(k)))
 }
 
-/// Token `k` is in the name of the party after "cover from", "support of", "backing
-/// from", "with assistance from", "backed by": the party that backs the actor.
+/// Token `p` follows words of backing: "cover from", "support of", "backing from", "with
+/// assistance from", "backed by" ("Pro-regime fighters - backed by Russian air strikes -
+/// retook").
+fn after_backing_words(w: &Words, p: usize) -> bool {
+    p >= 2
+        && (matches!(w.w(p - 1), "from" | "of")
+            && matches!(
+                w.w(p - 2),
+                "cover" | "support" | "backing" | "assistance" | "help"
+            )
+            || w.w(p - 1) == "by" && matches!(w.w(p - 2), "backed" | "supported"))
+}
+
 /// A trigger up to three words after words of backing: "YPG ground forces backed by
 /// US-led air strikes repelled", "army units backed by air force engaged": the support,
 /// not the act.
 fn backing_trigger(w: &Words, k: usize) -> bool {
-    let backing = |p: usize| {
-        p >= 2
-            && (matches!(w.w(p - 1), "from" | "of")
-                && matches!(
-                    w.w(p - 2),
-                    "cover" | "support" | "backing" | "assistance" | "help"
-                )
-                || w.w(p - 1) == "by" && matches!(w.w(p - 2), "backed" | "supported"))
-    };
     (k.saturating_sub(3)..=k).any(|p| {
-        backing(p) && (p..k).all(|j| w.is_word(j) && !matches!(w.w(j), "and" | "or" | "who"))
+        after_backing_words(w, p)
+            && (p..k).all(|j| w.is_word(j) && !matches!(w.w(j), "and" | "or" | "who"))
     })
 }
 
+/// Token `k` is in the name of the party after words of backing: the party that backs
+/// the actor.
 fn in_backer_phrase(w: &Words, matches: &[ActorTok], k: usize) -> bool {
-    matches.iter().any(|m| {
-        m.first <= k && k < m.end && {
-            let p = w.with_the(m.first);
-            p >= 2
-                && (matches!(w.w(p - 1), "from" | "of")
-                    && matches!(
-                        w.w(p - 2),
-                        "cover" | "support" | "backing" | "assistance" | "help"
-                    )
-                    // "Pro-regime fighters - backed by Russian air strikes - retook".
-                    || w.w(p - 1) == "by" && matches!(w.w(p - 2), "backed" | "supported"))
-        }
-    })
+    matches
+        .iter()
+        .any(|m| m.first <= k && k < m.end && after_backing_words(w, w.with_the(m.first)))
 }
 
 /// The category the article's titles gave the person whose name ends in `last_word`.
