@@ -390,6 +390,19 @@ impl Context<'_> {
                         i = k - 1;
                         continue;
                     }
+                    // "the Ministry of the Interior said", "the Russian Centre for
+                    // Reconciliation of the Opposing Sides said": "of the" or "for the"
+                    // inside a capitalised name.
+                    if k >= 2
+                        && matches!(w.w(k - 1), "of" | "for")
+                        && w.is_word(k - 2)
+                        && w.cap(k - 2)
+                        && !cap_stop(w.w(k - 2))
+                        && w.cap(k + 1)
+                    {
+                        i = k - 1;
+                        continue;
+                    }
                 }
                 break;
             }
@@ -467,6 +480,27 @@ impl Context<'_> {
                 && k > 0
                 && w.cap(k - 1)
             {
+                i = k;
+                continue;
+            }
+            // "the Syrian Civil Defence in Idlib told": a place after a name of the
+            // actor table is where the speaker is, not part of the name. The name must
+            // open the phrase ("an air war against IS in Syria said" has no speaker
+            // there).
+            let opens_phrase = |p: usize| {
+                p == 0
+                    || !w.is_word(p - 1)
+                    || w.has(p - 1, class::DETERMINER)
+                    || self.source_word(w, p - 1).is_some()
+            };
+            if matches!(word, "in" | "at")
+                && i < end
+                && (i..end).all(|j| w.is_word(j) && w.cap(j))
+                && self
+                    .actor_ending_at(k)
+                    .is_some_and(|m| opens_phrase(m.first))
+            {
+                end = k;
                 i = k;
                 continue;
             }

@@ -844,6 +844,25 @@ fn in_a_coordinated_subject_the_first_party_is_the_actor() {
     assert_eq!(actor.as_deref(), Some("Syrian Arab Army"));
 }
 
+/// "of the" and "for the" inside a capitalised name, and the place where a named
+/// speaker is (`examples/link` article 42, fresh26 #47).
+#[test]
+fn speaker_names_with_of_the_and_a_place_after_them() {
+    let t = "Militants staged a fake attack in Latamneh on Monday, the Russian Centre for Reconciliation of the Opposing Sides said on Tuesday.";
+    assert_eq!(
+        chain(&claim(t), t),
+        ["the Russian Centre for Reconciliation of the Opposing Sides"]
+    );
+    let t =
+        "Rebels shelled Aleppo on Monday, killing five people, the Ministry of the Interior said.";
+    assert_eq!(chain(&claim(t), t), ["the Ministry of the Interior"]);
+    let t = "A team of first responders the Syrian Civil Defence in Idlib said 22 people were killed in the raids on the village of Hass.";
+    assert_eq!(chain(&claim(t), t), ["the Syrian Civil Defence"]);
+    // A name inside the clause before is no speaker: the relative clause's head is.
+    let t = "The U.S.-led coalition which launched an air war against IS in Syria last September said it had carried out air strikes against Raqqa.";
+    assert_eq!(chain(&claim(t), t), ["The U.S.-led coalition"]);
+}
+
 /// Speakers the alias table does not know, headed by a source noun of
 /// `lexicons/source_nouns.tsv` (fresh6 #0, #17, #68).
 #[test]
