@@ -1191,9 +1191,23 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
             } else {
                 k + 1
             };
+            // "the Union of Medical Care and Relief Organizations", "the Ministry of
+            // Labour and Social Affairs": one name, capitalised on both sides of "and"
+            // after its own "of" or "for", closing the phrase in at most three words
+            // with no role in them ("Secretary of State John Kerry and Russian Foreign
+            // Minister Sergei Lavrov" are two).
+            let inside_name = || {
+                right == k + 1
+                    && b - right <= 3
+                    && w.cap(k - 1)
+                    && w.cap(right)
+                    && !(right..b).any(|j| human_role(w.w(j)))
+                    && (start..k).any(|j| matches!(w.w(j), "of" | "for") && w.cap(j + 1))
+            };
             if w.w(k) == "and"
                 && k > start
                 && right < b
+                && !inside_name()
                 && (cx.headlike(w, k - 1) || cx.actor_ending_at(k).is_some())
                 && (cx.headlike(w, right)
                     || cx.source_word(w, right).is_some()

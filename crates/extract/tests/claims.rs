@@ -861,6 +861,15 @@ fn speaker_names_with_of_the_and_a_place_after_them() {
     // A name inside the clause before is no speaker: the relative clause's head is.
     let t = "The U.S.-led coalition which launched an air war against IS in Syria last September said it had carried out air strikes against Raqqa.";
     assert_eq!(chain(&claim(t), t), ["The U.S.-led coalition"]);
+    // "and" inside one name; two speakers when each has its role.
+    let t =
+        "Air strikes killed 12 people in Idlib, the Ministry of Labour and Social Affairs said.";
+    assert_eq!(
+        chain(&claim(t), t),
+        ["the Ministry of Labour and Social Affairs"]
+    );
+    let t = "In Geneva US Secretary of State John Kerry and Russian Foreign Minister Sergei Lavrov said a ceasefire would begin on Monday.";
+    assert_eq!(chain(&claim(t), t).len(), 2);
 }
 
 /// Speakers the alias table does not know, headed by a source noun of
