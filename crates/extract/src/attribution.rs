@@ -62,7 +62,9 @@ pub(crate) struct Found {
 /// What earlier sentences of the article tell about pronoun speakers.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Memory {
-    pub person: Option<String>,
+    /// The last person who spoke, or the organisation a person with a role spoke for
+    /// ("Massimiliano Rebaudengo MSFs head of mission"), with its kind.
+    pub person: Option<(String, SourceKind)>,
     pub org: Option<(String, SourceKind)>,
 }
 
@@ -183,6 +185,62 @@ pub(crate) fn cap_stop(w: &str) -> bool {
             | "no"
             | "not"
             | "other"
+    )
+}
+
+/// A word of a person's name: capitalised and no clause opener, or a particle after
+/// one ("Zouhir al-Shimale").
+fn name_word(w: &Words, k: usize) -> bool {
+    let x = w.w(k);
+    w.is_word(k)
+        && (w.cap(k) && !cap_stop(x)
+            || (x.starts_with("al-") || x.starts_with("el-")) && k > 0 && w.cap(k - 1))
+}
+
+/// A noun of one person's role or trade, which a description of a named speaker
+/// holds ("the manager of", "a 28-year-old teacher").
+fn role_noun(x: &str) -> bool {
+    human_role(x)
+        || matches!(
+            x,
+            "manager"
+                | "photographer"
+                | "teacher"
+                | "engineer"
+                | "surgeon"
+                | "officer"
+                | "correspondent"
+                | "journalist"
+                | "doctor"
+                | "member"
+                | "activist"
+                | "resident"
+        )
+}
+
+/// Lower-case words between a preposition and a place: "in rural Idlib", "in
+/// rebel-held eastern Aleppo", "in the besieged".
+fn place_qualifier(x: &str) -> bool {
+    compass_word(x)
+        || x.ends_with("-held")
+        || x.ends_with("-controlled")
+        || matches!(
+            x,
+            "rural"
+                | "central"
+                | "besieged"
+                | "northeastern"
+                | "northwestern"
+                | "southeastern"
+                | "southwestern"
+        )
+}
+
+/// Compass adjectives before a place: "in northern Syria", "in east Aleppo".
+fn compass_word(w: &str) -> bool {
+    matches!(
+        w,
+        "northern" | "southern" | "eastern" | "western" | "north" | "south" | "east" | "west"
     )
 }
 
@@ -390,6 +448,15 @@ impl Context<'_> {
                         i = k - 1;
                         continue;
                     }
+                    // "Robert Mardini ICRC regional director for the Middle East told".
+                    if k >= 1 && matches!(w.w(k - 1), "in" | "at" | "from" | "for") {
+                        if let Some((start, cut)) = self.described_person(w, k - 1) {
+                            i = start;
+                            end = end.min(cut);
+                            head = true;
+                            break;
+                        }
+                    }
                     // "the Ministry of the Interior said", "the Russian Centre for
                     // Reconciliation of the Opposing Sides said": "of the" or "for the"
                     // inside a capitalised name.
@@ -504,6 +571,30 @@ impl Context<'_> {
                 i = k;
                 continue;
             }
+            // "An AFP correspondent in rebel-held eastern Aleppo said", "Activists in
+            // rural Idlib said": words that qualify a place after its preposition.
+            if i < end
+                && place_qualifier(word)
+                && (k..end).all(|j| j == k || w.cap(j) || place_qualifier(w.w(j)))
+                && (1..=2).any(|d| k >= d && matches!(w.w(k - d), "in" | "at" | "from"))
+            {
+                i = k;
+                continue;
+            }
+            // "Hamza Khatib the manager of Al-Quds hospital in Aleppo told": the place
+            // closes the description of a person named before it.
+            if i < end
+                && matches!(word, "in" | "at" | "from" | "for")
+                && (i..end)
+                    .all(|j| w.cap(j) || w.has(j, class::DETERMINER) || place_qualifier(w.w(j)))
+            {
+                if let Some((start, cut)) = self.described_person(w, k) {
+                    i = start;
+                    end = end.min(cut);
+                    head = true;
+                    break;
+                }
+            }
             // Connectors inside a name: "head of the Observatory", "spokesman for X",
             // "a source at Aleppo Police Command", "activists and residents".
             if i < end && k > 0 {
@@ -542,6 +633,155 @@ impl Context<'_> {
         let sourced =
             || (i..end).any(|k| matches!(self.source_word(w, k), Some(SourceWord::Head(_))));
         (head && i < end && (!place_tail || sourced())).then_some((i, end))
+    }
+
+    /// The person whose description ends right before the preposition at `prep`: a
+    /// name of two capitalised words or more (one, opening the sentence before "a" or
+    /// "the"), then a description holding a role noun
+    /// ("Hamza Khatib the manager of Al-Quds hospital", "Manal a 28-year-old teacher
+    /// living", "Massimiliano Rebaudengo MSFs head of mission"). The name's first token,
+    /// and where the speaker phrase must end at the latest: a source noun opening the
+    /// sentence ("Activists in the district of Alwaer in Homs said") is the speaker
+    /// alone, and the places after it stay the event's.
+    /// Commas are often lost in this text, so the name must be there: "killed a
+    /// commander in Afrin said" has none.
+    fn described_person(&self, w: &Words, prep: usize) -> Option<(usize, usize)> {
+        // A preposition inside a name of the table ("Observatory for Human Rights").
+        if self.matches.iter().any(|m| m.first < prep && prep < m.end) {
+            return None;
+        }
+        // Walking back: first the tail of the description after its role noun ("of
+        // Al-Quds hospital", "of press office"), at most eight words; then the words before the role
+        // ("the top", "a 28-year-old", "MSFs"), which hold no preposition, and the name.
+        let mut role = false;
+        let mut j = prep;
+        while j > 0 && prep - j < 14 {
+            let k = j - 1;
+            if !(w.is_word(k) || w.is_number(k))
+                || self.quoted.get(k).copied().unwrap_or(false)
+                || self.date.get(k).copied().unwrap_or(false)
+            {
+                return None;
+            }
+            let x = w.w(k);
+            if role {
+                if name_word(w, k) {
+                    // The name: two capitalised words or more, ending here (a
+                    // possessive organisation after it, "MSFs head", belongs to the
+                    // description).
+                    let mut a = k;
+                    while a > 0 && name_word(w, a - 1) {
+                        a -= 1;
+                    }
+                    // One word only where the sentence opens, before "a" or "the":
+                    // "Manal a 28-year-old teacher".
+                    let single = (a == 0 || !w.is_word(a - 1)) && w.has(k + 1, class::DETERMINER);
+                    if k > a || single {
+                        // "Zouhir al-Shimale The New Arabs correspondent": a name after
+                        // a determiner is an organisation's, inside the description.
+                        if a > 0 && w.has(a - 1, class::DETERMINER) {
+                            j = a;
+                            continue;
+                        }
+                        // "The Syrian Observatory for Human Rights a monitoring group
+                        // based in": the end of a table name; the phrase opens with it.
+                        if let Some(m) = self.actor_ending_at(k + 1) {
+                            return Some((m.first, usize::MAX));
+                        }
+                        return Some((a, usize::MAX));
+                    }
+                    // "US military forces": a capitalised word inside the description.
+                } else if w.has(k, class::DETERMINER) {
+                    // The description opens here: the name stands right before it.
+                    // Or the description is the speaker, opening the sentence or a
+                    // clause: "A Ria Novosti correspondent working in Damascus said".
+                    let name_end = k;
+                    if name_end == 0 || !w.is_word(name_end - 1) {
+                        return Some((name_end, usize::MAX));
+                    }
+                    if name_word(w, name_end - 1) {
+                        return self
+                            .described_person_name(w, name_end)
+                            .map(|a| (a, usize::MAX));
+                    }
+                    // "the head of the Civil Defense rescue service": the noun found
+                    // was inside the tail.
+                    if !matches!(w.w(name_end - 1), "of" | "for") {
+                        return None;
+                    }
+                    role = false;
+                } else if matches!(
+                    x,
+                    "of" | "for" | "in" | "at" | "near" | "from" | "to" | "on" | "by" | "with"
+                ) {
+                    // "head of press office at": the noun found was inside the tail;
+                    // the role is further back.
+                    role = false;
+                }
+            }
+            if !role && prep - k > 8 {
+                return None;
+            }
+            // The role heads the description: a preposition or a participle follows it
+            // ("the manager of", "a teacher living in"), not another noun ("the largest
+            // rebel bastion near").
+            let heads = k + 1 == prep
+                || matches!(
+                    w.w(k + 1),
+                    "of" | "for" | "at" | "in" | "from" | "with" | "living" | "working" | "based"
+                );
+            // A capitalised role noun belongs to a name ("U.S. Central Command"), unless
+            // it opens the sentence: "Doctors at two hospitals in Aleppo said" is the
+            // whole speaker.
+            let opens = k == 0;
+            if !role
+                && heads
+                && (!w.cap(k) || opens)
+                && (role_noun(x) || matches!(self.source_word(w, k), Some(SourceWord::Head(_))))
+            {
+                if opens {
+                    return Some((k, k + 1));
+                }
+                role = true;
+            }
+            j = k;
+        }
+        None
+    }
+
+    /// The first token of the name ending right before token `end` (a determiner that
+    /// opens a description): two capitalised words or more, or one opening the
+    /// sentence.
+    fn described_person_name(&self, w: &Words, end: usize) -> Option<usize> {
+        let mut a = end;
+        while a > 0 && name_word(w, a - 1) {
+            a -= 1;
+        }
+        (end - a >= 2 || (end - a == 1 && (a == 0 || !w.is_word(a - 1)))).then_some(a)
+    }
+
+    /// Where the name of a person opening the phrase `first..end` ends, when a
+    /// description of their role follows it ("Hamza Khatib the manager of ...", "Wird
+    /// Furati head of press office at ..."): the name as [`Self::described_person`]
+    /// accepts it.
+    fn person_before_role(&self, w: &Words, (first, end): (usize, usize)) -> Option<usize> {
+        let mut name_end = first;
+        while name_end < end && name_word(w, name_end) {
+            name_end += 1;
+        }
+        let one = name_end == first + 1 && (first == 0 || !w.is_word(first - 1));
+        if !(name_end >= first + 2 || one) || name_end + 1 >= end {
+            return None;
+        }
+        let role_at = |k: usize| k < end && !w.cap(k) && role_noun(w.w(k));
+        let described = if w.has(name_end, class::DETERMINER) {
+            (name_end + 1..end.min(name_end + 4))
+                .any(|k| role_at(k) || matches!(self.source_word(w, k), Some(SourceWord::Head(_))))
+        } else {
+            // "Wird Furati head of": the role right after the name.
+            !one && role_at(name_end)
+        };
+        described.then_some(name_end)
     }
 
     /// "the Syrian military, which says ...", "A doctor at the clinic, who asked not to
@@ -698,13 +938,27 @@ impl Context<'_> {
     }
 
     fn describe(&self, w: &Words, (first, end): (usize, usize)) -> Speaker {
-        // The last actor match names the head: "Islamic State's Amaq news agency" → Amaq.
-        if let Some(m) = self
-            .matches
-            .iter()
-            .rev()
-            .find(|m| m.first >= first && m.end <= end)
-        {
+        // The last actor match names the head: "Islamic State's Amaq news agency" → Amaq;
+        // not a place where the speaker is ("A Ria Novosti correspondent working in
+        // Damascus"), unless nothing else is named.
+        let inside = |m: &&ActorTok| m.first >= first && m.end <= end;
+        let located =
+            |m: &&ActorTok| m.first > first && matches!(w.w(m.first - 1), "in" | "from" | "near");
+        let named = self.matches.iter().rev().find(|m| inside(m) && !located(m));
+        // "Mahmud Abu Malak a spokesman for the Nureddin al-Zanki rebel group": a
+        // person named before the description of the role.
+        if named.is_none() {
+            if let Some(name_end) = self.person_before_role(w, (first, end)) {
+                return Speaker {
+                    first,
+                    end,
+                    name: w.text_of(first, name_end).to_string(),
+                    kind: SourceKind::Person,
+                    pronoun: false,
+                };
+            }
+        }
+        if let Some(m) = named.or_else(|| self.matches.iter().rev().find(inside)) {
             if let Some(a) = self.actors.get(m.actor) {
                 return Speaker {
                     first,
@@ -721,10 +975,11 @@ impl Context<'_> {
             let p = w.w(end - 1);
             if is_pronoun(p) {
                 let (name, kind) = match p {
-                    "he" | "she" => (
-                        self.memory.person.clone().unwrap_or_else(|| text.clone()),
-                        SourceKind::Person,
-                    ),
+                    "he" | "she" => self
+                        .memory
+                        .person
+                        .clone()
+                        .unwrap_or((text.clone(), SourceKind::Person)),
                     "it" => self
                         .memory
                         .org
@@ -979,9 +1234,17 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
                     // when it was taken for the speaker.
                     found.speaker_ranges.push(b);
                 }
+                let rejected = before.filter(|&b| governed && !names_source(b));
+                if let (Some(b), None, None) = (rejected, closing, subject) {
+                    // As above: the governed name stays out of the event's place and
+                    // parties.
+                    found.speaker_ranges.push(b);
+                }
                 let speaker = closing
                     .or(subject)
-                    .or(before)
+                    // "called for access to Aleppo saying": a name governed by a
+                    // preposition is no speaker unless it names a source.
+                    .or(before.filter(|&b| !governed || names_source(b)))
                     .or_else(|| cx.relative_speaker(w, i))
                     .or_else(|| {
                         (inverted && role != ReportRole::Tell)

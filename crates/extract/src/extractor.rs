@@ -622,10 +622,10 @@ impl Extractor {
                     && s.kind != SourceKind::Anonymous
                     && (s.first..s.end).any(|i| crate::attribution::human_role(w.w(i)))
                 {
-                    memory.person = Some(s.name.clone());
+                    memory.person = Some((s.name.clone(), s.kind));
                 }
                 match s.kind {
-                    SourceKind::Person => memory.person = Some(s.name.clone()),
+                    SourceKind::Person => memory.person = Some((s.name.clone(), s.kind)),
                     SourceKind::Anonymous => {}
                     k => memory.org = Some((s.name.clone(), k)),
                 }

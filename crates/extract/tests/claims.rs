@@ -872,6 +872,48 @@ fn speaker_names_with_of_the_and_a_place_after_them() {
     assert_eq!(chain(&claim(t), t).len(), 2);
 }
 
+/// A person named before the description of their role, the description ending in
+/// the place where they are (FA-KES text, which lost its commas): the speaker is the
+/// person, not the place, and a later "he" speaks for what they spoke for.
+#[test]
+fn a_described_person_is_the_speaker_not_the_place_after_the_role() {
+    let names = |c: &Claim| -> Vec<(String, SourceKind)> {
+        c.attribution
+            .chain
+            .iter()
+            .map(|s| (s.name.clone(), s.kind))
+            .collect()
+    };
+    let t = "Hamza Khatib the manager of Al-Quds hospital in Aleppo said the hospital had recorded four deaths.";
+    assert_eq!(
+        names(&claim(t)),
+        [("Hamza Khatib".to_string(), SourceKind::Person)]
+    );
+    let t = "Manal a 28-year-old teacher living in Midan said she heard at least two blasts on Monday afternoon.";
+    assert_eq!(names(&claim(t))[0].0, "Manal");
+    let t = "Ammar al-Selmo the head of the Civil Defense rescue service in opposition-held eastern Aleppo said the planes came back.";
+    assert_eq!(chain(&claim(t), t), ["Ammar al-Selmo the head of the Civil Defense rescue service in opposition-held eastern Aleppo"]);
+    let t = "An AFP correspondent in rebel-held eastern Aleppo said the strikes were especially intense around Ramussa.";
+    assert_eq!(
+        chain(&claim(t), t),
+        ["An AFP correspondent in rebel-held eastern Aleppo"]
+    );
+    // A source noun opening the sentence is the speaker; its places stay the event's.
+    let t = "Doctors at two hospitals in Aleppo said they had received no patients with symptoms of chemical exposure.";
+    assert_eq!(chain(&claim(t), t), ["Doctors"]);
+    // A name governed by a preposition is no speaker.
+    let t = "Germany meanwhile called for humanitarian access to Aleppo saying the ceasefire isnt enough.";
+    assert!(names(&claim(t)).iter().all(|(n, _)| n != "Aleppo"));
+    // "he" after a person who spoke for an organisation of the table.
+    let text = "Massimiliano Rebaudengo MSFs head of mission in northern Syria said that the loss of Dr. Darwish leaves two surgeons. Bombing hospitals remains a common practice he added.";
+    let claims = claims_on(text, Some(date(2016, 10, 18)));
+    let last = claims.last().expect("claims");
+    assert_eq!(
+        names(last),
+        [("Medecins Sans Frontieres".to_string(), SourceKind::Monitor)]
+    );
+}
+
 /// Speakers the alias table does not know, headed by a source noun of
 /// `lexicons/source_nouns.tsv` (fresh6 #0, #17, #68).
 #[test]
