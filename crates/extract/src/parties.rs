@@ -842,6 +842,8 @@ fn not_a_name(w: &Words, k: usize) -> bool {
         || crate::attribution::cap_stop(x)
         || matches!(x, "police" | "syrians")
         || x.ends_with("day")
+        // "Saturdays attacks", the apostrophe lost.
+        || x.ends_with("days")
 }
 
 /// A name the table does not know right before the trigger verb, or before an
@@ -1238,6 +1240,21 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
                     if inp.actor_matches.iter().any(|m| m.first < e && a < m.end) {
                         return None;
                     }
+                    // "by rebel rocket fire", "by coalition fighter jets": the person
+                    // word qualifies another noun; the party adjective rules read it.
+                    let next = w.w(e);
+                    if attack_qualifier(next)
+                        || adjective_attack_noun(next)
+                        || matches!(next, "jets" | "planes" | "attack" | "attacks")
+                    {
+                        return None;
+                    }
+                    // "by a radical rebel group": the group is the agent.
+                    let e = if matches!(next, "group" | "groups") {
+                        e + 1
+                    } else {
+                        e
+                    };
                     Some(words_mention(w, a, e, EntityKind::Other))
                 })
             });

@@ -1246,3 +1246,28 @@ fn a_time_after_the_verb_is_not_the_target() {
         Some("the hospital".into())
     );
 }
+
+/// The agent after "by" is a party adjective before an attack noun ("by rebel rocket
+/// fire", "by coalition fighter jets"): the table's party, not the bare word; a day
+/// with its apostrophe lost ("Saturdays attacks") names no one (FA-KES actor listing).
+#[test]
+fn party_adjectives_after_by_and_days_are_no_unknown_names() {
+    assert_eq!(
+        actor_name(
+            "The other four civilians were killed by rebel rocket fire on the district of Midane."
+        ),
+        Some("Syrian Opposition".into())
+    );
+    assert_eq!(
+        actor_name("Six more people lost their lives in a village near Manbij after similar attacks by coalition fighter jets."),
+        Some("US-led Coalition".into())
+    );
+    assert_eq!(
+        actor_text("The hospital was targeted by a radical rebel group on Monday."),
+        Some("a radical rebel group".into())
+    );
+    assert_eq!(
+        actor("In the hours leading up to Saturdays attacks the two women spoke to Reuters."),
+        None
+    );
+}
