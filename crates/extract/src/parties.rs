@@ -871,6 +871,11 @@ fn unknown_subject(w: &Words, inp: &PartyInputs, trig: usize) -> Option<(usize, 
         }
         a = k;
     }
+    // "An Israeli attack killed": a demonym qualifies the attack; the party-adjective
+    // rule names its party.
+    if end == a + 1 && w.has(a, class::DEMONYM) {
+        return None;
+    }
     if a == end
         || in_ranges(&inp.found.speaker_ranges, a, end)
         || inp.actor_matches.iter().any(|m| m.first < end && a < m.end)
@@ -1255,6 +1260,24 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
                     } else {
                         e
                     };
+                    // "caused by a suicide attacker", "carried out by a bomber": an
+                    // attacker the sentence does not name, as rule 7b names one.
+                    if matches!(
+                        w.w(e - 1),
+                        "attacker"
+                            | "attackers"
+                            | "assailant"
+                            | "assailants"
+                            | "bomber"
+                            | "bombers"
+                            | "shooter"
+                            | "gunman"
+                            | "gunmen"
+                    ) {
+                        let mut m = words_mention(w, a, e, EntityKind::Person);
+                        m.name = crosscheck_schema::UNNAMED_ATTACKER.to_string();
+                        return Some(m);
+                    }
                     Some(words_mention(w, a, e, EntityKind::Other))
                 })
             });
@@ -2359,6 +2382,7 @@ fn attack_qualifier(x: &str) -> bool {
             | "indiscriminate"
             | "rocket"
             | "rockets"
+            | "rocketry"
             | "mortar"
             | "artillery"
             | "missile"

@@ -1248,8 +1248,10 @@ fn a_time_after_the_verb_is_not_the_target() {
 }
 
 /// The agent after "by" is a party adjective before an attack noun ("by rebel rocket
-/// fire", "by coalition fighter jets"): the table's party, not the bare word; a day
-/// with its apostrophe lost ("Saturdays attacks") names no one (FA-KES actor listing).
+/// fire", "by coalition fighter jets") or a demonym before one ("An Israeli attack
+/// killed"): the table's party, not the bare word; an attacker after "by" is an
+/// unnamed attacker; a day with its apostrophe lost ("Saturdays attacks") names no one
+/// (FA-KES actor listing).
 #[test]
 fn party_adjectives_after_by_and_days_are_no_unknown_names() {
     assert_eq!(
@@ -1269,5 +1271,13 @@ fn party_adjectives_after_by_and_days_are_no_unknown_names() {
     assert_eq!(
         actor("In the hours leading up to Saturdays attacks the two women spoke to Reuters."),
         None
+    );
+    assert_eq!(
+        actor_name("An Israeli attack killed three members of a militia on Sunday."),
+        Some("Israel Defense Forces".into())
+    );
+    assert_eq!(
+        actor_name("The blast was caused by a suicide attacker who detonated an explosive device in Aleppo."),
+        Some("unnamed attacker".into())
     );
 }
