@@ -312,7 +312,8 @@ impl Extractor {
         };
         let folded = FoldedText::new(text, extent.start, extent.end);
         let all_actors = self.actors.find_in(&folded);
-        let all_places = self.places.find_in(&folded);
+        let mut all_places = self.places.find_in(&folded);
+        self.places.disambiguate(text, &mut all_places);
         drop(folded);
         let (mut actor_at, mut place_at) = (0, 0);
         let longest = ctx

@@ -137,6 +137,12 @@ pub struct Gazetteer {
     parents: Vec<Option<usize>>,
     matcher: Matcher,
     aliases: usize,
+    /// Spellings an entry shares with another (written `~al-Hader` in the Aleppo
+    /// village's row): the other entry holds the bare spelling and is matched;
+    /// [`Gazetteer::disambiguate`] moves a match here when the text places it here.
+    homonyms: Matcher,
+    /// Entries holding a spelling that another entry shares.
+    shared: Vec<bool>,
 }
 
 impl Default for Gazetteer {
@@ -162,6 +168,7 @@ impl Gazetteer {
         let mut places = Vec::with_capacity(rows.len());
         let mut by_id = HashMap::with_capacity(rows.len());
         let mut specs = Vec::new();
+        let mut homonym_specs = Vec::new();
         for row in &rows {
             let f = &row.fields;
             let id = f[0];
@@ -205,13 +212,19 @@ impl Gazetteer {
                 possessive: true,
                 derived: false,
             });
-            specs.extend(tsv::aliases(f[6]).map(|a| AliasSpec {
-                text: a,
-                entry: index,
-                line: row.line,
-                possessive: true,
-                derived: false,
-            }));
+            for a in tsv::aliases(f[6]) {
+                let (text, list) = match a.strip_prefix('~') {
+                    Some(shared) => (shared.trim(), &mut homonym_specs),
+                    None => (a, &mut specs),
+                };
+                list.push(AliasSpec {
+                    text,
+                    entry: index,
+                    line: row.line,
+                    possessive: true,
+                    derived: false,
+                });
+            }
         }
         let mut parents = Vec::with_capacity(places.len());
         for (place, row) in places.iter().zip(&rows) {
@@ -239,13 +252,90 @@ impl Gazetteer {
         let ids: Vec<String> = places.iter().map(|p| p.id.clone()).collect();
         let matcher = Matcher::build(&specs, &ids)?;
         let aliases = matcher.len();
+        let mut shared = vec![false; places.len()];
+        for spec in &homonym_specs {
+            match matcher.lookup(spec.text) {
+                Some(holder) if holder != spec.entry => shared[holder] = true,
+                _ => {
+                    return Err(LexiconError::new(
+                        spec.line,
+                        format!(
+                            "{}: ~{} is no spelling of another entry",
+                            places[spec.entry].id, spec.text
+                        ),
+                    ))
+                }
+            }
+        }
+        let homonyms = Matcher::build(&homonym_specs, &ids)?;
         Ok(Gazetteer {
             places,
             by_id,
             parents,
             matcher,
             aliases,
+            homonyms,
+            shared,
         })
+    }
+
+    /// Moves a match of a shared spelling (`al-Hader`) to the other place of that
+    /// name when the text names that place's governorate nearer to it than the
+    /// first place's: "al-Hader town in Aleppo's southern countryside" is the Aleppo
+    /// village, "Hadar village in Quneitra province" the Quneitra one. Without such
+    /// a name the entry holding the bare spelling stays. `matches` are
+    /// [`find`](Self::find)'s over `text`, whose offsets they carry.
+    pub fn disambiguate(&self, text: &str, matches: &mut [PlaceMatch]) {
+        let is_shared = |p: usize| self.shared.get(p).copied().unwrap_or(false);
+        if !matches.iter().any(|m| is_shared(m.place)) {
+            return;
+        }
+        for i in 0..matches.len() {
+            let m = matches[i];
+            if !is_shared(m.place) {
+                continue;
+            }
+            let Some(other) = text
+                .get(m.start..m.end)
+                .and_then(|w| self.homonyms.lookup(w))
+            else {
+                continue;
+            };
+            // The distance to the nearest other place of `candidate`'s governorate.
+            let support = |candidate: usize| -> Option<usize> {
+                let gov = self.governorate(candidate)?;
+                matches
+                    .iter()
+                    .filter(|o| {
+                        o.place != m.place
+                            && o.place != other
+                            && self.governorate(o.place) == Some(gov)
+                    })
+                    .map(|o| o.start.abs_diff(m.start))
+                    .min()
+            };
+            if let Some(near) = support(other) {
+                if support(m.place).is_none_or(|d| near < d) {
+                    matches[i].place = other;
+                }
+            }
+        }
+    }
+
+    /// The first-level division (governorate or province) holding place `i`, or
+    /// the place itself when it is one.
+    fn governorate(&self, i: usize) -> Option<usize> {
+        let mut at = Some(i);
+        while let Some(p) = at {
+            if matches!(
+                self.places[p].kind,
+                PlaceKind::Governorate | PlaceKind::Province
+            ) {
+                return Some(p);
+            }
+            at = self.parents[p];
+        }
+        None
     }
 
     /// Every place named in `text[start..end]`, left to right, as whole words,

@@ -491,3 +491,51 @@ fn a_country_possessive_matches_the_demonym_alias() {
         assert_eq!(found[0].start, 0, "{text}");
     }
 }
+
+/// A spelling two places share (`al-Hader`: the Quneitra village holds it, the Aleppo
+/// village lists it as `~al-Hader`) goes to the place whose governorate the text
+/// names nearer; with no such name, to the place holding the bare spelling.
+#[test]
+fn shared_spellings_follow_the_governorate_named_nearby() {
+    let g = Gazetteer::new();
+    let resolve = |text: &str| -> Vec<String> {
+        let mut found = g.find(text, 0, text.len());
+        g.disambiguate(text, &mut found);
+        found
+            .iter()
+            .filter(|m| text[m.start..m.end].to_lowercase().contains("had"))
+            .map(|m| g.get(m.place).unwrap().id.clone())
+            .collect()
+    };
+    assert_eq!(
+        resolve(
+            "Terrorists fired a rocket shell on al-Hader town in Aleppos southern countryside."
+        ),
+        ["sy/aleppo/hadher"]
+    );
+    assert_eq!(
+        resolve("Rockets hit the village of al-Hader, south of Aleppo. Later al-Hader was quiet."),
+        ["sy/aleppo/hadher", "sy/aleppo/hadher"]
+    );
+    assert_eq!(
+        resolve("A rocket shell hit Hadar village in Quneitra countryside."),
+        ["sy/quneitra/hader"]
+    );
+    assert_eq!(
+        resolve("Rebels surrounded the village of al-Hader in Quneitra province, far from Aleppo's front lines."),
+        ["sy/quneitra/hader"]
+    );
+    assert_eq!(
+        resolve("An Israeli drone struck al-Hader."),
+        ["sy/quneitra/hader"]
+    );
+}
+
+/// A `~` spelling must be another entry's spelling.
+#[test]
+fn a_shared_spelling_must_belong_to_another_entry() {
+    let header = "id\tname\tkind\tparent\tlat\tlon\taliases\n";
+    let table = format!("{header}sy\tSyria\tcountry\t\t\t\t\nsy/x\tX Governorate\tgovernorate\tsy\t\t\t\nsy/x/a\tAlpha\ttown\tsy/x\t\t\t~Beta\n");
+    let err = Gazetteer::from_tsv(&table).err().expect("an error");
+    assert!(err.to_string().contains("~Beta"), "{err}");
+}
