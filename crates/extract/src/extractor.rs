@@ -627,7 +627,18 @@ impl Extractor {
                 }
                 match s.kind {
                     SourceKind::Person => memory.person = Some((s.name.clone(), s.kind)),
-                    SourceKind::Anonymous => {}
+                    // "A doctor at the village clinic ... said": one unnamed person,
+                    // whom a later "he said" means.
+                    SourceKind::Anonymous => {
+                        let one = match w.w(s.first) {
+                            "a" | "an" | "one" => true,
+                            "the" => !w.w(s.first + 1).ends_with('s'),
+                            _ => false,
+                        };
+                        if one && s.end > s.first + 1 {
+                            memory.person = Some((s.name.clone(), s.kind));
+                        }
+                    }
                     k => memory.org = Some((s.name.clone(), k)),
                 }
             }

@@ -904,6 +904,16 @@ fn a_described_person_is_the_speaker_not_the_place_after_the_role() {
     // A name governed by a preposition is no speaker.
     let t = "Germany meanwhile called for humanitarian access to Aleppo saying the ceasefire isnt enough.";
     assert!(names(&claim(t)).iter().all(|(n, _)| n != "Aleppo"));
+    // "he" after one unnamed person.
+    let text = "A doctor at the village clinic, who asked not to be named, said the victims arrived foaming at the mouth. Many of the injured were taken to Aleppo city, he said.";
+    let claims = claims_on(text, Some(date(2016, 10, 18)));
+    assert_eq!(
+        names(claims.last().expect("claims")),
+        [(
+            "A doctor at the village clinic".to_string(),
+            SourceKind::Anonymous
+        )]
+    );
     // "he" after a person who spoke for an organisation of the table.
     let text = "Massimiliano Rebaudengo MSFs head of mission in northern Syria said that the loss of Dr. Darwish leaves two surgeons. Bombing hospitals remains a common practice he added.";
     let claims = claims_on(text, Some(date(2016, 10, 18)));
