@@ -199,7 +199,7 @@ fn name_word(w: &Words, k: usize) -> bool {
 
 /// A noun of one person's role or trade, which a description of a named speaker
 /// holds ("the manager of", "a 28-year-old teacher").
-fn role_noun(x: &str) -> bool {
+pub(crate) fn role_noun(x: &str) -> bool {
     human_role(x)
         || matches!(
             x,

@@ -617,18 +617,18 @@ impl Extractor {
             }
             let chain = sources(&w, &found.chain, 0);
             for s in found.chain.iter().filter(|s| !s.pronoun) {
-                // "Ministry spokesman Maj. Gen. Igor Petrenko told reporters": one person
-                // speaking for an organisation, whom a later "he said" means.
+                // "Ministry spokesman Maj. Gen. Igor Petrenko told reporters", "Shuhud
+                // al-Hussein a member of the civil defence forces said", "said
+                // Aleppo-based activist Abu Omar": one person with a role, speaking for
+                // an organisation or not, whom a later "he said" means.
                 if s.kind != SourceKind::Person
-                    && s.kind != SourceKind::Anonymous
-                    && (s.first..s.end).any(|i| crate::attribution::human_role(w.w(i)))
+                    && (s.first..s.end).any(|i| crate::attribution::role_noun(w.w(i)))
                 {
                     memory.person = Some((s.name.clone(), s.kind));
                 }
                 match s.kind {
                     SourceKind::Person => memory.person = Some((s.name.clone(), s.kind)),
-                    // "A doctor at the village clinic ... said": one unnamed person,
-                    // whom a later "he said" means.
+                    // "A doctor at the village clinic ... said": one unnamed person.
                     SourceKind::Anonymous => {
                         let one = match w.w(s.first) {
                             "a" | "an" | "one" => true,
