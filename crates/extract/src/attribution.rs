@@ -1003,6 +1003,19 @@ impl Context<'_> {
                 _ => None,
             })
             .unwrap_or(SourceKind::Person);
+        // "Syria denies the charges": a country speaking is its government, when the
+        // table knows it as "government of Syria" (the bare name is the place).
+        if end == first + 1 && w.cap(first) {
+            if let Some(a) = self.actors.by_name(&format!("government of {text}")) {
+                return Speaker {
+                    first,
+                    end,
+                    name: a.name.clone(),
+                    kind: a.kind.source_kind(),
+                    pronoun: false,
+                };
+            }
+        }
         Speaker {
             first,
             end,

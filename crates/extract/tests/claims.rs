@@ -901,6 +901,12 @@ fn a_described_person_is_the_speaker_not_the_place_after_the_role() {
     // A source noun opening the sentence is the speaker; its places stay the event's.
     let t = "Doctors at two hospitals in Aleppo said they had received no patients with symptoms of chemical exposure.";
     assert_eq!(chain(&claim(t), t), ["Doctors"]);
+    // A country speaking is its government.
+    let t = "Syria denies the charges that it used chemical weapons in Idlib.";
+    assert_eq!(
+        names(&claim(t)),
+        [("Syrian Government".to_string(), SourceKind::Official)]
+    );
     // A name governed by a preposition is no speaker.
     let t = "Germany meanwhile called for humanitarian access to Aleppo saying the ceasefire isnt enough.";
     assert!(names(&claim(t)).iter().all(|(n, _)| n != "Aleppo"));
