@@ -932,6 +932,24 @@ impl Context<'_> {
                 }
                 continue;
             }
+            // "according to Chinese rumour site Feng.com", "North Korea expert Pierre
+            // Rigoulot": up to three lower-case words that lead to a name.
+            if head && w.is_word(i) && !w.cap(i) && !cap_stop(word) {
+                let lands = (i + 1..(i + 4).min(w.len()))
+                    .find(|&j| !(w.is_word(j) && !w.cap(j) && !cap_stop(w.w(j))));
+                if let Some(j) = lands {
+                    let named = w.is_word(j)
+                        && w.cap(j)
+                        && !cap_stop(w.w(j))
+                        && !w.has(j, class::NOT_NAME)
+                        && !self.date.get(j).copied().unwrap_or(false)
+                        && !self.quoted.get(j).copied().unwrap_or(false);
+                    if named {
+                        i = j;
+                        continue;
+                    }
+                }
+            }
             break;
         }
         (head && last_good > first).then_some((first, last_good))
@@ -1480,10 +1498,19 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
                     && !(right..b).any(|j| human_role(w.w(j)))
                     && (start..k).any(|j| matches!(w.w(j), "of" | "for") && w.cap(j + 1))
             };
+            // "Western and Iraqi officials say": one adjective sharing the right
+            // conjunct's source noun.
+            let shared_head = || {
+                k == start + 1
+                    && !matches!(cx.source_word(w, start), Some(SourceWord::Head(_)))
+                    && cx.actor_ending_at(k).is_none()
+                    && matches!(cx.source_word(w, b - 1), Some(SourceWord::Head(_)))
+            };
             if w.w(k) == "and"
                 && k > start
                 && right < b
                 && !inside_name()
+                && !shared_head()
                 && (cx.headlike(w, k - 1) || cx.actor_ending_at(k).is_some())
                 && (cx.headlike(w, right)
                     || cx.source_word(w, right).is_some()

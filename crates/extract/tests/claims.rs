@@ -901,6 +901,14 @@ fn a_described_person_is_the_speaker_not_the_place_after_the_role() {
     // A source noun opening the sentence is the speaker; its places stay the event's.
     let t = "Doctors at two hospitals in Aleppo said they had received no patients with symptoms of chemical exposure.";
     assert_eq!(chain(&claim(t), t), ["Doctors"]);
+    // One adjective sharing the other conjunct's source noun; lower-case words leading
+    // to a name after "according to".
+    let t = "Western and Iraqi officials say 40 militants were killed in air strikes near Mosul.";
+    assert_eq!(chain(&claim(t), t), ["Western and Iraqi officials"]);
+    let t = "About 40 people were killed, according to North Korea expert Pierre Rigoulot.";
+    assert_eq!(chain(&claim(t), t), ["North Korea expert Pierre Rigoulot"]);
+    let t = "At least 12 people were killed, MailOnline reported last December.";
+    assert_eq!(chain(&claim(t), t), ["MailOnline"]);
     // A country speaking is its government.
     let t = "Syria denies the charges that it used chemical weapons in Idlib.";
     assert_eq!(
