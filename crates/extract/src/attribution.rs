@@ -1021,6 +1021,23 @@ impl Context<'_> {
                 _ => None,
             })
             .unwrap_or(SourceKind::Person);
+        // "TMZ reports", "according to The Inquisitr": a speaker named like an outlet
+        // of the reputation table is a medium (or, for a government domain, an
+        // official). Capitalised words only, one to four.
+        if kind == SourceKind::Person
+            && end - first <= 4
+            && (first..end).all(|k| w.cap(k) || w.has(k, class::DETERMINER))
+        {
+            if let Some(&k) = self.vocab.outlets.get(&crate::vocab::outlet_key(&text)) {
+                return Speaker {
+                    first,
+                    end,
+                    name: text,
+                    kind: k,
+                    pronoun: false,
+                };
+            }
+        }
         // "Syria denies the charges": a country speaking is its government, when the
         // table knows it as "government of Syria" (the bare name is the place).
         if end == first + 1 && w.cap(first) {

@@ -14,6 +14,9 @@ const REPORTING_VERBS: &str = include_str!("../../../lexicons/reporting_verbs.ts
 const HEDGES: &str = include_str!("../../../lexicons/hedges.tsv");
 const CASUALTY_NOUNS: &str = include_str!("../../../lexicons/casualty_nouns.tsv");
 const SOURCE_NOUNS: &str = include_str!("../../../lexicons/source_nouns.tsv");
+/// The outlet reputation table (`crates/signals` reads its ratings): here only its
+/// domains and names, so that a speaker named like an outlet is a medium.
+const OUTLETS: &str = include_str!("../../../lexicons/outlets.tsv");
 
 /// A small multiplicative hasher for short lower-case words: the phrase tables are
 /// probed at every token, and SipHash dominated that cost.
@@ -456,6 +459,10 @@ pub(crate) struct Vocab {
     pub hedges: PhraseSet<()>,
     pub casualty: PhraseSet<CasualtyWord>,
     pub sources: PhraseSet<SourceWord>,
+    /// Outlets by name key ([`outlet_key`]): the domain's first label
+    /// (`techcrunch.com` → `techcrunch`), the name and aliases of
+    /// `lexicons/outlets.tsv`; government domains speak as officials.
+    pub outlets: HashMap<String, SourceKind>,
 }
 
 /// A row the parser did not understand: (file, row text). Only tests look at these; at
@@ -655,8 +662,70 @@ impl Vocab {
             hedges,
             casualty,
             sources,
+            outlets: outlet_names(OUTLETS),
         }
     }
+}
+
+/// The key a speaker's name and an outlet's name share: lower-case letters and digits
+/// only, without an opening "the" ("The Inquisitr" → `inquisitr`).
+pub(crate) fn outlet_key(name: &str) -> String {
+    let name = name.trim();
+    let name = name
+        .strip_prefix("the ")
+        .or_else(|| name.strip_prefix("The "))
+        .unwrap_or(name);
+    name.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// Platforms and companies the outlet lists rate but that do not report news
+/// themselves: "wrote on Twitter", "Apple said".
+const NOT_OUTLETS: [&str; 10] = [
+    "twitter",
+    "youtube",
+    "facebook",
+    "instagram",
+    "telegram",
+    "reddit",
+    "google",
+    "apple",
+    "medium",
+    "wordpress",
+];
+
+/// [`Vocab::outlets`] from the rows of `lexicons/outlets.tsv`: keys of three
+/// characters or more.
+fn outlet_names(table: &str) -> HashMap<String, SourceKind> {
+    let mut out = HashMap::new();
+    for r in rows(table) {
+        let domain = r.first().copied().unwrap_or("");
+        let kind = if domain.ends_with(".gov") || domain.ends_with(".mil") {
+            SourceKind::Official
+        } else {
+            SourceKind::Media
+        };
+        let first_label = domain
+            .strip_prefix("www.")
+            .unwrap_or(domain)
+            .split('.')
+            .next()
+            .unwrap_or("");
+        let names = r.get(1).copied().unwrap_or("");
+        let aliases = r.get(2).copied().unwrap_or("");
+        for name in std::iter::once(first_label)
+            .chain(std::iter::once(names))
+            .chain(aliases.split('|'))
+        {
+            let key = outlet_key(name);
+            if key.len() >= 3 && !NOT_OUTLETS.contains(&key.as_str()) {
+                out.entry(key).or_insert(kind);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -909,6 +909,14 @@ fn a_described_person_is_the_speaker_not_the_place_after_the_role() {
     assert_eq!(chain(&claim(t), t), ["North Korea expert Pierre Rigoulot"]);
     let t = "At least 12 people were killed, MailOnline reported last December.";
     assert_eq!(chain(&claim(t), t), ["MailOnline"]);
+    // A speaker named like an outlet of the reputation table is a medium.
+    let t = "At least 12 people were killed in the blast, TMZ reported.";
+    assert_eq!(names(&claim(t)), [("TMZ".to_string(), SourceKind::Media)]);
+    let t = "At least 12 people were killed, Smith said.";
+    assert_eq!(
+        names(&claim(t)),
+        [("Smith".to_string(), SourceKind::Person)]
+    );
     // A country speaking is its government.
     let t = "Syria denies the charges that it used chemical weapons in Idlib.";
     assert_eq!(
