@@ -840,7 +840,7 @@ fn not_a_name(w: &Words, k: usize) -> bool {
     let x = w.w(k);
     w.has(k, class::NOT_NAME | class::NUMBER_WORD)
         || crate::attribution::cap_stop(x)
-        || matches!(x, "police" | "syrians")
+        || matches!(x, "police" | "syrians" | "i’m" | "i'm" | "i’ve" | "i'd" | "i’d")
         || x.ends_with("day")
         // "Saturdays attacks", the apostrophe lost.
         || x.ends_with("days")
@@ -850,6 +850,22 @@ fn not_a_name(w: &Words, k: usize) -> bool {
 /// apposition that is: "Gyulchekhra Bobokulova beheaded", "Malek, a Syrian refugee,
 /// stabbed", "Paddock, 64, opened fire".
 fn unknown_subject(w: &Words, inp: &PartyInputs, trig: usize) -> Option<(usize, usize)> {
+    // "Helric Fredou, 45, shot himself", "killed herself": who died by their own hand
+    // is no attacker.
+    let (_, trig_end) = inp.trigger;
+    if matches!(
+        w.w(trig_end),
+        "himself" | "herself" | "themselves" | "itself"
+    ) {
+        return None;
+    }
+    // A headline in capitals or title case ("Possibly Killed in US Airstrike", "JAMES
+    // FOLEY BEHEADED") capitalises every word: none is a name by its capital.
+    let words = (0..w.len()).filter(|&k| w.is_word(k)).count();
+    let capitals = (0..w.len()).filter(|&k| w.is_word(k) && w.cap(k)).count();
+    if words >= 3 && capitals * 10 > words * 6 {
+        return None;
+    }
     let mut end = trig;
     // An apposition between commas.
     if end >= 1 && w.w(end - 1) == "," {

@@ -1281,3 +1281,21 @@ fn party_adjectives_after_by_and_days_are_no_unknown_names() {
         Some("unnamed attacker".into())
     );
 }
+
+/// Who shot themselves is no attacker; a headline in capitals or title case names no
+/// one by its capitals; "I’m" is no name (FNC-1 actor listing).
+#[test]
+fn no_unknown_attacker_from_reflexives_headlines_or_contractions() {
+    assert_eq!(
+        actor("Commissioner Helric Fredou, 45, shot himself in his police office in Limoges last Wednesday night."),
+        None
+    );
+    assert_eq!(
+        actor("JAMES FOLEY BEHEADED BY MASKED EXTREMIST IN SYRIA"),
+        None
+    );
+    assert_eq!(
+        actor_text("Gyulchekhra Bobokulova beheaded the girl in Moscow on Monday."),
+        Some("Gyulchekhra Bobokulova".into())
+    );
+}
