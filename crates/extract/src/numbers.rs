@@ -176,6 +176,10 @@ fn digits_value(w: &str, next: &str) -> Option<u32> {
 /// The exact number starting at `i`: `(value, end, digits)`.
 fn exact_at(w: &Words, i: usize) -> Option<(u32, usize, bool)> {
     let first = w.w(i);
+    // "snapping at one another": a pronoun, not a count.
+    if first == "one" && w.w(i + 1) == "another" {
+        return None;
+    }
     if w.is_number(i) {
         let v = digits_value(first, w.w(i + 1))?;
         let mut end = i + 1;

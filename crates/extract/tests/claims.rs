@@ -1606,3 +1606,21 @@ fn of_them_is_a_part_only_after_a_whole() {
     );
     assert_eq!(part("Eleven of the dead were civilians."), [(11, true)]);
 }
+
+/// Animals are no casualties, and "one another" no count (FNC-1 count listing).
+#[test]
+fn animals_and_one_another_are_no_casualty_counts() {
+    assert_eq!(
+        killed("German wind turbines kill more than 200,000 bats a year in the region, one study claims."),
+        None
+    );
+    let c = claims_on(
+        "Three children were injured on Monday while snapping at one another during the fights.",
+        Some(date(2016, 10, 18)),
+    );
+    let counts: Vec<u32> = c
+        .iter()
+        .filter_map(|c| c.event.as_ref()?.injured.as_ref().map(|i| i.min))
+        .collect();
+    assert_eq!(counts, [3]);
+}
