@@ -899,12 +899,41 @@ fn unknown_subject(w: &Words, inp: &PartyInputs, trig: usize) -> Option<(usize, 
     {
         return None;
     }
-    // A capitalised word opening the sentence is only a name when another follows it
-    // or an apposition does ("Malek, a Syrian refugee, ...").
-    if a == 0 && end - a == 1 && end == trig {
+    // A capitalised word opening the sentence is only a name when another follows it,
+    // an apposition does ("Malek, a Syrian refugee, ..."), or the article named it
+    // before as the last word of a full name ("Paddock shot the guard" after "Stephen
+    // Paddock").
+    if a == 0 && end - a == 1 && end == trig && !surname_named_before(w, a) {
         return None;
     }
     Some((a, end))
+}
+
+/// Whether the article, before this sentence, wrote token `k` as the last word of a
+/// name of two capitalised words or more ("Stephen Paddock").
+fn surname_named_before(w: &Words, k: usize) -> bool {
+    let name = w.raw(k);
+    let Some(before) = w.text.get(..w.span.start) else {
+        return false;
+    };
+    if name.len() < 3 {
+        return false;
+    }
+    before.match_indices(name).any(|(at, _)| {
+        let next = before[at + name.len()..].chars().next();
+        let Some(head) = before[..at].strip_suffix(' ') else {
+            return false;
+        };
+        let previous = head
+            .rsplit(|c: char| !(c.is_alphanumeric() || c == '-' || c == '.'))
+            .next()
+            .unwrap_or("");
+        !next.is_some_and(char::is_alphanumeric)
+            && previous.len() >= 2
+            && previous.starts_with(char::is_uppercase)
+            // "The Paddock", "In Paddock": a clause opener is no first name.
+            && !crate::attribution::cap_stop(&previous.to_lowercase())
+    })
 }
 
 /// The pronoun "its"/"their" + a force noun, or "three of its fighters": the phrase's

@@ -1299,3 +1299,15 @@ fn no_unknown_attacker_from_reflexives_headlines_or_contractions() {
         Some("Gyulchekhra Bobokulova".into())
     );
 }
+
+/// A single name opening the sentence is the attacker when the article wrote it before
+/// as the last word of a full name.
+#[test]
+fn a_surname_named_before_in_full_is_a_name() {
+    let text = "Stephen Paddock opened fire on the concert crowd on Sunday.\nPaddock shot the guard at 9:59 p.m. local time, the sheriff said.";
+    let last = claims(text).pop().and_then(|c| c.event).expect("event");
+    assert_eq!(last.actor.map(|a| a.text), Some("Paddock".to_string()));
+    let text = "The concert crowd was fired on.\nPaddock shot the guard at 9:59 p.m. local time, the sheriff said.";
+    let last = claims(text).pop().and_then(|c| c.event).expect("event");
+    assert_eq!(last.actor, None);
+}
