@@ -2760,14 +2760,17 @@ fn target(
         actor.is_some_and(|m| m.start < span.end && span.start < m.end)
     };
     let not_actor = |m: &ActorTok| Some(m.first) != actor_first && !overlaps_actor(m.first, m.end);
-    let mention = |a: usize, b: usize| -> EntityMention {
+    let mention = |a: usize, b: usize| -> Option<EntityMention> {
         match inp
             .actor_matches
             .iter()
             .find(|m| m.first == a && m.end == b)
         {
-            Some(m) => inp.actors.to_mention(&to_match(m), w.text),
-            None => words_mention(w, a, b, EntityKind::Other),
+            Some(m) => Some(inp.actors.to_mention(&to_match(m), w.text)),
+            None => {
+                let (a, b) = target_words(w, a, b)?;
+                Some(words_mention(w, a, b, EntityKind::Other))
+            }
         }
     };
     // The subject of the first passive act: "X was targeted", "X were arrested", "X
@@ -2812,8 +2815,8 @@ fn target(
             && !overlaps_actor(a, b))
         .then_some((a, b))
     });
-    if let Some((a, b)) = passive {
-        return Some(mention(a, b));
+    if let Some(m) = passive.and_then(|(a, b)| mention(a, b)) {
+        return Some(m);
     }
     let strict_prep = |m: &ActorTok| {
         let p = m.first.checked_sub(1).map(|k| w.w(k)).unwrap_or("");
@@ -2843,7 +2846,7 @@ fn target(
         Some(h) if h.event_type == EventType::Death => 0,
         _ => trig_first,
     };
-    if let Some((a, b)) = facility_phrase(w, from) {
+    if let Some((a, b)) = facility_phrase(w, from).and_then(|(a, b)| target_words(w, a, b)) {
         return Some(words_mention(w, a, b, EntityKind::Other));
     }
     // The object of a trigger verb, or of "shelling of": a town, an area, a person.
@@ -2867,7 +2870,9 @@ fn target(
         // "were killed Monday", "struck yesterday": a time, not what was hit.
         let time = time_word(w.w(a)) || (w.cap(a) && w.has(a, class::NOT_NAME));
         if !place && !counted && !speaker && !time && !overlaps_actor(a, b) {
-            return Some(mention(a, b));
+            if let Some(m) = mention(a, b) {
+                return Some(m);
+            }
         }
     }
     // A party among the victims: "Some 120 ISIS fighters ... were killed".
@@ -2883,6 +2888,87 @@ fn target(
 
 /// "said (that) it had killed", "announced it seized": the pronoun of a speaker's own act
 /// right after a reporting verb, followed by an active verb in the past (not "it was").
+/// The words of a target phrase the table does not know, cleaned: no preposition
+/// opening it ("from Deir Ezzor military airport"), nothing from a month or weekday on
+/// ("the embassy compound July 11"); none when it is a clause ("captured several army
+/// positions", "establishing control over"), a span of time ("the past week") or a
+/// measure ("1200 square kilometres").
+fn target_words(w: &Words, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    while a < b
+        && matches!(
+            w.w(a),
+            "from" | "in" | "at" | "on" | "to" | "into" | "throughout" | "during" | "since"
+        )
+    {
+        a += 1;
+    }
+    if let Some(k) =
+        (a + 1..b).find(|&k| w.cap(k) && w.has(k, class::NOT_NAME) && !w.has(k, class::DETERMINER))
+    {
+        b = k;
+    }
+    if a >= b || (w.cap(a) && w.has(a, class::NOT_NAME) && !w.has(a, class::DETERMINER)) {
+        return None;
+    }
+    // A verb opening the phrase: "damaging two houses" keeps its object; "including
+    // two medics" (the victims), "establishing control over" and "watching for" are
+    // no target; "displaced families" is an adjective before its noun.
+    let first = w.w(a);
+    let ing = first.ends_with("ing")
+        && !matches!(
+            first,
+            "building" | "wedding" | "meeting" | "gathering" | "housing" | "crossing" | "clothing"
+        );
+    if !w.cap(a) && (ing || first.ends_with("ed")) {
+        let object = w.has(a + 1, class::DETERMINER)
+            || w.is_number(a + 1)
+            || w.has(a + 1, class::NUMBER_WORD)
+            || matches!(
+                w.w(a + 1),
+                "several"
+                    | "some"
+                    | "many"
+                    | "dozens"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+            );
+        // "fighting positions", "firing points": a compound noun.
+        let compound = !w.cap(a + 1) && a + 1 < b && w.w(a + 1).ends_with('s');
+        if first == "including" || (ing && !object && !compound) {
+            return None;
+        }
+        if object {
+            a += 1;
+        }
+    }
+    let time = (a..b).any(|k| {
+        matches!(
+            w.w(k),
+            "week" | "weeks" | "month" | "months" | "year" | "years" | "day" | "days"
+        )
+    }) && matches!(w.w(a), "the" | "last" | "this" | "past");
+    let measure = w.is_number(a)
+        && matches!(
+            w.w(a + 1),
+            "square"
+                | "km"
+                | "kilometres"
+                | "kilometers"
+                | "miles"
+                | "metres"
+                | "meters"
+                | "hectares"
+        );
+    (!time && !measure).then_some((a, b))
+}
+
 fn own_act_pronoun(w: &Words) -> Option<usize> {
     (2..w.len()).find(|&p| {
         if !matches!(w.w(p), "it" | "they") {

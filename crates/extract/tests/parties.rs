@@ -1311,3 +1311,29 @@ fn a_surname_named_before_in_full_is_a_name() {
     let last = claims(text).pop().and_then(|c| c.event).expect("event");
     assert_eq!(last.actor, None);
 }
+
+/// A target is no clause, span of time, measure or list of victims: "including two
+/// medics", "the past week", "1200 square kilometres", "establishing control over"
+/// (FA-KES target listing); a compound noun stays ("fighting positions").
+#[test]
+fn targets_are_things_hit_not_clauses_times_or_measures() {
+    let target = |t: &str| {
+        claims(t)
+            .pop()
+            .and_then(|c| c.event)
+            .and_then(|e| e.target)
+            .map(|m| m.text)
+    };
+    assert_eq!(
+        target("He said at least 31 people were killed including two medics."),
+        None
+    );
+    assert_eq!(
+        target("Israel seized 1200 square kilometres of the Golan from Syria in the Six-Day War of 1967."),
+        None
+    );
+    assert_eq!(
+        target("The U.S. has also provided air support, reportedly destroying five ISIS fighting positions and six vehicles."),
+        Some("fighting positions".to_string())
+    );
+}
