@@ -2806,7 +2806,17 @@ fn target(
         if subject_end > 0 && matches!(w.w(subject_end - 1), "has" | "have" | "had") {
             subject_end -= 1;
         }
-        let (a, b) = phrase_before(w, subject_end)?;
+        let (mut a, b) = phrase_before(w, subject_end)?;
+        // "the Nusra Front in Syria Imad al-Hamad was killed" (commas lost): the place
+        // opening the phrase belongs to the clause before; "the commander in Lattakia
+        // was killed": a phrase ending in a place is no target ("the Latamneh hospital
+        // was targeted" is).
+        if let Some(p) = inp.place_matches.iter().find(|p| p.first == a) {
+            a = p.end;
+        }
+        if a >= b || inp.place_matches.iter().any(|p| p.first < b && p.end >= b) {
+            return None;
+        }
         // "the shells were fired": the weapon, not what it hit.
         let weapon = inp.hits.iter().any(|h| h.first < b && a < h.end);
         (!weapon

@@ -1336,4 +1336,13 @@ fn targets_are_things_hit_not_clauses_times_or_measures() {
         target("The U.S. has also provided air support, reportedly destroying five ISIS fighting positions and six vehicles."),
         Some("fighting positions".to_string())
     );
+    // The subject of a passive act that ends in a place is no target.
+    assert_eq!(
+        target("Kilis just across the frontier from an IS group-controlled region of Syria has been hit by rockets more than 70 times this year."),
+        None
+    );
+    assert_eq!(
+        target("On March 25 the Latamneh hospital was targeted by a bomb dropped by a helicopter."),
+        Some("the Latamneh hospital".to_string())
+    );
 }
