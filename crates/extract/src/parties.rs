@@ -2856,7 +2856,11 @@ fn target(
         Some(h) if h.event_type == EventType::Death => 0,
         _ => trig_first,
     };
-    if let Some((a, b)) = facility_phrase(w, from).and_then(|(a, b)| target_words(w, a, b)) {
+    // Not a speaker ("These same rebel-controlled facilities reported").
+    if let Some((a, b)) = facility_phrase(w, from)
+        .and_then(|(a, b)| target_words(w, a, b))
+        .filter(|&(a, b)| !in_ranges(&inp.found.speaker_ranges, a, b))
+    {
         return Some(words_mention(w, a, b, EntityKind::Other));
     }
     // The object of a trigger verb, or of "shelling of": a town, an area, a person.
@@ -2907,7 +2911,16 @@ fn target_words(w: &Words, mut a: usize, mut b: usize) -> Option<(usize, usize)>
     while a < b
         && matches!(
             w.w(a),
-            "from" | "in" | "at" | "on" | "to" | "into" | "throughout" | "during" | "since"
+            "from"
+                | "in"
+                | "at"
+                | "on"
+                | "upon"
+                | "to"
+                | "into"
+                | "throughout"
+                | "during"
+                | "since"
         )
     {
         a += 1;
