@@ -1214,9 +1214,25 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
                 };
                 let before = cx.speaker_before(w, i);
                 let rest_is_name = |b: usize| {
-                    (b..w.len()).all(|k| {
+                    let name_part = |k: usize| {
                         !w.is_word(k) || w.cap(k) || matches!(w.w(k), "for" | "of" | "and")
-                    })
+                    };
+                    // "said Rami Abdel Rahman director of the Syrian Observatory for Human
+                    // Rights a Britain-based monitor": an apposition that describes the
+                    // name with a source noun closes the sentence.
+                    let last = (b..w.len()).rfind(|&k| w.is_word(k));
+                    let apposition = |k: usize| {
+                        w.has(k, class::DETERMINER)
+                            && last.is_some_and(|l| {
+                                l > k
+                                    && l - k <= 4
+                                    && matches!(cx.source_word(w, l), Some(SourceWord::Head(_)))
+                            })
+                    };
+                    match (b..w.len()).find(|&k| !name_part(k)) {
+                        None => true,
+                        Some(k) => apposition(k),
+                    }
                 };
                 // "near the town of Adra east of Damascus said the Syrian Observatory":
                 // a name governed by a preposition is no subject of the verb, so a

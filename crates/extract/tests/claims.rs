@@ -909,6 +909,14 @@ fn a_described_person_is_the_speaker_not_the_place_after_the_role() {
     assert_eq!(chain(&claim(t), t), ["North Korea expert Pierre Rigoulot"]);
     let t = "At least 12 people were killed, MailOnline reported last December.";
     assert_eq!(chain(&claim(t), t), ["MailOnline"]);
+    // A closing speaker with an apposition after the name.
+    let t = "Regime planes fired rockets on several parts of Douma said Rami Abdel Rahman director of the Syrian Observatory for Human Rights a Britain-based monitor.";
+    let c = claim(t);
+    assert_eq!(names(&c)[0].0, "Syrian Observatory for Human Rights");
+    assert_eq!(
+        c.event.and_then(|e| e.place).map(|p| p.name),
+        Some("Douma".to_string())
+    );
     // A speaker named like an outlet of the reputation table is a medium.
     let t = "At least 12 people were killed in the blast, TMZ reported.";
     assert_eq!(names(&claim(t)), [("TMZ".to_string(), SourceKind::Media)]);
