@@ -1234,6 +1234,17 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
                         Some(k) => apposition(k),
                     }
                 };
+                // Where the closing name ends: at the sentence's last word ("the Syrian
+                // Observatory for Human Rights"), or before an apposition that closes
+                // the sentence ("said Mahmoud al-Sheikh, a volunteer").
+                let name_end = |b: usize| {
+                    let stop = (b..w.len())
+                        .find(|&k| {
+                            w.is_word(k) && !w.cap(k) && !matches!(w.w(k), "for" | "of" | "and")
+                        })
+                        .unwrap_or(w.len());
+                    (b..stop).rfind(|&k| w.is_word(k)).map_or(b, |k| k + 1)
+                };
                 // "near the town of Adra east of Damascus said the Syrian Observatory":
                 // a name governed by a preposition is no subject of the verb, so a
                 // speaker closing the sentence wins over it.
@@ -1264,12 +1275,7 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
                 })
                 // The name runs to the sentence's last word: "the Syrian Observatory
                 // for Human Rights".
-                .map(|(a, b)| {
-                    (
-                        a,
-                        (b..w.len()).rfind(|&k| w.is_word(k)).map_or(b, |k| k + 1),
-                    )
-                });
+                .map(|(a, b)| (a, name_end(b)));
                 // "The Observatory which relies on a network of contacts inside Syria
                 // said", "Residents of Daraya near Damascus had accused": the governed
                 // place is no speaker; the sentence's subject before the clause is.

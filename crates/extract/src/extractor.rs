@@ -572,28 +572,30 @@ impl Extractor {
             );
             let mut frame = built.map(|b| b.frame);
             let split = match &frame {
-                Some(whole) => second_speaker::split_point(&w, &found, &counts).and_then(|k| {
-                    self.split_claims(
-                        &w,
-                        k,
-                        span,
-                        whole,
-                        &found.chain,
-                        &ClauseInputs {
-                            quoted,
-                            in_date,
-                            actor_matches,
-                            place_matches,
-                            dates: &dates,
-                            memory: &memory,
-                            parties: &parties,
-                            persons: &persons,
-                            earlier_places: &named_places,
-                            outlet: ctx.outlet,
-                            published: ctx.published,
-                        },
-                    )
-                }),
+                Some(whole) => {
+                    second_speaker::split_point(&w, &found, &counts).and_then(|(k, shape)| {
+                        self.split_claims(
+                            &w,
+                            (k, shape),
+                            span,
+                            whole,
+                            &found.chain,
+                            &ClauseInputs {
+                                quoted,
+                                in_date,
+                                actor_matches,
+                                place_matches,
+                                dates: &dates,
+                                memory: &memory,
+                                parties: &parties,
+                                persons: &persons,
+                                earlier_places: &named_places,
+                                outlet: ctx.outlet,
+                                published: ctx.published,
+                            },
+                        )
+                    })
+                }
                 None => None,
             };
             let second = split.map(|(first, second)| {
@@ -692,7 +694,7 @@ impl Extractor {
     fn split_claims(
         &self,
         w: &Words,
-        k: usize,
+        (k, shape): (usize, second_speaker::Shape),
         sentence: Span,
         whole: &EventFrame,
         first_chain: &[Speaker],
@@ -700,7 +702,7 @@ impl Extractor {
     ) -> Option<(EventFrame, SecondClaim)> {
         let (from, first_end) = second_speaker::clause_bounds(w, k);
         let last = w.tok_at_or_after(first_end);
-        let (second, found) = self.clause_frame(w, from, w.len(), sentence, whole, inp)?;
+        let (second, found) = self.clause_frame(w, from, w.len(), sentence, whole, shape, inp)?;
         // Another speaker than the first clause's, named: "while it said" is the same one.
         let innermost = |chain: &[Speaker]| chain.last().map(|s| s.name.clone());
         if found.chain.is_empty()
@@ -709,7 +711,7 @@ impl Extractor {
         {
             return None;
         }
-        let (first, _) = self.clause_frame(w, 0, last, sentence, whole, inp)?;
+        let (first, _) = self.clause_frame(w, 0, last, sentence, whole, shape, inp)?;
         let span = second_speaker::clause_span(w, from, sentence);
         let chain = sources(w, &found.chain, from);
         let quoted = &inp.quoted[from..];
@@ -728,8 +730,10 @@ impl Extractor {
     }
 
     /// The frame of tokens `a..b` of sentence `w` read as a sentence, with a whole
-    /// casualty count ("11 of them were children" is a part), completed from the
+    /// casualty count ("11 of them were children" is a part), or for
+    /// [`second_speaker::Shape::Accusations`] a party blamed, completed from the
     /// sentence's frame `whole`; and what its attribution found.
+    #[allow(clippy::too_many_arguments)]
     fn clause_frame(
         &self,
         w: &Words,
@@ -737,8 +741,10 @@ impl Extractor {
         b: usize,
         sentence: Span,
         whole: &EventFrame,
+        shape: second_speaker::Shape,
         inp: &ClauseInputs,
     ) -> Option<(EventFrame, Found)> {
+        let tolls = shape == second_speaker::Shape::Tolls;
         if a >= b {
             return None;
         }
@@ -800,7 +806,7 @@ impl Extractor {
         let counts = casualties::find(&c, &self.vocab, &|k| {
             in_date.get(k).copied().unwrap_or(false)
         });
-        if counts.is_empty() {
+        if tolls && counts.is_empty() {
             return None;
         }
         let built = frame::build(
@@ -825,7 +831,10 @@ impl Extractor {
         )?;
         let whole_count =
             |x: &Option<crosscheck_schema::Casualties>| x.as_ref().is_some_and(|x| !x.part);
-        if !(whole_count(&built.frame.killed) || whole_count(&built.frame.injured)) {
+        if tolls && !(whole_count(&built.frame.killed) || whole_count(&built.frame.injured)) {
+            return None;
+        }
+        if !tolls && built.frame.actor.is_none() {
             return None;
         }
         Some((second_speaker::complete(built.frame, whole), found))

@@ -14,9 +14,14 @@
 //! claim's spans lie inside it; linking places a claim without a place where its article's
 //! claims are), and it never takes the actor, which its speaker did not name.
 //!
-//! Only this shape is split. "X said 9 died and 14 were wounded" has one speaker; "9 died,
-//! while the monitor documented 14 deaths" gives the first figure in the outlet's own
-//! voice, which stays one claim (its attribution is the monitor's, as before).
+//! The same cut reads two accusations ("Kurdish officials blame rebel factions west of
+//! the city; opposition activists blame government forces"): each clause names its
+//! speaker, a verb of blame and the party it blames, and becomes a claim of its own,
+//! so the two parties blamed for one attack are both on record.
+//!
+//! Only these shapes are split. "X said 9 died and 14 were wounded" has one speaker; "9
+//! died, while the monitor documented 14 deaths" gives the first figure in the outlet's
+//! own voice, which stays one claim (its attribution is the monitor's, as before).
 
 use crosscheck_schema::{EventFrame, Span};
 
@@ -24,25 +29,58 @@ use crate::attribution::Found;
 use crate::casualties::Count;
 use crate::words::Words;
 
+/// What each of the two clauses must hold to be a claim of its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// A whole casualty count: "The ministry said 35 soldiers were killed, while the
+    /// Observatory put the toll at 50".
+    Tolls,
+    /// An accusation naming a party: "Kurdish officials blame rebel factions; opposition
+    /// activists blame government forces".
+    Accusations,
+}
+
+/// A verb of blame: the accusation shape's clauses each hold one.
+fn blames(w: &Words, k: usize) -> bool {
+    matches!(
+        w.w(k),
+        "blame" | "blamed" | "blames" | "accuse" | "accused" | "accuses"
+    )
+}
+
 /// The token that opens a second speaker's clause: "while", "whereas", "but" or ";",
 /// when the sentence has a count and its speaker before it and a count and a speaker
-/// phrase after it. `None` for every other sentence, which is nearly all of them: this
-/// looks only at what the sentence's attribution and counts already found.
-pub(crate) fn split_point(w: &Words, found: &Found, counts: &[Count]) -> Option<usize> {
-    if counts.len() < 2 || found.chain.is_empty() || found.speaker_ranges.len() < 2 {
+/// phrase after it (or a verb of blame on each side, [`Shape::Accusations`]). `None`
+/// for every other sentence, which is nearly all of them: this looks only at what the
+/// sentence's attribution and counts already found.
+pub(crate) fn split_point(w: &Words, found: &Found, counts: &[Count]) -> Option<(usize, Shape)> {
+    if found.chain.is_empty() || found.speaker_ranges.len() < 2 {
+        return None;
+    }
+    let tolls = counts.len() >= 2;
+    let accusations = found.verbs.iter().filter(|&&(v, _)| blames(w, v)).count() >= 2;
+    if !tolls && !accusations {
         return None;
     }
     // The first clause's speaker ends before the cut, and so does a count.
     let speaker_end = found.chain.iter().map(|s| s.end).max()?;
-    let first_count_end = counts.iter().map(|c| c.end).min()?;
-    let from = speaker_end.max(first_count_end);
-    (from..w.len().saturating_sub(3)).find(|&k| {
+    let first_count_end = counts.iter().map(|c| c.end).min().unwrap_or(0);
+    (speaker_end..w.len().saturating_sub(3)).find_map(|k| {
         let x = w.w(k);
         let opens = matches!(x, "while" | "whereas" | "but") || w.raw(k) == ";";
-        opens
+        if !opens || !found.speaker_ranges.iter().any(|&(a, _)| a > k) {
+            return None;
+        }
+        if tolls
+            && k >= first_count_end
             && counts.iter().any(|c| c.end <= k)
             && counts.iter().any(|c| c.first > k)
-            && found.speaker_ranges.iter().any(|&(a, _)| a > k)
+        {
+            return Some((k, Shape::Tolls));
+        }
+        let blame_before = found.verbs.iter().any(|&(v, _)| v < k && blames(w, v));
+        let blame_after = found.verbs.iter().any(|&(v, _)| v > k && blames(w, v));
+        (accusations && blame_before && blame_after).then_some((k, Shape::Accusations))
     })
 }
 

@@ -1632,3 +1632,36 @@ fn animals_and_one_another_are_no_casualty_counts() {
         .collect();
     assert_eq!(counts, [3]);
 }
+
+/// "A blames X; B blames Y": two speakers, two parties blamed, two claims.
+#[test]
+fn two_speakers_blaming_two_parties_are_two_claims() {
+    let text = "Three days later, responsibility is still disputed. Kurdish officials blame rebel factions west of the city; opposition activists blame government forces.";
+    let claims = claims_on(text, Some(date(2018, 2, 16)));
+    let blamed: Vec<(String, Vec<String>)> = claims
+        .iter()
+        .filter_map(|c| {
+            let e = c.event.as_ref()?;
+            Some((
+                e.actor.as_ref()?.name.clone(),
+                c.attribution.chain.iter().map(|s| s.name.clone()).collect(),
+            ))
+        })
+        .collect();
+    assert_eq!(
+        blamed,
+        [
+            (
+                "Syrian Opposition".to_string(),
+                vec!["Kurdish officials".to_string()]
+            ),
+            (
+                "Syrian Arab Army".to_string(),
+                vec!["Activists".to_string()]
+            ),
+        ]
+    );
+    // One speaker blaming twice stays one claim.
+    let text = "Kurdish officials blame rebel factions; they also blame government forces.";
+    assert_eq!(claims_on(text, Some(date(2018, 2, 16))).len(), 1);
+}
