@@ -79,6 +79,8 @@ pub(crate) struct Context<'a> {
     pub memory: &'a Memory,
     /// The publishing outlet, when known (`ArticleContext::outlet`).
     pub outlet: Option<&'a str>,
+    /// The places the gazetteer found in the sentence.
+    pub places: &'a [crate::frame::PlaceTok],
 }
 
 /// Singular nouns of one person's role: a speaker phrase holding one ("a ministry
@@ -1305,7 +1307,13 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
                     found.speaker_ranges.push(b);
                 }
                 let rejected = before.filter(|&b| governed && !names_source(b));
-                if let (Some(b), None, None) = (rejected, closing, subject) {
+                // "the Bab al-Nairab district in Aleppo Ibrahim Abu Leith told" (commas
+                // lost): the governed place, then the speaker's name.
+                let after_place = rejected.and_then(|(a, e)| {
+                    let p = cx.places.iter().find(|p| p.first == a)?;
+                    (e >= p.end + 2 && (p.end..e).all(|k| name_word(w, k))).then_some((p.end, e))
+                });
+                if let (Some(b), None, None, None) = (rejected, closing, subject, after_place) {
                     // As above: the governed name stays out of the event's place and
                     // parties.
                     found.speaker_ranges.push(b);
@@ -1315,6 +1323,7 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
                     // "called for access to Aleppo saying": a name governed by a
                     // preposition is no speaker unless it names a source.
                     .or(before.filter(|&b| !governed || names_source(b)))
+                    .or(after_place)
                     .or_else(|| cx.relative_speaker(w, i))
                     .or_else(|| {
                         (inverted && role != ReportRole::Tell)

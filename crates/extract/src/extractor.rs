@@ -519,6 +519,7 @@ impl Extractor {
                 date: in_date,
                 memory: &memory,
                 outlet: ctx.outlet,
+                places: place_matches,
             };
             let mut found = attribution::find_with(&w, &cx, std::mem::take(spare_found));
             // A trigger inside a speaker's phrase ("the Syrian Observatory for Human
@@ -798,6 +799,7 @@ impl Extractor {
             date: in_date,
             memory: inp.memory,
             outlet: inp.outlet,
+            places: &place_matches,
         };
         let found = attribution::find_with(&c, &cx, Found::default());
         let mut hits = Vec::new();

@@ -909,6 +909,9 @@ fn a_described_person_is_the_speaker_not_the_place_after_the_role() {
     assert_eq!(chain(&claim(t), t), ["North Korea expert Pierre Rigoulot"]);
     let t = "At least 12 people were killed, MailOnline reported last December.";
     assert_eq!(chain(&claim(t), t), ["MailOnline"]);
+    // The governed place, then the speaker's name (commas lost).
+    let t = "A regime helicopter struck twice a mourning location in the opposition-held Bab al-Nairab district in Aleppo Ibrahim Abu Leith told Anadolu Agency.";
+    assert_eq!(chain(&claim(t), t), ["Anadolu Agency", "Ibrahim Abu Leith"]);
     // A closing speaker with an apposition after the name.
     let t = "Regime planes fired rockets on several parts of Douma said Rami Abdel Rahman director of the Syrian Observatory for Human Rights a Britain-based monitor.";
     let c = claim(t);
