@@ -634,7 +634,18 @@ impl Context<'_> {
         }
         let sourced =
             || (i..end).any(|k| matches!(self.source_word(w, k), Some(SourceWord::Head(_))));
-        (head && i < end && (!place_tail || sourced())).then_some((i, end))
+        if head && i < end && (!place_tail || sourced()) {
+            return Some((i, end));
+        }
+        // "Residents of nearby villages said": a source noun opening the sentence,
+        // then where its people are, in a few lower-case words; the noun alone is the
+        // speaker (the places stay the event's).
+        let h = usize::from(w.has(0, class::DETERMINER));
+        (end <= h + 7
+            && matches!(self.source_word(w, h), Some(SourceWord::Head(_)))
+            && matches!(w.w(h + 1), "of" | "in" | "at" | "from" | "near")
+            && (h + 2..end).all(|k| w.is_word(k) && !self.quoted.get(k).copied().unwrap_or(false)))
+        .then_some((0, h + 1))
     }
 
     /// The person whose description ends right before the preposition at `prep`: a

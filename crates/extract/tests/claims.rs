@@ -899,6 +899,8 @@ fn a_described_person_is_the_speaker_not_the_place_after_the_role() {
         ["An AFP correspondent in rebel-held eastern Aleppo"]
     );
     // A source noun opening the sentence is the speaker; its places stay the event's.
+    let t = "Residents of nearby villages said they had heard heavy explosions and gunfire for several hours.";
+    assert_eq!(chain(&claim(t), t), ["Residents"]);
     let t = "Doctors at two hospitals in Aleppo said they had received no patients with symptoms of chemical exposure.";
     assert_eq!(chain(&claim(t), t), ["Doctors"]);
     // One adjective sharing the other conjunct's source noun; lower-case words leading
