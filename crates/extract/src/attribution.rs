@@ -1041,7 +1041,7 @@ impl Context<'_> {
             && end - first <= 4
             && (first..end).all(|k| w.cap(k) || w.has(k, class::DETERMINER))
         {
-            if let Some(&k) = self.vocab.outlets.get(&crate::vocab::outlet_key(&text)) {
+            if let Some(&k) = self.vocab.outlets.get(&crate::vocab::outlet_key(&text).0) {
                 return Speaker {
                     first,
                     end,
