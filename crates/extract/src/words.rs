@@ -2,7 +2,7 @@
 //! lower-cased text, built once per sentence with a single allocation for the text.
 
 use crosscheck_schema::Span;
-use crosscheck_segment::{tokens, TokenKind};
+use crosscheck_segment::{tokens, Token, TokenKind};
 
 use crate::vocab::{class, Vocab, UNKNOWN};
 
@@ -70,6 +70,40 @@ impl<'t> Words<'t> {
 
     /// [`Words::new`] reusing the allocations of an earlier sentence.
     pub fn with_buffers(text: &'t str, span: Span, vocab: &Vocab, bufs: Buffers) -> Words<'t> {
+        Words::build(text, span, vocab, bufs, tokenize_into)
+    }
+
+    /// [`Words::with_buffers`] with the sentence's tokens, which another stage
+    /// has cut already: `cut` must be `tokens(text, span)`.
+    pub fn with_tokens(
+        text: &'t str,
+        span: Span,
+        vocab: &Vocab,
+        bufs: Buffers,
+        cut: &[Token],
+    ) -> Words<'t> {
+        Words::build(text, span, vocab, bufs, |text, span, toks| {
+            if span.is_empty() {
+                // An empty sentence (or one that does not fit) has no tokens.
+                tokenize_into(text, span, toks);
+            } else {
+                toks.clear();
+                words_of(text, cut.iter().copied(), toks);
+            }
+        })
+    }
+
+    /// The token view of `text[span]` in `bufs`, its tokens put in the token
+    /// buffer by `tokenize` (given the text and the span, shrunk to nothing when
+    /// it does not fit).
+    #[inline(always)]
+    fn build(
+        text: &'t str,
+        span: Span,
+        vocab: &Vocab,
+        bufs: Buffers,
+        tokenize: impl FnOnce(&str, Span, &mut Vec<Tok>),
+    ) -> Words<'t> {
         let Buffers {
             mut lower,
             mut toks,
@@ -89,7 +123,7 @@ impl<'t> Words<'t> {
         // Padding, so that a word's bytes can be read eight at a time (`w` never
         // reaches it).
         lower.push_str("\0\0\0\0\0\0\0\0");
-        tokenize_into(text, span, &mut toks);
+        tokenize(text, span, &mut toks);
         // `lower` holds the sentence's bytes from `span.start` on, lower-cased and
         // padded; a token is a run of whole chars of it.
         look_up_into(vocab, &lower, span.start, &toks, &mut ids);
@@ -244,7 +278,13 @@ fn tokenize_into(text: &str, span: Span, toks: &mut Vec<Tok>) {
     // About one token per four bytes of news text: a buffer too small (not from
     // `Buffers::reserve`) grows at once rather than through a doubling series.
     toks.reserve(span.len() / 4 + 1);
-    toks.extend(tokens(text, span).map(|t| {
+    words_of(text, tokens(text, span), toks);
+}
+
+/// Appends the segmenter's `tokens` of `text` to `toks` as the extractor's tokens.
+#[inline(always)]
+fn words_of(text: &str, tokens: impl Iterator<Item = Token>, toks: &mut Vec<Tok>) {
+    toks.extend(tokens.map(|t| {
         Tok {
             start: t.start,
             end: t.end,
