@@ -364,10 +364,12 @@ impl Extractor {
                 span
             };
             let span = skip_dateline(text, span);
-            let bufs = std::mem::take(buffers);
+            // The buffers are taken in each arm, straight into the call.
             let w = match shared.and_then(|t| t.tokens_of(si, text, span)) {
-                Some(cut) => Words::with_tokens(text, span, &self.vocab, bufs, cut),
-                None => Words::with_buffers(text, span, &self.vocab, bufs),
+                Some(cut) => {
+                    Words::with_tokens(text, span, &self.vocab, std::mem::take(buffers), cut)
+                }
+                None => Words::with_buffers(text, span, &self.vocab, std::mem::take(buffers)),
             };
             if span.is_empty() {
                 out.push(Sentence {

@@ -74,7 +74,9 @@ impl<'t> Words<'t> {
     }
 
     /// [`Words::with_buffers`] with the sentence's tokens, which another stage
-    /// has cut already: `cut` must be `tokens(text, span)`.
+    /// has cut already: `cut` must be `tokens(text, span)`. Kept out of line,
+    /// as `with_buffers` is: inlined, it slowed the extractor's sentence loop.
+    #[inline(never)]
     pub fn with_tokens(
         text: &'t str,
         span: Span,

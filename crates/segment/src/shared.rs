@@ -75,6 +75,10 @@ impl SentenceTokens {
             // clamp the same way cuts nothing either.
             return clamp(text, span).is_none().then_some(all);
         };
+        if span == Span::new(sentence_start, sentence_end) {
+            // The whole sentence (most of them).
+            return Some(all);
+        }
         if span.end != sentence_end
             || span.start < sentence_start
             || span.start > sentence_end
