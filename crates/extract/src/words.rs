@@ -6,23 +6,14 @@ use crosscheck_segment::{tokens, Token, TokenKind};
 
 use crate::vocab::{class, Vocab, UNKNOWN};
 
-/// One token of a sentence. Offsets are absolute byte offsets into the article text.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Tok {
-    pub start: usize,
-    pub end: usize,
-    pub kind: TokenKind,
-    /// Starts with an upper-case letter.
-    pub cap: bool,
-}
-
 /// A sentence as tokens. `lower` is the sentence text lower-cased in ASCII only, so its
 /// byte offsets are those of the original text shifted by `span.start`.
 pub(crate) struct Words<'t> {
     pub text: &'t str,
     pub span: Span,
     lower: String,
-    pub toks: Vec<Tok>,
+    /// The sentence's tokens (absolute offsets).
+    pub toks: Vec<Token>,
     /// Vocabulary id of each token (`UNKNOWN` for words no vocabulary has).
     ids: Vec<u32>,
     /// Word classes of each token (`vocab::class`).
@@ -38,7 +29,7 @@ pub(crate) struct Words<'t> {
 #[derive(Default)]
 pub(crate) struct Buffers {
     lower: String,
-    toks: Vec<Tok>,
+    toks: Vec<Token>,
     ids: Vec<u32>,
     classes: Vec<u32>,
 }
@@ -90,7 +81,7 @@ impl<'t> Words<'t> {
                 tokenize_into(text, span, toks);
             } else {
                 toks.clear();
-                words_of(text, cut.iter().copied(), toks);
+                toks.extend_from_slice(cut);
             }
         })
     }
@@ -104,7 +95,7 @@ impl<'t> Words<'t> {
         span: Span,
         vocab: &Vocab,
         bufs: Buffers,
-        tokenize: impl FnOnce(&str, Span, &mut Vec<Tok>),
+        tokenize: impl FnOnce(&str, Span, &mut Vec<Token>),
     ) -> Words<'t> {
         let Buffers {
             mut lower,
@@ -229,8 +220,18 @@ impl<'t> Words<'t> {
             .is_some_and(|t| t.kind == TokenKind::Number)
     }
 
+    /// Token `i` starts with an upper-case letter.
     pub fn cap(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.cap)
+        self.toks
+            .get(i)
+            .is_some_and(|t| match self.text.as_bytes().get(t.start) {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => t
+                    .text(self.text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase),
+            })
     }
 
     /// Whether some token of the sentence is a word of class `c`.
@@ -275,38 +276,19 @@ impl<'t> Words<'t> {
 /// is [`look_up_into`]: inlined into [`Words::with_buffers`], their loops ran
 /// short of registers.
 #[inline(never)]
-fn tokenize_into(text: &str, span: Span, toks: &mut Vec<Tok>) {
+fn tokenize_into(text: &str, span: Span, toks: &mut Vec<Token>) {
     toks.clear();
     // About one token per four bytes of news text: a buffer too small (not from
     // `Buffers::reserve`) grows at once rather than through a doubling series.
     toks.reserve(span.len() / 4 + 1);
-    words_of(text, tokens(text, span), toks);
-}
-
-/// Appends the segmenter's `tokens` of `text` to `toks` as the extractor's tokens.
-#[inline(always)]
-fn words_of(text: &str, tokens: impl Iterator<Item = Token>, toks: &mut Vec<Tok>) {
-    toks.extend(tokens.map(|t| {
-        Tok {
-            start: t.start,
-            end: t.end,
-            kind: t.kind,
-            cap: match text.as_bytes().get(t.start) {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => text
-                    .get(t.start..t.end)
-                    .and_then(|s| s.chars().next())
-                    .is_some_and(char::is_uppercase),
-            },
-        }
-    }));
+    toks.extend(tokens(text, span));
 }
 
 /// The vocabulary id of each of `toks`, replacing those in `ids`: `lower` is the
 /// lower-cased and padded text from byte `first` on. The vocabularies hold words
 /// and quotation marks only: numbers and other punctuation are not looked up.
 #[inline(never)]
-fn look_up_into(vocab: &Vocab, lower: &str, first: usize, toks: &[Tok], ids: &mut Vec<u32>) {
+fn look_up_into(vocab: &Vocab, lower: &str, first: usize, toks: &[Token], ids: &mut Vec<u32>) {
     ids.clear();
     ids.extend(toks.iter().map(|t| {
         let start = t.start - first;
