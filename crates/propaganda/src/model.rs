@@ -20,7 +20,7 @@ use crosscheck_learn::{
     ModelFile, Q8Weights, WeightEncoding,
 };
 use crosscheck_schema::Span;
-use crosscheck_segment::SentenceTokens;
+use crosscheck_segment::{SentenceTokens, Token};
 
 use crate::corpus::trim_boundaries;
 use crate::features::{
@@ -29,7 +29,7 @@ use crate::features::{
 };
 use crate::lexicon::Lexicon;
 use crate::technique::Technique;
-use crate::tokens::{tokenize, tokenize_sharing, Tok};
+use crate::tokens::{tokenize, Tok};
 use crate::weights::{Q8Rows, Stored, Q8, ROW};
 
 const MAGIC: &[u8; 4] = b"XCPR";
@@ -576,10 +576,15 @@ impl Propaganda {
         for &sp in sentences {
             if sp.start < sp.end {
                 let a = s.article.toks.len();
-                tokenize_sharing(text, sp, &self.lexicon, &mut s.article.toks, |t| {
-                    shared.push(t)
-                });
+                tokenize(text, sp, &self.lexicon, &mut s.article.toks);
                 let b = s.article.toks.len();
+                for t in &s.article.toks[a..b] {
+                    shared.push(Token {
+                        start: t.start,
+                        end: t.end,
+                        kind: t.kind,
+                    });
+                }
                 let info = SentenceInfo::new(index, text, &s.article.toks[a..b]);
                 s.sentences.push((a, b, info));
                 index += 1;

@@ -4,7 +4,7 @@
 
 use crosscheck_learn::hash::{fnv1a_step, mix64, FNV_OFFSET};
 use crosscheck_schema::Span;
-use crosscheck_segment::{tokens, Token, TokenKind};
+use crosscheck_segment::{tokens, TokenKind};
 
 use crate::lexicon::Lexicon;
 
@@ -28,7 +28,7 @@ pub const SHAPE_DASH: u8 = 8;
 pub const SHAPE_OTHER: u8 = 9;
 
 /// One token of a sentence.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tok {
     pub start: usize,
     pub end: usize,
@@ -38,6 +38,8 @@ pub struct Tok {
     pub suffix: u64,
     pub shape: u8,
     pub lex: u16,
+    /// The segmenter's kind of the token.
+    pub kind: TokenKind,
 }
 
 impl Tok {
@@ -205,20 +207,6 @@ fn char_token(word: &str, kind: TokenKind) -> (u64, u64, u8) {
 
 /// Appends the tokens of `text[span]` to `out`.
 pub fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Tok>) {
-    tokenize_sharing(text, span, lexicon, out, |_| {});
-}
-
-/// [`tokenize`], handing each segmenter token to `share` as well (in order): the
-/// tokens `crosscheck_segment::tokens(text, span)` gives, for another consumer of
-/// the same sentence (see `crosscheck_segment::SentenceTokens`).
-#[inline]
-pub fn tokenize_sharing(
-    text: &str,
-    span: Span,
-    lexicon: &Lexicon,
-    out: &mut Vec<Tok>,
-    mut share: impl FnMut(Token),
-) {
     let mut it = tokens(text, span);
     loop {
         // A plain ASCII word is hashed while the tokenizer measures it: one pass
@@ -230,7 +218,6 @@ pub fn tokenize_sharing(
         // The tokenizer's offsets are char boundaries inside `text`: the bytes are
         // sliced without `Token::text`'s boundary checks, which cost as much as
         // hashing a short word.
-        share(t);
         let bytes = text.as_bytes().get(t.start..t.end).unwrap_or_default();
         let fast = match t.kind {
             TokenKind::Word if visited => Some(ascii_finish(bytes, h, flags)),
@@ -251,6 +238,7 @@ pub fn tokenize_sharing(
             suffix,
             shape,
             lex,
+            kind: t.kind,
         });
     }
 }
@@ -287,6 +275,7 @@ mod tests {
                     suffix,
                     shape,
                     lex,
+                    kind: t.kind,
                 }
             })
             .collect()
