@@ -578,13 +578,11 @@ impl Propaganda {
                 let a = s.article.toks.len();
                 tokenize(text, sp, &self.lexicon, &mut s.article.toks);
                 let b = s.article.toks.len();
-                for t in &s.article.toks[a..b] {
-                    shared.push(Token {
-                        start: t.start,
-                        end: t.end,
-                        kind: t.kind,
-                    });
-                }
+                shared.extend(s.article.toks[a..b].iter().map(|t| Token {
+                    start: t.start,
+                    end: t.end,
+                    kind: t.kind,
+                }));
                 let info = SentenceInfo::new(index, text, &s.article.toks[a..b]);
                 s.sentences.push((a, b, info));
                 index += 1;

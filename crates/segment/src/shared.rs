@@ -40,6 +40,12 @@ impl SentenceTokens {
         self.tokens.push(token);
     }
 
+    /// Adds tokens of the sentence being filled, in order.
+    #[inline]
+    pub fn extend(&mut self, tokens: impl IntoIterator<Item = Token>) {
+        self.tokens.extend(tokens);
+    }
+
     /// Closes the sentence being filled: the tokens pushed since the last call
     /// are `tokens(text, span)`.
     pub fn end_sentence(&mut self, text: &str, span: Span) {
