@@ -10,7 +10,7 @@ use crosscheck_schema::{
     ArticleAnalysis, Credibility, Document, Evidence, MetadataField, Remap, Sentence, Signal,
     SourceRef, Span,
 };
-use crosscheck_segment::Segmenter;
+use crosscheck_segment::{Segmenter, SentenceTokens};
 use crosscheck_signals::{ArticleCredibility, CredibilityModel, Outlets, SignalDetector};
 
 use std::sync::OnceLock;
@@ -46,6 +46,12 @@ pub struct Scratch {
     propaganda: crosscheck_propaganda::DetectScratch,
     /// The sentence spans given to the propaganda model.
     sentences: Vec<Span>,
+    /// The article's sentences as the segmenter's tokens, cut once by the
+    /// propaganda model and read by the claim extractor too.
+    tokens: SentenceTokens,
+    /// Whether `propaganda` holds the current article's sentences, cut by
+    /// [`Propaganda::prepare`] before the claims were extracted.
+    prepared: bool,
 }
 
 /// The per-document analysis. Build once, share across threads.
@@ -252,13 +258,16 @@ impl Pipeline {
         article: &ArticleAnalysis,
         scratch: &mut Scratch,
     ) -> Signal {
-        let sentences = &mut scratch.sentences;
-        sentences.clear();
-        sentences.extend(article.sentences.iter().map(|s| Span::new(s.start, s.end)));
-        let spans = self
-            .propaganda
-            .get_or_init(models::shipped_propaganda)
-            .detect_with(text, sentences, &mut scratch.propaganda);
+        let propaganda = self.propaganda.get_or_init(models::shipped_propaganda);
+        let spans = if std::mem::take(&mut scratch.prepared) {
+            // Cut from the same sentences before the claims were extracted.
+            propaganda.detect_prepared(text, &mut scratch.propaganda)
+        } else {
+            let sentences = &mut scratch.sentences;
+            sentences.clear();
+            sentences.extend(article.sentences.iter().map(|s| Span::new(s.start, s.end)));
+            propaganda.detect_with(text, sentences, &mut scratch.propaganda)
+        };
         Signal {
             kind: "propaganda_techniques".to_string(),
             value: spans.len() as f32,
@@ -347,6 +356,7 @@ impl Pipeline {
             published_iso.as_deref(),
             url.as_deref(),
         );
+        scratch.prepared = false;
         let claims = if self.options.claims {
             let scores: Vec<f32> = spans
                 .iter()
@@ -362,9 +372,23 @@ impl Pipeline {
                 title: title.as_deref(),
                 outlet: outlet.as_deref(),
             };
-            let mut claims =
-                self.extractor
-                    .claims_with(&context, Some(&scores), &mut scratch.extract);
+            let mut claims = match self.propaganda.get().filter(|_| self.signals.is_some()) {
+                // The propaganda model will read these sentences: it cuts them
+                // now, and the extractor reads the same tokens.
+                Some(propaganda) => {
+                    propaganda.prepare(text, &spans, &mut scratch.propaganda, &mut scratch.tokens);
+                    scratch.prepared = true;
+                    self.extractor.claims_with_tokens(
+                        &context,
+                        Some(&scores),
+                        &scratch.tokens,
+                        &mut scratch.extract,
+                    )
+                }
+                None => self
+                    .extractor
+                    .claims_with(&context, Some(&scores), &mut scratch.extract),
+            };
             for (n, claim) in claims.iter_mut().enumerate() {
                 claim.id = crosscheck_schema::claim_id(&id, n as u64 + 1);
             }

@@ -8,7 +8,7 @@ use crosscheck_lexicon::{ActorKind, Actors, FoldedText, Gazetteer, PlaceMatch};
 use crosscheck_schema::{
     Attribution, AttributionSource, Claim, EventFrame, EventType, SourceKind, Span,
 };
-use crosscheck_segment::TokenKind;
+use crosscheck_segment::{SentenceTokens, TokenKind};
 
 use crate::actor_gate::{self, ActorGate};
 use crate::attribution::{self, ActorTok, Context, Found, Memory, Speaker};
@@ -194,7 +194,31 @@ impl Extractor {
         scores: Option<&[f32]>,
         scratch: &mut Scratch,
     ) -> Vec<Claim> {
-        self.analyse(ctx, scratch);
+        self.analyse(ctx, None, scratch);
+        self.claims_of_analysed(ctx, scores, scratch)
+    }
+
+    /// [`Extractor::claims_with`] reading the sentences' tokens from `shared`
+    /// (`shared.tokens_of(i, ..)` for `ctx.sentences[i]`, cut by another stage)
+    /// wherever it has them, instead of cutting them again: the same claims.
+    pub fn claims_with_tokens(
+        &self,
+        ctx: &ArticleContext,
+        scores: Option<&[f32]>,
+        shared: &SentenceTokens,
+        scratch: &mut Scratch,
+    ) -> Vec<Claim> {
+        self.analyse(ctx, Some(shared), scratch);
+        self.claims_of_analysed(ctx, scores, scratch)
+    }
+
+    /// The claims of the sentences [`Extractor::analyse`] put in `scratch`.
+    fn claims_of_analysed(
+        &self,
+        ctx: &ArticleContext,
+        scores: Option<&[f32]>,
+        scratch: &mut Scratch,
+    ) -> Vec<Claim> {
         let sentences = &mut scratch.sentences;
         if let Some(filter) = &self.event_filter {
             for s in sentences.iter_mut() {
@@ -286,8 +310,15 @@ impl Extractor {
         out
     }
 
-    /// Each sentence of the article, analysed, into `scratch.sentences`.
-    fn analyse(&self, ctx: &ArticleContext, scratch: &mut Scratch) {
+    /// Each sentence of the article, analysed, into `scratch.sentences`; the
+    /// sentences' tokens read from `shared` where it has them, cut here elsewhere.
+    #[inline(never)]
+    fn analyse(
+        &self,
+        ctx: &ArticleContext,
+        shared: Option<&SentenceTokens>,
+        scratch: &mut Scratch,
+    ) {
         let Scratch {
             buffers,
             quoted,
@@ -334,7 +365,13 @@ impl Extractor {
                 span
             };
             let span = skip_dateline(text, span);
-            let w = Words::with_buffers(text, span, &self.vocab, std::mem::take(buffers));
+            // The buffers are taken in each arm, straight into the call.
+            let w = match shared.and_then(|t| t.tokens_of(si, text, span)) {
+                Some(cut) => {
+                    Words::with_tokens(text, span, &self.vocab, std::mem::take(buffers), cut)
+                }
+                None => Words::with_buffers(text, span, &self.vocab, std::mem::take(buffers)),
+            };
             if span.is_empty() {
                 out.push(Sentence {
                     span,

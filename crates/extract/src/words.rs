@@ -2,19 +2,9 @@
 //! lower-cased text, built once per sentence with a single allocation for the text.
 
 use crosscheck_schema::Span;
-use crosscheck_segment::{tokens, TokenKind};
+use crosscheck_segment::{tokens, Token, TokenKind};
 
 use crate::vocab::{class, Vocab, UNKNOWN};
-
-/// One token of a sentence. Offsets are absolute byte offsets into the article text.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Tok {
-    pub start: usize,
-    pub end: usize,
-    pub kind: TokenKind,
-    /// Starts with an upper-case letter.
-    pub cap: bool,
-}
 
 /// A sentence as tokens. `lower` is the sentence text lower-cased in ASCII only, so its
 /// byte offsets are those of the original text shifted by `span.start`.
@@ -22,7 +12,8 @@ pub(crate) struct Words<'t> {
     pub text: &'t str,
     pub span: Span,
     lower: String,
-    pub toks: Vec<Tok>,
+    /// The sentence's tokens (absolute offsets).
+    pub toks: Vec<Token>,
     /// Vocabulary id of each token (`UNKNOWN` for words no vocabulary has).
     ids: Vec<u32>,
     /// Word classes of each token (`vocab::class`).
@@ -38,7 +29,7 @@ pub(crate) struct Words<'t> {
 #[derive(Default)]
 pub(crate) struct Buffers {
     lower: String,
-    toks: Vec<Tok>,
+    toks: Vec<Token>,
     ids: Vec<u32>,
     classes: Vec<u32>,
 }
@@ -70,6 +61,42 @@ impl<'t> Words<'t> {
 
     /// [`Words::new`] reusing the allocations of an earlier sentence.
     pub fn with_buffers(text: &'t str, span: Span, vocab: &Vocab, bufs: Buffers) -> Words<'t> {
+        Words::build(text, span, vocab, bufs, tokenize_into)
+    }
+
+    /// [`Words::with_buffers`] with the sentence's tokens, which another stage
+    /// has cut already: `cut` must be `tokens(text, span)`. Kept out of line,
+    /// as `with_buffers` is: inlined, it slowed the extractor's sentence loop.
+    #[inline(never)]
+    pub fn with_tokens(
+        text: &'t str,
+        span: Span,
+        vocab: &Vocab,
+        bufs: Buffers,
+        cut: &[Token],
+    ) -> Words<'t> {
+        Words::build(text, span, vocab, bufs, |text, span, toks| {
+            if span.is_empty() {
+                // An empty sentence (or one that does not fit) has no tokens.
+                tokenize_into(text, span, toks);
+            } else {
+                toks.clear();
+                toks.extend_from_slice(cut);
+            }
+        })
+    }
+
+    /// The token view of `text[span]` in `bufs`, its tokens put in the token
+    /// buffer by `tokenize` (given the text and the span, shrunk to nothing when
+    /// it does not fit).
+    #[inline(always)]
+    fn build(
+        text: &'t str,
+        span: Span,
+        vocab: &Vocab,
+        bufs: Buffers,
+        tokenize: impl FnOnce(&str, Span, &mut Vec<Token>),
+    ) -> Words<'t> {
         let Buffers {
             mut lower,
             mut toks,
@@ -89,7 +116,7 @@ impl<'t> Words<'t> {
         // Padding, so that a word's bytes can be read eight at a time (`w` never
         // reaches it).
         lower.push_str("\0\0\0\0\0\0\0\0");
-        tokenize_into(text, span, &mut toks);
+        tokenize(text, span, &mut toks);
         // `lower` holds the sentence's bytes from `span.start` on, lower-cased and
         // padded; a token is a run of whole chars of it.
         look_up_into(vocab, &lower, span.start, &toks, &mut ids);
@@ -193,8 +220,18 @@ impl<'t> Words<'t> {
             .is_some_and(|t| t.kind == TokenKind::Number)
     }
 
+    /// Token `i` starts with an upper-case letter.
     pub fn cap(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.cap)
+        self.toks
+            .get(i)
+            .is_some_and(|t| match self.text.as_bytes().get(t.start) {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => t
+                    .text(self.text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase),
+            })
     }
 
     /// Whether some token of the sentence is a word of class `c`.
@@ -239,32 +276,19 @@ impl<'t> Words<'t> {
 /// is [`look_up_into`]: inlined into [`Words::with_buffers`], their loops ran
 /// short of registers.
 #[inline(never)]
-fn tokenize_into(text: &str, span: Span, toks: &mut Vec<Tok>) {
+fn tokenize_into(text: &str, span: Span, toks: &mut Vec<Token>) {
     toks.clear();
     // About one token per four bytes of news text: a buffer too small (not from
     // `Buffers::reserve`) grows at once rather than through a doubling series.
     toks.reserve(span.len() / 4 + 1);
-    toks.extend(tokens(text, span).map(|t| {
-        Tok {
-            start: t.start,
-            end: t.end,
-            kind: t.kind,
-            cap: match text.as_bytes().get(t.start) {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                _ => text
-                    .get(t.start..t.end)
-                    .and_then(|s| s.chars().next())
-                    .is_some_and(char::is_uppercase),
-            },
-        }
-    }));
+    toks.extend(tokens(text, span));
 }
 
 /// The vocabulary id of each of `toks`, replacing those in `ids`: `lower` is the
 /// lower-cased and padded text from byte `first` on. The vocabularies hold words
 /// and quotation marks only: numbers and other punctuation are not looked up.
 #[inline(never)]
-fn look_up_into(vocab: &Vocab, lower: &str, first: usize, toks: &[Tok], ids: &mut Vec<u32>) {
+fn look_up_into(vocab: &Vocab, lower: &str, first: usize, toks: &[Token], ids: &mut Vec<u32>) {
     ids.clear();
     ids.extend(toks.iter().map(|t| {
         let start = t.start - first;

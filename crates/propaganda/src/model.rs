@@ -20,6 +20,7 @@ use crosscheck_learn::{
     ModelFile, Q8Weights, WeightEncoding,
 };
 use crosscheck_schema::Span;
+use crosscheck_segment::{SentenceTokens, Token};
 
 use crate::corpus::trim_boundaries;
 use crate::features::{
@@ -541,11 +542,66 @@ impl Propaganda {
         sentences: &[Span],
         s: &mut DetectScratch,
     ) -> Vec<TechniqueSpan> {
+        self.tokenize_sorted(text, sentences, s);
+        self.detect_tokenized(text, s)
+    }
+
+    /// The first half of [`Propaganda::detect_with`], for a caller whose other
+    /// stages read the same sentences' tokens: cuts the sentences into `s` and
+    /// hands their segmenter tokens to `shared`, sentence by sentence in the
+    /// order given, so that `shared.tokens_of(i, ..)` answers for `sentences[i]`.
+    /// [`Propaganda::detect_prepared`] with the same `text` and `s` then gives
+    /// what `detect_with(text, sentences, s)` gives. Sentences out of text order
+    /// or overlapping are cut as `detect_with` cuts them, and `shared` is left
+    /// empty.
+    pub fn prepare(
+        &self,
+        text: &str,
+        sentences: &[Span],
+        s: &mut DetectScratch,
+        shared: &mut SentenceTokens,
+    ) {
+        shared.clear();
+        if !in_text_order(sentences) {
+            self.tokenize_sorted(text, sentences, s);
+            return;
+        }
+        // In text order and disjoint, the sentences are cut in the order
+        // `tokenize_sorted` would cut them, empty ones left out of the count.
         s.article.toks.clear();
         s.sentences.clear();
+        s.article.toks.reserve(reserve_for(text, sentences));
+        shared.reserve(reserve_for(text, sentences));
+        let mut index = 0;
+        for &sp in sentences {
+            if sp.start < sp.end {
+                let a = s.article.toks.len();
+                tokenize(text, sp, &self.lexicon, &mut s.article.toks);
+                let b = s.article.toks.len();
+                shared.extend(s.article.toks[a..b].iter().map(|t| Token {
+                    start: t.start,
+                    end: t.end,
+                    kind: t.kind,
+                }));
+                let info = SentenceInfo::new(index, text, &s.article.toks[a..b]);
+                s.sentences.push((a, b, info));
+                index += 1;
+            }
+            shared.end_sentence(text, sp);
+        }
+    }
+
+    /// The second half of [`Propaganda::detect_with`], after
+    /// [`Propaganda::prepare`] with the same `text` and `s`.
+    pub fn detect_prepared(&self, text: &str, s: &mut DetectScratch) -> Vec<TechniqueSpan> {
+        self.detect_tokenized(text, s)
+    }
+
+    /// The spans of the sentences tokenized into `s`.
+    fn detect_tokenized(&self, text: &str, s: &mut DetectScratch) -> Vec<TechniqueSpan> {
         s.sentence_probs.clear();
         s.spans.clear();
-        self.score_sentences(text, sentences, s);
+        self.score_sentences(s);
         let pa = mean(&s.sentence_probs);
         for (k, &(a, b, info)) in s.sentences.iter().enumerate() {
             let ps = s.sentence_probs[k];
@@ -609,22 +665,16 @@ impl Propaganda {
         ArticleTokens::new(toks)
     }
 
-    /// Tokenises the sentences (sorted, overlaps skipped) and scores each.
-    fn score_sentences(&self, text: &str, sentences: &[Span], s: &mut DetectScratch) {
+    /// Tokenises the sentences into `s` (sorted, overlaps skipped), with what the
+    /// models need to know of each beyond its tokens.
+    fn tokenize_sorted(&self, text: &str, sentences: &[Span], s: &mut DetectScratch) {
+        s.article.toks.clear();
+        s.sentences.clear();
         let mut order = std::mem::take(&mut s.order);
         order.clear();
         order.extend_from_slice(sentences);
         order.sort_unstable_by_key(|x| (x.start, x.end));
-        // About one token per four bytes of sentence text (news prose runs near
-        // five): reserving once spares the token vector its regrowth copies.
-        // Capped by the text: a caller's spans may overlap or run past it.
-        let bytes = order
-            .iter()
-            .fold(0usize, |n, x| {
-                n.saturating_add(x.end.saturating_sub(x.start))
-            })
-            .min(text.len());
-        s.article.toks.reserve(bytes / 4);
+        s.article.toks.reserve(reserve_for(text, &order));
         let mut last_end = 0;
         for (index, sp) in order
             .iter()
@@ -640,15 +690,21 @@ impl Propaganda {
             tokenize(text, sp, &self.lexicon, &mut s.article.toks);
             let b = s.article.toks.len();
             let info = SentenceInfo::new(index, text, &s.article.toks[a..b]);
+            s.sentences.push((a, b, info));
+        }
+        s.order = order;
+    }
+
+    /// Scores each sentence tokenized into `s`.
+    fn score_sentences(&self, s: &mut DetectScratch) {
+        for &(a, b, info) in &s.sentences {
             let p = sigmoid(self.sentence_margin(
                 &s.article.toks[a..b],
                 &info,
                 &mut s.sentence_features,
             ));
-            s.sentences.push((a, b, info));
             s.sentence_probs.push(p);
         }
-        s.order = order;
     }
 
     /// The sentence model's margin (log-odds) of one sentence; `features` is a
@@ -747,6 +803,32 @@ impl StaticFeatures {
     fn indices(&self) -> &[usize] {
         &self.indices[..self.len]
     }
+}
+
+/// Whether the non-empty `sentences` are in text order and disjoint: then they
+/// are cut in the order given, as sorting them would order them.
+fn in_text_order(sentences: &[Span]) -> bool {
+    let mut last_end = 0;
+    for sp in sentences.iter().filter(|x| x.start < x.end) {
+        if sp.start < last_end {
+            return false;
+        }
+        last_end = sp.end;
+    }
+    true
+}
+
+/// Tokens to reserve for `sentences`: about one per four bytes of sentence text
+/// (news prose runs near five), so that the token vector is not copied as it
+/// grows. Capped by the text: a caller's spans may overlap or run past it.
+fn reserve_for(text: &str, sentences: &[Span]) -> usize {
+    let bytes = sentences
+        .iter()
+        .fold(0usize, |n, x| {
+            n.saturating_add(x.end.saturating_sub(x.start))
+        })
+        .min(text.len());
+    bytes / 4
 }
 
 fn mean(xs: &[f32]) -> f32 {
@@ -902,6 +984,66 @@ mod tests {
             found += fresh.len();
         }
         assert!(found > 0);
+    }
+
+    #[test]
+    fn prepared_sentences_give_the_spans_and_share_the_tokens_of_the_scan() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/propaganda.bin");
+        let bytes = std::fs::read(path).expect("models/propaganda.bin");
+        let model = Propaganda::from_bytes(&bytes).expect("the shipped model");
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
+        let mut texts: Vec<String> = vec![
+            "They are corrupt, lying traitors! We must fight them now. \"Never\" again.".into(),
+            String::new(),
+        ];
+        let mut paths: Vec<_> = std::fs::read_dir(corpus)
+            .expect("examples/corpus")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        paths.sort();
+        for p in paths {
+            texts.push(std::fs::read_to_string(p).unwrap_or_default());
+        }
+        let (mut scratch, mut shared) = (DetectScratch::default(), SentenceTokens::default());
+        let (mut found, mut shared_sentences) = (0, 0);
+        for text in &texts {
+            let sentences =
+                crosscheck_segment::Segmenter::new().sentences(text, Span::new(0, text.len()));
+            // The segmenter's sentences; with an empty one; reversed, and
+            // overlapping (neither in text order: nothing shared).
+            let mut with_empty = sentences.clone();
+            with_empty.insert(with_empty.len() / 2, Span::new(7, 7));
+            let mut overlapping = sentences.clone();
+            if let Some(&first) = sentences.first() {
+                overlapping.push(Span::new(first.start, first.end + 3));
+            }
+            let reversed: Vec<Span> = sentences.iter().rev().copied().collect();
+            for (spans, in_order) in [
+                (&sentences, true),
+                (&with_empty, true),
+                (&reversed, sentences.len() < 2),
+                (&overlapping, sentences.is_empty()),
+            ] {
+                let want = model.detect(text, spans);
+                model.prepare(text, spans, &mut scratch, &mut shared);
+                assert_eq!(model.detect_prepared(text, &mut scratch), want);
+                found += want.len();
+                if !in_order {
+                    assert!(shared.is_empty());
+                    continue;
+                }
+                assert_eq!(shared.len(), spans.len());
+                for (i, &span) in spans.iter().enumerate() {
+                    let cut: Vec<_> = crosscheck_segment::tokens(text, span).collect();
+                    assert_eq!(shared.tokens_of(i, text, span), Some(cut.as_slice()));
+                    shared_sentences += 1;
+                }
+            }
+        }
+        assert!(
+            found > 0 && shared_sentences > 100,
+            "{found} {shared_sentences}"
+        );
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub const SHAPE_DASH: u8 = 8;
 pub const SHAPE_OTHER: u8 = 9;
 
 /// One token of a sentence.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tok {
     pub start: usize,
     pub end: usize,
@@ -38,6 +38,8 @@ pub struct Tok {
     pub suffix: u64,
     pub shape: u8,
     pub lex: u16,
+    /// The segmenter's kind of the token.
+    pub kind: TokenKind,
 }
 
 impl Tok {
@@ -236,6 +238,7 @@ pub fn tokenize(text: &str, span: Span, lexicon: &Lexicon, out: &mut Vec<Tok>) {
             suffix,
             shape,
             lex,
+            kind: t.kind,
         });
     }
 }
@@ -272,6 +275,7 @@ mod tests {
                     suffix,
                     shape,
                     lex,
+                    kind: t.kind,
                 }
             })
             .collect()

@@ -70,8 +70,10 @@
 
 mod abbreviations;
 mod sentences;
+mod shared;
 mod text;
 mod tokens;
 
 pub use sentences::Segmenter;
+pub use shared::SentenceTokens;
 pub use tokens::{tokens, Token, TokenKind, Tokens};
