@@ -39,6 +39,7 @@
 //! languages. A place that two reports disagree on is only recognised as one event
 //! when the reports are copies of each other (see `docs/linking.md`, Limits).
 
+mod body_words;
 mod compare;
 mod config;
 mod consistency;

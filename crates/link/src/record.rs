@@ -4,10 +4,11 @@
 use chrono::{Datelike, NaiveDate};
 use crosscheck_schema::{
     ArticleAnalysis, Attribution, Casualties, CasualtyCategory, Claim, DatePrecision, EntityKind,
-    EventFrame, EventType, InputFormat, PlaceMention, SourceKind,
+    EventFrame, EventType, PlaceMention, SourceKind,
 };
 use serde::{Deserialize, Serialize};
 
+use crate::body_words::BodyWords;
 use crate::config::LinkConfig;
 use crate::hash::fold_name;
 use crate::lexicon::Lexicon;
@@ -219,16 +220,18 @@ pub(crate) struct Built {
     pub claims: Vec<ClaimRec>,
 }
 
+/// The summaries of `article` and its claims. `words` holds the hashed words of
+/// the article's body, of which the claims' sketches are made.
 pub(crate) fn build(
     article: &ArticleAnalysis,
     text: &str,
+    words: &BodyWords,
     lexicon: &dyn Lexicon,
     config: &LinkConfig,
     tables: &mut Tables,
     first_claim: u32,
 ) -> Built {
     let strings = &mut tables.strings;
-    let markup = article.format == InputFormat::Html;
     let outlet = article.outlet.as_deref().filter(|o| !o.trim().is_empty());
     let rec = ArticleRec {
         id: article.id.as_str().into(),
@@ -250,7 +253,7 @@ pub(crate) fn build(
                 c,
                 &article.id,
                 text,
-                markup,
+                words,
                 lexicon,
                 config,
                 tables,
@@ -307,13 +310,12 @@ fn claim(
     c: &Claim,
     article: &str,
     text: &str,
-    markup: bool,
+    words: &BodyWords,
     lexicon: &dyn Lexicon,
     config: &LinkConfig,
     tables: &mut Tables,
     last_named: &mut Option<String>,
 ) -> ClaimRec {
-    let sentence = text.get(c.start..c.end).unwrap_or("");
     // Resolve "the agency" to the agency named before it in the article.
     let mut attribution = c.attribution.clone();
     for s in &mut attribution.chain {
@@ -340,7 +342,7 @@ fn claim(
         attribution: tables.chains.intern(chain),
         voice,
         source,
-        sketch: Sketch::of(sentence, markup),
+        sketch: words.sketch(text, c.start, c.end),
         frame: c
             .event
             .as_ref()
