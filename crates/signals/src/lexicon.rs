@@ -117,9 +117,11 @@ pub(crate) struct Lexicon {
     /// Our own short words: a DoS-resistant hash buys nothing here.
     source_nouns: FxHashMap<&'static str, NounKind>,
     acronyms: Vec<&'static str>,
-    /// First-person pronouns, lower case, and their first letters.
+    /// First-person pronouns, lower case.
     first_person: Vec<&'static str>,
-    first_person_initials: [bool; 256],
+    /// Per lower-cased first byte, the lengths of the pronouns starting with it:
+    /// bit `n` for a length of `n` bytes, bit 31 for 31 or more.
+    first_person_lengths: [u32; 256],
 }
 
 /// Reporting verbs that double as nouns or adjectives too often to find a speaker
@@ -273,10 +275,10 @@ impl Lexicon {
             .collect();
         let mut acronyms: Vec<&'static str> = rows1(ACRONYMS).collect();
         acronyms.sort_unstable();
-        let mut first_person_initials = [false; 256];
+        let mut first_person_lengths = [0u32; 256];
         for p in &first_person {
             if let Some(&b) = p.as_bytes().first() {
-                first_person_initials[b.to_ascii_lowercase() as usize] = true;
+                first_person_lengths[b.to_ascii_lowercase() as usize] |= length_bit(p.len());
             }
         }
         Lexicon {
@@ -285,7 +287,7 @@ impl Lexicon {
             source_nouns,
             acronyms,
             first_person,
-            first_person_initials,
+            first_person_lengths,
         }
     }
 
@@ -349,11 +351,12 @@ impl Lexicon {
     /// `word` is a first-person pronoun ("I", "we", "Our"), in any case.
     #[inline]
     pub(crate) fn is_first_person(&self, word: &[u8]) -> bool {
-        // Most words fail on their first letter; compare only the others.
+        // Most words fail on their first letter and length ("in", "with", "more");
+        // compare only the others.
         let Some(first) = word.first() else {
             return false;
         };
-        self.first_person_initials[first.to_ascii_lowercase() as usize]
+        self.first_person_lengths[first.to_ascii_lowercase() as usize] & length_bit(word.len()) != 0
             && self
                 .first_person
                 .iter()
@@ -363,6 +366,12 @@ impl Lexicon {
     pub(crate) fn is_acronym(&self, upper: &str) -> bool {
         self.acronyms.binary_search(&upper).is_ok()
     }
+}
+
+/// The bit of a word's length in [`Lexicon`]'s `first_person_lengths`.
+#[inline]
+fn length_bit(len: usize) -> u32 {
+    1 << len.min(31)
 }
 
 /// Data lines of a TSV table: not blank, not a `#` comment, not the header (the
@@ -412,6 +421,49 @@ mod tests {
         );
         // "rats" inside "democrats" is not a word.
         assert!(!hits.iter().any(|h| &text[h.start..h.end] == "rats"));
+    }
+
+    #[test]
+    fn first_person_pronouns_are_told_by_the_list() {
+        let lex = Lexicon::new();
+        let by_list = |w: &str| lex.first_person.iter().any(|p| p.eq_ignore_ascii_case(w));
+        let mut words: Vec<String> = lex.first_person.iter().map(|p| p.to_string()).collect();
+        words.extend(lex.first_person.iter().map(|p| p.to_ascii_uppercase()));
+        words.extend(lex.first_person.iter().map(|p| format!("{p}s")));
+        words.extend(
+            lex.first_person
+                .iter()
+                .map(|p| p[..p.len() - 1].to_string()),
+        );
+        for w in [
+            "",
+            "I",
+            "i",
+            "in",
+            "is",
+            "it",
+            "We",
+            "was",
+            "with",
+            "Our",
+            "out",
+            "Mine",
+            "more",
+            "MY",
+            "us",
+            "US",
+            "use",
+            "ourselvesandmore",
+            "Été",
+            "me\u{301}",
+        ] {
+            words.push(w.to_string());
+        }
+        words.push("o".repeat(40));
+        assert!(lex.first_person.len() >= 5, "{:?}", lex.first_person);
+        for w in &words {
+            assert_eq!(lex.is_first_person(w.as_bytes()), by_list(w), "{w:?}");
+        }
     }
 
     #[test]
