@@ -8,7 +8,9 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
 use rustc_hash::FxHashMap;
 
 use crate::text::{is_word_boundary_after, is_word_boundary_before};
@@ -111,9 +113,14 @@ pub(crate) enum NounKind {
 }
 
 pub(crate) struct Lexicon {
-    ac: AhoCorasick,
+    /// The phrases, lower case, as one leftmost-longest automaton (searched by
+    /// [`Lexicon::find_longest`]).
+    dfa: DFA,
     /// Per pattern: the cues of its phrase.
     patterns: Vec<Vec<Cue>>,
+    /// The patterns themselves, for the tests.
+    #[cfg(test)]
+    phrases: Vec<String>,
     /// Our own short words: a DoS-resistant hash buys nothing here.
     source_nouns: FxHashMap<&'static str, NounKind>,
     acronyms: Vec<&'static str>,
@@ -251,12 +258,15 @@ impl Lexicon {
         }
         let mut seen = std::collections::HashSet::new();
         patterns.retain(|(p, _)| seen.insert(p.clone()));
-        let ac = AhoCorasick::builder()
-            .ascii_case_insensitive(false)
+        // No prefilter: with this many phrases the automaton would not use one,
+        // and without it only dead and match states are special.
+        let dfa = DFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(patterns.iter().map(|(p, _)| p.as_str()))
             .unwrap_or_else(|e| panic!("the signal lexicons do not compile: {e}"));
+        #[cfg(test)]
+        let phrases = patterns.iter().map(|(p, _)| p.clone()).collect();
         let patterns = patterns
             .into_iter()
             .map(|(_, i)| by_phrase[i].1.clone())
@@ -282,8 +292,10 @@ impl Lexicon {
             }
         }
         Lexicon {
-            ac,
+            dfa,
             patterns,
+            #[cfg(test)]
+            phrases,
             source_nouns,
             acronyms,
             first_person,
@@ -318,14 +330,14 @@ impl Lexicon {
         let lowered = &scratch[..];
         let mut pos = 0;
         while pos < region.len() {
-            let Some(m) = self.ac.find(Input::new(lowered).span(pos..region.len())) else {
+            let Some((m_start, m_end, pattern)) = self.find_longest(lowered, pos) else {
                 break;
             };
-            let (s, e) = (start + m.start(), start + m.end());
+            let (s, e) = (start + m_start, start + m_end);
             if !is_word_boundary_before(text, s) || !is_word_boundary_after(text, e) {
                 // No phrase can start inside this word: resume at the next one.
                 let bytes = region.as_bytes();
-                pos = m.start() + 1;
+                pos = m_start + 1;
                 while pos < bytes.len()
                     && (bytes[pos].is_ascii_alphanumeric() || bytes[pos] >= 0x80)
                 {
@@ -333,15 +345,49 @@ impl Lexicon {
                 }
                 continue;
             }
-            for &cue in &self.patterns[m.pattern().as_usize()] {
+            for &cue in &self.patterns[pattern] {
                 out.push(Hit {
                     start: s,
                     end: e,
                     cue,
                 });
             }
-            pos = m.end();
+            pos = m_end;
         }
+    }
+
+    /// The leftmost-longest phrase match in `hay[from..]`: its start, end and
+    /// pattern index. What `AhoCorasick::find` answers for a leftmost-longest
+    /// automaton, by a plain walk of the DFA's transitions: the walk records the
+    /// latest match state it passes and stops at the dead state, which the
+    /// automaton enters once no longer match can start at or before the recorded
+    /// one.
+    ///
+    /// Not inlined: in a function of its own the walk keeps its state in
+    /// registers.
+    #[inline(never)]
+    fn find_longest(&self, hay: &[u8], from: usize) -> Option<(usize, usize, usize)> {
+        let dfa = &self.dfa;
+        // An unanchored start state always exists for a DFA built unanchored.
+        let mut sid = dfa.start_state(Anchored::No).ok()?;
+        // The latest match state passed, and the offset just past it.
+        let mut last = dfa.is_match(sid).then_some((sid, from));
+        let mut at = from;
+        while at < hay.len() {
+            sid = dfa.next_state(Anchored::No, sid, hay[at]);
+            at += 1;
+            if dfa.is_special(sid) {
+                if dfa.is_dead(sid) {
+                    break;
+                }
+                if dfa.is_match(sid) {
+                    last = Some((sid, at));
+                }
+            }
+        }
+        let (sid, end) = last?;
+        let pattern = dfa.match_pattern(sid, 0);
+        Some((end - dfa.pattern_len(pattern), end, pattern.as_usize()))
     }
 
     pub(crate) fn source_noun(&self, lower: &str) -> Option<NounKind> {
@@ -421,6 +467,62 @@ mod tests {
         );
         // "rats" inside "democrats" is not a word.
         assert!(!hits.iter().any(|h| &text[h.start..h.end] == "rats"));
+    }
+
+    /// Lower-cased texts to search: the example corpus, and runs of phrases
+    /// glued, cut and mixed with other words, punctuation and non-ASCII text.
+    fn haystacks(lex: &Lexicon) -> Vec<Vec<u8>> {
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
+        let mut out: Vec<Vec<u8>> = std::fs::read_dir(corpus)
+            .expect("examples/corpus")
+            .map(|e| std::fs::read(e.expect("entry").path()).unwrap_or_default())
+            .collect();
+        let fillers = [
+            " ", "", "-", "s ", "ed, ", "\u{2019}", " the ", "x", "\u{a0}", ". ",
+        ];
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..40 {
+            let mut text = String::new();
+            for _ in 0..300 {
+                x = x
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1442695040888963407);
+                let phrase = &lex.phrases[(x >> 33) as usize % lex.phrases.len()];
+                let cut = (x >> 20) as usize % (phrase.len() + 4);
+                match phrase.get(..cut.min(phrase.len())) {
+                    Some(p) if cut < phrase.len() && x & 1 == 0 => text.push_str(p),
+                    _ => text.push_str(phrase),
+                }
+                text.push_str(fillers[(x >> 10) as usize % fillers.len()]);
+            }
+            out.push(text.into_bytes());
+        }
+        for text in &mut out {
+            text.make_ascii_lowercase();
+        }
+        out
+    }
+
+    #[test]
+    fn the_dfa_walk_finds_what_aho_corasick_finds() {
+        use aho_corasick::{AhoCorasick, AhoCorasickKind, Input};
+        let lex = Lexicon::new();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&lex.phrases)
+            .expect("the lexicon compiles");
+        let mut matches = 0;
+        for hay in haystacks(&lex) {
+            for from in 0..=hay.len() {
+                let want = ac
+                    .find(Input::new(&hay).span(from..hay.len()))
+                    .map(|m| (m.start(), m.end(), m.pattern().as_usize()));
+                assert_eq!(lex.find_longest(&hay, from), want, "from {from}");
+                matches += usize::from(want.is_some_and(|m| m.0 == from));
+            }
+        }
+        assert!(matches > 1000, "{matches} matches");
     }
 
     #[test]
