@@ -53,7 +53,9 @@ mod record;
 mod util;
 
 pub use config::LinkConfig;
-pub use consistency::{article_consistency, Consistency, ConsistencyIndex, CONSISTENCY_FEATURES};
+pub use consistency::{
+    article_consistency, ClaimStatuses, Consistency, ConsistencyIndex, CONSISTENCY_FEATURES,
+};
 pub use eval::{
     evaluate, ContradictionMistakes, EvalArticle, GoldArticle, GoldClaim, GoldContradiction,
     GoldInterval, GoldSide, GoldValue, LinkGold, LinkScores, Pr,

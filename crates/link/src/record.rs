@@ -46,6 +46,32 @@ impl ClaimId {
             None => ClaimId::Other(claim.into()),
         }
     }
+
+    /// This is the id `claim` of a claim of `article`: what `Linker::claim_id`
+    /// gives for it equals `claim`, without building that string.
+    pub(crate) fn is(&self, claim: &str, article: &str) -> bool {
+        match self {
+            ClaimId::Other(id) => **id == *claim,
+            // `claim_id(article, n)`: the article id, "/c" and the digits of `n`.
+            ClaimId::Numbered(n) => claim
+                .strip_prefix(article)
+                .and_then(|r| r.strip_prefix("/c"))
+                .is_some_and(|digits| {
+                    let mut buf = [0u8; 10];
+                    let mut at = buf.len();
+                    let mut rest = *n;
+                    loop {
+                        at -= 1;
+                        buf[at] = b'0' + (rest % 10) as u8;
+                        rest /= 10;
+                        if rest == 0 {
+                            break;
+                        }
+                    }
+                    digits.as_bytes() == &buf[at..]
+                }),
+        }
+    }
 }
 
 pub(crate) const NONE: u32 = u32::MAX;
@@ -527,6 +553,42 @@ mod tests {
                 ClaimId::Other(_) => None,
             };
             assert_eq!(new, old(claim, "a"), "{claim}");
+        }
+    }
+
+    #[test]
+    fn a_claim_id_is_the_string_the_linker_spells() {
+        let ids = [
+            ClaimId::Numbered(0),
+            ClaimId::Numbered(1),
+            ClaimId::Numbered(12),
+            ClaimId::Numbered(u32::MAX),
+            ClaimId::Other("a/c01".into()),
+            ClaimId::Other("elsewhere".into()),
+        ];
+        let claims = [
+            "a/c0",
+            "a/c1",
+            "a/c12",
+            "a/c012",
+            "a/c1x",
+            "a/c",
+            "b/c12",
+            "a/x12",
+            "aa/c12",
+            "a/c4294967295",
+            "a/c01",
+            "elsewhere",
+            "",
+        ];
+        for id in &ids {
+            let spelled = match id {
+                ClaimId::Numbered(n) => crosscheck_schema::claim_id("a", u64::from(*n)),
+                ClaimId::Other(s) => s.to_string(),
+            };
+            for claim in claims {
+                assert_eq!(id.is(claim, "a"), claim == spelled, "{id:?} {claim}");
+            }
         }
     }
 }
