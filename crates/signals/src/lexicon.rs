@@ -372,16 +372,14 @@ impl Lexicon {
         let mut sid = dfa.start_state(Anchored::No).ok()?;
         // The latest match state passed, and the offset just past it.
         let mut last = dfa.is_match(sid).then_some((sid, from));
-        let mut at = from;
-        while at < hay.len() {
-            sid = dfa.next_state(Anchored::No, sid, hay[at]);
-            at += 1;
+        for (i, &byte) in hay.get(from..).unwrap_or_default().iter().enumerate() {
+            sid = dfa.next_state(Anchored::No, sid, byte);
             if dfa.is_special(sid) {
                 if dfa.is_dead(sid) {
                     break;
                 }
                 if dfa.is_match(sid) {
-                    last = Some((sid, at));
+                    last = Some((sid, from + i + 1));
                 }
             }
         }
