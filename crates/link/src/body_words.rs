@@ -76,11 +76,11 @@ impl BodyWords {
         }
     }
 
-    /// Calls `f` with the hash of every run of `k` consecutive words of each
+    /// Appends to `out` the hash of every run of `k` consecutive words of each
     /// part (`k` clamped to 1..=8), and of all its words for a part of fewer
     /// (but at least one): what [`crate::hash::for_each_shingle`] gives for each
     /// part's text.
-    pub(crate) fn for_each_shingle(&self, k: usize, mut f: impl FnMut(u64)) {
+    pub(crate) fn shingles_into(&self, k: usize, out: &mut Vec<u64>) {
         let k = k.clamp(1, 8);
         for part in &self.parts {
             let words = &self.hashes[part.first..part.last];
@@ -88,15 +88,15 @@ impl BodyWords {
                 continue;
             }
             if words.len() < k {
-                f(combine(words));
+                out.push(combine(words));
                 continue;
             }
-            for (i, run) in words.windows(k).enumerate() {
-                f(match k {
-                    1 => combine(run),
-                    _ => extend(self.pairs[part.first + i], &run[2..]),
-                });
-            }
+            // A run of two words or more continues its first pair's hash.
+            let pairs = &self.pairs[part.first..part.last];
+            out.extend(words.windows(k).zip(pairs).map(|(run, &pair)| match k {
+                1 => combine(run),
+                _ => extend(pair, &run[2..]),
+            }));
         }
     }
 
@@ -200,7 +200,7 @@ mod tests {
                 words.scan(text, parts.iter().copied(), markup);
                 for k in 0..=9 {
                     let mut got = Vec::new();
-                    words.for_each_shingle(k, |h| got.push(h));
+                    words.shingles_into(k, &mut got);
                     let mut want = Vec::new();
                     for &(a, b) in &parts {
                         if let Some(part) = text.get(a..b) {

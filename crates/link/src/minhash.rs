@@ -50,7 +50,7 @@ pub(crate) fn sign_words(
     out: &mut [u32; BINS],
 ) -> u32 {
     scratch.clear();
-    words.for_each_shingle(shingle_words, |h| scratch.push(h));
+    words.shingles_into(shingle_words, scratch);
     signature(scratch, out)
 }
 
