@@ -213,7 +213,7 @@ fn ascii_alnum_run_end(bytes: &[u8], mut i: usize) -> usize {
         if x & HIGH != 0 {
             break;
         }
-        let alnum = within(x, b'0', b'9' + 1) | within(x | ONES * 0x20, b'a', b'z' + 1);
+        let alnum = within(x, b'0', b'9' + 1) | within(x | (ONES * 0x20), b'a', b'z' + 1);
         let other = !alnum & HIGH;
         if other != 0 {
             return i + (other.trailing_zeros() / 8) as usize;
