@@ -152,6 +152,30 @@ pub struct ConsistencyIndex<'a> {
     groups: Vec<(u32, bool)>,
 }
 
+/// The claim statuses of one article, from [`ConsistencyIndex::claim_statuses`].
+pub struct ClaimStatuses<'i> {
+    index: &'i ConsistencyIndex<'i>,
+    /// The linker's index of the article, when it holds one with that id.
+    article: Option<u32>,
+}
+
+impl ClaimStatuses<'_> {
+    /// What [`LinkResult::status`] answers for `claim_id`, the `k`-th claim of the
+    /// article, read from the index: `None` when the linker's `k`-th claim of
+    /// that article has another id (or there is none), and the result must be
+    /// asked.
+    pub fn get(&self, k: usize, claim_id: &str) -> Option<Option<ClaimStatus>> {
+        let linker = self.index.linker;
+        let rec = &linker.articles[self.article? as usize];
+        let i = rec.claim_range().nth(k)?;
+        // The index holds the result's status of the linker's id of claim `i`.
+        linker.claims[i as usize]
+            .id
+            .is(claim_id, &rec.id)
+            .then(|| self.index.status[i as usize])
+    }
+}
+
 impl<'a> ConsistencyIndex<'a> {
     /// Indexes `result`, which must come from `linker.link()`.
     pub fn new(linker: &'a Linker, result: &LinkResult) -> ConsistencyIndex<'a> {
@@ -209,6 +233,15 @@ impl<'a> ConsistencyIndex<'a> {
             }
         }
         index
+    }
+
+    /// The statuses of the claims of the article `article_id` as this index holds
+    /// them, for a caller that would search the result for each claim's id.
+    pub fn claim_statuses(&self, article_id: &str) -> ClaimStatuses<'_> {
+        ClaimStatuses {
+            index: self,
+            article: self.linker.article_index.get(article_id).copied(),
+        }
     }
 
     /// The consistency of one article (all zero, `linked` false, when the linker
@@ -441,6 +474,27 @@ mod tests {
         }
         let result = linker.link();
         (articles, linker, result)
+    }
+
+    #[test]
+    fn claim_statuses_are_those_of_the_result() {
+        let (articles, linker, result) = linked_corpus();
+        let index = ConsistencyIndex::new(&linker, &result);
+        let mut read = 0;
+        for (_, _, article) in &articles {
+            let known = index.claim_statuses(&article.id);
+            for (k, c) in article.claims.iter().enumerate() {
+                if let Some(status) = known.get(k, &c.id) {
+                    assert_eq!(status, result.status(&c.id), "{}", c.id);
+                    read += 1;
+                }
+                // Another claim's id, or none, is never read from the index.
+                assert_eq!(known.get(k, "no such claim"), None);
+                assert_eq!(known.get(k + 1000, &c.id), None);
+            }
+        }
+        assert!(read > 20, "{read} statuses read");
+        assert_eq!(index.claim_statuses("no such article").get(0, "x"), None);
     }
 
     #[test]

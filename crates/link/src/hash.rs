@@ -43,6 +43,12 @@ pub(crate) fn hex_id(prefix: char, s: &str) -> String {
 /// through [`classify`]. The hashes are those of the byte-by-byte definition
 /// (`for_each_word_reference` in the tests), which a test checks on mixed text.
 pub(crate) fn for_each_word(text: &str, markup: bool, mut f: impl FnMut(u64)) {
+    for_each_word_end(text, markup, |_, h| f(h));
+}
+
+/// [`for_each_word`], with where each word ends: `f(end, hash)`, `end` the offset
+/// in `text` of the byte after the word's last byte.
+pub(crate) fn for_each_word_end(text: &str, markup: bool, mut f: impl FnMut(usize, u64)) {
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut h = FNV_OFFSET;
@@ -58,7 +64,7 @@ pub(crate) fn for_each_word(text: &str, markup: bool, mut f: impl FnMut(u64)) {
         if folded == SEPARATOR {
             // What `classify` answers for such a byte: not a word, one byte on.
             if in_word {
-                f(mix64(h));
+                f(i, mix64(h));
                 h = FNV_OFFSET;
                 in_word = false;
             }
@@ -72,14 +78,14 @@ pub(crate) fn for_each_word(text: &str, markup: bool, mut f: impl FnMut(u64)) {
             }
             in_word = true;
         } else if in_word {
-            f(mix64(h));
+            f(i, mix64(h));
             h = FNV_OFFSET;
             in_word = false;
         }
         i += step.max(1);
     }
     if in_word {
-        f(mix64(h));
+        f(bytes.len(), mix64(h));
     }
 }
 
@@ -109,6 +115,11 @@ const ASCII_WORD: [u8; 256] = {
     }
     t
 };
+
+/// Whether the character starting at `i` is part of a word outside markup.
+pub(crate) fn is_word_at(bytes: &[u8], i: usize) -> bool {
+    classify(bytes, i, false).0
+}
 
 /// Whether the character at `i` is part of a word, and how many bytes to advance.
 #[inline]
@@ -188,10 +199,16 @@ fn shingles<const K: usize>(text: &str, markup: bool, mut f: impl FnMut(u64)) {
 
 /// Hash of a run of words, oldest first.
 #[inline]
-fn combine(words: &[u64]) -> u64 {
-    words.iter().fold(0x9e37_79b9_7f4a_7c15u64, |h, &w| {
-        mix64(h.rotate_left(23) ^ w)
-    })
+pub(crate) fn combine(words: &[u64]) -> u64 {
+    extend(0x9e37_79b9_7f4a_7c15u64, words)
+}
+
+/// The hash of a run of words continued with `words`: `combine(&[a, b, c])` is
+/// `extend(combine(&[a, b]), &[c])`, so the hash of a word pair is the start of
+/// the hash of every longer run it begins.
+#[inline]
+pub(crate) fn extend(run: u64, words: &[u64]) -> u64 {
+    words.iter().fold(run, |h, &w| mix64(h.rotate_left(23) ^ w))
 }
 
 /// Lower-case letters and digits of `s`, single spaces between words, without a

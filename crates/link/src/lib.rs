@@ -39,6 +39,7 @@
 //! languages. A place that two reports disagree on is only recognised as one event
 //! when the reports are copies of each other (see `docs/linking.md`, Limits).
 
+mod body_words;
 mod compare;
 mod config;
 mod consistency;
@@ -52,7 +53,9 @@ mod record;
 mod util;
 
 pub use config::LinkConfig;
-pub use consistency::{article_consistency, Consistency, ConsistencyIndex, CONSISTENCY_FEATURES};
+pub use consistency::{
+    article_consistency, ClaimStatuses, Consistency, ConsistencyIndex, CONSISTENCY_FEATURES,
+};
 pub use eval::{
     evaluate, ContradictionMistakes, EvalArticle, GoldArticle, GoldClaim, GoldContradiction,
     GoldInterval, GoldSide, GoldValue, LinkGold, LinkScores, Pr,

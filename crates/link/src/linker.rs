@@ -5,13 +5,14 @@ use crosscheck_schema::{
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use crate::body_words::BodyWords;
 use crate::compare::{SourceKey, Sources};
 use crate::config::LinkConfig;
 use crate::events::{cluster, ClaimKey, EventIndex};
 use crate::hash::fold_name;
 use crate::hash::hex_id;
 use crate::lexicon::Lexicon;
-use crate::minhash::{containment, jaccard, sign, Lsh, BINS};
+use crate::minhash::{containment, jaccard, sign_words, Lsh, BINS};
 use std::borrow::Cow;
 
 use crate::record::{build, ArticleRec, ClaimId, ClaimRec, Tables};
@@ -82,6 +83,9 @@ pub struct Linker {
     pub(crate) components: UnionFind,
     #[serde(skip)]
     scratch: Vec<u64>,
+    /// The hashed words of the article being added (kept for the allocations).
+    #[serde(skip)]
+    words: BodyWords,
     /// Every claim's [`ClaimKey`], derived from the state (not saved): rebuilt by
     /// [`Linker::add`] when it is not in step with `claims`, as after a restore.
     #[serde(skip)]
@@ -174,9 +178,14 @@ impl Linker {
         if self.keys.len() != self.claims.len() {
             self.keys = self.claim_keys().into_owned();
         }
+        // The body's words, hashed once for the signature and the claims' sketches.
+        let markup = input.article.format == InputFormat::Html;
+        let mut words = std::mem::take(&mut self.words);
+        words.scan(input.text, body(input.article, input.text), markup);
         let built = build(
             input.article,
             input.text,
+            &words,
             lexicon,
             &self.config,
             &mut self.tables,
@@ -185,15 +194,14 @@ impl Linker {
         let mut article = built.article;
 
         // Copies: sign the body, look up articles sharing an LSH band, verify.
-        let markup = input.article.format == InputFormat::Html;
         let mut sig = [0u32; BINS];
-        let shingles = sign(
-            body(input.article, input.text),
-            markup,
+        let shingles = sign_words(
+            &words,
             self.config.shingle_words,
             &mut self.scratch,
             &mut sig,
         );
+        self.words = words;
         let signed = shingles >= self.config.min_shingles;
         article.shingles = if signed { shingles } else { 0 };
         let mut partners = Vec::new();
@@ -631,20 +639,19 @@ fn outlet_in(name: &str, outlets: &FxHashMap<&str, u32>) -> Option<u32> {
     None
 }
 
-/// The body of an article: its kept paragraphs, or its whole range when cleaning
-/// found none.
-fn body<'t>(article: &'t ArticleAnalysis, text: &'t str) -> impl Iterator<Item = &'t str> + 't {
+/// The spans of the article's body: its kept paragraphs, or its region (the
+/// whole text when the region is empty or not a slice of it) when it has none.
+fn body<'a>(article: &'a ArticleAnalysis, text: &str) -> impl Iterator<Item = (usize, usize)> + 'a {
     let whole = if article.paragraphs.is_empty() {
-        let s = text
-            .get(article.source.start..article.source.end)
-            .filter(|s| !s.is_empty());
-        Some(s.unwrap_or(text))
+        let region = (article.source.start, article.source.end);
+        let valid = text.get(region.0..region.1).is_some_and(|s| !s.is_empty());
+        Some(if valid { region } else { (0, text.len()) })
     } else {
         None
     };
     article
         .paragraphs
         .iter()
-        .map(move |p| p.slice(text))
+        .map(|p| (p.start, p.end))
         .chain(whole)
 }

@@ -10,6 +10,7 @@
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use crate::body_words::BodyWords;
 use crate::hash::{for_each_shingle, mix64};
 
 /// Bins per article signature.
@@ -22,8 +23,8 @@ const EMPTY: u32 = u32::MAX;
 const NONE: u32 = u32::MAX;
 
 /// Fills `out` with the signature of the distinct shingles of `texts` and returns
-/// how many distinct shingles there were. `scratch` is reused between calls so
-/// that signing does not allocate in steady state.
+/// how many distinct shingles there were: the definition of [`sign_words`].
+#[cfg(test)]
 pub(crate) fn sign<'t>(
     texts: impl IntoIterator<Item = &'t str>,
     markup: bool,
@@ -35,10 +36,31 @@ pub(crate) fn sign<'t>(
     for text in texts {
         for_each_shingle(text, markup, shingle_words, |h| scratch.push(h));
     }
+    signature(scratch, out)
+}
+
+/// Fills `out` with the signature of the distinct shingles of an article's body,
+/// whose words `words` holds, and returns how many distinct shingles there were.
+/// `scratch` is reused between calls so that signing does not allocate in steady
+/// state.
+pub(crate) fn sign_words(
+    words: &BodyWords,
+    shingle_words: usize,
+    scratch: &mut Vec<u64>,
+    out: &mut [u32; BINS],
+) -> u32 {
+    scratch.clear();
+    words.shingles_into(shingle_words, scratch);
+    signature(scratch, out)
+}
+
+/// The signature of the shingle hashes in `shingles` (left as they were), and
+/// how many distinct ones there are.
+fn signature(shingles: &mut Vec<u64>, out: &mut [u32; BINS]) -> u32 {
     out.fill(EMPTY);
     // A repeated shingle cannot lower a bin's minimum: the bins read every shingle,
     // repeats included, and only the count needs them told apart.
-    for &h in scratch.iter() {
+    for &h in shingles.iter() {
         let bin = (h >> 58) as usize; // top 6 bits: 64 bins
         let v = (h as u32).min(EMPTY - 1);
         if v < out[bin] {
@@ -46,7 +68,7 @@ pub(crate) fn sign<'t>(
         }
     }
     densify(out);
-    u32::try_from(count_distinct(scratch)).unwrap_or(u32::MAX)
+    u32::try_from(count_distinct(shingles)).unwrap_or(u32::MAX)
 }
 
 /// The number of distinct values in `values`, counted in an open-addressing set
@@ -188,24 +210,9 @@ pub(crate) struct Sketch([u32; SKETCH / 2], [u32; SKETCH / 2]);
 
 impl Sketch {
     pub(crate) fn of(text: &str, markup: bool) -> Sketch {
-        let mut best = [u32::MAX; SKETCH];
-        for_each_shingle(text, markup, 2, |h| {
-            let v = (h >> 32) as u32;
-            if v < best[SKETCH - 1] {
-                // `best` is sorted: `v` goes before the first value not below it,
-                // unless that value is `v` itself.
-                let i = best.partition_point(|&b| b < v);
-                if best[i] != v {
-                    best.copy_within(i..SKETCH - 1, i + 1);
-                    best[i] = v;
-                }
-            }
-        });
-        let mut a = [0; SKETCH / 2];
-        let mut b = [0; SKETCH / 2];
-        a.copy_from_slice(&best[..SKETCH / 2]);
-        b.copy_from_slice(&best[SKETCH / 2..]);
-        Sketch(a, b)
+        let mut sketch = SketchBuilder::new();
+        for_each_shingle(text, markup, 2, |h| sketch.add(h));
+        sketch.finish()
     }
 
     fn values(&self) -> impl Iterator<Item = u32> + '_ {
@@ -263,6 +270,44 @@ impl Sketch {
             n += usize::from(v != u32::MAX);
         }
         (out, n)
+    }
+}
+
+/// A sketch being built from the hashes of a sentence's word pairs, in any order.
+pub(crate) struct SketchBuilder {
+    /// The smallest distinct values so far, ascending, padded with `u32::MAX`.
+    best: [u32; SKETCH],
+}
+
+impl SketchBuilder {
+    pub(crate) fn new() -> SketchBuilder {
+        SketchBuilder {
+            best: [u32::MAX; SKETCH],
+        }
+    }
+
+    /// Adds the hash of one word pair (or of a one-word sentence's word).
+    #[inline]
+    pub(crate) fn add(&mut self, h: u64) {
+        let best = &mut self.best;
+        let v = (h >> 32) as u32;
+        if v < best[SKETCH - 1] {
+            // `best` is sorted: `v` goes before the first value not below it,
+            // unless that value is `v` itself.
+            let i = best.partition_point(|&b| b < v);
+            if best[i] != v {
+                best.copy_within(i..SKETCH - 1, i + 1);
+                best[i] = v;
+            }
+        }
+    }
+
+    pub(crate) fn finish(self) -> Sketch {
+        let mut a = [0; SKETCH / 2];
+        let mut b = [0; SKETCH / 2];
+        a.copy_from_slice(&self.best[..SKETCH / 2]);
+        b.copy_from_slice(&self.best[SKETCH / 2..]);
+        Sketch(a, b)
     }
 }
 

@@ -4,10 +4,11 @@
 use chrono::{Datelike, NaiveDate};
 use crosscheck_schema::{
     ArticleAnalysis, Attribution, Casualties, CasualtyCategory, Claim, DatePrecision, EntityKind,
-    EventFrame, EventType, InputFormat, PlaceMention, SourceKind,
+    EventFrame, EventType, PlaceMention, SourceKind,
 };
 use serde::{Deserialize, Serialize};
 
+use crate::body_words::BodyWords;
 use crate::config::LinkConfig;
 use crate::hash::fold_name;
 use crate::lexicon::Lexicon;
@@ -43,6 +44,32 @@ impl ClaimId {
         match n {
             Some(n) => ClaimId::Numbered(n),
             None => ClaimId::Other(claim.into()),
+        }
+    }
+
+    /// This is the id `claim` of a claim of `article`: what `Linker::claim_id`
+    /// gives for it equals `claim`, without building that string.
+    pub(crate) fn is(&self, claim: &str, article: &str) -> bool {
+        match self {
+            ClaimId::Other(id) => **id == *claim,
+            // `claim_id(article, n)`: the article id, "/c" and the digits of `n`.
+            ClaimId::Numbered(n) => claim
+                .strip_prefix(article)
+                .and_then(|r| r.strip_prefix("/c"))
+                .is_some_and(|digits| {
+                    let mut buf = [0u8; 10];
+                    let mut at = buf.len();
+                    let mut rest = *n;
+                    loop {
+                        at -= 1;
+                        buf[at] = b'0' + (rest % 10) as u8;
+                        rest /= 10;
+                        if rest == 0 {
+                            break;
+                        }
+                    }
+                    digits.as_bytes() == &buf[at..]
+                }),
         }
     }
 }
@@ -219,16 +246,18 @@ pub(crate) struct Built {
     pub claims: Vec<ClaimRec>,
 }
 
+/// The summaries of `article` and its claims. `words` holds the hashed words of
+/// the article's body, of which the claims' sketches are made.
 pub(crate) fn build(
     article: &ArticleAnalysis,
     text: &str,
+    words: &BodyWords,
     lexicon: &dyn Lexicon,
     config: &LinkConfig,
     tables: &mut Tables,
     first_claim: u32,
 ) -> Built {
     let strings = &mut tables.strings;
-    let markup = article.format == InputFormat::Html;
     let outlet = article.outlet.as_deref().filter(|o| !o.trim().is_empty());
     let rec = ArticleRec {
         id: article.id.as_str().into(),
@@ -250,7 +279,7 @@ pub(crate) fn build(
                 c,
                 &article.id,
                 text,
-                markup,
+                words,
                 lexicon,
                 config,
                 tables,
@@ -307,13 +336,12 @@ fn claim(
     c: &Claim,
     article: &str,
     text: &str,
-    markup: bool,
+    words: &BodyWords,
     lexicon: &dyn Lexicon,
     config: &LinkConfig,
     tables: &mut Tables,
     last_named: &mut Option<String>,
 ) -> ClaimRec {
-    let sentence = text.get(c.start..c.end).unwrap_or("");
     // Resolve "the agency" to the agency named before it in the article.
     let mut attribution = c.attribution.clone();
     for s in &mut attribution.chain {
@@ -340,7 +368,7 @@ fn claim(
         attribution: tables.chains.intern(chain),
         voice,
         source,
-        sketch: Sketch::of(sentence, markup),
+        sketch: words.sketch(text, c.start, c.end),
         frame: c
             .event
             .as_ref()
@@ -525,6 +553,42 @@ mod tests {
                 ClaimId::Other(_) => None,
             };
             assert_eq!(new, old(claim, "a"), "{claim}");
+        }
+    }
+
+    #[test]
+    fn a_claim_id_is_the_string_the_linker_spells() {
+        let ids = [
+            ClaimId::Numbered(0),
+            ClaimId::Numbered(1),
+            ClaimId::Numbered(12),
+            ClaimId::Numbered(u32::MAX),
+            ClaimId::Other("a/c01".into()),
+            ClaimId::Other("elsewhere".into()),
+        ];
+        let claims = [
+            "a/c0",
+            "a/c1",
+            "a/c12",
+            "a/c012",
+            "a/c1x",
+            "a/c",
+            "b/c12",
+            "a/x12",
+            "aa/c12",
+            "a/c4294967295",
+            "a/c01",
+            "elsewhere",
+            "",
+        ];
+        for id in &ids {
+            let spelled = match id {
+                ClaimId::Numbered(n) => crosscheck_schema::claim_id("a", u64::from(*n)),
+                ClaimId::Other(s) => s.to_string(),
+            };
+            for claim in claims {
+                assert_eq!(id.is(claim, "a"), claim == spelled, "{id:?} {claim}");
+            }
         }
     }
 }

@@ -183,7 +183,7 @@ impl SignalDetector {
             if trimmed.ends_with('?') && !in_quote(s.start + trimmed.len() - 1) {
                 t.questions.add(Some(*s), None);
             }
-            let bang = sentence.match_indices('!').any(|(i, _)| {
+            let bang = memchr::memchr_iter(b'!', sentence.as_bytes()).any(|i| {
                 !in_quote(s.start + i)
                     && !sentence[i + 1..].starts_with('=')
                     && !is_brand_bang(sentence, i)
@@ -695,7 +695,7 @@ fn comment_lines(text: &str, p: Span, hits: &[Hit], sorted: bool, out: &mut Tall
     let Some(region) = text.get(p.start..p.end) else {
         return;
     };
-    if !region.contains('\n') && region.len() > 120 {
+    if region.len() > 120 && memchr::memchr(b'\n', region.as_bytes()).is_none() {
         return;
     }
     let mut offset = p.start;

@@ -8,7 +8,9 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind};
 use rustc_hash::FxHashMap;
 
 use crate::text::{is_word_boundary_after, is_word_boundary_before};
@@ -111,15 +113,22 @@ pub(crate) enum NounKind {
 }
 
 pub(crate) struct Lexicon {
-    ac: AhoCorasick,
+    /// The phrases, lower case, as one leftmost-longest automaton (searched by
+    /// [`Lexicon::find_longest`]).
+    dfa: DFA,
     /// Per pattern: the cues of its phrase.
     patterns: Vec<Vec<Cue>>,
+    /// The patterns themselves, for the tests.
+    #[cfg(test)]
+    phrases: Vec<String>,
     /// Our own short words: a DoS-resistant hash buys nothing here.
     source_nouns: FxHashMap<&'static str, NounKind>,
     acronyms: Vec<&'static str>,
-    /// First-person pronouns, lower case, and their first letters.
+    /// First-person pronouns, lower case.
     first_person: Vec<&'static str>,
-    first_person_initials: [bool; 256],
+    /// Per lower-cased first byte, the lengths of the pronouns starting with it:
+    /// bit `n` for a length of `n` bytes, bit 31 for 31 or more.
+    first_person_lengths: [u32; 256],
 }
 
 /// Reporting verbs that double as nouns or adjectives too often to find a speaker
@@ -249,12 +258,15 @@ impl Lexicon {
         }
         let mut seen = std::collections::HashSet::new();
         patterns.retain(|(p, _)| seen.insert(p.clone()));
-        let ac = AhoCorasick::builder()
-            .ascii_case_insensitive(false)
+        // No prefilter: with this many phrases the automaton would not use one,
+        // and without it only dead and match states are special.
+        let dfa = DFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(patterns.iter().map(|(p, _)| p.as_str()))
             .unwrap_or_else(|e| panic!("the signal lexicons do not compile: {e}"));
+        #[cfg(test)]
+        let phrases = patterns.iter().map(|(p, _)| p.clone()).collect();
         let patterns = patterns
             .into_iter()
             .map(|(_, i)| by_phrase[i].1.clone())
@@ -273,19 +285,21 @@ impl Lexicon {
             .collect();
         let mut acronyms: Vec<&'static str> = rows1(ACRONYMS).collect();
         acronyms.sort_unstable();
-        let mut first_person_initials = [false; 256];
+        let mut first_person_lengths = [0u32; 256];
         for p in &first_person {
             if let Some(&b) = p.as_bytes().first() {
-                first_person_initials[b.to_ascii_lowercase() as usize] = true;
+                first_person_lengths[b.to_ascii_lowercase() as usize] |= length_bit(p.len());
             }
         }
         Lexicon {
-            ac,
+            dfa,
             patterns,
+            #[cfg(test)]
+            phrases,
             source_nouns,
             acronyms,
             first_person,
-            first_person_initials,
+            first_person_lengths,
         }
     }
 
@@ -316,14 +330,14 @@ impl Lexicon {
         let lowered = &scratch[..];
         let mut pos = 0;
         while pos < region.len() {
-            let Some(m) = self.ac.find(Input::new(lowered).span(pos..region.len())) else {
+            let Some((m_start, m_end, pattern)) = self.find_longest(lowered, pos) else {
                 break;
             };
-            let (s, e) = (start + m.start(), start + m.end());
+            let (s, e) = (start + m_start, start + m_end);
             if !is_word_boundary_before(text, s) || !is_word_boundary_after(text, e) {
                 // No phrase can start inside this word: resume at the next one.
                 let bytes = region.as_bytes();
-                pos = m.start() + 1;
+                pos = m_start + 1;
                 while pos < bytes.len()
                     && (bytes[pos].is_ascii_alphanumeric() || bytes[pos] >= 0x80)
                 {
@@ -331,15 +345,47 @@ impl Lexicon {
                 }
                 continue;
             }
-            for &cue in &self.patterns[m.pattern().as_usize()] {
+            for &cue in &self.patterns[pattern] {
                 out.push(Hit {
                     start: s,
                     end: e,
                     cue,
                 });
             }
-            pos = m.end();
+            pos = m_end;
         }
+    }
+
+    /// The leftmost-longest phrase match in `hay[from..]`: its start, end and
+    /// pattern index. What `AhoCorasick::find` answers for a leftmost-longest
+    /// automaton, by a plain walk of the DFA's transitions: the walk records the
+    /// latest match state it passes and stops at the dead state, which the
+    /// automaton enters once no longer match can start at or before the recorded
+    /// one.
+    ///
+    /// Not inlined: in a function of its own the walk keeps its state in
+    /// registers.
+    #[inline(never)]
+    fn find_longest(&self, hay: &[u8], from: usize) -> Option<(usize, usize, usize)> {
+        let dfa = &self.dfa;
+        // An unanchored start state always exists for a DFA built unanchored.
+        let mut sid = dfa.start_state(Anchored::No).ok()?;
+        // The latest match state passed, and the offset just past it.
+        let mut last = dfa.is_match(sid).then_some((sid, from));
+        for (i, &byte) in hay.get(from..).unwrap_or_default().iter().enumerate() {
+            sid = dfa.next_state(Anchored::No, sid, byte);
+            if dfa.is_special(sid) {
+                if dfa.is_dead(sid) {
+                    break;
+                }
+                if dfa.is_match(sid) {
+                    last = Some((sid, from + i + 1));
+                }
+            }
+        }
+        let (sid, end) = last?;
+        let pattern = dfa.match_pattern(sid, 0);
+        Some((end - dfa.pattern_len(pattern), end, pattern.as_usize()))
     }
 
     pub(crate) fn source_noun(&self, lower: &str) -> Option<NounKind> {
@@ -349,11 +395,12 @@ impl Lexicon {
     /// `word` is a first-person pronoun ("I", "we", "Our"), in any case.
     #[inline]
     pub(crate) fn is_first_person(&self, word: &[u8]) -> bool {
-        // Most words fail on their first letter; compare only the others.
+        // Most words fail on their first letter and length ("in", "with", "more");
+        // compare only the others.
         let Some(first) = word.first() else {
             return false;
         };
-        self.first_person_initials[first.to_ascii_lowercase() as usize]
+        self.first_person_lengths[first.to_ascii_lowercase() as usize] & length_bit(word.len()) != 0
             && self
                 .first_person
                 .iter()
@@ -363,6 +410,12 @@ impl Lexicon {
     pub(crate) fn is_acronym(&self, upper: &str) -> bool {
         self.acronyms.binary_search(&upper).is_ok()
     }
+}
+
+/// The bit of a word's length in [`Lexicon`]'s `first_person_lengths`.
+#[inline]
+fn length_bit(len: usize) -> u32 {
+    1 << len.min(31)
 }
 
 /// Data lines of a TSV table: not blank, not a `#` comment, not the header (the
@@ -412,6 +465,105 @@ mod tests {
         );
         // "rats" inside "democrats" is not a word.
         assert!(!hits.iter().any(|h| &text[h.start..h.end] == "rats"));
+    }
+
+    /// Lower-cased texts to search: the example corpus, and runs of phrases
+    /// glued, cut and mixed with other words, punctuation and non-ASCII text.
+    fn haystacks(lex: &Lexicon) -> Vec<Vec<u8>> {
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
+        let mut out: Vec<Vec<u8>> = std::fs::read_dir(corpus)
+            .expect("examples/corpus")
+            .map(|e| std::fs::read(e.expect("entry").path()).unwrap_or_default())
+            .collect();
+        let fillers = [
+            " ", "", "-", "s ", "ed, ", "\u{2019}", " the ", "x", "\u{a0}", ". ",
+        ];
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..40 {
+            let mut text = String::new();
+            for _ in 0..300 {
+                x = x
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1442695040888963407);
+                let phrase = &lex.phrases[(x >> 33) as usize % lex.phrases.len()];
+                let cut = (x >> 20) as usize % (phrase.len() + 4);
+                match phrase.get(..cut.min(phrase.len())) {
+                    Some(p) if cut < phrase.len() && x & 1 == 0 => text.push_str(p),
+                    _ => text.push_str(phrase),
+                }
+                text.push_str(fillers[(x >> 10) as usize % fillers.len()]);
+            }
+            out.push(text.into_bytes());
+        }
+        for text in &mut out {
+            text.make_ascii_lowercase();
+        }
+        out
+    }
+
+    #[test]
+    fn the_dfa_walk_finds_what_aho_corasick_finds() {
+        use aho_corasick::{AhoCorasick, AhoCorasickKind, Input};
+        let lex = Lexicon::new();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&lex.phrases)
+            .expect("the lexicon compiles");
+        let mut matches = 0;
+        for hay in haystacks(&lex) {
+            for from in 0..=hay.len() {
+                let want = ac
+                    .find(Input::new(&hay).span(from..hay.len()))
+                    .map(|m| (m.start(), m.end(), m.pattern().as_usize()));
+                assert_eq!(lex.find_longest(&hay, from), want, "from {from}");
+                matches += usize::from(want.is_some_and(|m| m.0 == from));
+            }
+        }
+        assert!(matches > 1000, "{matches} matches");
+    }
+
+    #[test]
+    fn first_person_pronouns_are_told_by_the_list() {
+        let lex = Lexicon::new();
+        let by_list = |w: &str| lex.first_person.iter().any(|p| p.eq_ignore_ascii_case(w));
+        let mut words: Vec<String> = lex.first_person.iter().map(|p| p.to_string()).collect();
+        words.extend(lex.first_person.iter().map(|p| p.to_ascii_uppercase()));
+        words.extend(lex.first_person.iter().map(|p| format!("{p}s")));
+        words.extend(
+            lex.first_person
+                .iter()
+                .map(|p| p[..p.len() - 1].to_string()),
+        );
+        for w in [
+            "",
+            "I",
+            "i",
+            "in",
+            "is",
+            "it",
+            "We",
+            "was",
+            "with",
+            "Our",
+            "out",
+            "Mine",
+            "more",
+            "MY",
+            "us",
+            "US",
+            "use",
+            "ourselvesandmore",
+            "Été",
+            "me\u{301}",
+        ] {
+            words.push(w.to_string());
+        }
+        words.push("o".repeat(40));
+        assert!(lex.first_person.len() >= 5, "{:?}", lex.first_person);
+        for w in &words {
+            assert_eq!(lex.is_first_person(w.as_bytes()), by_list(w), "{w:?}");
+        }
     }
 
     #[test]

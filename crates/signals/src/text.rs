@@ -175,10 +175,7 @@ pub(crate) fn scan_words(
         let word_start = i;
         n += 1;
         loop {
-            i += bytes[i..]
-                .iter()
-                .position(|&b| CLASS[b as usize] != 1)
-                .unwrap_or(len - i);
+            i = ascii_alnum_run_end(bytes, i);
             if i >= len {
                 break;
             }
@@ -195,6 +192,38 @@ pub(crate) fn scan_words(
         each(Span::new(start + word_start, start + i));
     }
     n
+}
+
+/// The end of the run of ASCII letters and digits starting at `i`: the first
+/// offset from `i` on whose byte is not one, or `bytes.len()`. Eight bytes at a
+/// time while they are ASCII (a word's letters are nearly always found in one
+/// read), byte by byte from a byte outside ASCII, which ends the run.
+#[inline]
+fn ascii_alnum_run_end(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = ONES * 0x80;
+    // The top bit of each byte of `x` (all below 0x80) that lies in `lo..hi`.
+    let within = |x: u64, lo: u8, hi: u8| {
+        (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x80 - hi)) & HIGH
+    };
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(eight);
+        if x & HIGH != 0 {
+            break;
+        }
+        let alnum = within(x, b'0', b'9' + 1) | within(x | (ONES * 0x20), b'a', b'z' + 1);
+        let other = !alnum & HIGH;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + bytes[i..]
+        .iter()
+        .position(|&b| CLASS[b as usize] != 1)
+        .unwrap_or(bytes.len() - i)
 }
 
 /// The union of `spans`, disjoint and sorted.
@@ -379,6 +408,36 @@ pub(crate) fn is_sentence_stop(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_alphanumeric_run_ends_where_the_byte_loop_ends_it() {
+        let by_bytes = |b: &[u8], i: usize| {
+            i + b[i..]
+                .iter()
+                .position(|c| !c.is_ascii_alphanumeric())
+                .unwrap_or(b.len() - i)
+        };
+        let mut texts: Vec<Vec<u8>> = vec![
+            b"".to_vec(),
+            b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".to_vec(),
+            "Ma\u{2019}arrat al-Nu'man, \u{201c}24 killed\u{201d} \u{2014} 3.5\u{a0}km na\u{ef}ve"
+                .as_bytes()
+                .to_vec(),
+        ];
+        // Every byte value, at every place in an otherwise alphanumeric run.
+        for b in 0..=255u8 {
+            for at in 0..17 {
+                let mut t = b"Abcdefgh12345678Zyxwvuts".to_vec();
+                t[at] = b;
+                texts.push(t);
+            }
+        }
+        for t in &texts {
+            for i in 0..=t.len() {
+                assert_eq!(ascii_alnum_run_end(t, i), by_bytes(t, i), "{t:?} from {i}");
+            }
+        }
+    }
 
     #[test]
     fn word_chars_are_the_alphanumeric_ones() {

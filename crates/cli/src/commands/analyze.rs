@@ -245,13 +245,18 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
                     }
                 }
                 // What `ArticleAnalysis::set_statuses` does: a listed claim takes its
-                // status from linking, the others keep theirs.
+                // status from linking, the others keep theirs. The index holds the
+                // result's status of each claim the linker holds under the same id;
+                // the result is searched for the others.
                 let statuses = &result.statuses;
-                let mut claims = article.claims().map(|(end, status, id)| {
-                    let linked = statuses
-                        .binary_search_by(|(c, _)| c.as_str().cmp(id))
-                        .ok()
-                        .map(|i| statuses[i].1);
+                let known = index.claim_statuses(article.id);
+                let mut claims = article.claims().enumerate().map(|(k, (end, status, id))| {
+                    let linked = known.get(k, id).unwrap_or_else(|| {
+                        statuses
+                            .binary_search_by(|(c, _)| c.as_str().cmp(id))
+                            .ok()
+                            .map(|i| statuses[i].1)
+                    });
                     (end, linked.or(status))
                 });
                 sink.prerendered(article.json, &mut claims, &Some(credibility))
