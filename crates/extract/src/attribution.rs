@@ -969,6 +969,13 @@ impl Context<'_> {
     }
 
     fn describe(&self, w: &Words, (first, end): (usize, usize)) -> Speaker {
+        let named_as = |name: String, kind: SourceKind| Speaker {
+            first,
+            end,
+            name,
+            kind,
+            pronoun: false,
+        };
         // The last actor match names the head: "Islamic State's Amaq news agency" → Amaq;
         // not a place where the speaker is ("A Ria Novosti correspondent working in
         // Damascus"), unless nothing else is named.
@@ -980,24 +987,12 @@ impl Context<'_> {
         // person named before the description of the role.
         if named.is_none() {
             if let Some(name_end) = self.person_before_role(w, (first, end)) {
-                return Speaker {
-                    first,
-                    end,
-                    name: w.text_of(first, name_end).to_string(),
-                    kind: SourceKind::Person,
-                    pronoun: false,
-                };
+                return named_as(w.text_of(first, name_end).to_string(), SourceKind::Person);
             }
         }
         if let Some(m) = named.or_else(|| self.matches.iter().rev().find(inside)) {
             if let Some(a) = self.actors.get(m.actor) {
-                return Speaker {
-                    first,
-                    end,
-                    name: a.name.clone(),
-                    kind: a.kind.source_kind(),
-                    pronoun: false,
-                };
+                return named_as(a.name.clone(), a.kind.source_kind());
             }
         }
         let text = w.text_of(first, end).to_string();
@@ -1042,35 +1037,17 @@ impl Context<'_> {
             && (first..end).all(|k| w.cap(k) || w.has(k, class::DETERMINER))
         {
             if let Some(&k) = self.vocab.outlets.get(&crate::vocab::outlet_key(&text).0) {
-                return Speaker {
-                    first,
-                    end,
-                    name: text,
-                    kind: k,
-                    pronoun: false,
-                };
+                return named_as(text, k);
             }
         }
         // "Syria denies the charges": a country speaking is its government, when the
         // table knows it as "government of Syria" (the bare name is the place).
         if end == first + 1 && w.cap(first) {
             if let Some(a) = self.actors.by_name(&format!("government of {text}")) {
-                return Speaker {
-                    first,
-                    end,
-                    name: a.name.clone(),
-                    kind: a.kind.source_kind(),
-                    pronoun: false,
-                };
+                return named_as(a.name.clone(), a.kind.source_kind());
             }
         }
-        Speaker {
-            first,
-            end,
-            name: text,
-            kind,
-            pronoun: false,
-        }
+        named_as(text, kind)
     }
 }
 

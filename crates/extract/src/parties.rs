@@ -859,13 +859,6 @@ fn unknown_subject(w: &Words, inp: &PartyInputs, trig: usize) -> Option<(usize, 
     ) {
         return None;
     }
-    // A headline in capitals or title case ("Possibly Killed in US Airstrike", "JAMES
-    // FOLEY BEHEADED") capitalises every word: none is a name by its capital.
-    let words = (0..w.len()).filter(|&k| w.is_word(k)).count();
-    let capitals = (0..w.len()).filter(|&k| w.is_word(k) && w.cap(k)).count();
-    if words >= 3 && capitals * 10 > words * 6 {
-        return None;
-    }
     let mut end = trig;
     // An apposition between commas.
     if end >= 1 && w.w(end - 1) == "," {
@@ -904,6 +897,13 @@ fn unknown_subject(w: &Words, inp: &PartyInputs, trig: usize) -> Option<(usize, 
     // before as the last word of a full name ("Paddock shot the guard" after "Stephen
     // Paddock").
     if a == 0 && end - a == 1 && end == trig && !surname_named_before(w, a) {
+        return None;
+    }
+    // A headline in capitals or title case ("Possibly Killed in US Airstrike", "JAMES
+    // FOLEY BEHEADED") capitalises every word: none is a name by its capital.
+    let words = (0..w.len()).filter(|&k| w.is_word(k)).count();
+    let capitals = (0..w.len()).filter(|&k| w.is_word(k) && w.cap(k)).count();
+    if words >= 3 && capitals * 10 > words * 6 {
         return None;
     }
     Some((a, end))
@@ -2900,8 +2900,6 @@ fn target(
         .map(|m| inp.actors.to_mention(&to_match(m), w.text))
 }
 
-/// "said (that) it had killed", "announced it seized": the pronoun of a speaker's own act
-/// right after a reporting verb, followed by an active verb in the past (not "it was").
 /// The words of a target phrase the table does not know, cleaned: no preposition
 /// opening it ("from Deir Ezzor military airport"), nothing from a month or weekday on
 /// ("the embassy compound July 11"); none when it is a clause ("captured several army
@@ -2992,6 +2990,8 @@ fn target_words(w: &Words, mut a: usize, mut b: usize) -> Option<(usize, usize)>
     (!time && !measure).then_some((a, b))
 }
 
+/// "said (that) it had killed", "announced it seized": the pronoun of a speaker's own act
+/// right after a reporting verb, followed by an active verb in the past (not "it was").
 fn own_act_pronoun(w: &Words) -> Option<usize> {
     (2..w.len()).find(|&p| {
         if !matches!(w.w(p), "it" | "they") {
