@@ -19,6 +19,17 @@ fn main() {
     // A panic inside the pipeline is caught per document and reported as a skipped
     // input; the default hook would also print a backtrace hint mid-report.
     std::panic::set_hook(Box::new(|info| {
+        // `crosscheck eval link | head`: `println!` panics once the reader has gone.
+        // Stop quietly, as `analyze` does when its reader goes (`output::QuietPipe`).
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.starts_with("failed printing to") && message.contains("Broken pipe") {
+            std::process::exit(exit::SUCCESS);
+        }
         if std::env::var_os("CROSSCHECK_BACKTRACE").is_some() {
             eprintln!("{info}\n{}", std::backtrace::Backtrace::force_capture());
         } else if std::thread::current().name() == Some("main") {

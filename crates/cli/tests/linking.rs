@@ -199,3 +199,27 @@ fn two_speakers_tolls_in_one_sentence_contradict() {
         ]
     );
 }
+
+/// `crosscheck eval link --verbose | head -0`: the reader is gone before the report is
+/// printed; the command stops quietly instead of reporting an internal error.
+#[test]
+fn a_reader_that_goes_away_is_no_internal_error() {
+    use std::process::Stdio;
+    let gold = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../eval/gold/link.json");
+    let mut child = crosscheck()
+        .args(["eval", "link", "-q", "--verbose", "--gold"])
+        .arg(gold)
+        .arg("--articles")
+        .arg(link_corpus())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("crosscheck runs");
+    // Close the reading end before the command has linked anything: its first line
+    // meets a closed pipe.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("crosscheck ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("internal error"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}
