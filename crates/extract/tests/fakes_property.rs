@@ -1,13 +1,11 @@
 //! Every FA-KES article through the extractor: no panic, and every span of every claim
 //! lies on char boundaries inside its sentence. Skips when the shared data is absent.
 
+mod common;
+
 use crosscheck_extract::{ArticleContext, Extractor};
 use crosscheck_schema::{Claim, Span};
 use crosscheck_segment::Segmenter;
-
-fn latin1(bytes: &[u8]) -> String {
-    bytes.iter().map(|&b| b as char).collect()
-}
 
 fn check_span(text: &str, outer: Span, inner: Span, what: &str, claim: &Claim) {
     assert!(
@@ -22,32 +20,19 @@ fn check_span(text: &str, outer: Span, inner: Span, what: &str, claim: &Claim) {
 
 #[test]
 fn every_fakes_article_gives_valid_claims() {
-    let Some(dir) = crosscheck_datasets::dataset_dir("fa-kes") else {
-        eprintln!("skipped: ../shared/data/fa-kes is absent");
+    let Some(articles) = common::fakes_articles() else {
         return;
     };
-    let mut rdr = csv::Reader::from_path(dir.join("FA-KES-Dataset.csv")).expect("FA-KES csv");
-    let headers = rdr.byte_headers().expect("header").clone();
-    let col = |n: &str| {
-        headers
-            .iter()
-            .position(|h| h == n.as_bytes())
-            .expect("column")
-    };
-    let (content, title) = (col("article_content"), col("article_title"));
     let extractor = Extractor::new();
     let segmenter = Segmenter::new();
-    let (mut articles, mut claims_seen, mut frames) = (0, 0, 0);
-    for rec in rdr.byte_records() {
-        let rec = rec.expect("record");
-        let text = latin1(rec.get(content).unwrap_or_default());
-        let title = latin1(rec.get(title).unwrap_or_default());
-        let sentences = segmenter.sentences(&text, Span::new(0, text.len()));
+    let (mut articles_seen, mut claims_seen, mut frames) = (0, 0, 0);
+    for (title, text) in &articles {
+        let sentences = segmenter.sentences(text, Span::new(0, text.len()));
         let ctx = ArticleContext {
-            text: &text,
+            text,
             sentences: &sentences,
             published: chrono::NaiveDate::from_ymd_opt(2016, 1, 1),
-            title: Some(&title),
+            title: Some(title),
             outlet: None,
         };
         let all = vec![1.0; sentences.len()];
@@ -64,7 +49,7 @@ fn every_fakes_article_gives_valid_claims() {
         for c in &claims {
             let sentence = sentences[c.sentence];
             let outer = Span::new(c.start, c.end);
-            check_span(&text, sentence, outer, "claim", c);
+            check_span(text, sentence, outer, "claim", c);
             for s in &c.attribution.chain {
                 // A quotation's speaker may be named in a neighbouring sentence, and
                 // keeps the offsets of where it is named.
@@ -73,29 +58,29 @@ fn every_fakes_article_gives_valid_claims() {
                     sentences[(c.sentence + 4).min(sentences.len() - 1)].end,
                 );
                 let home = if c.attribution.quoted { near } else { outer };
-                check_span(&text, home, Span::new(s.start, s.end), "source", c);
+                check_span(text, home, Span::new(s.start, s.end), "source", c);
             }
             for h in &c.attribution.hedges {
-                check_span(&text, outer, *h, "hedge", c);
+                check_span(text, outer, *h, "hedge", c);
             }
             if let Some(e) = &c.event {
                 frames += 1;
-                check_span(&text, outer, e.trigger, "trigger", c);
+                check_span(text, outer, e.trigger, "trigger", c);
                 for (what, m) in [("actor", &e.actor), ("target", &e.target)] {
                     if let Some(m) = m {
-                        check_span(&text, outer, Span::new(m.start, m.end), what, c);
-                        assert_eq!(Span::new(m.start, m.end).slice(&text), m.text);
+                        check_span(text, outer, Span::new(m.start, m.end), what, c);
+                        assert_eq!(Span::new(m.start, m.end).slice(text), m.text);
                     }
                 }
                 if let Some(p) = &e.place {
-                    check_span(&text, outer, Span::new(p.start, p.end), "place", c);
+                    check_span(text, outer, Span::new(p.start, p.end), "place", c);
                 }
                 if let Some(d) = &e.date {
-                    check_span(&text, outer, Span::new(d.start, d.end), "date", c);
+                    check_span(text, outer, Span::new(d.start, d.end), "date", c);
                     assert!(d.value <= d.last);
                 }
                 for k in [&e.killed, &e.injured].into_iter().flatten() {
-                    check_span(&text, outer, Span::new(k.start, k.end), "count", c);
+                    check_span(text, outer, Span::new(k.start, k.end), "count", c);
                     assert!(k.max.is_none_or(|m| m >= k.min), "{k:?}");
                 }
             }
@@ -105,10 +90,10 @@ fn every_fakes_article_gives_valid_claims() {
             .claims(&ctx, None)
             .iter()
             .all(|c| c.event.is_some()));
-        articles += 1;
+        articles_seen += 1;
         claims_seen += claims.len();
     }
-    assert!(articles > 600, "{articles} articles");
+    assert!(articles_seen > 600, "{articles_seen} articles");
     assert!(
         frames * 4 > claims_seen,
         "{frames} frames in {claims_seen} sentences"

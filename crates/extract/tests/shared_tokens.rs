@@ -4,6 +4,8 @@
 //! absent): headlines and datelines shorten a sentence at the front, and the
 //! shared tokens must then stand for the shortened sentence's.
 
+mod common;
+
 use crosscheck_extract::{ArticleContext, Extractor, Scratch};
 use crosscheck_schema::Span;
 use crosscheck_segment::{tokens, Segmenter, SentenceTokens};
@@ -63,28 +65,14 @@ fn shared_tokens_give_the_same_claims_on_the_sample_corpus() {
 
 #[test]
 fn shared_tokens_give_the_same_claims_on_fakes() {
-    let Some(dir) = crosscheck_datasets::dataset_dir("fa-kes") else {
-        eprintln!("skipped: ../shared/data/fa-kes is absent");
+    let Some(articles) = common::fakes_articles() else {
         return;
     };
-    let mut rdr = csv::Reader::from_path(dir.join("FA-KES-Dataset.csv")).expect("FA-KES csv");
-    let headers = rdr.byte_headers().expect("header").clone();
-    let col = |n: &str| {
-        headers
-            .iter()
-            .position(|h| h == n.as_bytes())
-            .expect("column")
-    };
-    let (content, title) = (col("article_content"), col("article_title"));
-    let latin1 = |b: &[u8]| -> String { b.iter().map(|&b| b as char).collect() };
     let extractor = Extractor::new();
     let mut scratch = Scratch::default();
     let mut claims = 0;
-    for rec in rdr.byte_records() {
-        let rec = rec.expect("record");
-        let text = latin1(rec.get(content).unwrap_or_default());
-        let title = latin1(rec.get(title).unwrap_or_default());
-        claims += same_claims(&extractor, &mut scratch, &text, Some(&title));
+    for (title, text) in &articles {
+        claims += same_claims(&extractor, &mut scratch, text, Some(title));
     }
     assert!(claims > 1_000, "{claims}");
 }

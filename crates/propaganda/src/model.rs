@@ -955,11 +955,15 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn a_used_scratch_gives_the_spans_of_a_new_one() {
+    /// The shipped model, `models/propaganda.bin`.
+    fn shipped_model() -> Propaganda {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/propaganda.bin");
         let bytes = std::fs::read(path).expect("models/propaganda.bin");
-        let model = Propaganda::from_bytes(&bytes).expect("the shipped model");
+        Propaganda::from_bytes(&bytes).expect("the shipped model")
+    }
+
+    /// A loaded sentence, an empty text and every file of the sample corpus.
+    fn sample_texts() -> Vec<String> {
         let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
         let mut texts: Vec<String> = vec![
             "They are corrupt, lying traitors! We must fight them now. \"Never\" again.".into(),
@@ -973,6 +977,12 @@ mod tests {
         for p in paths {
             texts.push(std::fs::read_to_string(p).unwrap_or_default());
         }
+        texts
+    }
+
+    #[test]
+    fn a_used_scratch_gives_the_spans_of_a_new_one() {
+        let (model, texts) = (shipped_model(), sample_texts());
         let mut scratch = DetectScratch::default();
         let mut found = 0;
         // Twice over, so that every text also meets a scratch a longer one used.
@@ -988,22 +998,7 @@ mod tests {
 
     #[test]
     fn prepared_sentences_give_the_spans_and_share_the_tokens_of_the_scan() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/propaganda.bin");
-        let bytes = std::fs::read(path).expect("models/propaganda.bin");
-        let model = Propaganda::from_bytes(&bytes).expect("the shipped model");
-        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/corpus");
-        let mut texts: Vec<String> = vec![
-            "They are corrupt, lying traitors! We must fight them now. \"Never\" again.".into(),
-            String::new(),
-        ];
-        let mut paths: Vec<_> = std::fs::read_dir(corpus)
-            .expect("examples/corpus")
-            .map(|e| e.expect("entry").path())
-            .collect();
-        paths.sort();
-        for p in paths {
-            texts.push(std::fs::read_to_string(p).unwrap_or_default());
-        }
+        let (model, texts) = (shipped_model(), sample_texts());
         let (mut scratch, mut shared) = (DetectScratch::default(), SentenceTokens::default());
         let (mut found, mut shared_sentences) = (0, 0);
         for text in &texts {
