@@ -489,6 +489,56 @@ fn own_voice_and_hedges() {
     }
 }
 
+/// Rumour reporting hedges in more ways than "reportedly": a source that cannot
+/// confirm, a modal of possibility, "appears to", an agentless "was reported",
+/// "purports to", "thought to". These sentences of FNC-1 bodies were all missed.
+#[test]
+fn rumour_hedges() {
+    for (t, hedge) in [
+        (
+            "General Houghton told the BBC: \u{201C}I can\u{2019}t absolutely confirm that Baghdadi has died.",
+            "can\u{2019}t absolutely confirm",
+        ),
+        (
+            "U.S. officials said on Tuesday they could not confirm whether Baghdadi was hit in a strike near Falluja in Iraq.",
+            "could not confirm",
+        ),
+        (
+            "An Internet video purports to show the beheading of US reporter Steven Sotloff by the Islamic State extremist group.",
+            "purports",
+        ),
+        (
+            "A new video appears to show the execution of Steven Sotloff, the second American killed by ISIS.",
+            "appears to",
+        ),
+        (
+            "Moscow has said rebels may have released gas to discredit Assad.",
+            "may have",
+        ),
+        (
+            "Artillery shelling was also reported to the south of the city.",
+            "was also reported",
+        ),
+        (
+            "The joint US and Iraqi airstrikes are thought to have taken place last Saturday on an area close to the Syrian border.",
+            "thought to",
+        ),
+    ] {
+        let c = claim(t);
+        assert!(c.attribution.hedged, "{t}");
+        let found: Vec<&str> = c
+            .attribution
+            .hedges
+            .iter()
+            .map(|h| Span::new(h.start, h.end).slice(t))
+            .collect();
+        assert!(found.contains(&hedge), "{t}: {found:?}");
+    }
+    // A source named as the reporter is attribution, not a hedge.
+    let t = "Al Arabiya reported that jets struck the town of Saraqeb, killing 12 people.";
+    assert!(!claim(t).attribution.hedged);
+}
+
 #[test]
 fn quotes_belong_to_their_speaker() {
     // The speaker after the quote, in the same sentence.
