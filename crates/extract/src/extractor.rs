@@ -89,7 +89,8 @@ struct Sentence {
     frame: Option<EventFrame>,
     /// Share of the sentence's words inside quotation marks.
     quoted_share: f32,
-    /// The claim is a quotation: most of its words are quoted, or it opens with one.
+    /// The sentence quotes someone: some of its words are inside quotation marks
+    /// (a whole quotation, or a few words of one: accused IS of "crimes of genocide").
     quoted: bool,
     /// A quotation is still open at the end of the sentence.
     open_at_end: bool,
@@ -448,12 +449,15 @@ impl Extractor {
                     n_quoted += usize::from(q);
                 }
             }
+            // Single quotation marks ('...', the British papers' style) only mark the
+            // sentence as quoting someone: an apostrophe looks the same, so they are
+            // paired within the sentence and shape nothing else.
+            let quotes_someone = n_quoted > 0 || (marks == 0 && single_quoted(&w, text));
             let quoted_share = if n_words == 0 {
                 0.0
             } else {
                 n_quoted as f32 / n_words as f32
             };
-            let opens_with_quote = w.len() > 0 && w.is_quote(0) && n_quoted >= 4;
 
             // Only a sentence with a trigger, a casualty word, a reporting phrase or a
             // denial can have an event frame or a speaker: the others skip the date
@@ -692,7 +696,7 @@ impl Extractor {
                 hedges,
                 frame,
                 quoted_share,
-                quoted: quoted_share >= 0.5 || opens_with_quote,
+                quoted: quotes_someone,
                 open_at_end: state,
                 open_at_start,
                 chain,
@@ -1527,4 +1531,37 @@ mod tests {
             }
         }
     }
+}
+
+/// Whether single quotation marks in `w` enclose words: an opening `'` or `‘` before a
+/// word (at the start, or after a space or an opening bracket) paired with a closing
+/// `'` or `’` after one (before a space, punctuation or the end), or a closing mark
+/// right after the `,` `.` `?` `!` that ends a quotation opened in an earlier sentence
+/// ("... Rehana left Kobane,' he said"). An apostrophe inside or at the end of a word
+/// (`don't`, `rebels'`) pairs with nothing.
+fn single_quoted(w: &Words, text: &str) -> bool {
+    let mut open = false;
+    for k in 0..w.len() {
+        let raw = w.raw(k);
+        if !matches!(raw, "'" | "\u{2018}" | "\u{2019}") {
+            continue;
+        }
+        let t = w.toks[k];
+        let before = text[..t.start].chars().next_back();
+        let after = text[t.end..].chars().next();
+        let opening = raw != "\u{2019}"
+            && before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '\u{2014}'))
+            && after.is_some_and(char::is_alphanumeric);
+        if opening {
+            open = true;
+            continue;
+        }
+        let closing = raw != "\u{2018}"
+            && before.is_some_and(|c| !c.is_whitespace())
+            && after.is_none_or(|c| !c.is_alphanumeric());
+        if closing && (open || (k > 0 && matches!(w.raw(k - 1), "," | "." | "?" | "!"))) {
+            return true;
+        }
+    }
+    false
 }

@@ -562,8 +562,22 @@ fn quotes_belong_to_their_speaker() {
     );
     assert_eq!(chain(&claims[1], t), ["the commander"]);
 
-    // A short scare quote does not make a quotation.
+    // A few words of the speaker's in quotation marks quote the speaker (the gold
+    // sets mark such partial quotes quoted).
     let t = "State media said the army had \"repelled\" the attack near al-Mayadin.";
+    assert!(claim(t).attribution.quoted);
+    let t = "Alhakim also accused ISIS of being guilty of \u{201C}crimes of genocide\u{201D} as it targets ethnic groups.";
+    assert!(claim(t).attribution.quoted);
+    // Quotation marks without a speaker quote no one.
+    let t = "Islamic State released a video titled \"A Second Message to America\" showing the killing of a journalist.";
+    let c = claim(t);
+    assert!(c.attribution.chain.is_empty() && !c.attribution.quoted);
+    // Single quotation marks, paired; an apostrophe is none.
+    let t = "'This is about psychopathic terrorists that are trying to kill us,' Cameron said.";
+    assert!(claim(t).attribution.quoted);
+    let t = "At the beginning of the last clashes Rehana left Kobane,' he said.";
+    assert!(claim(t).attribution.quoted);
+    let t = "The rebels' commander said the army shelled the town of Kafr Nabudah, killing four fighters.";
     assert!(!claim(t).attribution.quoted);
 }
 
