@@ -2204,13 +2204,20 @@ fn army_phrase(
             && (by_attached(w, inp, k - 1)
                 || (1..k - 1)
                     .any(|j| matches!(w.w(j - 1), "was" | "were") && harm_word(w, inp, j)));
-        if !bare && !next_unit && !matches!(w.w(k - 1), "the" | "an" | "a" | "another") {
+        // "SANA reporter said army targeted": SANA's bare "army" after its reporting verb.
+        if !bare
+            && !next_unit
+            && !matches!(w.w(k - 1), "the" | "an" | "a" | "another" | "said" | "that")
+        {
             continue;
         }
         // "killed in an army operation": the army is the word, not the operation's article.
         let after_trigger = trig_end < k;
         let start = if bare || after_trigger { k } else { k - 1 };
-        let (mut end, mut air) = (k + 1, false);
+        // "in a series of army air strikes": the army's air force, the instrument.
+        let air_strikes =
+            w.w(k + 1) == "air" && matches!(w.w(k + 2), "strikes" | "strike" | "raids");
+        let (mut end, mut air) = (k + 1, air_strikes);
         if next_unit {
             // "Another unit": the two words are the phrase.
         } else if matches!(w.w(end), "unit" | "units") {
@@ -2233,7 +2240,7 @@ fn army_phrase(
         // "in an army operation" after the trigger, "army airstrikes" holding it.
         let instrument = !next_unit
             && end == k + 1
-            && army_instrument(w.w(end))
+            && (army_instrument(w.w(end)) || air_strikes)
             && (end == trig_first || (after_trigger && matches!(w.w(k - 1), "in" | "by" | "an")));
         if !subject && !instrument && !agent {
             continue;
@@ -2370,7 +2377,9 @@ fn passive_after(w: &Words, inp: &PartyInputs, k: usize) -> bool {
 /// "<adjective> forces".
 fn demonym_at(w: &Words, actors: &Actors, k: usize) -> Option<(EntityMention, usize)> {
     let adj = w.raw(k);
-    if adj.is_empty() || !w.is_word(k) || w.has(k, class::DETERMINER) {
+    // "The army attacked the town" is no "army warplanes" (the air force): the army
+    // of an article's state is [`army_phrase`]'s.
+    if adj.is_empty() || !w.is_word(k) || w.has(k, class::DETERMINER) || w.w(k) == "army" {
         return None;
     }
     let mut name = String::with_capacity(adj.len() + 10);

@@ -1346,3 +1346,15 @@ fn targets_are_things_hit_not_clauses_times_or_measures() {
         Some("the Latamneh hospital".to_string())
     );
 }
+
+/// "army" is no adjective naming "army warplanes": an article that names no state has
+/// no known army, and never the Syrian air force by default.
+#[test]
+fn a_bare_army_is_no_air_force() {
+    assert_eq!(actor_name("The army attacked the town."), None);
+    assert_eq!(
+        actor_name("Syrian forces attacked Homs. The army killed the commander in Idlib.")
+            .as_deref(),
+        Some("Syrian Arab Army")
+    );
+}
