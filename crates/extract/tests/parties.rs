@@ -1358,3 +1358,24 @@ fn a_bare_army_is_no_air_force() {
         Some("Syrian Arab Army")
     );
 }
+
+/// A country after "in" is the place even where the actor table also knows its name for
+/// its government ("Iraq"), as "in Syria" always was; not inside a longer name, as a
+/// compound ("in US-led strikes") or in "(banned in Russia)".
+#[test]
+fn a_locative_country_that_is_also_a_government_name() {
+    assert_eq!(
+        place("The US has recently carried out dozens of air strikes against IS targets in Iraq.")
+            .map(|p| p.1),
+        Some("Iraq".to_string())
+    );
+    assert_eq!(
+        place("Clashes erupted on Friday between the YPG and the Islamic State in Iraq and Syria near the town of Tal Abyad.")
+            .map(|p| p.1),
+        Some("Tal Abyad".to_string())
+    );
+    assert_eq!(
+        place("Reportedly the shelling was carried out by Daesh (banned in Russia)."),
+        None
+    );
+}
