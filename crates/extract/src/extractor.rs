@@ -452,7 +452,6 @@ impl Extractor {
             // Single quotation marks ('...', the British papers' style) only mark the
             // sentence as quoting someone: an apostrophe looks the same, so they are
             // paired within the sentence and shape nothing else.
-            let quotes_someone = n_quoted > 0 || (marks == 0 && single_quoted(&w, text));
             let quoted_share = if n_words == 0 {
                 0.0
             } else {
@@ -696,7 +695,9 @@ impl Extractor {
                 hedges,
                 frame,
                 quoted_share,
-                quoted: quotes_someone,
+                // Single marks are looked for only where a speaker could be quoted.
+                quoted: n_quoted > 0
+                    || (marks == 0 && !chain.is_empty() && single_quoted(&w, text)),
                 open_at_end: state,
                 open_at_start,
                 chain,
@@ -1540,6 +1541,11 @@ mod tests {
 /// ("... Rehana left Kobane,' he said"). An apostrophe inside or at the end of a word
 /// (`don't`, `rebels'`) pairs with nothing.
 fn single_quoted(w: &Words, text: &str) -> bool {
+    // Most sentences hold no single mark at all: `'`, or `‘` `’` (bytes E2 80 98/99).
+    let bytes = text[w.span.start..w.span.end].as_bytes();
+    if !bytes.iter().any(|&b| b == b'\'' || b == 0xE2) {
+        return false;
+    }
     let mut open = false;
     for k in 0..w.len() {
         let raw = w.raw(k);

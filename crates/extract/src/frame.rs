@@ -1020,9 +1020,7 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
                     "banned" | "outlawed" | "prohibited" | "illegal" | "proscribed"
                 );
             let named_state = in_ranges(&actor_ranges, p.first, p.end);
-            if !own_war
-                && (!locative || (named_state && (in_longer_name || compound || banned)))
-            {
+            if !own_war && (!locative || (named_state && (in_longer_name || compound || banned))) {
                 continue;
             }
         } else if in_ranges(&actor_ranges, p.first, p.end) && !place_position(w, p.first) {
