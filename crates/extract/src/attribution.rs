@@ -1114,6 +1114,14 @@ fn published_by(w: &Words, (first, _): (usize, usize), outlet: Option<&str>) -> 
         .is_some_and(|o| o.eq_ignore_ascii_case(word))
 }
 
+/// Plural heads two office names share: "the Defense and Interior Ministries".
+fn plural_office(x: &str) -> bool {
+    matches!(
+        x,
+        "ministries" | "departments" | "committees" | "councils" | "agencies" | "offices"
+    )
+}
+
 /// Reporting constructions, speakers, chain and hedges of one sentence, in the
 /// vectors of `spare` (what an earlier sentence found: emptied first) so that a
 /// sentence does not allocate them again.
@@ -1527,19 +1535,28 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
             // with no role in them ("Secretary of State John Kerry and Russian Foreign
             // Minister Sergei Lavrov" are two).
             let inside_name = || {
-                right == k + 1
+                let capitals = right == k + 1 && w.cap(k - 1) && w.cap(right);
+                capitals
                     && b - right <= 3
-                    && w.cap(k - 1)
-                    && w.cap(right)
                     && !(right..b).any(|j| human_role(w.w(j)))
                     && (start..k).any(|j| matches!(w.w(j), "of" | "for") && w.cap(j + 1))
+                    // "The Defense and Interior Ministries of Iraq": two names sharing
+                    // a plural head.
+                    || capitals && (right..b.min(right + 3)).any(|j| plural_office(w.w(j)))
             };
             // "Western and Iraqi officials say": one adjective sharing the right
             // conjunct's source noun.
+            // "U.S. and European officials": an abbreviated country used the same way.
             let shared_head = || {
+                let abbreviation = || {
+                    let raw = w.raw(start);
+                    raw.len() <= 4
+                        && raw.bytes().all(|c| c.is_ascii_uppercase() || c == b'.')
+                        && b - right == 2
+                };
                 k == start + 1
                     && !matches!(cx.source_word(w, start), Some(SourceWord::Head(_)))
-                    && cx.actor_ending_at(k).is_none()
+                    && (cx.actor_ending_at(k).is_none() || abbreviation())
                     && matches!(cx.source_word(w, b - 1), Some(SourceWord::Head(_)))
             };
             if w.w(k) == "and"

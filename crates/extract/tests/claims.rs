@@ -971,6 +971,18 @@ fn a_described_person_is_the_speaker_not_the_place_after_the_role() {
     // to a name after "according to".
     let t = "Western and Iraqi officials say 40 militants were killed in air strikes near Mosul.";
     assert_eq!(chain(&claim(t), t), ["Western and Iraqi officials"]);
+    // An abbreviated country used as the same kind of adjective, and two office names
+    // sharing a plural head, are one speaker too; two countries stay two.
+    let t = "U.S. and European officials said the strike killed 12 militants in Raqqa.";
+    assert_eq!(chain(&claim(t), t), ["U.S. and European officials"]);
+    let t =
+        "The Defense and Interior Ministries of Iraq said the strike killed 12 militants in Mosul.";
+    assert_eq!(
+        chain(&claim(t), t),
+        ["The Defense and Interior Ministries of Iraq"]
+    );
+    let t = "The US and Russia said the strike killed 12 militants in Mosul.";
+    assert_eq!(chain(&claim(t), t), ["The US", "Russia"]);
     let t = "About 40 people were killed, according to North Korea expert Pierre Rigoulot.";
     assert_eq!(chain(&claim(t), t), ["North Korea expert Pierre Rigoulot"]);
     let t = "At least 12 people were killed, MailOnline reported last December.";
