@@ -836,7 +836,11 @@ impl Context<'_> {
     /// defence staff, General Sir Nicholas Houghton, warned": a speaker and its
     /// apposition between commas right before the verb.
     fn appositive_speaker(&self, w: &Words, verb: usize) -> Option<(usize, usize)> {
-        let close = verb.checked_sub(1)?;
+        // "The nurse, among the emergency team ..., also said": over an adverb.
+        let mut close = verb.checked_sub(1)?;
+        if matches!(w.w(close), "also" | "later" | "then") && close > 0 {
+            close -= 1;
+        }
         if w.w(close) != "," {
             return None;
         }
@@ -845,6 +849,16 @@ impl Context<'_> {
             .find(|&c| matches!(w.w(c), "," | ";" | ":") || w.is_quote(c))?;
         if w.w(open) != "," || open + 1 >= close {
             return None;
+        }
+        // An aside that is no apposition: an age ("Khadijah Kamara, 35, told"), a
+        // relative clause ("The man, who reportedly managed the talks, said"), a place
+        // among others ("The nurse, among the emergency team, said"), "also granted
+        // anonymity". The speaker is the phrase before it.
+        let aside = (close == open + 2 && w.is_number(open + 1))
+            || matches!(w.w(open + 1), "who" | "among" | "also");
+        if aside {
+            let name = self.speaker_before(w, open)?;
+            return (name.1 == open).then_some(name);
         }
         // The apposition is a noun phrase: "the ...", "a ...", or a name.
         if !(w.has(open + 1, class::DETERMINER) || w.cap(open + 1)) {

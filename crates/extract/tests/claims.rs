@@ -983,6 +983,17 @@ fn a_described_person_is_the_speaker_not_the_place_after_the_role() {
     );
     let t = "The US and Russia said the strike killed 12 militants in Mosul.";
     assert_eq!(chain(&claim(t), t), ["The US", "Russia"]);
+    // An aside that is no apposition (an age, "among ...", "also ...", a relative
+    // clause) stands between the speaker and the verb.
+    let t = "His mother Khadijah Kamara, 35, told The Guardian her son was killed in Raqqa in February.";
+    assert_eq!(
+        chain(&claim(t), t),
+        ["The Guardian", "His mother Khadijah Kamara"]
+    );
+    let t = "The nurse, among the emergency team that treated the wounded, also said that Abu Bakr al-Baghdadi was wounded in the strike.";
+    assert_eq!(chain(&claim(t), t), ["The nurse"]);
+    let t = "Foley\u{2019}s parents have said that the U.S. government threatened them with prosecution.";
+    assert_eq!(chain(&claim(t), t), ["Foley\u{2019}s parents"]);
     let t = "About 40 people were killed, according to North Korea expert Pierre Rigoulot.";
     assert_eq!(chain(&claim(t), t), ["North Korea expert Pierre Rigoulot"]);
     let t = "At least 12 people were killed, MailOnline reported last December.";
