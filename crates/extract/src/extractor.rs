@@ -1369,6 +1369,44 @@ impl LooseChars<'_> {
     }
 }
 
+/// Whether single quotation marks in `w` enclose words: an opening `'` or `‘` before a
+/// word (at the start, or after a space or an opening bracket) paired with a closing
+/// `'` or `’` after one (before a space, punctuation or the end), or a closing mark
+/// right after the `,` `.` `?` `!` that ends a quotation opened in an earlier sentence
+/// ("... Rehana left Kobane,' he said"). An apostrophe inside or at the end of a word
+/// (`don't`, `rebels'`) pairs with nothing.
+fn single_quoted(w: &Words, text: &str) -> bool {
+    // Most sentences hold no single mark at all: `'`, or `‘` `’` (bytes E2 80 98/99).
+    let bytes = &text.as_bytes()[w.span.start..w.span.end];
+    if !bytes.iter().any(|&b| b == b'\'' || b == 0xE2) {
+        return false;
+    }
+    let mut open = false;
+    for k in 0..w.len() {
+        let raw = w.raw(k);
+        if !matches!(raw, "'" | "\u{2018}" | "\u{2019}") {
+            continue;
+        }
+        let t = w.toks[k];
+        let before = text[..t.start].chars().next_back();
+        let after = text[t.end..].chars().next();
+        let opening = raw != "\u{2019}"
+            && before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '\u{2014}'))
+            && after.is_some_and(char::is_alphanumeric);
+        if opening {
+            open = true;
+            continue;
+        }
+        let closing = raw != "\u{2018}"
+            && before.is_some_and(|c| !c.is_whitespace())
+            && after.is_none_or(|c| !c.is_alphanumeric());
+        if closing && (open || (k > 0 && matches!(w.raw(k - 1), "," | "." | "?" | "!"))) {
+            return true;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1532,42 +1570,4 @@ mod tests {
             }
         }
     }
-}
-
-/// Whether single quotation marks in `w` enclose words: an opening `'` or `‘` before a
-/// word (at the start, or after a space or an opening bracket) paired with a closing
-/// `'` or `’` after one (before a space, punctuation or the end), or a closing mark
-/// right after the `,` `.` `?` `!` that ends a quotation opened in an earlier sentence
-/// ("... Rehana left Kobane,' he said"). An apostrophe inside or at the end of a word
-/// (`don't`, `rebels'`) pairs with nothing.
-fn single_quoted(w: &Words, text: &str) -> bool {
-    // Most sentences hold no single mark at all: `'`, or `‘` `’` (bytes E2 80 98/99).
-    let bytes = text[w.span.start..w.span.end].as_bytes();
-    if !bytes.iter().any(|&b| b == b'\'' || b == 0xE2) {
-        return false;
-    }
-    let mut open = false;
-    for k in 0..w.len() {
-        let raw = w.raw(k);
-        if !matches!(raw, "'" | "\u{2018}" | "\u{2019}") {
-            continue;
-        }
-        let t = w.toks[k];
-        let before = text[..t.start].chars().next_back();
-        let after = text[t.end..].chars().next();
-        let opening = raw != "\u{2019}"
-            && before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '\u{2014}'))
-            && after.is_some_and(char::is_alphanumeric);
-        if opening {
-            open = true;
-            continue;
-        }
-        let closing = raw != "\u{2018}"
-            && before.is_some_and(|c| !c.is_whitespace())
-            && after.is_none_or(|c| !c.is_alphanumeric());
-        if closing && (open || (k > 0 && matches!(w.raw(k - 1), "," | "." | "?" | "!"))) {
-            return true;
-        }
-    }
-    false
 }
