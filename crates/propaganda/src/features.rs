@@ -258,8 +258,9 @@ pub fn sentence_context_features(
     emit(f(T_PA_VALUE, 0), logit(pa) / 4.0);
 }
 
-/// Place of token `i` of `n`: first, last, or which fifth of the sentence.
-fn place(i: usize, n: usize) -> u64 {
+/// Place of token `i` of `n`: first, last, or which fifth of the sentence (one
+/// of [`N_PLACES`] values).
+pub fn place(i: usize, n: usize) -> u64 {
     if i == 0 {
         0
     } else if i + 1 == n {
@@ -268,6 +269,9 @@ fn place(i: usize, n: usize) -> u64 {
         2 + (i * 5 / n.max(1)) as u64
     }
 }
+
+/// How many values [`place`] takes: 0 (first), 1 (last), 2 + a fifth.
+pub const N_PLACES: usize = 7;
 
 /// Bin of a probability in tenths.
 #[inline]
@@ -280,9 +284,30 @@ pub fn prob_bin(p: f32, bins: u64) -> u64 {
 pub fn token_context_features(toks: &[Tok], i: usize, ps: f32, mut emit: impl FnMut(u64)) {
     let t = toks[i];
     let b = prob_bin(ps, 10);
-    emit(f(T_PS_WORD, b << 4 | u64::from(t.shape)));
-    emit(f(T_PS_LEX, b << 1 | u64::from(t.lex != 0)));
-    emit(f(T_PS_PLACE, b << 4 | place(i, toks.len())));
+    emit(ps_word_feature(b, t.shape));
+    emit(ps_lex_feature(b, t.lex != 0));
+    emit(ps_place_feature(b, place(i, toks.len())));
+}
+
+/// The first of [`token_context_features`]: the sentence's probability bin `b`
+/// with the token's shape.
+#[inline]
+pub fn ps_word_feature(b: u64, shape: u8) -> u64 {
+    f(T_PS_WORD, b << 4 | u64::from(shape))
+}
+
+/// The second of [`token_context_features`]: the bin `b` with whether the
+/// token has a word class.
+#[inline]
+pub fn ps_lex_feature(b: u64, has_lex: bool) -> u64 {
+    f(T_PS_LEX, b << 1 | u64::from(has_lex))
+}
+
+/// The third of [`token_context_features`]: the bin `b` with the token's
+/// [`place`].
+#[inline]
+pub fn ps_place_feature(b: u64, place: u64) -> u64 {
+    f(T_PS_PLACE, b << 4 | place)
 }
 
 #[inline]
