@@ -24,12 +24,13 @@ use crosscheck_segment::{SentenceTokens, Token};
 
 use crate::corpus::trim_boundaries;
 #[cfg(test)]
-use crate::features::token_context_features;
+use crate::features::{token_context_features, token_static_features};
 use crate::features::{
     bucket, place, prob_bin, ps_lex_feature, ps_place_feature, ps_word_feature, quoted,
-    sentence_context_features, sentence_features, technique_features, token_static_features,
-    ArticleTokens, SentenceInfo, N_PLACES,
+    sentence_context_features, sentence_features, technique_features, ArticleTokens,
+    SentenceInfo, TokenStatic, N_PLACES,
 };
+use crate::static_weights::StaticWeights;
 use crate::lexicon::Lexicon;
 use crate::technique::Technique;
 use crate::tokens::{tokenize, Tok, N_SHAPES};
@@ -322,6 +323,8 @@ pub struct Propaganda {
     pub(crate) lexicon: Lexicon,
     pub(crate) sentence: Linear,
     pub(crate) token: Linear,
+    /// The token model's weights of its few-valued features (made from `token`).
+    pub(crate) static_weights: StaticWeights,
     pub(crate) technique: TechniqueModel,
     pub(crate) decoder: Decoder,
     pub(crate) metadata: Vec<(String, String)>,
@@ -448,6 +451,7 @@ impl Propaganda {
         Ok(Propaganda {
             lexicon: Lexicon::new(),
             sentence,
+            static_weights: StaticWeights::new(&token),
             token,
             technique,
             decoder,
@@ -767,11 +771,8 @@ impl Propaganda {
                 let j = i + PREFETCH;
                 ring[j % (PREFETCH + 1)].fill(self, toks, j, quoted_buf[j]);
             }
-            let mut z = base;
-            for &w in ring[i % (PREFETCH + 1)].indices() {
-                z += self.token.weights.get(w);
-            }
-            z = context.add(z, &toks[i], place(i, n_toks));
+            let z = ring[i % (PREFETCH + 1)].add(self, base);
+            let z = context.add(z, &toks[i], place(i, n_toks));
             out.push(z);
         }
     }
@@ -824,37 +825,48 @@ impl<'a> ContextWeights<'a> {
     }
 }
 
-const _: () = assert!(10 + crate::lexicon::N_CLASSES <= 32);
-
-/// The weight indices of one token's static features (at most 10 + the lexicon
-/// classes): each feature hash is mapped to its bucket once, when its weight is
-/// prefetched, not again when the weight is read.
+/// One token's static features as the scorer needs them: the parts (see
+/// [`TokenStatic`]) and the weight indices of its word and suffix features,
+/// each mapped to its bucket once, when its weight is prefetched, not again
+/// when the weight is read. The other features' weights come from the model's
+/// [`StaticWeights`].
 #[derive(Clone, Copy, Default)]
 struct StaticFeatures {
-    indices: [usize; 32],
-    len: usize,
+    parts: TokenStatic,
+    /// The buckets of `parts.words`.
+    words: [usize; 5],
+    /// The bucket of `parts.suffix`.
+    suffix: Option<usize>,
 }
 
 impl StaticFeatures {
-    /// Hashes token `j`'s static features and prefetches their weights.
+    /// Hashes token `j`'s static features and prefetches the weights of those
+    /// spread over the table.
     #[inline]
     fn fill(&mut self, model: &Propaganda, toks: &[Tok], j: usize, in_quote: bool) {
-        // A local count: `self.len` would be stored back at every feature. A token
-        // has at most 32 features (asserted above), so the masked slot is never
-        // reused and needs no bounds check.
-        let mut len = 0;
-        let indices = &mut self.indices;
-        token_static_features(toks, j, in_quote, |h| {
+        self.parts = TokenStatic::of(toks, j, in_quote);
+        for (w, &h) in self.words.iter_mut().zip(&self.parts.words) {
+            *w = model.token.index(h);
+            model.token.weights.prefetch(*w);
+        }
+        self.suffix = self.parts.suffix.map(|h| {
             let w = model.token.index(h);
             model.token.weights.prefetch(w);
-            indices[len % 32] = w;
-            len += 1;
+            w
         });
-        self.len = len.min(32);
     }
 
-    fn indices(&self) -> &[usize] {
-        &self.indices[..self.len]
+    /// `z` plus the weights of the features, in the order
+    /// [`crate::features::token_static_features`] emits them.
+    #[inline]
+    fn add(&self, model: &Propaganda, mut z: f32) -> f32 {
+        for &w in &self.words {
+            z += model.token.weights.get(w);
+        }
+        let suffix = self.suffix.map(|w| model.token.weights.get(w));
+        model
+            .static_weights
+            .add(&model.token, z, &self.parts, suffix)
     }
 }
 

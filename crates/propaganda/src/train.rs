@@ -40,6 +40,7 @@ use crate::scorer::{
 };
 use crate::technique::Technique;
 use crate::tokens::{tokenize, Tok};
+use crate::static_weights::StaticWeights;
 use crate::weights::Q8;
 
 /// Hyper-parameters of [`train`]. The defaults are the shipped configuration.
@@ -482,6 +483,12 @@ fn train_prepared(
         &config.technique_sgd,
     );
 
+    let token = Linear {
+        space: hashed_space(bits)?,
+        bits,
+        weights: Q8::from_f32(&token.weights),
+        bias: token.bias,
+    };
     Ok(Propaganda {
         lexicon: Lexicon::new(),
         sentence: Linear {
@@ -490,12 +497,8 @@ fn train_prepared(
             weights: Q8::from_f32(&sentence.weights),
             bias: sentence.bias,
         },
-        token: Linear {
-            space: hashed_space(bits)?,
-            bits,
-            weights: Q8::from_f32(&token.weights),
-            bias: token.bias,
-        },
+        static_weights: StaticWeights::new(&token),
+        token,
         technique: TechniqueModel::from_heads(tech_hasher.clone(), &technique.heads),
         decoder,
         metadata: vec![],
