@@ -23,15 +23,15 @@ use crosscheck_schema::Span;
 use crosscheck_segment::{SentenceTokens, Token};
 
 use crate::corpus::trim_boundaries;
+use crate::features::{
+    bucket, prob_bin, ps_lex_feature, ps_place_feature, ps_word_feature, quoted,
+    sentence_context_features, sentence_features, technique_features, ArticleTokens, SentenceInfo,
+    TokenStatic, N_PLACES,
+};
 #[cfg(test)]
 use crate::features::{token_context_features, token_static_features};
-use crate::features::{
-    bucket, place, prob_bin, ps_lex_feature, ps_place_feature, ps_word_feature, quoted,
-    sentence_context_features, sentence_features, technique_features, ArticleTokens,
-    SentenceInfo, TokenStatic, N_PLACES,
-};
-use crate::static_weights::StaticWeights;
 use crate::lexicon::Lexicon;
+use crate::static_weights::StaticWeights;
 use crate::technique::Technique;
 use crate::tokens::{tokenize, Tok, N_SHAPES};
 use crate::weights::{Q8Rows, Stored, Q8, ROW};
@@ -44,6 +44,8 @@ pub(crate) const KIND_TECHNIQUE: &str = "propaganda-technique";
 const N_TECH: usize = Technique::ALL.len();
 /// How many tokens ahead token scoring prefetches its weights.
 const PREFETCH: usize = 3;
+/// How many features ahead sentence scoring prefetches its weights.
+const SENTENCE_AHEAD: usize = 16;
 
 /// A propaganda span found by [`Propaganda::detect`].
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -341,8 +343,6 @@ pub struct DetectScratch {
     // Token range and info of each sentence.
     sentences: Vec<(usize, usize, SentenceInfo)>,
     sentence_probs: Vec<f32>,
-    /// One sentence's features for the sentence model: weight index and value.
-    sentence_features: Vec<(usize, f32)>,
     token_margins: Vec<f32>,
     quoted: Vec<bool>,
     spans: Vec<(usize, usize, f32)>,
@@ -705,33 +705,30 @@ impl Propaganda {
     /// Scores each sentence tokenized into `s`.
     fn score_sentences(&self, s: &mut DetectScratch) {
         for &(a, b, info) in &s.sentences {
-            let p = sigmoid(self.sentence_margin(
-                &s.article.toks[a..b],
-                &info,
-                &mut s.sentence_features,
-            ));
+            let p = sigmoid(self.sentence_margin(&s.article.toks[a..b], &info));
             s.sentence_probs.push(p);
         }
     }
 
-    /// The sentence model's margin (log-odds) of one sentence; `features` is a
-    /// scratch buffer.
-    pub(crate) fn sentence_margin(
-        &self,
-        toks: &[Tok],
-        info: &SentenceInfo,
-        features: &mut Vec<(usize, f32)>,
-    ) -> f32 {
-        // Fetch every weight first (misses overlap), keeping the features' weight
-        // indices, then add them in order.
-        features.clear();
+    /// The sentence model's margin (log-odds) of one sentence.
+    pub(crate) fn sentence_margin(&self, toks: &[Tok], info: &SentenceInfo) -> f32 {
+        // A feature's weight is prefetched when the feature is hashed and added
+        // SENTENCE_AHEAD features later (misses overlap), in order: the same sum.
+        let mut pending = [(0usize, 0f32); SENTENCE_AHEAD];
+        let mut n = 0usize;
+        let mut z = self.sentence.bias;
         sentence_features(toks, info, |h, v| {
             let w = self.sentence.index(h);
             self.sentence.weights.prefetch(w);
-            features.push((w, v));
+            let slot = &mut pending[n % SENTENCE_AHEAD];
+            if n >= SENTENCE_AHEAD {
+                z += self.sentence.weights.get(slot.0) * slot.1;
+            }
+            *slot = (w, v);
+            n += 1;
         });
-        let mut z = self.sentence.bias;
-        for &(w, v) in features.iter() {
+        for k in n.saturating_sub(SENTENCE_AHEAD)..n {
+            let (w, v) = pending[k % SENTENCE_AHEAD];
             z += self.sentence.weights.get(w) * v;
         }
         z
@@ -760,7 +757,6 @@ impl Propaganda {
         // scored, and the hashes kept until the token's turn (same sums, same order).
         // The context features' weights, fetched once for the sentence.
         let context = ContextWeights::new(&self.token, ps);
-        let n_toks = toks.len();
         let n = quoted_buf.len().min(toks.len());
         let mut ring = [StaticFeatures::default(); PREFETCH + 1];
         for (j, row) in ring.iter_mut().enumerate().take(PREFETCH.min(n)) {
@@ -771,8 +767,9 @@ impl Propaganda {
                 let j = i + PREFETCH;
                 ring[j % (PREFETCH + 1)].fill(self, toks, j, quoted_buf[j]);
             }
-            let z = ring[i % (PREFETCH + 1)].add(self, base);
-            let z = context.add(z, &toks[i], place(i, n_toks));
+            let static_features = &ring[i % (PREFETCH + 1)];
+            let z = static_features.add(self, base);
+            let z = context.add(z, &toks[i], static_features.parts.place);
             out.push(z);
         }
     }
@@ -781,7 +778,7 @@ impl Propaganda {
 /// The weights of one sentence's [`token_context_features`], looked up once per
 /// sentence instead of hashed for every token: besides the sentence's
 /// probability bin, those features read only the token's shape, whether it has
-/// a word class, and its [`place`], which take few values.
+/// a word class, and its [`place`](crate::features::place), which take few values.
 struct ContextWeights<'a> {
     token: &'a Linear,
     /// The sentence's probability bin.
@@ -1046,9 +1043,10 @@ mod tests {
     }
 
     #[test]
-    fn token_margins_equal_the_feature_by_feature_sum() {
-        // The definition `token_margins` speeds up: every feature of every token
-        // hashed and its weight added, in the order the features are emitted.
+    fn sentence_and_token_margins_equal_the_feature_by_feature_sums() {
+        // The definition `sentence_margin` and `token_margins` speed up: every
+        // feature hashed and its weight added, in the order the features are
+        // emitted.
         let (model, texts) = (shipped_model(), sample_texts());
         let (mut quoted_buf, mut out) = (Vec::new(), Vec::new());
         let mut n = 0;
@@ -1059,6 +1057,14 @@ mod tests {
                 let mut toks = Vec::new();
                 tokenize(text, *sp, &model.lexicon, &mut toks);
                 let info = SentenceInfo::new(k, text, &toks);
+                let mut sentence = model.sentence.bias;
+                sentence_features(&toks, &info, |h, v| {
+                    sentence += model.sentence.weight(h) * v
+                });
+                assert_eq!(
+                    model.sentence_margin(&toks, &info).to_bits(),
+                    sentence.to_bits()
+                );
                 for ps in [0.0, 0.05, 0.31, 0.5, 0.77, 0.999, 1.0] {
                     let pa = 0.4;
                     model.token_margins(text, &toks, &info, ps, pa, &mut quoted_buf, &mut out);
@@ -1078,7 +1084,12 @@ mod tests {
                         })
                         .collect();
                     let bits = |v: &[f32]| v.iter().map(|z| z.to_bits()).collect::<Vec<_>>();
-                    assert_eq!(bits(&out), bits(&reference), "{:?}", &text[sp.start..sp.end]);
+                    assert_eq!(
+                        bits(&out),
+                        bits(&reference),
+                        "{:?}",
+                        &text[sp.start..sp.end]
+                    );
                     n += out.len();
                 }
             }

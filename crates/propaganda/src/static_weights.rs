@@ -7,8 +7,8 @@
 use std::fmt;
 
 use crate::features::{
-    lex_feature, lex_near_feature, place_feature, set_bits, shapes_feature, TokenStatic,
-    N_PLACES, QUOTE_FEATURE,
+    lex_feature, lex_near_feature, place_feature, set_bits, shapes_feature, TokenStatic, N_PLACES,
+    QUOTE_FEATURE,
 };
 use crate::lexicon::N_CLASSES;
 use crate::model::Linear;

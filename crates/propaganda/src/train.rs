@@ -38,9 +38,9 @@ use crate::model::{hashed_space, Decoder, Linear, ModelError, Propaganda, Techni
 use crate::scorer::{
     merge_overlapping, score_si, score_tc, si_recall_by_technique, SiScore, TcScore,
 };
+use crate::static_weights::StaticWeights;
 use crate::technique::Technique;
 use crate::tokens::{tokenize, Tok};
-use crate::static_weights::StaticWeights;
 use crate::weights::Q8;
 
 /// Hyper-parameters of [`train`]. The defaults are the shipped configuration.
