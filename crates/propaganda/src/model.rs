@@ -24,16 +24,15 @@ use crosscheck_segment::{SentenceTokens, Token};
 
 use crate::corpus::trim_boundaries;
 use crate::features::{
-    bucket, prob_bin, ps_lex_feature, ps_place_feature, ps_word_feature, quoted,
-    sentence_context_features, sentence_features, technique_features, ArticleTokens, SentenceInfo,
-    TokenStatic, N_PLACES,
+    bucket, quoted, sentence_context_features, sentence_features, technique_features,
+    ArticleTokens, SentenceInfo, TokenStatic,
 };
 #[cfg(test)]
 use crate::features::{token_context_features, token_static_features};
 use crate::lexicon::Lexicon;
 use crate::static_weights::StaticWeights;
 use crate::technique::Technique;
-use crate::tokens::{tokenize, Tok, N_SHAPES};
+use crate::tokens::{tokenize, Tok};
 use crate::weights::{Q8Rows, Stored, Q8, ROW};
 
 const MAGIC: &[u8; 4] = b"XCPR";
@@ -756,7 +755,7 @@ impl Propaganda {
         // PREFETCH tokens ahead, their rows fetched while the tokens before are
         // scored, and the hashes kept until the token's turn (same sums, same order).
         // The context features' weights, fetched once for the sentence.
-        let context = ContextWeights::new(&self.token, ps);
+        let context = self.static_weights.context(&self.token, ps);
         let n = quoted_buf.len().min(toks.len());
         let mut ring = [StaticFeatures::default(); PREFETCH + 1];
         for (j, row) in ring.iter_mut().enumerate().take(PREFETCH.min(n)) {
@@ -769,56 +768,9 @@ impl Propaganda {
             }
             let static_features = &ring[i % (PREFETCH + 1)];
             let z = static_features.add(self, base);
-            let z = context.add(z, &toks[i], static_features.parts.place);
+            let z = context.add(&self.token, z, &toks[i], static_features.parts.place);
             out.push(z);
         }
-    }
-}
-
-/// The weights of one sentence's [`token_context_features`], looked up once per
-/// sentence instead of hashed for every token: besides the sentence's
-/// probability bin, those features read only the token's shape, whether it has
-/// a word class, and its [`place`](crate::features::place), which take few values.
-struct ContextWeights<'a> {
-    token: &'a Linear,
-    /// The sentence's probability bin.
-    bin: u64,
-    /// By shape ([`ps_word_feature`]).
-    word: [f32; N_SHAPES],
-    /// Without and with a word class ([`ps_lex_feature`]).
-    lex: [f32; 2],
-    /// By place ([`ps_place_feature`]).
-    place: [f32; N_PLACES],
-}
-
-impl<'a> ContextWeights<'a> {
-    /// The weights for a sentence of probability `ps`.
-    fn new(token: &'a Linear, ps: f32) -> ContextWeights<'a> {
-        let bin = prob_bin(ps, 10);
-        ContextWeights {
-            token,
-            bin,
-            word: std::array::from_fn(|s| token.weight(ps_word_feature(bin, s as u8))),
-            lex: [false, true].map(|x| token.weight(ps_lex_feature(bin, x))),
-            place: std::array::from_fn(|p| token.weight(ps_place_feature(bin, p as u64))),
-        }
-    }
-
-    /// `z` plus the weights of the context features of token `t` at `place`,
-    /// added one by one in the order [`token_context_features`] emits them (the
-    /// same sum, rounding included).
-    #[inline]
-    fn add(&self, mut z: f32, t: &Tok, place: u64) -> f32 {
-        z += match self.word.get(usize::from(t.shape)) {
-            Some(&w) => w,
-            None => self.token.weight(ps_word_feature(self.bin, t.shape)),
-        };
-        z += self.lex[usize::from(t.lex != 0)];
-        z += match usize::try_from(place).ok().and_then(|p| self.place.get(p)) {
-            Some(&w) => w,
-            None => self.token.weight(ps_place_feature(self.bin, place)),
-        };
-        z
     }
 }
 
