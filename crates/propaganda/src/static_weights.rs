@@ -24,7 +24,8 @@ const CLASS_SETS: usize = 1 << N_CLASSES;
 /// The bins of the sentence's probability that the context features read.
 const PS_BINS: u64 = 10;
 
-/// The token model's weights of the few-valued static features.
+/// The token model's weights of its few-valued features: the static ones, and
+/// the context ones per bin of the sentence's probability.
 #[derive(Clone, PartialEq)]
 pub(crate) struct StaticWeights {
     /// By [`TokenStatic::shapes`].
