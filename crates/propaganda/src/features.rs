@@ -22,7 +22,7 @@ pub fn bucket(hash: u64, bits: u8, offset: usize) -> usize {
 /// hashes (already mixed) or small integers; one multiply by an odd constant
 /// carries every input bit into the top bits, which pick the bucket.
 #[inline]
-fn f(template: u64, value: u64) -> u64 {
+const fn f(template: u64, value: u64) -> u64 {
     (value ^ template.wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0xd6e8_feb8_6659_fd93)
 }
 
@@ -65,7 +65,7 @@ const EOS: u64 = 0xe05;
 /// sequence as testing each of the [`lexicon::N_CLASSES`] bits in turn, without
 /// visiting the clear ones.
 #[inline]
-fn set_bits(classes: u16) -> impl Iterator<Item = u64> {
+pub fn set_bits(classes: u16) -> impl Iterator<Item = u64> {
     let mut rest = classes & ((1u32 << lexicon::N_CLASSES) - 1) as u16;
     std::iter::from_fn(move || {
         let bit = rest.trailing_zeros();
@@ -180,54 +180,131 @@ pub fn quoted(text: &str, toks: &[Tok], out: &mut Vec<bool>) {
     }
 }
 
-/// The features of token `i` that do not depend on the sentence model.
+/// The features of token `i` that do not depend on the sentence model, in the
+/// order a model adds their weights: [`TokenStatic::words`], the shapes, the
+/// suffix, the word classes of the token and of its neighbours, its place, and
+/// whether it is quoted.
 pub fn token_static_features(toks: &[Tok], i: usize, in_quote: bool, mut emit: impl FnMut(u64)) {
-    let n = toks.len();
-    let t = toks[i];
-    let h = |j: isize| -> u64 {
-        let k = i as isize + j;
-        if k < 0 {
-            BOS
-        } else if k as usize >= n {
-            EOS
-        } else {
-            toks[k as usize].hash
-        }
-    };
-    let s = |j: isize| -> u64 {
-        let k = i as isize + j;
-        if k < 0 || k as usize >= n {
-            15
-        } else {
-            u64::from(toks[k as usize].shape)
-        }
-    };
-    let (wm1, wp1) = (h(-1), h(1));
-    emit(f(T_W0, t.hash));
-    // (Words two away, a trigram, and word × sentence score were tried: no gain.)
-    emit(f(T_WM1, wm1));
-    emit(f(T_WP1, wp1));
-    emit(f(T_PAIR_L, wm1.rotate_left(7) ^ t.hash));
-    emit(f(T_PAIR_R, t.hash.rotate_left(7) ^ wp1));
-    emit(f(T_SHAPES, s(-1) << 8 | s(0) << 4 | s(1)));
-    if t.suffix != 0 {
-        emit(f(T_SUFFIX, t.suffix));
+    let p = TokenStatic::of(toks, i, in_quote);
+    for h in p.words {
+        emit(h);
     }
-    if t.lex != 0 {
-        emit(f(T_LEX0, u64::from(t.lex)));
+    emit(shapes_feature(p.shapes));
+    if let Some(suffix) = p.suffix {
+        emit(suffix);
     }
-    // The classes of the tokens within two of this one, itself excluded (four
-    // lookups; a position before the start wraps around to one past the end).
-    let lex = |k: usize| toks.get(k).map_or(0, |t| t.lex);
-    let near = lex(i.wrapping_sub(2)) | lex(i.wrapping_sub(1)) | lex(i + 1) | lex(i + 2);
-    for bit in set_bits(near) {
-        emit(f(T_LEX_NEAR, bit));
+    if p.lex != 0 {
+        emit(lex_feature(p.lex));
     }
-    emit(f(T_PLACE, place(i, n)));
-    if in_quote {
-        emit(f(T_QUOTE, 1));
+    for bit in set_bits(p.near) {
+        emit(lex_near_feature(bit));
+    }
+    emit(place_feature(p.place));
+    if p.quoted {
+        emit(QUOTE_FEATURE);
     }
 }
+
+/// What [`token_static_features`] makes its features of. The word features are
+/// hashes spread over the whole weight table; the others take few values, so a
+/// scorer may look their weights up in small tables (their hashes are
+/// [`shapes_feature`], [`lex_feature`], [`lex_near_feature`], [`place_feature`]
+/// and [`QUOTE_FEATURE`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TokenStatic {
+    /// The token, its left and right neighbours, and the pairs it makes with
+    /// them (as feature hashes).
+    pub words: [u64; 5],
+    /// The shapes of the token and its neighbours, 4 bits each (15 past either
+    /// end of the sentence).
+    pub shapes: u64,
+    /// The feature hash of the token's suffix, for a word that has one.
+    pub suffix: Option<u64>,
+    /// The token's word classes.
+    pub lex: u16,
+    /// The word classes of the tokens within two of this one, itself excluded.
+    pub near: u16,
+    /// The token's [`place`] in its sentence.
+    pub place: u64,
+    /// Whether it stands between quotation marks.
+    pub quoted: bool,
+}
+
+impl TokenStatic {
+    /// The parts of token `i`'s static features.
+    #[inline]
+    pub fn of(toks: &[Tok], i: usize, in_quote: bool) -> TokenStatic {
+        let n = toks.len();
+        let t = toks[i];
+        let h = |j: isize| -> u64 {
+            let k = i as isize + j;
+            if k < 0 {
+                BOS
+            } else if k as usize >= n {
+                EOS
+            } else {
+                toks[k as usize].hash
+            }
+        };
+        let s = |j: isize| -> u64 {
+            let k = i as isize + j;
+            if k < 0 || k as usize >= n {
+                15
+            } else {
+                u64::from(toks[k as usize].shape)
+            }
+        };
+        let (wm1, wp1) = (h(-1), h(1));
+        // (Words two away, a trigram, and word × sentence score were tried: no gain.)
+        let words = [
+            f(T_W0, t.hash),
+            f(T_WM1, wm1),
+            f(T_WP1, wp1),
+            f(T_PAIR_L, wm1.rotate_left(7) ^ t.hash),
+            f(T_PAIR_R, t.hash.rotate_left(7) ^ wp1),
+        ];
+        // The classes of the tokens within two of this one (four lookups; a
+        // position before the start wraps around to one past the end).
+        let lex = |k: usize| toks.get(k).map_or(0, |t| t.lex);
+        let near = lex(i.wrapping_sub(2)) | lex(i.wrapping_sub(1)) | lex(i + 1) | lex(i + 2);
+        TokenStatic {
+            words,
+            shapes: s(-1) << 8 | s(0) << 4 | s(1),
+            suffix: (t.suffix != 0).then(|| f(T_SUFFIX, t.suffix)),
+            lex: t.lex,
+            near,
+            place: place(i, n),
+            quoted: in_quote,
+        }
+    }
+}
+
+/// The feature of the shapes around a token ([`TokenStatic::shapes`]).
+#[inline]
+pub fn shapes_feature(shapes: u64) -> u64 {
+    f(T_SHAPES, shapes)
+}
+
+/// The feature of a token's word classes (not 0).
+#[inline]
+pub fn lex_feature(lex: u16) -> u64 {
+    f(T_LEX0, u64::from(lex))
+}
+
+/// The feature of a word class `bit` near a token.
+#[inline]
+pub fn lex_near_feature(bit: u64) -> u64 {
+    f(T_LEX_NEAR, bit)
+}
+
+/// The feature of a token's [`place`].
+#[inline]
+pub fn place_feature(place: u64) -> u64 {
+    f(T_PLACE, place)
+}
+
+/// The feature of a quoted token.
+pub const QUOTE_FEATURE: u64 = f(T_QUOTE, 1);
 
 /// The features every token of a sentence shares (scored once per sentence): its
 /// length, punctuation and word classes, `ps` (the sentence model's probability)
@@ -258,8 +335,9 @@ pub fn sentence_context_features(
     emit(f(T_PA_VALUE, 0), logit(pa) / 4.0);
 }
 
-/// Place of token `i` of `n`: first, last, or which fifth of the sentence.
-fn place(i: usize, n: usize) -> u64 {
+/// Place of token `i` of `n`: first, last, or which fifth of the sentence (one
+/// of [`N_PLACES`] values).
+pub fn place(i: usize, n: usize) -> u64 {
     if i == 0 {
         0
     } else if i + 1 == n {
@@ -268,6 +346,9 @@ fn place(i: usize, n: usize) -> u64 {
         2 + (i * 5 / n.max(1)) as u64
     }
 }
+
+/// How many values [`place`] takes: 0 (first), 1 (last), 2 + a fifth.
+pub const N_PLACES: usize = 7;
 
 /// Bin of a probability in tenths.
 #[inline]
@@ -280,9 +361,30 @@ pub fn prob_bin(p: f32, bins: u64) -> u64 {
 pub fn token_context_features(toks: &[Tok], i: usize, ps: f32, mut emit: impl FnMut(u64)) {
     let t = toks[i];
     let b = prob_bin(ps, 10);
-    emit(f(T_PS_WORD, b << 4 | u64::from(t.shape)));
-    emit(f(T_PS_LEX, b << 1 | u64::from(t.lex != 0)));
-    emit(f(T_PS_PLACE, b << 4 | place(i, toks.len())));
+    emit(ps_word_feature(b, t.shape));
+    emit(ps_lex_feature(b, t.lex != 0));
+    emit(ps_place_feature(b, place(i, toks.len())));
+}
+
+/// The first of [`token_context_features`]: the sentence's probability bin `b`
+/// with the token's shape.
+#[inline]
+pub fn ps_word_feature(b: u64, shape: u8) -> u64 {
+    f(T_PS_WORD, b << 4 | u64::from(shape))
+}
+
+/// The second of [`token_context_features`]: the bin `b` with whether the
+/// token has a word class.
+#[inline]
+pub fn ps_lex_feature(b: u64, has_lex: bool) -> u64 {
+    f(T_PS_LEX, b << 1 | u64::from(has_lex))
+}
+
+/// The third of [`token_context_features`]: the bin `b` with the token's
+/// [`place`].
+#[inline]
+pub fn ps_place_feature(b: u64, place: u64) -> u64 {
+    f(T_PS_PLACE, b << 4 | place)
 }
 
 #[inline]
@@ -653,6 +755,85 @@ mod tests {
         let mut toks = Vec::new();
         tokenize(text, Span::new(0, text.len()), &Lexicon::new(), &mut toks);
         ArticleTokens::new(toks)
+    }
+
+    /// [`token_static_features`] as it was written before it was split into
+    /// [`TokenStatic`] parts: the definition the parts must give back.
+    fn token_static_features_reference(
+        toks: &[Tok],
+        i: usize,
+        in_quote: bool,
+        mut emit: impl FnMut(u64),
+    ) {
+        let n = toks.len();
+        let t = toks[i];
+        let h = |j: isize| -> u64 {
+            let k = i as isize + j;
+            if k < 0 {
+                BOS
+            } else if k as usize >= n {
+                EOS
+            } else {
+                toks[k as usize].hash
+            }
+        };
+        let s = |j: isize| -> u64 {
+            let k = i as isize + j;
+            if k < 0 || k as usize >= n {
+                15
+            } else {
+                u64::from(toks[k as usize].shape)
+            }
+        };
+        let (wm1, wp1) = (h(-1), h(1));
+        emit(f(T_W0, t.hash));
+        emit(f(T_WM1, wm1));
+        emit(f(T_WP1, wp1));
+        emit(f(T_PAIR_L, wm1.rotate_left(7) ^ t.hash));
+        emit(f(T_PAIR_R, t.hash.rotate_left(7) ^ wp1));
+        emit(f(T_SHAPES, s(-1) << 8 | s(0) << 4 | s(1)));
+        if t.suffix != 0 {
+            emit(f(T_SUFFIX, t.suffix));
+        }
+        if t.lex != 0 {
+            emit(f(T_LEX0, u64::from(t.lex)));
+        }
+        let lex = |k: usize| toks.get(k).map_or(0, |t| t.lex);
+        let near = lex(i.wrapping_sub(2)) | lex(i.wrapping_sub(1)) | lex(i + 1) | lex(i + 2);
+        for bit in 0..lexicon::N_CLASSES as u64 {
+            if near & (1 << bit) != 0 {
+                emit(f(T_LEX_NEAR, bit));
+            }
+        }
+        emit(f(T_PLACE, place(i, n)));
+        if in_quote {
+            emit(f(T_QUOTE, 1));
+        }
+    }
+
+    #[test]
+    fn static_features_from_their_parts_equal_the_definition() {
+        let text = concat!(
+            "NATO\u{2019}s \u{201c}crazy\u{201d} leaders, 2019: SHOCKING! They are corrupt, ",
+            "lying traitors who destroy our nation. \"Never\" again, says U.S. envoy. A b. ",
+            "Terrorists and thugs attacked; the brave heroes fought back (again)...",
+        );
+        let a = article(text);
+        let toks = &a.toks;
+        let mut n = 0;
+        for len in [1, 2, 3, toks.len()] {
+            let toks = &toks[..len.min(toks.len())];
+            for i in 0..toks.len() {
+                for in_quote in [false, true] {
+                    let (mut got, mut want) = (Vec::new(), Vec::new());
+                    token_static_features(toks, i, in_quote, |h| got.push(h));
+                    token_static_features_reference(toks, i, in_quote, |h| want.push(h));
+                    assert_eq!(got, want, "token {i} of {len}");
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 100 && toks.iter().any(|t| t.lex != 0 && t.suffix != 0));
     }
 
     #[test]

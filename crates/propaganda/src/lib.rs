@@ -42,6 +42,7 @@ pub mod io;
 mod lexicon;
 pub mod model;
 pub mod scorer;
+mod static_weights;
 pub mod technique;
 mod tokens;
 pub mod train;

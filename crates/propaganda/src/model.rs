@@ -25,9 +25,12 @@ use crosscheck_segment::{SentenceTokens, Token};
 use crate::corpus::trim_boundaries;
 use crate::features::{
     bucket, quoted, sentence_context_features, sentence_features, technique_features,
-    token_context_features, token_static_features, ArticleTokens, SentenceInfo,
+    ArticleTokens, SentenceInfo, TokenStatic,
 };
+#[cfg(test)]
+use crate::features::{token_context_features, token_static_features};
 use crate::lexicon::Lexicon;
+use crate::static_weights::StaticWeights;
 use crate::technique::Technique;
 use crate::tokens::{tokenize, Tok};
 use crate::weights::{Q8Rows, Stored, Q8, ROW};
@@ -40,6 +43,8 @@ pub(crate) const KIND_TECHNIQUE: &str = "propaganda-technique";
 const N_TECH: usize = Technique::ALL.len();
 /// How many tokens ahead token scoring prefetches its weights.
 const PREFETCH: usize = 3;
+/// How many features ahead sentence scoring prefetches its weights.
+const SENTENCE_AHEAD: usize = 16;
 
 /// A propaganda span found by [`Propaganda::detect`].
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -319,6 +324,8 @@ pub struct Propaganda {
     pub(crate) lexicon: Lexicon,
     pub(crate) sentence: Linear,
     pub(crate) token: Linear,
+    /// The token model's weights of its few-valued features (made from `token`).
+    pub(crate) static_weights: StaticWeights,
     pub(crate) technique: TechniqueModel,
     pub(crate) decoder: Decoder,
     pub(crate) metadata: Vec<(String, String)>,
@@ -335,8 +342,6 @@ pub struct DetectScratch {
     // Token range and info of each sentence.
     sentences: Vec<(usize, usize, SentenceInfo)>,
     sentence_probs: Vec<f32>,
-    /// One sentence's features for the sentence model: weight index and value.
-    sentence_features: Vec<(usize, f32)>,
     token_margins: Vec<f32>,
     quoted: Vec<bool>,
     spans: Vec<(usize, usize, f32)>,
@@ -445,6 +450,7 @@ impl Propaganda {
         Ok(Propaganda {
             lexicon: Lexicon::new(),
             sentence,
+            static_weights: StaticWeights::new(&token),
             token,
             technique,
             decoder,
@@ -698,33 +704,30 @@ impl Propaganda {
     /// Scores each sentence tokenized into `s`.
     fn score_sentences(&self, s: &mut DetectScratch) {
         for &(a, b, info) in &s.sentences {
-            let p = sigmoid(self.sentence_margin(
-                &s.article.toks[a..b],
-                &info,
-                &mut s.sentence_features,
-            ));
+            let p = sigmoid(self.sentence_margin(&s.article.toks[a..b], &info));
             s.sentence_probs.push(p);
         }
     }
 
-    /// The sentence model's margin (log-odds) of one sentence; `features` is a
-    /// scratch buffer.
-    pub(crate) fn sentence_margin(
-        &self,
-        toks: &[Tok],
-        info: &SentenceInfo,
-        features: &mut Vec<(usize, f32)>,
-    ) -> f32 {
-        // Fetch every weight first (misses overlap), keeping the features' weight
-        // indices, then add them in order.
-        features.clear();
+    /// The sentence model's margin (log-odds) of one sentence.
+    pub(crate) fn sentence_margin(&self, toks: &[Tok], info: &SentenceInfo) -> f32 {
+        // A feature's weight is prefetched when the feature is hashed and added
+        // SENTENCE_AHEAD features later (misses overlap), in order: the same sum.
+        let mut pending = [(0usize, 0f32); SENTENCE_AHEAD];
+        let mut n = 0usize;
+        let mut z = self.sentence.bias;
         sentence_features(toks, info, |h, v| {
             let w = self.sentence.index(h);
             self.sentence.weights.prefetch(w);
-            features.push((w, v));
+            let slot = &mut pending[n % SENTENCE_AHEAD];
+            if n >= SENTENCE_AHEAD {
+                z += self.sentence.weights.get(slot.0) * slot.1;
+            }
+            *slot = (w, v);
+            n += 1;
         });
-        let mut z = self.sentence.bias;
-        for &(w, v) in features.iter() {
+        for k in n.saturating_sub(SENTENCE_AHEAD)..n {
+            let (w, v) = pending[k % SENTENCE_AHEAD];
             z += self.sentence.weights.get(w) * v;
         }
         z
@@ -751,6 +754,8 @@ impl Propaganda {
         // A token's word features hit random rows of the table: they are hashed
         // PREFETCH tokens ahead, their rows fetched while the tokens before are
         // scored, and the hashes kept until the token's turn (same sums, same order).
+        // The context features' weights, fetched once for the sentence.
+        let context = self.static_weights.context(&self.token, ps);
         let n = quoted_buf.len().min(toks.len());
         let mut ring = [StaticFeatures::default(); PREFETCH + 1];
         for (j, row) in ring.iter_mut().enumerate().take(PREFETCH.min(n)) {
@@ -761,47 +766,56 @@ impl Propaganda {
                 let j = i + PREFETCH;
                 ring[j % (PREFETCH + 1)].fill(self, toks, j, quoted_buf[j]);
             }
-            let mut z = base;
-            for &w in ring[i % (PREFETCH + 1)].indices() {
-                z += self.token.weights.get(w);
-            }
-            token_context_features(toks, i, ps, |h| z += self.token.weight(h));
+            let static_features = &ring[i % (PREFETCH + 1)];
+            let z = static_features.add(self, base);
+            let z = context.add(&self.token, z, &toks[i], static_features.parts.place);
             out.push(z);
         }
     }
 }
 
-const _: () = assert!(10 + crate::lexicon::N_CLASSES <= 32);
-
-/// The weight indices of one token's static features (at most 10 + the lexicon
-/// classes): each feature hash is mapped to its bucket once, when its weight is
-/// prefetched, not again when the weight is read.
+/// One token's static features as the scorer needs them: the parts (see
+/// [`TokenStatic`]) and the weight indices of its word and suffix features,
+/// each mapped to its bucket once, when its weight is prefetched, not again
+/// when the weight is read. The other features' weights come from the model's
+/// [`StaticWeights`].
 #[derive(Clone, Copy, Default)]
 struct StaticFeatures {
-    indices: [usize; 32],
-    len: usize,
+    parts: TokenStatic,
+    /// The buckets of `parts.words`.
+    words: [usize; 5],
+    /// The bucket of `parts.suffix`.
+    suffix: Option<usize>,
 }
 
 impl StaticFeatures {
-    /// Hashes token `j`'s static features and prefetches their weights.
+    /// Hashes token `j`'s static features and prefetches the weights of those
+    /// spread over the table.
     #[inline]
     fn fill(&mut self, model: &Propaganda, toks: &[Tok], j: usize, in_quote: bool) {
-        // A local count: `self.len` would be stored back at every feature. A token
-        // has at most 32 features (asserted above), so the masked slot is never
-        // reused and needs no bounds check.
-        let mut len = 0;
-        let indices = &mut self.indices;
-        token_static_features(toks, j, in_quote, |h| {
+        self.parts = TokenStatic::of(toks, j, in_quote);
+        for (w, &h) in self.words.iter_mut().zip(&self.parts.words) {
+            *w = model.token.index(h);
+            model.token.weights.prefetch(*w);
+        }
+        self.suffix = self.parts.suffix.map(|h| {
             let w = model.token.index(h);
             model.token.weights.prefetch(w);
-            indices[len % 32] = w;
-            len += 1;
+            w
         });
-        self.len = len.min(32);
     }
 
-    fn indices(&self) -> &[usize] {
-        &self.indices[..self.len]
+    /// `z` plus the weights of the features, in the order
+    /// [`crate::features::token_static_features`] emits them.
+    #[inline]
+    fn add(&self, model: &Propaganda, mut z: f32) -> f32 {
+        for &w in &self.words {
+            z += model.token.weights.get(w);
+        }
+        let suffix = self.suffix.map(|w| model.token.weights.get(w));
+        model
+            .static_weights
+            .add(&model.token, z, &self.parts, suffix)
     }
 }
 
@@ -978,6 +992,61 @@ mod tests {
             texts.push(std::fs::read_to_string(p).unwrap_or_default());
         }
         texts
+    }
+
+    #[test]
+    fn sentence_and_token_margins_equal_the_feature_by_feature_sums() {
+        // The definition `sentence_margin` and `token_margins` speed up: every
+        // feature hashed and its weight added, in the order the features are
+        // emitted.
+        let (model, texts) = (shipped_model(), sample_texts());
+        let (mut quoted_buf, mut out) = (Vec::new(), Vec::new());
+        let mut n = 0;
+        for text in &texts {
+            let sentences =
+                crosscheck_segment::Segmenter::new().sentences(text, Span::new(0, text.len()));
+            for (k, sp) in sentences.iter().enumerate() {
+                let mut toks = Vec::new();
+                tokenize(text, *sp, &model.lexicon, &mut toks);
+                let info = SentenceInfo::new(k, text, &toks);
+                let mut sentence = model.sentence.bias;
+                sentence_features(&toks, &info, |h, v| {
+                    sentence += model.sentence.weight(h) * v
+                });
+                assert_eq!(
+                    model.sentence_margin(&toks, &info).to_bits(),
+                    sentence.to_bits()
+                );
+                for ps in [0.0, 0.05, 0.31, 0.5, 0.77, 0.999, 1.0] {
+                    let pa = 0.4;
+                    model.token_margins(text, &toks, &info, ps, pa, &mut quoted_buf, &mut out);
+                    let mut base = model.token.bias;
+                    sentence_context_features(toks.len(), &info, ps, pa, |h, v| {
+                        base += model.token.weight(h) * v
+                    });
+                    quoted(text, &toks, &mut quoted_buf);
+                    let reference: Vec<f32> = (0..toks.len())
+                        .map(|i| {
+                            let mut z = base;
+                            token_static_features(&toks, i, quoted_buf[i], |h| {
+                                z += model.token.weight(h)
+                            });
+                            token_context_features(&toks, i, ps, |h| z += model.token.weight(h));
+                            z
+                        })
+                        .collect();
+                    let bits = |v: &[f32]| v.iter().map(|z| z.to_bits()).collect::<Vec<_>>();
+                    assert_eq!(
+                        bits(&out),
+                        bits(&reference),
+                        "{:?}",
+                        &text[sp.start..sp.end]
+                    );
+                    n += out.len();
+                }
+            }
+        }
+        assert!(n > 10_000, "{n} token margins");
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub const SHAPE_COMMA: u8 = 7;
 /// Dashes, brackets.
 pub const SHAPE_DASH: u8 = 8;
 pub const SHAPE_OTHER: u8 = 9;
+/// How many shapes there are.
+pub const N_SHAPES: usize = SHAPE_OTHER as usize + 1;
 
 /// One token of a sentence.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

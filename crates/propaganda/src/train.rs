@@ -38,6 +38,7 @@ use crate::model::{hashed_space, Decoder, Linear, ModelError, Propaganda, Techni
 use crate::scorer::{
     merge_overlapping, score_si, score_tc, si_recall_by_technique, SiScore, TcScore,
 };
+use crate::static_weights::StaticWeights;
 use crate::technique::Technique;
 use crate::tokens::{tokenize, Tok};
 use crate::weights::Q8;
@@ -482,6 +483,12 @@ fn train_prepared(
         &config.technique_sgd,
     );
 
+    let token = Linear {
+        space: hashed_space(bits)?,
+        bits,
+        weights: Q8::from_f32(&token.weights),
+        bias: token.bias,
+    };
     Ok(Propaganda {
         lexicon: Lexicon::new(),
         sentence: Linear {
@@ -490,12 +497,8 @@ fn train_prepared(
             weights: Q8::from_f32(&sentence.weights),
             bias: sentence.bias,
         },
-        token: Linear {
-            space: hashed_space(bits)?,
-            bits,
-            weights: Q8::from_f32(&token.weights),
-            bias: token.bias,
-        },
+        static_weights: StaticWeights::new(&token),
+        token,
         technique: TechniqueModel::from_heads(tech_hasher.clone(), &technique.heads),
         decoder,
         metadata: vec![],
