@@ -707,7 +707,7 @@ impl CueTable {
         };
         // Most lines hold no cue phrase at all: one plain search says so before the
         // overlapping walk over every match.
-        if !self.any_phrase.is_match(line[..reach].as_bytes()) {
+        if !self.any_phrase.is_match(&line.as_bytes()[..reach]) {
             return Plain;
         }
         for m in self.phrases.find_overlapping_iter(&line[..reach]) {
