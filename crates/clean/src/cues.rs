@@ -18,6 +18,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use crosscheck_schema::RemovalKind;
 
+use crate::phrase_filter::PhraseFilter;
 use crate::shape::{is_separator, normalize_key, word_count};
 
 /// Lines longer than this are never taken for a widget or an appeal.
@@ -64,6 +65,8 @@ struct Phrase {
 pub(crate) struct CueTable {
     whole: HashMap<String, Cue>,
     phrases: AhoCorasick,
+    /// Whether a line holds any phrase: asked of every short line first.
+    any_phrase: PhraseFilter,
     phrase_info: Vec<Phrase>,
 }
 
@@ -639,7 +642,7 @@ impl CueTable {
             // The first entry for a key wins (a label listed twice keeps its first meaning).
             whole.entry((*k).to_string()).or_insert(*c);
         }
-        let patterns: Vec<&str> = PHRASES.iter().map(|p| p.0).collect();
+        let patterns = phrase_patterns();
         let phrases = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
@@ -647,6 +650,7 @@ impl CueTable {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("cue phrases form a valid automaton");
+        let any_phrase = PhraseFilter::new(&patterns);
         let phrase_info = PHRASES
             .iter()
             .map(|&(_, cue, flags, rank)| Phrase { cue, flags, rank })
@@ -654,6 +658,7 @@ impl CueTable {
         CueTable {
             whole,
             phrases,
+            any_phrase,
             phrase_info,
         }
     }
@@ -700,9 +705,9 @@ impl CueTable {
         } else {
             line.len()
         };
-        // Most lines hold no cue phrase at all: one plain search (the automaton's
-        // fastest scan) says so before the overlapping walk over every match.
-        if !self.phrases.is_match(&line[..reach]) {
+        // Most lines hold no cue phrase at all: one plain search says so before the
+        // overlapping walk over every match.
+        if !self.any_phrase.is_match(&line.as_bytes()[..reach]) {
             return Plain;
         }
         for m in self.phrases.find_overlapping_iter(&line[..reach]) {
@@ -736,6 +741,11 @@ impl CueTable {
         }
         best.cue
     }
+}
+
+/// The cue phrases, in [`PHRASES`] order (the automaton's pattern ids).
+pub(crate) fn phrase_patterns() -> Vec<&'static str> {
+    PHRASES.iter().map(|p| p.0).collect()
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {

@@ -52,6 +52,7 @@ mod cues;
 mod inline;
 mod lines;
 mod metadata;
+mod phrase_filter;
 mod publication_box;
 mod repeats;
 mod shape;

@@ -4,12 +4,14 @@
 //! A byte scan decides first: a sentence with no ASCII digit and no whole-word
 //! keyword (month, weekday, `today`, `ago`, `week`, ...) is done without tokenizing.
 
+use std::cell::RefCell;
+
 use chrono::{Datelike, NaiveDate};
 
 use crate::ascii;
 use crate::grammar::Matcher;
 use crate::lexicon::pack_lower;
-use crate::token::tokenize;
+use crate::token::{tokenize, Tok};
 use crate::{DateMatch, DateOrder, DateParser, Precision};
 
 pub(crate) fn find(
@@ -26,11 +28,31 @@ pub(crate) fn find(
     if !may_hold_date(parser, slice) {
         return Vec::new();
     }
-    // About one token per four bytes of news text: one allocation, not a doubling series.
-    let mut toks = Vec::with_capacity(slice.len() / 4 + 4);
-    tokenize(&parser.lexicon, slice, start, &mut toks);
+    TOKENS.with_borrow_mut(|toks| find_tokenized(parser, text, slice, start, reference, toks))
+}
+
+thread_local! {
+    /// The tokens of the last text [`find`] read on this thread: the buffer is
+    /// reused, not allocated per sentence.
+    static TOKENS: RefCell<Vec<Tok>> = const { RefCell::new(Vec::new()) };
+}
+
+/// [`find`] of `slice` (`text[start..]`, on char boundaries), cutting its tokens
+/// into `toks`.
+fn find_tokenized(
+    parser: &DateParser,
+    text: &str,
+    slice: &str,
+    start: usize,
+    reference: Option<NaiveDate>,
+    toks: &mut Vec<Tok>,
+) -> Vec<DateMatch> {
+    // About one token per four bytes of news text: room at once, not a doubling series.
+    toks.clear();
+    toks.reserve(slice.len() / 4 + 4);
+    tokenize(&parser.lexicon, slice, start, toks);
     let matcher = Matcher {
-        toks: &toks,
+        toks,
         reference,
         slash_order: DateOrder::MonthFirst,
         dash_order: DateOrder::DayFirst,

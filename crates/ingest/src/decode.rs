@@ -1,6 +1,8 @@
 //! Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, and legacy
 //! single-byte encodings (Windows-1252 / Latin-1 and others) detected by chardetng.
 
+use std::borrow::Cow;
+
 use encoding_rs::Encoding;
 
 /// How a byte buffer was decoded.
@@ -55,9 +57,15 @@ pub fn decode(bytes: &[u8], how: Decoded) -> String {
 /// Decodes one record field: UTF-8 when it is valid, else `fallback`. Record
 /// files mix encodings more often than one would hope.
 pub fn decode_field(bytes: &[u8], fallback: &'static Encoding) -> String {
+    decode_field_borrowed(bytes, fallback).into_owned()
+}
+
+/// [`decode_field`] without a copy when `bytes` are valid UTF-8 (a JSON line is
+/// parsed, not kept).
+pub fn decode_field_borrowed<'b>(bytes: &'b [u8], fallback: &'static Encoding) -> Cow<'b, str> {
     match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => fallback.decode_without_bom_handling(bytes).0.into_owned(),
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => Cow::Owned(fallback.decode_without_bom_handling(bytes).0.into_owned()),
     }
 }
 

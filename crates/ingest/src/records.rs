@@ -6,7 +6,7 @@ use std::io::BufRead;
 use crosscheck_schema::{Document, InputFormat, RecordFields};
 use encoding_rs::Encoding;
 
-use crate::decode::decode_field;
+use crate::decode::{decode_field, decode_field_borrowed};
 use crate::mapping::{Field, FieldMapping, Preset};
 use crate::IngestError;
 
@@ -108,11 +108,9 @@ impl RecordBuilder<'_> {
         if text.trim().is_empty() {
             return Err(err(format!("empty text in field `{}`", names[text_at])));
         }
+        // Each column is read once: its value is moved out, not copied.
         let [id, title, date, outlet, url, label, author, language] = columns.fields.map(|at| {
-            values
-                .get(at?)
-                .map(|v| v.trim().to_string())
-                .filter(|v| !v.is_empty())
+            Some(trimmed(std::mem::take(values.get_mut(at?)?))).filter(|v| !v.is_empty())
         });
         let mut fields = RecordFields {
             id,
@@ -131,8 +129,10 @@ impl RecordBuilder<'_> {
         let used = |i: usize| i == text_at || columns.fields.contains(&Some(i));
         for (i, name) in names.iter().enumerate() {
             if !used(i) {
-                if let Some(v) = values.get(i) {
-                    fields.extra.insert(name.trim().to_string(), v.clone());
+                if let Some(v) = values.get_mut(i) {
+                    fields
+                        .extra
+                        .insert(name.trim().to_string(), std::mem::take(v));
                 }
             }
         }
@@ -196,7 +196,7 @@ impl<R: BufRead> Iterator for JsonLines<'_, R> {
                     .at_line(line)
                     .at_offset(start)
             };
-            let text = decode_field(
+            let text = decode_field_borrowed(
                 raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw),
                 self.builder.encoding,
             );
@@ -219,6 +219,17 @@ impl<R: BufRead> Iterator for JsonLines<'_, R> {
                     .map_err(|e| e.at_offset(start)),
             );
         }
+    }
+}
+
+/// `value` without its leading and trailing white space, as `trim` cuts it; kept
+/// as it is (no copy) when there is none.
+fn trimmed(value: String) -> String {
+    let t = value.trim();
+    if t.len() == value.len() {
+        value
+    } else {
+        t.to_string()
     }
 }
 
