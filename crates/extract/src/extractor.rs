@@ -449,9 +449,6 @@ impl Extractor {
                     n_quoted += usize::from(q);
                 }
             }
-            // Single quotation marks ('...', the British papers' style) only mark the
-            // sentence as quoting someone: an apostrophe looks the same, so they are
-            // paired within the sentence and shape nothing else.
             let quoted_share = if n_words == 0 {
                 0.0
             } else {
@@ -695,7 +692,10 @@ impl Extractor {
                 hedges,
                 frame,
                 quoted_share,
-                // Single marks are looked for only where a speaker could be quoted.
+                // Single quotation marks ('...', the British papers' style) only mark
+                // the sentence as quoting someone: an apostrophe looks the same, so they
+                // are paired within the sentence, shape nothing else, and are looked for
+                // only where a speaker could be quoted.
                 quoted: n_quoted > 0
                     || (marks == 0 && !chain.is_empty() && single_quoted(&w, text)),
                 open_at_end: state,

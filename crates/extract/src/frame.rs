@@ -1009,18 +1009,19 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
             // even where the actor table knows its name for its government; not inside a
             // longer name ("the Islamic State in Iraq and Syria"), as a compound ("in
             // US-led strikes") or in Russian state media's "(banned in Russia)".
-            let in_longer_name = inp
-                .actor_matches
-                .iter()
-                .any(|m| m.first <= p.first && p.end <= m.end && m.end - m.first > p.end - p.first);
-            let compound = w.text[w.toks[p.end - 1].end..].starts_with('-');
-            let banned = p.first >= 2
-                && matches!(
-                    w.w(p.first - 2),
-                    "banned" | "outlawed" | "prohibited" | "illegal" | "proscribed"
-                );
-            let named_state = in_ranges(&actor_ranges, p.first, p.end);
-            if !own_war && (!locative || (named_state && (in_longer_name || compound || banned))) {
+            let not_located = || {
+                let in_longer_name = inp.actor_matches.iter().any(|m| {
+                    m.first <= p.first && p.end <= m.end && m.end - m.first > p.end - p.first
+                });
+                let compound = w.text[w.toks[p.end - 1].end..].starts_with('-');
+                let banned = p.first >= 2
+                    && matches!(
+                        w.w(p.first - 2),
+                        "banned" | "outlawed" | "prohibited" | "illegal" | "proscribed"
+                    );
+                in_ranges(&actor_ranges, p.first, p.end) && (in_longer_name || compound || banned)
+            };
+            if !own_war && (!locative || not_located()) {
                 continue;
             }
         } else if in_ranges(&actor_ranges, p.first, p.end) && !place_position(w, p.first) {
