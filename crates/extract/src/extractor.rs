@@ -595,6 +595,7 @@ impl Extractor {
                 )
             };
             parties.learn(
+                &w,
                 &self.actors,
                 actor_matches,
                 built.as_ref().and_then(|b| b.actor),

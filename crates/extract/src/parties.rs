@@ -66,13 +66,25 @@ pub(crate) struct PartyMemory {
 
 impl PartyMemory {
     /// Remembers the parties a sentence names (`matches`), then the actor of its
-    /// frame.
-    pub fn learn(&mut self, actors: &Actors, matches: &[ActorTok], actor: Option<usize>) {
+    /// frame. A state named only as where something is based ("the Britain-based
+    /// group said") is no party of the article: its army is not "the army" of later
+    /// sentences.
+    pub fn learn(
+        &mut self,
+        w: &Words,
+        actors: &Actors,
+        matches: &[ActorTok],
+        actor: Option<usize>,
+    ) {
         for m in matches {
             let Some(a) = actors.get(m.actor) else {
                 continue;
             };
             if a.generic {
+                continue;
+            }
+            let based = || w.text.get(m.span.end..).is_some_and(|t| t.starts_with("-based"));
+            if matches!(a.kind, ActorKind::State | ActorKind::StateForce) && based() {
                 continue;
             }
             match a.kind {

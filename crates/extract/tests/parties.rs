@@ -1379,3 +1379,38 @@ fn a_locative_country_that_is_also_a_government_name() {
         None
     );
 }
+
+#[test]
+fn the_forces_of_states_at_other_wars() {
+    // Governments and armed forces beyond Syria's war are told apart, as the
+    // table does for Russia, the US and Turkey.
+    assert_eq!(
+        actor_name("Nigerian soldiers killed 20 insurgents near Maiduguri on Monday."),
+        Some("Nigerian Armed Forces".into())
+    );
+    assert_eq!(
+        actor_name("Iraqi troops killed 12 militants in Baiji on Monday."),
+        Some("Iraqi Armed Forces".into())
+    );
+    assert_eq!(
+        actor_name("Afghan forces killed 25 Taliban fighters in Kandahar on Sunday."),
+        Some("Afghan Armed Forces".into())
+    );
+    // "Yemeni government forces" is not "government forces", Syria's army.
+    assert_eq!(
+        actor_name("Yemeni government forces shelled Taiz, killing five civilians."),
+        Some("Yemeni Armed Forces".into())
+    );
+    let f = frame("Ukrainian forces shelled Donetsk on Tuesday, killing four civilians.");
+    assert_eq!(f.actor.map(|a| a.name), Some("Ukrainian Armed Forces".into()));
+    assert_eq!(f.place.map(|p| p.name), Some("Donetsk".into()));
+}
+
+#[test]
+fn a_state_named_as_a_base_is_no_party_of_the_article() {
+    // "the Britain-based group": Britain is where the monitor sits, so the troops of
+    // a later sentence are not Britain's.
+    let text = "There are dozens of people missing, the Britain-based group said. \
+                More than 50 troops were summarily executed in the IS assault.";
+    assert_eq!(actor_name(text), Some("Islamic State".into()));
+}
