@@ -1757,3 +1757,15 @@ fn two_speakers_blaming_two_parties_are_two_claims() {
     let text = "Kurdish officials blame rebel factions; they also blame government forces.";
     assert_eq!(claims_on(text, Some(date(2018, 2, 16))).len(), 1);
 }
+
+#[test]
+fn the_britain_based_monitor_is_the_observatory() {
+    // Britain is where the monitor sits, not who speaks.
+    let t = "At least 12 people were killed in the blast in Azaz, the Britain-based group said.";
+    let c = claim(t);
+    assert_eq!(chain(&c, t), ["the Britain-based group"]);
+    assert_eq!(
+        c.attribution.chain[0].name,
+        "Syrian Observatory for Human Rights"
+    );
+}
