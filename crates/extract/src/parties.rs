@@ -83,7 +83,11 @@ impl PartyMemory {
             if a.generic {
                 continue;
             }
-            let based = || w.text.get(m.span.end..).is_some_and(|t| t.starts_with("-based"));
+            let based = || {
+                w.text
+                    .get(m.span.end..)
+                    .is_some_and(|t| t.starts_with("-based"))
+            };
             if matches!(a.kind, ActorKind::State | ActorKind::StateForce) && based() {
                 continue;
             }

@@ -1402,7 +1402,10 @@ fn the_forces_of_states_at_other_wars() {
         Some("Yemeni Armed Forces".into())
     );
     let f = frame("Ukrainian forces shelled Donetsk on Tuesday, killing four civilians.");
-    assert_eq!(f.actor.map(|a| a.name), Some("Ukrainian Armed Forces".into()));
+    assert_eq!(
+        f.actor.map(|a| a.name),
+        Some("Ukrainian Armed Forces".into())
+    );
     assert_eq!(f.place.map(|p| p.name), Some("Donetsk".into()));
 }
 
