@@ -203,9 +203,8 @@ impl Matcher {
             let Some(k) = index_key(key) else { continue };
             filter.insert(k);
             if let Some(first) = key.split(|&b| !is_word_byte(b)).find(|r| !r.is_empty()) {
-                let h = word_hash(first);
-                filter.insert_first_word(single_key(h));
-                first_words.insert(h);
+                filter.insert_first_word(single_key(word_hash(first)));
+                first_words.insert(first);
             }
             starts.entry(k).or_default().push(Candidate {
                 pattern: p as u32,

@@ -65,9 +65,10 @@ pub(crate) struct Word {
 /// [`Gazetteer`]: crate::Gazetteer
 #[derive(Clone)]
 pub struct StartWords {
-    /// Bit [`StartWords::slot`] of the [`word_hash`] of each alias's first word:
-    /// 2^17 bits (16 KiB), probed once per word of a text, so that most words
-    /// are told apart by a shift, a mask and a load.
+    /// Bit [`StartWords::slot`] of the first eight bytes ([`word_prefix`]) of
+    /// each alias's first word: 2^17 bits (16 KiB), probed once per word of a
+    /// text before the word is hashed, so that most words are told apart by a
+    /// multiplication, a shift and a load.
     bits: Box<[u64; START_WORDS]>,
 }
 
@@ -83,24 +84,23 @@ impl Default for StartWords {
 }
 
 impl StartWords {
-    /// The bit of a word whose [`word_hash`] is `h`: bits 10 to 26 of the hash,
-    /// which its last multiplication mixed from all of its last eight bytes.
+    /// The bit of a word whose [`word_prefix`] is `prefix`.
     #[inline]
-    fn slot(h: u64) -> usize {
-        ((h >> 10) & ((1 << START_BITS) - 1)) as usize
+    fn slot(prefix: u64) -> usize {
+        (prefix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - START_BITS)) as usize
     }
 
-    /// Records a word some alias starts with, by its [`word_hash`].
-    pub(crate) fn insert(&mut self, h: u64) {
-        let s = StartWords::slot(h);
+    /// Records a word some alias starts with.
+    pub(crate) fn insert(&mut self, word: &[u8]) {
+        let s = StartWords::slot(word_prefix(word, 0, word.len()));
         self.bits[s >> 6] |= 1 << (s & 63);
     }
 
-    /// Whether some alias may start with the word whose [`word_hash`] is `h`
-    /// (no when it was never [inserted](StartWords::insert)).
+    /// Whether some alias may start with the word whose [`word_prefix`] is
+    /// `prefix` (no when no such word was [inserted](StartWords::insert)).
     #[inline]
-    pub(crate) fn may_start(&self, h: u64) -> bool {
-        let s = StartWords::slot(h);
+    pub(crate) fn may_start(&self, prefix: u64) -> bool {
+        let s = StartWords::slot(prefix);
         self.bits[s >> 6] & (1 << (s & 63)) != 0
     }
 
@@ -189,13 +189,19 @@ fn words(hay: &[u8], inside_word: bool, starts: Option<&StartWords>) -> Vec<Word
         }
         let s = i;
         i = word_end(hay, i);
+        // A word no table starts with and that ends no kept word's pair needs
+        // no hash.
+        let kept = starts.is_none_or(|f| f.may_start(word_prefix(hay, s, i - s)));
+        if !kept && open.is_none() {
+            continue;
+        }
         let h = word_hash_padded(hay, s, i - s);
         if let Some(last) = open.take() {
             if let Some(w) = words.last_mut() {
                 w.pair = Some(pair_key(last, h));
             }
         }
-        if starts.is_none_or(|f| f.may_start(h)) {
+        if kept {
             words.push(Word {
                 start: s,
                 single: single_key(h),
@@ -235,6 +241,30 @@ fn word_end(hay: &[u8], mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// The first eight bytes of the word `hay[s..s + len]` (all of a shorter one)
+/// as a little-endian integer, zero past the word: read with one load when
+/// eight bytes follow `s`.
+#[inline]
+fn word_prefix(hay: &[u8], s: usize, len: usize) -> u64 {
+    let n = len.min(8);
+    match hay.get(s..s + 8) {
+        Some(block) => {
+            let mut x = [0u8; 8];
+            x.copy_from_slice(block);
+            let x = u64::from_le_bytes(x);
+            if n == 8 {
+                x
+            } else {
+                x & ((1u64 << (8 * n)) - 1)
+            }
+        }
+        None => hay[s..s + n]
+            .iter()
+            .enumerate()
+            .fold(0u64, |x, (k, &b)| x | u64::from(b) << (8 * k)),
+    }
 }
 
 /// [`word_hash`] of `hay[s..s + len]`. A word of up to eight bytes followed by
@@ -439,6 +469,25 @@ mod tests {
                         word_hash(&hay[s..s + len])
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_prefix_is_its_first_eight_bytes() {
+        let hay = b"abcdefghijklmnopqrstuvwxyz";
+        for s in 0..=hay.len() {
+            for len in 0..=hay.len() - s {
+                let mut x = [0u8; 8];
+                let n = len.min(8);
+                x[..n].copy_from_slice(&hay[s..s + n]);
+                // Whatever follows the word, and the word alone.
+                assert_eq!(word_prefix(hay, s, len), u64::from_le_bytes(x), "{s} {len}");
+                assert_eq!(
+                    word_prefix(&hay[s..s + len], 0, len),
+                    u64::from_le_bytes(x),
+                    "{s} {len}"
+                );
             }
         }
     }
