@@ -385,8 +385,20 @@ impl Hasher for KeyHasher {
 impl Matcher {
     /// The pattern whose folded alias is exactly `key`, through the index.
     fn pattern_of(&self, key: &[u8]) -> Option<usize> {
+        let mut runs = key.split(|&b| !is_word_byte(b)).filter(|r| !r.is_empty());
+        let h1 = word_hash(runs.next()?);
+        // Many names looked up ("<adjective> forces" for each adjective before
+        // a trigger) start with a word no alias starts with: the filter tells
+        // without a look in the index.
+        if !self.filter.may_be_first_word(single_key(h1)) {
+            return None;
+        }
+        let index = match runs.next() {
+            None => single_key(h1),
+            Some(second) => pair_key(h1, word_hash(second)),
+        };
         self.starts
-            .get(&index_key(key)?)?
+            .get(&index)?
             .iter()
             .map(|c| c.pattern as usize)
             .find(|&p| self.keys[p][..] == *key)
