@@ -4,7 +4,7 @@
 use chrono::Datelike;
 use chrono::NaiveDate;
 use crosscheck_dates::{DateMatch, DateParser};
-use crosscheck_lexicon::{ActorKind, Actors, FoldedText, Gazetteer, PlaceMatch};
+use crosscheck_lexicon::{ActorKind, Actors, FoldedText, Gazetteer, PlaceMatch, StartWords};
 use crosscheck_schema::{
     Attribution, AttributionSource, Claim, EventFrame, EventType, SourceKind, Span,
 };
@@ -47,6 +47,9 @@ pub struct Extractor {
     vocab: Vocab,
     actors: Actors,
     places: Gazetteer,
+    /// The words an alias of `actors` or `places` may start with: an article's
+    /// folded text keeps only those.
+    starts: StartWords,
     dates: DateParser,
     threshold: f32,
     /// The learned second opinion on the rules' frames ([`EventFilter`]); none
@@ -136,10 +139,12 @@ impl Sentence {
 
 impl Extractor {
     pub fn new() -> Extractor {
+        let (actors, places) = (Actors::new(), Gazetteer::new());
         Extractor {
             vocab: Vocab::new(),
-            actors: Actors::new(),
-            places: Gazetteer::new(),
+            starts: actors.start_words().union(&places.start_words()),
+            actors,
+            places,
             dates: DateParser::new(),
             threshold: DEFAULT_THRESHOLD,
             event_filter: None,
@@ -342,7 +347,7 @@ impl Extractor {
             (Some(a), Some(b)) => clamp(text, Span::new(a.start, b.end)),
             _ => Span::new(0, 0),
         };
-        let folded = FoldedText::new(text, extent.start, extent.end);
+        let folded = FoldedText::for_starts(text, extent.start, extent.end, &self.starts);
         let all_actors = self.actors.find_in(&folded);
         let mut all_places = self.places.find_in(&folded);
         self.places.disambiguate(text, &mut all_places);

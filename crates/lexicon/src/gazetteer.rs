@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crosscheck_schema::PlaceMention;
 
 use crate::matcher::{AliasSpec, Matcher};
-use crate::{tsv, FoldedText, LexiconError};
+use crate::{tsv, FoldedText, LexiconError, StartWords};
 
 const HEADER: [&str; 7] = ["id", "name", "kind", "parent", "lat", "lon", "aliases"];
 
@@ -343,6 +343,12 @@ impl Gazetteer {
     /// over `Deir ez-Zor`). Offsets are absolute byte offsets into `text`.
     pub fn find(&self, text: &str, start: usize, end: usize) -> Vec<PlaceMatch> {
         self.find_in(&FoldedText::new(text, start, end))
+    }
+
+    /// The words an alias of the table may start with, for a text folded to
+    /// be matched against it and other tables ([`FoldedText::for_starts`]).
+    pub fn start_words(&self) -> StartWords {
+        self.matcher.first_words().clone()
     }
 
     /// [`find`](Self::find) over a region folded beforehand, to match

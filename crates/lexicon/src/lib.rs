@@ -31,7 +31,8 @@
 //! merged, apostrophes and diacritics dropped), keeping whole words only and the
 //! longest name where names overlap; offsets are byte offsets into the text
 //! given. To match both tables against one text, fold it once with
-//! [`FoldedText`] and call `find_in` on each table.
+//! [`FoldedText`] and call `find_in` on each table (folded for their
+//! [`StartWords`], the text keeps only the words their aliases may start with).
 //!
 //! What it does not do: decide which of several places is the one an event
 //! happened in, resolve pronouns ("the group", "it") or descriptions ("a
@@ -49,4 +50,4 @@ mod tsv;
 pub use actors::{Actor, ActorKind, ActorMatch, Actors};
 pub use error::LexiconError;
 pub use gazetteer::{Gazetteer, Place, PlaceKind, PlaceMatch};
-pub use text::{word_hash, word_hash_padded, word_hash_short, FoldedText};
+pub use text::{word_hash, word_hash_padded, word_hash_short, FoldedText, StartWords};

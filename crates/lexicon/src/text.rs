@@ -24,10 +24,14 @@ pub struct FoldedText<'t> {
     pub(crate) text: &'t str,
     pub(crate) folded: Folded,
     /// The words of the folded region (runs of word bytes), in order, each with
-    /// the hash of its bytes. A word running into the region from before it is
-    /// left out: no match may start inside a word. The pair key of a word and
-    /// the next ([`Word::pair`]) is made from the two when a matcher asks for it.
+    /// its index keys: all of them, or for a text folded for some tables
+    /// ([`FoldedText::for_starts`]) those that may start one of their aliases. A
+    /// word running into the region from before it is left out: no match may
+    /// start inside a word.
     pub(crate) words: Vec<Word>,
+    /// The start words the words were kept by, if any: a table matched against
+    /// the text must be one of theirs.
+    pub(crate) starts: Option<&'t StartWords>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -35,43 +39,143 @@ pub(crate) struct Word {
     pub(crate) start: usize,
     /// The index key of the word alone ([`single_key`]), the same for every table.
     pub(crate) single: u64,
-    /// The hash of the word's bytes ([`word_hash`]), for [`Word::pair`].
-    hash: u64,
+    /// The index key of the word with the next word of the text ([`pair_key`]),
+    /// kept or not; `None` for the last word.
+    pub(crate) pair: Option<u64>,
 }
 
-impl Word {
-    /// The index key of this word with `next`, the word after it ([`pair_key`]);
-    /// `None` for the last word.
+/// The words that may start an alias of some tables (an [`Actors`] and a
+/// [`Gazetteer`], say): the first words of their aliases, as a filter. A text
+/// folded for them ([`FoldedText::for_starts`]) keeps only those of its words,
+/// which are all the tables' `find_in` reads: the words none of the tables can
+/// match are passed over once, not once per table.
+///
+/// ```
+/// use crosscheck_lexicon::{Actors, FoldedText, Gazetteer};
+///
+/// let (places, actors) = (Gazetteer::new(), Actors::new());
+/// let starts = actors.start_words().union(&places.start_words());
+/// let text = "Regime helicopters dropped barrel bombs on Darayya.";
+/// let folded = FoldedText::for_starts(text, 0, text.len(), &starts);
+/// assert_eq!(places.find_in(&folded), places.find(text, 0, text.len()));
+/// assert_eq!(actors.find_in(&folded), actors.find(text, 0, text.len()));
+/// ```
+///
+/// [`Actors`]: crate::Actors
+/// [`Gazetteer`]: crate::Gazetteer
+#[derive(Clone)]
+pub struct StartWords {
+    /// Bit [`StartWords::slot`] of the first eight bytes ([`word_prefix`]) of
+    /// each alias's first word: 2^17 bits (16 KiB), probed once per word of a
+    /// text before the word is hashed, so that most words are told apart by a
+    /// multiplication, a shift and a load.
+    bits: Box<[u64; START_WORDS]>,
+}
+
+const START_BITS: u32 = 17;
+const START_WORDS: usize = 1 << (START_BITS - 6);
+
+impl Default for StartWords {
+    fn default() -> StartWords {
+        StartWords {
+            bits: Box::new([0u64; START_WORDS]),
+        }
+    }
+}
+
+impl StartWords {
+    /// The bit of a word whose [`word_prefix`] is `prefix`.
     #[inline]
-    pub(crate) fn pair(&self, next: Option<&Word>) -> Option<u64> {
-        next.map(|n| pair_key(self.hash, n.hash))
+    fn slot(prefix: u64) -> usize {
+        (prefix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - START_BITS)) as usize
+    }
+
+    /// Records a word some alias starts with.
+    pub(crate) fn insert(&mut self, word: &[u8]) {
+        let s = StartWords::slot(word_prefix(word, 0, word.len()));
+        self.bits[s >> 6] |= 1 << (s & 63);
+    }
+
+    /// Whether some alias may start with the word whose [`word_prefix`] is
+    /// `prefix` (no when no such word was [inserted](StartWords::insert)).
+    #[inline]
+    pub(crate) fn may_start(&self, prefix: u64) -> bool {
+        let s = StartWords::slot(prefix);
+        self.bits[s >> 6] & (1 << (s & 63)) != 0
+    }
+
+    /// The start words of both tables.
+    pub fn union(&self, other: &StartWords) -> StartWords {
+        let mut bits = self.bits.clone();
+        for (b, o) in bits.iter_mut().zip(other.bits.iter()) {
+            *b |= o;
+        }
+        StartWords { bits }
+    }
+
+    /// Whether every word `other` lets through, these do too: a text folded for
+    /// these may be matched against the table of `other`.
+    pub(crate) fn covers(&self, other: &StartWords) -> bool {
+        self.bits
+            .iter()
+            .zip(other.bits.iter())
+            .all(|(b, o)| o & !b == 0)
     }
 }
 
 impl<'t> FoldedText<'t> {
-    /// Folds `text[start..end]`. A range off the text or off character
-    /// boundaries is narrowed to the nearest boundaries inside.
+    /// Folds `text[start..end]`, keeping every word. A range off the text or off
+    /// character boundaries is narrowed to the nearest boundaries inside.
     pub fn new(text: &'t str, start: usize, end: usize) -> FoldedText<'t> {
+        FoldedText::fold(text, start, end, None)
+    }
+
+    /// [`FoldedText::new`] keeping only the words that may start an alias of the
+    /// tables `starts` is made of: only those tables may be matched against it.
+    pub fn for_starts(
+        text: &'t str,
+        start: usize,
+        end: usize,
+        starts: &'t StartWords,
+    ) -> FoldedText<'t> {
+        FoldedText::fold(text, start, end, Some(starts))
+    }
+
+    fn fold(
+        text: &'t str,
+        start: usize,
+        end: usize,
+        starts: Option<&'t StartWords>,
+    ) -> FoldedText<'t> {
         let (start, end) = clamp(text, start, end);
         let folded = Folded::new(&text[start..end], start);
         let inside_word = text[..start].chars().next_back().is_some_and(is_word_char);
-        let words = words(&folded.bytes, inside_word);
+        let words = words(&folded.bytes, inside_word, starts);
         FoldedText {
             text,
             folded,
             words,
+            starts,
         }
     }
 }
 
 /// The words of a folded text `hay`, leaving out the one it starts inside when
-/// `inside_word`. Kept out of line (it runs once per text), where its loop has
-/// the registers to itself.
+/// `inside_word`, and those `starts` rules out as an alias's first word. Kept
+/// out of line (it runs once per text), where its loop has the registers to
+/// itself.
 #[inline(never)]
-fn words(hay: &[u8], inside_word: bool) -> Vec<Word> {
-    // A word and its space take about five bytes on average: one allocation
-    // for nearly every text, not a copy of a long vector when it runs out.
-    let mut words: Vec<Word> = Vec::with_capacity(hay.len() / 4 + 1);
+fn words(hay: &[u8], inside_word: bool, starts: Option<&StartWords>) -> Vec<Word> {
+    // All of them: a word and its space take about five bytes on average, one
+    // allocation for nearly every text, not a copy of a long vector when it
+    // runs out. Filtered, about one word in ten stays.
+    let room = match starts {
+        Some(_) => hay.len() / 32 + 1,
+        None => hay.len() / 4 + 1,
+    };
+    let mut words: Vec<Word> = Vec::with_capacity(room);
+    // The hash of the last word kept, until the word after it is known.
+    let mut open: Option<u64> = None;
     let mut i = 0;
     if inside_word {
         while i < hay.len() && is_word_byte(hay[i]) {
@@ -85,12 +189,26 @@ fn words(hay: &[u8], inside_word: bool) -> Vec<Word> {
         }
         let s = i;
         i = word_end(hay, i);
+        // A word no table starts with and that ends no kept word's pair needs
+        // no hash.
+        let kept = starts.is_none_or(|f| f.may_start(word_prefix(hay, s, i - s)));
+        if !kept && open.is_none() {
+            continue;
+        }
         let h = word_hash_padded(hay, s, i - s);
-        words.push(Word {
-            start: s,
-            single: single_key(h),
-            hash: h,
-        });
+        if let Some(last) = open.take() {
+            if let Some(w) = words.last_mut() {
+                w.pair = Some(pair_key(last, h));
+            }
+        }
+        if kept {
+            words.push(Word {
+                start: s,
+                single: single_key(h),
+                pair: None,
+            });
+            open = Some(h);
+        }
     }
     words
 }
@@ -123,6 +241,30 @@ fn word_end(hay: &[u8], mut i: usize) -> usize {
         i += 1;
     }
     i
+}
+
+/// The first eight bytes of the word `hay[s..s + len]` (all of a shorter one)
+/// as a little-endian integer, zero past the word: read with one load when
+/// eight bytes follow `s`.
+#[inline]
+fn word_prefix(hay: &[u8], s: usize, len: usize) -> u64 {
+    let n = len.min(8);
+    match hay.get(s..s + 8) {
+        Some(block) => {
+            let mut x = [0u8; 8];
+            x.copy_from_slice(block);
+            let x = u64::from_le_bytes(x);
+            if n == 8 {
+                x
+            } else {
+                x & ((1u64 << (8 * n)) - 1)
+            }
+        }
+        None => hay[s..s + n]
+            .iter()
+            .enumerate()
+            .fold(0u64, |x, (k, &b)| x | u64::from(b) << (8 * k)),
+    }
 }
 
 /// [`word_hash`] of `hay[s..s + len]`. A word of up to eight bytes followed by
@@ -327,6 +469,25 @@ mod tests {
                         word_hash(&hay[s..s + len])
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_prefix_is_its_first_eight_bytes() {
+        let hay = b"abcdefghijklmnopqrstuvwxyz";
+        for s in 0..=hay.len() {
+            for len in 0..=hay.len() - s {
+                let mut x = [0u8; 8];
+                let n = len.min(8);
+                x[..n].copy_from_slice(&hay[s..s + n]);
+                // Whatever follows the word, and the word alone.
+                assert_eq!(word_prefix(hay, s, len), u64::from_le_bytes(x), "{s} {len}");
+                assert_eq!(
+                    word_prefix(&hay[s..s + len], 0, len),
+                    u64::from_le_bytes(x),
+                    "{s} {len}"
+                );
             }
         }
     }
