@@ -5,8 +5,8 @@ use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate};
 use crosscheck_schema::{
-    ArticleAnalysis, Casualties, CasualtyCategory, Claim, DatePrecision, EntityKind,
-    EventFrame, EventType, PlaceMention, SourceKind,
+    ArticleAnalysis, Casualties, CasualtyCategory, Claim, DatePrecision, EntityKind, EventFrame,
+    EventType, PlaceMention, SourceKind,
 };
 use serde::{Deserialize, Serialize};
 
@@ -33,7 +33,7 @@ pub(crate) enum ClaimId {
 }
 
 impl ClaimId {
-    fn of(claim: &str, article: &str) -> ClaimId {
+    pub(crate) fn of(claim: &str, article: &str) -> ClaimId {
         let n = claim
             .strip_prefix(article)
             .and_then(|r| r.strip_prefix("/c"))
