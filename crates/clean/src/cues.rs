@@ -13,10 +13,9 @@
 //! `ADDRESSED` count only when the line speaks to the reader ("you", "please", "!",
 //! "below"), and no phrase counts on a line of reported speech (a quote plus "said").
 
-use std::collections::HashMap;
-
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use crosscheck_schema::RemovalKind;
+use rustc_hash::FxHashMap;
 
 use crate::phrase_filter::PhraseFilter;
 use crate::shape::{is_separator, normalize_key, word_count};
@@ -63,7 +62,10 @@ struct Phrase {
 }
 
 pub(crate) struct CueTable {
-    whole: HashMap<String, Cue>,
+    /// Looked up for nearly every short line: Fx hashing, where the standard
+    /// hasher cost as much as the look-up itself (the keys are fixed, no input
+    /// chooses them).
+    whole: FxHashMap<String, Cue>,
     phrases: AhoCorasick,
     /// Whether a line holds any phrase: asked of every short line first.
     any_phrase: PhraseFilter,
@@ -637,7 +639,7 @@ const SHARE_NETWORKS: &[&str] = &[
 
 impl CueTable {
     pub fn new() -> CueTable {
-        let mut whole = HashMap::with_capacity(WHOLE.len() * 2);
+        let mut whole = FxHashMap::with_capacity_and_hasher(WHOLE.len() * 2, Default::default());
         for (k, c) in WHOLE {
             // The first entry for a key wins (a label listed twice keeps its first meaning).
             whole.entry((*k).to_string()).or_insert(*c);

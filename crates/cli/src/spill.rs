@@ -9,41 +9,72 @@
 //! one run, so its format is free to change.
 
 use std::fs::File;
-use std::io::{BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{Read, Seek, SeekFrom, Write};
 
 use anyhow::{Context, Result};
 use crosscheck_schema::{ArticleAnalysis, ClaimStatus, Evidence, Span};
 use crosscheck_signals::{pack_signals, ArticleCredibility, SignalsRef};
 
 /// The spill file: articles in the order they were pushed.
+///
+/// Records are encoded straight into one block in memory, written to the file
+/// once it reaches [`BLOCK`] bytes, and read back a block at a time, each record
+/// passed on where it lies in the block: an article's bytes are not copied from a
+/// record buffer into a `BufWriter`, nor from a `BufReader` into a record buffer.
 pub struct Spill {
-    file: BufWriter<File>,
-    /// The record being encoded, reused from one article to the next.
-    buffer: Vec<u8>,
+    file: File,
+    /// Records not yet written to the file.
+    pending: Vec<u8>,
     /// Records written: the replay reads exactly these, so a short file is an error,
     /// never a silently shorter output.
     records: usize,
+    /// Where each claim's status goes in the JSON being pushed, reused.
+    claim_ends: Vec<usize>,
 }
+
+/// The size of the blocks the spill file is written and read in.
+const BLOCK: usize = 1 << 20;
 
 impl Spill {
     pub fn new() -> Result<Spill> {
         let file =
             tempfile::tempfile().context("cannot create a temporary file for the second pass")?;
         Ok(Spill {
-            file: BufWriter::with_capacity(1 << 20, file),
-            buffer: Vec::new(),
+            file,
+            pending: Vec::with_capacity(BLOCK + (BLOCK >> 2)),
             records: 0,
+            claim_ends: Vec::new(),
         })
     }
 
     /// Parks one article with the texts of its claims (empty unless the output
     /// quotes them).
     pub fn push(&mut self, article: &ArticleAnalysis, claim_texts: &[String]) -> Result<()> {
-        let mut buffer = std::mem::take(&mut self.buffer);
-        buffer.clear();
-        let buffer = crate::dense::to_postcard(&(article, claim_texts), buffer)
-            .context("cannot encode an article for the second pass")?;
-        self.write_record(buffer)
+        self.push_record(|pending| {
+            crate::dense::to_postcard(&(article, claim_texts), pending)
+                .context("cannot encode an article for the second pass")
+        })
+    }
+
+    /// Appends one record, encoded by `encode` (which appends to the vector it is
+    /// given and hands it back), behind its length; writes the block when full.
+    fn push_record(&mut self, encode: impl FnOnce(Vec<u8>) -> Result<Vec<u8>>) -> Result<()> {
+        let start = self.pending.len();
+        let mut pending = std::mem::take(&mut self.pending);
+        pending.extend_from_slice(&[0; 4]);
+        let mut pending = encode(pending)?;
+        let len =
+            u32::try_from(pending.len() - start - 4).context("an article too large to spill")?;
+        pending[start..start + 4].copy_from_slice(&len.to_le_bytes());
+        self.pending = pending;
+        self.records += 1;
+        if self.pending.len() >= BLOCK {
+            self.file
+                .write_all(&self.pending)
+                .context("cannot write the second-pass file")?;
+            self.pending.clear();
+        }
+        Ok(())
     }
 
     /// Reads the articles back in the order they were pushed.
@@ -99,66 +130,61 @@ type CredibilityParts = (
 
 impl Spill {
     /// Parks one article for a JSON sink: its JSON without what linking decides
-    /// (claim statuses, credibility) and what credibility needs of it, instead of
-    /// the whole article. `json` is its `output::article_prefix`, `claim_ends` the
-    /// offsets that function gave.
+    /// (claim statuses, credibility; `output::article_prefix`, rendered here) and
+    /// what credibility needs of it, instead of the whole article.
     pub fn push_prerendered(
         &mut self,
         article: &ArticleAnalysis,
-        json: &[u8],
-        claim_ends: &[usize],
         credibility: &ArticleCredibility<'_>,
     ) -> Result<()> {
-        let mut buffer = std::mem::take(&mut self.buffer);
-        buffer.clear();
-        let len32 = |n: usize| u32::try_from(n).context("an article too large to spill");
-        buffer.extend_from_slice(&len32(json.len())?.to_le_bytes());
-        buffer.extend_from_slice(json);
-        buffer.extend_from_slice(&len32(article.id.len())?.to_le_bytes());
-        buffer.extend_from_slice(article.id.as_bytes());
-        buffer.extend_from_slice(&len32(article.claims.len())?.to_le_bytes());
-        for (claim, &end) in article.claims.iter().zip(claim_ends) {
-            buffer.extend_from_slice(&len32(end)?.to_le_bytes());
-            buffer.push(match claim.status {
-                None => 0,
-                Some(s) => 1 + ClaimStatus::ALL.iter().position(|&x| x == s).unwrap_or(0) as u8,
-            });
-            buffer.extend_from_slice(&len32(claim.id.len())?.to_le_bytes());
-            buffer.extend_from_slice(claim.id.as_bytes());
-        }
-        let c = credibility;
-        // The signals packed (`signals::pack_signals`) and read in place when
-        // assessing; the rest in postcard.
-        let packed_at = buffer.len();
-        buffer.extend_from_slice(&[0; 4]);
-        match c.signals {
-            SignalsRef::Signals(signals) => pack_signals(signals, &mut buffer),
-            SignalsRef::Packed(bytes) => buffer.extend_from_slice(bytes),
-        }
-        let packed = len32(buffer.len() - packed_at - 4)?;
-        buffer[packed_at..packed_at + 4].copy_from_slice(&packed.to_le_bytes());
-        let parts = (
-            &c.before,
-            &c.after,
-            &c.outlet,
-            &c.casualties,
-            &c.sourcing,
-            &c.events,
-        );
-        let buffer = crate::dense::to_postcard(&parts, buffer)
-            .context("cannot encode an article for the second pass")?;
-        self.write_record(buffer)
-    }
-
-    fn write_record(&mut self, buffer: Vec<u8>) -> Result<()> {
-        let len = u32::try_from(buffer.len()).context("an article too large to spill")?;
-        self.file
-            .write_all(&len.to_le_bytes())
-            .and_then(|()| self.file.write_all(&buffer))
-            .context("cannot write the second-pass file")?;
-        self.buffer = buffer;
-        self.records += 1;
-        Ok(())
+        let mut claim_ends = std::mem::take(&mut self.claim_ends);
+        let pushed = self.push_record(|mut buffer| {
+            let len32 = |n: usize| u32::try_from(n).context("an article too large to spill");
+            let json_at = buffer.len();
+            buffer.extend_from_slice(&[0; 4]);
+            claim_ends.clear();
+            crate::output::article_prefix(&mut buffer, article, &mut claim_ends)
+                .context("cannot encode an article for the second pass")?;
+            let json_start = json_at + 4;
+            let json_len = len32(buffer.len() - json_start)?;
+            buffer[json_at..json_start].copy_from_slice(&json_len.to_le_bytes());
+            buffer.extend_from_slice(&len32(article.id.len())?.to_le_bytes());
+            buffer.extend_from_slice(article.id.as_bytes());
+            buffer.extend_from_slice(&len32(article.claims.len())?.to_le_bytes());
+            for (claim, &end) in article.claims.iter().zip(&claim_ends) {
+                // The offset in the JSON, not in the block.
+                buffer.extend_from_slice(&len32(end - json_start)?.to_le_bytes());
+                buffer.push(match claim.status {
+                    None => 0,
+                    Some(s) => 1 + ClaimStatus::ALL.iter().position(|&x| x == s).unwrap_or(0) as u8,
+                });
+                buffer.extend_from_slice(&len32(claim.id.len())?.to_le_bytes());
+                buffer.extend_from_slice(claim.id.as_bytes());
+            }
+            let c = credibility;
+            // The signals packed (`signals::pack_signals`) and read in place when
+            // assessing; the rest in postcard.
+            let packed_at = buffer.len();
+            buffer.extend_from_slice(&[0; 4]);
+            match c.signals {
+                SignalsRef::Signals(signals) => pack_signals(signals, &mut buffer),
+                SignalsRef::Packed(bytes) => buffer.extend_from_slice(bytes),
+            }
+            let packed = len32(buffer.len() - packed_at - 4)?;
+            buffer[packed_at..packed_at + 4].copy_from_slice(&packed.to_le_bytes());
+            let parts = (
+                &c.before,
+                &c.after,
+                &c.outlet,
+                &c.casualties,
+                &c.sourcing,
+                &c.events,
+            );
+            crate::dense::to_postcard(&parts, buffer)
+                .context("cannot encode an article for the second pass")
+        });
+        self.claim_ends = claim_ends;
+        pushed
     }
 
     /// Reads back, in order, the articles of [`Spill::push_prerendered`].
@@ -212,27 +238,100 @@ impl Spill {
 
     /// Calls `each` with every record's bytes, in the order they were pushed.
     fn replay_records(self, mut each: impl FnMut(&[u8]) -> Result<()>) -> Result<()> {
-        let mut file = self
-            .file
-            .into_inner()
-            .map_err(|e| e.into_error())
-            .context("cannot write the second-pass file")?;
+        let Spill {
+            mut file,
+            pending,
+            records,
+            ..
+        } = self;
+        // The records still in memory follow those in the file.
+        let written = file
+            .stream_position()
+            .context("cannot read the second-pass file")?;
         file.seek(SeekFrom::Start(0))
             .context("cannot read the second-pass file")?;
-        let mut reader = BufReader::with_capacity(1 << 20, file);
-        let mut buffer = self.buffer;
-        for _ in 0..self.records {
-            let mut len = [0u8; 4];
-            reader
-                .read_exact(&mut len)
-                .context("the second-pass file is truncated")?;
-            buffer.resize(u32::from_le_bytes(len) as usize, 0);
-            reader
-                .read_exact(&mut buffer)
-                .context("the second-pass file is truncated")?;
-            each(&buffer)?;
+        let mut reader = BlockReader {
+            file: file.take(written),
+            block: Vec::with_capacity(BLOCK + (BLOCK >> 2)),
+            at: 0,
+        };
+        let mut rest = &pending[..];
+        for _ in 0..records {
+            let record = match reader.record()? {
+                Some(record) => record,
+                None => {
+                    let len = rest
+                        .first_chunk::<4>()
+                        .context("the second-pass file is truncated")?;
+                    let len = u32::from_le_bytes(*len) as usize;
+                    let record = rest
+                        .get(4..4 + len)
+                        .context("the second-pass file is truncated")?;
+                    rest = &rest[4 + len..];
+                    record
+                }
+            };
+            each(record)?;
         }
         Ok(())
+    }
+}
+
+/// The spill file read a block at a time.
+struct BlockReader<R> {
+    file: R,
+    /// Bytes read and not yet handed out start at `at`.
+    block: Vec<u8>,
+    at: usize,
+}
+
+impl<R: Read> BlockReader<R> {
+    /// The next record of the file, or `None` at its end. A record cut by the end
+    /// of the file is an error.
+    fn record(&mut self) -> Result<Option<&[u8]>> {
+        if !self.fill(4)? {
+            return if self.block.len() == self.at {
+                Ok(None)
+            } else {
+                Err(anyhow::anyhow!("the second-pass file is truncated"))
+            };
+        }
+        let at = self.at;
+        let len = u32::from_le_bytes([
+            self.block[at],
+            self.block[at + 1],
+            self.block[at + 2],
+            self.block[at + 3],
+        ]) as usize;
+        if !self.fill(4 + len)? {
+            anyhow::bail!("the second-pass file is truncated");
+        }
+        // Filling may have moved the record to the block's start.
+        let at = self.at;
+        self.at += 4 + len;
+        Ok(Some(&self.block[at + 4..at + 4 + len]))
+    }
+
+    /// Makes `n` bytes from `at` available, reading more of the file (after
+    /// moving what is left of the block to its start); false when the file ends
+    /// first.
+    fn fill(&mut self, n: usize) -> Result<bool> {
+        if self.block.len() - self.at >= n {
+            return Ok(true);
+        }
+        self.block.drain(..self.at);
+        self.at = 0;
+        while self.block.len() < n {
+            let want = n.max(BLOCK) - self.block.len();
+            let read = (&mut self.file)
+                .take(want as u64)
+                .read_to_end(&mut self.block)
+                .context("cannot read the second-pass file")?;
+            if read == 0 {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 }
 
@@ -347,9 +446,7 @@ mod tests {
             let (mut json, mut ends) = (Vec::new(), Vec::new());
             crate::output::article_prefix(&mut json, article, &mut ends).unwrap();
             let credibility = pipeline.prepare_assessment(article);
-            spill
-                .push_prerendered(article, &json, &ends, &credibility)
-                .unwrap();
+            spill.push_prerendered(article, &credibility).unwrap();
             let claims: Vec<_> = ends
                 .into_iter()
                 .zip(&article.claims)
@@ -376,5 +473,35 @@ mod tests {
             .unwrap();
         assert_eq!(back, pushed);
         assert_eq!(back[1].3, pipeline.assess(&full, None));
+    }
+
+    /// Records of many sizes, one longer than a block, so that records straddle
+    /// the ends of the blocks written and read.
+    #[test]
+    fn records_across_blocks_come_back_whole() {
+        let pipeline = Pipeline::new();
+        let article = pipeline
+            .analyze(&Document::from_text("a.txt", TEXT))
+            .remove(0);
+        let mut spill = Spill::new().unwrap();
+        let mut pushed = Vec::new();
+        for k in 0..400usize {
+            let len = if k == 150 {
+                BLOCK + 12_345
+            } else {
+                (k * 7919) % 17_000
+            };
+            spill.push(&article, &["y".repeat(len)]).unwrap();
+            pushed.push(len);
+        }
+        let mut back = Vec::new();
+        spill
+            .replay(|a, texts| {
+                assert_eq!(a, &article);
+                back.push(texts[0].len());
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(back, pushed);
     }
 }

@@ -50,6 +50,7 @@ mod lexicon;
 mod linker;
 mod minhash;
 mod record;
+mod statuses;
 mod util;
 
 pub use config::LinkConfig;

@@ -349,13 +349,7 @@ impl Linker {
             result.contradictions.extend(r.contradictions);
             result.corroborations.extend(r.corroborations);
         }
-        let mut statuses: Vec<(String, ClaimStatus)> = status
-            .into_iter()
-            .enumerate()
-            .map(|(i, s)| (self.claim_id(i as u32).into_owned(), s))
-            .collect();
-        statuses.sort_by(|x, y| x.0.cmp(&y.0));
-        result.statuses = statuses;
+        result.statuses = self.statuses_by_id(&status);
         result
     }
 

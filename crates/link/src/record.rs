@@ -1,10 +1,12 @@
 //! The compact summary of an article and its claims that the linker keeps: enough to
 //! cluster, compare and cite, and no text.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, NaiveDate};
 use crosscheck_schema::{
-    ArticleAnalysis, Attribution, Casualties, CasualtyCategory, Claim, DatePrecision, EntityKind,
-    EventFrame, EventType, PlaceMention, SourceKind,
+    ArticleAnalysis, Casualties, CasualtyCategory, Claim, DatePrecision, EntityKind, EventFrame,
+    EventType, PlaceMention, SourceKind,
 };
 use serde::{Deserialize, Serialize};
 
@@ -31,7 +33,7 @@ pub(crate) enum ClaimId {
 }
 
 impl ClaimId {
-    fn of(claim: &str, article: &str) -> ClaimId {
+    pub(crate) fn of(claim: &str, article: &str) -> ClaimId {
         let n = claim
             .strip_prefix(article)
             .and_then(|r| r.strip_prefix("/c"))
@@ -225,11 +227,11 @@ fn is_vague(c: &Casualties) -> bool {
 
 /// True when a source is identified well enough that two articles citing it rely on
 /// the same source: named, not anonymous ("activists", "a military source").
-fn identified(name: &str, kind: SourceKind) -> bool {
+/// `folded` is the source's name through [`fold_name`].
+fn identified(folded: &str, kind: SourceKind) -> bool {
     if kind == SourceKind::Anonymous {
         return false;
     }
-    let folded = fold_name(name);
     if folded.is_empty() || folded.starts_with("a ") || folded.starts_with("an ") {
         return false;
     }
@@ -270,7 +272,7 @@ pub(crate) fn build(
         shingles: 0,
     };
     let mut rec = rec;
-    let mut last_named: Option<String> = None;
+    let mut last_named: Option<Speaker<'_>> = None;
     let claims: Vec<ClaimRec> = article
         .claims
         .iter()
@@ -331,32 +333,60 @@ const ANAPHORS: &[&str] = &[
     "report",
 ];
 
+/// A speaker of a claim's attribution chain as linking reads it: its name
+/// (trimmed or not, as the chain has it), the name through [`fold_name`] and
+/// its kind.
+#[derive(Clone)]
+struct Speaker<'a> {
+    name: Cow<'a, str>,
+    folded: String,
+    kind: SourceKind,
+}
+
 #[allow(clippy::too_many_arguments)]
-fn claim(
-    c: &Claim,
+fn claim<'a>(
+    c: &'a Claim,
     article: &str,
     text: &str,
     words: &BodyWords,
     lexicon: &dyn Lexicon,
     config: &LinkConfig,
     tables: &mut Tables,
-    last_named: &mut Option<String>,
+    last_named: &mut Option<Speaker<'a>>,
 ) -> ClaimRec {
-    // Resolve "the agency" to the agency named before it in the article.
-    let mut attribution = c.attribution.clone();
-    for s in &mut attribution.chain {
-        let folded = fold_name(&s.name);
-        if ANAPHORS.contains(&folded.as_str()) {
-            if let Some(name) = last_named.as_ref() {
-                s.name = name.clone();
-            }
-        } else if identified(&s.name, SourceKind::Other) {
-            *last_named = Some(s.name.trim().to_string());
-        }
-    }
-    let (voice, source) = voices(&attribution, &mut tables.strings);
-    let chain: Box<[u32]> = attribution
+    // Resolve "the agency" to the agency named before it in the article. Each
+    // name is folded once: the anaphor test, `identified` and the voices all
+    // read the folded name.
+    let speakers: Vec<Speaker<'a>> = c
+        .attribution
         .chain
+        .iter()
+        .map(|s| {
+            let folded = fold_name(&s.name);
+            if ANAPHORS.contains(&folded.as_str()) {
+                if let Some(named) = last_named.as_ref() {
+                    return Speaker {
+                        kind: s.kind,
+                        ..named.clone()
+                    };
+                }
+            } else if identified(&folded, SourceKind::Other) {
+                // The name is kept trimmed; trimming does not change its fold.
+                *last_named = Some(Speaker {
+                    name: Cow::Borrowed(s.name.trim()),
+                    folded: folded.clone(),
+                    kind: s.kind,
+                });
+            }
+            Speaker {
+                name: Cow::Borrowed(&s.name),
+                folded,
+                kind: s.kind,
+            }
+        })
+        .collect();
+    let (voice, source) = voices(&speakers, &mut tables.strings);
+    let chain: Box<[u32]> = speakers
         .iter()
         .map(|s| tables.strings.intern(s.name.trim()))
         .collect();
@@ -376,23 +406,22 @@ fn claim(
     }
 }
 
-fn voices(a: &Attribution, strings: &mut Interner) -> (u32, u32) {
-    let voice = a
-        .chain
-        .last()
-        .map_or(NONE, |s| strings.intern(&fold_name(&s.name)));
+/// The folded names of the innermost speaker and of the innermost identified
+/// publisher of a chain, interned, or `NONE`.
+fn voices(chain: &[Speaker<'_>], strings: &mut Interner) -> (u32, u32) {
+    let voice = chain.last().map_or(NONE, |s| strings.intern(&s.folded));
     // The innermost named publisher (an outlet, an agency, a monitor): in [state
     // media, a military source] the claim rests on state media. Every outlet relaying
     // one publisher relays one source; a party's statement (a ministry, an armed
     // group) relayed by two outlets counts for each outlet.
-    let source = a
-        .chain
+    let source = chain
         .iter()
         .rev()
         .find(|s| {
-            matches!(s.kind, SourceKind::Media | SourceKind::Monitor) && identified(&s.name, s.kind)
+            matches!(s.kind, SourceKind::Media | SourceKind::Monitor)
+                && identified(&s.folded, s.kind)
         })
-        .map_or(NONE, |s| strings.intern(&fold_name(&s.name)));
+        .map_or(NONE, |s| strings.intern(&s.folded));
     (voice, source)
 }
 
@@ -482,6 +511,15 @@ fn place(p: &PlaceMention, lexicon: &dyn Lexicon, tables: &mut Tables) -> Option
     let known =
         p.id.as_deref()
             .and_then(|id| lexicon.place_ancestors(id).map(|a| (id, a)));
+    // Each key is spelt in one buffer: `i:` and a gazetteer id, or `n:` and a
+    // folded name.
+    let mut key = String::new();
+    let mut intern_key = |prefix: &str, rest: &str| {
+        key.clear();
+        key.push_str(prefix);
+        key.push_str(rest);
+        strings.intern(&key)
+    };
     let (chain, coarse): (Box<[u32]>, bool) = match known {
         Some((id, ancestors)) => {
             let coarse = ancestors.is_empty();
@@ -489,7 +527,7 @@ fn place(p: &PlaceMention, lexicon: &dyn Lexicon, tables: &mut Tables) -> Option
                 .iter()
                 .map(String::as_str)
                 .chain(std::iter::once(id))
-                .map(|a| strings.intern(&format!("i:{a}")))
+                .map(|a| intern_key("i:", a))
                 .collect();
             (chain, coarse)
         }
@@ -498,7 +536,7 @@ fn place(p: &PlaceMention, lexicon: &dyn Lexicon, tables: &mut Tables) -> Option
                 .within
                 .iter()
                 .chain(std::iter::once(&p.name))
-                .map(|n| strings.intern(&format!("n:{}", fold_name(n))))
+                .map(|n| intern_key("n:", &fold_name(n)))
                 .collect();
             (chain, false)
         }

@@ -101,7 +101,6 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
     // claims' statuses and the credibility left for the second pass: the spill
     // then holds that JSON and what credibility needs, not the whole article.
     let prerender = linking && sink.prerenders();
-    let (mut json, mut claim_ends) = (Vec::new(), Vec::new());
 
     let (doc_tx, doc_rx) = sync_channel::<Vec<Item>>(2);
     let (store_tx, store_rx) = sync_channel::<Vec<StoredDocument>>(2);
@@ -158,16 +157,8 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
                     match spill.as_mut() {
                         Some(spill) => {
                             if prerender {
-                                json.clear();
-                                claim_ends.clear();
-                                output::article_prefix(&mut json, article, &mut claim_ends)?;
                                 let credibility = pipeline.prepare_assessment(article);
-                                spill.push_prerendered(
-                                    article,
-                                    &json,
-                                    &claim_ends,
-                                    &credibility,
-                                )?;
+                                spill.push_prerendered(article, &credibility)?;
                             } else {
                                 spill.push(article, &texts)?;
                             }

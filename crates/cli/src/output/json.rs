@@ -22,8 +22,64 @@ fn write_json<T: serde::Serialize + ?Sized>(
     Ok(())
 }
 
-pub struct JsonDocument {
+/// Rendered output kept in memory and written in blocks of at least [`BLOCK`]
+/// bytes. Each article is rendered into the block once; writing every article on
+/// its own went through the 64 KB `BufWriter` of `open_output`, which copied it a
+/// second time. A block that large goes past that buffer without a copy.
+struct Blocks {
     out: Box<dyn Write + Send>,
+    pending: Vec<u8>,
+}
+
+/// The size from which [`Blocks`] writes what it holds: the capacity of the
+/// `BufWriter` under it, which passes a write of that size straight through.
+const BLOCK: usize = 1 << 16;
+
+impl Blocks {
+    fn new(out: Box<dyn Write + Send>) -> Blocks {
+        Blocks {
+            out,
+            pending: Vec::new(),
+        }
+    }
+
+    /// Appends what `render` renders; nothing when it fails (the output does not
+    /// get half an article).
+    fn render(
+        &mut self,
+        render: impl FnOnce(&mut Vec<u8>) -> Result<(), serde_json::Error>,
+    ) -> Result<()> {
+        let start = self.pending.len();
+        render(&mut self.pending).inspect_err(|_| self.pending.truncate(start))?;
+        Ok(())
+    }
+
+    /// Writes what is held once it makes a block.
+    fn written_when_full(&mut self) -> Result<()> {
+        if self.pending.len() >= BLOCK {
+            self.write_pending()?;
+        }
+        Ok(())
+    }
+
+    /// Writes whatever is held.
+    fn write_pending(&mut self) -> std::io::Result<()> {
+        let result = self.out.write_all(&self.pending);
+        self.pending.clear();
+        result
+    }
+}
+
+impl Drop for Blocks {
+    /// What is held still reaches the output when a run ends early, as what the
+    /// `BufWriter` held did.
+    fn drop(&mut self) {
+        let _ = self.write_pending();
+    }
+}
+
+pub struct JsonDocument {
+    out: Blocks,
     articles: usize,
     buf: Vec<u8>,
 }
@@ -31,7 +87,7 @@ pub struct JsonDocument {
 impl JsonDocument {
     pub fn new(out: Box<dyn Write + Send>) -> JsonDocument {
         JsonDocument {
-            out,
+            out: Blocks::new(out),
             articles: 0,
             buf: Vec::new(),
         }
@@ -39,7 +95,7 @@ impl JsonDocument {
 
     fn open(&mut self) -> Result<()> {
         write!(
-            self.out,
+            self.out.pending,
             "{{\"schema\":{},\"articles\":[",
             serde_json::to_string(SCHEMA)?
         )?;
@@ -48,8 +104,7 @@ impl JsonDocument {
 }
 
 impl JsonDocument {
-    /// Writes one element of the `articles` array, rendered by `render` into the
-    /// reused buffer.
+    /// Writes one element of the `articles` array, rendered by `render`.
     fn element(
         &mut self,
         render: impl FnOnce(&mut Vec<u8>) -> Result<(), serde_json::Error>,
@@ -57,14 +112,12 @@ impl JsonDocument {
         if self.articles == 0 {
             self.open()?;
         } else {
-            self.out.write_all(b",")?;
+            self.out.pending.push(b',');
         }
-        self.out.write_all(b"\n")?;
-        self.buf.clear();
-        render(&mut self.buf)?;
-        self.out.write_all(&self.buf)?;
+        self.out.pending.push(b'\n');
+        self.out.render(render)?;
         self.articles += 1;
-        Ok(())
+        self.out.written_when_full()
     }
 }
 
@@ -90,49 +143,47 @@ impl Sink for JsonDocument {
         if self.articles == 0 {
             self.open()?;
         }
+        self.out.write_pending()?;
+        let out = &mut self.out.out;
         // The same field order as `crosscheck_schema::Analysis`, so the document
         // deserialises into it.
-        write!(self.out, "\n],\"groups\":")?;
-        write_json(&mut self.out, &mut self.buf, &links.groups)?;
-        write!(self.out, ",\n\"events\":")?;
-        write_json(&mut self.out, &mut self.buf, &links.events)?;
-        write!(self.out, ",\n\"contradictions\":")?;
-        write_json(&mut self.out, &mut self.buf, &links.contradictions)?;
-        write!(self.out, ",\n\"corroborations\":")?;
-        write_json(&mut self.out, &mut self.buf, &links.corroborations)?;
-        write!(self.out, ",\n\"summary\":")?;
-        write_json(&mut self.out, &mut self.buf, summary)?;
-        writeln!(self.out, "}}")?;
-        self.out.flush()?;
+        write!(out, "\n],\"groups\":")?;
+        write_json(out, &mut self.buf, &links.groups)?;
+        write!(out, ",\n\"events\":")?;
+        write_json(out, &mut self.buf, &links.events)?;
+        write!(out, ",\n\"contradictions\":")?;
+        write_json(out, &mut self.buf, &links.contradictions)?;
+        write!(out, ",\n\"corroborations\":")?;
+        write_json(out, &mut self.buf, &links.corroborations)?;
+        write!(out, ",\n\"summary\":")?;
+        write_json(out, &mut self.buf, summary)?;
+        writeln!(out, "}}")?;
+        out.flush()?;
         Ok(())
     }
 }
 
 pub struct JsonLines {
-    out: Box<dyn Write + Send>,
-    buf: Vec<u8>,
+    out: Blocks,
 }
 
 impl JsonLines {
     pub fn new(out: Box<dyn Write + Send>) -> JsonLines {
         JsonLines {
-            out,
-            buf: Vec::new(),
+            out: Blocks::new(out),
         }
     }
 }
 
 impl JsonLines {
-    /// Writes one line, rendered by `render` into the reused buffer.
+    /// Writes one line, rendered by `render`.
     fn line(
         &mut self,
         render: impl FnOnce(&mut Vec<u8>) -> Result<(), serde_json::Error>,
     ) -> Result<()> {
-        self.buf.clear();
-        render(&mut self.buf)?;
-        self.buf.push(b'\n');
-        self.out.write_all(&self.buf)?;
-        Ok(())
+        self.out.render(render)?;
+        self.out.pending.push(b'\n');
+        self.out.written_when_full()
     }
 }
 
@@ -155,7 +206,8 @@ impl Sink for JsonLines {
     }
 
     fn finish(&mut self, _links: &LinkResult, _summary: &RunSummary) -> Result<()> {
-        self.out.flush()?;
+        self.out.write_pending()?;
+        self.out.out.flush()?;
         Ok(())
     }
 }
