@@ -525,7 +525,7 @@ fn locate_title<'a>(
     }
     let found = text
         .get(region.start..head_end)
-        .and_then(|r| memchr::memmem::find(r.as_bytes(), title.as_bytes()))
+        .and_then(|r| find_first(r.as_bytes(), title.as_bytes()))
         .map(|i| region.start + i);
     match found {
         Some(at) => {
@@ -544,6 +544,18 @@ fn locate_title<'a>(
             in_body: false,
         }),
     }
+}
+
+/// The offset of the first occurrence of `needle` in `hay`, as
+/// `memchr::memmem::find` answers: each place of `needle`'s first byte, found by
+/// `memchr`, is compared with the rest. A headline sits near the top of its
+/// text, so this ends after a few candidates where `memmem::find` first builds a
+/// searcher for the needle (most of what locating a title cost).
+fn find_first(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let Some((&first, rest)) = needle.split_first() else {
+        return Some(0);
+    };
+    memchr::memchr_iter(first, hay).find(|&i| hay[i + 1..].starts_with(rest))
 }
 
 /// Classifies every quotation; one nested inside a quoted statement is part of
@@ -769,6 +781,33 @@ mod tests {
         assert!(!is_listicle(
             "22 dead in heavy U.S. raids on IS Syria stronghold"
         ));
+    }
+
+    #[test]
+    fn the_first_occurrence_is_the_one_memmem_finds() {
+        let hays: [&[u8]; 5] = [
+            b"",
+            b"Syria attack symptoms. Syria attack symptoms consistent with nerve agent use",
+            b"aaaaabaaaab aab ab b",
+            "Ma\u{2019}arrat \u{201c}Ma\u{2019}arrat\u{201d} al-Nu'man".as_bytes(),
+            b"x",
+        ];
+        for hay in hays {
+            // Every substring of every haystack as a needle, and some that occur nowhere.
+            let mut needles: Vec<&[u8]> = vec![b"", b"zz", b"aaaaaa", b"Syria attack symptoms!"];
+            for a in 0..hay.len() {
+                for b in a + 1..=hay.len().min(a + 12) {
+                    needles.push(&hay[a..b]);
+                }
+            }
+            for needle in needles {
+                assert_eq!(
+                    find_first(hay, needle),
+                    memchr::memmem::find(hay, needle),
+                    "{needle:?} in {hay:?}"
+                );
+            }
+        }
     }
 
     #[test]
