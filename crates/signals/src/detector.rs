@@ -8,7 +8,7 @@ use crate::kinds;
 use crate::lexicon::{sorted_by_start, starting_in, Cue, DehumKind, Doubt, Hit, Lexicon};
 use crate::quotes::{classify, find_quotes, Quote, QuoteKind};
 use crate::sourcing::{distinct, merge_claims, sentence_of, Attribution, SourceClass, Sourcing};
-use crate::text::{count_words, in_regions, scan_words, union, words_before};
+use crate::text::{count_words_up_to, in_regions, scan_words, union, words_before};
 
 /// Finds the interpretable signals of an article. Build once (the lexicons are
 /// compiled in [`SignalDetector::new`]) and share across threads.
@@ -277,7 +277,8 @@ impl SignalDetector {
         }
         let sources = distinct(&attributions);
         for (q, kind) in &quotes {
-            if *kind != QuoteKind::Speech || count_words(text, q.inner.start, q.inner.end) < 5 {
+            if *kind != QuoteKind::Speech || count_words_up_to(text, q.inner.start, q.inner.end, 5) < 5
+            {
                 continue;
             }
             if let Some(a) = speaker_near(q, &sentences, &attributions) {
@@ -590,7 +591,7 @@ fn has_cue_before(text: &str, earlier: &[Hit], hit: &Hit) -> bool {
     earlier.iter().rev().take(8).any(|c| {
         c.cue == Cue::Dehumanising(DehumKind::Cue)
             && c.end <= hit.start
-            && count_words(text, c.end, hit.start) <= 1
+            && count_words_up_to(text, c.end, hit.start, 2) <= 1
             && !text[c.end..hit.start].contains(['.', ',', ';', '!', '?'])
     })
 }

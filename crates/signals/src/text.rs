@@ -141,10 +141,20 @@ const CLASS: [u8; 256] = {
 /// Counts the words of `text[start..end]` in one byte pass (characters outside
 /// ASCII are decoded only where they occur), and calls `each` with the span of
 /// every word.
-pub(crate) fn scan_words(
+pub(crate) fn scan_words(text: &str, start: usize, end: usize, each: impl FnMut(Span)) -> usize {
+    scan_words_until::<false>(text, start, end, usize::MAX, each)
+}
+
+/// [`scan_words`], which with `STOP` returns as soon as `limit` words have
+/// started (the word that reaches the limit is not given to `each`): the count
+/// is then `limit`, the smaller of it and the number of words. Without `STOP`,
+/// `limit` is not read and the loop has no test for it.
+#[inline(always)]
+fn scan_words_until<const STOP: bool>(
     text: &str,
     start: usize,
     end: usize,
+    limit: usize,
     mut each: impl FnMut(Span),
 ) -> usize {
     let Some(region) = text.get(start..end) else {
@@ -174,6 +184,9 @@ pub(crate) fn scan_words(
         // A word starts at `i`.
         let word_start = i;
         n += 1;
+        if STOP && n >= limit {
+            return n;
+        }
         loop {
             i = ascii_alnum_run_end(bytes, i);
             if i >= len {
@@ -246,9 +259,15 @@ pub(crate) fn in_regions(regions: &[Span], pos: usize) -> bool {
     regions.get(i).is_some_and(|r| r.start <= pos)
 }
 
-/// The number of words of `text[start..end]`.
-pub(crate) fn count_words(text: &str, start: usize, end: usize) -> usize {
-    scan_words(text, start, end, |_| {})
+/// The number of words of `text[start..end]`, counted up to `limit`: the smaller
+/// of the two. Callers compare counts with small bounds, and a quotation of a
+/// whole statement need not be read to its end to know it has more than eight
+/// words.
+pub(crate) fn count_words_up_to(text: &str, start: usize, end: usize, limit: usize) -> usize {
+    if limit == 0 {
+        return 0;
+    }
+    scan_words_until::<true>(text, start, end, limit, |_| {})
 }
 
 /// Up to `out.len()` words ending at or before `pos` and starting at or after
@@ -464,7 +483,36 @@ mod tests {
                 "said"
             ]
         );
-        assert_eq!(count_words(text, 0, text.len()), 7);
+        assert_eq!(count_words_up_to(text, 0, text.len(), usize::MAX), 7);
+    }
+
+    #[test]
+    fn counting_up_to_a_limit_is_the_smaller_of_the_limit_and_the_count() {
+        let texts = [
+            "",
+            "   ",
+            "Assad\u{2019}s jets hit Ma\u{2019}arrat al-Nu\u{2019}man, \u{201c}sources\u{201d} said.",
+            "one two three four five six seven eight nine ten eleven twelve",
+            "a-b c'd e\u{2019}f -- ' ' 1,200 3.5 caf\u{e9} na\u{ef}ve \u{a0}x\u{2014}y",
+            "\u{201c}We will not leave,\u{201d} he said. \u{201c}This is our land.\u{201d}",
+        ];
+        for text in texts {
+            for start in 0..=text.len() {
+                for end in start..=text.len() {
+                    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                        continue;
+                    }
+                    let all = scan_words(text, start, end, |_| {});
+                    for limit in 0..14 {
+                        assert_eq!(
+                            count_words_up_to(text, start, end, limit),
+                            all.min(limit),
+                            "{text:?}[{start}..{end}] up to {limit}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
