@@ -734,12 +734,26 @@ fn push_key_token(key: &mut String, stem: &str) {
     }
 }
 
+/// The key of a claim's named source (`name` lower case): its words but
+/// articles, each without possessive endings, dots, hyphens and straight
+/// apostrophes, joined by single spaces (a word left empty keeps its place), built
+/// in one string.
 fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .filter(|t| !matches!(*t, "the" | "a" | "an"))
-        .map(|t| strip_possessive(t).replace(['.', '-', '\''], ""))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut key = String::with_capacity(name.len());
+    let words = name
+        .split_whitespace()
+        .filter(|t| !matches!(*t, "the" | "a" | "an"));
+    for (i, t) in words.enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        key.extend(
+            strip_possessive(t)
+                .chars()
+                .filter(|c| !matches!(c, '.' | '-' | '\'')),
+        );
+    }
+    key
 }
 
 /// The distinct sources among `attributions`: one representative each (its
@@ -868,6 +882,29 @@ mod tests {
         ] {
             let definition = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
             assert_eq!(strip_possessive(w), definition, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_key_is_its_words_cleaned_and_joined() {
+        // The definition: each word cleaned on its own, then joined.
+        let by_words = |name: &str| {
+            name.split_whitespace()
+                .filter(|t| !matches!(*t, "the" | "a" | "an"))
+                .map(|t| strip_possessive(t).replace(['.', '-', '\''], ""))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for name in [
+            "",
+            "  ",
+            "the",
+            "maj. gen. igor petrenko",
+            "the syrian observatory for human rights",
+            "assad's  regime's - al-nusra 's u.s. a an the x",
+            "\u{2019}s o'neill\u{2019}s . -- '",
+        ] {
+            assert_eq!(name_key(name), by_words(name), "{name:?}");
         }
     }
 
