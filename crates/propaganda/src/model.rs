@@ -305,24 +305,15 @@ impl TechniqueModel {
             }
         }
         // Same batching as above: prefetch when emitted, add (in order) later.
-        const BATCH_T: usize = 32;
-        let mut pending = [(0usize, 0f32); BATCH_T];
-        let mut n = 0;
+        // The adds of a full batch are out of line, so that what each of the
+        // feature template's many emit sites runs is a few instructions.
+        let mut pending = RowBatch::default();
         technique_features(text, article, start, end, |h, v| {
             let i = bucket(h, bits, offset);
             self.weights.prefetch(i);
-            if n == BATCH_T {
-                for &(i, v) in &pending {
-                    self.weights.add(i, v, &mut acc);
-                }
-                n = 0;
-            }
-            pending[n] = (i, v);
-            n += 1;
+            pending.push(i, v, &self.weights, &mut acc);
         });
-        for &(i, v) in &pending[..n] {
-            self.weights.add(i, v, &mut acc);
-        }
+        pending.add_all(&self.weights, &mut acc);
         let mut margins = self.biases;
         for (m, a) in margins.iter_mut().zip(acc) {
             *m += a;
@@ -333,6 +324,47 @@ impl TechniqueModel {
             p.iter_mut().for_each(|x| *x /= sum);
         }
         p
+    }
+}
+
+/// Feature rows waiting to be added to a technique accumulator, in the order
+/// they were emitted: a row is added a batch after its prefetch was issued, so
+/// that cache misses overlap.
+struct RowBatch {
+    pending: [(usize, f32); RowBatch::LEN],
+    n: usize,
+}
+
+impl Default for RowBatch {
+    fn default() -> RowBatch {
+        RowBatch {
+            pending: [(0, 0.0); RowBatch::LEN],
+            n: 0,
+        }
+    }
+}
+
+impl RowBatch {
+    const LEN: usize = 32;
+
+    /// Queues row `i` with value `v`, first adding the queued rows to `acc`
+    /// when the batch is full.
+    #[inline(always)]
+    fn push(&mut self, i: usize, v: f32, weights: &Q8Rows, acc: &mut [f32; ROW]) {
+        if self.n == RowBatch::LEN {
+            self.add_all(weights, acc);
+        }
+        self.pending[self.n] = (i, v);
+        self.n += 1;
+    }
+
+    /// Adds the queued rows to `acc`, in order, and empties the batch.
+    #[inline(never)]
+    fn add_all(&mut self, weights: &Q8Rows, acc: &mut [f32; ROW]) {
+        for &(i, v) in &self.pending[..self.n.min(RowBatch::LEN)] {
+            weights.add(i, v, acc);
+        }
+        self.n = 0;
     }
 }
 
