@@ -301,6 +301,12 @@ pub(crate) fn words_before(
         }
         let mut start = end;
         while start > limit {
+            // An ASCII letter or digit is a word char: stepped over without
+            // decoding (most of a word's bytes).
+            if text.as_bytes()[start - 1].is_ascii_alphanumeric() {
+                start -= 1;
+                continue;
+            }
             let Some(c) = char_before(text, start) else {
                 break;
             };
@@ -513,6 +519,82 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// [`words_before`] as it was first written: every character decoded.
+    fn words_before_reference(
+        text: &str,
+        pos: usize,
+        limit: usize,
+        stop: impl Fn(char) -> bool,
+        out: &mut [Span],
+    ) -> usize {
+        let mut n = 0;
+        let mut p = pos.min(text.len());
+        while n < out.len() && p > limit {
+            let mut end = p;
+            while end > limit {
+                let Some(c) = char_before(text, end) else {
+                    return n;
+                };
+                if is_word_char(c) {
+                    break;
+                }
+                if stop(c) {
+                    return n;
+                }
+                end -= c.len_utf8();
+            }
+            if end <= limit {
+                break;
+            }
+            let mut start = end;
+            while start > limit {
+                let Some(c) = char_before(text, start) else {
+                    break;
+                };
+                let joins = is_joiner(c)
+                    && start - c.len_utf8() > limit
+                    && char_before(text, start - c.len_utf8()).is_some_and(is_word_char);
+                if !is_word_char(c) && !joins {
+                    break;
+                }
+                start -= c.len_utf8();
+            }
+            out[n] = Span::new(start, end);
+            n += 1;
+            p = start;
+        }
+        n
+    }
+
+    #[test]
+    fn words_before_step_over_ascii_letters_as_the_char_walk_does() {
+        let texts = [
+            "",
+            "In a statement, the Russian ministry said",
+            "Assad\u{2019}s jets hit Ma\u{2019}arrat al-Nu\u{2019}man, \u{201c}sources\u{201d} said.",
+            "a-b c'd e\u{2019}f -x y- '' 1,200 3.5 caf\u{e9} na\u{ef}ve \u{a0}x\u{2014}y F-16s U.S.",
+            "\u{e9}t\u{e9} \u{c9}COLE ab\u{301}c -- x\u{2019} \u{2019}x 'quoted' (a) [b]; c: d!",
+        ];
+        let stops: [&dyn Fn(char) -> bool; 3] = [&|_| false, &is_clause_stop, &is_sentence_stop];
+        let mut checked = 0;
+        for text in texts {
+            for pos in 0..=text.len() + 1 {
+                for limit in 0..=pos.min(text.len()) {
+                    for stop in stops {
+                        for k in [1, 3, 16] {
+                            let (mut got, mut want) = (vec![Span::default(); k], vec![Span::default(); k]);
+                            let n = words_before(text, pos, limit, stop, &mut got);
+                            let m = words_before_reference(text, pos, limit, stop, &mut want);
+                            assert_eq!((n, &got[..n]), (m, &want[..m]), "{text:?} {pos} {limit} {k}");
+                            checked += n;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
     }
 
     #[test]
