@@ -114,12 +114,17 @@ impl SignalDetector {
         // Per paragraph: its word count, the words that may start an ALL-CAPS run or
         // be a first-person pronoun, the phrases of the lexicons, and the quotation
         // marks.
+        // The buffers are sized for the article up front (the lower-cased copy for
+        // its longest paragraph, the lists generously by its length), so that
+        // they are not regrown, and copied, paragraph after paragraph.
+        let body_len: usize = body.iter().map(Span::len).sum();
+        let longest = body.iter().map(Span::len).max().unwrap_or(0);
         let mut words = 0usize;
         let mut first_person: Vec<Span> = Vec::new();
-        let mut caps_words: Vec<usize> = Vec::new();
-        let mut hits: Vec<Hit> = Vec::new();
+        let mut caps_words: Vec<usize> = Vec::with_capacity(body_len / 256);
+        let mut hits: Vec<Hit> = Vec::with_capacity(body_len / 128);
         let mut raw_quotes: Vec<Quote> = Vec::new();
-        let mut scratch: Vec<u8> = Vec::new();
+        let mut scratch: Vec<u8> = Vec::with_capacity(longest);
         for p in &body {
             words += scan_words(text, p.start, p.end, |w| {
                 if is_caps_candidate(text, w) {
