@@ -330,18 +330,10 @@ impl TechniqueModel {
 /// Feature rows waiting to be added to a technique accumulator, in the order
 /// they were emitted: a row is added a batch after its prefetch was issued, so
 /// that cache misses overlap.
+#[derive(Default)]
 struct RowBatch {
     pending: [(usize, f32); RowBatch::LEN],
     n: usize,
-}
-
-impl Default for RowBatch {
-    fn default() -> RowBatch {
-        RowBatch {
-            pending: [(0, 0.0); RowBatch::LEN],
-            n: 0,
-        }
-    }
 }
 
 impl RowBatch {
