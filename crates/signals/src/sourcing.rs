@@ -88,6 +88,10 @@ impl WordList {
         self.end - self.start
     }
 
+    fn is_empty(&self) -> bool {
+        self.end == self.start
+    }
+
     fn first(&self) -> Option<&Span> {
         self.as_slice().first()
     }
@@ -331,7 +335,7 @@ impl Sourcing<'_> {
             let verb = starting_in(self.hits, self.hits_sorted, w.start, w.start)
                 .iter()
                 .any(|h| h.start == w.start && matches!(h.cue, Cue::Reporting(_)));
-            if words.len() > 0 && (FORWARD_STOPS.contains(&lw) || verb) {
+            if !words.is_empty() && (FORWARD_STOPS.contains(&lw) || verb) {
                 break;
             }
             words.push(*w);
@@ -535,7 +539,8 @@ impl Sourcing<'_> {
                 && !is_not_name(stems[i])
         };
         let named_key = || {
-            let mut key = String::new();
+            // At most the speaker's text: one allocation, not regrown word by word.
+            let mut key = String::with_capacity(speaker.len());
             let tokens = (0..words.len()).filter(|&i| {
                 is_name(i)
                     || (cased[i]
