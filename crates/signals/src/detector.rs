@@ -282,7 +282,8 @@ impl SignalDetector {
         }
         let sources = distinct(&attributions);
         for (q, kind) in &quotes {
-            if *kind != QuoteKind::Speech || count_words_up_to(text, q.inner.start, q.inner.end, 5) < 5
+            if *kind != QuoteKind::Speech
+                || count_words_up_to(text, q.inner.start, q.inner.end, 5) < 5
             {
                 continue;
             }

@@ -28,8 +28,8 @@ use crosscheck_schema::Span;
 
 use crate::lexicon::{Cue, Hit, Role};
 use crate::text::{
-    char_at, char_before, count_words_up_to, is_capitalised, is_sentence_stop, words_after, words_before,
-    Words,
+    char_at, char_before, count_words_up_to, is_capitalised, is_sentence_stop, words_after,
+    words_before, Words,
 };
 
 /// A pair of quotation marks and what is between them.

@@ -584,10 +584,15 @@ mod tests {
                 for limit in 0..=pos.min(text.len()) {
                     for stop in stops {
                         for k in [1, 3, 16] {
-                            let (mut got, mut want) = (vec![Span::default(); k], vec![Span::default(); k]);
+                            let (mut got, mut want) =
+                                (vec![Span::default(); k], vec![Span::default(); k]);
                             let n = words_before(text, pos, limit, stop, &mut got);
                             let m = words_before_reference(text, pos, limit, stop, &mut want);
-                            assert_eq!((n, &got[..n]), (m, &want[..m]), "{text:?} {pos} {limit} {k}");
+                            assert_eq!(
+                                (n, &got[..n]),
+                                (m, &want[..m]),
+                                "{text:?} {pos} {limit} {k}"
+                            );
                             checked += n;
                         }
                     }
