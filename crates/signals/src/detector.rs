@@ -111,14 +111,15 @@ impl SignalDetector {
         let sentences = sentence_spans(text, article, &body);
         let title = locate_title(text, article, &body);
 
+        // The buffers below are sized for the article up front (the lower-cased
+        // copy for its longest paragraph, the lists generously by its length), so
+        // that they are not regrown, and copied, paragraph after paragraph.
+        let body_len: usize = body.iter().map(Span::len).sum();
+        let longest = body.iter().map(Span::len).max().unwrap_or(0);
+
         // Per paragraph: its word count, the words that may start an ALL-CAPS run or
         // be a first-person pronoun, the phrases of the lexicons, and the quotation
         // marks.
-        // The buffers are sized for the article up front (the lower-cased copy for
-        // its longest paragraph, the lists generously by its length), so that
-        // they are not regrown, and copied, paragraph after paragraph.
-        let body_len: usize = body.iter().map(Span::len).sum();
-        let longest = body.iter().map(Span::len).max().unwrap_or(0);
         let mut words = 0usize;
         let mut first_person: Vec<Span> = Vec::new();
         let mut caps_words: Vec<usize> = Vec::with_capacity(body_len / 256);

@@ -72,6 +72,7 @@ struct WordList {
 }
 
 impl WordList {
+    /// An empty list.
     fn new() -> WordList {
         WordList {
             buf: [Span::default(); MAX_SUBJECT_WINDOW],
@@ -80,6 +81,7 @@ impl WordList {
         }
     }
 
+    /// The words, in text order.
     fn as_slice(&self) -> &[Span] {
         &self.buf[self.start..self.end]
     }
@@ -106,6 +108,7 @@ impl WordList {
         self.end += 1;
     }
 
+    /// Drops the last word (nothing when there is none).
     fn pop(&mut self) {
         self.end = self.end.max(self.start + 1) - 1;
     }
@@ -115,6 +118,7 @@ impl WordList {
         self.start = (self.start + k).min(self.end);
     }
 }
+
 /// Words that open a clause before its subject.
 const LEADING: &[&str] = &[
     "but",
