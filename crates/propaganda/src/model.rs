@@ -156,7 +156,9 @@ impl Decoder {
     ) {
         let (seed, extend) = (logit(self.threshold), logit(self.extend));
         let n = toks.len().min(margins.len());
-        let mut runs: Vec<(usize, usize)> = Vec::new();
+        // The seeded run being merged with those close after it: a span once the
+        // next seeded run is too far to join it (no list of runs is kept).
+        let mut open: Option<(usize, usize)> = None;
         let mut i = 0;
         while i < n {
             if margins[i] < extend {
@@ -170,20 +172,37 @@ impl Decoder {
                 j += 1;
             }
             if seeded {
-                match runs.last_mut() {
-                    Some(last) if i - last.1 <= self.gap => last.1 = j,
-                    _ => runs.push((i, j)),
-                }
+                open = match open {
+                    Some((a, b)) if i - b <= self.gap => Some((a, j)),
+                    Some(run) => {
+                        span_of_run(text, toks, margins, run, out);
+                        Some((i, j))
+                    }
+                    None => Some((i, j)),
+                };
             }
             i = j;
         }
-        for (a, b) in runs {
-            let (start, end) = trim_boundaries(text, toks[a].start, toks[b - 1].end);
-            if start < end {
-                let mean = margins[a..b].iter().map(|&z| sigmoid(z)).sum::<f32>() / (b - a) as f32;
-                out.push((start, end, mean));
-            }
+        if let Some(run) = open {
+            span_of_run(text, toks, margins, run, out);
         }
+    }
+}
+
+/// Appends the span of the tokens `run` (a range of token indices) of
+/// [`Decoder::decode`], trimmed, with the mean probability of its tokens, unless
+/// trimming leaves nothing.
+fn span_of_run(
+    text: &str,
+    toks: &[Tok],
+    margins: &[f32],
+    (a, b): (usize, usize),
+    out: &mut Vec<(usize, usize, f32)>,
+) {
+    let (start, end) = trim_boundaries(text, toks[a].start, toks[b - 1].end);
+    if start < end {
+        let mean = margins[a..b].iter().map(|&z| sigmoid(z)).sum::<f32>() / (b - a) as f32;
+        out.push((start, end, mean));
     }
 }
 
@@ -286,24 +305,15 @@ impl TechniqueModel {
             }
         }
         // Same batching as above: prefetch when emitted, add (in order) later.
-        const BATCH_T: usize = 32;
-        let mut pending = [(0usize, 0f32); BATCH_T];
-        let mut n = 0;
+        // The adds of a full batch are out of line, so that what each of the
+        // feature template's many emit sites runs is a few instructions.
+        let mut pending = RowBatch::default();
         technique_features(text, article, start, end, |h, v| {
             let i = bucket(h, bits, offset);
             self.weights.prefetch(i);
-            if n == BATCH_T {
-                for &(i, v) in &pending {
-                    self.weights.add(i, v, &mut acc);
-                }
-                n = 0;
-            }
-            pending[n] = (i, v);
-            n += 1;
+            pending.push(i, v, &self.weights, &mut acc);
         });
-        for &(i, v) in &pending[..n] {
-            self.weights.add(i, v, &mut acc);
-        }
+        pending.add_all(&self.weights, &mut acc);
         let mut margins = self.biases;
         for (m, a) in margins.iter_mut().zip(acc) {
             *m += a;
@@ -314,6 +324,39 @@ impl TechniqueModel {
             p.iter_mut().for_each(|x| *x /= sum);
         }
         p
+    }
+}
+
+/// Feature rows waiting to be added to a technique accumulator, in the order
+/// they were emitted: a row is added a batch after its prefetch was issued, so
+/// that cache misses overlap.
+#[derive(Default)]
+struct RowBatch {
+    pending: [(usize, f32); RowBatch::LEN],
+    n: usize,
+}
+
+impl RowBatch {
+    const LEN: usize = 32;
+
+    /// Queues row `i` with value `v`, first adding the queued rows to `acc`
+    /// when the batch is full.
+    #[inline(always)]
+    fn push(&mut self, i: usize, v: f32, weights: &Q8Rows, acc: &mut [f32; ROW]) {
+        if self.n == RowBatch::LEN {
+            self.add_all(weights, acc);
+        }
+        self.pending[self.n] = (i, v);
+        self.n += 1;
+    }
+
+    /// Adds the queued rows to `acc`, in order, and empties the batch.
+    #[inline(never)]
+    fn add_all(&mut self, weights: &Q8Rows, acc: &mut [f32; ROW]) {
+        for &(i, v) in &self.pending[..self.n.min(RowBatch::LEN)] {
+            weights.add(i, v, acc);
+        }
+        self.n = 0;
     }
 }
 
@@ -955,6 +998,79 @@ mod tests {
         assert!(stored.token == definition.token);
         assert!(stored.technique.weights == definition.technique.weights);
         assert_eq!(stored.technique.biases, definition.technique.biases);
+    }
+
+    /// [`Decoder::decode`] as it was written first: every seeded run listed
+    /// (merged with the one before when close), then each made a span.
+    fn decode_reference(
+        d: &Decoder,
+        text: &str,
+        toks: &[Tok],
+        margins: &[f32],
+        out: &mut Vec<(usize, usize, f32)>,
+    ) {
+        let (seed, extend) = (logit(d.threshold), logit(d.extend));
+        let n = toks.len().min(margins.len());
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if margins[i] < extend {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            let mut seeded = false;
+            while j < n && margins[j] >= extend {
+                seeded |= margins[j] >= seed;
+                j += 1;
+            }
+            if seeded {
+                match runs.last_mut() {
+                    Some(last) if i - last.1 <= d.gap => last.1 = j,
+                    _ => runs.push((i, j)),
+                }
+            }
+            i = j;
+        }
+        for (a, b) in runs {
+            let (start, end) = trim_boundaries(text, toks[a].start, toks[b - 1].end);
+            if start < end {
+                let mean = margins[a..b].iter().map(|&z| sigmoid(z)).sum::<f32>() / (b - a) as f32;
+                out.push((start, end, mean));
+            }
+        }
+    }
+
+    #[test]
+    fn decoding_run_by_run_gives_the_spans_of_the_listed_runs() {
+        let text = "they are corrupt , lying traitors , he said . . the , regime ; lies !";
+        let lex = Lexicon::new();
+        let mut toks = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &lex, &mut toks);
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut spans = 0;
+        for round in 0..2000 {
+            let margins: Vec<f32> = (0..toks.len() - round % 3)
+                .map(|_| {
+                    x = x
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    ((x >> 40) as f32 / (1u64 << 24) as f32) * 6.0 - 3.0
+                })
+                .collect();
+            let d = Decoder {
+                threshold: [0.5, 0.7, 0.9][round % 3],
+                extend: [0.3, 0.5, 0.7][round / 3 % 3],
+                gap: round / 9 % 4,
+                gate: 0.0,
+            };
+            let (mut got, mut want) = (Vec::new(), Vec::new());
+            d.decode(text, &toks, &margins, &mut got);
+            decode_reference(&d, text, &toks, &margins, &mut want);
+            assert_eq!(got, want, "{d:?} {margins:?}");
+            spans += got.len();
+        }
+        assert!(spans > 1000, "{spans} spans");
     }
 
     fn spans(d: &Decoder, text: &str, probs: &[f32]) -> Vec<String> {

@@ -8,7 +8,7 @@ use crate::kinds;
 use crate::lexicon::{sorted_by_start, starting_in, Cue, DehumKind, Doubt, Hit, Lexicon};
 use crate::quotes::{classify, find_quotes, Quote, QuoteKind};
 use crate::sourcing::{distinct, merge_claims, sentence_of, Attribution, SourceClass, Sourcing};
-use crate::text::{count_words, in_regions, scan_words, union, words_before};
+use crate::text::{count_words_up_to, in_regions, scan_words, union, words_before};
 
 /// Finds the interpretable signals of an article. Build once (the lexicons are
 /// compiled in [`SignalDetector::new`]) and share across threads.
@@ -111,15 +111,21 @@ impl SignalDetector {
         let sentences = sentence_spans(text, article, &body);
         let title = locate_title(text, article, &body);
 
+        // The buffers below are sized for the article up front (the lower-cased
+        // copy for its longest paragraph, the lists generously by its length), so
+        // that they are not regrown, and copied, paragraph after paragraph.
+        let body_len: usize = body.iter().map(Span::len).sum();
+        let longest = body.iter().map(Span::len).max().unwrap_or(0);
+
         // Per paragraph: its word count, the words that may start an ALL-CAPS run or
         // be a first-person pronoun, the phrases of the lexicons, and the quotation
         // marks.
         let mut words = 0usize;
         let mut first_person: Vec<Span> = Vec::new();
-        let mut caps_words: Vec<usize> = Vec::new();
-        let mut hits: Vec<Hit> = Vec::new();
+        let mut caps_words: Vec<usize> = Vec::with_capacity(body_len / 256);
+        let mut hits: Vec<Hit> = Vec::with_capacity(body_len / 128);
         let mut raw_quotes: Vec<Quote> = Vec::new();
-        let mut scratch: Vec<u8> = Vec::new();
+        let mut scratch: Vec<u8> = Vec::with_capacity(longest);
         for p in &body {
             words += scan_words(text, p.start, p.end, |w| {
                 if is_caps_candidate(text, w) {
@@ -277,7 +283,9 @@ impl SignalDetector {
         }
         let sources = distinct(&attributions);
         for (q, kind) in &quotes {
-            if *kind != QuoteKind::Speech || count_words(text, q.inner.start, q.inner.end) < 5 {
+            if *kind != QuoteKind::Speech
+                || count_words_up_to(text, q.inner.start, q.inner.end, 5) < 5
+            {
                 continue;
             }
             if let Some(a) = speaker_near(q, &sentences, &attributions) {
@@ -525,7 +533,7 @@ fn locate_title<'a>(
     }
     let found = text
         .get(region.start..head_end)
-        .and_then(|r| memchr::memmem::find(r.as_bytes(), title.as_bytes()))
+        .and_then(|r| find_first(r.as_bytes(), title.as_bytes()))
         .map(|i| region.start + i);
     match found {
         Some(at) => {
@@ -544,6 +552,18 @@ fn locate_title<'a>(
             in_body: false,
         }),
     }
+}
+
+/// The offset of the first occurrence of `needle` in `hay`, as
+/// `memchr::memmem::find` answers: each place of `needle`'s first byte, found by
+/// `memchr`, is compared with the rest. A headline sits near the top of its
+/// text, so this ends after a few candidates where `memmem::find` first builds a
+/// searcher for the needle (most of what locating a title cost).
+fn find_first(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let Some((&first, rest)) = needle.split_first() else {
+        return Some(0);
+    };
+    memchr::memchr_iter(first, hay).find(|&i| hay[i + 1..].starts_with(rest))
 }
 
 /// Classifies every quotation; one nested inside a quoted statement is part of
@@ -578,7 +598,7 @@ fn has_cue_before(text: &str, earlier: &[Hit], hit: &Hit) -> bool {
     earlier.iter().rev().take(8).any(|c| {
         c.cue == Cue::Dehumanising(DehumKind::Cue)
             && c.end <= hit.start
-            && count_words(text, c.end, hit.start) <= 1
+            && count_words_up_to(text, c.end, hit.start, 2) <= 1
             && !text[c.end..hit.start].contains(['.', ',', ';', '!', '?'])
     })
 }
@@ -769,6 +789,33 @@ mod tests {
         assert!(!is_listicle(
             "22 dead in heavy U.S. raids on IS Syria stronghold"
         ));
+    }
+
+    #[test]
+    fn the_first_occurrence_is_the_one_memmem_finds() {
+        let hays: [&[u8]; 5] = [
+            b"",
+            b"Syria attack symptoms. Syria attack symptoms consistent with nerve agent use",
+            b"aaaaabaaaab aab ab b",
+            "Ma\u{2019}arrat \u{201c}Ma\u{2019}arrat\u{201d} al-Nu'man".as_bytes(),
+            b"x",
+        ];
+        for hay in hays {
+            // Every substring of every haystack as a needle, and some that occur nowhere.
+            let mut needles: Vec<&[u8]> = vec![b"", b"zz", b"aaaaaa", b"Syria attack symptoms!"];
+            for a in 0..hay.len() {
+                for b in a + 1..=hay.len().min(a + 12) {
+                    needles.push(&hay[a..b]);
+                }
+            }
+            for needle in needles {
+                assert_eq!(
+                    find_first(hay, needle),
+                    memchr::memmem::find(hay, needle),
+                    "{needle:?} in {hay:?}"
+                );
+            }
+        }
     }
 
     #[test]

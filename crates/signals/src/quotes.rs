@@ -28,8 +28,8 @@ use crosscheck_schema::Span;
 
 use crate::lexicon::{Cue, Hit, Role};
 use crate::text::{
-    char_at, char_before, count_words, is_capitalised, is_sentence_stop, words_after, words_before,
-    Words,
+    char_at, char_before, count_words_up_to, is_capitalised, is_sentence_stop, words_after,
+    words_before, Words,
 };
 
 /// A pair of quotation marks and what is between them.
@@ -195,7 +195,7 @@ fn find_single_quotes(text: &str, start: usize, end: usize, first: usize, out: &
             }
         }
         match found {
-            Some((j, l)) if count_words(text, i + len, j) <= 8 => {
+            Some((j, l)) if count_words_up_to(text, i + len, j, 9) <= 8 => {
                 out.push(Quote {
                     outer: Span::new(i, j + l),
                     inner: Span::new(i + len, j),
@@ -231,7 +231,8 @@ const MAX_WORD_BYTES: usize = 40;
 pub(crate) fn classify(text: &str, q: &Quote, sentence: Span, hits: &[Hit]) -> QuoteKind {
     let inner = q.inner.trim(text);
     let inner_text = inner.slice(text);
-    let words = count_words(text, inner.start, inner.end);
+    // Only compared with bounds up to 8 below: counted no further than 9.
+    let words = count_words_up_to(text, inner.start, inner.end, 9);
     if words == 0 || !inner_text.chars().any(char::is_alphabetic) {
         return QuoteKind::Other;
     }
@@ -283,7 +284,7 @@ pub(crate) fn classify(text: &str, q: &Quote, sentence: Span, hits: &[Hit]) -> Q
         h.start >= sentence_start
             && h.end <= q.outer.start
             && q.outer.start - h.end <= MAX_WORD_BYTES * (window + 1)
-            && count_words(text, h.end, q.outer.start) <= window
+            && count_words_up_to(text, h.end, q.outer.start, window + 1) <= window
             && !followed_by(text, h.end, &["for", "on", "upon", "off", "after"])
     });
     if naming {
@@ -331,11 +332,11 @@ pub(crate) fn classify(text: &str, q: &Quote, sentence: Span, hits: &[Hit]) -> Q
         (h.start >= sentence_start
             && h.end <= q.outer.start
             && q.outer.start - h.end <= MAX_WORD_BYTES * 9
-            && count_words(text, h.end, q.outer.start) <= 8)
+            && count_words_up_to(text, h.end, q.outer.start, 9) <= 8)
             || (h.start >= q.outer.end
                 && h.end <= sentence_end
                 && h.start - q.outer.end <= MAX_WORD_BYTES * 6
-                && count_words(text, q.outer.end, h.start) <= 5)
+                && count_words_up_to(text, q.outer.end, h.start, 6) <= 5)
     });
     if reported {
         return QuoteKind::Speech;

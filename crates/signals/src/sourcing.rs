@@ -59,6 +59,66 @@ pub(crate) struct Attribution {
 const MAX_SPEAKER_WORDS: usize = 8;
 const MAX_SUBJECT_WINDOW: usize = 16;
 const FALLBACK_WORDS: usize = 6;
+
+/// The words of a candidate speaker phrase, at most [`MAX_SUBJECT_WINDOW`] of
+/// them, in text order: a window of a fixed buffer, so that finding a speaker
+/// allocates nothing (one `Vec` per reporting verb did before).
+#[derive(Clone, Copy)]
+struct WordList {
+    buf: [Span; MAX_SUBJECT_WINDOW],
+    /// The words are `buf[start..end]`.
+    start: usize,
+    end: usize,
+}
+
+impl WordList {
+    /// An empty list.
+    fn new() -> WordList {
+        WordList {
+            buf: [Span::default(); MAX_SUBJECT_WINDOW],
+            start: 0,
+            end: 0,
+        }
+    }
+
+    /// The words, in text order.
+    fn as_slice(&self) -> &[Span] {
+        &self.buf[self.start..self.end]
+    }
+
+    fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    fn is_empty(&self) -> bool {
+        self.end == self.start
+    }
+
+    fn first(&self) -> Option<&Span> {
+        self.as_slice().first()
+    }
+
+    fn last(&self) -> Option<&Span> {
+        self.as_slice().last()
+    }
+
+    /// Appends `w` (the list has room: callers add at most [`MAX_SUBJECT_WINDOW`]).
+    fn push(&mut self, w: Span) {
+        self.buf[self.end] = w;
+        self.end += 1;
+    }
+
+    /// Drops the last word (nothing when there is none).
+    fn pop(&mut self) {
+        self.end = self.end.max(self.start + 1) - 1;
+    }
+
+    /// Drops the first `k` words (all of them when there are fewer).
+    fn drop_first(&mut self, k: usize) {
+        self.start = (self.start + k).min(self.end);
+    }
+}
+
 /// Words that open a clause before its subject.
 const LEADING: &[&str] = &[
     "but",
@@ -268,11 +328,11 @@ impl Sourcing<'_> {
 
     /// The speaker phrase after a verb: up to 8 words, to the end of the clause
     /// or a word that starts another one ("who", "on", "adding").
-    fn forward(&self, pos: usize, sentence: Span) -> Vec<Span> {
+    fn forward(&self, pos: usize, sentence: Span) -> WordList {
         let text = self.text;
         let mut buf = [Span::default(); MAX_SPEAKER_WORDS];
         let n = words_after(text, pos, sentence.end, is_clause_stop, &mut buf);
-        let mut words: Vec<Span> = Vec::with_capacity(n);
+        let mut words = WordList::new();
         for w in &buf[..n] {
             let mut lb = [0u8; 40];
             let lw = lower(w.slice(text), &mut lb).unwrap_or("");
@@ -313,7 +373,7 @@ impl Sourcing<'_> {
     /// clause starts within 16 words, else the words right before the verb from
     /// the last article on (scraped text often lost its commas: "... a nerve
     /// agent the World Health Organization said").
-    fn subject(&self, verb: usize, sentence: Span) -> Vec<Span> {
+    fn subject(&self, verb: usize, sentence: Span) -> WordList {
         let text = self.text;
         let mut buf = [Span::default(); MAX_SUBJECT_WINDOW];
         let mut n = words_before(text, verb, sentence.start, is_clause_stop, &mut buf);
@@ -333,7 +393,10 @@ impl Sourcing<'_> {
                 }
             }
         }
-        let mut words: Vec<Span> = buf[..n].iter().rev().copied().collect();
+        let mut words = WordList::new();
+        for &w in buf[..n].iter().rev() {
+            words.push(w);
+        }
         // `w` is one of the (lower-case ASCII) `list`, in any case.
         let one_of = |w: &Span, list: &[&str]| {
             let w = w.slice(text);
@@ -352,7 +415,7 @@ impl Sourcing<'_> {
         // Drop discourse words before it ("But", "Meanwhile", "that").
         while let Some(w) = words.first() {
             if one_of(w, LEADING) {
-                words.remove(0);
+                words.drop_first(1);
             } else {
                 break;
             }
@@ -360,35 +423,50 @@ impl Sourcing<'_> {
         let starts_with_preposition = words.first().is_some_and(|w| one_of(w, PREPOSITIONS));
         if n == MAX_SUBJECT_WINDOW || starts_with_preposition {
             let keep = words.len().saturating_sub(FALLBACK_WORDS);
-            words.drain(..keep);
-            if let Some(d) = words.iter().rposition(|w| one_of(w, &["the", "a", "an"])) {
+            words.drop_first(keep);
+            if let Some(d) = words
+                .as_slice()
+                .iter()
+                .rposition(|w| one_of(w, &["the", "a", "an"]))
+            {
                 if d + 1 < words.len() {
-                    words.drain(..d);
+                    words.drop_first(d);
                 }
             }
         }
         words
     }
 
-    fn classify(&self, words: &[Span], sentence: Span) -> Option<Attribution> {
+    fn classify(&self, words: &WordList, sentence: Span) -> Option<Attribution> {
         let text = self.text;
+        let words = words.as_slice();
         let (first, last) = (words.first()?, words.last()?);
         let speaker = Span::new(first.start, last.end);
         // Per word, once: lower case, its stem without a possessive, what the
         // source-noun table says about the stem, and whether it is cased like a name.
-        // All the lower-cased words in one buffer: one allocation, not one per word.
+        // All the lower-cased words in one buffer: one allocation, not one per word;
+        // the per-word facts in arrays as long as a word list can be.
         let mut buf = String::with_capacity(speaker.len() + words.len());
-        let mut ranges: Vec<(usize, usize)> = Vec::with_capacity(words.len());
-        for w in words {
+        let mut ranges = [(0usize, 0usize); MAX_SUBJECT_WINDOW];
+        for (w, range) in words.iter().zip(&mut ranges) {
             let at = buf.len();
             buf.push_str(w.slice(text));
-            ranges.push((at, buf.len()));
+            *range = (at, buf.len());
         }
         buf.make_ascii_lowercase();
-        let lowered: Vec<&str> = ranges.iter().map(|&(a, b)| &buf[a..b]).collect();
-        let stems: Vec<&str> = lowered.iter().map(|l| strip_possessive(l)).collect();
-        let kinds: Vec<Option<NounKind>> = stems.iter().map(|s| self.lex.source_noun(s)).collect();
-        let cased: Vec<bool> = words.iter().map(|w| is_name_cased(w.slice(text))).collect();
+        let n = words.len();
+        let mut lowered = [""; MAX_SUBJECT_WINDOW];
+        let mut stems = [""; MAX_SUBJECT_WINDOW];
+        let mut kinds = [None; MAX_SUBJECT_WINDOW];
+        let mut cased = [false; MAX_SUBJECT_WINDOW];
+        for (i, w) in words.iter().enumerate() {
+            let (a, b) = ranges[i];
+            lowered[i] = &buf[a..b];
+            stems[i] = strip_possessive(lowered[i]);
+            kinds[i] = self.lex.source_noun(stems[i]);
+            cased[i] = is_name_cased(w.slice(text));
+        }
+        let (lowered, stems, kinds, cased) = (&lowered[..n], &stems[..n], &kinds[..n], &cased[..n]);
 
         let is_pronoun = |i: usize| {
             let w = words[i].slice(text);
@@ -465,7 +543,8 @@ impl Sourcing<'_> {
                 && !is_not_name(stems[i])
         };
         let named_key = || {
-            let mut key = String::new();
+            // At most the speaker's text: one allocation, not regrown word by word.
+            let mut key = String::with_capacity(speaker.len());
             let tokens = (0..words.len()).filter(|&i| {
                 is_name(i)
                     || (cased[i]
@@ -664,12 +743,26 @@ fn push_key_token(key: &mut String, stem: &str) {
     }
 }
 
+/// The key of a claim's named source (`name` lower case): its words but
+/// articles, each without possessive endings, dots, hyphens and straight
+/// apostrophes, joined by single spaces (a word left empty keeps its place), built
+/// in one string.
 fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .filter(|t| !matches!(*t, "the" | "a" | "an"))
-        .map(|t| strip_possessive(t).replace(['.', '-', '\''], ""))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut key = String::with_capacity(name.len());
+    let words = name
+        .split_whitespace()
+        .filter(|t| !matches!(*t, "the" | "a" | "an"));
+    for (i, t) in words.enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        key.extend(
+            strip_possessive(t)
+                .chars()
+                .filter(|c| !matches!(c, '.' | '-' | '\'')),
+        );
+    }
+    key
 }
 
 /// The distinct sources among `attributions`: one representative each (its
@@ -798,6 +891,29 @@ mod tests {
         ] {
             let definition = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
             assert_eq!(strip_possessive(w), definition, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_key_is_its_words_cleaned_and_joined() {
+        // The definition: each word cleaned on its own, then joined.
+        let by_words = |name: &str| {
+            name.split_whitespace()
+                .filter(|t| !matches!(*t, "the" | "a" | "an"))
+                .map(|t| strip_possessive(t).replace(['.', '-', '\''], ""))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for name in [
+            "",
+            "  ",
+            "the",
+            "maj. gen. igor petrenko",
+            "the syrian observatory for human rights",
+            "assad's  regime's - al-nusra 's u.s. a an the x",
+            "\u{2019}s o'neill\u{2019}s . -- '",
+        ] {
+            assert_eq!(name_key(name), by_words(name), "{name:?}");
         }
     }
 

@@ -141,10 +141,20 @@ const CLASS: [u8; 256] = {
 /// Counts the words of `text[start..end]` in one byte pass (characters outside
 /// ASCII are decoded only where they occur), and calls `each` with the span of
 /// every word.
-pub(crate) fn scan_words(
+pub(crate) fn scan_words(text: &str, start: usize, end: usize, each: impl FnMut(Span)) -> usize {
+    scan_words_until::<false>(text, start, end, usize::MAX, each)
+}
+
+/// [`scan_words`], which with `STOP` returns as soon as `limit` words have
+/// started (the word that reaches the limit is not given to `each`): the count
+/// is then `limit`, the smaller of it and the number of words. Without `STOP`,
+/// `limit` is not read and the loop has no test for it.
+#[inline(always)]
+fn scan_words_until<const STOP: bool>(
     text: &str,
     start: usize,
     end: usize,
+    limit: usize,
     mut each: impl FnMut(Span),
 ) -> usize {
     let Some(region) = text.get(start..end) else {
@@ -174,6 +184,9 @@ pub(crate) fn scan_words(
         // A word starts at `i`.
         let word_start = i;
         n += 1;
+        if STOP && n >= limit {
+            return n;
+        }
         loop {
             i = ascii_alnum_run_end(bytes, i);
             if i >= len {
@@ -246,9 +259,15 @@ pub(crate) fn in_regions(regions: &[Span], pos: usize) -> bool {
     regions.get(i).is_some_and(|r| r.start <= pos)
 }
 
-/// The number of words of `text[start..end]`.
-pub(crate) fn count_words(text: &str, start: usize, end: usize) -> usize {
-    scan_words(text, start, end, |_| {})
+/// The number of words of `text[start..end]`, counted up to `limit`: the smaller
+/// of the two. Callers compare counts with small bounds, and a quotation of a
+/// whole statement need not be read to its end to know it has more than eight
+/// words.
+pub(crate) fn count_words_up_to(text: &str, start: usize, end: usize, limit: usize) -> usize {
+    if limit == 0 {
+        return 0;
+    }
+    scan_words_until::<true>(text, start, end, limit, |_| {})
 }
 
 /// Up to `out.len()` words ending at or before `pos` and starting at or after
@@ -282,6 +301,12 @@ pub(crate) fn words_before(
         }
         let mut start = end;
         while start > limit {
+            // An ASCII letter or digit is a word char: stepped over without
+            // decoding (most of a word's bytes).
+            if text.as_bytes()[start - 1].is_ascii_alphanumeric() {
+                start -= 1;
+                continue;
+            }
             let Some(c) = char_before(text, start) else {
                 break;
             };
@@ -464,7 +489,117 @@ mod tests {
                 "said"
             ]
         );
-        assert_eq!(count_words(text, 0, text.len()), 7);
+        assert_eq!(count_words_up_to(text, 0, text.len(), usize::MAX), 7);
+    }
+
+    #[test]
+    fn counting_up_to_a_limit_is_the_smaller_of_the_limit_and_the_count() {
+        let texts = [
+            "",
+            "   ",
+            "Assad\u{2019}s jets hit Ma\u{2019}arrat al-Nu\u{2019}man, \u{201c}sources\u{201d} said.",
+            "one two three four five six seven eight nine ten eleven twelve",
+            "a-b c'd e\u{2019}f -- ' ' 1,200 3.5 caf\u{e9} na\u{ef}ve \u{a0}x\u{2014}y",
+            "\u{201c}We will not leave,\u{201d} he said. \u{201c}This is our land.\u{201d}",
+        ];
+        for text in texts {
+            for start in 0..=text.len() {
+                for end in start..=text.len() {
+                    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                        continue;
+                    }
+                    let all = scan_words(text, start, end, |_| {});
+                    for limit in 0..14 {
+                        assert_eq!(
+                            count_words_up_to(text, start, end, limit),
+                            all.min(limit),
+                            "{text:?}[{start}..{end}] up to {limit}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// [`words_before`] as it was first written: every character decoded.
+    fn words_before_reference(
+        text: &str,
+        pos: usize,
+        limit: usize,
+        stop: impl Fn(char) -> bool,
+        out: &mut [Span],
+    ) -> usize {
+        let mut n = 0;
+        let mut p = pos.min(text.len());
+        while n < out.len() && p > limit {
+            let mut end = p;
+            while end > limit {
+                let Some(c) = char_before(text, end) else {
+                    return n;
+                };
+                if is_word_char(c) {
+                    break;
+                }
+                if stop(c) {
+                    return n;
+                }
+                end -= c.len_utf8();
+            }
+            if end <= limit {
+                break;
+            }
+            let mut start = end;
+            while start > limit {
+                let Some(c) = char_before(text, start) else {
+                    break;
+                };
+                let joins = is_joiner(c)
+                    && start - c.len_utf8() > limit
+                    && char_before(text, start - c.len_utf8()).is_some_and(is_word_char);
+                if !is_word_char(c) && !joins {
+                    break;
+                }
+                start -= c.len_utf8();
+            }
+            out[n] = Span::new(start, end);
+            n += 1;
+            p = start;
+        }
+        n
+    }
+
+    #[test]
+    fn words_before_step_over_ascii_letters_as_the_char_walk_does() {
+        let texts = [
+            "",
+            "In a statement, the Russian ministry said",
+            "Assad\u{2019}s jets hit Ma\u{2019}arrat al-Nu\u{2019}man, \u{201c}sources\u{201d} said.",
+            "a-b c'd e\u{2019}f -x y- '' 1,200 3.5 caf\u{e9} na\u{ef}ve \u{a0}x\u{2014}y F-16s U.S.",
+            "\u{e9}t\u{e9} \u{c9}COLE ab\u{301}c -- x\u{2019} \u{2019}x 'quoted' (a) [b]; c: d!",
+        ];
+        let stops: [&dyn Fn(char) -> bool; 3] = [&|_| false, &is_clause_stop, &is_sentence_stop];
+        let mut checked = 0;
+        for text in texts {
+            for pos in 0..=text.len() + 1 {
+                for limit in 0..=pos.min(text.len()) {
+                    for stop in stops {
+                        for k in [1, 3, 16] {
+                            let (mut got, mut want) =
+                                (vec![Span::default(); k], vec![Span::default(); k]);
+                            let n = words_before(text, pos, limit, stop, &mut got);
+                            let m = words_before_reference(text, pos, limit, stop, &mut want);
+                            assert_eq!(
+                                (n, &got[..n]),
+                                (m, &want[..m]),
+                                "{text:?} {pos} {limit} {k}"
+                            );
+                            checked += n;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
     }
 
     #[test]
