@@ -2037,6 +2037,20 @@ fn description(
             }
         }
     }
+    // "ISIS militants claimed to have captured Rehana and killed her": a party that
+    // says it has done the act is its actor, though it is the sentence's speaker.
+    if found.is_empty() {
+        if let Some(m) = inp.actor_matches.iter().find(|m| {
+            in_ranges(&inp.found.speaker_ranges, m.first, m.end) && claims_to_have_done(w, m.end)
+        }) {
+            if let Some(a) = inp.actor(m) {
+                let top = inp.actors.top(&a.id).unwrap_or(a);
+                if is_party(a) || is_party(top) {
+                    found.push((m.first, m.end, top));
+                }
+            }
+        }
+    }
     // "the group", "the army", "the military" before the trigger, or after it as the
     // subject of a clause ("denied that the army had targeted").
     for k in 1..w.len() {
@@ -3048,6 +3062,30 @@ fn own_act_pronoun(w: &Words) -> Option<usize> {
                 "needed" | "wanted" | "called" | "hoped" | "planned" | "believed"
             )
     })
+}
+
+/// "claimed to have killed", "say they have captured" right after a speaker's name at
+/// token `k`: the speaker reports an act of its own.
+fn claims_to_have_done(w: &Words, k: usize) -> bool {
+    if !matches!(
+        w.w(k),
+        "claimed" | "claims" | "claim" | "said" | "says" | "say"
+    ) {
+        return false;
+    }
+    let a = match (w.w(k + 1), w.w(k + 2)) {
+        ("to", "have") => k + 3,
+        ("they", "have" | "had") | ("it", "has" | "had") => k + 3,
+        _ => return false,
+    };
+    let verb = w.w(a);
+    w.is_word(a)
+        && (verb.ends_with("ed") && verb.len() > 4
+            || matches!(verb, "shot" | "taken" | "hit" | "struck" | "seized"))
+        && !matches!(
+            verb,
+            "needed" | "wanted" | "called" | "hoped" | "planned" | "believed"
+        )
 }
 
 /// Words of a time phrase between a reporting verb and its clause: "reported earlier

@@ -1417,3 +1417,14 @@ fn a_state_named_as_a_base_is_no_party_of_the_article() {
                 More than 50 troops were summarily executed in the IS assault.";
     assert_eq!(actor_name(text), Some("Islamic State".into()));
 }
+
+#[test]
+fn a_party_claiming_its_own_act_is_its_actor() {
+    // The group is the sentence's speaker and, by its own claim, the actor.
+    assert_eq!(
+        actor_name(
+            "Two days ago ISIS militants claimed to have captured Rehana and killed her by beheading."
+        ),
+        Some("Islamic State".into())
+    );
+}
