@@ -3050,18 +3050,24 @@ fn own_act_pronoun(w: &Words) -> Option<usize> {
         if matches!(w.w(a), "has" | "had" | "have") {
             a += 1;
         }
-        let verb = w.w(a);
-        w.is_word(a)
-            && (verb.ends_with("ed") && verb.len() > 4
-                || matches!(
-                    verb,
-                    "shot" | "taken" | "took" | "hit" | "struck" | "seized"
-                ))
-            && !matches!(
-                verb,
-                "needed" | "wanted" | "called" | "hoped" | "planned" | "believed"
-            )
+        done_act(w, a)
     })
+}
+
+/// Token `a` is the verb of a done act: "killed", "shot", "seized" (not "needed",
+/// "planned").
+fn done_act(w: &Words, a: usize) -> bool {
+    let verb = w.w(a);
+    w.is_word(a)
+        && (verb.ends_with("ed") && verb.len() > 4
+            || matches!(
+                verb,
+                "shot" | "taken" | "took" | "hit" | "struck" | "seized"
+            ))
+        && !matches!(
+            verb,
+            "needed" | "wanted" | "called" | "hoped" | "planned" | "believed"
+        )
 }
 
 /// "claimed to have killed", "say they have captured" right after a speaker's name at
@@ -3073,19 +3079,10 @@ fn claims_to_have_done(w: &Words, k: usize) -> bool {
     ) {
         return false;
     }
-    let a = match (w.w(k + 1), w.w(k + 2)) {
-        ("to", "have") => k + 3,
-        ("they", "have" | "had") | ("it", "has" | "had") => k + 3,
-        _ => return false,
-    };
-    let verb = w.w(a);
-    w.is_word(a)
-        && (verb.ends_with("ed") && verb.len() > 4
-            || matches!(verb, "shot" | "taken" | "hit" | "struck" | "seized"))
-        && !matches!(
-            verb,
-            "needed" | "wanted" | "called" | "hoped" | "planned" | "believed"
-        )
+    matches!(
+        (w.w(k + 1), w.w(k + 2)),
+        ("to", "have") | ("they", "have" | "had") | ("it", "has" | "had")
+    ) && done_act(w, k + 3)
 }
 
 /// Words of a time phrase between a reporting verb and its clause: "reported earlier
