@@ -17,7 +17,7 @@
 
 use crate::frame::DateTok;
 use crate::triggers::Hit;
-use crate::vocab::{class, flag};
+use crate::vocab::{class, flag, CasualtyWord, Vocab};
 use crate::words::Words;
 use crosscheck_dates::Precision;
 use crosscheck_schema::EventType;
@@ -64,12 +64,13 @@ const WAR_STATES: &[&str] = &[
 /// keep their event, as does a sentence with a casualty word.
 pub(crate) fn is_background(
     w: &Words,
+    vocab: &Vocab,
     has_count: bool,
     denied: bool,
     hits: &[Hit],
     dates: &[DateTok],
 ) -> bool {
-    if has_count || denied || w.flags & flag::HARM != 0 || !w.has_any(class::BACKGROUND) {
+    if has_count || denied || !w.has_any(class::BACKGROUND) || has_casualty_word(w, vocab) {
         return false;
     }
     if hits
@@ -85,6 +86,19 @@ pub(crate) fn is_background(
         return false;
     }
     (0..w.len()).any(|i| w.has(i, class::BACKGROUND) && marker_at(w, i))
+}
+
+/// A casualty word or phrase is in the sentence: a killed or injured word of the
+/// casualty vocabulary where it matches in full ("mass executions" is none, "the
+/// executions of 21" is), a word a named death starts from, or "toll". The
+/// [`flag::HARM`] bit, set by each phrase's longest word, is the quick test first.
+fn has_casualty_word(w: &Words, vocab: &Vocab) -> bool {
+    w.flags & flag::HARM != 0
+        && (0..w.len()).any(|i| {
+            w.has(i, class::HARM_HEAD)
+                || matches!(w.w(i), "toll" | "tolls")
+                || matches!(vocab.casualty.at(w, i), Some((_, CasualtyWord::Harm(..))))
+        })
 }
 
 /// The sentence is a question ("Who benefits from these fabrications?", "Did the

@@ -444,8 +444,17 @@ fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
         }
     }
     let mut skipped = 0;
+    // "An Afghan woman has killed at least 25 Taliban militants": "has" with no form
+    // of "be" makes the verb active, and the count before it the killers.
+    let mut perfect = false;
+    let mut be = false;
     while i < w.len() && skipped < 4 {
         if is_aux(w.w(i)) {
+            perfect |= matches!(w.w(i), "have" | "has" | "had");
+            be |= matches!(
+                w.w(i),
+                "been" | "being" | "be" | "was" | "were" | "is" | "are"
+            );
             i += 1;
             skipped += 1;
             continue;
@@ -506,6 +515,7 @@ fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
         {
             None
         }
+        Some((_, CasualtyWord::Harm(..))) if perfect && !be && transitive_harm(w.w(i)) => None,
         // "leaving dozens killed and injured", "dozens of civilians dead or injured":
         // a count of both, split nowhere, is neither.
         Some((len, CasualtyWord::Harm(h, where_))) if where_.after => {
@@ -520,8 +530,26 @@ fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
     }
 }
 
-/// A casualty word right before a count: "killing 35", "wounded another 40",
-/// "claiming the lives of", "causing cases of asphyxiation to".
+/// A harm verb that takes an object: after "have" without "been" ("has killed") its
+/// subject did the harm. "have died", "have perished" are not.
+fn transitive_harm(w: &str) -> bool {
+    matches!(
+        w,
+        "killed"
+            | "wounded"
+            | "injured"
+            | "executed"
+            | "murdered"
+            | "beheaded"
+            | "slaughtered"
+            | "massacred"
+            | "shot"
+            | "hurt"
+            | "maimed"
+            | "assassinated"
+    )
+}
+
 /// A victim noun among the `n` tokens from `from` ("Daesh (banned in Russia) militants").
 /// Stops at a word that ends the noun phrase ("one building used by the militants").
 fn victim_noun_within(w: &Words, vocab: &Vocab, from: usize, n: usize) -> bool {
@@ -555,6 +583,8 @@ fn victim_noun_within(w: &Words, vocab: &Vocab, from: usize, n: usize) -> bool {
     false
 }
 
+/// A casualty word right before a count: "killing 35", "wounded another 40",
+/// "claiming the lives of", "causing cases of asphyxiation to".
 fn harm_before(w: &Words, vocab: &Vocab, first: usize) -> Option<Harm> {
     let mut last = first.checked_sub(1)?;
     // killed "dozens" of government troops; "killing all five people on board".

@@ -794,8 +794,14 @@ pub(crate) struct Built {
 pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
     let found = inp.found;
     let denied = found.deny || inp.denial_words;
-    if crate::background::is_background(w, !inp.counts.is_empty(), denied, inp.hits, inp.dates)
-        || crate::background::is_irrealis(w, !inp.counts.is_empty(), denied, inp.hits)
+    if crate::background::is_background(
+        w,
+        inp.vocab,
+        !inp.counts.is_empty(),
+        denied,
+        inp.hits,
+        inp.dates,
+    ) || crate::background::is_irrealis(w, !inp.counts.is_empty(), denied, inp.hits)
         || crate::background::is_question(w)
     {
         return None;
@@ -1705,7 +1711,7 @@ fn named_harm(w: &Words, inp: &Inputs) -> Option<(Count, bool)> {
         if !w.has(k, class::HARM_HEAD) {
             continue;
         }
-        if let Some(found) = possessed_death(w, inp, k) {
+        if let Some(found) = possessed_death(w, inp, k).or_else(|| death_of_name(w, inp, k)) {
             return Some(found);
         }
         // Execution verbs only in the passive: "Sotloff has been beheaded".
@@ -1752,9 +1758,37 @@ fn named_harm(w: &Words, inp: &Inputs) -> Option<(Count, bool)> {
         } else {
             None
         };
-        let Some(((a, b), is_target)) = name else {
+        let Some(((mut a, b), is_target)) = name else {
             continue;
         };
+        // "Foley and Sotloff were executed", "Haines, Henning and Kassig were
+        // beheaded": a list of names in the passive, one person each.
+        let mut persons = 1;
+        let mut category = person_category(w, inp, a, b);
+        if aux && a >= 2 && w.w(a - 1) == "and" {
+            let mut at = a - 1;
+            let mut first = None;
+            while at >= 1 && persons < 6 {
+                let Some((c, d)) = name_ending_at(w, inp, at - 1) else {
+                    break;
+                };
+                persons += 1;
+                first = Some(c);
+                // One category for the list when all its names share it.
+                if person_category(w, inp, c, d) != category {
+                    category = CasualtyCategory::People;
+                }
+                if c >= 2 && w.w(c - 1) == "," {
+                    at = c - 1;
+                } else {
+                    break;
+                }
+            }
+            match first {
+                Some(c) => a = c,
+                None => continue,
+            }
+        }
         // "X and Y were killed", "a fighter of Tunisia", "from Uzbekistan", "on
         // Twitter": a list, a place or an object, not one person; "killed along with
         // two others": more than one.
@@ -1784,11 +1818,10 @@ fn named_harm(w: &Words, inp: &Inputs) -> Option<(Count, bool)> {
         {
             continue;
         }
-        let category = person_category(w, inp, a, b);
         let count = Count {
             harm,
-            min: 1,
-            max: Some(1),
+            min: persons,
+            max: Some(persons),
             category,
             first: a,
             end: b,
@@ -1797,6 +1830,71 @@ fn named_harm(w: &Words, inp: &Inputs) -> Option<(Count, bool)> {
         return Some((count, is_target));
     }
     None
+}
+
+/// One person's death by "of" and a name: "the killing of Sotloff", "the murder of
+/// journalist Steven Sotloff", "the execution of Mr. Sotloff" → killed 1 over the name
+/// and its title (docs/taxonomy.md: a name is one person). The name is also the
+/// target, as in [`possessed_death`]. A list ("the beheadings of Kassig, as well as
+/// Foley") is not one person.
+fn death_of_name(w: &Words, inp: &Inputs, k: usize) -> Option<(Count, bool)> {
+    if !matches!(
+        w.w(k),
+        "death" | "killing" | "beheading" | "execution" | "murder" | "assassination"
+    ) || w.w(k + 1) != "of"
+        || inp.counts.iter().any(|c| c.harm == Harm::Killed)
+    {
+        return None;
+    }
+    // Up to three words of title before the name: "U.S. journalist", "Mr.".
+    let from = k + 2;
+    let title = |j: usize| {
+        matches!(
+            inp.vocab.casualty.word_id(w.id(j)),
+            Some(CasualtyWord::Person(_))
+        ) || matches!(
+            w.w(j),
+            "mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "dr" | "dr."
+        )
+    };
+    // Before the name: titles and their modifiers ("American", "freelance", "U.S."),
+    // the stop after "Mr".
+    let mut start = None;
+    for j in from..(from + 4).min(w.len()) {
+        if title(j) || demonym(w, j) || w.w(j) == "." && j > from && title(j - 1) {
+            continue;
+        }
+        if person_name_word(w, inp, j) && !title(j + 1) {
+            start = Some(j);
+            break;
+        }
+        // A lower-case word only as a title's modifier ("freelance journalist"), not
+        // "the death of many terrorists including X".
+        if !w.is_word(j) || !w.cap(j) && !title(j + 1) && !title(j + 2) {
+            return None;
+        }
+    }
+    let (a, b) = name_starting_at(w, inp, start?)?;
+    // Not a list, a name cut short ("Harith bin Ghazi"), a possessive or a death
+    // supposed ("The death of Baghdadi would be difficult to keep quiet").
+    if matches!(
+        w.w(b),
+        "and" | "&" | "bin" | "ibn" | "would" | "could" | "might" | "may" | "will"
+    ) || w.w(b) == "," && w.w(b + 1) == "as"
+        || w.is_possessive(b - 1)
+    {
+        return None;
+    }
+    let count = Count {
+        harm: Harm::Killed,
+        min: 1,
+        max: Some(1),
+        category: person_category(w, inp, a, b),
+        first: from,
+        end: b,
+        update: false,
+    };
+    Some((count, true))
 }
 
 /// One person's death by a possessive: "Foley's death", "Sotloff's apparent killing",
