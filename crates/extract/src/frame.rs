@@ -334,6 +334,26 @@ pub(crate) fn denial_words(w: &Words) -> bool {
         })
 }
 
+/// The execution trigger at token `i` tells what someone is known for, not the
+/// incident: "the Briton who beheaded", "the man accused of executing", "suspected of
+/// carrying out beheadings", "responsible for the beheading of", "believed to have
+/// beheaded". The cue stands at most four words before it, in the same clause. (Only
+/// for executions: "accused of using chemical weapons", "responsible for a suicide
+/// bombing" are how conflict news reports the incident itself.)
+fn describes_a_deed(w: &Words, i: usize) -> bool {
+    let from = i.saturating_sub(4);
+    (from..i).rev().take_while(|&k| w.is_word(k)).any(|k| {
+        let x = w.w(k);
+        x == "who" && k >= 1 && w.is_word(k - 1) && !matches!(w.w(k - 1), "people" | "those")
+            || matches!(x, "accused" | "suspected" | "famed" | "known") && w.w(k + 1) == "of"
+            || matches!(
+                x,
+                "responsible" | "famed" | "known" | "notorious" | "blamed"
+            ) && w.w(k + 1) == "for"
+            || x == "believed" && w.w(k + 1) == "to" && w.w(k + 2) == "have"
+    })
+}
+
 /// Token `i` lies in a relative clause between commas: ", which … i … ,".
 fn in_comma_relative_clause(w: &Words, i: usize) -> bool {
     let opens = (0..i)
@@ -849,6 +869,21 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
         &backed[..]
     } else {
         inp.hits
+    };
+    // "Jihadi John, the Briton who beheaded two hostages, has been injured in a US-led
+    // air strike": a trigger that describes someone's past deed loses to one that
+    // reports the incident.
+    let described_kept: Vec<Hit>;
+    let deed = |h: &Hit| h.event_type == EventType::Execution && describes_a_deed(w, h.first);
+    let hits = if hits.len() > 1 && hits.iter().any(deed) {
+        described_kept = hits.iter().filter(|h| !deed(h)).cloned().collect();
+        if described_kept.is_empty() {
+            hits
+        } else {
+            &described_kept[..]
+        }
+    } else {
+        hits
     };
     let cause = killed
         .or(injured)

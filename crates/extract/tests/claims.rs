@@ -1818,3 +1818,21 @@ fn named_deaths_by_of_lists_of_names_and_killers_who_have_killed() {
         Some((2, Some(2), Soldiers))
     );
 }
+
+#[test]
+fn a_deed_that_describes_someone_does_not_type_the_incident() {
+    let ty = |t: &str| claim(t).event.map(|e| e.event_type);
+    assert_eq!(
+        ty("Jihadi John, the Briton who beheaded two British and two American hostages, has been injured in a US-led air strike."),
+        Some(EventType::Airstrike)
+    );
+    assert_eq!(
+        ty("A man suspected of carrying out beheadings in videos released by Islamic State had been wounded in a U.S.-led air strike."),
+        Some(EventType::Airstrike)
+    );
+    // Conflict news reports the incident itself this way: not a description.
+    assert_eq!(
+        ty("Forces loyal to President Bashar al-Assad were accused of using chemical weapons in a counter-offensive in Hama province."),
+        Some(EventType::ChemicalAttack)
+    );
+}
