@@ -1830,6 +1830,11 @@ fn a_deed_that_describes_someone_does_not_type_the_incident() {
         ty("A man suspected of carrying out beheadings in videos released by Islamic State had been wounded in a U.S.-led air strike."),
         Some(EventType::Airstrike)
     );
+    // A conceded strike does not type the sentence.
+    assert_eq!(
+        ty("Fierce fighting has been reported on the outskirts of Baghdad despite ongoing Western airstrikes against the group."),
+        Some(EventType::GroundAttack)
+    );
     // Conflict news reports the incident itself this way: not a description.
     assert_eq!(
         ty("Forces loyal to President Bashar al-Assad were accused of using chemical weapons in a counter-offensive in Hama province."),
