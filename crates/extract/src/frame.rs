@@ -1783,11 +1783,29 @@ fn named_harm(w: &Words, inp: &Inputs) -> Option<(Count, bool)> {
         let name = if aux && j >= 1 {
             // "A female Kurdish fighter, who became the face of the resistance, has
             // been beheaded": the subject before a relative clause.
+            // "Abu Bakr al-Baghdadi, the leader of the group, was wounded": the
+            // subject before an apposition; "The group's leader, Abu Bakr
+            // al-Baghdadi, was wounded": the name is the apposition.
+            let quote = |k: usize| w.is_quote(k);
             let last = if w.w(j - 1) == "," {
-                (j.saturating_sub(26)..j - 1)
-                    .rev()
-                    .find(|&c| w.w(c) == "," && matches!(w.w(c + 1), "who" | "which"))
-                    .and_then(|c| c.checked_sub(1))
+                let before = if j >= 3 && quote(j - 2) { j - 3 } else { j - 2 };
+                let appositive = j >= 2
+                    && name_ending_at(w, inp, before)
+                        .is_some_and(|(a, _)| a >= 1 && w.w(a - 1) == ",");
+                if appositive {
+                    Some(before)
+                } else {
+                    (j.saturating_sub(26)..j - 1)
+                        .rev()
+                        .find(|&c| {
+                            let next = if quote(c + 1) { c + 2 } else { c + 1 };
+                            w.w(c) == ","
+                                && matches!(w.w(next), "who" | "which" | "the" | "a" | "an")
+                        })
+                        .and_then(|c| c.checked_sub(if c >= 2 && quote(c - 1) { 2 } else { 1 }))
+                }
+            } else if quote(j - 1) && j >= 2 {
+                Some(j - 2)
             } else {
                 Some(j - 1)
             };

@@ -1387,12 +1387,12 @@ fn a_named_victim_takes_the_title_the_article_gave_the_name() {
         named_killed(text),
         Some((1, Some(1), "people".into(), "Foley".into()))
     );
-    // An organisation is nobody.
+    // An organisation is nobody: the name before the apposition is the victim.
     assert_eq!(
         named_killed(
             "Rehana, a member of the Women's Defense Unit, was reportedly beheaded by ISIS."
         ),
-        None
+        Some((1, Some(1), "people".into(), "Rehana".into()))
     );
 }
 
@@ -1839,5 +1839,27 @@ fn a_deed_that_describes_someone_does_not_type_the_incident() {
     assert_eq!(
         ty("Forces loyal to President Bashar al-Assad were accused of using chemical weapons in a counter-offensive in Hama province."),
         Some(EventType::ChemicalAttack)
+    );
+}
+
+#[test]
+fn a_named_person_before_or_as_an_apposition_is_the_one_wounded() {
+    assert_eq!(
+        named_injured("Iraqi officials said Sunday that Abu Bakr al-Baghdadi, the leader of the Islamic State group, was wounded in a U.S.-led airstrike."),
+        Some((1, Some(1), "militants".into(), "Abu Bakr al-Baghdadi".into()))
+    );
+    assert_eq!(
+        named_injured("The group's leader, Abu Bakr al-Baghdadi, was also said to have been wounded in the attack, the paper added."),
+        Some((1, Some(1), "militants".into(), "Abu Bakr al-Baghdadi".into()))
+    );
+    // "Jihadi John" is an Islamic State militant of the actor table.
+    assert_eq!(
+        named_injured("\u{201c}Jihadi John,\u{201d} the Briton believed to have beheaded the American hostages, may have been injured in U.S.-led airstrikes last week."),
+        Some((1, Some(1), "militants".into(), "Jihadi John".into()))
+    );
+    // A place with an apposition is no person.
+    assert_eq!(
+        named_injured("Aleppo, the largest city, was hit by strikes that wounded no one."),
+        None
     );
 }
