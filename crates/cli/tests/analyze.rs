@@ -276,3 +276,48 @@ fn rerunning_into_the_same_store_adds_nothing() {
         .arg("ffffffffffff"));
     assert_eq!(missing.status.code(), Some(1));
 }
+
+#[test]
+fn skipping_signals_leaves_out_the_credibility_built_on_them() {
+    for skip in ["signals", "signals,links"] {
+        let out = run(crosscheck()
+            .args([
+                "analyze",
+                "--no-store",
+                "--quiet",
+                "--format",
+                "json",
+                "--skip",
+                skip,
+            ])
+            .arg(examples().join("corpus")));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc = json(&out);
+        for article in doc["articles"].as_array().unwrap() {
+            assert!(article["credibility"].is_null(), "--skip {skip}: {article}");
+            assert!(article["signals"].as_array().unwrap().is_empty());
+            // The claims are still there.
+            assert!(article["claims"].is_array());
+        }
+    }
+    // Without the skip every article is scored.
+    let out = run(crosscheck()
+        .args([
+            "analyze",
+            "--no-store",
+            "--quiet",
+            "--format",
+            "json",
+            "--skip",
+            "links",
+        ])
+        .arg(examples().join("corpus")));
+    let doc = json(&out);
+    for article in doc["articles"].as_array().unwrap() {
+        assert!(article["credibility"]["score"].is_number());
+    }
+}

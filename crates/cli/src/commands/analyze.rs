@@ -41,9 +41,11 @@ enum Item {
 pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
     let started = Instant::now();
     let reader = Reader::new(ingest_options(&args)?);
+    // `--skip signals` leaves out the signals and the credibility score built on them.
+    let assess = !args.skip.contains(&Stage::Signals);
     let pipeline = Pipeline::with_options(PipelineOptions {
         claims: !args.skip.contains(&Stage::Claims),
-        signals: !args.skip.contains(&Stage::Signals),
+        signals: assess,
     });
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.unwrap_or(0))
@@ -144,7 +146,7 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
                 chunk_bytes += doc.text.len() as u64;
                 summary.articles += articles.len() as u64;
                 let mut articles = articles;
-                if !linking {
+                if !linking && assess {
                     for article in &mut articles {
                         article.credibility = Some(pipeline.assess(article, None));
                     }
@@ -223,10 +225,11 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
         let mut pending: Vec<(String, Credibility)> = Vec::new();
         match spill.take() {
             Some(spill) if prerender => spill.replay_prerendered(|article| {
-                let consistency = index.article_by_id(article.id);
-                let credibility =
-                    pipeline.assess_prepared(&article.credibility, Some(&consistency));
-                if let Some(store) = store.as_mut() {
+                let credibility = assess.then(|| {
+                    let consistency = index.article_by_id(article.id);
+                    pipeline.assess_prepared(&article.credibility, Some(&consistency))
+                });
+                if let (Some(store), Some(credibility)) = (store.as_mut(), &credibility) {
                     pending.push((article.id.to_string(), credibility.clone()));
                     if pending.len() >= CHUNK_DOCUMENTS {
                         store
@@ -250,12 +253,13 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
                     });
                     (end, linked.or(status))
                 });
-                sink.prerendered(article.json, &mut claims, &Some(credibility))
+                sink.prerendered(article.json, &mut claims, &credibility)
             })?,
             Some(spill) => spill.replay(|article, texts| {
                 article.set_statuses(&result.statuses);
-                let credibility = pipeline.assess(article, Some(&index.article(article)));
-                if let Some(store) = store.as_mut() {
+                let credibility =
+                    assess.then(|| pipeline.assess(article, Some(&index.article(article))));
+                if let (Some(store), Some(credibility)) = (store.as_mut(), &credibility) {
                     pending.push((article.id.clone(), credibility.clone()));
                     if pending.len() >= CHUNK_DOCUMENTS {
                         store
@@ -264,7 +268,7 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
                         pending.clear();
                     }
                 }
-                article.credibility = Some(credibility);
+                article.credibility = credibility;
                 sink.article(article, texts)
             })?,
             None => {}
