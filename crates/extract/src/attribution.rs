@@ -1139,6 +1139,21 @@ fn plural_office(x: &str) -> bool {
 /// Reporting constructions, speakers, chain and hedges of one sentence, in the
 /// vectors of `spare` (what an earlier sentence found: emptied first) so that a
 /// sentence does not allocate them again.
+/// The reports after "there are" or "amid", up to their "that" or "of": "there are
+/// *unconfirmed reports* that", "amid *reports* of", "there have been *an increasing
+/// number of reports* of". At most five lower-case words before the noun.
+fn existential_reports(w: &Words, start: usize) -> Option<(usize, usize)> {
+    (start..(start + 6).min(w.len()))
+        .take_while(|&k| w.is_word(k) && !w.cap(k))
+        .find(|&k| {
+            matches!(
+                w.w(k),
+                "reports" | "rumours" | "rumors" | "claims" | "allegations"
+            ) && matches!(w.w(k + 1), "that" | "of")
+        })
+        .map(|k| (start, k + 1))
+}
+
 pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
     let Found {
         mut chain,
@@ -1432,7 +1447,14 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
                 }
             }
             ReportRole::According => {
-                if let Some(speaker) = cx.speaker_after(w, next) {
+                // "There are unconfirmed reports that ...", "amid reports of ...": the
+                // reports are the source, and only reports (not "there are 20 dead").
+                let speaker = if matches!(word, "there" | "amid") {
+                    existential_reports(w, next)
+                } else {
+                    cx.speaker_after(w, next)
+                };
+                if let Some(speaker) = speaker {
                     cons.push(Construction {
                         verb: i,
                         verb_end: next,

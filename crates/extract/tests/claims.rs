@@ -1863,3 +1863,18 @@ fn a_named_person_before_or_as_an_apposition_is_the_one_wounded() {
         None
     );
 }
+
+#[test]
+fn reports_that_exist_are_the_source() {
+    for (t, want) in [
+        ("There are unconfirmed reports that the men were beheaded.", vec!["unconfirmed reports"]),
+        ("The news comes amid reports of an emerging alliance between Isis forces and Jabhat al-Nusra.", vec!["reports"]),
+        ("There were reports that the convoy was hit near Mosul.", vec!["reports"]),
+        // Not a count after "there are", nor reports without "that" or "of".
+        ("There are 20 people dead in the town after the shelling.", vec![]),
+        ("Four Hizballah members were killed in Syria amid reports dozens of fighters were killed.", vec![]),
+    ] {
+        let c = claim(t);
+        assert_eq!(chain(&c, t), want, "{t}");
+    }
+}
