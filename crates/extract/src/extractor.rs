@@ -409,6 +409,10 @@ impl Extractor {
                 quoted.resize(w.len(), open);
                 0
             };
+            // A title in quotation marks ("a video titled \"A Message to America\"") is
+            // nobody's words: its words do not make the sentence a quotation.
+            let mut in_title = false;
+            let mut n_title = 0usize;
             for k in 0..marks {
                 if w.is_quote(k) {
                     let q = w.raw(k);
@@ -437,12 +441,21 @@ impl Extractor {
                             }
                         }
                         state = false;
+                        in_title = false;
                     } else {
                         state = true;
+                        in_title = k > 0
+                            && matches!(w.w(k - 1), "titled" | "entitled" | "dubbed" | "named");
                     }
                     continue;
                 }
                 quoted[k] = state;
+                if state
+                    && in_title
+                    && matches!(w.toks[k].kind, TokenKind::Word | TokenKind::Number)
+                {
+                    n_title += 1;
+                }
             }
             open_for = if state && open { open_for + 1 } else { 0 };
             open = state;
@@ -702,7 +715,7 @@ impl Extractor {
                 // the sentence as quoting someone: an apostrophe looks the same, so they
                 // are paired within the sentence, shape nothing else, and are looked for
                 // only where a speaker could be quoted.
-                quoted: n_quoted > 0
+                quoted: n_quoted > n_title
                     || (marks == 0 && !chain.is_empty() && single_quoted(&w, text)),
                 open_at_end: state,
                 open_at_start,

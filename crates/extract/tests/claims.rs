@@ -568,10 +568,12 @@ fn quotes_belong_to_their_speaker() {
     assert!(claim(t).attribution.quoted);
     let t = "Alhakim also accused ISIS of being guilty of \u{201C}crimes of genocide\u{201D} as it targets ethnic groups.";
     assert!(claim(t).attribution.quoted);
-    // Quotation marks without a speaker quote no one.
+    // A title in quotation marks quotes no one: the video is the source, and the
+    // claim is no quotation.
     let t = "Islamic State released a video titled \"A Second Message to America\" showing the killing of a journalist.";
     let c = claim(t);
-    assert!(c.attribution.chain.is_empty() && !c.attribution.quoted);
+    assert_eq!(chain(&c, t), ["a video"]);
+    assert!(!c.attribution.quoted);
     // Single quotation marks, paired; an apostrophe is none.
     let t = "'This is about psychopathic terrorists that are trying to kill us,' Cameron said.";
     assert!(claim(t).attribution.quoted);
@@ -1865,11 +1867,14 @@ fn a_named_person_before_or_as_an_apposition_is_the_one_wounded() {
 }
 
 #[test]
-fn reports_that_exist_are_the_source() {
+fn reports_that_exist_and_recordings_that_show_are_the_source() {
     for (t, want) in [
         ("There are unconfirmed reports that the men were beheaded.", vec!["unconfirmed reports"]),
         ("The news comes amid reports of an emerging alliance between Isis forces and Jabhat al-Nusra.", vec!["reports"]),
         ("There were reports that the convoy was hit near Mosul.", vec!["reports"]),
+        // A recording the sentence reports from.
+        ("Islamic State militants released a video today purporting to show the beheading of a hostage.", vec!["a video"]),
+        ("He appeared at the end of a video last month showing the journalist being killed.", vec!["a video"]),
         // Not a count after "there are", nor reports without "that" or "of".
         ("There are 20 people dead in the town after the shelling.", vec![]),
         ("Four Hizballah members were killed in Syria amid reports dozens of fighters were killed.", vec![]),
