@@ -1829,7 +1829,11 @@ fn named_harm(w: &Words, inp: &Inputs) -> Option<(Count, bool)> {
         // "Foley and Sotloff were executed", "Haines, Henning and Kassig were
         // beheaded": a list of names in the passive, one person each.
         let mut persons = 1;
-        let mut category = person_category(w, inp, a, b);
+        let mut category = if role_noun(w.w(b - 1)) {
+            role_category(w, inp, a, b)
+        } else {
+            person_category(w, inp, a, b)
+        };
         if aux && a >= 2 && w.w(a - 1) == "and" {
             let mut at = a - 1;
             let mut first = None;
@@ -2066,7 +2070,7 @@ fn person_phrase_ending_at(w: &Words, inp: &Inputs, last: usize) -> Option<(usiz
         || !matches!(
             inp.vocab.casualty.word_id(w.id(last)),
             Some(CasualtyWord::Person(_))
-        )
+        ) && !role_noun(noun)
     {
         return None;
     }
@@ -2083,6 +2087,40 @@ fn person_phrase_ending_at(w: &Words, inp: &Inputs, last: usize) -> Option<(usiz
         a -= 1;
     }
     None
+}
+
+/// A singular noun for someone's place in a group: "the Isis leader had been wounded",
+/// "the self-described caliph was injured", "his close aide was killed".
+fn role_noun(x: &str) -> bool {
+    matches!(
+        x,
+        "leader" | "chief" | "commander" | "caliph" | "deputy" | "aide" | "executioner" | "emir"
+    )
+}
+
+/// The victim category of a role noun's phrase from the group named in it: "the Isis
+/// leader" is a militant, "the rebel commander" a fighter; else people.
+fn role_category(w: &Words, inp: &Inputs, a: usize, b: usize) -> CasualtyCategory {
+    inp.actor_matches
+        .iter()
+        .filter(|m| a <= m.first && m.end <= b)
+        .find_map(|m| match inp.actors.get(m.actor)?.side.as_str() {
+            "jihadist" => Some(CasualtyCategory::Militants),
+            "opposition" | "kurdish" => Some(CasualtyCategory::Fighters),
+            _ => None,
+        })
+        .or_else(|| (a..b).find_map(|k| modifier_category_word(w.w(k))))
+        .unwrap_or(CasualtyCategory::People)
+}
+
+/// A modifier that names a side without an actor match: "rebel", "jihadist".
+fn modifier_category_word(x: &str) -> Option<CasualtyCategory> {
+    match x {
+        "jihadist" | "terrorist" | "extremist" | "militant" | "caliph" | "self-described"
+        | "self-declared" | "self-proclaimed" => Some(CasualtyCategory::Militants),
+        "rebel" | "opposition" => Some(CasualtyCategory::Fighters),
+        _ => None,
+    }
 }
 
 /// The name (at most four words) that starts at token `first`.

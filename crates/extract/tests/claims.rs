@@ -1859,6 +1859,17 @@ fn a_named_person_before_or_as_an_apposition_is_the_one_wounded() {
         named_injured("\u{201c}Jihadi John,\u{201d} the Briton believed to have beheaded the American hostages, may have been injured in U.S.-led airstrikes last week."),
         Some((1, Some(1), "militants".into(), "Jihadi John".into()))
     );
+    // A role in a group, of the group's category.
+    assert_eq!(
+        named_injured(
+            "Iraqi state television and two officials said that the Isis leader had been wounded."
+        ),
+        Some((1, Some(1), "militants".into(), "the Isis leader".into()))
+    );
+    assert_eq!(
+        named_killed("The rebel commander was killed in clashes near Aleppo."),
+        Some((1, Some(1), "fighters".into(), "The rebel commander".into()))
+    );
     // A place with an apposition is no person.
     assert_eq!(
         named_injured("Aleppo, the largest city, was hit by strikes that wounded no one."),
