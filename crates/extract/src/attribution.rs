@@ -393,6 +393,9 @@ impl Context<'_> {
 
     /// The speaker phrase ending right before token `verb`.
     fn speaker_before(&self, w: &Words, verb: usize) -> Option<(usize, usize)> {
+        if let Some(found) = self.source_with_ties(w, verb) {
+            return Some(found);
+        }
         let mut end = verb;
         while end > 0 {
             let k = end - 1;
@@ -646,6 +649,45 @@ impl Context<'_> {
             && matches!(w.w(h + 1), "of" | "in" | "at" | "from" | "near")
             && (h + 2..end).all(|k| w.is_word(k) && !self.quoted.get(k).copied().unwrap_or(false)))
         .then_some((0, h + 1))
+    }
+
+    /// A source noun described by its ties, right before the verb: "Three sources *in
+    /// contact with* ISIS or its associates told", "sources *close to* the group said",
+    /// "officials *familiar with* the matter said". The noun phrase without the ties.
+    fn source_with_ties(&self, w: &Words, verb: usize) -> Option<(usize, usize)> {
+        let tie = (verb.saturating_sub(10)..verb).find(|&k| {
+            matches!(
+                (w.w(k), w.w(k + 1)),
+                ("contact" | "ties" | "links", "with" | "to")
+                    | ("close" | "familiar" | "linked" | "connected", "to" | "with")
+            )
+        })?;
+        if !(tie..verb).all(|k| w.is_word(k) && !self.quoted.get(k).copied().unwrap_or(false)) {
+            return None;
+        }
+        let end = if matches!(w.w(tie), "contact" | "ties" | "links") {
+            tie.checked_sub(1)
+                .filter(|&p| matches!(w.w(p), "in" | "with"))?
+        } else {
+            tie
+        };
+        let head = end.checked_sub(1)?;
+        if !matches!(self.source_word(w, head), Some(SourceWord::Head(_))) {
+            return None;
+        }
+        let mut start = head;
+        while start > 0 && head - start < 3 {
+            let p = start - 1;
+            let modifier = matches!(self.source_word(w, p), Some(SourceWord::Modifier))
+                || w.is_number(p)
+                || w.has(p, class::NUMBER_WORD)
+                || w.has(p, class::DETERMINER);
+            if !modifier {
+                break;
+            }
+            start = p;
+        }
+        Some((start, end))
     }
 
     /// The person whose description ends right before the preposition at `prep`: a

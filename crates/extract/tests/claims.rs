@@ -1886,6 +1886,9 @@ fn reports_that_exist_and_recordings_that_show_are_the_source() {
         // A recording the sentence reports from.
         ("Islamic State militants released a video today purporting to show the beheading of a hostage.", vec!["a video"]),
         ("He appeared at the end of a video last month showing the journalist being killed.", vec!["a video"]),
+        // A source described by its ties, without the ties.
+        ("Three sources in contact with ISIS or its associates told reporters that it wants to sell the remains.", vec!["Three sources"]),
+        ("Officials familiar with the matter said the strike killed 12 people.", vec!["Officials"]),
         // Not a count after "there are", nor reports without "that" or "of".
         ("There are 20 people dead in the town after the shelling.", vec![]),
         ("Four Hizballah members were killed in Syria amid reports dozens of fighters were killed.", vec![]),
