@@ -393,7 +393,10 @@ impl Context<'_> {
 
     /// The speaker phrase ending right before token `verb`.
     fn speaker_before(&self, w: &Words, verb: usize) -> Option<(usize, usize)> {
-        if let Some(found) = self.source_with_ties(w, verb) {
+        if let Some(found) = self
+            .source_with_ties(w, verb)
+            .or_else(|| head_of_source(w, verb))
+        {
             return Some(found);
         }
         let mut end = verb;
@@ -1208,6 +1211,29 @@ fn shown_in(w: &Words, (verb, end): (usize, usize)) -> Option<(usize, usize)> {
     // what the sentence describes; the gold names no source there.
     let first = det.unwrap_or(noun);
     (first > 0).then_some((first, noun + 1))
+}
+
+/// The person who runs the source named before the verb: "Rami Abdulrahman *who runs*
+/// the Syrian Observatory for Human Rights said" is Rami Abdulrahman's claim (the gold
+/// names him, not the Observatory). The name: two to four capitalised words opening
+/// the sentence or a clause.
+fn head_of_source(w: &Words, verb: usize) -> Option<(usize, usize)> {
+    let who = (verb.saturating_sub(14)..verb).find(|&k| {
+        w.w(k) == "who"
+            && matches!(
+                w.w(k + 1),
+                "runs" | "heads" | "directs" | "leads" | "founded" | "chairs" | "manages"
+            )
+    })?;
+    if !(who..verb).all(|k| w.is_word(k) || w.w(k) == "(" || w.w(k) == ")") {
+        return None;
+    }
+    let mut start = who;
+    while start > 0 && who - start < 4 && w.is_word(start - 1) && w.cap(start - 1) {
+        start -= 1;
+    }
+    let opens = start == 0 || matches!(w.w(start - 1), "," | ";" | ":" | "\"" | "and" | "but");
+    (who - start >= 2 && opens).then_some((start, who))
 }
 
 /// The reports after "there are" or "amid", up to their "that" or "of": "there are

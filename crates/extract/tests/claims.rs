@@ -1889,6 +1889,8 @@ fn reports_that_exist_and_recordings_that_show_are_the_source() {
         // A source described by its ties, without the ties.
         ("Three sources in contact with ISIS or its associates told reporters that it wants to sell the remains.", vec!["Three sources"]),
         ("Officials familiar with the matter said the strike killed 12 people.", vec!["Officials"]),
+        // The person who runs the monitor, not the monitor.
+        ("Rami Abdulrahman who runs the Syrian Observatory for Human Rights said 19 explosions were heard.", vec!["Rami Abdulrahman"]),
         // Not a count after "there are", nor reports without "that" or "of".
         ("There are 20 people dead in the town after the shelling.", vec![]),
         ("Four Hizballah members were killed in Syria amid reports dozens of fighters were killed.", vec![]),
