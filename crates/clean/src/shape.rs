@@ -415,7 +415,12 @@ mod tests {
         }
         // Mixed case, runs of letters of every length, a key reused.
         for n in 0..40 {
-            let line = format!("{} X{}y {}", "aB".repeat(n), "Q".repeat(n), "Zz9".repeat(n % 7));
+            let line = format!(
+                "{} X{}y {}",
+                "aB".repeat(n),
+                "Q".repeat(n),
+                "Zz9".repeat(n % 7)
+            );
             normalize_key(&line, &mut k);
             assert_eq!(k, normalize_key_reference(&line), "{line:?}");
         }
