@@ -184,14 +184,18 @@ pub(crate) fn normalize_key(s: &str, out: &mut String) {
                         out.push(' ');
                     }
                     pending_space = false;
-                    // A run of ASCII letters is copied at once; the whole key is
-                    // lower-cased at the end (it holds no other ASCII letter).
-                    let run = bytes[i..]
-                        .iter()
-                        .position(|&c| c >= 0x80 || KEY_CLASS[usize::from(c)] != KEY_LETTER)
-                        .unwrap_or(bytes.len() - i);
-                    out.push_str(&s[i..i + run]);
-                    i += run;
+                    // A run of ASCII letters, lower-cased byte by byte (setting bit 5
+                    // lower-cases an ASCII letter): runs are words, too short for a
+                    // copy call to pay.
+                    out.push(char::from(b | 0x20));
+                    i += 1;
+                    while let Some(&c) = bytes.get(i) {
+                        if c >= 0x80 || KEY_CLASS[usize::from(c)] != KEY_LETTER {
+                            break;
+                        }
+                        out.push(char::from(c | 0x20));
+                        i += 1;
+                    }
                     continue;
                 }
                 KEY_DIGIT => {
@@ -224,7 +228,8 @@ pub(crate) fn normalize_key(s: &str, out: &mut String) {
                 out.push(' ');
             }
             pending_space = false;
-            // A lower case holds no upper-case ASCII letter: the pass below leaves it.
+            // A lower case holds no upper-case ASCII letter (the tests check every
+            // char): nothing is left to lower-case afterwards.
             out.extend(c.to_lowercase());
         } else if c == '\u{2019}' {
             // "Editor's" and "Editor’s" alike: drop the apostrophe.
@@ -232,7 +237,6 @@ pub(crate) fn normalize_key(s: &str, out: &mut String) {
             pending_space = true;
         }
     }
-    out.make_ascii_lowercase();
 }
 
 /// Classes of ASCII bytes for [`normalize_key`].
@@ -408,6 +412,29 @@ mod tests {
         for line in lines {
             normalize_key(line, &mut k);
             assert_eq!(k, normalize_key_reference(line), "{line:?}");
+        }
+        // Mixed case, runs of letters of every length, a key reused.
+        for n in 0..40 {
+            let line = format!(
+                "{} X{}y {}",
+                "aB".repeat(n),
+                "Q".repeat(n),
+                "Zz9".repeat(n % 7)
+            );
+            normalize_key(&line, &mut k);
+            assert_eq!(k, normalize_key_reference(&line), "{line:?}");
+        }
+    }
+
+    /// [`normalize_key`] lower-cases ASCII letters as it reads them and leaves the
+    /// lower case of any other letter as it is: no such lower case holds an
+    /// upper-case ASCII letter.
+    #[test]
+    fn no_lower_case_holds_an_upper_case_ascii_letter() {
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            if !c.is_ascii() {
+                assert!(!c.to_lowercase().any(|l| l.is_ascii_uppercase()), "{c:?}");
+            }
         }
     }
 }
