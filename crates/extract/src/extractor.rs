@@ -1281,6 +1281,14 @@ fn find_loose(hay: &str, needle: &str, within: usize) -> Option<usize> {
 /// The letters and digits of `needle`, lower-cased: what [`find_loose_from`] looks
 /// for.
 fn loose_key(needle: &str) -> Vec<char> {
+    // An ASCII title (nearly all) folds byte by byte, as `fill` folds it.
+    if needle.is_ascii() {
+        return needle
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     let mut folded = Vec::with_capacity(needle.len());
     LooseChars {
         hay: needle,
@@ -1316,6 +1324,9 @@ fn find_loose_from(hay: &mut LooseHay, from: usize, key: &[char], within: usize)
     if key.len() < 8 {
         return None;
     }
+    if let Some(answer) = find_loose_ascii(hay.rest.hay, from, key, within) {
+        return answer;
+    }
     let LooseHay { rest, chars } = hay;
     // Everything before `from` folded, so that the first char at or after it is known.
     while rest.pos <= from && rest.pos < rest.hay.len() {
@@ -1348,6 +1359,66 @@ fn find_loose_from(hay: &mut LooseHay, from: usize, key: &[char], within: usize)
         }
     }
     None
+}
+
+/// [`find_loose_from`] read straight from the bytes of `hay` (from `from` on), for
+/// text that is ASCII as far as the answer depends on it: there the folded chars
+/// are the ASCII letters and digits, lower-cased, one per byte, and most of the
+/// text need not be folded at all. `Some(answer)` is `find_loose_from`'s answer;
+/// `None` when a non-ASCII byte comes before the answer is known (the caller then
+/// folds).
+fn find_loose_ascii(hay: &str, from: usize, key: &[char], within: usize) -> Option<Option<usize>> {
+    let b = hay.as_bytes();
+    // A match starts at a letter or digit before `end`; those bytes must be ASCII.
+    let end = b.len().min(from.saturating_add(within).saturating_add(1));
+    if !b.get(from..end)?.is_ascii() {
+        return None;
+    }
+    // An ASCII byte folds to no other char.
+    let Ok(first) = u8::try_from(key[0]) else {
+        return Some(None);
+    };
+    // The first letter or digit at or after `p`; `None` at a non-ASCII byte.
+    let next_alnum = |mut p: usize| -> Option<usize> {
+        while let Some(&c) = b.get(p) {
+            if c.is_ascii_alphanumeric() {
+                break;
+            }
+            if !c.is_ascii() {
+                return None;
+            }
+            p += 1;
+        }
+        Some(p)
+    };
+    let mut p = from;
+    // Each byte that folds to the key's first char (only letters and digits do:
+    // `first` is one), then the rest of the key, checked char by char.
+    while let Some(at) = b[p..end]
+        .iter()
+        .position(|&c| c.to_ascii_lowercase() == first)
+    {
+        p += at;
+        let mut q = p + 1;
+        let mut matched = 1;
+        while matched < key.len() {
+            q = next_alnum(q)?;
+            let Some(&c) = b.get(q) else {
+                // Fewer chars left than the key has: no later start fits either.
+                return Some(None);
+            };
+            if char::from(c.to_ascii_lowercase()) != key[matched] {
+                break;
+            }
+            q += 1;
+            matched += 1;
+        }
+        if matched == key.len() {
+            return Some(Some(q - from));
+        }
+        p += 1;
+    }
+    Some(None)
 }
 
 /// The part of a text [`find_loose`] has not folded yet.
@@ -1555,6 +1626,15 @@ mod tests {
             format!("\u{130}stanbul \u{15E}anl\u{131}urfa {title} \u{C9}t\u{E9}"),
             "Air strikes on Idlib".to_string(),
             String::new(),
+            // ASCII up to the match, non-ASCII after it or inside it.
+            format!("Wed 05 Apr 2017 {title} \u{2014} Caf\u{E9}"),
+            format!("AIR STRIKES ON IDLIB MARKET KILL 35 \u{2013} SOHR: {filler}"),
+            format!("Air strikes on Idl\u{ED}b market kill 35 SOHR {title}"),
+            // Near misses before the match, and a match cut short by the end.
+            "Air strikes on Idlib, market: air strikes on Idlib market kill 35 SOHR".to_string(),
+            "aaaa Air strikes on Idlib market kil".to_string(),
+            format!("{} Air strikes on Idlib market kill 3", &filler[..395]),
+            format!("{}\u{E9}{title}", &filler[..380]),
         ];
         let needles = [
             title,
@@ -1562,7 +1642,17 @@ mod tests {
             "Idlib",
             "\u{130}stanbul \u{15E}anl\u{131}urfa",
             "lorem ipsum dolor sit",
+            "Air strikes on Idl\u{ED}b market",
+            "MARKET kill 35 - SOHR",
         ];
+        for needle in needles {
+            let key: Vec<char> = needle
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            assert_eq!(loose_key(needle), key, "{needle:?}");
+        }
         for hay in &hays {
             for needle in needles {
                 for within in [0, 10, 400] {

@@ -408,6 +408,14 @@ impl Actors {
         self.matcher.lookup(name).map(|i| &self.actors[i])
     }
 
+    /// Whether some actor's alias may start with the first word of `word` (as
+    /// folded): when it is false, no name made of `word`, a space and more words
+    /// (`"Russian forces"`) is one, and [`index_by_name`](Self::index_by_name)
+    /// need not be asked about each.
+    pub fn may_start_name(&self, word: &str) -> bool {
+        self.matcher.may_start_with(word)
+    }
+
     /// [`by_name`](Self::by_name) with the actor's index (as in [`ActorMatch::actor`]).
     pub fn index_by_name(&self, name: &str) -> Option<(usize, &Actor)> {
         self.matcher.lookup(name).map(|i| (i, &self.actors[i]))
