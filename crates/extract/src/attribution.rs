@@ -393,11 +393,13 @@ impl Context<'_> {
 
     /// The speaker phrase ending right before token `verb`.
     fn speaker_before(&self, w: &Words, verb: usize) -> Option<(usize, usize)> {
-        if let Some(found) = self
-            .source_with_ties(w, verb)
-            .or_else(|| head_of_source(w, verb))
-        {
-            return Some(found);
+        if w.flags & flag::DESCRIBED_SOURCE != 0 {
+            if let Some(found) = self
+                .source_with_ties(w, verb)
+                .or_else(|| head_of_source(w, verb))
+            {
+                return Some(found);
+            }
         }
         let mut end = verb;
         while end > 0 {
@@ -1242,14 +1244,32 @@ fn head_of_source(w: &Words, verb: usize) -> Option<(usize, usize)> {
 fn existential_reports(w: &Words, start: usize) -> Option<(usize, usize)> {
     (start..(start + 6).min(w.len()))
         .take_while(|&k| w.is_word(k) && !w.cap(k))
-        .find(|&k| {
-            matches!(
-                w.w(k),
-                "reports" | "rumours" | "rumors" | "claims" | "allegations"
-            ) && matches!(w.w(k + 1), "that" | "of")
-        })
+        .find(|&k| EXISTENTIAL_NOUNS.contains(&w.w(k)) && matches!(w.w(k + 1), "that" | "of"))
         .map(|k| (start, k + 1))
 }
+
+/// The nouns [`existential_reports`] takes as a source.
+pub(crate) const EXISTENTIAL_NOUNS: &[&str] =
+    &["reports", "rumours", "rumors", "claims", "allegations"];
+
+/// The words [`Context::source_with_ties`] and [`head_of_source`] start from
+/// (`flag::DESCRIBED_SOURCE`).
+pub(crate) const DESCRIBED_SOURCE_WORDS: &[&str] = &[
+    "contact",
+    "ties",
+    "links",
+    "close",
+    "familiar",
+    "linked",
+    "connected",
+    "runs",
+    "heads",
+    "directs",
+    "leads",
+    "founded",
+    "chairs",
+    "manages",
+];
 
 pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
     let Found {

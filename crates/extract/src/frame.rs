@@ -885,7 +885,8 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
     // reports the incident.
     let described_kept: Vec<Hit>;
     let deed = |h: &Hit| {
-        h.event_type == EventType::Execution && describes_a_deed(w, h.first) || conceded(w, h.first)
+        h.event_type == EventType::Execution && describes_a_deed(w, h.first)
+            || w.flags & crate::vocab::flag::CONCESSION != 0 && conceded(w, h.first)
     };
     let hits = if hits.len() > 1 && hits.iter().any(deed) {
         described_kept = hits.iter().filter(|h| !deed(h)).cloned().collect();

@@ -378,6 +378,13 @@ pub(crate) mod flag {
     pub const TRIGGER: u8 = 8;
     /// A singular person noun that can title a name ("journalist", "pilot").
     pub const PERSON: u8 = 16;
+    /// A word of a source's description before its verb: its ties ("sources in
+    /// contact with", "close to") or the source it runs ("X who runs the
+    /// Observatory"): `attribution::Context::speaker_before` looks for those only
+    /// in a sentence holding one.
+    pub const DESCRIBED_SOURCE: u8 = 32;
+    /// "despite", "spite": a trigger after them is conceded (`frame::conceded`).
+    pub const CONCESSION: u8 = 64;
 }
 
 /// Word classes: the word lists the rules test tokens against, as bits looked up
@@ -618,7 +625,21 @@ impl Vocab {
             flagged.push((word.to_string(), flag::HARM));
         }
         for (phrase, _) in &reporting {
+            // "there are", "amid": only with the reports they introduce
+            // (`attribution::existential_reports`), so those nouns flag the sentence;
+            // "there" itself would send every sentence holding it through the rules.
+            if phrase.starts_with("there ") || phrase == "amid" {
+                continue;
+            }
             flagged.push((key_word(phrase), flag::REPORT));
+        }
+        for noun in crate::attribution::EXISTENTIAL_NOUNS {
+            flagged.push((noun.to_string(), flag::REPORT));
+        }
+        flagged.push(("despite".to_string(), flag::CONCESSION));
+        flagged.push(("spite".to_string(), flag::CONCESSION));
+        for word in crate::attribution::DESCRIBED_SOURCE_WORDS {
+            flagged.push((word.to_string(), flag::DESCRIBED_SOURCE));
         }
         for (phrase, _) in &hedges {
             flagged.push((key_word(phrase), flag::HEDGE));
