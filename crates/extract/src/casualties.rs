@@ -101,7 +101,7 @@ struct NounPhrase {
 /// The victim category a word before a neutral head noun gives it: an armed group's
 /// name ("ISIL commanders", "Daesh leaders"), a rebel or medical modifier ("opposition
 /// commanders", "rescue workers"). Government words are [`NounPhrase::government`].
-fn modifier_category(w: &Words, i: usize) -> Option<CasualtyCategory> {
+pub(crate) fn modifier_category(w: &Words, i: usize) -> Option<CasualtyCategory> {
     match w.w(i) {
         "is" if w.raw(i) == "IS" => Some(CasualtyCategory::Militants),
         // "Islamic" only in "Islamic State": "Islamic Relief workers" are aid workers.

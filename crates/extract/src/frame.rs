@@ -1955,16 +1955,21 @@ fn death_of_name(w: &Words, inp: &Inputs, k: usize) -> Option<(Count, bool)> {
     {
         return None;
     }
-    let count = Count {
+    Some((one_killed(person_category(w, inp, a, b), from, b), true))
+}
+
+/// One person killed over tokens `first..end` (docs/taxonomy.md: a name is one
+/// person, as "a man" is).
+fn one_killed(category: CasualtyCategory, first: usize, end: usize) -> Count {
+    Count {
         harm: Harm::Killed,
         min: 1,
         max: Some(1),
-        category: person_category(w, inp, a, b),
-        first: from,
-        end: b,
+        category,
+        first,
+        end,
         update: false,
-    };
-    Some((count, true))
+    }
 }
 
 /// One person's death by a possessive: "Foley's death", "Sotloff's apparent killing",
@@ -1998,16 +2003,10 @@ fn possessed_death(w: &Words, inp: &Inputs, k: usize) -> Option<(Count, bool)> {
     {
         return None;
     }
-    let count = Count {
-        harm: Harm::Killed,
-        min: 1,
-        max: Some(1),
-        category: person_category(w, inp, a, b),
-        first: a,
-        end: k + 1,
-        update: false,
-    };
-    Some((count, is_target))
+    Some((
+        one_killed(person_category(w, inp, a, b), a, k + 1),
+        is_target,
+    ))
 }
 
 /// A name token: capitalised, no party but a person of the table, no place, no
@@ -2100,7 +2099,8 @@ fn role_noun(x: &str) -> bool {
 }
 
 /// The victim category of a role noun's phrase from the group named in it: "the Isis
-/// leader" is a militant, "the rebel commander" a fighter; else people.
+/// leader" is a militant, "the rebel commander" a fighter (the modifiers of
+/// `casualties::modifier_category`); else people.
 fn role_category(w: &Words, inp: &Inputs, a: usize, b: usize) -> CasualtyCategory {
     inp.actor_matches
         .iter()
@@ -2110,18 +2110,19 @@ fn role_category(w: &Words, inp: &Inputs, a: usize, b: usize) -> CasualtyCategor
             "opposition" | "kurdish" => Some(CasualtyCategory::Fighters),
             _ => None,
         })
-        .or_else(|| (a..b).find_map(|k| modifier_category_word(w.w(k))))
+        .or_else(|| (a..b).find_map(|k| crate::casualties::modifier_category(w, k)))
+        // "the self-declared caliph": the title is the group's.
+        .or_else(|| {
+            (a..b)
+                .any(|k| {
+                    matches!(
+                        w.w(k),
+                        "caliph" | "self-described" | "self-declared" | "self-proclaimed"
+                    )
+                })
+                .then_some(CasualtyCategory::Militants)
+        })
         .unwrap_or(CasualtyCategory::People)
-}
-
-/// A modifier that names a side without an actor match: "rebel", "jihadist".
-fn modifier_category_word(x: &str) -> Option<CasualtyCategory> {
-    match x {
-        "jihadist" | "terrorist" | "extremist" | "militant" | "caliph" | "self-described"
-        | "self-declared" | "self-proclaimed" => Some(CasualtyCategory::Militants),
-        "rebel" | "opposition" => Some(CasualtyCategory::Fighters),
-        _ => None,
-    }
 }
 
 /// The name (at most four words) that starts at token `first`.
