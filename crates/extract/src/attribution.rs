@@ -660,16 +660,12 @@ impl Context<'_> {
     /// contact with* ISIS or its associates told", "sources *close to* the group said",
     /// "officials *familiar with* the matter said". The noun phrase without the ties.
     fn source_with_ties(&self, w: &Words, verb: usize) -> Option<(usize, usize)> {
-        let tie = (verb.saturating_sub(10)..verb).find(|&k| {
-            matches!(
-                (w.w(k), w.w(k + 1)),
-                ("contact" | "ties" | "links", "with" | "to")
-                    | ("close" | "familiar" | "linked" | "connected", "to" | "with")
-            )
-        })?;
+        let tie = (verb.saturating_sub(10)..verb)
+            .find(|&k| TIE_WORDS.contains(&w.w(k)) && matches!(w.w(k + 1), "with" | "to"))?;
         if !(tie..verb).all(|k| w.is_word(k) && !self.quoted.get(k).copied().unwrap_or(false)) {
             return None;
         }
+        // "in contact with", "with ties to": the preposition before the noun goes too.
         let end = if matches!(w.w(tie), "contact" | "ties" | "links") {
             tie.checked_sub(1)
                 .filter(|&p| matches!(w.w(p), "in" | "with"))?
@@ -1220,13 +1216,8 @@ fn shown_in(w: &Words, (verb, end): (usize, usize)) -> Option<(usize, usize)> {
 /// names him, not the Observatory). The name: two to four capitalised words opening
 /// the sentence or a clause.
 fn head_of_source(w: &Words, verb: usize) -> Option<(usize, usize)> {
-    let who = (verb.saturating_sub(14)..verb).find(|&k| {
-        w.w(k) == "who"
-            && matches!(
-                w.w(k + 1),
-                "runs" | "heads" | "directs" | "leads" | "founded" | "chairs" | "manages"
-            )
-    })?;
+    let who = (verb.saturating_sub(14)..verb)
+        .find(|&k| w.w(k) == "who" && HEAD_VERBS.contains(&w.w(k + 1)))?;
     if !(who..verb).all(|k| w.is_word(k) || w.w(k) == "(" || w.w(k) == ")") {
         return None;
     }
@@ -1252,9 +1243,9 @@ fn existential_reports(w: &Words, start: usize) -> Option<(usize, usize)> {
 pub(crate) const EXISTENTIAL_NOUNS: &[&str] =
     &["reports", "rumours", "rumors", "claims", "allegations"];
 
-/// The words [`Context::source_with_ties`] and [`head_of_source`] start from
-/// (`flag::DESCRIBED_SOURCE`).
-pub(crate) const DESCRIBED_SOURCE_WORDS: &[&str] = &[
+/// The words of a source's ties ([`Context::source_with_ties`]: "in contact with",
+/// "close to"); with [`HEAD_VERBS`] they set `flag::DESCRIBED_SOURCE`.
+pub(crate) const TIE_WORDS: &[&str] = &[
     "contact",
     "ties",
     "links",
@@ -1262,13 +1253,11 @@ pub(crate) const DESCRIBED_SOURCE_WORDS: &[&str] = &[
     "familiar",
     "linked",
     "connected",
-    "runs",
-    "heads",
-    "directs",
-    "leads",
-    "founded",
-    "chairs",
-    "manages",
+];
+
+/// The verbs of [`head_of_source`]: "X who runs the Observatory".
+pub(crate) const HEAD_VERBS: &[&str] = &[
+    "runs", "heads", "directs", "leads", "founded", "chairs", "manages",
 ];
 
 pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {

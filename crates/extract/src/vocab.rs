@@ -638,7 +638,10 @@ impl Vocab {
         }
         flagged.push(("despite".to_string(), flag::CONCESSION));
         flagged.push(("spite".to_string(), flag::CONCESSION));
-        for word in crate::attribution::DESCRIBED_SOURCE_WORDS {
+        for word in crate::attribution::TIE_WORDS
+            .iter()
+            .chain(crate::attribution::HEAD_VERBS)
+        {
             flagged.push((word.to_string(), flag::DESCRIBED_SOURCE));
         }
         for (phrase, _) in &hedges {
