@@ -2372,9 +2372,13 @@ fn passive_after(w: &Words, inp: &PartyInputs, k: usize) -> bool {
     ) {
         p += 1;
     }
-    // "regime forces were attacking the neighbourhood": a past progressive, not a
-    // passive. ("have been battling", "is fighting" tell of a war's course: no actor.)
-    if w.w(p).ends_with("ing") && p == k + 1 && matches!(w.w(k), "was" | "were") {
+    // "regime forces were attacking the neighbourhood", "Isis fighters were also
+    // battling": a past progressive, not a passive. ("have been battling", "is
+    // fighting" tell of a war's course: no actor.)
+    if w.w(p).ends_with("ing")
+        && matches!(w.w(k), "was" | "were")
+        && (k + 1..p).all(|q| !matches!(w.w(q), "being" | "been"))
+    {
         return false;
     }
     // "is under attack", "were under fire", "are under siege".
