@@ -809,6 +809,17 @@ fn verb_trigger(w: &Words, h: &Hit) -> bool {
         ) && w.is_word(h.first)
 }
 
+/// The `-ing` word at `k` is a progressive verb ("were also battling government
+/// forces", "is shelling the town"), not a noun or a participle phrase ("the shelling
+/// of", "killing 12").
+fn progressive(w: &Words, k: usize) -> bool {
+    let mut p = k;
+    while p > 0 && matches!(w.w(p - 1), "also" | "reportedly" | "allegedly" | "still") {
+        p -= 1;
+    }
+    p > 0 && matches!(w.w(p - 1), "was" | "were" | "is" | "are")
+}
+
 /// The counted party ending before token `end` attacks: "Dozens of Daesh militants
 /// early on Monday attacked government positions". An attack verb (not a killing: "20
 /// fighters killed in strikes" are victims) follows it over time words only.
@@ -2912,7 +2923,13 @@ fn target(
         return Some(words_mention(w, a, b, EntityKind::Other));
     }
     // The object of a trigger verb, or of "shelling of": a town, an area, a person.
-    let verb = trig_hit.is_some_and(|h| verb_trigger(w, h) && !w.w(h.first).ends_with("ing"));
+    let verb = trig_hit.is_some_and(|h| {
+        if w.w(h.first).ends_with("ing") {
+            progressive(w, h.first)
+        } else {
+            verb_trigger(w, h)
+        }
+    });
     let start = if verb {
         Some(trig_end)
     } else if matches!(w.w(trig_end), "of" | "on") && w.has(trig_end + 1, class::DETERMINER) {
