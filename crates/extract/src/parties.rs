@@ -2384,10 +2384,10 @@ fn passive_after(w: &Words, inp: &PartyInputs, k: usize) -> bool {
         p += 1;
     }
     // "regime forces were attacking the neighbourhood", "Isis fighters were also
-    // battling": a past progressive, not a passive. ("have been battling", "is
-    // fighting" tell of a war's course: no actor.)
+    // battling", "Iraqi troops are fighting ISIS militants": a progressive, not a
+    // passive. ("have been battling" tells of a war's course: no actor.)
     if w.w(p).ends_with("ing")
-        && matches!(w.w(k), "was" | "were")
+        && matches!(w.w(k), "was" | "were" | "is" | "are")
         && (k + 1..p).all(|q| !matches!(w.w(q), "being" | "been"))
     {
         return false;
