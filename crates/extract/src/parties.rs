@@ -458,6 +458,10 @@ fn by_attached(w: &Words, inp: &PartyInputs, by: usize) -> bool {
     if inp.event_type == EventType::Siege && matches!(w.w(by - 1), "besieged" | "encircled") {
         return true;
     }
+    // A trigger that ends in "by" itself: "hostages held by ISIS".
+    if inp.hits.iter().any(|h| h.end == by + 1) {
+        return true;
+    }
     if state_participle(w.w(by - 1)) {
         return false;
     }
