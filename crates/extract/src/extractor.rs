@@ -124,7 +124,7 @@ struct ClauseInputs<'a> {
     dates: &'a [DateTok],
     memory: &'a Memory,
     parties: &'a PartyMemory,
-    persons: &'a [(String, crosscheck_schema::CasualtyCategory)],
+    persons: &'a frame::Persons,
     earlier_places: &'a [PlaceMatch],
     outlet: Option<&'a str>,
     published: Option<NaiveDate>,
@@ -361,7 +361,7 @@ impl Extractor {
             .unwrap_or(0);
         buffers.reserve(longest);
         let mut parties = PartyMemory::default();
-        let mut persons: Vec<(String, crosscheck_schema::CasualtyCategory)> = Vec::new();
+        let mut persons = frame::Persons::default();
         let mut named_places: Vec<PlaceMatch> = Vec::new();
         for (si, &span) in ctx.sentences.iter().enumerate() {
             let span = clamp(text, span);
@@ -587,7 +587,7 @@ impl Extractor {
             } else {
                 Vec::new()
             };
-            frame::learn_persons(&w, &self.vocab, &mut persons);
+            frame::learn_persons(&w, &self.vocab, &mut persons.named);
             let built = if bare {
                 None
             } else {
@@ -659,6 +659,9 @@ impl Extractor {
                 frame = Some(first);
                 second
             });
+            if let Some(f) = &frame {
+                persons.learn_victim(f);
+            }
             // Deaths and "the attack" belong to the last violent incident typed: not to
             // an arrest, talks or a truce.
             if let Some(f) = &frame {

@@ -55,9 +55,38 @@ pub(crate) struct Inputs<'a> {
     pub denial_words: bool,
     /// The article's publication date, when known.
     pub published: Option<chrono::NaiveDate>,
-    /// People the article has named with a title so far (this sentence included):
-    /// the lower-cased last word of the name and the title's victim category.
-    pub persons: &'a [(String, CasualtyCategory)],
+    /// What the article has said so far about the people it counts (titles of names
+    /// up to this sentence included, the last single victim up to the one before).
+    pub persons: &'a Persons,
+}
+
+/// What an article has said so far about the people it names, for the victim
+/// categories of later bare names and pronouns.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Persons {
+    /// People named with a title: the lower-cased last word of the name and the
+    /// title's victim category ("journalist James Foley" → `foley`, journalists).
+    pub named: Vec<(String, CasualtyCategory)>,
+    /// The category of the last single victim an event frame counted, when it was
+    /// more than "people": whom a later "his death" or "beheading him" means ("A
+    /// female Kurdish fighter ... has been reportedly beheaded" ... "Her death has not
+    /// been confirmed").
+    pub last_victim: Option<CasualtyCategory>,
+}
+
+impl Persons {
+    /// Remembers the single victim of `frame` (killed, else injured), if its category
+    /// says more than "people".
+    pub fn learn_victim(&mut self, frame: &EventFrame) {
+        let one = frame
+            .killed
+            .as_ref()
+            .or(frame.injured.as_ref())
+            .filter(|c| c.min == 1 && c.max == Some(1));
+        if let Some(c) = one.filter(|c| c.category != CasualtyCategory::People) {
+            self.last_victim = Some(c.category);
+        }
+    }
 }
 
 /// The count `c` as the frame holds it; `cumulative` when the sentence dates it as a
@@ -2166,8 +2195,15 @@ fn person_category(w: &Words, inp: &Inputs, a: usize, b: usize) -> CasualtyCateg
                 _ => None,
             })
     };
+    // A pronoun ("his death", "beheading him") means the last single victim.
+    let pronoun = || {
+        (b == a + 1 && matches!(w.w(a), "his" | "her" | "him" | "he" | "she"))
+            .then_some(inp.persons.last_victim)
+            .flatten()
+    };
     table
         .or_else(title)
-        .or_else(|| name_is_known(inp.persons, w.base(b - 1)))
+        .or_else(|| name_is_known(&inp.persons.named, w.base(b - 1)))
+        .or_else(pronoun)
         .unwrap_or(CasualtyCategory::People)
 }
