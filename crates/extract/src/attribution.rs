@@ -903,8 +903,9 @@ impl Context<'_> {
             let name = self.speaker_before(w, open)?;
             return (name.1 == open).then_some(name);
         }
-        // The apposition is a noun phrase: "the ...", "a ...", or a name.
-        if !(w.has(open + 1, class::DETERMINER) || w.cap(open + 1)) {
+        // The apposition is a noun phrase: "the ...", "a ...", a name, or a role
+        // ("Rami Abdurrahman, director of the Syrian Observatory, said").
+        if !(w.has(open + 1, class::DETERMINER) || w.cap(open + 1) || role_noun(w.w(open + 1))) {
             return None;
         }
         self.speaker_before(w, close)?;
@@ -1137,6 +1138,15 @@ fn is_wire(w: &Words, (first, end): (usize, usize)) -> bool {
 
 /// Prepositions that govern the name after them ("east of Damascus", "the sect of
 /// President Bashar al-Assad"): such a name is not the subject of a following verb.
+/// A finite verb right after a name: the name is a subject ("said the army killed",
+/// "said Isis has executed"), not a speaker closing an inversion.
+fn clause_verb(x: &str) -> bool {
+    matches!(
+        x,
+        "had" | "has" | "have" | "was" | "were" | "is" | "are" | "will" | "would" | "could"
+    ) || (x.len() > 4 && x.ends_with("ed"))
+}
+
 fn is_governing_preposition(w: &str) -> bool {
     matches!(
         w,
@@ -1456,10 +1466,17 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
                     .or(before.filter(|&b| !governed || names_source(b)))
                     .or(after_place)
                     .or_else(|| cx.relative_speaker(w, i))
+                    // "John Smith, a researcher at the Quilliam Foundation, said the army
+                    // killed": the comma closes an apposition, not a quotation, and the
+                    // name after the verb opens the words said.
+                    .or_else(|| (prev == ",").then(|| cx.appositive_speaker(w, i)).flatten())
                     .or_else(|| {
                         (inverted && role != ReportRole::Tell)
                             .then(|| cx.speaker_after(w, next))
                             .flatten()
+                            // "John Smith, a researcher, said the army killed 100": a
+                            // name followed by its verb is the subject of the words said.
+                            .filter(|&(_, b)| !(i > 0 && clause_verb(w.w(b))))
                     })
                     .or_else(|| cx.appositive_speaker(w, i))
                     .or_else(|| {

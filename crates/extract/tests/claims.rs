@@ -1194,6 +1194,20 @@ fn a_speaker_and_its_apposition() {
     // Not an apposition: a clause, or a place after a place.
     let t = "The strike killed 20 people, including five children, in the town.";
     assert!(chain(&claim(t), t).is_empty(), "{t}");
+    // A name right after "said" that has its own verb opens the words said: the
+    // speaker is the one with the apposition, never the name after the verb (FNC-1).
+    for (t, speaker) in [
+        ("Charlie Winter, a researcher at the Quilliam Foundation, said the army killed 100 fighters.", "Charlie Winter"),
+        ("Rami Abdurrahman, director of the Britain-based Syrian Observatory for Human Rights, said 12 ISIS militants were killed near Qaim.", "Rami Abdurrahman"),
+        ("At least 100 fighters were killed near Qaim, said the army.", "the army"),
+    ] {
+        assert_eq!(chain(&claim(t), t), [speaker], "{t}");
+    }
+    let t = "John Smith, a farmer, said the army killed 100 fighters.";
+    assert!(
+        !chain(&claim(t), t).contains(&"the army".to_string()),
+        "{t}"
+    );
 }
 
 /// Unnamed speakers by their role ("An Iraqi colonel said", "The militant stressed"),
