@@ -933,6 +933,14 @@ impl Context<'_> {
         }
     }
 
+    /// The subject that opens the sentence, before its first verb ending in "-ed"
+    /// or its first auxiliary, up to the comma before token `verb`: who acts in
+    /// "The group posted a video online, saying ...".
+    fn participle_subject(&self, w: &Words, verb: usize) -> Option<(usize, usize)> {
+        let first = (1..verb).find(|&k| w.is_word(k) && !w.cap(k) && clause_verb(w.w(k)))?;
+        self.speaker_before(w, first).filter(|&(a, _)| a == 0)
+    }
+
     /// The speaker phrase starting at token `start` ("according to *local sources*",
     /// "said *a resident* who fled").
     fn speaker_after(&self, w: &Words, start: usize) -> Option<(usize, usize)> {
@@ -1470,6 +1478,13 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
                     // killed": the comma closes an apposition, not a quotation, and the
                     // name after the verb opens the words said.
                     .or_else(|| (prev == ",").then(|| cx.appositive_speaker(w, i)).flatten())
+                    // "Activists posted footage online, saying the regime had used
+                    // chlorine": the subject of the clause the participle hangs on.
+                    .or_else(|| {
+                        (prev == "," && word == "saying")
+                            .then(|| cx.participle_subject(w, i))
+                            .flatten()
+                    })
                     .or_else(|| {
                         (inverted && role != ReportRole::Tell)
                             .then(|| cx.speaker_after(w, next))
