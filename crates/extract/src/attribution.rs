@@ -933,6 +933,27 @@ impl Context<'_> {
         }
     }
 
+    /// An unnamed source with a modifier right before a verb that closes the sentence,
+    /// its commas lost: "... in Aleppo a source in the Syrian militia said", "... in
+    /// Hasaka a group monitoring the conflict said". A determiner and a source noun
+    /// open the phrase; a preposition or a participle and at most five more words
+    /// follow it up to the verb.
+    fn trailing_source(&self, w: &Words, verb: usize) -> Option<(usize, usize)> {
+        let from = verb.saturating_sub(9);
+        (from..verb.saturating_sub(2)).find_map(|x| {
+            let head = x + 1;
+            let modifier = w.w(head + 1);
+            let opens = matches!(w.w(x), "a" | "an" | "the")
+                && matches!(self.source_word(w, head), Some(SourceWord::Head(_)))
+                && (matches!(modifier, "in" | "at" | "from" | "with" | "close" | "inside")
+                    || modifier.ends_with("ing"))
+                && verb - head <= 7;
+            (opens
+                && (x..verb).all(|k| w.is_word(k) && !self.quoted.get(k).copied().unwrap_or(false)))
+            .then_some((x, verb))
+        })
+    }
+
     /// The subject that opens the sentence, before its first verb ending in "-ed"
     /// or its first auxiliary, up to the comma before token `verb`: who acts in
     /// "The group posted a video online, saying ...".
@@ -1433,6 +1454,9 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
                 // Also with nothing before the verb: "Monitors at the Syrian
                 // Observatory which tracks violence on all sides in the civil war said".
                 // `relative`: only a relative clause opens the speaker's description.
+                // A sentence that ends with its verb, its commas lost: "... a source in
+                // the Syrian militia said.", "... a group monitoring the conflict said."
+                let closes_sentence = (next..w.len()).all(|k| !w.is_word(k));
                 let subject_from = |end: usize, relative: bool| {
                     (1..end).rev().find_map(|c| {
                         let opens = matches!(w.w(c), "which" | "who" | "that")
@@ -1502,7 +1526,12 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
                         .then(|| subject_from(i, true))
                         .flatten()
                     })
-                    .or_else(|| shown_in(w, (i, next)));
+                    .or_else(|| shown_in(w, (i, next)))
+                    .or_else(|| {
+                        (closes_sentence && before.is_none() && role == ReportRole::Say)
+                            .then(|| cx.trailing_source(w, i))
+                            .flatten()
+                    });
                 // "denied by Syrian state television".
                 let speaker = if w.w(next) == "by"
                     && matches!(

@@ -1203,6 +1203,13 @@ fn a_speaker_and_its_apposition() {
     ] {
         assert_eq!(chain(&claim(t), t), [speaker], "{t}");
     }
+    // Commas lost: an unnamed source with its modifier closes the sentence.
+    for (t, speaker) in [
+        ("At least ten people were killed in Aleppo a source in the Syrian militia said.", "a source in the Syrian militia"),
+        ("At least 132 militants were killed since Saturday in Hasaka a group monitoring the conflict said.", "a group monitoring the conflict"),
+    ] {
+        assert_eq!(chain(&claim(t), t), [speaker], "{t}");
+    }
     let t = "John Smith, a farmer, said the army killed 100 fighters.";
     assert!(
         !chain(&claim(t), t).contains(&"the army".to_string()),
