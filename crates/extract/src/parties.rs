@@ -3080,6 +3080,10 @@ fn own_act_pronoun(w: &Words) -> Option<usize> {
         if matches!(w.w(a), "has" | "had" | "have") {
             a += 1;
         }
+        // "it had critically injured", "they had successfully targeted".
+        if w.w(a).ends_with("ly") && w.w(a).len() > 4 {
+            a += 1;
+        }
         done_act(w, a)
     })
 }
