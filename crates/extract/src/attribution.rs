@@ -936,8 +936,8 @@ impl Context<'_> {
     /// An unnamed source with a modifier right before a verb that closes the sentence,
     /// its commas lost: "... in Aleppo a source in the Syrian militia said", "... in
     /// Hasaka a group monitoring the conflict said". A determiner and a source noun
-    /// open the phrase; a preposition or a participle and at most five more words
-    /// follow it up to the verb.
+    /// open the phrase; a preposition or a participle follows the noun, and at most
+    /// six words stand between the noun and the verb.
     fn trailing_source(&self, w: &Words, verb: usize) -> Option<(usize, usize)> {
         let from = verb.saturating_sub(9);
         (from..verb.saturating_sub(2)).find_map(|x| {
@@ -1165,8 +1165,6 @@ fn is_wire(w: &Words, (first, end): (usize, usize)) -> bool {
     })
 }
 
-/// Prepositions that govern the name after them ("east of Damascus", "the sect of
-/// President Bashar al-Assad"): such a name is not the subject of a following verb.
 /// A finite verb right after a name: the name is a subject ("said the army killed",
 /// "said Isis has executed"), not a speaker closing an inversion.
 fn clause_verb(x: &str) -> bool {
@@ -1176,6 +1174,8 @@ fn clause_verb(x: &str) -> bool {
     ) || (x.len() > 4 && x.ends_with("ed"))
 }
 
+/// Prepositions that govern the name after them ("east of Damascus", "the sect of
+/// President Bashar al-Assad"): such a name is not the subject of a following verb.
 fn is_governing_preposition(w: &str) -> bool {
     matches!(
         w,

@@ -1508,6 +1508,42 @@ fn holding_hostages_is_an_arrest() {
     }
     let t = "The terror group makes millions of dollars from ransom payments for its hostages.";
     assert!(claim(t).event.is_none(), "{t}");
+    // Hostages held by a party: the party holds them (a trigger that ends in "by").
+    for t in [
+        "Foley was one of 23 Western hostages held by ISIS earlier this year.",
+        "At least two other Americans are believed to be held by ISIS.",
+    ] {
+        let e = claim(t).event.expect(t);
+        assert_eq!(e.event_type, EventType::Arrest, "{t}");
+        assert_eq!(
+            e.actor.map(|a| a.name).as_deref(),
+            Some("Islamic State"),
+            "{t}"
+        );
+    }
+}
+
+/// A pronoun victim is the last single victim counted: "Her death" after "A female
+/// Kurdish fighter ... has been reportedly beheaded" is a fighter's (FNC-1 fresh37).
+#[test]
+fn a_pronoun_victim_is_the_last_single_victim() {
+    let text = "A female Kurdish fighter has been reportedly beheaded by ISIS in Kobane. \
+                Her death has not been confirmed by the Women's Defense Unit.";
+    let c = claims_on(text, Some(date(2014, 10, 28)));
+    let category = |c: &Claim| {
+        c.event
+            .as_ref()
+            .and_then(|e| e.killed.as_ref())
+            .map(|k| k.category)
+    };
+    assert_eq!(
+        c.iter().map(category).collect::<Vec<_>>(),
+        [Some(Fighters), Some(Fighters)]
+    );
+    // With no victim before, a pronoun is one person.
+    let text =
+        "The group said his death was in retaliation for U.S. airstrikes on fighters in Iraq.";
+    assert_eq!(killed(text), Some((1, Some(1), People)));
 }
 
 /// "A said 35, while B put the toll at 50": two speakers, two figures, two claims.

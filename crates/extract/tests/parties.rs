@@ -1428,3 +1428,34 @@ fn a_party_claiming_its_own_act_is_its_actor() {
         Some("Islamic State".into())
     );
 }
+
+/// A progressive is no passive: its subject acts and its object is hit, also over an
+/// adverb ("were also battling") and in the present ("are fighting") (FNC-1).
+#[test]
+fn the_subject_of_a_progressive_acts() {
+    for (t, name) in [
+        (
+            "Isis fighters were also battling Government forces in Ramadi.",
+            "Islamic State",
+        ),
+        (
+            "Rebels were reportedly attacking army positions in Aleppo.",
+            "Syrian Opposition",
+        ),
+        (
+            "Iraqi troops are fighting ISIS militants six miles from Baghdad.",
+            "Iraqi Armed Forces",
+        ),
+    ] {
+        assert_eq!(actor_name(t).as_deref(), Some(name), "{t}");
+    }
+    assert_eq!(
+        target_text("Rebels were reportedly attacking army positions in Aleppo.").as_deref(),
+        Some("army positions")
+    );
+    // A passive stays a passive over an adverb: the subject was hit.
+    assert_eq!(
+        actor_name("Five soldiers were also killed in Aleppo."),
+        None
+    );
+}
