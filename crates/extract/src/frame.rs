@@ -1791,7 +1791,8 @@ fn named_harm(w: &Words, inp: &Inputs) -> Option<(Count, bool)> {
         if let Some(found) = possessed_death(w, inp, k).or_else(|| death_of_name(w, inp, k)) {
             return Some(found);
         }
-        // Execution verbs only in the passive: "Sotloff has been beheaded".
+        // An execution verb's named victim in the passive is also the event's
+        // target: "Sotloff has been beheaded".
         let (harm, passive_only) = match w.w(k) {
             "wounded" | "injured" | "hurt" => (Harm::Injured, false),
             "killed" => (Harm::Killed, false),
@@ -1844,14 +1845,19 @@ fn named_harm(w: &Words, inp: &Inputs) -> Option<(Count, bool)> {
                     .map(|n| (n, passive_only))
                     .or_else(|| person_phrase_ending_at(w, inp, last).map(|n| (n, false)))
             })
-        } else if !passive_only && (harm == Harm::Injured || w.w(k) == "killed") {
-            // Active: "the strikes wounded al-Baghdadi".
-            (k > 0 && !aux && !matches!(w.w(k - 1), "the" | "a" | "an" | "and" | ","))
-                .then(|| name_starting_at(w, inp, k + 1))
-                .flatten()
-                .map(|n| (n, false))
         } else {
-            None
+            // Active: "the strikes wounded al-Baghdadi", "The extremist terrorist
+            // organization executed Foley"; not an adjective ("the family of beheaded
+            // American photojournalist James Foley").
+            (k > 0
+                && !aux
+                && !matches!(
+                    w.w(k - 1),
+                    "the" | "a" | "an" | "and" | "," | "of" | "for" | "to" | "with"
+                ))
+            .then(|| name_starting_at(w, inp, k + 1))
+            .flatten()
+            .map(|n| (n, false))
         };
         let Some(((mut a, b), is_target)) = name else {
             continue;

@@ -1483,6 +1483,23 @@ fn one_person_executed_in_the_passive_or_by_a_possessive_is_one() {
         ),
         Some((1, Some(1), "people".into(), "his death".into()))
     );
+    // An execution verb with a named object in the active; as an adjective, the
+    // victim is the titled name, never the demonym after the verb (FNC-1 fresh35 #96).
+    assert_eq!(
+        named_killed("The extremist terrorist organization executed Foley in a gruesome beheading video in August."),
+        Some((1, Some(1), "people".into(), "Foley".into()))
+    );
+    assert_eq!(
+        named_killed(
+            "The family of beheaded American photojournalist James Foley is facing fresh agony."
+        ),
+        Some((
+            1,
+            Some(1),
+            "journalists".into(),
+            "American photojournalist James Foley".into()
+        ))
+    );
     // A quantifier is nobody; a name after a preposition is no subject.
     assert_eq!(
         named_killed("Most were reportedly executed at gunpoint after being taken prisoner."),
