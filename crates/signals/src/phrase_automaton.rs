@@ -6,8 +6,10 @@
 //! over a table of more than a megabyte, and a byte's transition often waits
 //! for a cache miss. [`PhraseAutomaton`] holds the same automaton with its
 //! states renumbered breadth-first from the start state, so that the shallow,
-//! busy states sit together at the front of the table, and with rows only as
-//! wide as the number of byte classes the phrases use (half as wide).
+//! busy states come first, and its transitions stored column by column (all
+//! states' transitions on one byte class together, as 16-bit state numbers):
+//! the busy states' transitions on a byte then sit in a few cache lines at the
+//! front of that byte's column, and a step is still one addition and one load.
 //!
 //! Every transition is the one the DFA gives (read through its `next_state`),
 //! so a walk visits the same states and finds the same matches: a test compares
@@ -20,32 +22,35 @@ use aho_corasick::Anchored;
 
 /// A leftmost-longest phrase automaton as a dense table of transitions.
 ///
-/// A state's id is its row number times the row width, so that a transition
-/// is one addition and one load. Row 0 is the dead state, rows
-/// `1..=matches.len()` are the match states, the other rows follow; the dead
-/// and match states are therefore told apart from the others by one
-/// comparison.
+/// States are numbered from 0: the dead state, then the match states
+/// (`1..=matches.len()`), then the others; the dead and match states are
+/// therefore told apart from the others by one comparison. The transition of
+/// state `s` on byte `b` is `trans[column_start[b] + s]`.
 pub(crate) struct PhraseAutomaton {
-    /// Per byte, its column in a row of `trans`. Bytes that no phrase holds share
-    /// one column: from every state they lead to the same state.
-    classes: [u8; 256],
-    /// The rows of the states, one after another.
-    trans: Vec<u32>,
-    /// The id of the unanchored start state.
-    start: u32,
-    /// Ids up to this one are the dead state or match states.
-    max_special: u32,
-    /// Per match state (row `k` at index `k - 1`): the pattern it reports and
+    /// Per byte, where its column starts in `trans`: its byte class times the
+    /// number of states. Bytes that no phrase holds share one column: from
+    /// every state they lead to the same state.
+    column_start: [u32; 256],
+    /// The columns, one after another.
+    trans: Vec<u16>,
+    /// The unanchored start state.
+    start: u16,
+    /// States up to this one are the dead state or match states.
+    max_special: u16,
+    /// Per match state (state `k` at index `k - 1`): the pattern it reports and
     /// that pattern's length in bytes.
     matches: Vec<(u32, u32)>,
-    /// The number of columns: the width of a row.
-    stride: u32,
 }
 
 impl PhraseAutomaton {
     /// The automaton of `dfa`, which must be built unanchored and without a
     /// prefilter (so that only the dead and match states are special) from
     /// `patterns`, whose bytes give the byte classes.
+    ///
+    /// # Panics
+    ///
+    /// When the automaton has 65,536 states or more (the signal lexicons make
+    /// about 5,300).
     pub(crate) fn new<P: AsRef<[u8]>>(dfa: &DFA, patterns: &[P]) -> PhraseAutomaton {
         // One column per byte some pattern holds, one for all other bytes: an
         // Aho-Corasick automaton tells bytes apart only by the patterns' bytes.
@@ -58,16 +63,14 @@ impl PhraseAutomaton {
         // Column 0 is the shared one, read through a byte no pattern holds (any
         // byte when the patterns hold them all: the column is then never used).
         let shared = (0..=255u8).find(|&b| !used[usize::from(b)]).unwrap_or(0);
-        let mut classes = [0u8; 256];
+        let mut class = [0usize; 256];
         let mut representative = vec![shared];
         for b in 0..=255u8 {
             if used[usize::from(b)] {
-                classes[usize::from(b)] = u8::try_from(representative.len())
-                    .expect("fewer than 256 distinct bytes in the phrases");
+                class[usize::from(b)] = representative.len();
                 representative.push(b);
             }
         }
-        let stride = representative.len();
 
         // Breadth-first from the start state, over the DFA's own ids (indices
         // into its transition table, so a vector indexed by them stays small).
@@ -88,27 +91,26 @@ impl PhraseAutomaton {
             k += 1;
         }
 
-        // Rows: the dead state, the match states, the others, each group in
-        // breadth-first order. `id_of` maps a DFA id to ours (0 for the dead
+        // Numbers: the dead state, the match states, the others, each group in
+        // breadth-first order. `number` maps a DFA id to ours (0 for the dead
         // state, which is never in `order`).
         let (matching, other): (Vec<_>, Vec<_>) =
             order.into_iter().partition(|&sid| dfa.is_match(sid));
-        let mut id_of = vec![0u32; seen.len()];
+        let states = 1 + matching.len() + other.len();
+        let mut number = vec![0u16; seen.len()];
         for (k, &sid) in matching.iter().chain(&other).enumerate() {
-            id_of[sid.as_usize()] =
-                u32::try_from((k + 1) * stride).expect("the automaton fits u32 ids");
+            number[sid.as_usize()] = u16::try_from(k + 1)
+                .expect("the signal lexicons' automaton has fewer than 65,536 states");
         }
-        let id = |sid: StateID| -> u32 { id_of.get(sid.as_usize()).copied().unwrap_or(0) };
-        let mut trans = vec![0u32; (1 + matching.len() + other.len()) * stride];
-        for (row, &sid) in trans
-            .chunks_exact_mut(stride)
-            .skip(1)
-            .zip(matching.iter().chain(&other))
-        {
-            for (to, &b) in row.iter_mut().zip(&representative) {
-                *to = id(dfa.next_state(Anchored::No, sid, b));
+        let number = |sid: StateID| number.get(sid.as_usize()).copied().unwrap_or(0);
+        let mut trans = vec![0u16; states * representative.len()];
+        for (column, &b) in trans.chunks_exact_mut(states).zip(&representative) {
+            for (to, &sid) in column.iter_mut().skip(1).zip(matching.iter().chain(&other)) {
+                *to = number(dfa.next_state(Anchored::No, sid, b));
             }
         }
+        let column_start = class
+            .map(|c| u32::try_from(c * states).expect("the automaton's table fits u32 offsets"));
         let matches = matching
             .iter()
             .map(|&sid| {
@@ -121,12 +123,11 @@ impl PhraseAutomaton {
             })
             .collect::<Vec<_>>();
         PhraseAutomaton {
-            classes,
+            column_start,
             trans,
-            start: id(start),
-            max_special: u32::try_from(matching.len() * stride).unwrap_or(u32::MAX),
+            start: number(start),
+            max_special: u16::try_from(matching.len()).unwrap_or(u16::MAX),
             matches,
-            stride: u32::try_from(stride).unwrap_or(u32::MAX),
         }
     }
 
@@ -141,15 +142,17 @@ impl PhraseAutomaton {
     /// the text per four transitions), each still in turn.
     #[inline(never)]
     pub(crate) fn find_longest(&self, hay: &[u8], from: usize) -> Option<(usize, usize, usize)> {
-        let mut sid = self.start;
+        // The state as an index (the walk's add and load need no conversion).
+        let mut sid = usize::from(self.start);
+        let max_special = usize::from(self.max_special);
         // The latest match state passed, and the offset just past it. (The start
         // state is no match: no phrase is empty.)
-        let mut last: Option<(u32, usize)> = None;
+        let mut last: Option<(usize, usize)> = None;
         // One transition, on the byte at `at`: `false` at the dead state.
         let mut step = |at: usize, byte: u8| {
-            let next = sid + u32::from(self.classes[usize::from(byte)]);
-            sid = self.trans.get(next as usize).copied().unwrap_or(0);
-            if sid <= self.max_special {
+            let i = self.column_start[usize::from(byte)] as usize + sid;
+            sid = usize::from(self.trans.get(i).copied().unwrap_or(0));
+            if sid <= max_special {
                 if sid == 0 {
                     return false;
                 }
@@ -180,9 +183,23 @@ impl PhraseAutomaton {
             }
         }
         let (sid, end) = last?;
-        let row = (sid / self.stride) as usize;
-        let &(pattern, len) = self.matches.get(row.checked_sub(1)?)?;
+        let &(pattern, len) = self.matches.get(sid.checked_sub(1)?)?;
         Some((end - len as usize, end, pattern as usize))
+    }
+
+    /// The number of states, the dead state included.
+    #[cfg(test)]
+    fn states(&self) -> usize {
+        self.trans.len() / self.columns()
+    }
+
+    /// The number of columns (byte classes).
+    #[cfg(test)]
+    fn columns(&self) -> usize {
+        let mut starts = self.column_start.to_vec();
+        starts.sort_unstable();
+        starts.dedup();
+        starts.len()
     }
 }
 
@@ -230,23 +247,21 @@ mod tests {
         let phrases = crate::lexicon::Lexicon::new().phrases().to_vec();
         let dfa = dfa_of(&phrases);
         let automaton = PhraseAutomaton::new(&dfa, &phrases);
-        let mut first_of_column = [None; 256];
+        let mut first_of_column = std::collections::HashMap::new();
         for b in 0..=255u8 {
-            let c = usize::from(automaton.classes[usize::from(b)]);
-            first_of_column[c].get_or_insert(b);
+            first_of_column
+                .entry(automaton.column_start[usize::from(b)])
+                .or_insert(b);
         }
         let states = all_states(&dfa);
-        // A row per live state and one for the dead state, half as wide as the
-        // DFA's (64 columns).
-        assert_eq!(
-            automaton.trans.len(),
-            states.len() * automaton.stride as usize
-        );
-        assert!(automaton.stride <= 40, "{} columns", automaton.stride);
+        // Our states are the DFA's live states and the dead state, with room to
+        // spare for 16-bit numbers.
+        assert_eq!(automaton.states(), states.len());
+        assert!(automaton.states() < 20_000, "{} states", automaton.states());
+        assert!(automaton.columns() <= 40, "{} columns", automaton.columns());
         for sid in states {
             for b in 0..=255u8 {
-                let c = usize::from(automaton.classes[usize::from(b)]);
-                let rep = first_of_column[c].expect("a byte of the column");
+                let rep = first_of_column[&automaton.column_start[usize::from(b)]];
                 assert_eq!(
                     dfa.next_state(Anchored::No, sid, b),
                     dfa.next_state(Anchored::No, sid, rep),
