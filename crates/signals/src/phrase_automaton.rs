@@ -45,12 +45,14 @@ pub(crate) struct PhraseAutomaton {
 impl PhraseAutomaton {
     /// The automaton of `dfa`, which must be built unanchored and without a
     /// prefilter (so that only the dead and match states are special) from
-    /// `patterns`, whose bytes give the byte classes.
+    /// `patterns`, whose bytes give the byte classes. It reads an ASCII capital
+    /// as the DFA reads its lower case: it finds in a text what the DFA finds in
+    /// the text's ASCII lower case.
     ///
     /// # Panics
     ///
-    /// When the automaton has 65,536 states or more (the signal lexicons make
-    /// about 5,300).
+    /// When a pattern holds an ASCII capital, or the automaton has 65,536
+    /// states or more (the signal lexicons make about 5,300).
     pub(crate) fn new<P: AsRef<[u8]>>(dfa: &DFA, patterns: &[P]) -> PhraseAutomaton {
         // One column per byte some pattern holds, one for all other bytes: an
         // Aho-Corasick automaton tells bytes apart only by the patterns' bytes.
@@ -70,6 +72,18 @@ impl PhraseAutomaton {
                 class[usize::from(b)] = representative.len();
                 representative.push(b);
             }
+        }
+        // ASCII capitals are read as their lower case, so that a text is
+        // searched as it is, without a lower-cased copy.
+        assert!(
+            !used
+                .iter()
+                .zip(0..=255u8)
+                .any(|(&u, b)| u && b.is_ascii_uppercase()),
+            "the phrases are lower case"
+        );
+        for b in b'A'..=b'Z' {
+            class[usize::from(b)] = class[usize::from(b.to_ascii_lowercase())];
         }
 
         // Breadth-first from the start state, over the DFA's own ids (indices
@@ -131,9 +145,9 @@ impl PhraseAutomaton {
         }
     }
 
-    /// The leftmost-longest phrase match in `hay[from..]`: its start, end and
-    /// pattern index. What `AhoCorasick::find` answers for a leftmost-longest
-    /// automaton, by a plain walk of the transitions: the walk records the latest
+    /// The leftmost-longest phrase match in `hay[from..]`, ASCII case ignored:
+    /// its start, end and pattern index. What `AhoCorasick::find` answers for a
+    /// leftmost-longest automaton over the ASCII lower case of `hay`, by a plain walk of the transitions: the walk records the latest
     /// match state it passes and stops at the dead state, which the automaton
     /// enters once no longer match can start at or before the recorded one.
     ///
@@ -263,8 +277,8 @@ mod tests {
             for b in 0..=255u8 {
                 let rep = first_of_column[&automaton.column_start[usize::from(b)]];
                 assert_eq!(
-                    dfa.next_state(Anchored::No, sid, b),
-                    dfa.next_state(Anchored::No, sid, rep),
+                    dfa.next_state(Anchored::No, sid, b.to_ascii_lowercase()),
+                    dfa.next_state(Anchored::No, sid, rep.to_ascii_lowercase()),
                     "byte {b} against {rep}"
                 );
             }
@@ -294,7 +308,7 @@ mod tests {
             .expect("the patterns compile");
         let alphabet = [
             "h", "e", "s", "r", "i", "a", "b", "c", "d", "x", " ", "y", "z", "\u{2019}", "\0",
-            "\u{e9}",
+            "\u{e9}", "H", "E", "A", "B", "C", "X", "\u{c9}",
         ];
         let mut x = 0x9e37_79b9_7f4a_7c15u64;
         let mut found = 0;
@@ -306,10 +320,11 @@ mod tests {
                     .wrapping_add(1_442_695_040_888_963_407);
                 hay.push_str(alphabet[(x >> 33) as usize % alphabet.len()]);
             }
-            let hay = hay.as_bytes();
+            let lowered = hay.to_ascii_lowercase();
+            let (hay, lowered) = (hay.as_bytes(), lowered.as_bytes());
             for from in 0..=hay.len() {
                 let want = ac
-                    .find(Input::new(hay).span(from..hay.len()))
+                    .find(Input::new(lowered).span(from..hay.len()))
                     .map(|m| (m.start(), m.end(), m.pattern().as_usize()));
                 assert_eq!(
                     automaton.find_longest(hay, from),
