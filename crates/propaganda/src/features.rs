@@ -495,7 +495,10 @@ impl ArticleTokens {
         let n = self.toks.len();
         self.next.clear();
         self.next.resize(n, NONE);
-        let cap = (2 * queries.len()).max(8).next_power_of_two();
+        // Sparse (a sixteenth full at most), so that the pass over every token
+        // below mostly finds its slot empty at once: a slot taken by another
+        // hash sends the walk down the slower, ill-predicted branch.
+        let cap = (16 * queries.len()).max(64).next_power_of_two();
         self.table.clear();
         self.table.resize(cap, (0, NONE, 0));
         self.last.clear();

@@ -111,11 +111,10 @@ impl SignalDetector {
         let sentences = sentence_spans(text, article, &body);
         let title = locate_title(text, article, &body);
 
-        // The buffers below are sized for the article up front (the lower-cased
-        // copy for its longest paragraph, the lists generously by its length), so
-        // that they are not regrown, and copied, paragraph after paragraph.
+        // The lists below are sized for the article up front (generously, by its
+        // length), so that they are not regrown, and copied, paragraph after
+        // paragraph.
         let body_len: usize = body.iter().map(Span::len).sum();
-        let longest = body.iter().map(Span::len).max().unwrap_or(0);
 
         // Per paragraph: its word count, the words that may start an ALL-CAPS run or
         // be a first-person pronoun, the phrases of the lexicons, and the quotation
@@ -125,7 +124,6 @@ impl SignalDetector {
         let mut caps_words: Vec<usize> = Vec::with_capacity(body_len / 256);
         let mut hits: Vec<Hit> = Vec::with_capacity(body_len / 128);
         let mut raw_quotes: Vec<Quote> = Vec::new();
-        let mut scratch: Vec<u8> = Vec::with_capacity(longest);
         for p in &body {
             words += scan_words(text, p.start, p.end, |w| {
                 if is_caps_candidate(text, w) {
@@ -135,7 +133,7 @@ impl SignalDetector {
                     first_person.push(w);
                 }
             });
-            self.lex.scan(text, p.start, p.end, &mut scratch, &mut hits);
+            self.lex.scan(text, p.start, p.end, &mut hits);
             find_quotes(text, p.start, p.end, &mut raw_quotes);
         }
         let hits_sorted = sorted_by_start(&hits);
@@ -257,8 +255,7 @@ impl SignalDetector {
                 RemovalKind::DonationAppeal => t.appeals.add(Some(span), Some("donation")),
                 RemovalKind::ShareAppeal => {
                     let mut found = Vec::new();
-                    self.lex
-                        .scan(text, span.start, span.end, &mut scratch, &mut found);
+                    self.lex.scan(text, span.start, span.end, &mut found);
                     if found.iter().any(|h| h.cue == Cue::Appeal) {
                         t.appeals.add(Some(span), Some("share_urgent"));
                     }
@@ -350,8 +347,7 @@ impl SignalDetector {
             out.question_headline.add(t.evidence(t.span), None);
         }
         let mut hits = Vec::new();
-        self.lex
-            .scan(t.text, t.span.start, t.span.end, &mut Vec::new(), &mut hits);
+        self.lex.scan(t.text, t.span.start, t.span.end, &mut hits);
         for (i, h) in hits.iter().enumerate() {
             let span = Span::new(h.start, h.end);
             let words = !t.in_body && !is_name_part(t.text, span);

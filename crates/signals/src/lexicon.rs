@@ -8,11 +8,11 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
-use aho_corasick::{Anchored, MatchKind};
+use aho_corasick::MatchKind;
 use rustc_hash::FxHashMap;
 
+use crate::phrase_automaton::PhraseAutomaton;
 use crate::text::{is_word_boundary_after, is_word_boundary_before};
 
 const LOADED: &str = include_str!("../../../lexicons/loaded_words.tsv");
@@ -114,8 +114,8 @@ pub(crate) enum NounKind {
 
 pub(crate) struct Lexicon {
     /// The phrases, lower case, as one leftmost-longest automaton (searched by
-    /// [`Lexicon::find_longest`]).
-    dfa: DFA,
+    /// [`PhraseAutomaton::find_longest`]).
+    automaton: PhraseAutomaton,
     /// Per pattern: the cues of its phrase.
     patterns: Vec<Vec<Cue>>,
     /// The patterns themselves, for the tests.
@@ -265,6 +265,8 @@ impl Lexicon {
             .prefilter(false)
             .build(patterns.iter().map(|(p, _)| p.as_str()))
             .unwrap_or_else(|e| panic!("the signal lexicons do not compile: {e}"));
+        let automaton =
+            PhraseAutomaton::new(&dfa, &patterns.iter().map(|(p, _)| p).collect::<Vec<_>>());
         #[cfg(test)]
         let phrases = patterns.iter().map(|(p, _)| p.clone()).collect();
         let patterns = patterns
@@ -292,7 +294,7 @@ impl Lexicon {
             }
         }
         Lexicon {
-            dfa,
+            automaton,
             patterns,
             #[cfg(test)]
             phrases,
@@ -311,32 +313,20 @@ impl Lexicon {
     /// inside "also called" gives way to "called"). Of two overlapping phrases only
     /// the leftmost is seen: in "the mainstream media is silent", "mainstream
     /// media" (loaded) is found and "media is silent" (clickbait) is not.
-    pub(crate) fn scan(
-        &self,
-        text: &str,
-        start: usize,
-        end: usize,
-        scratch: &mut Vec<u8>,
-        out: &mut Vec<Hit>,
-    ) {
+    pub(crate) fn scan(&self, text: &str, start: usize, end: usize, out: &mut Vec<Hit>) {
         let Some(region) = text.get(start..end) else {
             return;
         };
-        // The automaton is case-sensitive over lower-cased bytes: smaller and
-        // faster than an ASCII-case-insensitive one.
-        scratch.clear();
-        scratch.extend_from_slice(region.as_bytes());
-        scratch.make_ascii_lowercase();
-        let lowered = &scratch[..];
+        // The automaton reads ASCII capitals as lower case: no lower-cased copy.
+        let bytes = region.as_bytes();
         let mut pos = 0;
         while pos < region.len() {
-            let Some((m_start, m_end, pattern)) = self.find_longest(lowered, pos) else {
+            let Some((m_start, m_end, pattern)) = self.automaton.find_longest(bytes, pos) else {
                 break;
             };
             let (s, e) = (start + m_start, start + m_end);
             if !is_word_boundary_before(text, s) || !is_word_boundary_after(text, e) {
                 // No phrase can start inside this word: resume at the next one.
-                let bytes = region.as_bytes();
                 pos = m_start + 1;
                 while pos < bytes.len()
                     && (bytes[pos].is_ascii_alphanumeric() || bytes[pos] >= 0x80)
@@ -356,64 +346,10 @@ impl Lexicon {
         }
     }
 
-    /// The leftmost-longest phrase match in `hay[from..]`: its start, end and
-    /// pattern index. What `AhoCorasick::find` answers for a leftmost-longest
-    /// automaton, by a plain walk of the DFA's transitions: the walk records the
-    /// latest match state it passes and stops at the dead state, which the
-    /// automaton enters once no longer match can start at or before the recorded
-    /// one.
-    ///
-    /// Not inlined: in a function of its own the walk keeps its state in
-    /// registers.
-    ///
-    /// The bytes are walked four at a time (one test for the end of the text per
-    /// four transitions), each still in turn; a test compares the walk with
-    /// `AhoCorasick::find` from every offset of many texts.
-    #[inline(never)]
-    fn find_longest(&self, hay: &[u8], from: usize) -> Option<(usize, usize, usize)> {
-        let dfa = &self.dfa;
-        // An unanchored start state always exists for a DFA built unanchored.
-        let mut sid = dfa.start_state(Anchored::No).ok()?;
-        // The latest match state passed, and the offset just past it.
-        let mut last = dfa.is_match(sid).then_some((sid, from));
-        // One transition, on the byte at `at`: `false` at the dead state.
-        let mut step = |at: usize, byte: u8| {
-            sid = dfa.next_state(Anchored::No, sid, byte);
-            if dfa.is_special(sid) {
-                if dfa.is_dead(sid) {
-                    return false;
-                }
-                if dfa.is_match(sid) {
-                    last = Some((sid, at + 1));
-                }
-            }
-            true
-        };
-        let rest = hay.get(from..).unwrap_or_default();
-        let mut chunks = rest.chunks_exact(4);
-        let mut at = from;
-        let mut alive = true;
-        for chunk in &mut chunks {
-            alive = step(at, chunk[0])
-                && step(at + 1, chunk[1])
-                && step(at + 2, chunk[2])
-                && step(at + 3, chunk[3]);
-            if !alive {
-                break;
-            }
-            at += 4;
-        }
-        if alive {
-            for &byte in chunks.remainder() {
-                if !step(at, byte) {
-                    break;
-                }
-                at += 1;
-            }
-        }
-        let (sid, end) = last?;
-        let pattern = dfa.match_pattern(sid, 0);
-        Some((end - dfa.pattern_len(pattern), end, pattern.as_usize()))
+    /// The phrases of the automaton, by pattern index.
+    #[cfg(test)]
+    pub(crate) fn phrases(&self) -> &[String] {
+        &self.phrases
     }
 
     pub(crate) fn source_noun(&self, lower: &str) -> Option<NounKind> {
@@ -481,7 +417,7 @@ mod tests {
         let text =
             "The toll could not be independently verified, and the democrats reportedly agreed.";
         let mut hits = Vec::new();
-        lex.scan(text, 0, text.len(), &mut Vec::new(), &mut hits);
+        lex.scan(text, 0, text.len(), &mut hits);
         let doubts: Vec<&str> = hits
             .iter()
             .filter(|h| matches!(h.cue, Cue::Doubt(_)))
@@ -530,7 +466,7 @@ mod tests {
     }
 
     #[test]
-    fn the_dfa_walk_finds_what_aho_corasick_finds() {
+    fn the_automaton_walk_finds_in_any_case_what_aho_corasick_finds_in_lower_case() {
         use aho_corasick::{AhoCorasick, AhoCorasickKind, Input};
         let lex = Lexicon::new();
         let ac = AhoCorasick::builder()
@@ -540,11 +476,29 @@ mod tests {
             .expect("the lexicon compiles");
         let mut matches = 0;
         for hay in haystacks(&lex) {
+            // The automaton reads ASCII capitals as lower case: it is given the
+            // text with every third letter a capital.
+            let mixed: Vec<u8> = hay
+                .iter()
+                .enumerate()
+                .map(|(i, b)| {
+                    if i % 3 == 0 {
+                        b.to_ascii_uppercase()
+                    } else {
+                        *b
+                    }
+                })
+                .collect();
             for from in 0..=hay.len() {
                 let want = ac
                     .find(Input::new(&hay).span(from..hay.len()))
                     .map(|m| (m.start(), m.end(), m.pattern().as_usize()));
-                assert_eq!(lex.find_longest(&hay, from), want, "from {from}");
+                assert_eq!(lex.automaton.find_longest(&hay, from), want, "from {from}");
+                assert_eq!(
+                    lex.automaton.find_longest(&mixed, from),
+                    want,
+                    "from {from}"
+                );
                 matches += usize::from(want.is_some_and(|m| m.0 == from));
             }
         }
@@ -599,7 +553,7 @@ mod tests {
         let lex = Lexicon::new();
         let text = "What they don\u{2019}t want you to know";
         let mut hits = Vec::new();
-        lex.scan(text, 0, text.len(), &mut Vec::new(), &mut hits);
+        lex.scan(text, 0, text.len(), &mut hits);
         assert!(hits.iter().any(|h| matches!(h.cue, Cue::Clickbait { .. })));
     }
 }

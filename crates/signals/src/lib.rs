@@ -52,6 +52,7 @@ mod features;
 pub mod kinds;
 mod lexicon;
 mod outlets;
+mod phrase_automaton;
 mod quotes;
 mod sourcing;
 mod text;

@@ -384,7 +384,7 @@ mod tests {
     fn kinds(text: &str) -> Vec<(String, QuoteKind)> {
         let lex = Lexicon::new();
         let mut hits = Vec::new();
-        lex.scan(text, 0, text.len(), &mut Vec::new(), &mut hits);
+        lex.scan(text, 0, text.len(), &mut hits);
         let mut quotes = Vec::new();
         find_quotes(text, 0, text.len(), &mut quotes);
         quotes

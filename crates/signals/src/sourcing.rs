@@ -808,7 +808,7 @@ mod tests {
     fn attributions(text: &str) -> Vec<(String, &'static str, Option<String>)> {
         let lex = Lexicon::new();
         let mut hits = Vec::new();
-        lex.scan(text, 0, text.len(), &mut Vec::new(), &mut hits);
+        lex.scan(text, 0, text.len(), &mut hits);
         let sentences = [Span::new(0, text.len())];
         let mut raw = Vec::new();
         find_quotes(text, 0, text.len(), &mut raw);
