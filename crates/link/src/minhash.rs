@@ -238,17 +238,13 @@ impl Sketch {
         let (b, nb) = other.compact();
         let (mut i, mut j) = (0, 0);
         let (mut union, mut both) = (0usize, 0usize);
+        // Without branches on the values, which are random: equal values move
+        // both sides on, else the smaller one moves.
         while union < SKETCH && i < na && j < nb {
             let (x, y) = (a[i], b[j]);
-            if x == y {
-                both += 1;
-                i += 1;
-                j += 1;
-            } else if x < y {
-                i += 1;
-            } else {
-                j += 1;
-            }
+            both += usize::from(x == y);
+            i += usize::from(x <= y);
+            j += usize::from(y <= x);
             union += 1;
         }
         // One side is used up: each value left on the other counts once.
@@ -264,8 +260,22 @@ impl Sketch {
     #[inline]
     fn compact(&self) -> ([u32; SKETCH], usize) {
         let mut out = [0; SKETCH];
+        out[..SKETCH / 2].copy_from_slice(&self.0);
+        out[SKETCH / 2..].copy_from_slice(&self.1);
+        // One bit per value that is not padding.
+        let held = out
+            .iter()
+            .enumerate()
+            .fold(0u32, |m, (k, &v)| m | (u32::from(v != u32::MAX) << k));
+        // A built sketch holds its values first and its padding after them (they
+        // are ascending), and is then already compact; else the values are moved
+        // up over the padding.
+        if held & (held + 1) == 0 {
+            return (out, held.count_ones() as usize);
+        }
         let mut n = 0;
-        for &v in self.0.iter().chain(self.1.iter()) {
+        for k in 0..SKETCH {
+            let v = out[k];
             out[n] = v;
             n += usize::from(v != u32::MAX);
         }
