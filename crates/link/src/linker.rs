@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::body_words::BodyWords;
 use crate::compare::{SourceKey, Sources};
 use crate::config::LinkConfig;
-use crate::events::{cluster, ClaimKey, EventIndex};
+use crate::events::{cluster, ClaimKeys, EventIndex};
 use crate::hash::fold_name;
 use crate::hash::hex_id;
 use crate::lexicon::Lexicon;
@@ -86,14 +86,19 @@ pub struct Linker {
     /// The hashed words of the article being added (kept for the allocations).
     #[serde(skip)]
     words: BodyWords,
-    /// Every claim's [`ClaimKey`], derived from the state (not saved): rebuilt by
-    /// [`Linker::add`] when it is not in step with `claims`, as after a restore.
+    /// Every claim's [`crate::events::ClaimKey`] and each article's framed
+    /// claims, derived from the state (not saved): rebuilt by [`Linker::add`] when
+    /// they are not in step with `claims`, as after a restore.
     #[serde(skip)]
-    keys: Vec<ClaimKey>,
+    keys: ClaimKeys,
     /// Buffers of `add` kept between calls: articles sharing an LSH band, and
     /// candidate claims.
     #[serde(skip)]
     found: Vec<u32>,
+    /// Per article: the number (plus one) of the last article that found it in
+    /// the LSH index, to drop repeats from `found`.
+    #[serde(skip)]
+    seen: Vec<u32>,
     #[serde(skip)]
     cands: Vec<u32>,
 }
@@ -175,8 +180,8 @@ impl Linker {
         }
         let a = self.articles.len() as u32;
         let first = self.claims.len() as u32;
-        if self.keys.len() != self.claims.len() {
-            self.keys = self.claim_keys().into_owned();
+        if !self.keys.in_step(self) {
+            self.keys = ClaimKeys::of(self);
         }
         // The body's words, hashed once for the signature and the claims' sketches.
         let markup = input.article.format == InputFormat::Html;
@@ -209,8 +214,13 @@ impl Linker {
             let mut found = std::mem::take(&mut self.found);
             found.clear();
             self.lsh.query(&sig, &mut found);
+            // An article sharing several bands is found once per band (ten times
+            // over at corpus scale): the repeats are dropped by marking each
+            // article with this one's number as it is met, before the sort.
+            let seen = &mut self.seen;
+            seen.resize(seen.len().max(a as usize), 0);
+            found.retain(|&b| std::mem::replace(&mut seen[b as usize], a + 1) != a + 1);
             found.sort_unstable();
-            found.dedup();
             for &b in &found {
                 if self.is_copy(&sig, shingles, b) {
                     partners.push(b);
@@ -238,9 +248,10 @@ impl Linker {
         self.components.grow(end as usize);
         for i in first..end {
             self.index_claim(i);
-            let key = self.claim_key(i);
-            self.keys.push(key);
         }
+        let mut keys = std::mem::take(&mut self.keys);
+        keys.push_article(self, a);
+        self.keys = keys;
         // Join the new claims to every claim they share an edge with. Each pair is
         // tested when the later of its two claims arrives, with a symmetric test, so
         // the components do not depend on the order of arrival.
@@ -255,7 +266,7 @@ impl Linker {
                     continue;
                 }
                 let copy_pair = partners.contains(&self.claims[j as usize].article);
-                if self.edge(i, j, copy_pair).is_some() {
+                if self.is_edge(i, j, copy_pair) {
                     self.components.union(i, j);
                 }
             }
@@ -264,17 +275,13 @@ impl Linker {
         true
     }
 
-    /// Every claim's [`ClaimKey`]: the kept ones when they are in step with the
-    /// claims, else computed.
-    fn claim_keys(&self) -> Cow<'_, [ClaimKey]> {
-        if self.keys.len() == self.claims.len() {
+    /// Every claim's [`crate::events::ClaimKey`] and each article's framed claims:
+    /// the kept ones when they are in step with the claims, else computed.
+    fn claim_keys(&self) -> Cow<'_, ClaimKeys> {
+        if self.keys.in_step(self) {
             Cow::Borrowed(&self.keys)
         } else {
-            Cow::Owned(
-                (0..self.claims.len() as u32)
-                    .map(|i| self.claim_key(i))
-                    .collect(),
-            )
+            Cow::Owned(ClaimKeys::of(self))
         }
     }
 
