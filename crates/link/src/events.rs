@@ -357,6 +357,23 @@ impl Linker {
         for &a in copies {
             out.extend(keys.framed_of(a).iter().copied().filter(keep));
         }
+        self.place_candidates(keys, i, descendants, out);
+    }
+
+    /// The part of [`Linker::candidate_pool`] read from the (place, week) index,
+    /// appended to `out`: the claims at a place containing `i`'s (and, with
+    /// `descendants`, inside it) in the weeks its window touches, that
+    /// [`ClaimKey::may_join`] does not refuse. `i` must have a frame.
+    pub(crate) fn place_candidates(
+        &self,
+        keys: &ClaimKeys,
+        i: u32,
+        descendants: bool,
+        out: &mut Vec<u32>,
+    ) {
+        let slack = self.config.date_slack_days;
+        let me = keys.key(i);
+        let keep = |&j: &u32| me.may_join(keys.key(j), slack);
         if let (Some(chain), Some(w)) = (self.chain(i), self.window(i)) {
             let (from, to) = (w.from - slack, w.to + slack);
             for &p in chain {
