@@ -16,7 +16,7 @@ use crate::minhash::{containment, jaccard, sign_words, Lsh, BINS};
 use std::borrow::Cow;
 
 use crate::record::{build, ArticleRec, ClaimId, ClaimRec, Tables};
-use crate::util::UnionFind;
+use crate::util::{sort_dedup_pairs, UnionFind};
 
 /// One article to link, with the text its offsets index.
 #[derive(Clone, Copy)]
@@ -385,6 +385,7 @@ impl Linker {
         let mut cands = Vec::new();
         let mut pairs: Vec<(u32, u32)> = Vec::new();
         let mut by_article: Vec<(u32, u32)> = Vec::new();
+        let (mut rows, mut seconds) = (Vec::new(), Vec::new());
         let slack = self.config.date_slack_days;
         let mut start = 0;
         while start < order.len() {
@@ -444,8 +445,7 @@ impl Linker {
                     }
                 }
             }
-            pairs.sort_unstable();
-            pairs.dedup();
+            sort_dedup_pairs(&mut pairs, members.len(), &mut rows, &mut seconds);
             let mut edges: Vec<(f32, u32, u32, bool)> = pairs
                 .iter()
                 .filter_map(|&(x, y)| {
