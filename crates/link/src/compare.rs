@@ -210,21 +210,28 @@ impl Linker {
             x
         }
         if claims.len() <= 2000 {
+            // Claims whose sentences have enough word pairs to be compared.
+            let long: Vec<bool> = claims
+                .iter()
+                .map(|&i| self.claims[i as usize].sketch.len() >= self.config.passage_min_pairs)
+                .collect();
             for x in 0..claims.len() {
                 let cx = &self.claims[claims[x] as usize];
-                if cx.sketch.len() < self.config.passage_min_pairs {
+                if !long[x] {
                     continue;
                 }
                 for y in x + 1..claims.len() {
                     let cy = &self.claims[claims[y] as usize];
-                    if cx.article != cy.article
-                        && cy.sketch.len() >= self.config.passage_min_pairs
-                        && cx.sketch.jaccard(&cy.sketch) >= self.config.passage_jaccard
-                    {
-                        let (rx, ry) = (find(&mut parent, of[x]), find(&mut parent, of[y]));
-                        if rx != ry {
-                            parent[rx.max(ry) as usize] = rx.min(ry);
-                        }
+                    if cx.article == cy.article || !long[y] {
+                        continue;
+                    }
+                    // Two claims already of one unit (one source to begin with,
+                    // or joined before) need no comparison: joining them would
+                    // change nothing, and a unit's root is its smallest member
+                    // whatever the order of the joins.
+                    let (rx, ry) = (find(&mut parent, of[x]), find(&mut parent, of[y]));
+                    if rx != ry && cx.sketch.jaccard(&cy.sketch) >= self.config.passage_jaccard {
+                        parent[rx.max(ry) as usize] = rx.min(ry);
                     }
                 }
             }

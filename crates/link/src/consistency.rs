@@ -214,6 +214,17 @@ impl<'a> ConsistencyIndex<'a> {
             sources: vec![0; n],
             groups: vec![(u32::MAX, false); linker.articles.len()],
         };
+        // Claim id → status, instead of a binary search of the statuses (by id)
+        // for every claim: `None` for an id listed more than once, which the
+        // search answers as it always did.
+        let mut status_of: FxHashMap<&str, Option<ClaimStatus>> = FxHashMap::default();
+        status_of.reserve(result.statuses.len());
+        for (id, status) in &result.statuses {
+            status_of
+                .entry(id.as_str())
+                .and_modify(|s| *s = None)
+                .or_insert(Some(*status));
+        }
         for i in 0..n as u32 {
             let id = linker.claim_id(i);
             let id = id.as_ref();
@@ -221,7 +232,11 @@ impl<'a> ConsistencyIndex<'a> {
                 index.claim_event[i as usize] = e;
                 index.members[e as usize][k as usize] = i;
             }
-            index.status[i as usize] = result.status(id);
+            index.status[i as usize] = match status_of.get(id) {
+                Some(&Some(status)) => Some(status),
+                Some(None) => result.status(id),
+                None => None,
+            };
             index.killed_contradicted[i as usize] = killed.contains(id);
             index.sources[i as usize] = corroborated.get(id).map_or(0, |&s| s as u32);
         }
@@ -495,6 +510,30 @@ mod tests {
         }
         assert!(read > 20, "{read} statuses read");
         assert_eq!(index.claim_statuses("no such article").get(0, "x"), None);
+    }
+
+    #[test]
+    fn each_claim_has_the_status_the_result_gives_its_id() {
+        let (_, linker, mut result) = linked_corpus();
+        // An id listed twice with two statuses (which `link` never gives): the
+        // index answers what a search of the list answers.
+        let twice = result.statuses.len() / 2;
+        let (id, status) = result.statuses[twice].clone();
+        let other = ClaimStatus::ALL
+            .into_iter()
+            .find(|&s| s != status)
+            .expect("another status");
+        result.statuses.insert(twice + 1, (id.clone(), other));
+        // And a claim the result does not list.
+        let missing = result.statuses.remove(3).0;
+        let index = ConsistencyIndex::new(&linker, &result);
+        let mut seen = 0;
+        for i in 0..linker.claims.len() as u32 {
+            let claim = linker.claim_id(i);
+            assert_eq!(index.status[i as usize], result.status(&claim), "{claim}");
+            seen += usize::from(*claim == *id) + usize::from(*claim == *missing);
+        }
+        assert_eq!(seen, 2);
     }
 
     #[test]

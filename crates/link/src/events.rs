@@ -147,6 +147,69 @@ impl ClaimKey {
     }
 }
 
+/// Every claim's [`ClaimKey`], and article by article the claims that can be
+/// candidates at all (those with a frame): derived from the linker's state (see
+/// [`Linker::claim_keys`]), not saved.
+///
+/// An article's own claims and those of its copies are candidates of each of its
+/// claims; reading only its framed ones (about a third at corpus scale) skips the
+/// claims [`ClaimKey::may_join`] would refuse for having no frame.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ClaimKeys {
+    /// Per claim.
+    keys: Vec<ClaimKey>,
+    /// The claims with a frame, article after article, each article's ascending.
+    framed: Vec<u32>,
+    /// Per article: where its claims start in `framed`, and `framed.len()` last
+    /// (one more entry than articles).
+    framed_at: Vec<u32>,
+}
+
+impl ClaimKeys {
+    /// Whether these are the keys of every claim and article of `linker`.
+    pub(crate) fn in_step(&self, linker: &Linker) -> bool {
+        self.keys.len() == linker.claims.len() && self.framed_at.len() == linker.articles.len() + 1
+    }
+
+    /// The keys of a linker's every claim.
+    pub(crate) fn of(linker: &Linker) -> ClaimKeys {
+        let mut keys = ClaimKeys {
+            framed_at: vec![0],
+            ..ClaimKeys::default()
+        };
+        for a in 0..linker.articles.len() as u32 {
+            keys.push_article(linker, a);
+        }
+        keys
+    }
+
+    /// Adds the keys of article `a`'s claims: `a` must be the first article these
+    /// keys lack.
+    pub(crate) fn push_article(&mut self, linker: &Linker, a: u32) {
+        for i in linker.articles[a as usize].claim_range() {
+            let key = linker.claim_key(i);
+            if key.families != 0 {
+                self.framed.push(i);
+            }
+            self.keys.push(key);
+        }
+        self.framed_at.push(self.framed.len() as u32);
+    }
+
+    /// The key of claim `i`.
+    #[inline]
+    pub(crate) fn key(&self, i: u32) -> ClaimKey {
+        self.keys[i as usize]
+    }
+
+    /// The claims of article `a` that have a frame, ascending.
+    #[inline]
+    fn framed_of(&self, a: u32) -> &[u32] {
+        let (from, to) = (self.framed_at[a as usize], self.framed_at[a as usize + 1]);
+        &self.framed[from as usize..to as usize]
+    }
+}
+
 impl Linker {
     /// The [`ClaimKey`] of claim `i`.
     pub(crate) fn claim_key(&self, i: u32) -> ClaimKey {
@@ -249,7 +312,7 @@ impl Linker {
     /// window touches.
     pub(crate) fn candidates(
         &self,
-        keys: &[ClaimKey],
+        keys: &ClaimKeys,
         i: u32,
         descendants: bool,
         copies: &[u32],
@@ -275,7 +338,7 @@ impl Linker {
     /// family, or dated too far apart. `keys` holds every claim's [`ClaimKey`].
     pub(crate) fn candidate_pool(
         &self,
-        keys: &[ClaimKey],
+        keys: &ClaimKeys,
         i: u32,
         descendants: bool,
         copies: &[u32],
@@ -287,12 +350,30 @@ impl Linker {
             return;
         }
         let slack = self.config.date_slack_days;
-        let me = keys[i as usize];
-        let keep = |&j: &u32| me.may_join(keys[j as usize], slack);
-        out.extend(self.articles[c.article as usize].claim_range().filter(keep));
+        let me = keys.key(i);
+        let keep = |&j: &u32| me.may_join(keys.key(j), slack);
+        // Claims without a frame would be refused: only the framed ones are read.
+        out.extend(keys.framed_of(c.article).iter().copied().filter(keep));
         for &a in copies {
-            out.extend(self.articles[a as usize].claim_range().filter(keep));
+            out.extend(keys.framed_of(a).iter().copied().filter(keep));
         }
+        self.place_candidates(keys, i, descendants, out);
+    }
+
+    /// The part of [`Linker::candidate_pool`] read from the (place, week) index,
+    /// appended to `out`: the claims at a place containing `i`'s (and, with
+    /// `descendants`, inside it) in the weeks its window touches, that
+    /// [`ClaimKey::may_join`] does not refuse. `i` must have a frame.
+    pub(crate) fn place_candidates(
+        &self,
+        keys: &ClaimKeys,
+        i: u32,
+        descendants: bool,
+        out: &mut Vec<u32>,
+    ) {
+        let slack = self.config.date_slack_days;
+        let me = keys.key(i);
+        let keep = |&j: &u32| me.may_join(keys.key(j), slack);
         if let (Some(chain), Some(w)) = (self.chain(i), self.window(i)) {
             let (from, to) = (w.from - slack, w.to + slack);
             for &p in chain {
@@ -325,6 +406,21 @@ impl Linker {
     /// How strongly the evidence says claims `i` and `j` report one event, or
     /// `None` when they cannot (see `docs/linking.md` for the weights).
     pub(crate) fn edge(&self, i: u32, j: u32, copy_pair: bool) -> Option<Edge> {
+        self.scored_edge(i, j, copy_pair, true)
+    }
+
+    /// Whether [`Linker::edge`] of `i` and `j` is an edge, without the sketch
+    /// comparison when the rest of the evidence settles it: the sentence
+    /// similarity only adds to the score, so a score already at the threshold
+    /// without it is an edge.
+    pub(crate) fn is_edge(&self, i: u32, j: u32, copy_pair: bool) -> bool {
+        self.scored_edge(i, j, copy_pair, false).is_some()
+    }
+
+    /// [`Linker::edge`]; without `exact`, a pair that is an edge whatever its
+    /// sentences is returned with the score it has without them (less than or
+    /// equal to its score).
+    fn scored_edge(&self, i: u32, j: u32, copy_pair: bool, exact: bool) -> Option<Edge> {
         let (ci, cj) = (&self.claims[i as usize], &self.claims[j as usize]);
         let (a, b) = (self.frame(i)?, self.frame(j)?);
         let mut score = 0.0f32;
@@ -400,8 +496,21 @@ impl Linker {
                 score += 0.3;
             }
         }
+        let same_article = ci.article == cj.article;
+        if !exact {
+            // The score with a similarity of 0, added up in the same order: it
+            // cannot be above the score with any similarity (0..=1), as rounding
+            // is monotonic.
+            let floor = if same_article { score + 1.4 } else { score };
+            if floor >= self.config.edge_threshold {
+                return Some(Edge {
+                    score: floor,
+                    place_override,
+                });
+            }
+        }
         score += 2.0 * text();
-        if ci.article == cj.article {
+        if same_article {
             score += 1.4;
         }
         (score >= self.config.edge_threshold).then_some(Edge {
@@ -601,4 +710,146 @@ pub(crate) fn cluster(
     let mut out: Vec<Vec<u32>> = groups.into_values().collect();
     out.sort_unstable_by_key(|g| g[0]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{LinkInput, NoLexicon};
+
+    /// The linking corpus of `examples/link` (52 articles on seven incidents, with
+    /// copies), added to a linker.
+    fn linked_corpus() -> Linker {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/link/articles");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .expect("examples/link/articles is in the repository")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        files.sort();
+        let pipeline = crosscheck_core::Pipeline::new();
+        let mut linker = Linker::default();
+        for path in files {
+            let text = std::fs::read_to_string(&path).expect("article");
+            let name = path.file_name().expect("name").to_string_lossy();
+            let doc = crosscheck_schema::Document::from_text(name.into_owned(), text.clone());
+            for article in pipeline.analyze(&doc) {
+                linker.add(
+                    LinkInput {
+                        article: &article,
+                        text: &text,
+                    },
+                    &NoLexicon,
+                );
+            }
+        }
+        linker
+    }
+
+    /// [`Linker::candidate_pool`] as first written: every claim of the article
+    /// and of its copies through the key filter, framed or not.
+    fn pool_reference(
+        linker: &Linker,
+        keys: &ClaimKeys,
+        i: u32,
+        descendants: bool,
+        copies: &[u32],
+    ) -> Vec<u32> {
+        let mut out = Vec::new();
+        if linker.frame(i).is_none() {
+            return out;
+        }
+        let slack = linker.config.date_slack_days;
+        let me = keys.key(i);
+        let keep = |&j: &u32| me.may_join(keys.key(j), slack);
+        let c = &linker.claims[i as usize];
+        out.extend(
+            linker.articles[c.article as usize]
+                .claim_range()
+                .filter(keep),
+        );
+        for &a in copies {
+            out.extend(linker.articles[a as usize].claim_range().filter(keep));
+        }
+        if let (Some(chain), Some(w)) = (linker.chain(i), linker.window(i)) {
+            let (from, to) = (w.from - slack, w.to + slack);
+            let mut places: Vec<u32> = chain.to_vec();
+            if descendants {
+                let mut stack: Vec<u32> = linker
+                    .events
+                    .children
+                    .get(&chain[chain.len() - 1])
+                    .cloned()
+                    .unwrap_or_default();
+                while let Some(p) = stack.pop() {
+                    places.push(p);
+                    if let Some(kids) = linker.events.children.get(&p) {
+                        stack.extend_from_slice(kids);
+                    }
+                }
+            }
+            for p in places {
+                linker
+                    .events
+                    .lookup(p, from, to, |b| out.extend(b.iter().copied().filter(keep)));
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn candidates_read_only_framed_claims_and_miss_none() {
+        let linker = linked_corpus();
+        let keys = ClaimKeys::of(&linker);
+        let (n_articles, n_claims) = linker.len();
+        // Each claim's copies: the articles of the other claims, a few at a time,
+        // so that copies of every kind are read.
+        let mut framed = 0;
+        let mut pool = Vec::new();
+        for i in 0..n_claims as u32 {
+            let copies: Vec<u32> = (0..3)
+                .map(|k| (i * 7 + k * 13) % n_articles as u32)
+                .collect();
+            for descendants in [false, true] {
+                linker.candidate_pool(&keys, i, descendants, &copies, &mut pool);
+                pool.sort();
+                pool.dedup();
+                assert_eq!(
+                    pool,
+                    pool_reference(&linker, &keys, i, descendants, &copies),
+                    "claim {i}"
+                );
+            }
+            framed += usize::from(!pool.is_empty());
+        }
+        assert!(framed > 50, "{framed} claims with candidates");
+        // The framed claims of each article are those whose key has a family.
+        for a in 0..n_articles as u32 {
+            let expected: Vec<u32> = linker.articles[a as usize]
+                .claim_range()
+                .filter(|&i| linker.frame(i).is_some())
+                .collect();
+            assert_eq!(keys.framed_of(a), &expected[..]);
+        }
+    }
+
+    #[test]
+    fn is_edge_is_whether_there_is_an_edge() {
+        let linker = linked_corpus();
+        let n = linker.len().1 as u32;
+        let (mut edges, mut pairs) = (0, 0);
+        for i in 0..n {
+            for j in 0..n {
+                for copy_pair in [false, true] {
+                    let edge = linker.edge(i, j, copy_pair).is_some();
+                    assert_eq!(linker.is_edge(i, j, copy_pair), edge, "{i} {j}");
+                    edges += usize::from(edge);
+                    pairs += 1;
+                }
+            }
+        }
+        assert!(edges > 100 && edges < pairs, "{edges} edges");
+    }
 }

@@ -234,25 +234,23 @@ impl Sketch {
         // A merge of the two value lists by index (the definition is
         // `jaccard_reference` in the tests): the iterator form cost a third of
         // `Linker::edge`.
-        let (a, na) = self.compact();
-        let (b, nb) = other.compact();
+        let (a, b) = (self.compact(), other.compact());
         let (mut i, mut j) = (0, 0);
         let (mut union, mut both) = (0usize, 0usize);
-        while union < SKETCH && i < na && j < nb {
-            let (x, y) = (a[i], b[j]);
-            if x == y {
-                both += 1;
-                i += 1;
-                j += 1;
-            } else if x < y {
-                i += 1;
-            } else {
-                j += 1;
-            }
-            union += 1;
+        // Sixteen steps without a branch on the values (which are random): equal
+        // values move both sides on, else the smaller one moves. A side used up
+        // reads its padding, `u32::MAX`, above every value, so each value left on
+        // the other side counts once; a step where both are used up counts
+        // nothing. (A step moves each side at most once: before step `t` both
+        // indices are at most `t`, within the arrays.)
+        for _ in 0..SKETCH {
+            let (x, y) = (a[i % SKETCH], b[j % SKETCH]);
+            let live = x != u32::MAX || y != u32::MAX;
+            both += usize::from(x == y && live);
+            union += usize::from(live);
+            i += usize::from(x <= y);
+            j += usize::from(y <= x);
         }
-        // One side is used up: each value left on the other counts once.
-        union = (union + (na - i) + (nb - j)).min(SKETCH);
         if union == 0 {
             0.0
         } else {
@@ -260,16 +258,32 @@ impl Sketch {
         }
     }
 
-    /// The values of [`Sketch::values`] in an array, and how many there are.
+    /// The values of [`Sketch::values`] in an array, in their order, followed by
+    /// `u32::MAX` padding.
     #[inline]
-    fn compact(&self) -> ([u32; SKETCH], usize) {
+    fn compact(&self) -> [u32; SKETCH] {
         let mut out = [0; SKETCH];
+        out[..SKETCH / 2].copy_from_slice(&self.0);
+        out[SKETCH / 2..].copy_from_slice(&self.1);
+        // One bit per value that is not padding.
+        let held = out
+            .iter()
+            .enumerate()
+            .fold(0u32, |m, (k, &v)| m | (u32::from(v != u32::MAX) << k));
+        // A built sketch holds its values first and its padding after them (they
+        // are ascending), and is then already compact; else the values are moved
+        // up over the padding.
+        if held & (held + 1) == 0 {
+            return out;
+        }
         let mut n = 0;
-        for &v in self.0.iter().chain(self.1.iter()) {
+        for k in 0..SKETCH {
+            let v = out[k];
             out[n] = v;
             n += usize::from(v != u32::MAX);
         }
-        (out, n)
+        out[n..].fill(u32::MAX);
+        out
     }
 }
 

@@ -91,6 +91,48 @@ impl UnionFind {
     }
 }
 
+/// Sorts and deduplicates `pairs`, whose first values are below `n`: what
+/// `sort_unstable` and `dedup` leave, by a counting sort on the first value and
+/// a sort of each (short) run of second values. `rows` and `seconds` are
+/// buffers kept by the caller.
+pub(crate) fn sort_dedup_pairs(
+    pairs: &mut Vec<(u32, u32)>,
+    n: usize,
+    rows: &mut Vec<u32>,
+    seconds: &mut Vec<u32>,
+) {
+    // Where each first value's run starts, then (after placing) where it ends.
+    rows.clear();
+    rows.resize(n + 1, 0);
+    for &(x, _) in pairs.iter() {
+        rows[x as usize + 1] += 1;
+    }
+    for k in 1..=n {
+        rows[k] += rows[k - 1];
+    }
+    seconds.clear();
+    seconds.resize(pairs.len(), 0);
+    for &(x, y) in pairs.iter() {
+        let at = &mut rows[x as usize];
+        seconds[*at as usize] = y;
+        *at += 1;
+    }
+    pairs.clear();
+    let mut start = 0;
+    for (x, &end) in rows[..n].iter().enumerate() {
+        let run = &mut seconds[start..end as usize];
+        run.sort_unstable();
+        let mut last = None;
+        for &y in run.iter() {
+            if last != Some(y) {
+                pairs.push((x as u32, y));
+                last = Some(y);
+            }
+        }
+        start = end as usize;
+    }
+}
+
 /// Values stored once and named by a `u32`; serialised as the list of values.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(from = "Vec<T>", into = "Vec<T>")]
@@ -148,6 +190,26 @@ impl<T: Clone + Eq + std::hash::Hash> Pool<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pairs_are_sorted_and_deduplicated_as_by_a_sort() {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: u32| {
+            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            ((x >> 33) % u64::from(n)) as u32
+        };
+        let (mut rows, mut seconds) = (Vec::new(), Vec::new());
+        for (n, len) in [(1, 0), (1, 5), (3, 40), (50, 2000), (400, 30), (1000, 5000)] {
+            let mut pairs: Vec<(u32, u32)> = (0..len)
+                .map(|_| (next(n as u32), next(n as u32 + 3)))
+                .collect();
+            let mut expected = pairs.clone();
+            expected.sort_unstable();
+            expected.dedup();
+            sort_dedup_pairs(&mut pairs, n, &mut rows, &mut seconds);
+            assert_eq!(pairs, expected, "{n} {len}");
+        }
+    }
 
     #[test]
     fn a_flat_join_is_one_that_union_would_not_change() {
