@@ -1203,6 +1203,9 @@ fn a_speaker_and_its_apposition() {
     ] {
         assert_eq!(chain(&claim(t), t), [speaker], "{t}");
     }
+    // ", saying" after a clause: the clause's subject says it, not the name after it.
+    let t = "Activists posted footage of the attack in Douma online, saying the regime had used chlorine.";
+    assert_eq!(chain(&claim(t), t), ["Activists"], "{t}");
     // Commas lost: an unnamed source with its modifier closes the sentence.
     for (t, speaker) in [
         ("At least ten people were killed in Aleppo a source in the Syrian militia said.", "a source in the Syrian militia"),

@@ -1459,3 +1459,15 @@ fn the_subject_of_a_progressive_acts() {
         None
     );
 }
+
+/// A speaker's own act, also over a manner adverb: "Russia said it had critically
+/// injured" is Russia's strike (the pronoun of `own_act_pronoun`).
+#[test]
+fn a_speakers_own_act_over_an_adverb() {
+    let t =
+        "Russia said it had critically injured a leader of the group with an air strike in Syria.";
+    assert!(
+        actor_name(t).is_some_and(|a| a.starts_with("Russian")),
+        "{t}"
+    );
+}
