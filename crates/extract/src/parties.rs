@@ -818,7 +818,12 @@ fn verb_trigger(w: &Words, h: &Hit) -> bool {
 /// of", "killing 12").
 fn progressive(w: &Words, k: usize) -> bool {
     let mut p = k;
-    while p > 0 && matches!(w.w(p - 1), "also" | "reportedly" | "allegedly" | "still") {
+    while p > 0
+        && matches!(
+            w.w(p - 1),
+            "also" | "reportedly" | "allegedly" | "still" | "later"
+        )
+    {
         p -= 1;
     }
     p > 0 && matches!(w.w(p - 1), "was" | "were" | "is" | "are")
@@ -2390,10 +2395,7 @@ fn passive_after(w: &Words, inp: &PartyInputs, k: usize) -> bool {
     // "regime forces were attacking the neighbourhood", "Isis fighters were also
     // battling", "Iraqi troops are fighting ISIS militants": a progressive, not a
     // passive. ("have been battling" tells of a war's course: no actor.)
-    if w.w(p).ends_with("ing")
-        && matches!(w.w(k), "was" | "were" | "is" | "are")
-        && (k + 1..p).all(|q| !matches!(w.w(q), "being" | "been"))
-    {
+    if w.w(p).ends_with("ing") && progressive(w, p) {
         return false;
     }
     // "is under attack", "were under fire", "are under siege".

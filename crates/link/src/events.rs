@@ -747,7 +747,8 @@ mod tests {
     }
 
     /// [`Linker::candidate_pool`] as first written: every claim of the article
-    /// and of its copies through the key filter, framed or not.
+    /// and of its copies through the key filter, framed or not, then the place
+    /// index's claims (that part is unchanged: [`Linker::place_candidates`]).
     fn pool_reference(
         linker: &Linker,
         keys: &ClaimKeys,
@@ -771,29 +772,7 @@ mod tests {
         for &a in copies {
             out.extend(linker.articles[a as usize].claim_range().filter(keep));
         }
-        if let (Some(chain), Some(w)) = (linker.chain(i), linker.window(i)) {
-            let (from, to) = (w.from - slack, w.to + slack);
-            let mut places: Vec<u32> = chain.to_vec();
-            if descendants {
-                let mut stack: Vec<u32> = linker
-                    .events
-                    .children
-                    .get(&chain[chain.len() - 1])
-                    .cloned()
-                    .unwrap_or_default();
-                while let Some(p) = stack.pop() {
-                    places.push(p);
-                    if let Some(kids) = linker.events.children.get(&p) {
-                        stack.extend_from_slice(kids);
-                    }
-                }
-            }
-            for p in places {
-                linker
-                    .events
-                    .lookup(p, from, to, |b| out.extend(b.iter().copied().filter(keep)));
-            }
-        }
+        linker.place_candidates(keys, i, descendants, &mut out);
         out.sort();
         out.dedup();
         out
