@@ -244,6 +244,24 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
             .word_id(w.id(i))
             .or_else(|| vocab.casualty.word_id(vocab.base_id(w, i)))
         {
+            // Two victim nouns in a row: "25 Taliban militants were killed" (a group's
+            // name as a modifier: the head after it decides), "three police officers
+            // were wounded" (a lower-case modifier: it decides).
+            Some(CasualtyWord::Victim(c))
+                if matches!(
+                    vocab.casualty.word_id(w.id(i + 1)),
+                    Some(CasualtyWord::Victim(_))
+                ) =>
+            {
+                if w.cap(i) {
+                    i += 1;
+                    taken += 1;
+                    continue;
+                }
+                np.category.get_or_insert(*c);
+                np.end = i + 2;
+                break;
+            }
             Some(CasualtyWord::Victim(c)) => {
                 // "two commanders of the al-Qaeda-linked al-Nusra Front": the group
                 // after the head when none came before it.

@@ -1976,3 +1976,26 @@ fn reports_that_exist_and_recordings_that_show_are_the_source() {
         assert_eq!(chain(&c, t), want, "{t}");
     }
 }
+
+#[test]
+fn two_victim_nouns_in_a_row_are_one_count() {
+    // A group's name that is also a victim noun modifies the head after it, which
+    // decides the category; a lower-case modifier decides it itself.
+    assert_eq!(
+        killed("At least 25 Taliban militants were killed in the clash."),
+        Some((25, None, Militants))
+    );
+    assert_eq!(
+        killed("The clash killed 25 Taliban fighters."),
+        Some((25, Some(25), Fighters))
+    );
+    assert_eq!(
+        injured("Three police officers were wounded when the car bomb went off."),
+        Some((3, Some(3), Police))
+    );
+    // "jihadis" is a victim noun like "jihadists".
+    assert_eq!(
+        killed("A 19-year-old from Brighton is reportedly among five British jihadis killed in the American airstrikes."),
+        Some((5, Some(5), Militants))
+    );
+}
