@@ -442,6 +442,16 @@ fn stops_noun_phrase(w: &str) -> bool {
 fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
     // Skip a sub-count between the count and its verb: "At least 87 people including 31
     // children died", "41 civilians, among them 11 children, ...".
+    // "hundreds of men, women and children were killed": a list of victim nouns.
+    let victim = |k: usize| {
+        matches!(
+            vocab.casualty.word_id(w.id(k)),
+            Some(CasualtyWord::Victim(_))
+        )
+    };
+    while w.w(i) == "," && victim(i + 1) && matches!(w.w(i + 2), "," | "and") {
+        i += 2;
+    }
     // "two dozen soldiers and allied militiamen were killed".
     if w.w(i) == "and" {
         for len in 1..=3 {
@@ -631,6 +641,8 @@ fn toll_before(w: &Words, first: usize) -> Option<bool> {
             | "was"
             | "now"
             | "hit"
+            | "includes"
+            | "included"
     ) {
         return None;
     }
@@ -725,7 +737,14 @@ fn blocked(w: &Words, q: &Quantity, in_date: &dyn Fn(usize) -> bool) -> bool {
     // A sub-count of a count already given: "including 11 children", "among them"; but
     // "were among at least 31 people killed" names the total (hard case 17).
     let total_after_among = before == "among" && q.first >= 2 && is_aux(w.w(q.first - 2));
-    if (matches!(before, "including" | "among" | "includes" | "include") && !total_after_among)
+    // "The death toll includes 21 Kurdish civilians and 302 fighters": the toll's parts
+    // are the counts given.
+    let toll_includes = matches!(before, "includes" | "included")
+        && q.first >= 2
+        && matches!(w.w(q.first - 2), "toll" | "dead");
+    if (matches!(before, "including" | "among" | "includes" | "include")
+        && !total_after_among
+        && !toll_includes)
         || (before == "them" && q.first >= 2 && w.w(q.first - 2) == "among")
     {
         return true;

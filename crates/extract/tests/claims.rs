@@ -1999,3 +1999,25 @@ fn two_victim_nouns_in_a_row_are_one_count() {
         Some((5, Some(5), Militants))
     );
 }
+
+#[test]
+fn the_dead_named_after_their_list_or_toll() {
+    assert_eq!(
+        killed("Among the dead were 22 children, the Observatory said."),
+        Some((22, Some(22), Children))
+    );
+    assert_eq!(
+        killed("The dead included 109 evacuees from the villages of Foua and Kefraya."),
+        Some((109, Some(109), People))
+    );
+    // A toll's parts are its counts, not a breakdown of a count given before.
+    assert_eq!(
+        killed("The Observatory said the death toll includes 21 Kurdish civilians and 302 fighters."),
+        Some((21, Some(21), Civilians))
+    );
+    // A list of victim nouns before the verb.
+    assert_eq!(
+        killed("Hundreds of men, women and children were killed by the militant group."),
+        Some((200, Some(999), People))
+    );
+}
