@@ -310,10 +310,13 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
                                 )
                     };
                     if let Some(j) = (i + 2..limit).find(|&j| stop(j)) {
+                        // "98 evacuees from the towns of Fuaa and Kafraya were killed":
+                        // an "and" between two names joins places, not clauses.
+                        let names = |k: usize| k > 0 && w.cap(k - 1) && w.cap(k + 1);
                         if (i + 1..j).all(|k| {
                             w.is_word(k)
                                 && !matches!(w.w(k), "who" | "which" | "that")
-                                && (members || !matches!(w.w(k), "and" | "or"))
+                                && (members || !matches!(w.w(k), "and" | "or") || names(k))
                         }) {
                             np.end = j;
                         }
@@ -352,6 +355,19 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
                 np.category.get_or_insert(*c);
                 i += 1;
                 np.end = i;
+                // "A reporter from Al-Jazeera was killed": where the person is from, up
+                // to the verb's auxiliary.
+                if w.w(i) == "from" {
+                    let limit = (i + 7).min(w.len());
+                    if let Some(j) = (i + 2..limit).find(|&j| is_aux(w.w(j))) {
+                        if (i + 1..j).all(|k| {
+                            w.is_word(k)
+                                && !matches!(w.w(k), "who" | "which" | "that" | "and" | "or")
+                        }) {
+                            np.end = j;
+                        }
+                    }
+                }
                 break;
             }
             Some(CasualtyWord::Object) => {
@@ -615,8 +631,9 @@ fn victim_noun_within(w: &Words, vocab: &Vocab, from: usize, n: usize) -> bool {
 /// "claiming the lives of", "causing cases of asphyxiation to".
 fn harm_before(w: &Words, vocab: &Vocab, first: usize) -> Option<Harm> {
     let mut last = first.checked_sub(1)?;
-    // killed "dozens" of government troops; "killing all five people on board".
-    if w.is_quote(last) || w.w(last) == "all" {
+    // killed "dozens" of government troops; "killing all five people on board";
+    // "ISIL executed the 19 men".
+    if w.is_quote(last) || matches!(w.w(last), "all" | "the") {
         last = last.checked_sub(1)?;
     }
     match vocab.casualty.ending_at(w, last, 4) {
@@ -706,7 +723,10 @@ fn blocked(w: &Words, q: &Quantity, in_date: &dyn Fn(usize) -> bool) -> bool {
     }
     let before = q.first.checked_sub(1).map(|b| w.w(b)).unwrap_or("");
     let after = w.w(q.end);
-    if is_month(before) || matches!(before, "no." | "no" | "number" | "$" | "#" | "aged" | "age") {
+    // "April 5" is a date; "In early April at least 88 civilians" is not.
+    if is_month(before) && !q.modified
+        || matches!(before, "no." | "no" | "number" | "$" | "#" | "aged" | "age")
+    {
         return true;
     }
     if matches!(

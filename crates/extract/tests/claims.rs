@@ -2012,12 +2012,41 @@ fn the_dead_named_after_their_list_or_toll() {
     );
     // A toll's parts are its counts, not a breakdown of a count given before.
     assert_eq!(
-        killed("The Observatory said the death toll includes 21 Kurdish civilians and 302 fighters."),
+        killed(
+            "The Observatory said the death toll includes 21 Kurdish civilians and 302 fighters."
+        ),
         Some((21, Some(21), Civilians))
     );
     // A list of victim nouns before the verb.
     assert_eq!(
         killed("Hundreds of men, women and children were killed by the militant group."),
         Some((200, Some(999), People))
+    );
+}
+
+#[test]
+fn counts_after_a_month_a_determiner_or_before_a_from_phrase() {
+    // "April at least 88" is no date: the count has its own modifier.
+    assert_eq!(
+        killed("In early April at least 88 civilians were killed in a suspected chemical attack on Khan Sheikhun."),
+        Some((88, None, Civilians))
+    );
+    assert_eq!(
+        killed("The Observatory added that ISIL executed the 19 men on charges of corruption."),
+        Some((19, Some(19), People))
+    );
+    // A from-phrase naming places joined by "and", and one after a single person.
+    assert_eq!(
+        killed("The Observatory said that 98 evacuees from the northern towns of Fuaa and Kafraya were killed when a car bomb hit their buses."),
+        Some((98, Some(98), People))
+    );
+    assert_eq!(
+        killed("A reporter from Al-Jazeera was killed in a Russian airstrike near Idlib."),
+        Some((1, Some(1), Journalists))
+    );
+    // A date's day is still no count.
+    assert_eq!(
+        killed("The strike on April 5 killed 20 people."),
+        Some((20, Some(20), People))
     );
 }
