@@ -941,8 +941,32 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
                 && prev.q.max == Some(prev.q.min)
                 && c.q.max == Some(c.q.min)
         };
-        let merge =
-            (run && single(c) || kin) && c.harm.is_some() && prev.harm == c.harm && joined(prev, c);
+        // "Ten children and five women have been killed", "four children and one
+        // man": non-combatants counted in parts are one toll (a count of fighters
+        // beside one of soldiers stays two sides).
+        let unarmed = |x: &Cand| {
+            matches!(
+                x.np.category,
+                Some(
+                    CasualtyCategory::People
+                        | CasualtyCategory::Children
+                        | CasualtyCategory::Women
+                        | CasualtyCategory::Civilians
+                )
+            ) && x.q.max == Some(x.q.min)
+        };
+        // Not the parts of a toll given elsewhere: "Among the dead were 20 children
+        // and nine women", "three children and two women were among the dead".
+        let parts = unarmed(prev) && unarmed(c) && {
+            let from = prev.np.end.max(prev.q.end);
+            let among = (prev.q.first.saturating_sub(5)..(c.np.end.max(c.q.end) + 3).min(w.len()))
+                .any(|k| w.w(k) == "among");
+            w.w(from) == "and" && c.q.first == from + 1 && !among
+        };
+        let merge = (run && single(c) || kin || parts)
+            && c.harm.is_some()
+            && prev.harm == c.harm
+            && joined(prev, c);
         if merge {
             prev.q.min += c.q.min;
             prev.q.max = Some(prev.q.min);

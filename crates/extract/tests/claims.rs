@@ -2050,3 +2050,24 @@ fn counts_after_a_month_a_determiner_or_before_a_from_phrase() {
         Some((20, Some(20), People))
     );
 }
+
+#[test]
+fn non_combatants_counted_in_parts_are_one_toll() {
+    assert_eq!(
+        killed("Ten children and five women have been killed in Syrian government air strikes in Aleppo."),
+        Some((15, Some(15), People))
+    );
+    assert_eq!(
+        killed("Another airstrike hit a village in the northwest on Tuesday killing a woman and nine children."),
+        Some((10, Some(10), People))
+    );
+    // The parts of a toll given elsewhere stay parts; two sides stay two counts.
+    assert_eq!(
+        killed("Among the dead were 20 children and nine women, the Observatory said."),
+        Some((20, Some(20), Children))
+    );
+    assert_eq!(
+        killed("Shelling killed six civilians and five militiamen."),
+        Some((6, Some(6), Civilians))
+    );
+}
