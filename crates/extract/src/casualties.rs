@@ -458,6 +458,22 @@ fn stops_noun_phrase(w: &str) -> bool {
 fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
     // Skip a sub-count between the count and its verb: "At least 87 people including 31
     // children died", "41 civilians, among them 11 children, ...".
+    // "Sixteen civilians - including three children - were killed", "At least 11
+    // civilians, among them four women, were killed", "(including four women)": an
+    // aside set off between the count and its verb.
+    let open = w.w(i);
+    if matches!(open, "," | "-" | "\u{2013}" | "\u{2014}" | "(")
+        && matches!(w.w(i + 1), "including" | "among")
+    {
+        let closes = |k: usize| match open {
+            "(" => w.w(k) == ")",
+            "," => w.w(k) == ",",
+            _ => matches!(w.w(k), "-" | "\u{2013}" | "\u{2014}"),
+        };
+        if let Some(close) = (i + 2..(i + 14).min(w.len())).find(|&k| closes(k)) {
+            i = close + 1;
+        }
+    }
     // "hundreds of men, women and children were killed": a list of victim nouns.
     let victim = |k: usize| {
         matches!(

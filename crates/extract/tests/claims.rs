@@ -2071,3 +2071,25 @@ fn non_combatants_counted_in_parts_are_one_toll() {
         Some((6, Some(6), Civilians))
     );
 }
+
+#[test]
+fn an_aside_between_a_count_and_its_verb() {
+    assert_eq!(
+        killed("Sixteen civilians - including three children - were killed on Monday following heavy bombardments."),
+        Some((16, Some(16), Civilians))
+    );
+    assert_eq!(
+        killed(
+            "Clashes have rocked the city leaving 23 civilians - including nine children - dead."
+        ),
+        Some((23, Some(23), Civilians))
+    );
+    assert_eq!(
+        killed("At least 11 civilians, among them four women, were killed in air raids."),
+        Some((11, None, Civilians))
+    );
+    assert_eq!(
+        killed("At least 11 civilians (including four women) were killed in air raids."),
+        Some((11, None, Civilians))
+    );
+}
