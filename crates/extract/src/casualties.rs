@@ -458,6 +458,30 @@ fn stops_noun_phrase(w: &str) -> bool {
 fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
     // Skip a sub-count between the count and its verb: "At least 87 people including 31
     // children died", "41 civilians, among them 11 children, ...".
+    // "50 people who were killed in the shelling", "A total of 70 Daesh terrorists who
+    // were later identified as nationals of CIS states were eliminated": the relative
+    // clause's own verb, else the verb after it (the first auxiliary that opens a
+    // casualty verb, before a clause break).
+    if w.w(i) == "who" {
+        // Not "a man who lives with his parents", "the one who slaughtered the
+        // journalists": the relative clause's verb after an auxiliary, or "died".
+        let passive_or_died = is_aux(w.w(i + 1)) || matches!(w.w(i + 1), "died" | "perished");
+        if let Some(h) = harm_after(w, vocab, i + 1).filter(|_| passive_or_died) {
+            return Some(h);
+        }
+        let limit = (i + 25).min(w.len());
+        for k in i + 2..limit {
+            if matches!(w.w(k), ";" | ":" | "who" | "which" | "." | "said" | "says") {
+                break;
+            }
+            if is_aux(w.w(k)) && !is_aux(w.w(k - 1)) {
+                if let Some(h) = harm_after(w, vocab, k) {
+                    return Some(h);
+                }
+            }
+        }
+        return None;
+    }
     // "Sixteen civilians - including three children - were killed", "At least 11
     // civilians, among them four women, were killed", "(including four women)": an
     // aside set off between the count and its verb.

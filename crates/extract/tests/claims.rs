@@ -2093,3 +2093,28 @@ fn an_aside_between_a_count_and_its_verb() {
         Some((11, None, Civilians))
     );
 }
+
+#[test]
+fn a_relative_clause_between_a_count_and_its_verb() {
+    assert_eq!(
+        killed("A total of 70 Daesh terrorists who were later identified as nationals of CIS states were eliminated in the Mayadin area."),
+        Some((70, Some(70), Militants))
+    );
+    assert_eq!(
+        killed("A female Kurdish fighter who became a poster girl for the Kobane resistance has reportedly been beheaded by Isis."),
+        Some((1, Some(1), Fighters))
+    );
+    assert_eq!(
+        killed("A senior opposition official said 20 fighters who guarded the buses were killed."),
+        Some((20, Some(20), Fighters))
+    );
+    // The clause's own active verb or a noun is not the count's.
+    assert_eq!(
+        killed("He is the one who slaughtered the journalists."),
+        None
+    );
+    assert_eq!(
+        killed("Mustafa, a 48-year-old man who lives with his parents, says he would leave now."),
+        None
+    );
+}
