@@ -378,10 +378,20 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
             Some(CasualtyWord::Harm(h, where_)) if where_.after => {
                 // "Fifty-one dead", "nine deaths", "five of the dead": the count's own word.
                 // "Russian raids claimed 17 lives".
-                if matches!(
-                    word,
-                    "dead" | "deaths" | "fatalities" | "martyrs" | "death" | "lives"
-                ) {
+                // "hundreds of dead and injured people", "scores of the dead and
+                // wounded": a count of both, split nowhere, is neither.
+                let both = word == "dead"
+                    && matches!(w.w(i + 1), "and" | "or")
+                    && matches!(
+                        vocab.casualty.word_id(w.id(i + 2)),
+                        Some(CasualtyWord::Harm(other, _)) if other != h
+                    );
+                if !both
+                    && matches!(
+                        word,
+                        "dead" | "deaths" | "fatalities" | "martyrs" | "death" | "lives"
+                    )
+                {
                     np.harm = Some(*h);
                     np.end = i + 1;
                     // "a toll of eight dead civilians".

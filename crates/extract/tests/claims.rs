@@ -2118,3 +2118,20 @@ fn a_relative_clause_between_a_count_and_its_verb() {
         None
     );
 }
+
+#[test]
+fn the_dead_and_wounded_together_are_neither_count() {
+    assert_eq!(
+        killed("Hundreds of dead and injured people were rushed to six makeshift hospitals."),
+        None
+    );
+    assert_eq!(
+        killed("The militants left behind scores of the dead and wounded members."),
+        None
+    );
+    // "lives" before a second clause still counts.
+    assert_eq!(
+        killed("Shells landed in the market claiming two lives and injuring three people."),
+        Some((2, Some(2), People))
+    );
+}
