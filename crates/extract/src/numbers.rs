@@ -266,13 +266,24 @@ fn exact_at(w: &Words, i: usize) -> Option<(u32, usize, bool)> {
     Some((total.saturating_add(current), end, false))
 }
 
+/// "scores" without "of" as a quantity: before "more", "others" or a verb, at the
+/// start of a clause or after a participle ("scores were injured", "injuring scores
+/// more"), not "test scores were high".
+fn scores_alone(w: &Words, i: usize) -> bool {
+    let prev = i.checked_sub(1).map(|p| w.w(p)).unwrap_or("");
+    let clause_start = matches!(prev, "" | "and" | "said" | "," | "while") || prev.ends_with("ing");
+    clause_start && matches!(w.w(i + 1), "more" | "others" | "other" | "were" | "are")
+}
+
 /// A vague quantity at `i`: `dozens`, `scores of`, `hundreds`, `tens of thousands`,
 /// `several`, `a number of`.
 fn vague_at(w: &Words, i: usize) -> Option<(u32, u32, usize)> {
     let of_follows = |j: usize| w.w(j) == "of";
     match w.w(i) {
         "dozens" => Some((24, 99, i + 1)),
-        "scores" if of_follows(i + 1) => Some((40, 99, i + 1)),
+        // "scores of people", "injuring scores more", "scores were injured" (not
+        // "test scores"; a casualty count still needs its casualty word).
+        "scores" if of_follows(i + 1) || scores_alone(w, i) => Some((40, 99, i + 1)),
         "tens" if of_follows(i + 1) && w.w(i + 2) == "thousands" => Some((20_000, 99_999, i + 3)),
         "hundreds" if of_follows(i + 1) && w.w(i + 2) == "thousands" => {
             Some((200_000, 999_999, i + 3))

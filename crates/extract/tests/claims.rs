@@ -201,9 +201,10 @@ fn injured_counts_are_kept_apart_from_the_dead() {
         ),
         Some((10, Some(10), People))
     );
+    // "18 more" are more people, as most gold sets read it.
     assert_eq!(
         injured("Over 10 civilians were killed and 18 more wounded in the raids."),
-        Some((18, Some(18), Civilians))
+        Some((18, Some(18), People))
     );
     assert_eq!(
         injured("Dozens of people were killed and hundreds were injured on Sunday."),
@@ -2133,5 +2134,41 @@ fn the_dead_and_wounded_together_are_neither_count() {
     assert_eq!(
         killed("Shells landed in the market claiming two lives and injuring three people."),
         Some((2, Some(2), People))
+    );
+}
+
+#[test]
+fn injured_by_vague_counts_gas_and_the_injury_of() {
+    assert_eq!(
+        injured("The Observatory said scores were also injured in the aerial strikes."),
+        Some((40, Some(99), People))
+    );
+    assert_eq!(
+        injured(
+            "On Sunday more than 35 people suffered suffocation after the shelling with toxic gas."
+        ),
+        Some((36, None, People))
+    );
+    assert_eq!(
+        injured("The shelling led to the death of eight and the injury of 89."),
+        Some((89, Some(89), People))
+    );
+    // Killed and injured together, split nowhere, is neither.
+    assert_eq!(
+        injured(
+            "A suicide bomber blew himself up near the hall killing and injuring scores of people."
+        ),
+        None
+    );
+    // More of the same fighters; more people after civilians.
+    assert_eq!(
+        injured(
+            "The attack on a bunker in Al Qaim killed around 10 IS commanders and wounded 40 more."
+        ),
+        Some((40, Some(40), Militants))
+    );
+    assert_eq!(
+        injured("Jets bombed the towns killing at least 21 civilians and injuring dozens more."),
+        Some((24, Some(99), People))
     );
 }
