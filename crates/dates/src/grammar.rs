@@ -177,10 +177,18 @@ impl Matcher<'_> {
         Some((t.num, t.num, i + 1))
     }
 
-    /// `2015 people`, `12 %`: the number before is a count.
+    /// `2015 people`, `12 %`, `In May 12 killed`: the number before is a count. Not
+    /// `on April 25 killed at least seven`: a count after the verb is its own.
     fn count_follows(&self, i: usize) -> bool {
-        self.tok(i)
-            .is_some_and(|t| t.kw == Kw::CountNoun || t.is_punct('%'))
+        self.tok(i).is_some_and(|t| {
+            t.kw == Kw::CountNoun
+                || t.is_punct('%')
+                || t.kw == Kw::CountVerb
+                    && !(i + 1..i + 5).any(|k| {
+                        self.tok(k)
+                            .is_some_and(|u| u.kind == Kind::Num || matches!(u.kw, Kw::Number(_)))
+                    })
+        })
     }
 
     /// `04/05/2017`, `17-08-2014`, `2016-10-12`, `12.10.2016`, `04/05/17`.

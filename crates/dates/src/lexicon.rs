@@ -53,6 +53,10 @@ pub(crate) enum Kw {
     PeriodNoun,
     /// Plural nouns that make the number before them a count: `2015 people`.
     CountNoun,
+    /// `killed`, `injured`, `wounded`: a count's word like [`Kw::CountNoun`] (`In May
+    /// 12 killed`), unless a count of its own follows it: then it is the verb of a
+    /// clause the date opens (`a bombing on April 25 killed at least seven`).
+    CountVerb,
     And,
     To,
     Over,
@@ -319,9 +323,6 @@ impl Lexicon {
             "rebels",
             "others",
             "dead",
-            "injured",
-            "wounded",
-            "killed",
             "percent",
             "homes",
             "houses",
@@ -336,6 +337,9 @@ impl Lexicon {
             "miles",
         ] {
             words.insert(w, Kw::CountNoun);
+        }
+        for w in ["killed", "injured", "wounded"] {
+            words.insert(w, Kw::CountVerb);
         }
         for w in [
             "published",

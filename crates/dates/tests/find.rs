@@ -106,6 +106,23 @@ fn month_and_day_without_year_take_the_year_from_the_reference() {
     );
     let all = found("Rebels entered the town on March 3.", None);
     assert!(all.is_empty(), "no reference, no relative date: {all:?}");
+    // A day before a casualty verb with a count of its own is a day; before a bare
+    // casualty word, the number is the count.
+    assert_eq!(
+        day(
+            "A bombing on April 25 killed at least seven people.",
+            TUESDAY
+        ),
+        ("April 25".into(), d(2016, 4, 25))
+    );
+    let in_may = found(
+        "In May 12 killed in the clashes were buried.",
+        Some(d(2016, 6, 1)),
+    );
+    assert!(
+        in_may.iter().all(|(text, _)| text != "May 12"),
+        "{in_may:?}"
+    );
 }
 
 #[test]
