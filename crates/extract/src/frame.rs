@@ -228,8 +228,13 @@ fn refine_type(
             && matches!(a.kind, EntityKind::StateForce | EntityKind::ArmedGroup)
             && a.end <= w.span_of(c.first, c.end).start
         {
+            // "Regime forces killed 48 civilians", "ISIL terrorists killed three
+            // civilians from the town": civilians killed by a ground force with no
+            // fighting named were put to death (as the gold sets read it).
             return if air_actor(a) {
                 EventType::Airstrike
+            } else if c.category == CasualtyCategory::Civilians {
+                EventType::Execution
             } else {
                 EventType::GroundAttack
             };

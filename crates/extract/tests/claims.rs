@@ -2172,3 +2172,26 @@ fn injured_by_vague_counts_gas_and_the_injury_of() {
         Some((24, Some(99), People))
     );
 }
+
+#[test]
+fn civilians_put_to_death_are_an_execution() {
+    let ty = |s: &str| claim(s).event.map(|e| e.event_type);
+    // A ground force that kills civilians with no fighting named.
+    assert_eq!(
+        ty("Syria insurgents killed at least 14 civilians in the village of Khatab in central Hama province overnight."),
+        Some(EventType::Execution)
+    );
+    assert_eq!(
+        ty("Other ISIL terrorists shot two civilians dead after blindfolding them and tying their hands."),
+        Some(EventType::Execution)
+    );
+    assert_eq!(
+        ty("ISIL terrorists killed three civilians from the town on charges of apostasy and crucified them in the town square."),
+        Some(EventType::Execution)
+    );
+    // Fighters killed by a force fought on the ground.
+    assert_eq!(
+        ty("The Syrian army killed 28 Daesh militants near Palmyra."),
+        Some(EventType::GroundAttack)
+    );
+}
