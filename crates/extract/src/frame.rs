@@ -951,6 +951,22 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
         Some(h) if h.anaphor || h.event_type == EventType::Death => {
             (inherit(h.event_type), w.span_of(h.first, h.end), false)
         }
+        // "The bombing also killed 13 people in a fuel market": a bare "bombing" in an
+        // article about air strikes is that air campaign, not a planted bomb.
+        Some(h)
+            if h.event_type == EventType::Bombing
+                && h.end == h.first + 1
+                && matches!(w.w(h.first), "bombing" | "bombings")
+                && !(h.first > 0
+                    && matches!(
+                        w.w(h.first - 1),
+                        "car" | "suicide" | "truck" | "twin" | "roadside" | "bus" | "similar"
+                    ))
+                && !(0..w.len()).any(|k| w.w(k) == "responsibility")
+                && inp.previous_type == Some(EventType::Airstrike) =>
+        {
+            (EventType::Airstrike, w.span_of(h.first, h.end), false)
+        }
         Some(h) => (h.event_type, w.span_of(h.first, h.end), false),
         None => match killed.or(injured) {
             Some(c) => {

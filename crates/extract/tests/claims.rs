@@ -2195,3 +2195,26 @@ fn civilians_put_to_death_are_an_execution() {
         Some(EventType::GroundAttack)
     );
 }
+
+#[test]
+fn a_bare_bombing_after_air_strikes_is_the_air_campaign() {
+    let types = |text: &str| -> Vec<EventType> {
+        claims_on(text, None)
+            .into_iter()
+            .filter_map(|c| c.event.map(|e| e.event_type))
+            .collect()
+    };
+    assert_eq!(
+        types("Russian air strikes hit the town of Maaret al-Numan on Monday. The bombing also killed 13 people in a fuel market in the same town."),
+        vec![EventType::Airstrike, EventType::Airstrike]
+    );
+    // A car bombing stays a bombing; so does a bombing nobody has claimed.
+    assert_eq!(
+        types("Russian air strikes hit the town on Monday. Some 33 people were killed in a wave of car bombings in Baghdad."),
+        vec![EventType::Airstrike, EventType::Bombing]
+    );
+    assert_eq!(
+        types("Russian air strikes hit the town on Monday. There was no immediate claim of responsibility for the bombing."),
+        vec![EventType::Airstrike, EventType::Bombing]
+    );
+}
