@@ -991,6 +991,11 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
     // "An adult and a child have been killed", "a man and a woman": single victims
     // listed together are one count.
     let single = |c: &Cand| c.np.person.is_some() && c.q.min == 1 && c.q.max == Some(1);
+    // A count of companions: "12 other militants", "three of his comrades".
+    let companions = |c: &Cand| {
+        matches!(w.w(c.q.end), "other" | "others")
+            || w.w(c.q.end) == "of" && matches!(w.w(c.q.end + 1), "his" | "her" | "their")
+    };
     cands.dedup_by(|c, prev| {
         let run = prev.np.person.is_some() && prev.q.max == Some(prev.q.min);
         // "two women and their seven children": a family counted in parts.
@@ -1024,6 +1029,21 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
                 .any(|k| w.w(k) == "among");
             w.w(from) == "and" && c.q.first == from + 1 && !among
         };
+        // "His son and 12 other militants were killed": one person and the companions
+        // counted after him are one toll of the companions' kind.
+        if single(prev)
+            && companions(c)
+            && c.harm.is_some()
+            && prev.harm == c.harm
+            && joined(prev, c)
+        {
+            prev.q.min = c.q.min.saturating_add(1);
+            prev.q.max = c.q.max.map(|m| m.saturating_add(1));
+            prev.q.end = c.q.end;
+            prev.np.category = c.np.category.or(prev.np.category);
+            prev.np.end = c.np.end;
+            return true;
+        }
         let merge = (run && single(c) || kin || parts)
             && c.harm.is_some()
             && prev.harm == c.harm
@@ -1079,6 +1099,71 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
         {
             cands[k].np.category = cands[k + 1].np.category;
             cands[k].np.government |= cands[k + 1].np.government;
+        }
+    }
+    // "The strike killed the commander and three other people", "Hassan Abboud was
+    // killed along with several other leading members of the group": one more victim,
+    // named before the companions and not counted himself.
+    for k in 0..cands.len() {
+        let c = &cands[k];
+        if !companions(c) || c.q.first < 3 {
+            continue;
+        }
+        let before = c.q.first - 1;
+        let counted_before = k
+            .checked_sub(1)
+            .is_some_and(|p| cands[p].np.end.max(cands[p].q.end) >= before);
+        let mut harm = c.harm;
+        // Only a count with no verb of its own: "Five civilians were killed on Thursday
+        // and 90 others were wounded" coordinates two clauses.
+        let one_more = if w.w(before) == "and" && !counted_before && harm.is_none() {
+            // A name or a singular person noun right before "and".
+            let head = before - 1;
+            let singular = w.cap(head)
+                || matches!(
+                    w.w(head),
+                    "commander"
+                        | "leader"
+                        | "son"
+                        | "aide"
+                        | "cleric"
+                        | "brother"
+                        | "father"
+                        | "deputy"
+                        | "spokesman"
+                        | "emir"
+                        | "chief"
+                        | "driver"
+                )
+                || matches!(
+                    vocab.casualty.word_id(w.id(head)),
+                    Some(CasualtyWord::Person(_))
+                );
+            if singular {
+                // The verb before the person: "killed the commander and".
+                harm = (head.saturating_sub(8)..head)
+                    .rev()
+                    .take_while(|&j| !matches!(w.w(j), "," | ";" | ":") && !is_aux(w.w(j)))
+                    .find_map(|j| match vocab.casualty.word_id(w.id(j)) {
+                        Some(CasualtyWord::Harm(h, at)) if at.before => Some(*h),
+                        _ => None,
+                    });
+            }
+            singular
+        } else if w.w(before) == "with" && w.w(before - 1) == "along" && harm.is_none() {
+            harm = match vocab.casualty.word_id(w.id(before - 2)) {
+                Some(CasualtyWord::Harm(h, at)) if at.after => Some(*h),
+                _ => None,
+            };
+            harm.is_some()
+        } else {
+            false
+        };
+        if one_more && harm.is_some() {
+            let c = &mut cands[k];
+            c.harm = harm;
+            c.q.min = c.q.min.saturating_add(1);
+            c.q.max = c.q.max.map(|m| m.saturating_add(1));
         }
     }
     let mut out: Vec<Count> = Vec::new();

@@ -1458,9 +1458,10 @@ fn one_named_person_wounded_or_killed_is_one() {
         named_killed("Jihadists from Uzbekistan were killed in airstrikes near Idlib."),
         None
     );
+    // "He" is no named person; he and his companions are one toll of three.
     assert_eq!(
         named_killed("He was killed along with two other people by a blast on the road."),
-        None
+        Some((3, Some(3), "people".into(), "two other people".into()))
     );
 }
 
@@ -2216,5 +2217,26 @@ fn a_bare_bombing_after_air_strikes_is_the_air_campaign() {
     assert_eq!(
         types("Russian air strikes hit the town on Monday. There was no immediate claim of responsibility for the bombing."),
         vec![EventType::Airstrike, EventType::Bombing]
+    );
+}
+
+#[test]
+fn a_person_and_his_companions_are_one_toll() {
+    assert_eq!(
+        killed("Abdel-Moneim said his son and 12 other militants were killed inside a tunnel."),
+        Some((13, Some(13), Militants))
+    );
+    assert_eq!(
+        killed("He was killed along with two other people by a blast that hit their bus."),
+        Some((3, Some(3), People))
+    );
+    assert_eq!(
+        killed("The strike killed the commander and three other people."),
+        Some((4, Some(4), People))
+    );
+    // Two clauses, each with its own verb, stay two counts.
+    assert_eq!(
+        injured("Five civilians were killed on Thursday and more than 90 others were wounded."),
+        Some((91, None, People))
     );
 }
