@@ -607,6 +607,11 @@ pub(crate) fn cluster(
     // then by the claims' id order, so the result is a function of the set.
     edges.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     let n = members.len();
+    if n == 1 {
+        // A claim alone (most components): its own cluster, without the tables
+        // below (seven allocations for one answer).
+        return vec![vec![0]];
+    }
     let mut parent: Vec<u32> = (0..n as u32).collect();
     fn find(parent: &mut [u32], mut x: u32) -> u32 {
         while parent[x as usize] != x {
