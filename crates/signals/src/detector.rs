@@ -1,6 +1,8 @@
 //! [`SignalDetector`]: one pass over an article's kept paragraphs and title,
 //! producing every signal of [`crate::kinds`] with its evidence.
 
+use std::borrow::Cow;
+
 use crosscheck_schema::{ArticleAnalysis, Evidence, RemovalKind, Signal, Span};
 
 use crate::caps::{caps_candidates, find_caps, is_all_caps_title, is_caps_candidate};
@@ -32,20 +34,20 @@ struct Tally {
 impl Tally {
     /// Counts one occurrence; its span is evidence only when it is a span of the
     /// article's text (a title read from a record field is not).
-    fn add(&mut self, span: Option<Span>, label: Option<&str>) {
+    fn add(&mut self, span: Option<Span>, label: Option<&'static str>) {
         self.count += 1;
         if let Some(s) = span {
             self.evidence.push(Evidence {
                 start: s.start,
                 end: s.end,
-                label: label.map(str::to_string),
+                label: label.map(Cow::Borrowed),
             });
         }
     }
 
-    fn signal(self, kind: &str) -> Option<Signal> {
+    fn signal(self, kind: &'static str) -> Option<Signal> {
         (self.count > 0).then(|| Signal {
-            kind: kind.to_string(),
+            kind: Cow::Borrowed(kind),
             value: self.count as f32,
             weight: 0.0,
             evidence: self.evidence,
@@ -325,7 +327,7 @@ impl SignalDetector {
                 .map(|a| Evidence {
                     start: a.speaker.start,
                     end: a.speaker.end,
-                    label: Some(a.speaker.slice(text).to_string()),
+                    label: Some(Cow::Owned(a.speaker.slice(text).to_string())),
                 })
                 .collect(),
         });
