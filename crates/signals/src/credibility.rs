@@ -181,10 +181,19 @@ impl Component {
     }
 
     fn select(&self, row: &[f32]) -> Vec<f32> {
-        self.columns
-            .iter()
-            .map(|&c| row.get(c).copied().filter(|v| v.is_finite()).unwrap_or(0.0))
-            .collect()
+        let mut x = Vec::with_capacity(self.columns.len());
+        self.select_into(row, &mut x);
+        x
+    }
+
+    /// [`Component::select`] into `x` (cleared first), reused across components.
+    fn select_into(&self, row: &[f32], x: &mut Vec<f32>) {
+        x.clear();
+        x.extend(
+            self.columns
+                .iter()
+                .map(|&c| row.get(c).copied().filter(|v| v.is_finite()).unwrap_or(0.0)),
+        );
     }
 
     fn margin(&self, row: &[f32]) -> f32 {
@@ -393,9 +402,9 @@ impl CredibilityModel {
             Some((_, v)) => *v += w,
             None => groups.push((reason, w)),
         };
-        let mut contrib = Vec::new();
+        let (mut x, mut contrib) = (Vec::new(), Vec::new());
         for c in self.components.iter().filter(|c| c.applies_to(row)) {
-            let x = c.select(row);
+            c.select_into(row, &mut x);
             let bias = c.scorer.contributions(&x, &mut contrib);
             let a = c.platt.0;
             let constant = a * bias + c.platt.1 - c.offset;
