@@ -300,10 +300,13 @@ impl Linker {
     }
 
     pub(crate) fn index_claim(&mut self, i: u32) {
+        // The index is taken out for the insert, so that the chain is read in
+        // place instead of copied.
+        let mut events = std::mem::take(&mut self.events);
         if let (Some(chain), Some(window)) = (self.chain(i), self.window(i)) {
-            let chain: Vec<u32> = chain.to_vec();
-            self.events.insert(i, &chain, window);
+            events.insert(i, chain, window);
         }
+        self.events = events;
     }
 
     /// Claims that may describe the same event as `i`: its article's other claims,

@@ -46,7 +46,7 @@ impl Tally {
     }
 
     fn signal(self, kind: &'static str) -> Option<Signal> {
-        (self.count > 0).then(|| Signal {
+        (self.count > 0).then_some(Signal {
             kind: Cow::Borrowed(kind),
             value: self.count as f32,
             weight: 0.0,
