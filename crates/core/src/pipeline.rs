@@ -13,6 +13,7 @@ use crosscheck_schema::{
 use crosscheck_segment::{Segmenter, SentenceTokens};
 use crosscheck_signals::{ArticleCredibility, CredibilityModel, Outlets, SignalDetector};
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::models::{self, Models};
@@ -269,7 +270,7 @@ impl Pipeline {
             propaganda.detect_with(text, sentences, &mut scratch.propaganda)
         };
         Signal {
-            kind: "propaganda_techniques".to_string(),
+            kind: Cow::Borrowed("propaganda_techniques"),
             value: spans.len() as f32,
             weight: 0.0,
             evidence: spans
@@ -277,7 +278,7 @@ impl Pipeline {
                 .map(|t| Evidence {
                     start: t.start,
                     end: t.end,
-                    label: Some(t.technique.name().to_string()),
+                    label: Some(Cow::Borrowed(t.technique.name())),
                 })
                 .collect(),
         }

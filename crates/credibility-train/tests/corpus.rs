@@ -113,7 +113,7 @@ fn the_reasons_say_why_with_the_words() {
         assert!(reason.weight < 0.0, "{reason:?}");
         assert!(!reason.evidence.is_empty(), "{reason:?}");
     }
-    let kinds_of: Vec<&str> = c.signals.iter().map(|s| s.kind.as_str()).collect();
+    let kinds_of: Vec<&str> = c.signals.iter().map(|s| &*s.kind).collect();
     assert!(kinds_of.contains(&kinds::ALL_CAPS), "{kinds_of:?}");
     assert!(kinds_of.contains(&kinds::ANONYMOUS_SOURCES), "{kinds_of:?}");
     let caps = c

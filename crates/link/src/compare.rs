@@ -6,7 +6,7 @@ use crosscheck_schema::{
     Event, EventType, PlaceMention,
 };
 use rustc_hash::FxHashMap;
-use std::borrow::Cow;
+use std::ops::Range;
 
 use crate::config::LinkConfig;
 use crate::events::{comparable, family};
@@ -392,11 +392,13 @@ impl Linker {
     pub(crate) fn report(&self, claims: &[u32], sources: &Sources) -> EventReport {
         let event_id = hex_id('e', &self.claim_id(claims[0]));
         let units = self.units(claims, sources);
-        let count_units = |ks: &[usize]| {
-            let mut u: Vec<u32> = ks.iter().map(|&k| units[k]).collect();
-            u.sort_unstable();
-            u.dedup();
-            u.len()
+        // The number of distinct units among the claims `ks` (`buf` is scratch).
+        let count_units = |ks: &[usize], buf: &mut Vec<u32>| {
+            buf.clear();
+            buf.extend(ks.iter().map(|&k| units[k]));
+            buf.sort_unstable();
+            buf.dedup();
+            buf.len()
         };
         let mut contradictions = Vec::new();
         let mut corroborations = Vec::new();
@@ -406,42 +408,52 @@ impl Linker {
         let mut best: FxHashMap<ContradictionField, (usize, Value, u32)> = FxHashMap::default();
         // Every asserted (not denied) actor with its support, for the description: when
         // two sides have the same support, the headline names both.
-        let mut asserted_actors: Vec<(usize, Cow<'_, str>, u32)> = Vec::new();
+        let mut asserted_actors: Vec<(usize, u32)> = Vec::new();
 
+        // Reused from field to field: each field's (value, claim) pairs; the claims
+        // with a value, grouped by value; each value with its claims' range of
+        // `with_value`; a value's supporting claims; scratch for `count_units`.
+        let mut values: Vec<(Value, usize)> = Vec::new();
+        let mut with_value: Vec<usize> = Vec::new();
+        let mut groups: Vec<(Value, Range<usize>)> = Vec::new();
+        let mut support: Vec<usize> = Vec::new();
+        let mut units_buf: Vec<u32> = Vec::new();
         for field in FIELDS {
-            let mut values: Vec<(Value, usize)> = claims
-                .iter()
-                .enumerate()
-                .filter_map(|(k, &i)| self.value(i, field).map(|v| (v, k)))
-                .collect();
+            values.clear();
+            values.extend(
+                claims
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, &i)| self.value(i, field).map(|v| (v, k))),
+            );
             if values.is_empty() {
                 continue;
             }
             values.sort_unstable();
-            let mut groups: Vec<(Value, Vec<usize>)> = Vec::new();
-            for (v, k) in values {
+            with_value.clear();
+            groups.clear();
+            for &(v, k) in &values {
                 match groups.last_mut() {
-                    Some((gv, ks)) if *gv == v => ks.push(k),
-                    _ => groups.push((v, vec![k])),
+                    Some((gv, ks)) if *gv == v => ks.end += 1,
+                    _ => groups.push((v, with_value.len()..with_value.len() + 1)),
                 }
+                with_value.push(k);
             }
-            let with_value: Vec<usize> = groups
-                .iter()
-                .flat_map(|(_, ks)| ks.iter().copied())
-                .collect();
-            for (v, ks) in &groups {
+            for (v, range) in &groups {
+                let ks = &with_value[range.clone()];
                 let rep = claims[ks[0]];
                 // Everything that implies the value backs it: 41 backs "at least 35",
                 // a claim in al-Sukkari backs Aleppo.
-                let mut support: Vec<usize> = ks.clone();
+                support.clear();
+                support.extend_from_slice(ks);
                 support.extend(
                     with_value
                         .iter()
                         .copied()
                         .filter(|k| !ks.contains(k) && self.supports(claims[*k], rep, field)),
                 );
-                let sources = count_units(&support);
-                let own_sources = count_units(ks);
+                let sources = count_units(&support, &mut units_buf);
+                let own_sources = count_units(ks, &mut units_buf);
                 let better = match best.get(&field) {
                     None => true,
                     // Places of one event lie on one chain: the most specific says
@@ -452,18 +464,17 @@ impl Linker {
                     Some(&(s, _, b)) if field == ContradictionField::Place => {
                         let depth = |i: u32| self.stated_chain(i).map_or(0, <[u32]>::len);
                         let (mine, theirs) = ((depth(rep), own_sources), (depth(b), s));
-                        mine > theirs || (mine == theirs && self.claim_id(rep) < self.claim_id(b))
+                        mine > theirs || (mine == theirs && self.cmp_claim_ids(rep, b).is_lt())
                     }
                     Some(&(s, _, b)) => {
-                        own_sources > s
-                            || (own_sources == s && self.claim_id(rep) < self.claim_id(b))
+                        own_sources > s || (own_sources == s && self.cmp_claim_ids(rep, b).is_lt())
                     }
                 };
                 if better {
                     best.insert(field, (own_sources, *v, rep));
                 }
                 if let Value::Actor { denied: false, .. } = v {
-                    asserted_actors.push((own_sources, self.claim_id(rep), rep));
+                    asserted_actors.push((own_sources, rep));
                 }
                 if sources >= 2 {
                     corroborated.extend(ks.iter().map(|&k| claims[k]));
@@ -488,8 +499,8 @@ impl Linker {
                 for h in g + 1..groups.len() {
                     let mut left = Vec::new();
                     let mut right = Vec::new();
-                    for &x in &groups[g].1 {
-                        for &y in &groups[h].1 {
+                    for &x in &with_value[groups[g].1.clone()] {
+                        for &y in &with_value[groups[h].1.clone()] {
                             if self.pair_conflicts(claims[x], claims[y], field) {
                                 left.push(x);
                                 right.push(y);
@@ -506,11 +517,20 @@ impl Linker {
                     // Counts and dates are listed lower value first. Places and actors
                     // are codes interned in arrival order: there the side holding the
                     // smallest claim id goes first, so ids and order do not depend on it.
-                    let first_id =
-                        |ks: &[usize]| ks.iter().map(|&k| self.claim_id(claims[k])).min();
+                    // Both sides hold a claim (`left` is not empty, `right` as long).
+                    let first_id = |ks: &[usize]| {
+                        ks.iter()
+                            .map(|&k| claims[k])
+                            .min_by(|&a, &b| self.cmp_claim_ids(a, b))
+                            .unwrap_or(u32::MAX)
+                    };
                     let interned =
                         matches!(field, ContradictionField::Place | ContradictionField::Actor);
-                    if interned && first_id(&right) < first_id(&left) {
+                    if interned
+                        && self
+                            .cmp_claim_ids(first_id(&right), first_id(&left))
+                            .is_lt()
+                    {
                         std::mem::swap(&mut left, &mut right);
                     }
                     let sides: Vec<u32> = left.iter().chain(&right).map(|&k| claims[k]).collect();
@@ -534,12 +554,12 @@ impl Linker {
         }
         // The best-supported asserted actors: one, or several with equal support
         // (ties in claim-id order, so the headline does not depend on arrival order).
-        asserted_actors.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        asserted_actors.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| self.cmp_claim_ids(a.1, b.1)));
         let top = asserted_actors.first().map_or(0, |a| a.0);
         let actors: Vec<u32> = asserted_actors
             .iter()
             .take_while(|a| a.0 == top)
-            .map(|a| a.2)
+            .map(|a| a.1)
             .collect();
         let actor_disputed = contradictions
             .iter()

@@ -225,9 +225,10 @@ impl<'a> ConsistencyIndex<'a> {
                 .and_modify(|s| *s = None)
                 .or_insert(Some(*status));
         }
+        let mut id = String::new();
         for i in 0..n as u32 {
-            let id = linker.claim_id(i);
-            let id = id.as_ref();
+            linker.claim_id_into(i, &mut id);
+            let id = id.as_str();
             if let Some(&(e, k)) = event_of.get(id) {
                 index.claim_event[i as usize] = e;
                 index.members[e as usize][k as usize] = i;

@@ -300,10 +300,13 @@ impl Linker {
     }
 
     pub(crate) fn index_claim(&mut self, i: u32) {
+        // The index is taken out for the insert, so that the chain is read in
+        // place instead of copied.
+        let mut events = std::mem::take(&mut self.events);
         if let (Some(chain), Some(window)) = (self.chain(i), self.window(i)) {
-            let chain: Vec<u32> = chain.to_vec();
-            self.events.insert(i, &chain, window);
+            events.insert(i, chain, window);
         }
+        self.events = events;
     }
 
     /// Claims that may describe the same event as `i`: its article's other claims,
@@ -607,6 +610,11 @@ pub(crate) fn cluster(
     // then by the claims' id order, so the result is a function of the set.
     edges.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     let n = members.len();
+    if n == 1 {
+        // A claim alone (most components): its own cluster, without the tables
+        // below (seven allocations for one answer).
+        return vec![vec![0]];
+    }
     let mut parent: Vec<u32> = (0..n as u32).collect();
     fn find(parent: &mut [u32], mut x: u32) -> u32 {
         while parent[x as usize] != x {

@@ -40,6 +40,7 @@
 //! when the reports are copies of each other (see `docs/linking.md`, Limits).
 
 mod body_words;
+mod claim_ids;
 mod compare;
 mod config;
 mod consistency;

@@ -394,13 +394,11 @@ impl Linker {
             while end < order.len() && order[end].0 == root {
                 end += 1;
             }
-            let mut keyed: Vec<(Cow<'_, str>, u32)> = order[start..end]
-                .iter()
-                .map(|&(_, i)| (self.claim_id(i), i))
-                .collect();
+            // By claim id; the claim's index breaks a tie (between equal ids the
+            // input gave), as it did when the ids were built and sorted.
+            let mut members: Vec<u32> = order[start..end].iter().map(|&(_, i)| i).collect();
             start = end;
-            keyed.sort_unstable();
-            let members: Vec<u32> = keyed.into_iter().map(|(_, i)| i).collect();
+            members.sort_unstable_by(|&a, &b| self.cmp_claim_ids(a, b).then(a.cmp(&b)));
             for (k, &i) in members.iter().enumerate() {
                 pos[i as usize] = k as u32;
             }

@@ -53,7 +53,7 @@ impl Linker {
 /// The decimal digits of `n`, padded with zero bytes: two such arrays compare as
 /// the two numbers' spellings do (a zero byte sorts before every digit, as the end
 /// of the shorter spelling does).
-fn digits(n: u32) -> [u8; 10] {
+pub(crate) fn digits(n: u32) -> [u8; 10] {
     let mut spelt = [0u8; 10];
     let mut at = spelt.len();
     let mut rest = n;
@@ -72,13 +72,13 @@ fn digits(n: u32) -> [u8; 10] {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::minhash::Sketch;
     use crate::record::{ArticleRec, ClaimRec};
 
     /// A linker holding only articles and claims: `(article id, claim ids)`.
-    fn linker(articles: &[(&str, Vec<String>)]) -> Linker {
+    pub(crate) fn linker(articles: &[(&str, Vec<String>)]) -> Linker {
         let mut linker = Linker::default();
         for (a, (id, claims)) in articles.iter().enumerate() {
             linker.articles.push(ArticleRec {

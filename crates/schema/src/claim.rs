@@ -275,6 +275,22 @@ pub struct EventFrame {
 /// `format!("{article}/c{n}")`, written without the formatting machinery (the
 /// pipeline makes one per claim, the linker one per comparison).
 pub fn claim_id(article: &str, n: u64) -> String {
+    let (digits, at) = spelt(n);
+    let mut id = String::with_capacity(article.len() + 2 + digits.len() - at);
+    push_claim_id(article, &digits[at..], &mut id);
+    id
+}
+
+/// [`claim_id`] written into `id` (cleared first), for a caller that makes many
+/// ids one after the other and needs each only for a moment.
+pub fn claim_id_into(article: &str, n: u64, id: &mut String) {
+    let (digits, at) = spelt(n);
+    id.clear();
+    push_claim_id(article, &digits[at..], id);
+}
+
+/// The decimal digits of `n`: `digits[at..]` of the returned `(digits, at)`.
+fn spelt(n: u64) -> ([u8; 20], usize) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut rest = n;
@@ -286,12 +302,14 @@ pub fn claim_id(article: &str, n: u64) -> String {
             break;
         }
     }
-    let mut id = String::with_capacity(article.len() + 2 + digits.len() - at);
+    (digits, at)
+}
+
+fn push_claim_id(article: &str, digits: &[u8], id: &mut String) {
     id.push_str(article);
     id.push_str("/c");
     // ASCII digits, so every byte is a char.
-    id.extend(digits[at..].iter().map(|&d| char::from(d)));
-    id
+    id.extend(digits.iter().map(|&d| char::from(d)));
 }
 
 #[cfg(test)]
@@ -313,6 +331,10 @@ mod tests {
             u64::MAX,
         ] {
             assert_eq!(claim_id("5b905c03aa", n), format!("5b905c03aa/c{n}"));
+            // A reused buffer holds the same id, whatever it held before.
+            let mut id = String::from("an earlier, longer id/c123456");
+            claim_id_into("5b905c03aa", n, &mut id);
+            assert_eq!(id, format!("5b905c03aa/c{n}"));
         }
         assert_eq!(claim_id("", 7), "/c7");
     }

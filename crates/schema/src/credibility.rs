@@ -1,3 +1,5 @@
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// Evidence for a signal: a span of the article's source text.
@@ -6,15 +8,17 @@ pub struct Evidence {
     pub start: usize,
     pub end: usize,
     /// A finer label where the signal has several (a propaganda technique name).
+    /// Most labels are fixed names, borrowed, not copied into a string per span.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
+    pub label: Option<Cow<'static, str>>,
 }
 
 /// One interpretable observation about an article (see `docs/signals.md`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Signal {
     /// `scare_quotes`, `all_caps`, `question_headline`, `loaded_language`, ...
-    pub kind: String,
+    /// (a fixed name, borrowed; owned only when read from a file).
+    pub kind: Cow<'static, str>,
     /// The signal's measured value (a count, a share, a probability).
     pub value: f32,
     /// Contribution to the credibility score, in log-odds; negative lowers it.

@@ -34,9 +34,9 @@ pub use article::{
     ArticleAnalysis, CompilationPart, MetadataField, Removal, RemovalKind, Sentence, SourceRef,
 };
 pub use claim::{
-    claim_id, Attribution, AttributionSource, Casualties, CasualtyCategory, Claim, ClaimStatus,
-    DatePrecision, DateValue, EntityKind, EntityMention, EventFrame, EventType, PlaceMention,
-    SourceKind, UNNAMED_ATTACKER,
+    claim_id, claim_id_into, Attribution, AttributionSource, Casualties, CasualtyCategory, Claim,
+    ClaimStatus, DatePrecision, DateValue, EntityKind, EntityMention, EventFrame, EventType,
+    PlaceMention, SourceKind, UNNAMED_ATTACKER,
 };
 pub use credibility::{Credibility, CredibilityLabel, Evidence, Signal};
 pub use document::{Document, InputFormat, RecordFields};

@@ -46,6 +46,8 @@ mod linear;
 mod model_file;
 pub mod train;
 
+use std::borrow::Cow;
+
 use crosscheck_learn::{Boosted, SplitMix64};
 use crosscheck_link::Consistency;
 use crosscheck_schema::{ArticleAnalysis, Credibility, CredibilityLabel, Evidence, Signal, Span};
@@ -179,10 +181,19 @@ impl Component {
     }
 
     fn select(&self, row: &[f32]) -> Vec<f32> {
-        self.columns
-            .iter()
-            .map(|&c| row.get(c).copied().filter(|v| v.is_finite()).unwrap_or(0.0))
-            .collect()
+        let mut x = Vec::with_capacity(self.columns.len());
+        self.select_into(row, &mut x);
+        x
+    }
+
+    /// [`Component::select`] into `x` (cleared first), reused across components.
+    fn select_into(&self, row: &[f32], x: &mut Vec<f32>) {
+        x.clear();
+        x.extend(
+            self.columns
+                .iter()
+                .map(|&c| row.get(c).copied().filter(|v| v.is_finite()).unwrap_or(0.0)),
+        );
     }
 
     fn margin(&self, row: &[f32]) -> f32 {
@@ -391,9 +402,9 @@ impl CredibilityModel {
             Some((_, v)) => *v += w,
             None => groups.push((reason, w)),
         };
-        let mut contrib = Vec::new();
+        let (mut x, mut contrib) = (Vec::new(), Vec::new());
         for c in self.components.iter().filter(|c| c.applies_to(row)) {
-            let x = c.select(row);
+            c.select_into(row, &mut x);
             let bias = c.scorer.contributions(&x, &mut contrib);
             let a = c.platt.0;
             let constant = a * bias + c.platt.1 - c.offset;
@@ -446,7 +457,7 @@ impl CredibilityModel {
             .map(|(kind, weight)| {
                 let (value, evidence) = reason_detail(kind, article, consistency);
                 Signal {
-                    kind: kind.to_string(),
+                    kind: Cow::Borrowed(kind),
                     value,
                     weight,
                     evidence,
@@ -669,7 +680,7 @@ impl<'a> ArticleCredibility<'a> {
                 .map(|m| Evidence {
                     start: m.start,
                     end: m.end,
-                    label: outlet.map(|o| o.category.as_str().to_string()),
+                    label: outlet.map(|o| Cow::Borrowed(o.category.as_str())),
                 })
                 .collect();
             (value, evidence)
@@ -788,25 +799,33 @@ fn reason_detail(
         // reason, with each span labelled by its own signal.
         crate::kinds::LOADED_LANGUAGE => {
             let mut value = 0.0;
-            let mut evidence = Vec::new();
+            // The labels are copied into strings only for the spans kept.
+            let mut found: Vec<(usize, usize, Option<&str>)> = Vec::new();
             article.signals.visit(|s| {
                 let dehumanising = s.kind == crate::kinds::DEHUMANISING;
                 if s.kind == crate::kinds::LOADED_LANGUAGE || dehumanising {
                     value += s.value;
-                    evidence.extend(s.evidence.map(|(start, end, label)| Evidence {
-                        start,
-                        end,
-                        label: if dehumanising {
-                            Some(crate::kinds::DEHUMANISING.to_string())
+                    found.extend(s.evidence.map(|(start, end, label)| {
+                        let label = if dehumanising {
+                            Some(crate::kinds::DEHUMANISING)
                         } else {
-                            label.map(str::to_string)
-                        },
+                            label
+                        };
+                        (start, end, label)
                     }));
                 }
                 true
             });
-            evidence.sort_by_key(|e| (e.start, e.end));
-            evidence.truncate(MAX_EVIDENCE);
+            found.sort_by_key(|&(start, end, _)| (start, end));
+            let evidence = found
+                .into_iter()
+                .take(MAX_EVIDENCE)
+                .map(|(start, end, label)| Evidence {
+                    start,
+                    end,
+                    label: label.map(|l| Cow::Owned(l.to_string())),
+                })
+                .collect();
             (value, evidence)
         }
         signal_kind => {
@@ -821,7 +840,7 @@ fn reason_detail(
                     .map(|(start, end, label)| Evidence {
                         start,
                         end,
-                        label: label.map(str::to_string),
+                        label: label.map(|l| Cow::Owned(l.to_string())),
                     });
                 found = (s.value, evidence.collect());
                 false
@@ -1041,7 +1060,7 @@ mod tests {
         let mut article = crosscheck_core::Pipeline::new().analyze(&doc).remove(0);
         // Long, unsorted, labelled evidence, and both halves of loaded language.
         article.signals.push(Signal {
-            kind: crate::kinds::LOADED_LANGUAGE.to_string(),
+            kind: crate::kinds::LOADED_LANGUAGE.into(),
             value: 3.0,
             weight: 0.5,
             evidence: (0..30)
@@ -1049,18 +1068,18 @@ mod tests {
                 .map(|i| Evidence {
                     start: i * 3,
                     end: i * 3 + 2,
-                    label: (i % 3 != 0).then(|| format!("l\"{i}")),
+                    label: (i % 3 != 0).then(|| format!("l\"{i}").into()),
                 })
                 .collect(),
         });
         article.signals.push(Signal {
-            kind: crate::kinds::DEHUMANISING.to_string(),
+            kind: crate::kinds::DEHUMANISING.into(),
             value: 2.0,
             weight: 0.0,
             evidence: vec![Evidence {
                 start: 4,
                 end: 9,
-                label: Some("x".to_string()),
+                label: Some("x".into()),
             }],
         });
         let direct = ArticleCredibility::new(&article, None);
@@ -1071,7 +1090,7 @@ mod tests {
             ..direct.clone()
         };
         let mut kinds: Vec<&str> = FEATURES.iter().map(|f| f.reason).collect();
-        kinds.extend(article.signals.iter().map(|s| s.kind.as_str()));
+        kinds.extend(article.signals.iter().map(|s| &*s.kind));
         kinds.push("no such signal");
         let consistency = Consistency {
             linked: true,

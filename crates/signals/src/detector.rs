@@ -1,6 +1,8 @@
 //! [`SignalDetector`]: one pass over an article's kept paragraphs and title,
 //! producing every signal of [`crate::kinds`] with its evidence.
 
+use std::borrow::Cow;
+
 use crosscheck_schema::{ArticleAnalysis, Evidence, RemovalKind, Signal, Span};
 
 use crate::caps::{caps_candidates, find_caps, is_all_caps_title, is_caps_candidate};
@@ -32,20 +34,20 @@ struct Tally {
 impl Tally {
     /// Counts one occurrence; its span is evidence only when it is a span of the
     /// article's text (a title read from a record field is not).
-    fn add(&mut self, span: Option<Span>, label: Option<&str>) {
+    fn add(&mut self, span: Option<Span>, label: Option<&'static str>) {
         self.count += 1;
         if let Some(s) = span {
             self.evidence.push(Evidence {
                 start: s.start,
                 end: s.end,
-                label: label.map(str::to_string),
+                label: label.map(Cow::Borrowed),
             });
         }
     }
 
-    fn signal(self, kind: &str) -> Option<Signal> {
-        (self.count > 0).then(|| Signal {
-            kind: kind.to_string(),
+    fn signal(self, kind: &'static str) -> Option<Signal> {
+        (self.count > 0).then_some(Signal {
+            kind: Cow::Borrowed(kind),
             value: self.count as f32,
             weight: 0.0,
             evidence: self.evidence,
@@ -268,7 +270,11 @@ impl SignalDetector {
         }
 
         // Sources.
-        let mut attributed = Tally::default();
+        // Every attribution is evidence of the first: its room at once.
+        let mut attributed = Tally {
+            count: 0,
+            evidence: Vec::with_capacity(attributions.len()),
+        };
         let mut anonymous = Tally::default();
         let mut classed = 0usize;
         for a in &attributions {
@@ -325,7 +331,7 @@ impl SignalDetector {
                 .map(|a| Evidence {
                     start: a.speaker.start,
                     end: a.speaker.end,
-                    label: Some(a.speaker.slice(text).to_string()),
+                    label: Some(Cow::Owned(a.speaker.slice(text).to_string())),
                 })
                 .collect(),
         });
@@ -414,12 +420,15 @@ impl SignalDetector {
 /// The kept paragraphs, valid and in order; the article's region (or the whole
 /// text) when it has none.
 fn body_regions(text: &str, article: &ArticleAnalysis) -> Vec<Span> {
-    let mut body: Vec<Span> = article
-        .paragraphs
-        .iter()
-        .copied()
-        .filter(|p| !p.is_empty() && text.get(p.start..p.end).is_some())
-        .collect();
+    // Room for every paragraph at once, not grown by doubling through a filter.
+    let mut body: Vec<Span> = Vec::with_capacity(article.paragraphs.len());
+    body.extend(
+        article
+            .paragraphs
+            .iter()
+            .copied()
+            .filter(|p| !p.is_empty() && text.get(p.start..p.end).is_some()),
+    );
     if body.is_empty() {
         let region = Span::new(article.source.start, article.source.end);
         let region = if !region.is_empty() && text.get(region.start..region.end).is_some() {
@@ -458,12 +467,15 @@ fn body_regions(text: &str, article: &ArticleAnalysis) -> Vec<Span> {
 /// The article's sentences that lie in the body; a rough split at `.`, `!`, `?`
 /// and line ends when the article has none.
 fn sentence_spans(text: &str, article: &ArticleAnalysis, body: &[Span]) -> Vec<Span> {
-    let mut out: Vec<Span> = article
-        .sentences
-        .iter()
-        .map(|s| Span::new(s.start, s.end))
-        .filter(|s| !s.is_empty() && text.get(s.start..s.end).is_some())
-        .collect();
+    // Room for every sentence at once, not grown by doubling through a filter.
+    let mut out: Vec<Span> = Vec::with_capacity(article.sentences.len());
+    out.extend(
+        article
+            .sentences
+            .iter()
+            .map(|s| Span::new(s.start, s.end))
+            .filter(|s| !s.is_empty() && text.get(s.start..s.end).is_some()),
+    );
     if out.is_empty() {
         for p in body {
             let Some(region) = text.get(p.start..p.end) else {

@@ -181,7 +181,7 @@ mod tests {
 
     fn signal(kind: &str, value: f32) -> Signal {
         Signal {
-            kind: kind.to_string(),
+            kind: kind.to_string().into(),
             value,
             weight: 0.0,
             evidence: Vec::new(),

@@ -769,13 +769,22 @@ fn name_key(name: &str) -> String {
 /// first mention), after merging "Petrenko" into "Maj. Gen. Igor Petrenko" and a
 /// bare "monitor" into "Syrian Monitor for Human Rights".
 pub(crate) fn distinct(attributions: &[Attribution]) -> Vec<&Attribution> {
-    let keyed: Vec<(&Attribution, Vec<&str>)> = attributions
-        .iter()
-        .filter_map(|a| a.key.as_deref().map(|k| (a, k.split(' ').collect())))
-        .collect();
+    // Every key's words in one list (one allocation, not one per attribution);
+    // each keyed attribution with the range of its words.
+    let mut words: Vec<&str> = Vec::new();
+    let mut keyed: Vec<(&Attribution, std::ops::Range<usize>)> = Vec::new();
+    for a in attributions {
+        if let Some(k) = a.key.as_deref() {
+            let start = words.len();
+            words.extend(k.split(' '));
+            keyed.push((a, start..words.len()));
+        }
+    }
     let mut out: Vec<&Attribution> = Vec::new();
     for (i, (a, tokens)) in keyed.iter().enumerate() {
+        let tokens = &words[tokens.clone()];
         let merged = keyed.iter().enumerate().any(|(j, (b, other))| {
+            let other = &words[other.clone()];
             if i == j {
                 return false;
             }

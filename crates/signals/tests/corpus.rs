@@ -28,7 +28,10 @@ impl Analysed {
             .iter()
             .filter(|s| s.kind == kind)
             .flat_map(|s| s.evidence.iter())
-            .map(|e| (self.text[e.start..e.end].to_string(), e.label.clone()))
+            .map(|e| {
+                let label = e.label.as_deref().map(str::to_string);
+                (self.text[e.start..e.end].to_string(), label)
+            })
             .collect()
     }
 

@@ -1047,14 +1047,14 @@ mod tests {
         article.sentences[1].checkworthy = Some(f32::INFINITY);
         if let Some(c) = article.credibility.as_mut() {
             c.signals.push(Signal {
-                kind: "a \"kind\"".to_string(),
+                kind: "a \"kind\"".to_string().into(),
                 value: f32::NAN,
                 weight: -0.25,
                 evidence: vec![
                     Evidence {
                         start: 1,
                         end: 2,
-                        label: Some("la\nbel".to_string()),
+                        label: Some("la\nbel".to_string().into()),
                     },
                     Evidence {
                         start: 3,
