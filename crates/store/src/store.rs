@@ -40,7 +40,7 @@ pub struct Store {
 
 #[derive(Default)]
 pub(crate) struct Scratch {
-    json: Vec<u8>,
+    pub(crate) json: Vec<u8>,
     body: Vec<u8>,
     spans: Vec<u8>,
     span_list: Vec<Span>,
@@ -210,7 +210,7 @@ impl Store {
         Ok(())
     }
 
-    fn user_version(&self) -> Result<i64, StoreError> {
+    pub(crate) fn user_version(&self) -> Result<i64, StoreError> {
         self.conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(|e| self.err(e))
