@@ -166,6 +166,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     //   key already sorts each article's claims together: the `article` column
     //   and its index (two fifths of the table) go, and an article's statuses
     //   are read as a range of the key.
+    // * `articles_by_doc` goes: no query looks articles up by their text (they
+    //   join to it), and its random keys made every batch rewrite most of it.
     r#"
     CREATE TABLE article_credibility (
         seq     INTEGER PRIMARY KEY REFERENCES articles(seq),
@@ -178,6 +180,8 @@ pub(crate) const MIGRATIONS: &[&str] = &[
 
     DROP INDEX link_claim_status_by_article;
     ALTER TABLE link_claim_status DROP COLUMN article;
+
+    DROP INDEX articles_by_doc;
     "#,
 ];
 

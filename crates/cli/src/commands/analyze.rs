@@ -2,8 +2,8 @@
 //!
 //! Three stages run at once: a reader thread turns inputs into documents, the
 //! worker pool analyses each chunk of documents in parallel while the main thread
-//! writes the results in input order, and a writer thread commits each chunk to
-//! the store in one transaction. Chunks keep memory flat and bound what a killed
+//! writes the results in input order, and a writer thread commits the chunks to
+//! the store in groups of a few, one transaction each. Chunks keep memory flat and bound what a killed
 //! run can lose to the chunks not yet committed.
 
 use std::sync::mpsc::{sync_channel, Receiver};
@@ -29,6 +29,12 @@ use crate::spill::Spill;
 /// enough that memory stays flat and a killed run loses at most a few chunks.
 const CHUNK_DOCUMENTS: usize = 512;
 const CHUNK_BYTES: usize = 4 << 20;
+
+/// The store writer commits the chunks it receives in groups of about this many
+/// bytes of text, one transaction each: fewer, larger commits write far fewer
+/// pages (see `Store::begin_group`), and a killed run loses at most the group
+/// being written (the next run analyses those articles again).
+const GROUP_BYTES: usize = 16 << 20;
 
 /// How many batches of credibility (of [`CHUNK_DOCUMENTS`] articles) the second
 /// pass may run ahead of the store thread, which first saves the links.
@@ -349,17 +355,31 @@ fn read_inputs(
     }
 }
 
-/// The writer thread: one transaction per chunk. Hands the store back when the
-/// last chunk is written.
+/// The writer thread: one transaction per group of chunks ([`GROUP_BYTES`]).
+/// Hands the store back when the last chunk is written.
 fn write_store(
     mut store: Store,
     rx: Receiver<Vec<StoredDocument>>,
 ) -> Result<(Store, InsertStats)> {
     let mut stats = InsertStats::default();
+    // Bytes of text in the open group, if one is open.
+    let mut group: Option<usize> = None;
     for batch in rx {
+        if group.is_none() {
+            store.begin_group().context("cannot write to the store")?;
+        }
         stats += store
             .insert_batch(&batch)
             .context("cannot write to the store")?;
+        let bytes = group.unwrap_or(0) + batch.iter().map(|d| d.text.len()).sum::<usize>();
+        group = Some(bytes);
+        if bytes >= GROUP_BYTES {
+            store.commit_group().context("cannot write to the store")?;
+            group = None;
+        }
+    }
+    if group.is_some() {
+        store.commit_group().context("cannot write to the store")?;
     }
     Ok((store, stats))
 }
