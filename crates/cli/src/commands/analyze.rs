@@ -36,6 +36,10 @@ const CHUNK_BYTES: usize = 4 << 20;
 /// being written (the next run analyses those articles again).
 const GROUP_BYTES: usize = 16 << 20;
 
+/// A group is committed after this long even when smaller, so that a slow run
+/// (a loaded machine, a slow input) still commits, and loses little when killed.
+const GROUP_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// How many batches of credibility (of [`CHUNK_DOCUMENTS`] articles) the second
 /// pass may run ahead of the store thread, which first saves the links.
 const CREDIBILITY_BATCHES_QUEUED: usize = 16;
@@ -355,25 +359,30 @@ fn read_inputs(
     }
 }
 
-/// The writer thread: one transaction per group of chunks ([`GROUP_BYTES`]).
+/// The writer thread: one transaction per group of chunks ([`GROUP_BYTES`],
+/// [`GROUP_MAX_AGE`]).
 /// Hands the store back when the last chunk is written.
 fn write_store(
     mut store: Store,
     rx: Receiver<Vec<StoredDocument>>,
 ) -> Result<(Store, InsertStats)> {
     let mut stats = InsertStats::default();
-    // Bytes of text in the open group, if one is open.
-    let mut group: Option<usize> = None;
+    // The open group, if any: bytes of text in it and when it began.
+    let mut group: Option<(usize, Instant)> = None;
     for batch in rx {
-        if group.is_none() {
-            store.begin_group().context("cannot write to the store")?;
-        }
+        let (bytes, began) = match group {
+            Some(open) => open,
+            None => {
+                store.begin_group().context("cannot write to the store")?;
+                (0, Instant::now())
+            }
+        };
         stats += store
             .insert_batch(&batch)
             .context("cannot write to the store")?;
-        let bytes = group.unwrap_or(0) + batch.iter().map(|d| d.text.len()).sum::<usize>();
-        group = Some(bytes);
-        if bytes >= GROUP_BYTES {
+        let bytes = bytes + batch.iter().map(|d| d.text.len()).sum::<usize>();
+        group = Some((bytes, began));
+        if bytes >= GROUP_BYTES || began.elapsed() >= GROUP_MAX_AGE {
             store.commit_group().context("cannot write to the store")?;
             group = None;
         }
