@@ -50,7 +50,9 @@ fn a_killed_run_loses_nothing_committed_and_the_next_run_completes_it() {
     let dir = tempfile::tempdir().unwrap();
     let feed = dir.path().join("feed.jsonl");
     let db = dir.path().join("store.db");
-    let total = 40_000;
+    // About 54 MB of text: several of the writer's commit groups (16 MB each),
+    // so the run is still going when the first one is committed.
+    let total = 120_000;
     write_feed(&feed, total);
 
     let mut child = Command::new(env!("CARGO_BIN_EXE_crosscheck"))

@@ -17,7 +17,9 @@
 //! Articles are written in batches, one transaction each: re-running on the same
 //! input adds nothing (`INSERT` only for ids not yet stored), and a process killed
 //! mid-batch loses that batch only; every batch committed before is intact and the
-//! next run writes the rest. The tables, migrations and guarantees are described in
+//! next run writes the rest. [`Store::begin_group`] makes several batches one
+//! transaction (a bulk load writes far fewer bytes that way; each batch stays all
+//! or nothing). The tables, migrations and guarantees are described in
 //! `docs/store.md`.
 //!
 //! ```

@@ -7,10 +7,11 @@ use crosscheck_link::{LinkConfig, LinkResult, Linker};
 use crosscheck_schema::{
     ClaimStatus, Contradiction, Corroboration, Credibility, Event, IndependenceGroup,
 };
-use rusqlite::{params, TransactionBehavior};
+use rusqlite::types::ValueRef;
+use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
 use crate::codec;
-use crate::store::sqlite_error;
+use crate::store::{sqlite_error, Scratch};
 use crate::{Store, StoreError};
 
 /// One complete linking result, saved together with the state that produced it.
@@ -246,12 +247,13 @@ impl Store {
                     .map_err(err)?;
             }
             let mut insert = tx
-                .prepare_cached("INSERT OR REPLACE INTO link_claim_status (claim, article, status) VALUES (?1, ?2, ?3)")
+                .prepare_cached(
+                    "INSERT OR REPLACE INTO link_claim_status (claim, status) VALUES (?1, ?2)",
+                )
                 .map_err(err)?;
             for (claim, status) in snapshot.statuses {
-                let article = claim.split('/').next().unwrap_or(claim);
                 insert
-                    .execute(params![claim, article, status.as_str()])
+                    .execute(params![claim, status.as_str()])
                     .map_err(err)?;
             }
         }
@@ -263,33 +265,46 @@ impl Store {
     pub fn set_credibility(&mut self, batch: &[(String, Credibility)]) -> Result<(), StoreError> {
         let path = self.path.clone();
         let err = |e| sqlite_error(&path, e);
+        let corrupt = |detail: String| StoreError::Corrupt {
+            path: path.clone(),
+            detail,
+        };
+        let Scratch { json, packer, .. } = &mut self.scratch;
+        let packer = match packer {
+            Some(p) => p,
+            empty => empty.insert(codec::Packer::new().map_err(|e| StoreError::Open {
+                path: path.clone(),
+                source: Box::new(e),
+            })?),
+        };
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(err)?;
         {
+            // The article's row (score and label for listing) gives the key of
+            // its reasons.
             let mut row = tx
                 .prepare_cached(
-                    "UPDATE articles SET credibility = ?2, credibility_label = ?3 WHERE id = ?1",
+                    "UPDATE articles SET credibility = ?2, credibility_label = ?3 WHERE id = ?1 \
+                     RETURNING seq",
                 )
                 .map_err(err)?;
             let mut reasons = tx
                 .prepare_cached(
-                    "INSERT OR REPLACE INTO credibility (article, json) VALUES (?1, ?2)",
+                    "INSERT OR REPLACE INTO article_credibility (seq, reasons) VALUES (?1, ?2)",
                 )
                 .map_err(err)?;
             for (id, c) in batch {
-                if row
-                    .execute(params![id, c.score, c.label.as_str()])
-                    .map_err(err)?
-                    > 0
-                {
-                    let json = serde_json::to_string(c).map_err(|e| StoreError::Corrupt {
-                        path: path.clone(),
-                        detail: e.to_string(),
-                    })?;
-                    reasons.execute(params![id, json]).map_err(err)?;
-                }
+                let seq: Option<i64> = row
+                    .query_row(params![id, c.score, c.label.as_str()], |r| r.get(0))
+                    .optional()
+                    .map_err(err)?;
+                let Some(seq) = seq else { continue };
+                json.clear();
+                serde_json::to_writer(&mut *json, c).map_err(|e| corrupt(e.to_string()))?;
+                let packed = packer.pack(json).map_err(|e| corrupt(e.to_string()))?;
+                reasons.execute(params![seq, packed]).map_err(err)?;
             }
         }
         tx.commit().map_err(err)
@@ -310,11 +325,33 @@ impl Store {
 
     /// The credibility last set for an article.
     pub fn credibility(&self, article: &str) -> Result<Option<Credibility>, StoreError> {
-        let rows: Vec<Credibility> = self.json_rows(
-            "SELECT json FROM credibility WHERE article = ?1",
-            params![article],
-        )?;
-        Ok(rows.into_iter().next())
+        let err = |e| sqlite_error(&self.path, e);
+        let corrupt = |detail: String| StoreError::Corrupt {
+            path: self.path.clone(),
+            detail: format!("the credibility of article {article}: {detail}"),
+        };
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT c.reasons FROM article_credibility c JOIN articles a ON a.seq = c.seq \
+                 WHERE a.id = ?1",
+            )
+            .map_err(err)?;
+        let mut rows = stmt.query(params![article]).map_err(err)?;
+        let Some(row) = rows.next().map_err(err)? else {
+            return Ok(None);
+        };
+        // A zstd frame of the JSON; plain JSON text in rows moved from a store
+        // older than schema version 6.
+        let parsed = match row.get_ref(0).map_err(err)? {
+            ValueRef::Blob(packed) => {
+                let json = codec::unpack(packed).map_err(|e| corrupt(e.to_string()))?;
+                serde_json::from_slice(&json)
+            }
+            ValueRef::Text(json) => serde_json::from_slice(json),
+            other => return Err(corrupt(format!("a {:?} value", other.data_type()))),
+        };
+        parsed.map(Some).map_err(|e| corrupt(e.to_string()))
     }
 
     /// Events in the order linking listed them, only those with a contradiction
@@ -400,10 +437,13 @@ impl Store {
 
     /// The linking status of each of an article's claims.
     pub fn claim_statuses(&self, article: &str) -> Result<Vec<(String, ClaimStatus)>, StoreError> {
+        // The claims whose id is the article's id, or starts with it and `/`:
+        // every id in [`<article>/`, `<article>0`) does, as `0` follows `/`.
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT claim, status FROM link_claim_status WHERE article = ?1 ORDER BY claim",
+                "SELECT claim, status FROM link_claim_status \
+                 WHERE claim = ?1 OR (claim >= ?1 || '/' AND claim < ?1 || '0') ORDER BY claim",
             )
             .map_err(|e| sqlite_error(&self.path, e))?;
         let rows = stmt

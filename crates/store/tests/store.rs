@@ -585,3 +585,33 @@ fn a_store_can_move_to_another_thread() {
     fn assert_send<T: Send>() {}
     assert_send::<Store>();
 }
+
+#[test]
+fn a_group_of_batches_commits_together_and_each_batch_stays_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("crosscheck.db");
+    let docs = fixtures();
+    {
+        let mut store = Store::open(&path).expect("create");
+        store.begin_group().expect("begin");
+        store.insert_batch(&docs[..1]).expect("first batch");
+        // A batch that fails leaves the group's other batches as they were.
+        let mut bad = docs[1].clone();
+        bad.text_hash = content_hash(IDLIB);
+        assert!(store.insert_batch(&[docs[2].clone(), bad]).is_err());
+        store.insert_batch(&docs[1..2]).expect("second batch");
+        // Not committed yet: another connection sees nothing.
+        let reader = Store::open_read_only(&path).expect("reader");
+        assert_eq!(reader.counts().expect("counts").articles, 0);
+        store.commit_group().expect("commit");
+        assert_eq!(reader.counts().expect("counts").articles, 2);
+        // A group never committed is rolled back when the store is dropped.
+        store.begin_group().expect("begin");
+        store.insert_batch(&docs[2..]).expect("third batch");
+    }
+    let store = Store::open(&path).expect("reopen");
+    let ids = ids(&store, &ListQuery::default());
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert!(store.check().expect("check").is_empty());
+    assert_eq!(store.search("Douma", 5).expect("search").len(), 1);
+}

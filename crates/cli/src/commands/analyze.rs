@@ -2,8 +2,8 @@
 //!
 //! Three stages run at once: a reader thread turns inputs into documents, the
 //! worker pool analyses each chunk of documents in parallel while the main thread
-//! writes the results in input order, and a writer thread commits each chunk to
-//! the store in one transaction. Chunks keep memory flat and bound what a killed
+//! writes the results in input order, and a writer thread commits the chunks to
+//! the store in groups of a few, one transaction each. Chunks keep memory flat and bound what a killed
 //! run can lose to the chunks not yet committed.
 
 use std::sync::mpsc::{sync_channel, Receiver};
@@ -29,6 +29,20 @@ use crate::spill::Spill;
 /// enough that memory stays flat and a killed run loses at most a few chunks.
 const CHUNK_DOCUMENTS: usize = 512;
 const CHUNK_BYTES: usize = 4 << 20;
+
+/// The store writer commits the chunks it receives in groups of about this many
+/// bytes of text, one transaction each: fewer, larger commits write far fewer
+/// pages (see `Store::begin_group`), and a killed run loses at most the group
+/// being written (the next run analyses those articles again).
+const GROUP_BYTES: usize = 16 << 20;
+
+/// A group is committed after this long even when smaller, so that a slow run
+/// (a loaded machine, a slow input) still commits, and loses little when killed.
+const GROUP_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// How many batches of credibility (of [`CHUNK_DOCUMENTS`] articles) the second
+/// pass may run ahead of the store thread, which first saves the links.
+const CREDIBILITY_BATCHES_QUEUED: usize = 16;
 
 // Documents far outnumber skips; boxing every document to shrink the rare
 // error variant would cost an allocation per article for nothing.
@@ -206,78 +220,87 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
 
     let (links, links_saved) = if linking {
         let result = linker.link();
-        // Consistency reads the linker and the result: how each article's claims
-        // fare against other independent reports. It is what credibility needs.
-        let index = ConsistencyIndex::new(&linker, &result);
-        let saved = match store
-            .as_mut()
-            .map(|s| s.save_linker(&linker, &result, link_generation))
-        {
-            None | Some(Ok(())) => true,
-            // The articles are stored and this run's report is still complete;
-            // only the links of this run are not saved.
-            Some(Err(e @ StoreError::LinkConflict { .. })) => {
-                eprintln!("crosscheck: warning: {e}");
-                false
-            }
-            Some(Err(e)) => return Err(e).context("cannot save the links to the store"),
-        };
-        let mut pending: Vec<(String, Credibility)> = Vec::new();
-        match spill.take() {
-            Some(spill) if prerender => spill.replay_prerendered(|article| {
-                let credibility = assess.then(|| {
-                    let consistency = index.article_by_id(article.id);
-                    pipeline.assess_prepared(&article.credibility, Some(&consistency))
-                });
-                if let (Some(store), Some(credibility)) = (store.as_mut(), &credibility) {
-                    pending.push((article.id.to_string(), credibility.clone()));
-                    if pending.len() >= CHUNK_DOCUMENTS {
-                        store
-                            .set_credibility(&pending)
-                            .context("cannot write to the store")?;
-                        pending.clear();
-                    }
+        let saved = std::thread::scope(|scope| -> Result<bool> {
+            // The store thread saves the links, then the credibility the second
+            // pass below sends it, while this thread writes the report.
+            let (credibility_tx, credibility_rx) =
+                sync_channel::<Vec<(String, Credibility)>>(CREDIBILITY_BATCHES_QUEUED);
+            let saver = store.as_mut().map(|store| {
+                let (linker, result) = (&linker, &result);
+                scope.spawn(move || {
+                    save_after_linking(store, linker, result, link_generation, credibility_rx)
+                })
+            });
+            let credibility_tx = saver.as_ref().map(|_| credibility_tx);
+            // A closed channel means the store thread failed; its error is
+            // reported when it is joined below.
+            let send = |batch: &mut Vec<(String, Credibility)>| {
+                if let Some(tx) = &credibility_tx {
+                    let _ = tx.send(std::mem::take(batch));
                 }
-                // What `ArticleAnalysis::set_statuses` does: a listed claim takes its
-                // status from linking, the others keep theirs. The index holds the
-                // result's status of each claim the linker holds under the same id;
-                // the result is searched for the others.
-                let statuses = &result.statuses;
-                let known = index.claim_statuses(article.id);
-                let mut claims = article.claims().enumerate().map(|(k, (end, status, id))| {
-                    let linked = known.get(k, id).unwrap_or_else(|| {
-                        statuses
-                            .binary_search_by(|(c, _)| c.as_str().cmp(id))
-                            .ok()
-                            .map(|i| statuses[i].1)
+            };
+            // Consistency reads the linker and the result: how each article's claims
+            // fare against other independent reports. It is what credibility needs.
+            let index = ConsistencyIndex::new(&linker, &result);
+            let mut pending: Vec<(String, Credibility)> = Vec::new();
+            let replayed = match spill.take() {
+                Some(spill) if prerender => spill.replay_prerendered(|article| {
+                    let credibility = assess.then(|| {
+                        let consistency = index.article_by_id(article.id);
+                        pipeline.assess_prepared(&article.credibility, Some(&consistency))
                     });
-                    (end, linked.or(status))
-                });
-                sink.prerendered(article.json, &mut claims, &credibility)
-            })?,
-            Some(spill) => spill.replay(|article, texts| {
-                article.set_statuses(&result.statuses);
-                let credibility =
-                    assess.then(|| pipeline.assess(article, Some(&index.article(article))));
-                if let (Some(store), Some(credibility)) = (store.as_mut(), &credibility) {
-                    pending.push((article.id.clone(), credibility.clone()));
-                    if pending.len() >= CHUNK_DOCUMENTS {
-                        store
-                            .set_credibility(&pending)
-                            .context("cannot write to the store")?;
-                        pending.clear();
+                    if let (Some(_), Some(credibility)) = (&credibility_tx, &credibility) {
+                        pending.push((article.id.to_string(), credibility.clone()));
+                        if pending.len() >= CHUNK_DOCUMENTS {
+                            send(&mut pending);
+                        }
                     }
-                }
-                article.credibility = credibility;
-                sink.article(article, texts)
-            })?,
-            None => {}
-        }
-        if let Some(store) = store.as_mut() {
-            store
-                .set_credibility(&pending)
-                .context("cannot write to the store")?;
-        }
+                    // What `ArticleAnalysis::set_statuses` does: a listed claim takes its
+                    // status from linking, the others keep theirs. The index holds the
+                    // result's status of each claim the linker holds under the same id;
+                    // the result is searched for the others.
+                    let statuses = &result.statuses;
+                    let known = index.claim_statuses(article.id);
+                    let mut claims = article.claims().enumerate().map(|(k, (end, status, id))| {
+                        let linked = known.get(k, id).unwrap_or_else(|| {
+                            statuses
+                                .binary_search_by(|(c, _)| c.as_str().cmp(id))
+                                .ok()
+                                .map(|i| statuses[i].1)
+                        });
+                        (end, linked.or(status))
+                    });
+                    sink.prerendered(article.json, &mut claims, &credibility)
+                }),
+                Some(spill) => spill.replay(|article, texts| {
+                    article.set_statuses(&result.statuses);
+                    let credibility =
+                        assess.then(|| pipeline.assess(article, Some(&index.article(article))));
+                    if let (Some(_), Some(credibility)) = (&credibility_tx, &credibility) {
+                        pending.push((article.id.clone(), credibility.clone()));
+                        if pending.len() >= CHUNK_DOCUMENTS {
+                            send(&mut pending);
+                        }
+                    }
+                    article.credibility = credibility;
+                    sink.article(article, texts)
+                }),
+                None => Ok(()),
+            };
+            if !pending.is_empty() {
+                send(&mut pending);
+            }
+            // The store thread ends when the last batch is written.
+            drop(credibility_tx);
+            let saved = match saver {
+                Some(handle) => handle
+                    .join()
+                    .map_err(|_| anyhow::anyhow!("the store writer crashed"))??,
+                None => true,
+            };
+            replayed?;
+            Ok(saved)
+        })?;
         (result, saved)
     } else {
         (LinkResult::default(), true)
@@ -336,19 +359,66 @@ fn read_inputs(
     }
 }
 
-/// The writer thread: one transaction per chunk. Hands the store back when the
-/// last chunk is written.
+/// The writer thread: one transaction per group of chunks ([`GROUP_BYTES`],
+/// [`GROUP_MAX_AGE`]).
+/// Hands the store back when the last chunk is written.
 fn write_store(
     mut store: Store,
     rx: Receiver<Vec<StoredDocument>>,
 ) -> Result<(Store, InsertStats)> {
     let mut stats = InsertStats::default();
+    // The open group, if any: bytes of text in it and when it began.
+    let mut group: Option<(usize, Instant)> = None;
     for batch in rx {
+        let (bytes, began) = match group {
+            Some(open) => open,
+            None => {
+                store.begin_group().context("cannot write to the store")?;
+                (0, Instant::now())
+            }
+        };
         stats += store
             .insert_batch(&batch)
             .context("cannot write to the store")?;
+        let bytes = bytes + batch.iter().map(|d| d.text.len()).sum::<usize>();
+        group = Some((bytes, began));
+        if bytes >= GROUP_BYTES || began.elapsed() >= GROUP_MAX_AGE {
+            store.commit_group().context("cannot write to the store")?;
+            group = None;
+        }
+    }
+    if group.is_some() {
+        store.commit_group().context("cannot write to the store")?;
     }
     Ok((store, stats))
+}
+
+/// The store thread after linking: saves the linker and what it found (over the
+/// state of generation `base`), then each batch of credibility the second pass
+/// sends, one transaction each. Returns whether the links were saved: another run
+/// that saved links meanwhile is a warning, not an error (the articles are stored
+/// and the report is complete; only this run's links are not saved).
+fn save_after_linking(
+    store: &mut Store,
+    linker: &Linker,
+    result: &LinkResult,
+    base: Option<i64>,
+    credibility: Receiver<Vec<(String, Credibility)>>,
+) -> Result<bool> {
+    let saved = match store.save_linker(linker, result, base) {
+        Ok(()) => true,
+        Err(e @ StoreError::LinkConflict { .. }) => {
+            eprintln!("crosscheck: warning: {e}");
+            false
+        }
+        Err(e) => return Err(e).context("cannot save the links to the store"),
+    };
+    for batch in credibility {
+        store
+            .set_credibility(&batch)
+            .context("cannot write to the store")?;
+    }
+    Ok(saved)
 }
 
 fn skip(progress: &Progress, summary: &mut RunSummary, e: IngestError) {
