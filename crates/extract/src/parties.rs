@@ -2683,17 +2683,6 @@ fn facility_phrase(w: &Words, from: usize) -> Option<(usize, usize)> {
             if before == "near" || (before == "to" && a >= 2 && w.w(a - 2) == "close") {
                 continue;
             }
-            // "forced half the population to flee their homes", "driven from their
-            // homes", "returned to their homes": homes left or returned to, not hit.
-            let left = matches!(
-                before,
-                "flee" | "fled" | "fleeing" | "flees" | "leave" | "left" | "leaving" | "from"
-            ) || before == "to"
-                && a >= 2
-                && matches!(w.w(a - 2), "returned" | "return" | "returning" | "back");
-            if left && matches!(w.w(i), "homes" | "houses") {
-                continue;
-            }
             return Some((a, i + 1));
         }
         // A word is never a comma: most tokens are told by their kind, unread.
@@ -2717,10 +2706,8 @@ fn phrase_before(w: &Words, end: usize) -> Option<(usize, usize)> {
     let mut a = end;
     while a > 0 && end - a < 5 {
         let k = a - 1;
-        // A determiner with no word after it is a pronoun: "a building that was
-        // struck" names no target by "that".
         if w.has(k, class::DETERMINER) {
-            return (k + 1 < end).then_some((k, end));
+            return Some((k, end));
         }
         let x = w.w(k);
         if !(w.is_word(k) || w.is_number(k))

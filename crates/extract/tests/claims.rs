@@ -2240,23 +2240,3 @@ fn a_person_and_his_companions_are_one_toll() {
         Some((91, None, People))
     );
 }
-
-#[test]
-fn homes_left_and_relative_pronouns_are_no_target() {
-    let target = |s: &str| claim(s).event.and_then(|e| e.target).map(|t| t.text);
-    assert_eq!(
-        target(
-            "Air strikes killed 20 civilians and forced thousands of families to flee their homes."
-        ),
-        None
-    );
-    assert_eq!(
-        target("Rocket shells fired by terrorists hit a residential building that was struck before, killing 8 people."),
-        Some("a residential building".to_string())
-    );
-    // Homes that were hit stay the target.
-    assert_eq!(
-        target("Regime helicopters dropped barrel bombs on houses in Daraya, killing 12 people."),
-        Some("houses".to_string())
-    );
-}
