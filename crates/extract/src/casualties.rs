@@ -107,7 +107,7 @@ pub(crate) fn modifier_category(w: &Words, i: usize) -> Option<CasualtyCategory>
         // "Islamic" only in "Islamic State": "Islamic Relief workers" are aid workers.
         "islamic" if w.w(i + 1) == "state" => Some(CasualtyCategory::Militants),
         "isis" | "isil" | "daesh" | "nusra" | "al-nusra" | "qaeda" | "al-qaeda" | "taliban"
-        | "jihadist" | "terrorist" | "extremist" => Some(CasualtyCategory::Militants),
+        | "jihadist" | "terrorist" | "extremist" | "militant" => Some(CasualtyCategory::Militants),
         "rebel" | "opposition" => Some(CasualtyCategory::Fighters),
         "rescue" | "medical" | "health" | "hospital" | "ambulance" | "civil" => {
             Some(CasualtyCategory::Medics)
@@ -146,6 +146,12 @@ fn neutral_head(w: &str) -> bool {
         w,
         "members" | "commanders" | "leaders" | "operatives" | "workers" | "staffers" | "forces"
     )
+}
+
+/// Singular heads whose category is the modifier's when one is there: "a terrorist
+/// commander" (militants), "a rebel leader" (fighters); alone, a person.
+fn neutral_person(w: &str) -> bool {
+    matches!(w, "commander" | "leader" | "aide" | "deputy")
 }
 
 fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
@@ -351,8 +357,19 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
                         break;
                     }
                 }
-                np.person.get_or_insert(*c);
-                np.category.get_or_insert(*c);
+                // "a terrorist commander", "an IS aide": a neutral head takes the
+                // modifier's category.
+                let c = match np.modifier {
+                    Some(m) if neutral_person(word) => m,
+                    // "a leader of the Tahrir al-Sham militant group".
+                    None if neutral_person(word) && w.w(i + 1) == "of" => (i + 2
+                        ..(i + 8).min(w.len()))
+                        .find_map(|k| modifier_category(w, k))
+                        .unwrap_or(*c),
+                    _ => *c,
+                };
+                np.person.get_or_insert(c);
+                np.category.get_or_insert(c);
                 i += 1;
                 np.end = i;
                 // "A reporter from Al-Jazeera was killed": where the person is from, up
@@ -679,6 +696,59 @@ fn victim_noun_within(w: &Words, vocab: &Vocab, from: usize, n: usize) -> bool {
 
 /// A casualty word right before a count: "killing 35", "wounded another 40",
 /// "claiming the lives of", "causing cases of asphyxiation to".
+/// A word that makes "to kill" an intent: "threatened to kill", "in a bid to kill",
+/// "enough to kill".
+fn intent_word(w: &str) -> bool {
+    matches!(
+        w,
+        "threaten"
+            | "threatens"
+            | "threatened"
+            | "threatening"
+            | "threat"
+            | "threats"
+            | "vow"
+            | "vows"
+            | "vowed"
+            | "vowing"
+            | "plan"
+            | "plans"
+            | "planned"
+            | "planning"
+            | "plot"
+            | "plotted"
+            | "plotting"
+            | "try"
+            | "tries"
+            | "tried"
+            | "trying"
+            | "attempt"
+            | "attempts"
+            | "attempted"
+            | "attempting"
+            | "want"
+            | "wants"
+            | "wanted"
+            | "wanting"
+            | "intend"
+            | "intends"
+            | "intended"
+            | "aim"
+            | "aims"
+            | "aimed"
+            | "aiming"
+            | "promise"
+            | "promised"
+            | "pledge"
+            | "pledged"
+            | "seek"
+            | "seeks"
+            | "sought"
+            | "bid"
+            | "enough"
+    )
+}
+
 fn harm_before(w: &Words, vocab: &Vocab, first: usize) -> Option<Harm> {
     let mut last = first.checked_sub(1)?;
     // killed "dozens" of government troops; "killing all five people on board";
@@ -691,6 +761,15 @@ fn harm_before(w: &Words, vocab: &Vocab, first: usize) -> Option<Harm> {
             // "killing and injuring scores of people": a count of both, split
             // nowhere, is neither.
             let start = last + 1 - len;
+            // "threatening to kill another hostage", "vowed to kill 100 soldiers": an
+            // intent, not a toll.
+            if start >= 2
+                && matches!(w.w(start), "kill" | "injure")
+                && w.w(start - 1) == "to"
+                && intent_word(w.w(start - 2))
+            {
+                return None;
+            }
             let both = start >= 2
                 && w.w(start - 1) == "and"
                 && matches!(

@@ -615,6 +615,12 @@ pub(crate) const HARM_HEADS: &[&str] = &[
     "murdered",
     "assassinated",
     "decapitated",
+    "executing",
+    "murdering",
+    "murders",
+    "executes",
+    "beheads",
+    "kills",
 ];
 
 /// Nouns that introduce a place name: "the village of X", "X neighbourhood".
@@ -1820,8 +1826,24 @@ fn named_harm(w: &Words, inp: &Inputs) -> Option<(Count, bool)> {
             "beheaded" | "executed" | "murdered" | "assassinated" | "decapitated" => {
                 (Harm::Killed, true)
             }
+            // Active only: "ISIS murders Sotloff", "after executing Foley", "killing
+            // Jim Foley" ("the group is killing" names no victim before it).
+            "killing" | "beheading" | "executing" | "murdering" | "murders" | "executes"
+            | "beheads" | "kills" => (Harm::Killed, false),
             _ => continue,
         };
+        let active_only = !matches!(
+            w.w(k),
+            "wounded"
+                | "injured"
+                | "hurt"
+                | "killed"
+                | "beheaded"
+                | "executed"
+                | "murdered"
+                | "assassinated"
+                | "decapitated"
+        );
         if inp.counts.iter().any(|c| c.harm == harm) {
             continue;
         }
@@ -1829,8 +1851,12 @@ fn named_harm(w: &Words, inp: &Inputs) -> Option<(Count, bool)> {
         let mut j = k;
         let mut aux = false;
         while j > 0 && k - j < 7 && passive_filler(w.w(j - 1)) {
-            aux |= matches!(w.w(j - 1), "was" | "were" | "is" | "are" | "been");
+            // "a video showing Foley being killed": "being" is passive too.
+            aux |= matches!(w.w(j - 1), "was" | "were" | "is" | "are" | "been" | "being");
             j -= 1;
+        }
+        if aux && active_only {
+            continue;
         }
         let name = if aux && j >= 1 {
             // "A female Kurdish fighter, who became the face of the resistance, has
@@ -1876,7 +1902,15 @@ fn named_harm(w: &Words, inp: &Inputs) -> Option<(Count, bool)> {
                     w.w(k - 1),
                     "the" | "a" | "an" | "and" | "," | "of" | "for" | "to" | "with"
                 ))
-            .then(|| name_starting_at(w, inp, k + 1))
+            .then(|| {
+                if active_only {
+                    // "after beheading American journalist James Foley": the title
+                    // is part of the victim's words.
+                    titled_name(w, inp, k + 1).map(|(_, b)| (k + 1, b))
+                } else {
+                    name_starting_at(w, inp, k + 1)
+                }
+            })
             .flatten()
             .map(|n| (n, false))
         };
@@ -1972,8 +2006,16 @@ fn death_of_name(w: &Words, inp: &Inputs, k: usize) -> Option<(Count, bool)> {
     {
         return None;
     }
-    // Up to three words of title before the name: "U.S. journalist", "Mr.".
     let from = k + 2;
+    let (a, b) = titled_name(w, inp, from)?;
+    Some((one_killed(person_category(w, inp, a, b), from, b), true))
+}
+
+/// A person's name after up to three words of title ("U.S. journalist", "Mr.",
+/// "American freelance journalist") starting at token `from`: the name's tokens. Not a
+/// list, a name cut short ("Harith bin Ghazi"), a possessive or a supposition ("The
+/// death of Baghdadi would be difficult to keep quiet").
+fn titled_name(w: &Words, inp: &Inputs, from: usize) -> Option<(usize, usize)> {
     let title = |j: usize| {
         matches!(
             inp.vocab.casualty.word_id(w.id(j)),
@@ -2011,7 +2053,7 @@ fn death_of_name(w: &Words, inp: &Inputs, k: usize) -> Option<(Count, bool)> {
     {
         return None;
     }
-    Some((one_killed(person_category(w, inp, a, b), from, b), true))
+    Some((a, b))
 }
 
 /// One person killed over tokens `first..end` (docs/taxonomy.md: a name is one
@@ -2218,6 +2260,13 @@ fn person_category(w: &Words, inp: &Inputs, a: usize, b: usize) -> CasualtyCateg
         (a.saturating_sub(1)..b)
             .rev()
             .find_map(|k| match inp.vocab.casualty.word_id(w.id(k)) {
+                // "the terrorist commander Abu Taha": a role takes its group's
+                // category from the modifier before it.
+                Some(CasualtyWord::Person(c)) if role_noun(w.w(k)) => Some(
+                    (a.saturating_sub(1)..k)
+                        .find_map(|m| crate::casualties::modifier_category(w, m))
+                        .unwrap_or(*c),
+                ),
                 Some(CasualtyWord::Person(c) | CasualtyWord::Victim(c)) => Some(*c),
                 _ => None,
             })

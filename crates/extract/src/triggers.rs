@@ -203,7 +203,16 @@ pub(crate) fn stated_cause(
     }
     hits.iter()
         .find(|h| h.first >= harm + 2 && h.first <= harm + 5)
-        .filter(|h| (harm + 2..h.first).all(|k| w.is_word(k) || w.is_number(k)))
+        // "beheaded in retaliation for U.S. airstrikes": a motive, not the cause.
+        .filter(|h| {
+            (harm + 2..h.first).all(|k| {
+                (w.is_word(k) || w.is_number(k))
+                    && !matches!(
+                        w.w(k),
+                        "retaliation" | "response" | "revenge" | "reprisal" | "protest"
+                    )
+            })
+        })
         .map(|h| h.first)
 }
 

@@ -2240,3 +2240,60 @@ fn a_person_and_his_companions_are_one_toll() {
         Some((91, None, People))
     );
 }
+
+#[test]
+fn single_persons_by_their_role_and_named_victims_in_a_video() {
+    // A role or nationality names one person; a role takes its group's category.
+    assert_eq!(
+        killed("A drone strike near Raqqa killed a terrorist commander on Wednesday."),
+        Some((1, Some(1), Militants))
+    );
+    assert_eq!(
+        killed("Officials said a key aide was killed in a US air strike near Mosul."),
+        Some((1, Some(1), People))
+    );
+    assert_eq!(
+        killed("The group beheaded a third hostage, British aid worker David Haines."),
+        Some((1, Some(1), People))
+    );
+    assert_eq!(
+        injured("Russia said it had critically injured a leader of the Tahrir al-Sham militant group in an air strike."),
+        Some((1, Some(1), Militants))
+    );
+    // "being killed" is passive: the person before it is the victim.
+    assert_eq!(
+        killed(
+            "The video was posted online showing the photojournalist being killed by a militant."
+        ),
+        Some((1, Some(1), Journalists))
+    );
+    // An active verb and its named object, the title included.
+    assert_eq!(
+        killed("Four months after beheading American journalist James Foley, ISIS is ransoming his remains."),
+        Some((1, Some(1), Journalists))
+    );
+    // "is killing" names no victim before it.
+    assert_eq!(killed("ISIS is killing Yazidis in Sinjar."), None);
+}
+
+#[test]
+fn an_intent_to_kill_is_no_toll() {
+    assert_eq!(
+        killed("The group is now threatening to kill another hostage, British journalist David Haines."),
+        None
+    );
+    assert_eq!(killed("The militants vowed to kill 100 soldiers."), None);
+    // A killing that happened stays one.
+    assert_eq!(
+        killed("The rebels managed to kill 20 soldiers in the ambush."),
+        Some((20, Some(20), Soldiers))
+    );
+}
+
+#[test]
+fn a_motive_is_not_the_stated_cause() {
+    let c = claim(
+        "The video showed Sotloff being beheaded in retaliation for U.S. airstrikes in Iraq.",
+    );
+    assert_eq!(c.event.map(|e| e.event_type), Some(EventType::Execution));
+}
