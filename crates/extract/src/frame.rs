@@ -761,7 +761,27 @@ fn pattern_places(w: &Words, skip: &dyn Fn(usize, usize) -> bool) -> Vec<(usize,
             if b > a && !skip(a, b) {
                 out.push((a, b, specific));
             }
-            continue;
+            // "the Balabolok district of western Farah province", "the al-Masharfeh
+            // district of the city": no name after "of", so the name before is the
+            // place (not in "the Abbasid area of the Zahra neighbourhood").
+            // "the al-Amin area of Baghdad", "the Kala-Balge district of Borno state": a
+            // part of a town names the place before it, the town after it holds it.
+            let name_after = b > a || w.w(a) == "the" && name_word(w, a + 1);
+            let part = matches!(
+                w.w(i),
+                "district" | "area" | "neighbourhood" | "neighborhood" | "quarter" | "suburb"
+            ) && i >= 1
+                && name_word(w, i - 1)
+                && !demonym(w, i - 1)
+                // "Kurdish-controlled", not "al-Amin" or "Kala-Balge".
+                && !w
+                    .raw(i - 1)
+                    .rsplit('-')
+                    .next()
+                    .is_some_and(|last| last.starts_with(|c: char| c.is_lowercase()));
+            if name_after && !part {
+                continue;
+            }
         }
         // "the Midan neighbourhood", "Hasakeh city", "Aqareb es Safi village".
         let mut a = i;

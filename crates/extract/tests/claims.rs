@@ -2297,3 +2297,23 @@ fn a_motive_is_not_the_stated_cause() {
     );
     assert_eq!(c.event.map(|e| e.event_type), Some(EventType::Execution));
 }
+
+#[test]
+fn a_named_part_of_a_town_is_the_place() {
+    let place = |s: &str| claim(s).event.and_then(|e| e.place).map(|p| p.name);
+    assert_eq!(
+        place("About 200 of the militants were killed during the fighting in the Kala-Balge district of Borno state."),
+        Some("Kala-Balge".to_string())
+    );
+    assert_eq!(
+        place(
+            "In the mostly Shi'ite al-Amin area of Baghdad, another car bomb killed eight people."
+        ),
+        Some("al-Amin".to_string())
+    );
+    // A town named after "of" is the place; the adjective before it is not.
+    assert_eq!(
+        place("A suicide bomb blast killed at least 16 people in the mostly Kurdish-controlled city of Hasaka on Tuesday."),
+        Some("Hasakah".to_string())
+    );
+}
