@@ -222,6 +222,21 @@ fn refine_type(
     total: bool,
 ) -> EventType {
     if let (Some(a), Some(c)) = (actor, killed) {
+        // "Rehana may have been killed by IS militants", "ISIS murders Sotloff": one
+        // person put to death by an armed group, no fighting named, is an execution.
+        let one = c.min == 1 && c.max == Some(1);
+        if one
+            && matches!(event_type, EventType::Death | EventType::GroundAttack)
+            && chosen.is_none_or(|h| h.event_type == EventType::Death)
+            && !total
+            && a.kind == EntityKind::ArmedGroup
+            && !matches!(
+                c.category,
+                CasualtyCategory::Soldiers | CasualtyCategory::Militants | CasualtyCategory::Police
+            )
+        {
+            return EventType::Execution;
+        }
         if event_type == EventType::Death
             && chosen.is_none_or(|h| h.event_type == EventType::Death)
             && !total

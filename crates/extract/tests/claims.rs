@@ -2317,3 +2317,12 @@ fn a_named_part_of_a_town_is_the_place() {
         Some("Hasakah".to_string())
     );
 }
+
+#[test]
+fn one_person_killed_by_an_armed_group_is_an_execution() {
+    let c = claim("It is now believed that Rehana may have been killed by IS militants after a picture circulated on Twitter.");
+    assert_eq!(c.event.map(|e| e.event_type), Some(EventType::Execution));
+    // A soldier killed by the same group is a casualty of the fighting.
+    let c = claim("A Kurdish soldier was killed by IS militants near the border.");
+    assert_ne!(c.event.map(|e| e.event_type), Some(EventType::Execution));
+}
