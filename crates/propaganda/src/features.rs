@@ -96,6 +96,10 @@ pub struct SentenceInfo {
     pub question: bool,
     /// Union of the word classes of its tokens.
     pub lex: u16,
+    /// How many of its tokens are words ([`Tok::is_word`]).
+    pub words: usize,
+    /// How many of its words are all capitals.
+    pub caps: usize,
 }
 
 impl SentenceInfo {
@@ -106,6 +110,10 @@ impl SentenceInfo {
         };
         for t in toks {
             info.lex |= t.lex;
+            if t.is_word() {
+                info.words += 1;
+                info.caps += usize::from(t.shape == SHAPE_UPPER);
+            }
             if t.shape == SHAPE_END {
                 let b = text.as_bytes().get(t.start).copied().unwrap_or(b'.');
                 info.exclamation |= b == b'!';
@@ -117,22 +125,42 @@ impl SentenceInfo {
 }
 
 /// Features of a sentence for the sentence model. Word and pair features are
-/// scaled by `1/sqrt(n)` so long and short sentences compare.
+/// scaled by `1/sqrt(n)` so long and short sentences compare: for each token,
+/// in order, the two of [`sentence_token_features`] (with [`sentence_scale`]),
+/// then those of [`sentence_tail_features`].
 pub fn sentence_features(toks: &[Tok], info: &SentenceInfo, mut emit: impl FnMut(u64, f32)) {
-    let n = toks.len();
-    let scale = 1.0 / (n.max(1) as f32).sqrt();
+    let scale = sentence_scale(toks.len());
     let mut prev = BOS;
-    let mut caps = 0usize;
-    let mut words = 0usize;
     for t in toks {
-        emit(f(S_WORD, t.hash), scale);
-        emit(f(S_PAIR, prev.rotate_left(7) ^ t.hash), scale);
-        prev = t.hash;
-        if t.is_word() {
-            words += 1;
-            caps += usize::from(t.shape == SHAPE_UPPER);
+        for h in sentence_token_features(prev, t.hash) {
+            emit(h, scale);
         }
+        prev = t.hash;
     }
+    sentence_tail_features(toks, info, emit);
+}
+
+/// The value of a sentence's word and pair features: `1/sqrt(n)` for `n` tokens.
+#[inline]
+pub fn sentence_scale(n_tokens: usize) -> f32 {
+    1.0 / (n_tokens.max(1) as f32).sqrt()
+}
+
+/// The word and the pair feature of a token of hash `hash` after one of hash
+/// `prev` (the first token's `prev` is [`SENTENCE_FIRST_PREV`]).
+#[inline]
+pub fn sentence_token_features(prev: u64, hash: u64) -> [u64; 2] {
+    [f(S_WORD, hash), f(S_PAIR, prev.rotate_left(7) ^ hash)]
+}
+
+/// What [`sentence_token_features`] takes as `prev` for the first token.
+pub const SENTENCE_FIRST_PREV: u64 = BOS;
+
+/// The sentence model's features after the tokens' own: length, punctuation,
+/// word classes, the first token's shape, capitals and the sentence's position.
+/// `info` must be [`SentenceInfo::new`] of `toks` (it has counted the words).
+pub fn sentence_tail_features(toks: &[Tok], info: &SentenceInfo, mut emit: impl FnMut(u64, f32)) {
+    let (words, caps) = (info.words, info.caps);
     emit(f(S_LEN, length_bucket(words)), 1.0);
     emit(
         f(

@@ -23,9 +23,12 @@ use crosscheck_schema::Span;
 use crosscheck_segment::{SentenceTokens, Token};
 
 use crate::corpus::trim_boundaries;
+#[cfg(any(doc, test))]
+use crate::features::sentence_features;
 use crate::features::{
-    bucket, quoted, sentence_context_features, sentence_features, technique_features,
-    ArticleTokens, SentenceInfo, TokenStatic,
+    bucket, quoted, sentence_context_features, sentence_scale, sentence_tail_features,
+    sentence_token_features, technique_features, ArticleTokens, SentenceInfo, TokenStatic,
+    SENTENCE_FIRST_PREV,
 };
 #[cfg(test)]
 use crate::features::{token_context_features, token_static_features};
@@ -43,8 +46,8 @@ pub(crate) const KIND_TECHNIQUE: &str = "propaganda-technique";
 const N_TECH: usize = Technique::ALL.len();
 /// How many tokens ahead token scoring prefetches its weights.
 const PREFETCH: usize = 3;
-/// How many features ahead sentence scoring prefetches its weights.
-const SENTENCE_AHEAD: usize = 16;
+/// How many tokens ahead sentence scoring prefetches its weights (two per token).
+const SENTENCE_AHEAD: usize = 8;
 
 /// A propaganda span found by [`Propaganda::detect`].
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -752,27 +755,41 @@ impl Propaganda {
         }
     }
 
-    /// The sentence model's margin (log-odds) of one sentence.
+    /// The sentence model's margin (log-odds) of one sentence: the weights of
+    /// [`sentence_features`] added in the order it emits them.
     pub(crate) fn sentence_margin(&self, toks: &[Tok], info: &SentenceInfo) -> f32 {
-        // A feature's weight is prefetched when the feature is hashed and added
-        // SENTENCE_AHEAD features later (misses overlap), in order: the same sum.
-        let mut pending = [(0usize, 0f32); SENTENCE_AHEAD];
-        let mut n = 0usize;
-        let mut z = self.sentence.bias;
-        sentence_features(toks, info, |h, v| {
-            let w = self.sentence.index(h);
-            self.sentence.weights.prefetch(w);
-            let slot = &mut pending[n % SENTENCE_AHEAD];
-            if n >= SENTENCE_AHEAD {
-                z += self.sentence.weights.get(slot.0) * slot.1;
-            }
-            *slot = (w, v);
-            n += 1;
-        });
-        for k in n.saturating_sub(SENTENCE_AHEAD)..n {
-            let (w, v) = pending[k % SENTENCE_AHEAD];
-            z += self.sentence.weights.get(w) * v;
+        // A token's two weights are prefetched when its features are hashed,
+        // SENTENCE_AHEAD tokens before they are added (misses overlap); the
+        // scale is the same for every token's features, so only the weight
+        // indices wait in the ring.
+        let scale = sentence_scale(toks.len());
+        let indices = |prev: u64, t: &Tok| {
+            sentence_token_features(prev, t.hash).map(|h| {
+                let w = self.sentence.index(h);
+                self.sentence.weights.prefetch(w);
+                w
+            })
+        };
+        let mut ring = [[0usize; 2]; SENTENCE_AHEAD];
+        let mut prev = SENTENCE_FIRST_PREV;
+        for (slot, t) in ring.iter_mut().zip(toks) {
+            *slot = indices(prev, t);
+            prev = t.hash;
         }
+        let mut z = self.sentence.bias;
+        for (i, t) in toks.iter().enumerate() {
+            let slot = &mut ring[i % SENTENCE_AHEAD];
+            for &w in slot.iter() {
+                z += self.sentence.weights.get(w) * scale;
+            }
+            if let Some(ahead) = toks.get(i + SENTENCE_AHEAD) {
+                let before = toks.get(i + SENTENCE_AHEAD - 1).map_or(t.hash, |p| p.hash);
+                *slot = indices(before, ahead);
+            }
+        }
+        sentence_tail_features(toks, info, |h, v| {
+            z += self.sentence.weight(h) * v;
+        });
         z
     }
 

@@ -164,10 +164,10 @@ impl Q8 {
 /// memory access for all heads.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Q8Rows {
-    dim: usize,
-    q: Vec<i8>,
-    /// `scales[(i / 64) * ROW + head]`.
-    scales: Vec<f32>,
+    /// Row `i`: feature `i`'s weight of each head.
+    q: Vec<[i8; ROW]>,
+    /// `scales[i / 64][head]`.
+    scales: Vec<[f32; ROW]>,
 }
 
 impl Q8Rows {
@@ -176,19 +176,19 @@ impl Q8Rows {
         let n = heads.len().min(ROW);
         let dim = heads.iter().map(|w| w.as_ref().len()).min().unwrap_or(0);
         let blocks = dim.div_ceil(BLOCK);
-        let mut q = vec![0i8; dim * ROW];
-        let mut scales = vec![0f32; blocks * ROW];
+        let mut q = vec![[0i8; ROW]; dim];
+        let mut scales = vec![[0f32; ROW]; blocks];
         let mut buf = [0i8; BLOCK];
         for (h, w) in heads.iter().take(n).enumerate() {
             for (b, block) in w.as_ref()[..dim].chunks(BLOCK).enumerate() {
                 let buf = &mut buf[..block.len()];
-                scales[b * ROW + h] = quantize(block, buf);
+                scales[b][h] = quantize(block, buf);
                 for (k, &v) in buf.iter().enumerate() {
-                    q[(b * BLOCK + k) * ROW + h] = v;
+                    q[b * BLOCK + k][h] = v;
                 }
             }
         }
-        Q8Rows { dim, q, scales }
+        Q8Rows { q, scales }
     }
 
     /// [`Q8Rows::from_heads`] of the weights the model file's heads mean.
@@ -196,35 +196,27 @@ impl Q8Rows {
         let n = heads.len().min(ROW);
         let dim = heads.iter().map(Stored::len).min().unwrap_or(0);
         let blocks = dim.div_ceil(BLOCK);
-        let mut q = vec![0i8; dim * ROW];
-        let mut scales = vec![0f32; blocks * ROW];
+        let mut q = vec![[0i8; ROW]; dim];
+        let mut scales = vec![[0f32; ROW]; blocks];
         let mut buf = [0i8; BLOCK];
         for (h, w) in heads.iter().take(n).enumerate() {
             for b in 0..blocks {
                 let len = BLOCK.min(dim - b * BLOCK);
                 let buf = &mut buf[..len];
-                scales[b * ROW + h] = w.block(b, len, buf);
+                scales[b][h] = w.block(b, len, buf);
                 for (k, &v) in buf.iter().enumerate() {
-                    q[(b * BLOCK + k) * ROW + h] = v;
+                    q[b * BLOCK + k][h] = v;
                 }
             }
         }
-        Q8Rows { dim, q, scales }
+        Q8Rows { q, scales }
     }
 
     /// `acc[h] += v · weight(i, h)` for every head. Always inlined: the
     /// technique model calls it in a loop, where `acc` can then stay in registers.
     #[inline(always)]
     pub fn add(&self, i: usize, v: f32, acc: &mut [f32; ROW]) {
-        let b = i / BLOCK;
-        let (Some(row), Some(scales)) = (
-            self.q.get(i * ROW..(i + 1) * ROW),
-            self.scales.get(b * ROW..(b + 1) * ROW),
-        ) else {
-            return;
-        };
-        let (Ok(row), Ok(scales)) = (<&[i8; ROW]>::try_from(row), <&[f32; ROW]>::try_from(scales))
-        else {
+        let (Some(row), Some(scales)) = (self.q.get(i), self.scales.get(i / BLOCK)) else {
             return;
         };
         // Fixed-size arrays: the loop compiles to a few vector instructions.
@@ -236,13 +228,15 @@ impl Q8Rows {
     /// Asks the CPU to bring row `i` into cache ahead of [`Q8Rows::add`].
     #[inline]
     pub fn prefetch(&self, i: usize) {
-        crosscheck_learn::prefetch(&self.q, i * ROW);
+        crosscheck_learn::prefetch(&self.q, i);
     }
 
     /// Head `h` as plain weights.
     pub fn head(&self, h: usize) -> Vec<f32> {
-        (0..self.dim)
-            .map(|i| f32::from(self.q[i * ROW + h]) * self.scales[(i / BLOCK) * ROW + h])
+        self.q
+            .iter()
+            .enumerate()
+            .map(|(i, row)| f32::from(row[h]) * self.scales[i / BLOCK][h])
             .collect()
     }
 }
