@@ -81,6 +81,8 @@ pub struct Scratch {
     /// What the last sentence's attribution found, its vectors lent to the next.
     found: Found,
     hits: Vec<triggers::Hit>,
+    /// The places the article's sentences named so far.
+    named_places: Vec<PlaceMatch>,
 }
 
 /// Everything learnt about one sentence.
@@ -334,6 +336,7 @@ impl Extractor {
             sentences: out,
             found: spare_found,
             hits,
+            named_places,
         } = scratch;
         let text = ctx.text;
         let mut memory = Memory::default();
@@ -362,7 +365,7 @@ impl Extractor {
         buffers.reserve(longest);
         let mut parties = PartyMemory::default();
         let mut persons = frame::Persons::default();
-        let mut named_places: Vec<PlaceMatch> = Vec::new();
+        named_places.clear();
         for (si, &span) in ctx.sentences.iter().enumerate() {
             let span = clamp(text, span);
             let span = if si == 0 {
@@ -597,7 +600,7 @@ impl Extractor {
                         vocab: &self.vocab,
                         actors: &self.actors,
                         places: &self.places,
-                        earlier_places: &named_places,
+                        earlier_places: named_places,
                         counts: &counts,
                         hits,
                         found: &found,
@@ -646,7 +649,7 @@ impl Extractor {
                                 memory: &memory,
                                 parties: &parties,
                                 persons: &persons,
-                                earlier_places: &named_places,
+                                earlier_places: named_places,
                                 outlet: ctx.outlet,
                                 published: ctx.published,
                             },
@@ -677,7 +680,6 @@ impl Extractor {
                     previous_type = Some(f.event_type);
                 }
             }
-            let chain = sources(&w, &found.chain, 0);
             for s in found.chain.iter().filter(|s| !s.pronoun) {
                 // "Ministry spokesman Maj. Gen. Igor Petrenko told reporters", "Shuhud
                 // al-Hussein a member of the civil defence forces said", "said
@@ -704,6 +706,8 @@ impl Extractor {
                     k => memory.org = Some((s.name.clone(), k)),
                 }
             }
+            // The speakers' names are read: the claim takes them.
+            let chain = sources(&w, &mut found.chain, 0);
             let mut hedges = std::mem::take(&mut found.hedges);
             if let Some(c) = &second {
                 hedges.retain(|h| h.end <= c.first_end);
@@ -767,7 +771,8 @@ impl Extractor {
     ) -> Option<(EventFrame, SecondClaim)> {
         let (from, first_end) = second_speaker::clause_bounds(w, k);
         let last = w.tok_at_or_after(first_end);
-        let (second, found) = self.clause_frame(w, from, w.len(), sentence, whole, shape, inp)?;
+        let (second, mut found) =
+            self.clause_frame(w, from, w.len(), sentence, whole, shape, inp)?;
         // Another speaker than the first clause's, named: "while it said" is the same one.
         let innermost = |chain: &[Speaker]| chain.last().map(|s| s.name.clone());
         if found.chain.is_empty()
@@ -778,7 +783,7 @@ impl Extractor {
         }
         let (first, _) = self.clause_frame(w, 0, last, sentence, whole, shape, inp)?;
         let span = second_speaker::clause_span(w, from, sentence);
-        let chain = sources(w, &found.chain, from);
+        let chain = sources(w, &mut found.chain, from);
         let quoted = &inp.quoted[from..];
         let n_quoted = quoted.iter().filter(|&&q| q).count();
         Some((
@@ -921,13 +926,14 @@ impl Extractor {
 
 /// The speakers of `chain` as the claim's attribution, with their byte spans; their token
 /// indices count from token `offset` of `w` (a clause's speakers from the clause's start).
-fn sources(w: &Words, chain: &[Speaker], offset: usize) -> Vec<AttributionSource> {
+/// The names are moved out of `chain`, not copied: it is read no more.
+fn sources(w: &Words, chain: &mut [Speaker], offset: usize) -> Vec<AttributionSource> {
     chain
-        .iter()
+        .iter_mut()
         .map(|s| {
             let b = w.span_of(s.first + offset, s.end + offset);
             AttributionSource {
-                name: s.name.clone(),
+                name: std::mem::take(&mut s.name),
                 kind: s.kind,
                 start: b.start,
                 end: b.end,
