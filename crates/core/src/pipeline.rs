@@ -68,7 +68,9 @@ pub struct Pipeline {
     /// [`Pipeline::with_options`]).
     propaganda: OnceLock<Propaganda>,
     credibility: CredibilityModel,
-    outlets: Outlets,
+    /// The outlet table, built on first use: a claims-only run never resolves an
+    /// outlet.
+    outlets: OnceLock<Outlets>,
     options: PipelineOptions,
 }
 
@@ -134,7 +136,7 @@ impl Pipeline {
             signals: options.signals.then(SignalDetector::new),
             propaganda,
             credibility,
-            outlets: Outlets::new(),
+            outlets: OnceLock::new(),
             options,
         }
     }
@@ -148,15 +150,23 @@ impl Pipeline {
         article: &ArticleAnalysis,
         consistency: Option<&Consistency>,
     ) -> Credibility {
-        self.credibility
-            .assess(article, self.outlets.resolve_article(article), consistency)
+        self.credibility.assess(
+            article,
+            self.outlets().resolve_article(article),
+            consistency,
+        )
     }
 
     /// What [`Pipeline::assess`] reads of `article`, taken before linking, for a
     /// caller that keeps this instead of the article until the consistency is
     /// known ([`Pipeline::assess_prepared`]).
     pub fn prepare_assessment<'a>(&self, article: &'a ArticleAnalysis) -> ArticleCredibility<'a> {
-        ArticleCredibility::new(article, self.outlets.resolve_article(article))
+        ArticleCredibility::new(article, self.outlets().resolve_article(article))
+    }
+
+    /// The outlet table, built the first time an article's outlet is resolved.
+    fn outlets(&self) -> &Outlets {
+        self.outlets.get_or_init(Outlets::new)
     }
 
     /// [`Pipeline::assess`] from [`Pipeline::prepare_assessment`]: the same

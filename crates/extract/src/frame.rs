@@ -776,11 +776,12 @@ fn pattern_places(w: &Words, skip: &dyn Fn(usize, usize) -> bool) -> Vec<(usize,
             if b > a && !skip(a, b) {
                 out.push((a, b, specific));
             }
-            // "the Balabolok district of western Farah province", "the al-Masharfeh
-            // district of the city": no name after "of", so the name before is the
-            // place (not in "the Abbasid area of the Zahra neighbourhood").
-            // "the al-Amin area of Baghdad", "the Kala-Balge district of Borno state": a
-            // part of a town names the place before it, the town after it holds it.
+            // The name before the noun is the place too when no name follows "of"
+            // ("the Balabolok district of western Farah province", "the al-Masharfeh
+            // district of the city"; not "the Abbasid area of the Zahra
+            // neighbourhood"), or when the noun is a part of a town, which the town
+            // after "of" holds ("the al-Amin area of Baghdad", "the Kala-Balge district
+            // of Borno state").
             let name_after = b > a || w.w(a) == "the" && name_word(w, a + 1);
             let part = matches!(
                 w.w(i),
@@ -1855,30 +1856,20 @@ fn named_harm(w: &Words, inp: &Inputs) -> Option<(Count, bool)> {
         }
         // An execution verb's named victim in the passive is also the event's
         // target: "Sotloff has been beheaded".
-        let (harm, passive_only) = match w.w(k) {
-            "wounded" | "injured" | "hurt" => (Harm::Injured, false),
-            "killed" => (Harm::Killed, false),
+        // `passive_only`: the victim is the target only in the passive;
+        // `active_only`: the verb form has no passive ("ISIS murders Sotloff", "after
+        // executing Foley", "killing Jim Foley"; "the group is killing" names no victim
+        // before it).
+        let (harm, passive_only, active_only) = match w.w(k) {
+            "wounded" | "injured" | "hurt" => (Harm::Injured, false, false),
+            "killed" => (Harm::Killed, false, false),
             "beheaded" | "executed" | "murdered" | "assassinated" | "decapitated" => {
-                (Harm::Killed, true)
+                (Harm::Killed, true, false)
             }
-            // Active only: "ISIS murders Sotloff", "after executing Foley", "killing
-            // Jim Foley" ("the group is killing" names no victim before it).
             "killing" | "beheading" | "executing" | "murdering" | "murders" | "executes"
-            | "beheads" | "kills" => (Harm::Killed, false),
+            | "beheads" | "kills" => (Harm::Killed, false, true),
             _ => continue,
         };
-        let active_only = !matches!(
-            w.w(k),
-            "wounded"
-                | "injured"
-                | "hurt"
-                | "killed"
-                | "beheaded"
-                | "executed"
-                | "murdered"
-                | "assassinated"
-                | "decapitated"
-        );
         if inp.counts.iter().any(|c| c.harm == harm) {
             continue;
         }
