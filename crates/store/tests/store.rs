@@ -411,6 +411,79 @@ fn a_store_reopens_with_its_data_and_schema() {
     assert!(reader.check().expect("check").is_empty());
 }
 
+/// The full-text index's merge settings of schema version 7, as `search_config`
+/// holds them (`None` for FTS5's defaults).
+fn merge_settings(path: &std::path::Path) -> (Option<i64>, Option<i64>) {
+    let conn = rusqlite::Connection::open(path).expect("sqlite");
+    let value = |k: &str| {
+        conn.query_row("SELECT v FROM search_config WHERE k = ?1", [k], |r| {
+            r.get::<_, i64>(0)
+        })
+        .ok()
+    };
+    (value("hashsize"), value("automerge"))
+}
+
+#[test]
+fn a_version_6_store_upgrades_with_every_article_and_the_same_search() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("crosscheck.db");
+    let queries = [
+        "Douma",
+        "shelling",
+        "\"air strikes\"",
+        "title: ceasefire",
+        "Homs OR Aleppo",
+    ];
+    let (rows, hits) = {
+        let mut store = Store::open(&path).expect("create");
+        store.insert_batch(&fixtures()).expect("insert");
+        let rows = store.list(&ListQuery::default()).expect("list");
+        let hits: Vec<_> = queries
+            .iter()
+            .map(|q| store.search(q, 10).expect("search"))
+            .collect();
+        (rows, hits)
+    };
+    assert_eq!(merge_settings(&path), (Some(32 << 20), Some(16)));
+    // What version 6 wrote: the same tables, FTS5's default merge settings.
+    {
+        let conn = rusqlite::Connection::open(&path).expect("sqlite");
+        conn.execute_batch(
+            "DELETE FROM search_config WHERE k IN ('hashsize', 'automerge');
+             PRAGMA user_version = 6;",
+        )
+        .expect("downgrade");
+    }
+    assert_eq!(merge_settings(&path), (None, None));
+    assert!(matches!(
+        Store::open_read_only(&path).err(),
+        Some(StoreError::NeedsMigration { found: 6, .. })
+    ));
+
+    let mut store = Store::open(&path).expect("upgrade");
+    assert_eq!(merge_settings(&path), (Some(32 << 20), Some(16)));
+    let counts = store.counts().expect("counts");
+    assert_eq!(
+        (counts.articles, counts.schema_version),
+        (3, crosscheck_store::schema_version())
+    );
+    assert_eq!(store.list(&ListQuery::default()).expect("list"), rows);
+    for (q, expected) in queries.iter().zip(&hits) {
+        assert_eq!(&store.search(q, 10).expect("search"), expected, "{q}");
+    }
+    assert!(store.check().expect("check").is_empty());
+    // The upgraded store takes new articles like a new one.
+    let more = document(
+        "news/homs.txt",
+        "Shelling resumed in Homs on Friday, residents said.",
+        &Meta::default(),
+    );
+    assert_eq!(store.insert_batch(&[more]).expect("insert").new_articles, 1);
+    assert_eq!(store.search("Homs", 10).expect("search").len(), 2);
+    assert!(store.check().expect("check").is_empty());
+}
+
 #[test]
 fn opening_what_is_not_a_store_names_the_file() {
     let dir = tempfile::tempdir().expect("tempdir");
