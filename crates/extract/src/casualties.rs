@@ -148,6 +148,16 @@ fn neutral_head(w: &str) -> bool {
     )
 }
 
+/// The category of the group named in an "of" phrase after the head at `i`: "two
+/// commanders of the al-Qaeda-linked al-Nusra Front", "a leader of the Tahrir al-Sham
+/// militant group".
+fn group_after_of(w: &Words, i: usize) -> Option<CasualtyCategory> {
+    if w.w(i + 1) != "of" {
+        return None;
+    }
+    (i + 2..(i + 8).min(w.len())).find_map(|k| modifier_category(w, k))
+}
+
 /// Singular heads whose category is the modifier's when one is there: "a terrorist
 /// commander" (militants), "a rebel leader" (fighters); alone, a person.
 fn neutral_person(w: &str) -> bool {
@@ -271,16 +281,9 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
             Some(CasualtyWord::Victim(c)) => {
                 // "two commanders of the al-Qaeda-linked al-Nusra Front": the group
                 // after the head when none came before it.
-                let after = || {
-                    (w.w(i + 1) == "of")
-                        .then(|| {
-                            (i + 2..(i + 8).min(w.len())).find_map(|k| modifier_category(w, k))
-                        })
-                        .flatten()
-                };
                 let c = match np.modifier {
                     Some(m) if neutral_head(word) => m,
-                    None if neutral_head(word) => after().unwrap_or(*c),
+                    None if neutral_head(word) => group_after_of(w, i).unwrap_or(*c),
                     _ => *c,
                 };
                 np.category.get_or_insert(c);
@@ -362,10 +365,7 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
                 let c = match np.modifier {
                     Some(m) if neutral_person(word) => m,
                     // "a leader of the Tahrir al-Sham militant group".
-                    None if neutral_person(word) && w.w(i + 1) == "of" => (i + 2
-                        ..(i + 8).min(w.len()))
-                        .find_map(|k| modifier_category(w, k))
-                        .unwrap_or(*c),
+                    None if neutral_person(word) => group_after_of(w, i).unwrap_or(*c),
                     _ => *c,
                 };
                 np.person.get_or_insert(c);
