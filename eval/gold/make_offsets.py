@@ -21,6 +21,8 @@ Sources and keys (offsets are UTF-8 byte offsets into the decoded text):
   ptc       key = train-articles file name; text = the file decoded as UTF-8; published = null.
   fnc1      key = `Body ID` of fnc1-stance/competition_test_bodies.csv; text = its `articleBody`
             (UTF-8); published = null (the bodies carry no date).
+  emergent  key = `articleId` of emergent-stance/url-versions-2015-06-14-clean-train.csv; text = its
+            `articleHeadline` (UTF-8; one headline, one sentence); published = null.
   examples  key = "corpus/<file>.txt" (whole file) or "corpus/wire-feed.jsonl#<line>"
             (the `text` value of that 1-based record); published from examples/README.md.
 
@@ -66,6 +68,7 @@ DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 _fakes = None
 _fnc1 = None
+_emergent = None
 
 
 def fakes_rows():
@@ -90,6 +93,15 @@ def fnc1_bodies():
     return _fnc1
 
 
+def emergent_headlines():
+    global _emergent
+    if _emergent is None:
+        path = os.path.join(SHARED, "emergent-stance", "url-versions-2015-06-14-clean-train.csv")
+        with open(path, encoding="utf-8", newline="") as f:
+            _emergent = {row["articleId"]: row["articleHeadline"] for row in csv.DictReader(f)}
+    return _emergent
+
+
 def source_text(dataset, key):
     if dataset == "fa-kes":
         return fakes_rows()[key]["article_content"]
@@ -98,6 +110,8 @@ def source_text(dataset, key):
             return f.read()
     if dataset == "fnc1":
         return fnc1_bodies()[key]
+    if dataset == "emergent":
+        return emergent_headlines()[key]
     if dataset == "examples":
         if "#" in key:
             path, line = key.split("#")
@@ -112,7 +126,7 @@ def published(dataset, key, start):
     if dataset == "fa-kes":
         m, d, y = fakes_rows()[key]["date"].split("/")
         return "%04d-%02d-%02d" % (int(y), int(m), int(d))
-    if dataset in ("ptc", "fnc1"):
+    if dataset in ("ptc", "fnc1", "emergent"):
         return None
     if key == COMPILATION:
         for lo, hi, date in COMPILATION_PARTS:
@@ -223,7 +237,7 @@ def build(path):
             print("item %d (%.40r): %s" % (n, sent, e), file=sys.stderr)
         failures += bool(errs)
         out.append(rec)
-    order = {"fa-kes": 0, "ptc": 1, "fnc1": 2, "examples": 3}
+    order = {"fa-kes": 0, "ptc": 1, "fnc1": 2, "examples": 3, "emergent": 4}
     out.sort(key=lambda r: (order[r["dataset"]], r["key"], r["start"]))
     for rec in out:
         print(json.dumps(rec, ensure_ascii=False))

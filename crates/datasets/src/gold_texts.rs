@@ -2,7 +2,9 @@
 //! way their offsets were made: FA-KES `article_content` decoded as Latin-1 (byte
 //! 0x95 is U+0095), SemEval-2020 PTC training articles and the sample corpus as
 //! UTF-8, JSON Lines records by line (`corpus/wire-feed.jsonl#3`), FNC-1 competition
-//! test bodies by `Body ID` (the `articleBody` field of the UTF-8 CSV).
+//! test bodies by `Body ID` (the `articleBody` field of the UTF-8 CSV), Emergent
+//! article headlines by `articleId` (the `articleHeadline` field: one headline, one
+//! sentence).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -25,6 +27,8 @@ pub struct GoldTexts {
     fakes: HashMap<String, GoldText>,
     /// FNC-1 bodies by `Body ID`, read on first use (most gold sets never ask).
     fnc1: std::sync::OnceLock<HashMap<String, String>>,
+    /// Emergent article headlines by `articleId`, read on first use.
+    emergent: std::sync::OnceLock<HashMap<String, String>>,
     data: Option<PathBuf>,
     examples: PathBuf,
 }
@@ -70,6 +74,7 @@ impl GoldTexts {
         Ok(GoldTexts {
             fakes,
             fnc1: std::sync::OnceLock::new(),
+            emergent: std::sync::OnceLock::new(),
             data: data.map(Path::to_path_buf),
             examples: examples.to_path_buf(),
         })
@@ -79,28 +84,45 @@ impl GoldTexts {
     /// unreadable (the gold records that point into it then count as unreadable).
     fn fnc1_bodies(&self) -> &HashMap<String, String> {
         self.fnc1.get_or_init(|| {
-            let Some(data) = &self.data else {
-                return HashMap::new();
-            };
-            let Ok(text) =
-                std::fs::read_to_string(data.join("fnc1-stance/competition_test_bodies.csv"))
-            else {
-                return HashMap::new();
-            };
-            let Ok(records) = delimited::parse(&text, b',') else {
-                return HashMap::new();
-            };
-            let mut rows = records.into_iter();
-            let header = rows.next().map(|r| r.fields).unwrap_or_default();
-            let col = |name: &str| header.iter().position(|h| h == name);
-            let (Some(id), Some(body)) = (col("Body ID"), col("articleBody")) else {
-                return HashMap::new();
-            };
-            rows.filter_map(|row| {
-                Some((row.fields.get(id)?.clone(), row.fields.get(body)?.clone()))
-            })
-            .collect()
+            self.csv_column(
+                "fnc1-stance/competition_test_bodies.csv",
+                "Body ID",
+                "articleBody",
+            )
         })
+    }
+
+    /// The Emergent article headlines, or none when the file is missing.
+    fn emergent_headlines(&self) -> &HashMap<String, String> {
+        self.emergent.get_or_init(|| {
+            self.csv_column(
+                "emergent-stance/url-versions-2015-06-14-clean-train.csv",
+                "articleId",
+                "articleHeadline",
+            )
+        })
+    }
+
+    /// One text column of a UTF-8 CSV under the shared data, by its key column; empty
+    /// when the data, the file or a column is missing or the file does not parse.
+    fn csv_column(&self, file: &str, key: &str, value: &str) -> HashMap<String, String> {
+        let Some(data) = &self.data else {
+            return HashMap::new();
+        };
+        let Ok(text) = std::fs::read_to_string(data.join(file)) else {
+            return HashMap::new();
+        };
+        let Ok(records) = delimited::parse(&text, b',') else {
+            return HashMap::new();
+        };
+        let mut rows = records.into_iter();
+        let header = rows.next().map(|r| r.fields).unwrap_or_default();
+        let col = |name: &str| header.iter().position(|h| h == name);
+        let (Some(key), Some(value)) = (col(key), col(value)) else {
+            return HashMap::new();
+        };
+        rows.filter_map(|row| Some((row.fields.get(key)?.clone(), row.fields.get(value)?.clone())))
+            .collect()
     }
 
     pub fn get(&self, dataset: &str, key: &str) -> Option<GoldText> {
@@ -119,6 +141,11 @@ impl GoldTexts {
                 })
             }
             "fnc1" => self.fnc1_bodies().get(key).map(|text| GoldText {
+                text: text.clone(),
+                title: None,
+                outlet: None,
+            }),
+            "emergent" => self.emergent_headlines().get(key).map(|text| GoldText {
                 text: text.clone(),
                 title: None,
                 outlet: None,
@@ -173,5 +200,24 @@ mod tests {
         ));
         assert!(body.contains("publicly executed at least two of their own fighters"));
         assert!(texts.get("fnc1", "no such body").is_none());
+    }
+
+    #[test]
+    fn reads_emergent_headlines_by_article_id() {
+        let Some(data) = crate::shared_data_dir() else {
+            eprintln!("skipped: ../shared/data is absent");
+            return;
+        };
+        let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+        let texts = GoldTexts::new(Some(&data), &examples).unwrap();
+        let headline = texts
+            .get("emergent", "00b6b660-b6a9-11e4-8507-b58af63d1078")
+            .unwrap()
+            .text;
+        assert_eq!(
+            headline,
+            "Two blokes dared to eat 20-year-old burger for charity"
+        );
+        assert!(texts.get("emergent", "no such article").is_none());
     }
 }
