@@ -22,7 +22,8 @@
 //! frame; the frame and its other fields stay.
 //!
 //! Training is the event filter's (`event_filter::train_file`): leave-one-gold-set-out margins, a
-//! Platt calibrator, the threshold (at most 0.5) that maximises the actor F1 on those
+//! Platt calibrator, the threshold (at most 0.5) with the best mean actor F1 around it
+//! (`event_filter::best_threshold`) on those
 //! held-out predictions (removing an actor loses it when right, removes a false
 //! positive when wrong).
 //!
