@@ -1136,6 +1136,19 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
                     && hits_at(m.end)
                 // "attacks carried out by Washington": the agent of an act.
                 || (m.first >= 1 && w.w(m.first - 1) == "by" && by_attached(w, inp, m.first - 1))
+                // "The U.S. and allied forces launched air strikes", "Russia and its
+                // allies bombed": a state leading a coordinated subject whose verb
+                // follows within three words.
+                || (w.w(m.end) == "and"
+                    && !(m.first >= 1
+                        && matches!(
+                            w.w(m.first - 1),
+                            "in" | "at" | "near" | "from" | "into" | "of" | "over" | "on"
+                        ))
+                    && inp.actor(m).is_some_and(|a| a.kind == ActorKind::State)
+                    && (m.end + 2..=m.end + 4)
+                        .find(|&k| hits_at(k) || !w.is_word(k))
+                        .is_some_and(hits_at))
                 || (w.w(m.end).ends_with("ed") && w.w(m.end).len() > 3 && w.is_word(m.end))
                 // "Syria had used chemical weapons", "SANA said Israel had struck".
                 || (matches!(w.w(m.end), "had" | "has" | "have")

@@ -1471,3 +1471,21 @@ fn a_speakers_own_act_over_an_adverb() {
         "{t}"
     );
 }
+
+#[test]
+fn a_state_leading_a_coordinated_subject_acts() {
+    // A country name is a place unless it acts; leading "and allied forces" before the
+    // verb, it does.
+    for text in [
+        "The U.S. and allied forces launched air strikes on Islamic State targets near Kobani.",
+        "The U.S. and its allies launched air strikes on Islamic State targets near Kobani.",
+        "U.S. and allied warplanes struck Islamic State positions near Kobani.",
+    ] {
+        assert_eq!(actor_name(text), Some("US Government".into()), "{text}");
+    }
+    // After a locative word it stays a place.
+    assert_eq!(
+        actor_name("Fighters from Syria and other countries launched attacks on the army."),
+        None
+    );
+}
