@@ -1335,10 +1335,15 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
         }
     }
     if w.flags & flag::REPORT == 0 {
+        colon_speaker(w, cx, &mut found);
         found.constructions = cons;
         found.kept = kept;
         return found;
     }
+    // "Leader of Qaeda-Linked Somali Group Is Dead, U.S. Says": in a headline set in
+    // title case a capitalised verb closing it is still a verb (inside, the capitals
+    // no longer tell names from words: "Woman Says She Hasn't Been Captured").
+    let title_case = is_title_case(w);
     let mut i = 0;
     while i < w.len() {
         let Some((len, &role)) = cx.vocab.reporting.at(w, i) else {
@@ -1349,7 +1354,9 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
         let word = w.w(i);
         let prev = i.checked_sub(1).map(|p| w.w(p)).unwrap_or("");
         let skip = cx.quoted.get(i).copied().unwrap_or(false)
-            || (w.cap(i) && role != ReportRole::According)
+            || (w.cap(i)
+                && role != ReportRole::According
+                && !(i > 0 && title_case && (i + len..w.len()).all(|k| !w.is_word(k))))
             // "were reported killed", "is said to".
             || (word == "reported" && matches!(w.w(next), "killed" | "dead" | "wounded" | "injured" | "missing"))
             || (matches!(prev, "is" | "are" | "was" | "were" | "be") && w.w(next) == "to")
@@ -1783,7 +1790,72 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
         }
         let _ = c.verb;
     }
+    colon_speaker(w, cx, &mut found);
     found.constructions = cons;
     found.kept = kept;
     found
+}
+
+/// Whether the sentence is set in title case, as headlines often are: at least four
+/// words of four letters or more, and at most one of them not capitalised.
+pub(crate) fn is_title_case(w: &Words) -> bool {
+    let (mut long, mut lower) = (0, 0);
+    for k in 0..w.len() {
+        if w.is_word(k) && w.w(k).len() >= 4 {
+            long += 1;
+            if !w.cap(k) {
+                lower += 1;
+            }
+        }
+    }
+    long >= 4 && lower <= 1
+}
+
+/// The speaker a headline names with a colon, when the sentence has no other:
+/// "Pentagon: Airstrike kills terror leader in Somalia", "Official: Houthis take U.S.
+/// vehicles", "U.S. arms airdrop fell into ISIS hands: Pentagon", "Jihadi John injured
+/// in air strike: reports". The words on the short side of the colon (at most four)
+/// must name a source: a source noun at its end ("official", "senator", "reports") or an
+/// official body, outlet or monitor of the actor table. A topic label is no speaker:
+/// "Isis: Masked Executioner Jihadi John Injured", "Ferguson riots: audio may have
+/// captured", "Jihadi John: Isis fighter named".
+fn colon_speaker(w: &Words, cx: &Context, found: &mut Found) {
+    if !found.chain.is_empty() {
+        return;
+    }
+    let colons: Vec<usize> = (0..w.len()).filter(|&k| w.w(k) == ":").collect();
+    let words = |a: usize, b: usize| (a..b).filter(|&k| w.is_word(k)).count();
+    let last = (0..w.len()).rfind(|&k| w.is_word(k) || w.is_number(k));
+    let leading = colons
+        .first()
+        .map(|&c| (0, c))
+        .filter(|&(a, c)| c > a && (a..c).all(|k| w.is_word(k)) && c - a <= 4)
+        .filter(|&(_, c)| words(c + 1, w.len()) >= 3)
+        // "OPCW: On 15 November 2013 the Executive Council ... decides:": a list
+        // item's label when the words after it have their own reporting verb.
+        .filter(|_| found.verbs.is_empty());
+    let trailing = colons
+        .last()
+        .zip(last)
+        .map(|(&c, l)| (c + 1, l + 1))
+        .filter(|&(a, b)| b > a && b - a <= 4 && (a..b).all(|k| w.is_word(k)))
+        .filter(|&(a, _)| words(0, a) >= 3);
+    for span in [leading, trailing].into_iter().flatten() {
+        if (span.0..span.1).any(|k| cx.quoted.get(k).copied().unwrap_or(false)) {
+            continue;
+        }
+        // The source noun heads the phrase: "Unconfirmed Reports", not "Fifty-eight
+        // people killed".
+        let noun = matches!(cx.source_word(w, span.1 - 1), Some(SourceWord::Head(_)));
+        let speaker = cx.describe(w, span);
+        let body = matches!(
+            speaker.kind,
+            SourceKind::Official | SourceKind::Media | SourceKind::Monitor
+        ) && (span.0..span.1).any(|k| cx.actor_starting_at(k).is_some());
+        if noun || body {
+            found.speaker_ranges.push(span);
+            found.chain.push(speaker);
+            return;
+        }
+    }
 }

@@ -2326,3 +2326,41 @@ fn one_person_killed_by_an_armed_group_is_an_execution() {
     let c = claim("A Kurdish soldier was killed by IS militants near the border.");
     assert_ne!(c.event.map(|e| e.event_type), Some(EventType::Execution));
 }
+
+#[test]
+fn headlines_name_their_source_with_a_colon_or_a_closing_verb() {
+    for (t, speaker) in [
+        (
+            "Pentagon: Airstrike kills terror leader in Somalia",
+            "Pentagon",
+        ),
+        (
+            "Official: Houthis take U.S. vehicles, weapons in Yemen",
+            "Official",
+        ),
+        (
+            "U.S. arms airdrop fell into ISIS hands: Pentagon",
+            "Pentagon",
+        ),
+        (
+            "IS executioner Jihadi John injured in air strike: reports",
+            "reports",
+        ),
+        // Title case: a capitalised verb closing the headline is still a verb.
+        (
+            "Leader of Qaeda-Linked Somali Group Is Dead, U.S. Says",
+            "U.S.",
+        ),
+    ] {
+        assert_eq!(chain(&claim(t), t), [speaker], "{t}");
+    }
+    // A topic label is no speaker, nor a list item's label before words with their
+    // own reporting verb.
+    for t in [
+        "Isis: Masked Executioner Jihadi John Injured in US Led Airstrikes in Iraq",
+        "Ferguson riots: audio may have captured Michael Brown shooting",
+        "Jihadi John: Isis fighter named as Mohammed Emwazi from west London",
+    ] {
+        assert!(chain(&claim(t), t).is_empty(), "{t}");
+    }
+}
