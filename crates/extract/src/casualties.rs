@@ -7,7 +7,7 @@
 use crosscheck_schema::CasualtyCategory;
 
 use crate::numbers::{quantity_at, Quantity};
-use crate::vocab::{CasualtyWord, Harm, Vocab};
+use crate::vocab::{class, CasualtyWord, Harm, Vocab};
 use crate::words::Words;
 
 /// A casualty count found in a sentence.
@@ -912,6 +912,26 @@ fn blocked(w: &Words, q: &Quantity, in_date: &dyn Fn(usize) -> bool) -> bool {
     false
 }
 
+/// Where a headline may name one victim without an article: at its start, after a
+/// colon, or right after an active verb of killing ("kills terror leader"), before a
+/// word that can open a noun phrase (not a number, a determiner or a verb of harm).
+fn bare_person_start(w: &Words, i: usize) -> bool {
+    let opens = match i.checked_sub(1) {
+        None => true,
+        Some(p) => {
+            w.w(p) == ":"
+                || matches!(
+                    w.w(p),
+                    "kills" | "beheads" | "executes" | "kill" | "behead" | "execute"
+                )
+        }
+    };
+    opens
+        && w.is_word(i)
+        && !w.has(i, class::DETERMINER)
+        && !matches!(w.w(i), "a" | "an" | "another" | "more" | "most" | "some")
+}
+
 /// All casualty counts of a sentence, in text order. `in_date(i)` says whether token
 /// `i` is part of a date expression.
 pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) -> Vec<Count> {
@@ -949,6 +969,17 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
                     modified: false,
                 })
             }
+            // Headlines drop the article: "ISIS leader killed in US airstrikes",
+            // "Airstrike kills terror leader in Somalia". An empty quantity: the noun
+            // phrase starts at `i` itself.
+            None if bare_person_start(w, i) => Some(Quantity {
+                first: i,
+                end: i,
+                min: 1,
+                max: Some(1),
+                digits: false,
+                modified: false,
+            }),
             None => None,
         };
         let Some(q) = q else {
@@ -962,8 +993,14 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
         let np = noun_phrase(w, vocab, q.end);
         let article = (matches!(w.w(q.first), "a" | "an" | "another")
             || possessive_det(w.w(q.first)))
-            && q.end == q.first + 1;
+            && q.end == q.first + 1
+            || q.end == q.first;
         if article && np.person.is_none() {
+            i += 1;
+            continue;
+        }
+        // A headline's bare victim is the phrase's head: not "Reports of civilian deaths".
+        if q.end == q.first && (q.first..np.end).any(|k| matches!(w.w(k), "of" | "for")) {
             i += 1;
             continue;
         }

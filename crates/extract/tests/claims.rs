@@ -2364,3 +2364,24 @@ fn headlines_name_their_source_with_a_colon_or_a_closing_verb() {
         assert!(chain(&claim(t), t).is_empty(), "{t}");
     }
 }
+
+#[test]
+fn headlines_name_one_victim_without_an_article() {
+    assert_eq!(
+        killed("ISIS leader killed in US airstrikes"),
+        Some((1, Some(1), CasualtyCategory::Militants))
+    );
+    assert_eq!(
+        killed("Brighton teenager killed in US air strikes in Syria"),
+        Some((1, Some(1), CasualtyCategory::People))
+    );
+    assert_eq!(
+        killed("Pentagon: Airstrike kills terror leader in Somalia").map(|k| k.0),
+        Some(1)
+    );
+    // The head of the phrase, not a noun after "of".
+    assert_eq!(
+        killed("Reports of civilian deaths from U.S. airstrikes soared, the reports said."),
+        None
+    );
+}
