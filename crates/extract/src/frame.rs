@@ -213,6 +213,92 @@ fn air_actor(a: &EntityMention) -> bool {
 ///   Daesh members and liberated three neighborhoods") is the fighting;
 /// * "Russian jets resumed heavy bombing of eastern Aleppo", "the bombing carried out by
 ///   the international coalition": bombing from the air is an air strike.
+/// What a capture verb took when it is no territory.
+enum Captured {
+    /// "ISIS seized materials airdropped to Kurds", "1 weapons bundle seized by
+    /// militants", "Houthi rebels seize U.S. Marines weapons": arms and equipment (the
+    /// taxonomy's capture is of territory).
+    Materiel,
+    /// "Isis has captured Canadian-Israeli woman", "Woman May Have Been Captured In
+    /// Syria": a person taken, as an arrest or abduction is.
+    Person,
+}
+
+/// The thing a capture verb (`h`) took: the first noun of the words after it
+/// (active), or of the words before it when "by" follows (passive: "weapons seized
+/// by militants") or a form of "be" stands before it ("woman may have been captured").
+fn captured_thing(w: &Words, h: &Hit) -> Option<Captured> {
+    if !matches!(
+        w.w(h.first),
+        "captured"
+            | "capture"
+            | "captures"
+            | "capturing"
+            | "seized"
+            | "seize"
+            | "seizes"
+            | "seizing"
+    ) {
+        return None;
+    }
+    let kind = |x: &str| match x {
+        "weapons" | "weapon" | "arms" | "ammunition" | "materials" | "supplies" | "bundle"
+        | "bundles" | "package" | "packages" | "vehicles" | "vehicle" | "jets" | "jet"
+        | "planes" | "warplanes" | "aircraft" | "tanks" | "tank" | "equipment" | "missiles"
+        | "trucks" | "truck" | "cargo" | "airdrop" | "airdrops" | "drone" | "drones"
+        | "grenades" | "migs" | "helicopter" | "helicopters" | "rifles" | "munitions" => {
+            Some(Captured::Materiel)
+        }
+        "woman" | "man" | "girl" | "boy" | "journalist" | "reporter" | "photographer" | "pilot"
+        | "hostage" | "nurse" | "doctor" | "tourist" | "priest" | "worker" => {
+            Some(Captured::Person)
+        }
+        _ => None,
+    };
+    let passive = w.w(h.end) == "by"
+        || (h.first.saturating_sub(2)..h.first)
+            .any(|k| matches!(w.w(k), "been" | "be" | "was" | "is" | "were"));
+    // "Images of the captured pilot were released": an adjective, no act of capture.
+    if !passive && h.first > 0 && w.has(h.first - 1, class::DETERMINER) {
+        return None;
+    }
+    // "after seizing a vehicle carrying arms moved towards the town's center": the
+    // ground taken is the event.
+    if (0..w.len()).any(|k| {
+        matches!(
+            w.w(k),
+            "town"
+                | "towns"
+                | "city"
+                | "village"
+                | "villages"
+                | "base"
+                | "district"
+                | "area"
+                | "areas"
+                | "neighbourhood"
+                | "neighborhood"
+                | "hill"
+                | "territory"
+                | "province"
+                | "center"
+                | "centre"
+                | "hospital"
+        )
+    }) {
+        return None;
+    }
+    let words: Vec<usize> = if passive {
+        (h.first.saturating_sub(6)..h.first).rev().collect()
+    } else {
+        (h.end..(h.end + 6).min(w.len())).collect()
+    };
+    words
+        .into_iter()
+        .take_while(|&k| w.is_word(k) || w.is_number(k))
+        .find_map(|k| kind(w.w(k)))
+}
+
 fn refine_type(
     w: &Words,
     event_type: EventType,
@@ -268,10 +354,13 @@ fn refine_type(
                 "to" | "aimed" | "aiming" | "attempting" | "trying" | "bid" | "attempt"
             )
         });
-        return if aimed || killed.is_some() {
-            EventType::GroundAttack
-        } else {
-            event_type
+        if aimed || killed.is_some() {
+            return EventType::GroundAttack;
+        }
+        return match captured_thing(w, h) {
+            Some(Captured::Materiel) => EventType::Other,
+            Some(Captured::Person) => EventType::Arrest,
+            None => event_type,
         };
     }
     if event_type == EventType::Bombing

@@ -2385,3 +2385,29 @@ fn headlines_name_one_victim_without_an_article() {
         None
     );
 }
+
+#[test]
+fn weapons_and_people_taken_are_no_capture_of_ground() {
+    let kind = |t: &str| claim(t).event.map(|e| e.event_type);
+    assert_eq!(
+        kind("Pentagon: 1 weapons bundle seized by militants"),
+        Some(EventType::Other)
+    );
+    assert_eq!(
+        kind("Yemen's Houthi rebels seize U.S. Marines weapons at airport"),
+        Some(EventType::Other)
+    );
+    assert_eq!(
+        kind("Ottawa investigates reports that Isis has captured Canadian-Israeli woman"),
+        Some(EventType::Arrest)
+    );
+    // Ground taken stays a capture, also when arms were seized on the way.
+    assert_eq!(
+        kind("Kurdish forces captured the town of Tal Abyad from Islamic State."),
+        Some(EventType::Capture)
+    );
+    assert_eq!(
+        kind("The SDF seized a vehicle carrying arms and moved towards the town center."),
+        Some(EventType::Capture)
+    );
+}
