@@ -2411,3 +2411,15 @@ fn weapons_and_people_taken_are_no_capture_of_ground() {
         Some(EventType::Capture)
     );
 }
+
+#[test]
+fn shot_dead_before_its_victims() {
+    assert_eq!(
+        killed("Gunmen shot dead two policemen in Arish on Sunday."),
+        Some((2, Some(2), CasualtyCategory::Police))
+    );
+    assert_eq!(
+        killed("Two policemen were shot dead in Arish on Sunday."),
+        Some((2, Some(2), CasualtyCategory::Police))
+    );
+}
