@@ -1340,10 +1340,6 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
         found.kept = kept;
         return found;
     }
-    // "Leader of Qaeda-Linked Somali Group Is Dead, U.S. Says": in a headline set in
-    // title case a capitalised verb closing it is still a verb (inside, the capitals
-    // no longer tell names from words: "Woman Says She Hasn't Been Captured").
-    let title_case = is_title_case(w);
     let mut i = 0;
     while i < w.len() {
         let Some((len, &role)) = cx.vocab.reporting.at(w, i) else {
@@ -1353,10 +1349,13 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
         let next = i + len;
         let word = w.w(i);
         let prev = i.checked_sub(1).map(|p| w.w(p)).unwrap_or("");
+        // "Leader of Qaeda-Linked Somali Group Is Dead, U.S. Says": in a headline set in
+        // title case a capitalised verb closing it is still a verb (inside, the capitals
+        // no longer tell names from words: "Woman Says She Hasn't Been Captured").
         let skip = cx.quoted.get(i).copied().unwrap_or(false)
             || (w.cap(i)
                 && role != ReportRole::According
-                && !(i > 0 && title_case && (i + len..w.len()).all(|k| !w.is_word(k))))
+                && !(i > 0 && (i + len..w.len()).all(|k| !w.is_word(k)) && is_title_case(w)))
             // "were reported killed", "is said to".
             || (word == "reported" && matches!(w.w(next), "killed" | "dead" | "wounded" | "injured" | "missing"))
             || (matches!(prev, "is" | "are" | "was" | "were" | "be") && w.w(next) == "to")
@@ -1820,24 +1819,34 @@ pub(crate) fn is_title_case(w: &Words) -> bool {
 /// "Isis: Masked Executioner Jihadi John Injured", "Ferguson riots: audio may have
 /// captured", "Jihadi John: Isis fighter named".
 fn colon_speaker(w: &Words, cx: &Context, found: &mut Found) {
-    if !found.chain.is_empty() {
+    // A colon token needs a colon in the sentence's text (one fast search instead of
+    // a look at every token).
+    if !found.chain.is_empty()
+        || !w
+            .text
+            .get(w.span.start..w.span.end)
+            .is_some_and(|s| s.contains(':'))
+    {
         return;
     }
-    let colons: Vec<usize> = (0..w.len()).filter(|&k| w.w(k) == ":").collect();
+    // A leading colon stands within the first five tokens.
+    let first = (0..w.len().min(5)).find(|&k| w.w(k) == ":");
+    let last_colon = (0..w.len()).rfind(|&k| w.w(k) == ":");
+    if first.is_none() && last_colon.is_none() {
+        return;
+    }
     let words = |a: usize, b: usize| (a..b).filter(|&k| w.is_word(k)).count();
     let last = (0..w.len()).rfind(|&k| w.is_word(k) || w.is_number(k));
-    let leading = colons
-        .first()
-        .map(|&c| (0, c))
+    let leading = first
+        .map(|c| (0, c))
         .filter(|&(a, c)| c > a && (a..c).all(|k| w.is_word(k)) && c - a <= 4)
         .filter(|&(_, c)| words(c + 1, w.len()) >= 3)
         // "OPCW: On 15 November 2013 the Executive Council ... decides:": a list
         // item's label when the words after it have their own reporting verb.
         .filter(|_| found.verbs.is_empty());
-    let trailing = colons
-        .last()
+    let trailing = last_colon
         .zip(last)
-        .map(|(&c, l)| (c + 1, l + 1))
+        .map(|(c, l)| (c + 1, l + 1))
         .filter(|&(a, b)| b > a && b - a <= 4 && (a..b).all(|k| w.is_word(k)))
         .filter(|&(a, _)| words(0, a) >= 3);
     for span in [leading, trailing].into_iter().flatten() {
@@ -1847,11 +1856,14 @@ fn colon_speaker(w: &Words, cx: &Context, found: &mut Found) {
         // The source noun heads the phrase: "Unconfirmed Reports", not "Fifty-eight
         // people killed".
         let noun = matches!(cx.source_word(w, span.1 - 1), Some(SourceWord::Head(_)));
+        if !noun && !(span.0..span.1).any(|k| cx.actor_starting_at(k).is_some()) {
+            continue;
+        }
         let speaker = cx.describe(w, span);
         let body = matches!(
             speaker.kind,
             SourceKind::Official | SourceKind::Media | SourceKind::Monitor
-        ) && (span.0..span.1).any(|k| cx.actor_starting_at(k).is_some());
+        );
         if noun || body {
             found.speaker_ranges.push(span);
             found.chain.push(speaker);

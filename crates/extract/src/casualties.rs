@@ -7,7 +7,7 @@
 use crosscheck_schema::CasualtyCategory;
 
 use crate::numbers::{quantity_at, Quantity};
-use crate::vocab::{class, CasualtyWord, Harm, Vocab};
+use crate::vocab::{class, flag, CasualtyWord, Harm, Vocab};
 use crate::words::Words;
 
 /// A casualty count found in a sentence.
@@ -916,6 +916,11 @@ fn blocked(w: &Words, q: &Quantity, in_date: &dyn Fn(usize) -> bool) -> bool {
 /// colon, or right after an active verb of killing ("kills terror leader"), before a
 /// word that can open a noun phrase (not a number, a determiner or a verb of harm).
 fn bare_person_start(w: &Words, i: usize) -> bool {
+    // The phrase must hold a singular person noun ("leader", "teenager"): a sentence
+    // without one has no bare victim.
+    if w.flags & flag::PERSON == 0 {
+        return false;
+    }
     let opens = match i.checked_sub(1) {
         None => true,
         Some(p) => {
