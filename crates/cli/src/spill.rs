@@ -132,10 +132,15 @@ impl Spill {
     /// Parks one article for a JSON sink: its JSON without what linking decides
     /// (claim statuses, credibility; `output::article_prefix`, rendered here) and
     /// what credibility needs of it, instead of the whole article.
+    ///
+    /// With `analysis_json`, also sets it to the article's whole JSON as it is now
+    /// (`output::article_to_vec`, with the claims' statuses and the credibility
+    /// it has), completed from the prefix just rendered: what the store keeps.
     pub fn push_prerendered(
         &mut self,
         article: &ArticleAnalysis,
         credibility: &ArticleCredibility<'_>,
+        analysis_json: Option<&mut Vec<u8>>,
     ) -> Result<()> {
         let mut claim_ends = std::mem::take(&mut self.claim_ends);
         let pushed = self.push_record(|mut buffer| {
@@ -146,6 +151,22 @@ impl Spill {
             crate::output::article_prefix(&mut buffer, article, &mut claim_ends)
                 .context("cannot encode an article for the second pass")?;
             let json_start = json_at + 4;
+            if let Some(out) = analysis_json {
+                out.clear();
+                // The prefix, the statuses and the credibility: a little more.
+                out.reserve(buffer.len() - json_start + 64);
+                let statuses = claim_ends
+                    .iter()
+                    .zip(&article.claims)
+                    .map(|(&end, claim)| (end - json_start, claim.status));
+                crate::output::finish_article(
+                    out,
+                    &buffer[json_start..],
+                    statuses,
+                    &article.credibility,
+                )
+                .context("cannot encode an article for the store")?;
+            }
             let json_len = len32(buffer.len() - json_start)?;
             buffer[json_at..json_start].copy_from_slice(&json_len.to_le_bytes());
             buffer.extend_from_slice(&len32(article.id.len())?.to_le_bytes());
@@ -446,7 +467,15 @@ mod tests {
             let (mut json, mut ends) = (Vec::new(), Vec::new());
             crate::output::article_prefix(&mut json, article, &mut ends).unwrap();
             let credibility = pipeline.prepare_assessment(article);
-            spill.push_prerendered(article, &credibility).unwrap();
+            // What the store keeps: the whole JSON, as serde_json writes it.
+            let mut whole = Vec::new();
+            spill
+                .push_prerendered(article, &credibility, Some(&mut whole))
+                .unwrap();
+            assert_eq!(
+                String::from_utf8(whole).unwrap(),
+                serde_json::to_string(article).unwrap()
+            );
             let claims: Vec<_> = ends
                 .into_iter()
                 .zip(&article.claims)

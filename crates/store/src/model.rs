@@ -17,6 +17,10 @@ pub struct StoredDocument {
     /// Line (JSONL) or data row (CSV) of the record, `None` for whole files.
     pub record: Option<u64>,
     pub articles: Vec<ArticleAnalysis>,
+    /// Each article's analysis as compact JSON (what `serde_json::to_writer`
+    /// writes for it), in the order of `articles`, when the caller already has
+    /// it; empty when the store is to serialise them ([`StoredDocument::with_analysis_json`]).
+    pub analysis_json: Vec<Vec<u8>>,
 }
 
 impl StoredDocument {
@@ -34,7 +38,25 @@ impl StoredDocument {
             path: path.into(),
             record,
             articles,
+            analysis_json: Vec::new(),
         }
+    }
+
+    /// The same document with each article's analysis already written as compact
+    /// JSON, exactly as `serde_json::to_writer` writes it (one entry per article,
+    /// in order), so that inserting it need not serialise the analyses again.
+    ///
+    /// # Panics
+    ///
+    /// When `json` does not hold one entry per article.
+    pub fn with_analysis_json(mut self, json: Vec<Vec<u8>>) -> StoredDocument {
+        assert_eq!(
+            json.len(),
+            self.articles.len(),
+            "one analysis JSON per article"
+        );
+        self.analysis_json = json;
+        self
     }
 }
 

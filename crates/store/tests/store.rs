@@ -160,6 +160,52 @@ fn a_stored_article_reads_back_whole() {
     assert_eq!(order, expected, "insertion order");
 }
 
+/// An analysis the caller already wrote as JSON is stored as given, and one it
+/// did not is written by the caller's `render`, called only for new articles.
+#[test]
+fn analyses_given_as_json_or_rendered_by_the_caller_read_back_whole() {
+    let mut store = Store::open_in_memory().expect("open");
+    let mut batch = fixtures();
+    let given: Vec<Vec<u8>> = batch[0]
+        .articles
+        .iter()
+        .map(|a| serde_json::to_vec(a).expect("json"))
+        .collect();
+    batch[0] = batch[0].clone().with_analysis_json(given);
+    let mut rendered = Vec::new();
+    let stats = store
+        .insert_batch_with(&batch, |article, out| {
+            rendered.push(article.id.clone());
+            serde_json::to_writer(out, article)
+        })
+        .expect("insert");
+    assert_eq!(stats.new_articles, 3);
+    // The first document's article came with its JSON.
+    assert_eq!(
+        rendered,
+        vec![
+            batch[1].articles[0].id.clone(),
+            batch[2].articles[0].id.clone()
+        ]
+    );
+    for doc in &batch {
+        let found = store
+            .article(&doc.articles[0].id)
+            .expect("lookup")
+            .expect("stored");
+        assert_eq!(found.analysis, doc.articles[0]);
+    }
+    // Nothing new: nothing rendered.
+    let mut again = 0;
+    store
+        .insert_batch_with(&batch, |article, out| {
+            again += 1;
+            serde_json::to_writer(out, article)
+        })
+        .expect("re-insert");
+    assert_eq!(again, 0);
+}
+
 #[test]
 fn list_filters_and_orders_by_date_then_id() {
     let mut store = Store::open_in_memory().expect("open");

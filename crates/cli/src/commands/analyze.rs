@@ -165,6 +165,9 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
                         article.credibility = Some(pipeline.assess(article, None));
                     }
                 }
+                // With a pre-rendered spill, the store gets each article's JSON from
+                // it instead of serialising the article again.
+                let mut analysis_json: Vec<Vec<u8>> = Vec::new();
                 for article in &articles {
                     let texts = match claim_texts {
                         true => output::claim_texts(article, &doc.text),
@@ -174,7 +177,17 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
                         Some(spill) => {
                             if prerender {
                                 let credibility = pipeline.prepare_assessment(article);
-                                spill.push_prerendered(article, &credibility)?;
+                                if stored {
+                                    let mut json = Vec::new();
+                                    spill.push_prerendered(
+                                        article,
+                                        &credibility,
+                                        Some(&mut json),
+                                    )?;
+                                    analysis_json.push(json);
+                                } else {
+                                    spill.push_prerendered(article, &credibility, None)?;
+                                }
                             } else {
                                 spill.push(article, &texts)?;
                             }
@@ -190,9 +203,12 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
                     }
                 }
                 if stored {
-                    batch.push(StoredDocument::new(
-                        doc.path, doc.record, doc.text, articles,
-                    ));
+                    let stored = StoredDocument::new(doc.path, doc.record, doc.text, articles);
+                    batch.push(if prerender {
+                        stored.with_analysis_json(analysis_json)
+                    } else {
+                        stored
+                    });
                 }
             }
             // A closed channel means the writer failed; its error is reported below.
@@ -377,8 +393,10 @@ fn write_store(
                 (0, Instant::now())
             }
         };
+        // Articles whose JSON the batch does not carry are written by the output's
+        // JSON writer: the same bytes as serde_json, for less work.
         stats += store
-            .insert_batch(&batch)
+            .insert_batch_with(&batch, |article, out| output::article_to_vec(out, article))
             .context("cannot write to the store")?;
         let bytes = bytes + batch.iter().map(|d| d.text.len()).sum::<usize>();
         group = Some((bytes, began));
