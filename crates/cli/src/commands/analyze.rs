@@ -433,7 +433,7 @@ fn save_after_linking(
     };
     for batch in credibility {
         store
-            .set_credibility(&batch)
+            .set_credibility_with(&batch, |c, out| output::json_to_vec(out, c))
             .context("cannot write to the store")?;
     }
     Ok(saved)

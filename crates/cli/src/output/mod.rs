@@ -18,7 +18,7 @@ use crosscheck_schema::{ArticleAnalysis, ClaimStatus, Credibility, Event, RunSum
 
 use crate::args::OutputFormat;
 
-pub use fast_json::{article_prefix, article_to_vec, finish_article};
+pub use fast_json::{article_prefix, article_to_vec, finish_article, to_vec as json_to_vec};
 pub use report::{claim_texts, one_line as report_one_line, print_article};
 
 pub trait Sink {
