@@ -35,6 +35,11 @@ impl Packer {
     }
 }
 
+/// True when `bytes` begin with the zstd frame magic number.
+pub(crate) fn is_frame(bytes: &[u8]) -> bool {
+    bytes.starts_with(&zstd::zstd_safe::MAGICNUMBER.to_le_bytes())
+}
+
 /// The bytes of one zstd frame written by [`Packer::pack`].
 pub(crate) fn unpack(frame: &[u8]) -> io::Result<Vec<u8>> {
     zstd::stream::decode_all(frame)
@@ -50,6 +55,7 @@ mod tests {
             br#"{"id":"a1","claims":[{"attribution":{"chain":[]}},{"attribution":{"chain":[]}}]}"#;
         let mut packer = Packer::new().expect("compressor");
         let packed = packer.pack(json).expect("pack").to_vec();
+        assert!(is_frame(&packed) && !is_frame(json) && !is_frame(b""));
         assert_eq!(unpack(&packed).expect("unpack"), json);
         assert!(unpack(b"not a zstd frame").is_err());
     }

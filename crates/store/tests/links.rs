@@ -294,3 +294,44 @@ fn a_saved_linker_loads_back_with_its_generation() {
         .unwrap();
     assert!(matches!(store.linker(), Err(StoreError::Corrupt { .. })));
 }
+
+/// The state is saved as given, a state saved packed (by a store older than
+/// schema version 8) still reads, and a state that begins like a zstd frame
+/// round-trips too (it is packed, so the reader can tell).
+#[test]
+fn link_states_read_back_saved_plain_packed_by_older_stores_or_looking_packed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store.db");
+    let mut store = Store::open(&path).unwrap();
+    let snapshot = |state| LinkSnapshot {
+        state,
+        groups: &[],
+        events: &[],
+        contradictions: &[],
+        corroborations: &[],
+        statuses: &[],
+    };
+    let state = b"CCLS\x01 a linker state".to_vec();
+    store.save_links(&snapshot(&state)).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let saved: Vec<u8> = conn
+        .query_row("SELECT bytes FROM link_state_parts", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(saved, state, "saved as it is");
+
+    // As an older store saved it: one zstd frame.
+    conn.execute(
+        "UPDATE link_state_parts SET bytes = ?1",
+        [zstd::bulk::compress(&state, 1).unwrap()],
+    )
+    .unwrap();
+    assert_eq!(store.link_state().unwrap().as_ref(), Some(&state));
+
+    let looks_packed = [
+        &zstd::zstd_safe::MAGICNUMBER.to_le_bytes()[..],
+        b"not a frame",
+    ]
+    .concat();
+    store.save_links(&snapshot(&looks_packed)).unwrap();
+    assert_eq!(store.link_state().unwrap().as_ref(), Some(&looks_packed));
+}
