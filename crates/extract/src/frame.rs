@@ -201,18 +201,6 @@ fn air_actor(a: &EntityMention) -> bool {
             .any(|p| p[0].eq_ignore_ascii_case("air") && p[1].eq_ignore_ascii_case("force"))
 }
 
-/// The type the rules chose, refined by who acted and what the sentence counts
-/// (`docs/taxonomy.md`, "Type refinements"):
-/// * "The Syrian army killed 28 ... Daesh militants": a force that kills with no weapon
-///   named fought on the ground (or from the air, when it is an air force); not a war
-///   total ("the regime's crackdown ... left 210000 people dead");
-/// * "Regime planes fired rockets", "The Air Force shelled Daesh positions": what an air
-///   force fires is an air strike;
-/// * a capture only aimed at ("an operation to seize Raqqa", "aimed at recapturing east
-///   Aleppo", "trying hard to capture the city") or beside a killed count ("killed 23
-///   Daesh members and liberated three neighborhoods") is the fighting;
-/// * "Russian jets resumed heavy bombing of eastern Aleppo", "the bombing carried out by
-///   the international coalition": bombing from the air is an air strike.
 /// What a capture verb took when it is no territory.
 enum Captured {
     /// "ISIS seized materials airdropped to Kurds", "1 weapons bundle seized by
@@ -299,6 +287,20 @@ fn captured_thing(w: &Words, h: &Hit) -> Option<Captured> {
         .find_map(|k| kind(w.w(k)))
 }
 
+/// The type the rules chose, refined by who acted and what the sentence counts
+/// (`docs/taxonomy.md`, "Type refinements"):
+/// * "The Syrian army killed 28 ... Daesh militants": a force that kills with no weapon
+///   named fought on the ground (or from the air, when it is an air force); not a war
+///   total ("the regime's crackdown ... left 210000 people dead");
+/// * "Regime planes fired rockets", "The Air Force shelled Daesh positions": what an air
+///   force fires is an air strike;
+/// * a capture only aimed at ("an operation to seize Raqqa", "aimed at recapturing east
+///   Aleppo", "trying hard to capture the city") or beside a killed count ("killed 23
+///   Daesh members and liberated three neighborhoods") is the fighting;
+/// * "Russian jets resumed heavy bombing of eastern Aleppo", "the bombing carried out by
+///   the international coalition": bombing from the air is an air strike;
+/// * arms or equipment seized with no ground named are `other`, a person captured an
+///   arrest ([`captured_thing`]).
 fn refine_type(
     w: &Words,
     event_type: EventType,
