@@ -185,14 +185,21 @@ impl GoldTexts {
 mod tests {
     use super::GoldTexts;
 
-    #[test]
-    fn reads_fnc1_bodies_by_body_id() {
+    /// The gold texts over the shared data, or none (the test is skipped) without it.
+    fn shared_texts() -> Option<GoldTexts> {
         let Some(data) = crate::shared_data_dir() else {
             eprintln!("skipped: ../shared/data is absent");
-            return;
+            return None;
         };
         let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
-        let texts = GoldTexts::new(Some(&data), &examples).unwrap();
+        Some(GoldTexts::new(Some(&data), &examples).unwrap())
+    }
+
+    #[test]
+    fn reads_fnc1_bodies_by_body_id() {
+        let Some(texts) = shared_texts() else {
+            return;
+        };
         // Body 1052: a multi-line quoted field, the headline-like first line glued on.
         let body = texts.get("fnc1", "1052").unwrap().text;
         assert!(body.starts_with(
@@ -204,12 +211,9 @@ mod tests {
 
     #[test]
     fn reads_emergent_headlines_by_article_id() {
-        let Some(data) = crate::shared_data_dir() else {
-            eprintln!("skipped: ../shared/data is absent");
+        let Some(texts) = shared_texts() else {
             return;
         };
-        let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
-        let texts = GoldTexts::new(Some(&data), &examples).unwrap();
         let headline = texts
             .get("emergent", "00b6b660-b6a9-11e4-8507-b58af63d1078")
             .unwrap()

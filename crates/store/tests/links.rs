@@ -7,6 +7,18 @@ use crosscheck_schema::{
 };
 use crosscheck_store::{LinkSnapshot, Store, StoreError};
 
+/// A link result with no groups, events or statuses: only the linker's state.
+fn state_only(state: &[u8]) -> LinkSnapshot<'_> {
+    LinkSnapshot {
+        state,
+        groups: &[],
+        events: &[],
+        contradictions: &[],
+        corroborations: &[],
+        statuses: &[],
+    }
+}
+
 fn claim(id: &str, value: &str) -> ClaimRef {
     ClaimRef {
         claim: id.into(),
@@ -123,15 +135,7 @@ fn a_state_larger_than_one_part_reads_back_whole() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("store.db");
     let mut store = Store::open(&path).unwrap();
-    let empty = LinkSnapshot {
-        state: &state,
-        groups: &[],
-        events: &[],
-        contradictions: &[],
-        corroborations: &[],
-        statuses: &[],
-    };
-    store.save_links(&empty).unwrap();
+    store.save_links(&state_only(&state)).unwrap();
     drop(store);
     let parts: i64 = rusqlite::Connection::open(&path)
         .unwrap()
@@ -146,14 +150,7 @@ fn a_state_larger_than_one_part_reads_back_whole() {
 fn a_save_over_a_state_another_run_replaced_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("store.db");
-    let snapshot = |state: &'static [u8]| LinkSnapshot {
-        state,
-        groups: &[],
-        events: &[],
-        contradictions: &[],
-        corroborations: &[],
-        statuses: &[],
-    };
+    let snapshot = state_only;
     let mut first = Store::open(&path).unwrap();
     let mut second = Store::open(&path).unwrap();
     assert_eq!(first.link_state_versioned().unwrap(), (None, 0));
@@ -283,14 +280,7 @@ fn a_saved_linker_loads_back_with_its_generation() {
     assert_eq!(store.linker().unwrap().1, 1);
     // A state that is not a linker's is a damaged row, not a panic.
     store
-        .save_links(&LinkSnapshot {
-            state: b"not a linker state",
-            groups: &[],
-            events: &[],
-            contradictions: &[],
-            corroborations: &[],
-            statuses: &[],
-        })
+        .save_links(&state_only(b"not a linker state"))
         .unwrap();
     assert!(matches!(store.linker(), Err(StoreError::Corrupt { .. })));
 }
@@ -303,14 +293,7 @@ fn link_states_read_back_saved_plain_packed_by_older_stores_or_looking_packed() 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("store.db");
     let mut store = Store::open(&path).unwrap();
-    let snapshot = |state| LinkSnapshot {
-        state,
-        groups: &[],
-        events: &[],
-        contradictions: &[],
-        corroborations: &[],
-        statuses: &[],
-    };
+    let snapshot = state_only;
     let state = b"CCLS\x01 a linker state".to_vec();
     store.save_links(&snapshot(&state)).unwrap();
     let conn = rusqlite::Connection::open(&path).unwrap();
