@@ -1797,7 +1797,7 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
 
 /// Whether the sentence is set in title case, as headlines often are: at least four
 /// words of four letters or more, and at most one of them not capitalised.
-pub(crate) fn is_title_case(w: &Words) -> bool {
+fn is_title_case(w: &Words) -> bool {
     let (mut long, mut lower) = (0, 0);
     for k in 0..w.len() {
         if w.is_word(k) && w.w(k).len() >= 4 {
