@@ -177,16 +177,14 @@ pub fn run(args: AnalyzeArgs, quiet: bool) -> Result<i32> {
                         Some(spill) => {
                             if prerender {
                                 let credibility = pipeline.prepare_assessment(article);
+                                let mut json = Vec::new();
+                                spill.push_prerendered(
+                                    article,
+                                    &credibility,
+                                    stored.then_some(&mut json),
+                                )?;
                                 if stored {
-                                    let mut json = Vec::new();
-                                    spill.push_prerendered(
-                                        article,
-                                        &credibility,
-                                        Some(&mut json),
-                                    )?;
                                     analysis_json.push(json);
-                                } else {
-                                    spill.push_prerendered(article, &credibility, None)?;
                                 }
                             } else {
                                 spill.push(article, &texts)?;
