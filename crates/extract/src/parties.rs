@@ -62,6 +62,9 @@ pub(crate) struct PartyMemory {
     pub jihadist: Option<usize>,
     /// The last state or state force named.
     pub state: Option<usize>,
+    /// The party of the last person named as its member ("Kurdish fighter Arin
+    /// Mirkan"): whom a later "she" or "he" who attacks fights for.
+    pub person: Option<usize>,
 }
 
 impl PartyMemory {
@@ -106,6 +109,12 @@ impl PartyMemory {
         }
         if let Some(a) = actor.filter(|&a| actors.get(a).is_some_and(|x| !x.generic)) {
             self.actor = Some(a);
+        }
+        if let Some((_, party)) = (1..w.len())
+            .filter(|&k| w.cap(k) && member_noun(w.w(k - 1)))
+            .find_map(|k| member_party(w, actors, matches, k))
+        {
+            self.person = Some(party);
         }
     }
 }
@@ -329,6 +338,11 @@ fn state_participle(x: &str) -> bool {
             | "sponsored"
             | "guaranteed"
     )
+}
+
+/// "began launching", "started shelling": a verb of beginning before the act.
+fn begin_verb(word: &str) -> bool {
+    matches!(word, "began" | "begun" | "started" | "continued")
 }
 
 /// Nouns of fighters, forces and weapons that a possessive pronoun or "of X" gives an
@@ -882,6 +896,50 @@ fn not_a_name(w: &Words, k: usize) -> bool {
         || x.ends_with("days")
 }
 
+/// "Kurdish fighter Arin Mirkan", "Isis leader Abu Bakr al-Baghdadi", "young Kurdish
+/// woman fighter Dilar Gencxemis": the party of a person named right after a member
+/// noun that a party's name or adjective qualifies, up to two words before it. `a` is
+/// the name's first token.
+fn member_party(
+    w: &Words,
+    actors: &Actors,
+    matches: &[ActorTok],
+    a: usize,
+) -> Option<(EntityMention, usize)> {
+    let noun = a.checked_sub(1)?;
+    if !member_noun(w.w(noun)) {
+        return None;
+    }
+    (noun.saturating_sub(3)..noun).rev().find_map(|k| {
+        if !w.is_word(k) {
+            return None;
+        }
+        if let Some(m) = matches.iter().find(|m| m.end == k + 1) {
+            let actor = actors.get(m.actor)?;
+            return is_party(actor).then(|| (actors.to_mention(&to_match(m), w.text), m.actor));
+        }
+        demonym_at(w, actors, k).filter(|(_, index)| actors.get(*index).is_some_and(is_party))
+    })
+}
+
+/// The nouns of one member of a party that a name may follow: "fighter", "leader".
+fn member_noun(x: &str) -> bool {
+    matches!(
+        x,
+        "fighter"
+            | "militant"
+            | "jihadist"
+            | "commander"
+            | "leader"
+            | "soldier"
+            | "member"
+            | "gunman"
+            | "pilot"
+            | "sniper"
+            | "emir"
+    )
+}
+
 /// A name the table does not know right before the trigger verb, or before an
 /// apposition that is: "Gyulchekhra Bobokulova beheaded", "Malek, a Syrian refugee,
 /// stabbed", "Paddock, 64, opened fire".
@@ -1138,7 +1196,8 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
                 || (m.first >= 1 && w.w(m.first - 1) == "by" && by_attached(w, inp, m.first - 1))
                 // "The U.S. and allied forces launched air strikes", "Russia and its
                 // allies bombed": a state leading a coordinated subject whose verb
-                // follows within three words.
+                // follows within three words; "began launching air strikes": a verb of
+                // beginning and the trigger within three words after it.
                 || (w.w(m.end) == "and"
                     && !(m.first >= 1
                         && matches!(
@@ -1147,8 +1206,10 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
                         ))
                     && inp.actor(m).is_some_and(|a| a.kind == ActorKind::State)
                     && (m.end + 2..=m.end + 4)
-                        .find(|&k| hits_at(k) || !w.is_word(k))
-                        .is_some_and(hits_at))
+                        .find(|&k| hits_at(k) || !w.is_word(k) || begin_verb(w.w(k)))
+                        .is_some_and(|k| {
+                            hits_at(k) || (begin_verb(w.w(k)) && (k + 1..=k + 3).any(hits_at))
+                        }))
                 || (w.w(m.end).ends_with("ed") && w.w(m.end).len() > 3 && w.is_word(m.end))
                 // "Syria had used chemical weapons", "SANA said Israel had struck".
                 || (matches!(w.w(m.end), "had" | "has" | "have")
@@ -1186,6 +1247,8 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
 
     let mut chosen: Option<&ActorTok> = None;
     let mut described: Option<EntityMention> = None;
+    // The table's index of the party a description stands for, when it names one.
+    let mut described_index: Option<usize> = None;
 
     // 1. "accused X of", "blamed X for", "blames ... on X", "holding X responsible".
     if let Some(m) = accused(w, inp) {
@@ -1329,52 +1392,60 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
     // 7. A person or group the table does not know.
     if chosen.is_none() && described.is_none() {
         let verb = trig_hit.is_some_and(|h| verb_trigger(w, h));
-        described = verb
-            .then(|| unknown_subject(w, inp, trig_first))
-            .flatten()
-            .map(|(a, b)| words_mention(w, a, b, EntityKind::Other))
-            .or_else(|| {
-                by_agents.iter().find_map(|&b| {
-                    let (a, e) = person_phrase(w, inp, b + 1)?;
-                    if inp.actor_matches.iter().any(|m| m.first < e && a < m.end) {
-                        return None;
-                    }
-                    // "by rebel rocket fire", "by coalition fighter jets": the person
-                    // word qualifies another noun; the party adjective rules read it.
-                    let next = w.w(e);
-                    if attack_qualifier(next)
-                        || adjective_attack_noun(next)
-                        || matches!(next, "jets" | "planes" | "attack" | "attacks")
-                    {
-                        return None;
-                    }
-                    // "by a radical rebel group": the group is the agent.
-                    let e = if matches!(next, "group" | "groups") {
-                        e + 1
-                    } else {
-                        e
-                    };
-                    // "caused by a suicide attacker", "carried out by a bomber": an
-                    // attacker the sentence does not name, as rule 7b names one.
-                    if matches!(
-                        w.w(e - 1),
-                        "attacker"
-                            | "attackers"
-                            | "assailant"
-                            | "assailants"
-                            | "bomber"
-                            | "bombers"
-                            | "shooter"
-                            | "gunman"
-                            | "gunmen"
-                    ) {
-                        let mut m = words_mention(w, a, e, EntityKind::Person);
-                        m.name = crosscheck_schema::UNNAMED_ATTACKER.to_string();
-                        return Some(m);
-                    }
-                    Some(words_mention(w, a, e, EntityKind::Other))
-                })
-            });
+        let subject = verb.then(|| unknown_subject(w, inp, trig_first)).flatten();
+        // "Kurdish fighter Arin Mirkan blew herself up": the person's party acts.
+        if let Some((mention, index)) =
+            subject.and_then(|(a, _)| member_party(w, inp.actors, inp.actor_matches, a))
+        {
+            described = Some(mention);
+            described_index = Some(index);
+        }
+        if described.is_none() {
+            described = subject
+                .map(|(a, b)| words_mention(w, a, b, EntityKind::Other))
+                .or_else(|| {
+                    by_agents.iter().find_map(|&b| {
+                        let (a, e) = person_phrase(w, inp, b + 1)?;
+                        if inp.actor_matches.iter().any(|m| m.first < e && a < m.end) {
+                            return None;
+                        }
+                        // "by rebel rocket fire", "by coalition fighter jets": the person
+                        // word qualifies another noun; the party adjective rules read it.
+                        let next = w.w(e);
+                        if attack_qualifier(next)
+                            || adjective_attack_noun(next)
+                            || matches!(next, "jets" | "planes" | "attack" | "attacks")
+                        {
+                            return None;
+                        }
+                        // "by a radical rebel group": the group is the agent.
+                        let e = if matches!(next, "group" | "groups") {
+                            e + 1
+                        } else {
+                            e
+                        };
+                        // "caused by a suicide attacker", "carried out by a bomber": an
+                        // attacker the sentence does not name, as rule 7b names one.
+                        if matches!(
+                            w.w(e - 1),
+                            "attacker"
+                                | "attackers"
+                                | "assailant"
+                                | "assailants"
+                                | "bomber"
+                                | "bombers"
+                                | "shooter"
+                                | "gunman"
+                                | "gunmen"
+                        ) {
+                            let mut m = words_mention(w, a, e, EntityKind::Person);
+                            m.name = crosscheck_schema::UNNAMED_ATTACKER.to_string();
+                            return Some(m);
+                        }
+                        Some(words_mention(w, a, e, EntityKind::Other))
+                    })
+                });
+        }
     }
     if chosen.is_none() && described.is_none() {
         described = unnamed_attacker(w, inp).map(|(a, b)| {
@@ -1481,8 +1552,9 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
         }
     }
 
-    // "Terrorists of the al-Qaeda-linked Hayat Tahrir al-Sham": the group named, not the
-    // label; "al-Qaeda's affiliate in Syria, the Nusra Front": the affiliate.
+    // "Terrorists of the al-Qaeda-linked Hayat Tahrir al-Sham", "the militant group ISIS":
+    // the group named, not the label; "al-Qaeda's affiliate in Syria, the Nusra Front":
+    // the affiliate.
     if let Some(a) = chosen {
         let generic = inp.actor(a).is_some_and(|x| x.generic);
         // One adjective may stand between: "al Qaeda's Syrian offshoot Nusra Front".
@@ -1497,7 +1569,11 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
             if let Some(specific) = candidates.iter().find(|m| {
                 m.first >= from
                     && m.first <= from + 4
-                    && (relational || matches!(w.w(a.end), "of" | "from"))
+                    && (relational
+                        || matches!(w.w(a.end), "of" | "from")
+                        // "The Islamic militant group ISIS beheaded": the name right
+                        // after the label.
+                        || (generic && m.first == a.end))
                     && inp.actor(m).is_some_and(|x| !x.generic)
             }) {
                 chosen = Some(specific);
@@ -1531,6 +1607,7 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
     }
     if actor.is_none() {
         actor = described.take();
+        actor_index = actor_index.or(described_index);
     }
     if actor.is_none() {
         // "Russian and Syrian strikes": the first of coordinated adjectives leads here
@@ -2031,6 +2108,13 @@ fn description(
         s -= 1;
     }
     let verb = light || trig_hit.is_some_and(|h| verb_trigger(w, h));
+    // "she had killed 100 ISIS fighters" after "Kurdish fighter Rehana": the party of the
+    // last person the article named as a member of one.
+    if verb && s > 0 && matches!(w.w(s - 1), "she" | "he") {
+        if let Some(party) = inp.memory.person.and_then(|i| inp.actors.get(i)) {
+            found.push((s - 1, s, party));
+        }
+    }
     if verb && s > 0 && matches!(w.w(s - 1), "it" | "they") {
         let sentence_party = inp
             .actor_matches
@@ -3128,10 +3212,18 @@ fn claims_to_have_done(w: &Words, k: usize) -> bool {
     ) {
         return false;
     }
-    matches!(
+    if matches!(
         (w.w(k + 1), w.w(k + 2)),
         ("to", "have") | ("they", "have" | "had") | ("it", "has" | "had")
-    ) && done_act(w, k + 3)
+    ) {
+        return done_act(w, k + 3);
+    }
+    // "ISIS claims in a new video released Tuesday to have executed": a phrase of up to
+    // seven words, with no clause of its own, may stand before "to have".
+    (k + 2..=k + 8)
+        .take_while(|&j| w.is_word(j) && !matches!(w.w(j), "that" | "which" | "who"))
+        .find(|&j| w.w(j) == "to" && w.w(j + 1) == "have")
+        .is_some_and(|j| done_act(w, j + 2))
 }
 
 /// Words of a time phrase between a reporting verb and its clause: "reported earlier

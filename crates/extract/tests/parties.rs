@@ -1489,3 +1489,57 @@ fn a_state_leading_a_coordinated_subject_acts() {
         None
     );
 }
+
+/// "began launching air strikes": a verb of beginning may stand between the coordinated
+/// subject and the trigger.
+#[test]
+fn a_coordinated_subject_that_began_an_attack() {
+    let t =
+        "The U.S. and allied forces began launching air strikes against ISIS targets in September.";
+    assert_eq!(actor_name(t), Some("US Government".into()), "{t}");
+}
+
+/// A person named after a party's member noun acts for that party; a suicide bomber who
+/// "blew herself up" is a bombing's actor, and a later "she" who attacks fights for the
+/// same party.
+#[test]
+fn a_named_member_acts_for_the_party() {
+    for (text, party) in [
+        (
+            "Kurdish fighter Arin Mirkan blew herself up outside Kobani, killing 10 IS fighters.",
+            "Kurdish forces",
+        ),
+        (
+            "On October 5, young Kurdish woman fighter Dilar Gencxemis blew herself up outside Kobane.",
+            "Kurdish forces",
+        ),
+    ] {
+        let f = frame(text);
+        assert_eq!(f.event_type, EventType::Bombing, "{text}");
+        assert_eq!(f.actor.map(|a| a.name).as_deref(), Some(party), "{text}");
+    }
+    let t = "The woman, a Kurdish fighter Rehana, became famous online. \
+             Reports claimed she killed over 100 Islamic State jihadists single-handedly.";
+    assert_eq!(actor_name(t), Some("Kurdish forces".into()), "{t}");
+    // Without a member named before, "she" stays no one.
+    let t = "Reports claimed she killed over 100 Islamic State jihadists single-handedly.";
+    assert_eq!(actor_name(t), None, "{t}");
+}
+
+/// "The Islamic militant group ISIS": the name right after a generic label is the actor.
+#[test]
+fn a_name_after_a_generic_label() {
+    let t = "The Islamic militant group ISIS beheaded Steven Sotloff, an American journalist.";
+    assert_eq!(actor_name(t), Some("Islamic State".into()), "{t}");
+}
+
+/// "ISIS claims in a new video released Tuesday to have executed": a phrase may stand
+/// between the speaker's verb and "to have".
+#[test]
+fn a_speaker_claiming_its_act_over_a_phrase() {
+    let t = "ISIS claims in a new video released Tuesday to have executed Steven Sotloff.";
+    assert_eq!(actor_name(t), Some("Islamic State".into()), "{t}");
+    // A clause of its own ("that") breaks it.
+    let t = "The army claims in a statement that rebels used to have executed prisoners.";
+    assert_ne!(actor_name(t), Some("Syrian Arab Army".into()), "{t}");
+}
