@@ -111,7 +111,7 @@ impl PartyMemory {
             self.actor = Some(a);
         }
         if let Some((_, party)) = (1..w.len())
-            .filter(|&k| w.cap(k) && member_noun(w.w(k - 1)))
+            .filter(|&k| w.has(k - 1, class::MEMBER_NOUN) && w.cap(k))
             .find_map(|k| member_party(w, actors, matches, k))
         {
             self.person = Some(party);
@@ -907,7 +907,7 @@ fn member_party(
     a: usize,
 ) -> Option<(EntityMention, usize)> {
     let noun = a.checked_sub(1)?;
-    if !member_noun(w.w(noun)) {
+    if !w.has(noun, class::MEMBER_NOUN) {
         return None;
     }
     (noun.saturating_sub(3)..noun).rev().find_map(|k| {
@@ -922,23 +922,21 @@ fn member_party(
     })
 }
 
-/// The nouns of one member of a party that a name may follow: "fighter", "leader".
-fn member_noun(x: &str) -> bool {
-    matches!(
-        x,
-        "fighter"
-            | "militant"
-            | "jihadist"
-            | "commander"
-            | "leader"
-            | "soldier"
-            | "member"
-            | "gunman"
-            | "pilot"
-            | "sniper"
-            | "emir"
-    )
-}
+/// The nouns of one member of a party that a name may follow: "fighter", "leader"
+/// (`class::MEMBER_NOUN`).
+pub(crate) const MEMBER_NOUNS: &[&str] = &[
+    "fighter",
+    "militant",
+    "jihadist",
+    "commander",
+    "leader",
+    "soldier",
+    "member",
+    "gunman",
+    "pilot",
+    "sniper",
+    "emir",
+];
 
 /// A name the table does not know right before the trigger verb, or before an
 /// apposition that is: "Gyulchekhra Bobokulova beheaded", "Malek, a Syrian refugee,

@@ -424,6 +424,9 @@ pub(crate) mod class {
     /// The nouns and verbs a person's own death or wounding starts from
     /// (`frame::HARM_HEADS`).
     pub const HARM_HEAD: u32 = 1 << 15;
+    /// Nouns of one member of a party a name may follow ("fighter", "leader";
+    /// `parties::MEMBER_NOUNS`).
+    pub const MEMBER_NOUN: u32 = 1 << 16;
 }
 
 /// Every class with its words: the rules' own tables, so that a class cannot drift
@@ -446,6 +449,7 @@ fn class_words() -> impl Iterator<Item = (u32, &'static str)> {
         .chain(all(class::PARTY_WORD, crate::parties::PARTY_WORDS))
         .chain(all(class::PARTY_CUE, crate::parties::PARTY_CUES))
         .chain(all(class::HARM_HEAD, crate::frame::HARM_HEADS))
+        .chain(all(class::MEMBER_NOUN, crate::parties::MEMBER_NOUNS))
         .chain(crate::background::background_words().map(|x| (class::BACKGROUND, x)))
         .chain(
             crate::extractor::STRIPPED_WEEKDAYS
