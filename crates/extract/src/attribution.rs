@@ -1355,7 +1355,8 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
         let skip = cx.quoted.get(i).copied().unwrap_or(false)
             || (w.cap(i)
                 && role != ReportRole::According
-                && !(i > 0 && (i + len..w.len()).all(|k| !w.is_word(k)) && is_title_case(w)))
+                && !(i > 0 && (i + len..w.len()).all(|k| !w.is_word(k)) && is_title_case(w))
+                && !title_case_verb_after_source(w, cx, i, role))
             // "were reported killed", "is said to".
             || (word == "reported" && matches!(w.w(next), "killed" | "dead" | "wounded" | "injured" | "missing"))
             || (matches!(prev, "is" | "are" | "was" | "were" | "be") && w.w(next) == "to")
@@ -1793,6 +1794,26 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
     found.constructions = cons;
     found.kept = kept;
     found
+}
+
+/// "Lawmaker Says At Least 10 Islamic State Fighters Have Been Captured", "Iraqi
+/// Official Accuses ISIS Of ...": in a headline set in title case, a capitalised verb
+/// of saying, denying or accusing inside it is a verb when the words before it, no
+/// more than six, name a source (an actor of the table or a source noun). The
+/// speaker is then those words, never the capitalised words after the verb.
+fn title_case_verb_after_source(w: &Words, cx: &Context, i: usize, role: ReportRole) -> bool {
+    matches!(
+        role,
+        ReportRole::Say | ReportRole::Deny | ReportRole::Accuse
+    ) && (1..=6).contains(&i)
+        && is_title_case(w)
+        && cx.speaker_before(w, i).is_some_and(|(a, b)| {
+            a == 0
+                && (a..b).any(|k| {
+                    cx.actor_starting_at(k).is_some()
+                        || matches!(cx.source_word(w, k), Some(SourceWord::Head(_)))
+                })
+        })
 }
 
 /// Whether the sentence is set in title case, as headlines often are: at least four

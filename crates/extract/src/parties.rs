@@ -2153,10 +2153,19 @@ fn description(
         }
     }
     // "ISIS militants claimed to have captured Rehana and killed her": a party that
-    // says it has done the act is its actor, though it is the sentence's speaker.
+    // says it has done the act, or whose video shows it, is its actor, though it is the
+    // sentence's speaker.
     if found.is_empty() {
         if let Some(m) = inp.actor_matches.iter().find(|m| {
-            in_ranges(&inp.found.speaker_ranges, m.first, m.end) && claims_to_have_done(w, m.end)
+            in_ranges(&inp.found.speaker_ranges, m.first, m.end)
+                && (claims_to_have_done(w, m.end)
+                    || claims_to_do(w, inp, m.end)
+                    // "ISIS Video Shows Execution of ...": the party whose video or
+                    // footage speaks.
+                    || matches!(
+                        w.w(m.end),
+                        "video" | "videos" | "footage" | "recording" | "photos" | "pictures"
+                    ))
         }) {
             if let Some(a) = inp.actor(m) {
                 let top = inp.actors.top(&a.id).unwrap_or(a);
@@ -3222,6 +3231,15 @@ fn claims_to_have_done(w: &Words, k: usize) -> bool {
         .take_while(|&j| w.is_word(j) && !matches!(w.w(j), "that" | "which" | "who"))
         .find(|&j| w.w(j) == "to" && w.w(j + 1) == "have")
         .is_some_and(|j| done_act(w, j + 2))
+}
+
+/// "ISIS claims to behead US reporter", "militants claim to kill": a headline's
+/// present-tense claim of the act the trigger right after "to" names, after a
+/// speaker's name ending before token `k`.
+fn claims_to_do(w: &Words, inp: &PartyInputs, k: usize) -> bool {
+    matches!(w.w(k), "claims" | "claim" | "claimed")
+        && w.w(k + 1) == "to"
+        && inp.hits.iter().any(|h| h.first == k + 2)
 }
 
 /// Words of a time phrase between a reporting verb and its clause: "reported earlier

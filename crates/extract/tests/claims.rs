@@ -2351,6 +2351,15 @@ fn headlines_name_their_source_with_a_colon_or_a_closing_verb() {
             "Leader of Qaeda-Linked Somali Group Is Dead, U.S. Says",
             "U.S.",
         ),
+        // Inside a title-case headline too, after a source: the speaker is before it.
+        (
+            "Iraqi Official Accuses ISIS Of Harvesting Organs To Finance Operations",
+            "Iraqi Official",
+        ),
+        (
+            "Lawmaker Says At Least 10 Islamic State Fighters Have Been Captured at the Border",
+            "Lawmaker",
+        ),
     ] {
         assert_eq!(chain(&claim(t), t), [speaker], "{t}");
     }

@@ -1543,3 +1543,35 @@ fn a_speaker_claiming_its_act_over_a_phrase() {
     let t = "The army claims in a statement that rebels used to have executed prisoners.";
     assert_ne!(actor_name(t), Some("Syrian Arab Army".into()), "{t}");
 }
+
+/// Headlines in the present tense: "ISIS kidnaps", "ISIS claims to behead"; a party's
+/// video that shows the act names its actor.
+#[test]
+fn headline_acts_in_the_present_tense() {
+    for (t, kind) in [
+        (
+            "ISIS kidnaps Canadian-Israeli former soldier who went to fight with the Kurds",
+            EventType::Arrest,
+        ),
+        (
+            "ISIS claims to behead US reporter Steven Sotloff in new video",
+            EventType::Execution,
+        ),
+        (
+            "Islamic State militants claim to behead missing American journalist",
+            EventType::Execution,
+        ),
+        (
+            "ISIS Video Shows Execution of David Cawthorne Haines, British Aid Worker",
+            EventType::Execution,
+        ),
+    ] {
+        let f = frame(t);
+        assert_eq!(f.event_type, kind, "{t}");
+        assert_eq!(
+            f.actor.map(|a| a.name).as_deref(),
+            Some("Islamic State"),
+            "{t}"
+        );
+    }
+}
