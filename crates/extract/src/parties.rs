@@ -945,10 +945,16 @@ fn unknown_subject(w: &Words, inp: &PartyInputs, trig: usize) -> Option<(usize, 
     // "Helric Fredou, 45, shot himself", "killed herself": who died by their own hand
     // is no attacker.
     let (_, trig_end) = inp.trigger;
-    if matches!(
-        w.w(trig_end),
-        "himself" | "herself" | "themselves" | "itself"
-    ) {
+    let reflexive = |k: usize| matches!(w.w(k), "himself" | "herself" | "themselves" | "itself");
+    // The trigger may hold the pronoun itself: "shot himself", "killed herself".
+    if reflexive(trig_end) || (trig_end >= 1 && reflexive(trig_end - 1)) {
+        return None;
+    }
+    // "committed suicide", "took his own life".
+    let (trig_first, _) = inp.trigger;
+    if inp.event_type == EventType::Death
+        && (trig_first..trig_end).any(|k| matches!(w.w(k), "suicide" | "own"))
+    {
         return None;
     }
     let mut end = trig;

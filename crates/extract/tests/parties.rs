@@ -1575,3 +1575,16 @@ fn headline_acts_in_the_present_tense() {
         );
     }
 }
+
+/// A suicide is a death, and who took their own life is no attacker.
+#[test]
+fn a_suicide_is_a_death_without_an_attacker() {
+    for t in [
+        "Police commissioner Helric Fredou committed suicide with his service gun on Thursday night.",
+        "Commissioner Helric Fredou shot himself in his office on Thursday night.",
+    ] {
+        let f = frame(t);
+        assert_eq!(f.event_type, EventType::Death, "{t}");
+        assert_eq!(f.actor, None, "{t}");
+    }
+}
