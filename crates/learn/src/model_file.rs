@@ -414,11 +414,10 @@ impl ModelFile {
                         q8.q.extend(q.iter().map(|&v| v as i8));
                         // A weight `q · scale` is not finite exactly when the scale
                         // is not or the largest `|q|` overflows with it.
+                        // A fold, not `max()`: it compiles to vector maxima.
                         let max = q8.q[start..]
                             .iter()
-                            .map(|v| v.unsigned_abs())
-                            .max()
-                            .unwrap_or(0);
+                            .fold(0u8, |m, v| m.max(v.unsigned_abs()));
                         finite &= if max == 0 {
                             scale.is_finite()
                         } else {

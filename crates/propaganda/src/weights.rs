@@ -103,7 +103,9 @@ impl Stored<'_> {
 /// roundings of the integer `q` (relative error under 2⁻²², far below the half
 /// that rounding to an integer would need), so it rounds back to `q`.
 fn is_fixed_point(q: &[i8], scale: f32) -> bool {
-    let max = q.iter().map(|v| v.unsigned_abs()).max().unwrap_or(0);
+    // A fold, not `max()`: it compiles to vector maxima (a block per feature
+    // block of every head, at each start).
+    let max = q.iter().fold(0u8, |m, v| m.max(v.unsigned_abs()));
     scale.is_normal() && scale > 0.0 && max == 127 && (127.0 * scale) / 127.0 == scale
 }
 
