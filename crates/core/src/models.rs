@@ -83,7 +83,9 @@ pub fn shipped_actor_gate() -> ActorGate {
 
 /// `models/propaganda.bin` as shipped, parsed.
 pub(crate) fn shipped_propaganda() -> Propaganda {
-    Propaganda::from_bytes(PROPAGANDA_BIN)
+    // Compiled into the program: its checksum is verified by a test
+    // (`the_shipped_propaganda_model_is_undamaged`), not hashed at every start.
+    Propaganda::from_embedded_bytes(PROPAGANDA_BIN)
         .expect("models/propaganda.bin shipped with this build is valid")
 }
 
@@ -95,6 +97,13 @@ pub(crate) fn shipped_credibility() -> CredibilityModel {
 
 #[cfg(test)]
 mod tests {
+    /// `shipped_propaganda` does not verify the embedded model's checksum: this
+    /// test does, once, for every build the tests run on.
+    #[test]
+    fn the_shipped_propaganda_model_is_undamaged() {
+        assert!(crosscheck_propaganda::Propaganda::from_bytes(super::PROPAGANDA_BIN).is_ok());
+    }
+
     #[test]
     fn the_shipped_models_load() {
         let models = super::Models::shipped();

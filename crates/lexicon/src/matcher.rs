@@ -102,9 +102,11 @@ impl Matcher {
         specs: &[AliasSpec<'_>],
         entry_ids: &[String],
     ) -> Result<Matcher, LexiconError> {
-        let mut patterns: Vec<Pattern> = Vec::new();
-        let mut folded_list: Vec<Box<[u8]>> = Vec::new();
-        let mut by_folded: HashMap<Box<[u8]>, usize> = HashMap::new();
+        // Room for every alias at once: no regrowth of the lists or the map.
+        let mut patterns: Vec<Pattern> = Vec::with_capacity(specs.len());
+        let mut folded_list: Vec<Box<[u8]>> = Vec::with_capacity(specs.len());
+        let mut by_folded: HashMap<Box<[u8]>, usize, BuildHasherDefault<BytesHasher>> =
+            HashMap::with_capacity_and_hasher(specs.len(), BuildHasherDefault::default());
         // Possessive variants come after every alias as written, and give way
         // to them silently: an explicit alias always wins.
         let mut variants: Vec<(Box<[u8]>, Pattern)> = Vec::new();
@@ -376,6 +378,22 @@ impl Hasher for KeyHasher {
     }
     fn write_u64(&mut self, x: u64) {
         self.0 = x;
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hasher for the folded aliases while the matcher is built: the workspace's
+/// word hash of their bytes, mixed, in place of SipHash (some 8,000 aliases are
+/// hashed about three times each at start-up). The map it serves is only looked
+/// up, never iterated, so nothing depends on its order.
+#[derive(Default)]
+struct BytesHasher(u64);
+
+impl Hasher for BytesHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = single_key(self.0 ^ word_hash(bytes));
     }
     fn finish(&self) -> u64 {
         self.0

@@ -398,11 +398,20 @@ pub struct DetectScratch {
 impl Propaganda {
     /// Loads a model written by [`Propaganda::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Propaganda, ModelError> {
-        Propaganda::from_parts(read_container(bytes)?)
+        Propaganda::from_parts(read_container(bytes, Checksum::Verify)?)
+    }
+
+    /// [`Propaganda::from_bytes`] for a model compiled into the program (the
+    /// shipped `models/propaganda.bin`), whose checksum a test verifies: the
+    /// same model, without hashing its 3.3 MB at every start. Everything else
+    /// (magic, version, lengths, each part's contents) is checked as
+    /// `from_bytes` checks it; bytes read from a file take `from_bytes`.
+    pub fn from_embedded_bytes(bytes: &[u8]) -> Result<Propaganda, ModelError> {
+        Propaganda::from_parts(read_container(bytes, Checksum::Trust)?)
     }
 
     /// The model of [`Propaganda::from_bytes`] from its parts, each with the
-    /// 8-bit weights of its heads as stored (`ModelFile::from_bytes_q8`).
+    /// 8-bit weights of its heads as stored (`ModelFile::from_verified_bytes_q8`).
     fn from_parts(parts: Vec<(ModelFile, Vec<Q8Weights>)>) -> Result<Propaganda, ModelError> {
         let find = |kind: &str| {
             parts
@@ -937,7 +946,18 @@ pub(crate) fn hashed_space(bits: u8) -> Result<FeatureHasher, crosscheck_learn::
     FeatureHasher::new(config, vec![])
 }
 
-fn read_container(bytes: &[u8]) -> Result<Vec<(ModelFile, Vec<Q8Weights>)>, ModelError> {
+/// Whether [`read_container`] computes and checks the container's checksum.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Checksum {
+    Verify,
+    /// Bytes compiled into the program, verified by a test.
+    Trust,
+}
+
+fn read_container(
+    bytes: &[u8],
+    checksum: Checksum,
+) -> Result<Vec<(ModelFile, Vec<Q8Weights>)>, ModelError> {
     let bad = |m: &str| ModelError::Container(m.to_string());
     if bytes.len() < 4 || &bytes[..4] != MAGIC {
         return Err(bad("not a propaganda model (bad magic)"));
@@ -948,7 +968,7 @@ fn read_container(bytes: &[u8]) -> Result<Vec<(ModelFile, Vec<Q8Weights>)>, Mode
     let (body, tail) = bytes.split_at(bytes.len() - 8);
     let mut sum = [0u8; 8];
     sum.copy_from_slice(tail);
-    if fnv1a64(body) != u64::from_le_bytes(sum) {
+    if checksum == Checksum::Verify && fnv1a64(body) != u64::from_le_bytes(sum) {
         return Err(bad("checksum mismatch (damaged file)"));
     }
     let version = u16::from_le_bytes([body[4], body[5]]);
@@ -973,7 +993,10 @@ fn read_container(bytes: &[u8]) -> Result<Vec<(ModelFile, Vec<Q8Weights>)>, Mode
         let part = body
             .get(pos..pos.saturating_add(len))
             .ok_or_else(|| bad("truncated part"))?;
-        parts.push(ModelFile::from_bytes_q8(part)?);
+        // The container's checksum (verified above, or by a test of the
+        // embedded model) covers the part's bytes: the part's own is not
+        // computed again (3.3 MB of hashing at each start).
+        parts.push(ModelFile::from_verified_bytes_q8(part)?);
         pos += len;
     }
     if pos != body.len() {
@@ -986,11 +1009,29 @@ fn read_container(bytes: &[u8]) -> Result<Vec<(ModelFile, Vec<Q8Weights>)>, Mode
 mod tests {
     use super::*;
 
+    /// The embedded model's parts are the checked ones; only a damaged checksum
+    /// tells the two readings apart.
+    #[test]
+    fn embedded_bytes_read_as_checked_ones_without_the_checksum() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/propaganda.bin");
+        let bytes = std::fs::read(path).expect("models/propaganda.bin");
+        assert_eq!(
+            read_container(&bytes, Checksum::Trust).unwrap(),
+            read_container(&bytes, Checksum::Verify).unwrap()
+        );
+        let mut damaged = bytes.clone();
+        let last = damaged.len() - 1;
+        damaged[last] ^= 1;
+        assert!(Propaganda::from_bytes(&damaged).is_err());
+        assert!(Propaganda::from_embedded_bytes(&damaged).is_ok());
+        assert!(Propaganda::from_embedded_bytes(&bytes[..bytes.len() / 2]).is_err());
+    }
+
     #[test]
     fn the_shipped_model_loads_its_stored_weights_as_requantised_ones() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/propaganda.bin");
         let bytes = std::fs::read(path).expect("models/propaganda.bin");
-        let parts = read_container(&bytes).unwrap();
+        let parts = read_container(&bytes, Checksum::Verify).unwrap();
         // The definition: every weight read as `f32` (as `ModelFile::from_bytes`
         // reads it) and quantised again.
         let mut as_f32 = Vec::new();

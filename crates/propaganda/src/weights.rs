@@ -103,7 +103,9 @@ impl Stored<'_> {
 /// roundings of the integer `q` (relative error under 2⁻²², far below the half
 /// that rounding to an integer would need), so it rounds back to `q`.
 fn is_fixed_point(q: &[i8], scale: f32) -> bool {
-    let max = q.iter().map(|v| v.unsigned_abs()).max().unwrap_or(0);
+    // A fold, not `max()`: it compiles to vector maxima (a block per feature
+    // block of every head, at each start).
+    let max = q.iter().fold(0u8, |m, v| m.max(v.unsigned_abs()));
     scale.is_normal() && scale > 0.0 && max == 127 && (127.0 * scale) / 127.0 == scale
 }
 
@@ -200,12 +202,13 @@ impl Q8Rows {
         let mut scales = vec![[0f32; ROW]; blocks];
         let mut buf = [0i8; BLOCK];
         for (h, w) in heads.iter().take(n).enumerate() {
-            for b in 0..blocks {
-                let len = BLOCK.min(dim - b * BLOCK);
-                let buf = &mut buf[..len];
-                scales[b][h] = w.block(b, len, buf);
-                for (k, &v) in buf.iter().enumerate() {
-                    q[b * BLOCK + k][h] = v;
+            // Block `b`'s rows, zipped with the block's weights: no index to
+            // check per weight (there are 14 of them per feature of the table).
+            for (b, (rows, scale)) in q.chunks_mut(BLOCK).zip(&mut scales).enumerate() {
+                let buf = &mut buf[..rows.len()];
+                scale[h] = w.block(b, rows.len(), buf);
+                for (row, &v) in rows.iter_mut().zip(buf.iter()) {
+                    row[h] = v;
                 }
             }
         }
@@ -327,6 +330,30 @@ mod tests {
         assert_eq!(out, [36, -127, 0, 0, 0, 73]);
         assert_eq!(quantize(&[f32::NAN, -0.0], &mut out[..2]), 0.0);
         assert_eq!(out[..2], [0, 0]);
+    }
+
+    /// Rows made from stored heads, `f32` or 8-bit, equal the rows made from
+    /// the weights those heads mean, a short last block included.
+    #[test]
+    fn rows_from_stored_heads_are_rows_from_their_weights() {
+        let a: Vec<f32> = (0..130).map(|i| i as f32 / 10.0).collect();
+        let b: Vec<f32> = (0..130).map(|i| -(i as f32) / 3.0).collect();
+        let empty = Q8Weights::default();
+        let as_f32 = [&a, &b].map(|w| Stored {
+            q8: &empty,
+            weights: w,
+        });
+        assert_eq!(Q8Rows::from_stored(&as_f32), Q8Rows::from_heads(&[&a, &b]));
+        let q8 = [&a, &b].map(|w| {
+            let q = Q8::from_f32(w);
+            Q8Weights {
+                q: q.q.clone(),
+                scales: q.scales.clone(),
+            }
+        });
+        let as_q8 = [&q8[0], &q8[1]].map(|q8| Stored { q8, weights: &[] });
+        let meant = [&a, &b].map(|w| Q8::from_f32(w).to_f32());
+        assert_eq!(Q8Rows::from_stored(&as_q8), Q8Rows::from_heads(&meant));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::dfa::DFA;
+use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::MatchKind;
 use rustc_hash::FxHashMap;
 
@@ -259,14 +259,17 @@ impl Lexicon {
         let mut seen = std::collections::HashSet::new();
         patterns.retain(|(p, _)| seen.insert(p.clone()));
         // No prefilter: with this many phrases the automaton would not use one,
-        // and without it only dead and match states are special.
-        let dfa = DFA::builder()
+        // and without it only dead and match states are special. The table is
+        // read from an NFA: it gives the DFA's transitions (the DFA is built from
+        // it), and building the DFA first, only to be copied, cost more than
+        // reading each state's transitions from the NFA once.
+        let nfa = NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .prefilter(false)
             .build(patterns.iter().map(|(p, _)| p.as_str()))
             .unwrap_or_else(|e| panic!("the signal lexicons do not compile: {e}"));
         let automaton =
-            PhraseAutomaton::new(&dfa, &patterns.iter().map(|(p, _)| p).collect::<Vec<_>>());
+            PhraseAutomaton::new(&nfa, &patterns.iter().map(|(p, _)| p).collect::<Vec<_>>());
         #[cfg(test)]
         let phrases = patterns.iter().map(|(p, _)| p.clone()).collect();
         let patterns = patterns

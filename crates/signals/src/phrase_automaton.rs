@@ -11,13 +11,13 @@
 //! the busy states' transitions on a byte then sit in a few cache lines at the
 //! front of that byte's column, and a step is still one addition and one load.
 //!
-//! Every transition is the one the DFA gives (read through its `next_state`),
-//! so a walk visits the same states and finds the same matches: a test compares
-//! [`PhraseAutomaton::find_longest`] with `AhoCorasick::find` from every offset
-//! of many texts.
+//! Every transition is the one the DFA gives (read through `next_state`, of
+//! the DFA or of the NFA it is built from, which give the same table: a test
+//! checks it), so a walk visits the same states and finds the same matches: a
+//! test compares [`PhraseAutomaton::find_longest`] with `AhoCorasick::find`
+//! from every offset of many texts.
 
 use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::dfa::DFA;
 use aho_corasick::Anchored;
 
 /// A leftmost-longest phrase automaton as a dense table of transitions.
@@ -26,6 +26,7 @@ use aho_corasick::Anchored;
 /// (`1..=matches.len()`), then the others; the dead and match states are
 /// therefore told apart from the others by one comparison. The transition of
 /// state `s` on byte `b` is `trans[column_start[b] + s]`.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 pub(crate) struct PhraseAutomaton {
     /// Per byte, where its column starts in `trans`: its byte class times the
     /// number of states. Bytes that no phrase holds share one column: from
@@ -43,17 +44,19 @@ pub(crate) struct PhraseAutomaton {
 }
 
 impl PhraseAutomaton {
-    /// The automaton of `dfa`, which must be built unanchored and without a
-    /// prefilter (so that only the dead and match states are special) from
+    /// The automaton of `dfa` (an `aho_corasick` DFA or NFA: every transition
+    /// is read through `Automaton::next_state`, so both give the same table),
+    /// which must be built leftmost-longest, without a prefilter (so that only
+    /// the dead and match states are special) and able to search unanchored, from
     /// `patterns`, whose bytes give the byte classes. It reads an ASCII capital
-    /// as the DFA reads its lower case: it finds in a text what the DFA finds in
-    /// the text's ASCII lower case.
+    /// as the automaton reads its lower case: it finds in a text what the
+    /// automaton finds in the text's ASCII lower case.
     ///
     /// # Panics
     ///
     /// When a pattern holds an ASCII capital, or the automaton has 65,536
     /// states or more (the signal lexicons make about 5,300).
-    pub(crate) fn new<P: AsRef<[u8]>>(dfa: &DFA, patterns: &[P]) -> PhraseAutomaton {
+    pub(crate) fn new<A: Automaton, P: AsRef<[u8]>>(dfa: &A, patterns: &[P]) -> PhraseAutomaton {
         // One column per byte some pattern holds, one for all other bytes: an
         // Aho-Corasick automaton tells bytes apart only by the patterns' bytes.
         let mut used = [false; 256];
@@ -91,19 +94,29 @@ impl PhraseAutomaton {
         let start = dfa
             .start_state(Anchored::No)
             .expect("the signal automaton is unanchored");
+        // Each state's transitions are read once, here, and kept: `next[k * r + c]`
+        // is the transition of `order[k]` on `representative[c]`.
         let mut order: Vec<StateID> = vec![start];
         let mut seen: Vec<bool> = Vec::new();
         mark(&mut seen, start);
+        let mut next: Vec<StateID> = Vec::new();
         let mut k = 0;
         while let Some(&sid) = order.get(k) {
             for &b in &representative {
-                let next = dfa.next_state(Anchored::No, sid, b);
-                if !dfa.is_dead(next) && mark(&mut seen, next) {
-                    order.push(next);
+                let to = dfa.next_state(Anchored::No, sid, b);
+                next.push(to);
+                if !dfa.is_dead(to) && mark(&mut seen, to) {
+                    order.push(to);
                 }
             }
             k += 1;
         }
+        // Where each state stands in `order` (indexed by the automaton's ids).
+        let mut position = vec![0u32; seen.len()];
+        for (k, &sid) in order.iter().enumerate() {
+            position[sid.as_usize()] = u32::try_from(k).unwrap_or(u32::MAX);
+        }
+        let r = representative.len();
 
         // Numbers: the dead state, the match states, the others, each group in
         // breadth-first order. `number` maps a DFA id to ours (0 for the dead
@@ -118,9 +131,10 @@ impl PhraseAutomaton {
         }
         let number = |sid: StateID| number.get(sid.as_usize()).copied().unwrap_or(0);
         let mut trans = vec![0u16; states * representative.len()];
-        for (column, &b) in trans.chunks_exact_mut(states).zip(&representative) {
+        for (c, column) in trans.chunks_exact_mut(states).enumerate() {
             for (to, &sid) in column.iter_mut().skip(1).zip(matching.iter().chain(&other)) {
-                *to = number(dfa.next_state(Anchored::No, sid, b));
+                let k = position[sid.as_usize()] as usize;
+                *to = number(next[k * r + c]);
             }
         }
         let column_start = class
@@ -230,6 +244,7 @@ fn mark(seen: &mut Vec<bool>, sid: StateID) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::dfa::DFA;
     use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
     fn dfa_of<P: AsRef<[u8]>>(patterns: &[P]) -> DFA {
@@ -238,6 +253,42 @@ mod tests {
             .prefilter(false)
             .build(patterns)
             .expect("the patterns compile")
+    }
+
+    /// The table read from an NFA is the one read from the DFA built of the same
+    /// phrases (`Lexicon::new` reads the contiguous NFA's).
+    #[test]
+    fn the_nfa_and_the_dfa_give_the_same_table() {
+        use aho_corasick::nfa::{contiguous, noncontiguous};
+        let small = [
+            "he",
+            "she",
+            "hers",
+            "his",
+            "a",
+            "ab",
+            "abc",
+            "bcd",
+            "\u{2019}s",
+            "x y",
+        ]
+        .map(String::from)
+        .to_vec();
+        for phrases in [crate::lexicon::Lexicon::new().phrases().to_vec(), small] {
+            let from_dfa = PhraseAutomaton::new(&dfa_of(&phrases), &phrases);
+            let nfa = contiguous::NFA::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .prefilter(false)
+                .build(&phrases)
+                .expect("the patterns compile");
+            assert_eq!(PhraseAutomaton::new(&nfa, &phrases), from_dfa);
+            let nfa = noncontiguous::NFA::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .prefilter(false)
+                .build(&phrases)
+                .expect("the patterns compile");
+            assert_eq!(PhraseAutomaton::new(&nfa, &phrases), from_dfa);
+        }
     }
 
     /// Every state of `dfa` reachable from its start, by any byte.
