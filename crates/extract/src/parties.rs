@@ -898,8 +898,8 @@ fn not_a_name(w: &Words, k: usize) -> bool {
 
 /// "Kurdish fighter Arin Mirkan", "Isis leader Abu Bakr al-Baghdadi", "young Kurdish
 /// woman fighter Dilar Gencxemis": the party of a person named right after a member
-/// noun that a party's name or adjective qualifies, up to two words before it. `a` is
-/// the name's first token.
+/// noun that a party's name or adjective qualifies, with at most two words between
+/// them. `a` is the name's first token.
 fn member_party(
     w: &Words,
     actors: &Actors,
@@ -944,14 +944,13 @@ pub(crate) const MEMBER_NOUNS: &[&str] = &[
 fn unknown_subject(w: &Words, inp: &PartyInputs, trig: usize) -> Option<(usize, usize)> {
     // "Helric Fredou, 45, shot himself", "killed herself": who died by their own hand
     // is no attacker.
-    let (_, trig_end) = inp.trigger;
+    let (trig_first, trig_end) = inp.trigger;
     let reflexive = |k: usize| matches!(w.w(k), "himself" | "herself" | "themselves" | "itself");
     // The trigger may hold the pronoun itself: "shot himself", "killed herself".
     if reflexive(trig_end) || (trig_end >= 1 && reflexive(trig_end - 1)) {
         return None;
     }
     // "committed suicide", "took his own life".
-    let (trig_first, _) = inp.trigger;
     if inp.event_type == EventType::Death
         && (trig_first..trig_end).any(|k| matches!(w.w(k), "suicide" | "own"))
     {
