@@ -247,6 +247,21 @@ mod tests {
     use aho_corasick::dfa::DFA;
     use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
+    /// Phrases that overlap in every way a small table can: prefixes, suffixes, a
+    /// multi-byte character, a space.
+    const SMALL: [&str; 10] = [
+        "he",
+        "she",
+        "hers",
+        "his",
+        "a",
+        "ab",
+        "abc",
+        "bcd",
+        "\u{2019}s",
+        "x y",
+    ];
+
     fn dfa_of<P: AsRef<[u8]>>(patterns: &[P]) -> DFA {
         DFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -260,20 +275,7 @@ mod tests {
     #[test]
     fn the_nfa_and_the_dfa_give_the_same_table() {
         use aho_corasick::nfa::{contiguous, noncontiguous};
-        let small = [
-            "he",
-            "she",
-            "hers",
-            "his",
-            "a",
-            "ab",
-            "abc",
-            "bcd",
-            "\u{2019}s",
-            "x y",
-        ]
-        .map(String::from)
-        .to_vec();
+        let small = SMALL.map(String::from).to_vec();
         for phrases in [crate::lexicon::Lexicon::new().phrases().to_vec(), small] {
             let from_dfa = PhraseAutomaton::new(&dfa_of(&phrases), &phrases);
             let nfa = contiguous::NFA::builder()
@@ -338,19 +340,7 @@ mod tests {
 
     #[test]
     fn a_small_automaton_finds_what_aho_corasick_finds() {
-        let patterns = [
-            "he",
-            "she",
-            "hers",
-            "his",
-            "a",
-            "ab",
-            "abc",
-            "bcd",
-            "\u{2019}s",
-            "x y",
-            "abcdxyz",
-        ];
+        let patterns: Vec<&str> = SMALL.into_iter().chain(["abcdxyz"]).collect();
         let automaton = PhraseAutomaton::new(&dfa_of(&patterns), &patterns);
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
