@@ -1281,12 +1281,25 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
             .find(|m| m.first > trig_end && m.first <= trig_end + 2)
             .copied();
     }
+    // "Russia said on Wednesday it had critically injured a leader of the Tahrir al-Sham
+    // militant group ... with an air strike": a party after the speaker's own-act
+    // pronoun is the act's object; the pronoun's rule (6) names the speaker.
+    let own_act_at = own_act_pronoun(w).filter(|_| {
+        inp.actor_matches.iter().any(|m| {
+            in_ranges(&found.speaker_ranges, m.first, m.end)
+                && inp.actor(m).is_some_and(|a| {
+                    is_party(a) || is_party(inp.actors.top(&a.id).unwrap_or(a))
+                })
+        })
+    });
+    let after_own_act = |m: &ActorTok| own_act_at.is_some_and(|p| p < m.first);
     // 3. Right before the trigger: "Regime forces shelled", "Nusra Front members kidnapped".
     if chosen.is_none() {
         chosen = candidates
             .iter()
             .find(|m| {
-                m.end <= trig_first
+                !after_own_act(m)
+                    && m.end <= trig_first
                     && trig_first - m.end <= 2
                     && (!inp.after_target_prep(w, m.first) || quantity_of_acts(w, inp, m))
                     && !passive_after(w, inp, m.end)
@@ -1367,6 +1380,7 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
             .iter()
             .find(|m| {
                 m.first < trig_first
+                    && !after_own_act(m)
                     && (!inp.after_target_prep(w, m.first) || quantity_of_acts(w, inp, m))
                     && !passive_after(w, inp, m.end)
                     && !backer(w, m)
@@ -1719,9 +1733,12 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
             .find_map(|m| {
                 let a = inp.actor(m)?;
                 let top = inp.actors.top(&a.id).unwrap_or(a);
-                // A party, or the state outlet of one ("Syrian state television").
+                // A party, the state outlet of one ("Syrian state television"), or a
+                // person who leads one ("Assad has denied previous accusations of
+                // using chemical weapons").
                 let state_media = a.kind == ActorKind::Media && is_party(top) && top.id != a.id;
-                if !(is_party(a) || state_media) {
+                let leader = a.kind == ActorKind::Person && is_party(top) && top.id != a.id;
+                if !(is_party(a) || state_media || leader) {
                     return None;
                 }
                 let mut mention = inp.actors.to_mention(&to_match(m), w.text);
@@ -1923,8 +1940,17 @@ fn accused<'a>(w: &Words, inp: &'a PartyInputs) -> Option<&'a ActorTok> {
         .find_map(|v| match w.w(v) {
             // "accused the so-called \"White Helmets\" of".
             // "The Syrian regime has been accused of dropping": the subject of the passive.
-            "accused" if v >= 1 && matches!(w.w(v - 1), "been" | "was" | "were" | "is" | "are") => {
-                let mut end = v - 1;
+            // "Russia was on Monday accused of", "Turkey itself stands accused of": a
+            // time phrase may follow the auxiliary, a reflexive precede it.
+            "accused"
+                if passive_aux_before(w, v).is_some_and(|q| {
+                    matches!(
+                        w.w(q),
+                        "been" | "was" | "were" | "is" | "are" | "stands" | "stood" | "stand"
+                    )
+                }) =>
+            {
+                let mut end = passive_aux_before(w, v).unwrap_or(v - 1);
                 while end > 0
                     && matches!(
                         w.w(end - 1),
@@ -1936,6 +1962,8 @@ fn accused<'a>(w: &Words, inp: &'a PartyInputs) -> Option<&'a ActorTok> {
                             | "repeatedly"
                             | "widely"
                             | "often"
+                            | "itself"
+                            | "themselves"
                     )
                 {
                     end -= 1;
@@ -2012,6 +2040,16 @@ fn accused<'a>(w: &Words, inp: &'a PartyInputs) -> Option<&'a ActorTok> {
             }
             _ => None,
         })
+}
+
+/// The auxiliary before the passive participle at token `v`, over a time phrase
+/// between them ("was on Monday accused"): its token.
+fn passive_aux_before(w: &Words, v: usize) -> Option<usize> {
+    let mut q = v;
+    while q > 0 && v - q < 3 && w.w(q - 1) != "that" && time_word(w.w(q - 1)) {
+        q -= 1;
+    }
+    q.checked_sub(1)
 }
 
 /// Rule 6: "its aircraft", "three of its fighters", "it has bombed", "the group", "the
