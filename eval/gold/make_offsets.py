@@ -19,6 +19,8 @@ Sources and keys (offsets are UTF-8 byte offsets into the decoded text):
   fa-kes    key = unit_id; text = article_content of the CSV decoded as latin-1;
             published = the `date` column (M/D/YYYY).
   ptc       key = train-articles file name; text = the file decoded as UTF-8; published = null.
+  ptc-test  key = test-articles file name of semeval2020-task11-ptc (the texts of the official
+            test split, whose labels are held back); otherwise as ptc.
   fnc1      key = `Body ID` of fnc1-stance/competition_test_bodies.csv; text = its `articleBody`
             (UTF-8); published = null (the bodies carry no date).
   emergent  key = `articleId` of emergent-stance/url-versions-2015-06-14-clean-train.csv; text = its
@@ -105,8 +107,9 @@ def emergent_headlines():
 def source_text(dataset, key):
     if dataset == "fa-kes":
         return fakes_rows()[key]["article_content"]
-    if dataset == "ptc":
-        with open(os.path.join(SHARED, "semeval2020-task11-ptc", "train-articles", key), encoding="utf-8") as f:
+    if dataset in ("ptc", "ptc-test"):
+        folder = "train-articles" if dataset == "ptc" else "test-articles"
+        with open(os.path.join(SHARED, "semeval2020-task11-ptc", folder, key), encoding="utf-8") as f:
             return f.read()
     if dataset == "fnc1":
         return fnc1_bodies()[key]
@@ -126,7 +129,7 @@ def published(dataset, key, start):
     if dataset == "fa-kes":
         m, d, y = fakes_rows()[key]["date"].split("/")
         return "%04d-%02d-%02d" % (int(y), int(m), int(d))
-    if dataset in ("ptc", "fnc1", "emergent"):
+    if dataset in ("ptc", "ptc-test", "fnc1", "emergent"):
         return None
     if key == COMPILATION:
         for lo, hi, date in COMPILATION_PARTS:
@@ -237,7 +240,7 @@ def build(path):
             print("item %d (%.40r): %s" % (n, sent, e), file=sys.stderr)
         failures += bool(errs)
         out.append(rec)
-    order = {"fa-kes": 0, "ptc": 1, "fnc1": 2, "examples": 3, "emergent": 4}
+    order = {"fa-kes": 0, "ptc": 1, "fnc1": 2, "examples": 3, "emergent": 4, "ptc-test": 5}
     out.sort(key=lambda r: (order[r["dataset"]], r["key"], r["start"]))
     for rec in out:
         print(json.dumps(rec, ensure_ascii=False))

@@ -128,12 +128,15 @@ impl GoldTexts {
     pub fn get(&self, dataset: &str, key: &str) -> Option<GoldText> {
         match dataset {
             "fa-kes" => self.fakes.get(key).cloned(),
-            "ptc" => {
-                let path = self
-                    .data
-                    .as_ref()?
-                    .join("semeval2020-task11-ptc/train-articles")
-                    .join(key);
+            // The SemEval-2020 PTC training articles, and (`ptc-test`) its test
+            // articles, whose labels are held back but whose texts are public.
+            "ptc" | "ptc-test" => {
+                let folder = if dataset == "ptc" {
+                    "semeval2020-task11-ptc/train-articles"
+                } else {
+                    "semeval2020-task11-ptc/test-articles"
+                };
+                let path = self.data.as_ref()?.join(folder).join(key);
                 std::fs::read_to_string(path).ok().map(|text| GoldText {
                     text,
                     title: None,
@@ -223,5 +226,20 @@ mod tests {
             "Two blokes dared to eat 20-year-old burger for charity"
         );
         assert!(texts.get("emergent", "no such article").is_none());
+    }
+
+    #[test]
+    fn reads_ptc_test_articles_apart_from_training_articles() {
+        let Some(texts) = shared_texts() else {
+            return;
+        };
+        let article = texts
+            .get("ptc-test", "article813601978.txt")
+            .unwrap()
+            .text;
+        assert!(article.starts_with("Big Apple joins in ringing in New Year after rough 2018\n"));
+        // A test article is not found among the training articles, nor the reverse.
+        assert!(texts.get("ptc", "article813601978.txt").is_none());
+        assert!(texts.get("ptc-test", "article111111111.txt").is_none());
     }
 }

@@ -37,7 +37,7 @@ use crate::extractor::{ArticleContext, Extractor};
 /// Where a gold sentence's text lives.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct GoldDoc {
-    /// `fa-kes`, `ptc` or `examples`.
+    /// `fa-kes`, `ptc`, `ptc-test`, `fnc1`, `emergent` or `examples`.
     pub dataset: String,
     /// FA-KES `unit_id`, PTC file name, or `corpus/<file>` / `corpus/<file>.jsonl#<line>`.
     pub key: String,
