@@ -29,7 +29,8 @@
 //!    phrase is not in the table as a whole), else before any attack noun of the
 //!    sentence over words that only qualify it ("Israeli overnight air raids", "killed
 //!    in rebel fire", "under a devastating government siege");
-//! 10. for a denial with no agent named, the denier's state.
+//! 10. for a denial with no agent named, the denier's state (a leader's too: "Assad has
+//!     denied using chemical weapons").
 //!
 //! Then: in a coordinated subject the first party leads, an adjective too ("Russian and
 //! Syrian planes" → Russian); a relation names the group ("al-Qaeda's Syrian offshoot
