@@ -233,10 +233,7 @@ mod tests {
         let Some(texts) = shared_texts() else {
             return;
         };
-        let article = texts
-            .get("ptc-test", "article813601978.txt")
-            .unwrap()
-            .text;
+        let article = texts.get("ptc-test", "article813601978.txt").unwrap().text;
         assert!(article.starts_with("Big Apple joins in ringing in New Year after rough 2018\n"));
         // A test article is not found among the training articles, nor the reverse.
         assert!(texts.get("ptc", "article813601978.txt").is_none());

@@ -983,6 +983,97 @@ pub(crate) const FACILITIES: &[&str] = &[
 ];
 
 /// A sentence's frame, and the actor-table index of its actor when it has one.
+/// The verb of a party's act reported by someone else, in a sentence with no trigger:
+/// right after a reporting verb (over "that") or after "allegations that", "claims
+/// that", "reports that", a party of the actor table (not the speaker) and, over at most
+/// three auxiliaries or adverbs, a verb in "-ing" or "-ed" or an irregular past ("ISIS
+/// is selling human organs", "the U.S. government threatened them", "US planes are
+/// supplying ISIL"). Its token.
+fn reported_act(w: &Words, inp: &Inputs) -> Option<usize> {
+    let found = inp.found;
+    let opens = |k: usize| {
+        found.verbs.iter().any(|&(_, e)| e == k)
+            || k >= 2
+                && w.w(k - 1) == "that"
+                && matches!(
+                    w.w(k - 2),
+                    "allegations" | "allegation" | "claims" | "claim" | "reports" | "accusations"
+                )
+    };
+    inp.actor_matches.iter().find_map(|m| {
+        if in_ranges(&found.speaker_ranges, m.first, m.end) {
+            return None;
+        }
+        let actor = inp.actors.get(m.actor)?;
+        if !matches!(
+            actor.kind,
+            ActorKind::State | ActorKind::StateForce | ActorKind::ArmedGroup
+        ) {
+            return None;
+        }
+        let mut start = w.with_the(m.first);
+        if start >= 1 && w.w(start - 1) == "that" && !opens(start) {
+            start -= 1;
+        }
+        if !opens(start) {
+            return None;
+        }
+        let mut v = m.end;
+        while v < m.end + 3
+            && matches!(
+                w.w(v),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "been"
+                    | "also"
+                    | "still"
+                    | "now"
+                    | "might"
+                    | "may"
+                    | "could"
+                    | "be"
+                    | "secretly"
+                    | "repeatedly"
+                    | "actively"
+            )
+        {
+            v += 1;
+        }
+        let verb = w.w(v);
+        let done = w.is_word(v)
+            && (verb.len() > 4 && (verb.ends_with("ing") || verb.ends_with("ed"))
+                || matches!(
+                    verb,
+                    "sent" | "sold" | "gave" | "paid" | "built" | "fought" | "brought" | "held"
+                ))
+            // Not speech, a state or an intent: "fighters were saying", "rebels were
+            // facing an existential threat", "Moscow was standing ready".
+            && !matches!(
+                verb,
+                "based" | "called" | "named" | "known" | "located" | "led" | "backed" | "being"
+                    | "according" | "including" | "saying" | "claiming" | "stating"
+                    | "reporting" | "facing" | "standing" | "trying" | "seeking" | "hoping"
+                    | "planning" | "preparing" | "expected" | "expecting" | "waiting"
+                    | "considered" | "concerned" | "interested" | "determined"
+            );
+        // A party speaking of itself states, it does not accuse: "the Russian Foreign
+        // Ministry stated that Moscow was ready".
+        let top = inp.actors.top(&actor.id).unwrap_or(actor);
+        let own = inp.actor_matches.iter().any(|s| {
+            in_ranges(&found.speaker_ranges, s.first, s.end)
+                && inp
+                    .actors
+                    .get(s.actor)
+                    .is_some_and(|a| inp.actors.top(&a.id).unwrap_or(a).id == top.id)
+        });
+        (done && !own).then_some(v)
+    })
+}
+
 pub(crate) struct Built {
     pub frame: EventFrame,
     pub actor: Option<usize>,
@@ -1116,7 +1207,13 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
                 Span::new(w.span.start, w.span.start),
                 true,
             ),
-            None => return None,
+            // "Turkey claims the PYD enjoys close connections with the PKK", "allegations
+            // that ISIS is selling human organs": a party's act that someone reports,
+            // with no trigger, is an accusation against the party.
+            None => match reported_act(w, inp) {
+                Some(v) => (EventType::Accusation, w.span_of(v, v + 1), false),
+                None => return None,
+            },
         },
     };
     // A denial without a trigger ("there was no truth to the reports") has its

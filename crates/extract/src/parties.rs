@@ -715,6 +715,13 @@ fn repelled_attacker<'a>(w: &Words, candidates: &[&'a ActorTok]) -> Option<&'a A
             if (v + 1..noun).any(|k| !w.is_word(k)) {
                 return None;
             }
+            // "thwarted an infiltration attempt by terrorist groups": two nouns of one
+            // attack.
+            let noun = if repelled_noun(w.w(noun + 1)) {
+                noun + 1
+            } else {
+                noun
+            };
             // "an attack on Rajo by the Turkish army": the attacked place may come first.
             let after = if matches!(w.w(noun + 1), "on" | "against") {
                 (noun + 2..(noun + 5).min(w.len())).find(|&k| w.w(k) == "by" || !w.is_word(k))? - 1
@@ -1288,9 +1295,9 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
     let own_act_at = own_act_pronoun(w).filter(|_| {
         inp.actor_matches.iter().any(|m| {
             in_ranges(&found.speaker_ranges, m.first, m.end)
-                && inp.actor(m).is_some_and(|a| {
-                    is_party(a) || is_party(inp.actors.top(&a.id).unwrap_or(a))
-                })
+                && inp
+                    .actor(m)
+                    .is_some_and(|a| is_party(a) || is_party(inp.actors.top(&a.id).unwrap_or(a)))
         })
     });
     let after_own_act = |m: &ActorTok| own_act_at.is_some_and(|p| p < m.first);

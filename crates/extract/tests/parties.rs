@@ -1593,7 +1593,8 @@ fn a_suicide_is_a_death_without_an_attacker() {
 /// denied act's actor.
 #[test]
 fn a_leaders_denial_names_his_state() {
-    let t = "President Assad has denied the accusations of using chemical weapons in Khan Sheikhoun.";
+    let t =
+        "President Assad has denied the accusations of using chemical weapons in Khan Sheikhoun.";
     assert_eq!(actor_name(t), Some("Syrian Government".into()), "{t}");
 }
 
@@ -1634,8 +1635,67 @@ fn more_spellings_of_state_forces() {
             "Turkish howitzers responded with artillery fire to the rockets from Syria.",
             "Turkish Armed Forces",
         ),
-        ("Lebanon detains wife and son of Islamic State leader", "Lebanese Government"),
+        (
+            "Lebanon detains wife and son of Islamic State leader",
+            "Lebanese Government",
+        ),
     ] {
         assert_eq!(actor_name(t), Some(who.into()), "{t}");
+    }
+}
+
+/// An operation begun or launched is a ground attack by who began it; "thwarted an
+/// infiltration attempt by X" names the attacker X, as "repelled an attack by X" does.
+#[test]
+fn operations_begun_and_attempts_thwarted() {
+    for (t, who) in [
+        (
+            "Turkey began its operation inside Syria dubbed Operation Euphrates Shield on 24 August.",
+            "Turkish Government",
+        ),
+        (
+            "On Aug. 24 Turkey launched Euphrates Shield operation to clear the border towns of Daesh.",
+            "Turkish Government",
+        ),
+        (
+            "In late 2016 the SDF started an operation aimed to liberate Raqqa.",
+            "Syrian Democratic Forces",
+        ),
+    ] {
+        let f = frame(t);
+        assert_eq!(f.event_type, EventType::GroundAttack, "{t}");
+        assert_eq!(f.actor.map(|a| a.name).as_deref(), Some(who), "{t}");
+    }
+    let t = "Army units thwarted an infiltration attempt by ISIS terrorists from the direction of the village.";
+    assert_eq!(frame(t).event_type, EventType::GroundAttack, "{t}");
+    assert_eq!(actor_name(t), Some("Islamic State".into()), "{t}");
+}
+
+/// A party's act that someone else reports, in a sentence with no trigger, is an
+/// accusation against that party; speech, a state of mind and a party speaking of
+/// itself are not.
+#[test]
+fn a_reported_act_of_a_party_is_an_accusation() {
+    for (t, who) in [
+        (
+            "The Security Council was asked to investigate allegations that ISIS is selling human organs to finance its operations.",
+            "Islamic State",
+        ),
+        (
+            "Foley's parents have said that the U.S. government threatened them with prosecution if they paid a ransom.",
+            "US Government",
+        ),
+    ] {
+        let f = frame(t);
+        assert_eq!(f.event_type, EventType::Accusation, "{t}");
+        assert_eq!(f.actor.map(|a| a.name).as_deref(), Some(who), "{t}");
+    }
+    for t in [
+        "A Russian Foreign Ministry official stated that Moscow was standing ready for full cooperation against terrorism.",
+        "The activist said opposition fighters were saying that fewer fighters had left the villages.",
+        "Charles Lister said Syrias rebels were facing an existential threat.",
+    ] {
+        let event = claims(t).pop().and_then(|c| c.event);
+        assert_eq!(event, None, "{t}");
     }
 }
