@@ -1699,3 +1699,31 @@ fn a_reported_act_of_a_party_is_an_accusation() {
         assert_eq!(event, None, "{t}");
     }
 }
+
+/// Ground won in other words than "captured": gained ground, made gains, broke into,
+/// wrested, evicted, swept across.
+#[test]
+fn ground_won_in_other_words() {
+    for (t, who) in [
+        (
+            "The Syrian Democratic Forces broke into western districts of Manbij on Thursday.",
+            "Syrian Democratic Forces",
+        ),
+        (
+            "Pro-government forces have made a string of recent gains north of Hama.",
+            "Pro-government forces",
+        ),
+        (
+            "ISIS has gained ground over a large swath of Syria and Iraq.",
+            "Islamic State",
+        ),
+        (
+            "Syrian troops wrested control of the farms near Aleppo from the rebels.",
+            "Syrian Arab Army",
+        ),
+    ] {
+        let f = frame(t);
+        assert_eq!(f.event_type, EventType::Capture, "{t}");
+        assert_eq!(f.actor.map(|a| a.name).as_deref(), Some(who), "{t}");
+    }
+}
