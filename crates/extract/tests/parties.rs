@@ -1666,6 +1666,10 @@ fn operations_begun_and_attempts_thwarted() {
         assert_eq!(f.event_type, EventType::GroundAttack, "{t}");
         assert_eq!(f.actor.map(|a| a.name).as_deref(), Some(who), "{t}");
     }
+    // Throats slit are an execution.
+    let t = "Daesh members slit the throats of six men near the town of Mayadeen on Wednesday.";
+    assert_eq!(frame(t).event_type, EventType::Execution, "{t}");
+    assert_eq!(actor_name(t), Some("Islamic State".into()), "{t}");
     let t = "Army units thwarted an infiltration attempt by ISIS terrorists from the direction of the village.";
     assert_eq!(frame(t).event_type, EventType::GroundAttack, "{t}");
     assert_eq!(actor_name(t), Some("Islamic State".into()), "{t}");
