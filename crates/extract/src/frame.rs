@@ -1074,6 +1074,122 @@ fn reported_act(w: &Words, inp: &Inputs) -> Option<usize> {
     })
 }
 
+/// The verb of an act done by the sentence's subject when that subject is a party of
+/// the actor table opening the sentence (after at most a short opening phrase and a
+/// comma): "IS imposed a Zakat tax on merchants", "Secretary of state Mike Pompeo met
+/// with ...", "The US reduced its workforce in Havana". An active past verb ("-ed" or
+/// an irregular past) over at most three auxiliaries or adverbs; not a passive, speech,
+/// or a verb the reporting vocabulary holds. Its token.
+fn subject_act(w: &Words, inp: &Inputs) -> Option<usize> {
+    let found = inp.found;
+    let m = inp.actor_matches.iter().find(|m| {
+        !in_ranges(&found.speaker_ranges, m.first, m.end)
+            && inp.actors.get(m.actor).is_some_and(|a| {
+                matches!(
+                    a.kind,
+                    ActorKind::State | ActorKind::StateForce | ActorKind::ArmedGroup
+                )
+            })
+    })?;
+    let start = w.with_the(m.first);
+    let opens = start == 0 || start <= 8 && start >= 1 && w.w(start - 1) == ",";
+    if !opens {
+        return None;
+    }
+    let mut v = m.end;
+    let mut passive = false;
+    while v < m.end + 3
+        && matches!(
+            w.w(v),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "been"
+                | "also"
+                | "then"
+                | "later"
+                | "now"
+                | "reportedly"
+                | "allegedly"
+                | "already"
+                | "recently"
+                | "finally"
+        )
+    {
+        passive |= matches!(w.w(v), "is" | "are" | "was" | "were" | "been");
+        v += 1;
+    }
+    if in_ranges(&found.verbs, v, v + 1) || !w.is_word(v) {
+        return None;
+    }
+    let verb = w.w(v);
+    let past = verb.len() > 4 && verb.ends_with("ed")
+        || matches!(
+            verb,
+            "sent"
+                | "sold"
+                | "gave"
+                | "paid"
+                | "built"
+                | "fought"
+                | "brought"
+                | "held"
+                | "took"
+                | "made"
+                | "met"
+                | "won"
+                | "lost"
+                | "set"
+                | "put"
+                | "cut"
+                | "left"
+                | "began"
+                | "spent"
+                | "stole"
+                | "fled"
+        );
+    let not_an_act = matches!(
+        verb,
+        "based"
+            | "called"
+            | "named"
+            | "known"
+            | "located"
+            | "backed"
+            | "supported"
+            | "used"
+            | "needed"
+            | "wanted"
+            | "hoped"
+            | "planned"
+            | "believed"
+            | "considered"
+            | "concerned"
+            | "interested"
+            | "determined"
+            | "expected"
+            | "aimed"
+            | "involved"
+            | "designated"
+            | "listed"
+            | "labelled"
+            | "labeled"
+            | "described"
+            | "accused"
+            | "denied"
+            | "rejected"
+            | "condemned"
+            | "claimed"
+            | "warned"
+            | "vowed"
+            | "threatened"
+    );
+    (past && !passive && !not_an_act).then_some(v)
+}
+
 pub(crate) struct Built {
     pub frame: EventFrame,
     pub actor: Option<usize>,
@@ -1212,7 +1328,12 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
             // with no trigger, is an accusation against the party.
             None => match reported_act(w, inp) {
                 Some(v) => (EventType::Accusation, w.span_of(v, v + 1), false),
-                None => return None,
+                // "IS imposed a Zakat tax on merchants", "Hungary has promised ammunition":
+                // a party's own act of no conflict type, as the sentence's subject.
+                None => match subject_act(w, inp) {
+                    Some(v) => (EventType::Other, w.span_of(v, v + 1), false),
+                    None => return None,
+                },
             },
         },
     };
