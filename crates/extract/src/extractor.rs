@@ -476,36 +476,14 @@ impl Extractor {
                 n_quoted as f32 / n_words as f32
             };
 
-            // Only a sentence with a trigger, a casualty word, a reporting phrase or a
-            // denial can have an event frame or a speaker: the others skip the date
-            // grammar and the rules.
+            // Only a sentence with a trigger, a casualty word, a reporting phrase, a
+            // denial or a party as its subject can have an event frame or a speaker: the
+            // others skip the date grammar and the rules.
             triggers::find_into(&w, &self.vocab, hits);
             let harm = w.flags & vocab::flag::HARM != 0;
             let report = w.flags & vocab::flag::REPORT != 0;
             let denial_words = frame::denial_words(&w);
             let bare = hits.is_empty() && !harm && !report && !denial_words;
-            let date_matches = if bare {
-                Vec::new()
-            } else {
-                adjust_dates(
-                    &w,
-                    self.dates.find(text, span.start, span.end, ctx.published),
-                    ctx.published,
-                )
-            };
-            in_date.clear();
-            in_date.resize(w.len(), false);
-            let mut dates = Vec::with_capacity(date_matches.len());
-            for m in date_matches {
-                let first = w.tok_ending_after(m.start);
-                let end = w.tok_at_or_after(m.end);
-                for x in in_date.iter_mut().take(end).skip(first) {
-                    *x = true;
-                }
-                if end > first {
-                    dates.push(DateTok { first, end, m });
-                }
-            }
             // The article's matches are in text order, and so are its sentences.
             let in_span = |a: usize, b: usize| span.start <= a && b <= span.end;
             while actor_at < all_actors.len() && all_actors[actor_at].start < span.start {
@@ -569,6 +547,42 @@ impl Extractor {
                         && p.m.end - p.m.start > a.span.end - a.span.start
                 })
             });
+            // A sentence that opens with a party of the actor table may report the
+            // party's own act of no conflict type ("IS imposed a Zakat tax on
+            // merchants"): it is read too.
+            let subject_party = bare
+                && actor_matches.first().is_some_and(|m| {
+                    w.with_the(m.first) == 0
+                        && self.actors.get(m.actor).is_some_and(|a| {
+                            matches!(
+                                a.kind,
+                                ActorKind::State | ActorKind::StateForce | ActorKind::ArmedGroup
+                            )
+                        })
+                });
+            let bare = bare && !subject_party;
+            let date_matches = if bare {
+                Vec::new()
+            } else {
+                adjust_dates(
+                    &w,
+                    self.dates.find(text, span.start, span.end, ctx.published),
+                    ctx.published,
+                )
+            };
+            in_date.clear();
+            in_date.resize(w.len(), false);
+            let mut dates = Vec::with_capacity(date_matches.len());
+            for m in date_matches {
+                let first = w.tok_ending_after(m.start);
+                let end = w.tok_at_or_after(m.end);
+                for x in in_date.iter_mut().take(end).skip(first) {
+                    *x = true;
+                }
+                if end > first {
+                    dates.push(DateTok { first, end, m });
+                }
+            }
             let cx = Context {
                 vocab: &self.vocab,
                 actors: &self.actors,

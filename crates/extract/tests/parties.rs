@@ -1732,16 +1732,20 @@ fn ground_won_in_other_words() {
     }
 }
 
-/// A party opening a reported sentence with an act of no conflict type is the actor of
-/// an `other` event; not in a passive, and not with a verb of description. (A sentence
-/// with no trigger, count, reporting phrase or denial is not read by the rules at all.)
+/// A party opening a sentence with an act of no conflict type is the actor of an
+/// `other` event, reported or not; not in a passive, and not with a verb of description.
 #[test]
 fn a_partys_own_act_of_no_conflict_type() {
-    let t = "IS imposed a Zakat tax on merchants in the countryside of Aleppo, the Observatory said.";
-    let f = frame(t);
-    assert_eq!(f.event_type, EventType::Other, "{t}");
-    assert_eq!(f.actor.map(|a| a.name).as_deref(), Some("Islamic State"), "{t}");
     for t in [
+        "IS imposed a Zakat tax on merchants in the countryside of Aleppo, the Observatory said.",
+        "IS imposed a Zakat tax on merchants and industrialists in the countryside of Aleppo.",
+    ] {
+        let f = frame(t);
+        assert_eq!(f.event_type, EventType::Other, "{t}");
+        assert_eq!(f.actor.map(|a| a.name).as_deref(), Some("Islamic State"), "{t}");
+    }
+    for t in [
+        "The Syrian army was reinforced with new tanks in the north.",
         "The Syrian army was reinforced with new tanks in the north, the Observatory said.",
         "Hezbollah is backed by Iran, the ministry said.",
     ] {
