@@ -408,6 +408,18 @@ impl Context<'_> {
                 end -= 1;
                 continue;
             }
+            // "Diane Foley, though, said": an aside between commas.
+            if k >= 2
+                && w.w(k) == ","
+                && w.w(k - 2) == ","
+                && matches!(
+                    w.w(k - 1),
+                    "though" | "however" | "meanwhile" | "too" | "instead"
+                )
+            {
+                end -= 3;
+                continue;
+            }
             break;
         }
         if end == 0 || w.is_quote(end - 1) || matches!(w.w(end - 1), "," | ":" | "(" | "-" | ";") {

@@ -2432,3 +2432,15 @@ fn shot_dead_before_its_victims() {
         Some((2, Some(2), CasualtyCategory::Police))
     );
 }
+
+/// An aside between commas before the verb ("Diane Foley, though, said"), and papers,
+/// sites, tabloids and documents as sources ("the paper added", "says the document").
+#[test]
+fn speakers_over_an_aside_and_papers_and_documents() {
+    let t = "Diane Foley, though, said the rescue operation came very late.";
+    assert_eq!(chain(&claim(t), t), ["Diane Foley"]);
+    let t = "The group's leader was also said to have been wounded in the attack, the paper added.";
+    assert_eq!(chain(&claim(t), t), ["the paper"]);
+    let t = "Also dead is a prominent IS fighter from Chechnya, says the document.";
+    assert_eq!(chain(&claim(t), t), ["the document"]);
+}

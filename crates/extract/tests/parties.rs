@@ -1742,7 +1742,11 @@ fn a_partys_own_act_of_no_conflict_type() {
     ] {
         let f = frame(t);
         assert_eq!(f.event_type, EventType::Other, "{t}");
-        assert_eq!(f.actor.map(|a| a.name).as_deref(), Some("Islamic State"), "{t}");
+        assert_eq!(
+            f.actor.map(|a| a.name).as_deref(),
+            Some("Islamic State"),
+            "{t}"
+        );
     }
     for t in [
         "The Syrian army was reinforced with new tanks in the north.",
