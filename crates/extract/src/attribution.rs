@@ -408,6 +408,15 @@ impl Context<'_> {
                 end -= 1;
                 continue;
             }
+            // "al-Hashimi was quoted as saying": the subject of the passive speaks.
+            if k >= 2
+                && w.w(k) == "as"
+                && w.w(k - 1) == "quoted"
+                && matches!(w.w(k - 2), "was" | "were" | "is" | "are" | "been")
+            {
+                end -= 3;
+                continue;
+            }
             // "Diane Foley, though, said": an aside between commas.
             if k >= 2
                 && w.w(k) == ","

@@ -2433,8 +2433,9 @@ fn shot_dead_before_its_victims() {
     );
 }
 
-/// An aside between commas before the verb ("Diane Foley, though, said"), and papers,
-/// sites, tabloids and documents as sources ("the paper added", "says the document").
+/// An aside between commas before the verb ("Diane Foley, though, said"), papers, sites,
+/// tabloids and documents as sources ("the paper added", "says the document"), and "X
+/// was quoted as saying".
 #[test]
 fn speakers_over_an_aside_and_papers_and_documents() {
     let t = "Diane Foley, though, said the rescue operation came very late.";
@@ -2443,4 +2444,7 @@ fn speakers_over_an_aside_and_papers_and_documents() {
     assert_eq!(chain(&claim(t), t), ["the paper"]);
     let t = "Also dead is a prominent IS fighter from Chechnya, says the document.";
     assert_eq!(chain(&claim(t), t), ["the document"]);
+    // The subject of "was quoted as saying" speaks.
+    let t = "The minister was quoted as saying that the army would respond.";
+    assert_eq!(chain(&claim(t), t), ["The minister"]);
 }
