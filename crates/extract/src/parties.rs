@@ -1514,6 +1514,11 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
                             && w.w(m.first - 1) == "to"))
                     // "a ceasefire brokered by the US and Russia collapsed".
                     && !backer(w, m)
+                    // "the zone Ankara carved out", "the area the regime controlled": a
+                    // relative clause that describes a place, not the act.
+                    && !(w.with_the(m.first) >= 1
+                        && (crate::frame::PLACE_NOUNS.contains(&w.w(w.with_the(m.first) - 1))
+                            || matches!(w.w(w.with_the(m.first) - 1), "zone" | "zones" | "territory")))
                     // "sparking condemnation from Syrias opposition": who reacted.
                     && !(m.first >= 2
                         && matches!(w.w(m.first - 1), "from" | "by")

@@ -1757,3 +1757,11 @@ fn a_partys_own_act_of_no_conflict_type() {
         assert_eq!(event, None, "{t}");
     }
 }
+
+/// "the zone Ankara carved out": a party in a relative clause that describes a place,
+/// after the trigger, is not the actor of the event.
+#[test]
+fn a_party_describing_a_place_is_no_actor() {
+    let t = "Experts say the bombing shows how fragile security remains in the zone Ankara carved out during its operation against Islamic State.";
+    assert_eq!(actor(t), None, "{t}");
+}
