@@ -1092,7 +1092,7 @@ fn subject_act(w: &Words, inp: &Inputs) -> Option<usize> {
             })
     })?;
     let start = w.with_the(m.first);
-    let opens = start == 0 || start <= 8 && start >= 1 && w.w(start - 1) == ",";
+    let opens = start == 0 || (1..=8).contains(&start) && w.w(start - 1) == ",";
     if !opens {
         return None;
     }
