@@ -1625,9 +1625,9 @@ fn a_party_after_the_speakers_own_act_is_its_object() {
     assert_eq!(actor_name(t), Some("Russian Government".into()), "{t}");
 }
 
-/// Spellings of the table added from the error lists: "Turkish howitzers", and Lebanon
-/// as a state that acts. ("Syria army" was left out: "In central Syria army units
-/// inflicted" is a place before "army units".)
+/// Spellings of the table added from the error lists: "Turkish howitzers", Lebanon as a
+/// state that acts, the CIA, FBI and NSA, and Ecuador. ("Syria army" was left out: "In
+/// central Syria army units inflicted" is a place before "army units".)
 #[test]
 fn more_spellings_of_state_forces() {
     for (t, who) in [
@@ -1638,6 +1638,15 @@ fn more_spellings_of_state_forces() {
         (
             "Lebanon detains wife and son of Islamic State leader",
             "Lebanese Government",
+        ),
+        // The US agencies and Ecuador (added from the PTC sets).
+        (
+            "The CIA killed an al-Qaeda commander in a drone strike in Yemen.",
+            "CIA",
+        ),
+        (
+            "Ecuador detained two men near the Colombian border.",
+            "Ecuadorian Government",
         ),
     ] {
         assert_eq!(actor_name(t), Some(who.into()), "{t}");
