@@ -983,6 +983,15 @@ pub(crate) const FACILITIES: &[&str] = &[
 ];
 
 /// A sentence's frame, and the actor-table index of its actor when it has one.
+/// An auxiliary or adverb that may stand between a subject and its verb ("ISIS is
+/// selling", "the US has also sent").
+fn auxiliary(x: &str) -> bool {
+    matches!(
+        x,
+        "is" | "are" | "was" | "were" | "has" | "have" | "had" | "been" | "also" | "now"
+    )
+}
+
 /// The verb of a party's act reported by someone else, in a sentence with no trigger:
 /// right after a reporting verb (over "that") or after "allegations that", "claims
 /// that", "reports that", a party of the actor table (not the speaker) and, over at most
@@ -1020,26 +1029,18 @@ fn reported_act(w: &Words, inp: &Inputs) -> Option<usize> {
         }
         let mut v = m.end;
         while v < m.end + 3
-            && matches!(
-                w.w(v),
-                "is" | "are"
-                    | "was"
-                    | "were"
-                    | "has"
-                    | "have"
-                    | "had"
-                    | "been"
-                    | "also"
-                    | "still"
-                    | "now"
-                    | "might"
-                    | "may"
-                    | "could"
-                    | "be"
-                    | "secretly"
-                    | "repeatedly"
-                    | "actively"
-            )
+            && (auxiliary(w.w(v))
+                || matches!(
+                    w.w(v),
+                    "still"
+                        | "might"
+                        | "may"
+                        | "could"
+                        | "be"
+                        | "secretly"
+                        | "repeatedly"
+                        | "actively"
+                ))
         {
             v += 1;
         }
@@ -1099,25 +1100,11 @@ fn subject_act(w: &Words, inp: &Inputs) -> Option<usize> {
     let mut v = m.end;
     let mut passive = false;
     while v < m.end + 3
-        && matches!(
-            w.w(v),
-            "is" | "are"
-                | "was"
-                | "were"
-                | "has"
-                | "have"
-                | "had"
-                | "been"
-                | "also"
-                | "then"
-                | "later"
-                | "now"
-                | "reportedly"
-                | "allegedly"
-                | "already"
-                | "recently"
-                | "finally"
-        )
+        && (auxiliary(w.w(v))
+            || matches!(
+                w.w(v),
+                "then" | "later" | "reportedly" | "allegedly" | "already" | "recently" | "finally"
+            ))
     {
         passive |= matches!(w.w(v), "is" | "are" | "was" | "were" | "been");
         v += 1;
