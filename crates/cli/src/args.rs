@@ -93,7 +93,7 @@ pub struct TrainEventFilterArgs {
     #[command(flatten)]
     pub common: TrainCommon,
     /// The gold sets to train on [default: eval/gold/events.jsonl without its held-out
-    /// third, and events-fresh.jsonl ... events-fresh56.jsonl; later sets are kept for
+    /// third, and events-fresh.jsonl ... events-fresh57.jsonl; later sets are kept for
     /// blind scoring].
     #[arg(long, value_name = "FILE", num_args = 1..)]
     pub gold: Vec<PathBuf>,
