@@ -15,7 +15,7 @@ use crate::attribution::{self, ActorTok, Context, Found, Memory, Speaker};
 use crate::casualties;
 use crate::event_filter::{self, EventFilter};
 use crate::frame::{self, DateTok, Inputs, PlaceTok};
-use crate::parties::PartyMemory;
+use crate::parties::{self, PartyMemory};
 use crate::second_speaker;
 use crate::triggers;
 use crate::vocab::{self, class, Vocab};
@@ -553,12 +553,7 @@ impl Extractor {
             let subject_party = bare
                 && actor_matches.first().is_some_and(|m| {
                     w.with_the(m.first) == 0
-                        && self.actors.get(m.actor).is_some_and(|a| {
-                            matches!(
-                                a.kind,
-                                ActorKind::State | ActorKind::StateForce | ActorKind::ArmedGroup
-                            )
-                        })
+                        && self.actors.get(m.actor).is_some_and(parties::is_party)
                 });
             let bare = bare && !subject_party;
             let date_matches = if bare {

@@ -1014,10 +1014,7 @@ fn reported_act(w: &Words, inp: &Inputs) -> Option<usize> {
             return None;
         }
         let actor = inp.actors.get(m.actor)?;
-        if !matches!(
-            actor.kind,
-            ActorKind::State | ActorKind::StateForce | ActorKind::ArmedGroup
-        ) {
+        if !parties::is_party(actor) {
             return None;
         }
         let mut start = w.with_the(m.first);
@@ -1085,12 +1082,7 @@ fn subject_act(w: &Words, inp: &Inputs) -> Option<usize> {
     let found = inp.found;
     let m = inp.actor_matches.iter().find(|m| {
         !in_ranges(&found.speaker_ranges, m.first, m.end)
-            && inp.actors.get(m.actor).is_some_and(|a| {
-                matches!(
-                    a.kind,
-                    ActorKind::State | ActorKind::StateForce | ActorKind::ArmedGroup
-                )
-            })
+            && inp.actors.get(m.actor).is_some_and(parties::is_party)
     })?;
     let start = w.with_the(m.first);
     let opens = start == 0 || (1..=8).contains(&start) && w.w(start - 1) == ",";

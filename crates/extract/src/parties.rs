@@ -124,7 +124,8 @@ fn government_side(a: &Actor) -> bool {
     matches!(a.side.as_str(), "government" | "iran" | "russia")
 }
 
-fn is_party(a: &Actor) -> bool {
+/// A state, a state's force or an armed group: a party that carries out events.
+pub(crate) fn is_party(a: &Actor) -> bool {
     matches!(
         a.kind,
         ActorKind::State | ActorKind::StateForce | ActorKind::ArmedGroup
