@@ -982,7 +982,6 @@ pub(crate) const FACILITIES: &[&str] = &[
     "outposts",
 ];
 
-/// A sentence's frame, and the actor-table index of its actor when it has one.
 /// An auxiliary or adverb that may stand between a subject and its verb ("ISIS is
 /// selling", "the US has also sent").
 fn auxiliary(x: &str) -> bool {
@@ -1169,6 +1168,7 @@ fn subject_act(w: &Words, inp: &Inputs) -> Option<usize> {
     (past && !passive && !not_an_act).then_some(v)
 }
 
+/// A sentence's frame, and the actor-table index of its actor when it has one.
 pub(crate) struct Built {
     pub frame: EventFrame,
     pub actor: Option<usize>,
