@@ -1515,11 +1515,7 @@ pub(crate) fn parties(w: &Words, inp: &PartyInputs) -> Parties {
                             && w.w(m.first - 1) == "to"))
                     // "a ceasefire brokered by the US and Russia collapsed".
                     && !backer(w, m)
-                    // "the zone Ankara carved out", "the area the regime controlled": a
-                    // relative clause that describes a place, not the act.
-                    && !(w.with_the(m.first) >= 1
-                        && (crate::frame::PLACE_NOUNS.contains(&w.w(w.with_the(m.first) - 1))
-                            || matches!(w.w(w.with_the(m.first) - 1), "zone" | "zones" | "territory")))
+                    && !after_place_noun(w, m.first)
                     // "sparking condemnation from Syrias opposition": who reacted.
                     && !(m.first >= 2
                         && matches!(w.w(m.first - 1), "from" | "by")
@@ -2054,6 +2050,15 @@ fn accused<'a>(w: &Words, inp: &'a PartyInputs) -> Option<&'a ActorTok> {
             }
             _ => None,
         })
+}
+
+/// The party at token `first` opens a relative clause that describes a place ("the zone
+/// Ankara carved out", "the area the regime controlled"): it names no act of the event.
+fn after_place_noun(w: &Words, first: usize) -> bool {
+    let at = w.with_the(first);
+    at >= 1
+        && (crate::frame::PLACE_NOUNS.contains(&w.w(at - 1))
+            || matches!(w.w(at - 1), "zone" | "zones" | "territory"))
 }
 
 /// The auxiliary before the passive participle at token `v`, over a time phrase
