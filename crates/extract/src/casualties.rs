@@ -144,7 +144,14 @@ fn harm_word_before_count(w: &Words, vocab: &Vocab, j: usize) -> bool {
 fn neutral_head(w: &str) -> bool {
     matches!(
         w,
-        "members" | "commanders" | "leaders" | "operatives" | "workers" | "staffers" | "forces"
+        "members"
+            | "commanders"
+            | "leaders"
+            | "operatives"
+            | "workers"
+            | "staffers"
+            | "staff"
+            | "forces"
     )
 }
 
@@ -278,6 +285,20 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
                 np.end = i + 2;
                 break;
             }
+            // "a police officer", "one police officer killed": a lower-case victim
+            // noun before a singular one decides the category of one person.
+            Some(CasualtyWord::Victim(c))
+                if !w.cap(i)
+                    && matches!(
+                        vocab.casualty.word_id(w.id(i + 1)),
+                        Some(CasualtyWord::Person(_))
+                    ) =>
+            {
+                np.person.get_or_insert(*c);
+                np.category.get_or_insert(*c);
+                np.end = i + 2;
+                break;
+            }
             Some(CasualtyWord::Victim(c)) => {
                 // "two commanders of the al-Qaeda-linked al-Nusra Front": the group
                 // after the head when none came before it.
@@ -390,6 +411,30 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
             Some(CasualtyWord::Object) => {
                 np.object = true;
                 np.end = i + 1;
+                break;
+            }
+            // "about 50 bodies of ISIS militants were brought to the morgue": the dead,
+            // of the victims' kind named after them.
+            Some(_) if word == "bodies" && taken == 0 => {
+                np.harm = Some(Harm::Killed);
+                np.end = i + 1;
+                if w.w(i + 1) == "of" {
+                    if let Some(k) = (i + 2..(i + 6).min(w.len())).find(|&k| {
+                        matches!(
+                            vocab.casualty.word_id(w.id(k)),
+                            Some(CasualtyWord::Victim(_))
+                        )
+                    }) {
+                        if let Some(CasualtyWord::Victim(c)) = vocab.casualty.word_id(w.id(k)) {
+                            let c = match np.modifier {
+                                Some(m) if neutral_head(w.w(k)) => m,
+                                _ => *c,
+                            };
+                            np.category.get_or_insert(c);
+                            np.end = k + 1;
+                        }
+                    }
+                }
                 break;
             }
             Some(CasualtyWord::Harm(h, where_)) if where_.after => {
@@ -547,12 +592,48 @@ fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
             }
         }
     }
+    // "A total of 24 Daesh terrorists (a terrorist group banned in Russia) were
+    // killed": a parenthesis between the count and its verb.
+    if w.w(i) == "(" {
+        if let Some(close) = (i + 1..(i + 12).min(w.len())).find(|&k| w.w(k) == ")") {
+            i = close + 1;
+        }
+    }
     // "At least 17 people most members of opposition groups were killed": an apposition.
     if matches!(w.w(i), "most" | "mostly" | "many" | "mainly") {
         let limit = (i + 7).min(w.len());
         if let Some(j) = (i + 1..limit).find(|&j| is_aux(w.w(j))) {
+            // "at least 200 people many of whom were civilians were killed": the
+            // apposition's own verb is not the count's; the next one may be.
+            if w.w(j - 1) == "whom" {
+                return verb_after_apposition(w, vocab, j + 1);
+            }
             i = j;
         }
+    }
+    // "At least 412 people more than half of them from ISIS have been killed", "12
+    // people nearly all of them civilians died".
+    if matches!(
+        w.w(i),
+        "more" | "nearly" | "almost" | "about" | "over" | "half" | "all"
+    ) {
+        let limit = (i + 5).min(w.len());
+        if let Some(of) = (i + 1..limit).find(|&k| w.w(k) == "of") {
+            if matches!(w.w(of + 1), "them" | "whom") {
+                return verb_after_apposition(w, vocab, of + 2);
+            }
+        }
+    }
+    // "Twenty people in Kilis have been killed", "hundreds of men, women and children
+    // with the Sunni Al Bu Nimr tribe were killed": a phrase saying where the victims
+    // were or whom they belonged to, up to the verb's auxiliary.
+    if let Some(next) = victims_phrase_end(w, vocab, i) {
+        if w.w(next) == "who" {
+            // "nine members of the Army of Conquest who were working in the clinic
+            // were also killed": the relative clause's verb, else the one after it.
+            return harm_after(w, vocab, next);
+        }
+        i = next;
     }
     let mut skipped = 0;
     // "An Afghan woman has killed at least 25 Taliban militants": "has" with no form
@@ -560,6 +641,28 @@ fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
     let mut perfect = false;
     let mut be = false;
     while i < w.len() && skipped < 4 {
+        // "were said to be killed", "were reported to have been killed", "are
+        // estimated to have been killed" (before the auxiliaries: "reported" is one).
+        if skipped > 0
+            && matches!(
+                w.w(i),
+                "said"
+                    | "reported"
+                    | "believed"
+                    | "thought"
+                    | "feared"
+                    | "estimated"
+                    | "known"
+                    | "presumed"
+                    | "understood"
+            )
+            && w.w(i + 1) == "to"
+            && matches!(w.w(i + 2), "be" | "have")
+        {
+            i += 3;
+            skipped += 1;
+            continue;
+        }
         if is_aux(w.w(i)) {
             perfect |= matches!(w.w(i), "have" | "has" | "had");
             be |= matches!(
@@ -570,20 +673,61 @@ fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
             skipped += 1;
             continue;
         }
-        // "were said to be killed", "were reported to have been killed".
+        // "may have been killed": a modal before an auxiliary.
+        if matches!(
+            w.w(i),
+            "may" | "might" | "could" | "would" | "will" | "must"
+        ) && is_aux(w.w(i + 1))
+        {
+            i += 1;
+            skipped += 1;
+            continue;
+        }
+        // "were assumed dead", "are presumed killed".
         if skipped > 0
             && matches!(
                 w.w(i),
-                "said" | "reported" | "believed" | "thought" | "feared"
+                "assumed" | "presumed" | "feared" | "believed" | "thought"
             )
-            && w.w(i + 1) == "to"
-            && matches!(w.w(i + 2), "be" | "have")
+            && matches!(
+                vocab.casualty.at(w, i + 1),
+                Some((_, CasualtyWord::Harm(_, at))) if at.after
+            )
         {
+            i += 1;
+            skipped += 1;
+            continue;
+        }
+        // "16 IS leaders as having been killed".
+        if w.w(i) == "as" && w.w(i + 1) == "having" && w.w(i + 2) == "been" {
+            be = true;
             i += 3;
             skipped += 1;
             continue;
         }
+        // "have been publicly executed": an adverb between the auxiliary and its verb.
+        if skipped > 0 && w.w(i).len() > 4 && w.w(i).ends_with("ly") {
+            i += 1;
+            skipped += 1;
+            continue;
+        }
         break;
+    }
+    // "seven were arrested and executed", "had been rounded up and burned alive": a
+    // passive verb before the casualty verb, joined by "and".
+    if be && vocab.casualty.at(w, i).is_none() {
+        if let Some(and) = (i + 1..(i + 3).min(w.len())).find(|&k| w.w(k) == "and") {
+            let plain = (i..and).all(|k| w.is_word(k) && !is_aux(w.w(k)));
+            if plain
+                && w.w(i).ends_with("ed")
+                && matches!(
+                    vocab.casualty.at(w, and + 1),
+                    Some((_, CasualtyWord::Harm(_, at))) if at.after
+                )
+            {
+                i = and + 1;
+            }
+        }
     }
     // "Two medics were among at least 31 people killed": the count before is a part;
     // "Five women and 13 rebels were among the dead": the dead.
@@ -639,6 +783,77 @@ fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
         }
         _ => None,
     }
+}
+
+/// Where a phrase that places or names the victims ends, when `w[i..]` opens one and
+/// it runs to an auxiliary (the index returned) or to a relative "who" (that index):
+/// "in Kilis have", "with the Sunni Al Bu Nimr tribe were", "of the Army of Conquest
+/// rebel alliance who". A phrase with a clause break, a conjunction, a number or a
+/// casualty word in it is none: "in Aleppo and wounded", "from the town killed".
+fn victims_phrase_end(w: &Words, vocab: &Vocab, i: usize) -> Option<usize> {
+    if !matches!(w.w(i), "in" | "at" | "from" | "with" | "of" | "near" | "on") {
+        return None;
+    }
+    // At most ten tokens, an aside not counted.
+    let mut limit = (i + 11).min(w.len());
+    let mut k = i;
+    while k + 1 < limit {
+        k += 1;
+        let word = w.w(k);
+        // "from the Syrian Civil Defence - better known as the White Helmets - have
+        // been killed": an aside inside the phrase.
+        if matches!(word, "-" | "\u{2013}" | "\u{2014}" | "(") && k > i + 1 {
+            let close = |j: usize| match word {
+                "(" => w.w(j) == ")",
+                _ => matches!(w.w(j), "-" | "\u{2013}" | "\u{2014}"),
+            };
+            match (k + 1..(k + 10).min(w.len())).find(|&j| close(j)) {
+                Some(j) => {
+                    limit = (limit + j + 1 - k).min(w.len());
+                    k = j;
+                    continue;
+                }
+                None => return None,
+            }
+        }
+        if k > i + 1
+            && (is_aux(word) && !matches!(word, "all" | "so" | "far" | "now") || word == "who")
+        {
+            return Some(k);
+        }
+        if !w.is_word(k)
+            || w.is_number(k)
+            || matches!(
+                word,
+                "and" | "or" | "which" | "that" | "said" | "says" | "including" | "among"
+            )
+            || vocab
+                .casualty
+                .at(w, k)
+                .is_some_and(|(_, c)| matches!(c, CasualtyWord::Harm(..)))
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// The casualty verb after an apposition that ends at `from` ("many of whom were
+/// civilians were killed", "more than half of them from ISIS have been killed"): the
+/// first auxiliary, before a clause break, that opens one.
+fn verb_after_apposition(w: &Words, vocab: &Vocab, from: usize) -> Option<Harm> {
+    let limit = (from + 8).min(w.len());
+    for k in from..limit {
+        if matches!(w.w(k), ";" | ":" | "." | "said" | "says" | "and" | "but") {
+            return None;
+        }
+        if is_aux(w.w(k)) && (k == from || !is_aux(w.w(k - 1))) {
+            if let Some(h) = harm_after(w, vocab, k) {
+                return Some(h);
+            }
+        }
+    }
+    None
 }
 
 /// A harm verb that takes an object: after "have" without "been" ("has killed") its
@@ -751,6 +966,19 @@ fn intent_word(w: &str) -> bool {
 
 fn harm_before(w: &Words, vocab: &Vocab, first: usize) -> Option<Harm> {
     let mut last = first.checked_sub(1)?;
+    // "publicly executed and crucified nine men", "killed and crucified five
+    // civilians": a verb of no harm joined to one of harm before it.
+    if last >= 2
+        && w.w(last - 1) == "and"
+        && w.w(last).ends_with("ed")
+        && vocab.casualty.word_id(w.id(last)).is_none()
+        && matches!(
+            vocab.casualty.word_id(w.id(last - 2)),
+            Some(CasualtyWord::Harm(Harm::Killed, at)) if at.before
+        )
+    {
+        last -= 2;
+    }
     // killed "dozens" of government troops; "killing all five people on board";
     // "ISIL executed the 19 men".
     if w.is_quote(last) || matches!(w.w(last), "all" | "the") {
@@ -808,10 +1036,10 @@ fn toll_before(w: &Words, first: usize) -> Option<bool> {
     for _ in 0..20 {
         i = i.checked_sub(1)?;
         let word = w.w(i);
-        if word == "toll"
-            || word == "tolls"
-            || (word == "number" && w.w(i + 1) == "of" && w.w(i + 2) == "dead")
-        {
+        // "putting the number of civilians killed at 13".
+        let number_killed = word == "number"
+            && (i + 1..first).any(|k| matches!(w.w(k), "killed" | "dead" | "martyred"));
+        if word == "toll" || word == "tolls" || number_killed {
             // "bringing the death toll to 61", "raising the toll to 41".
             let brought = (i.saturating_sub(3)..i).any(|k| is_rise(w.w(k)));
             return Some(rise || brought);
@@ -824,6 +1052,35 @@ fn toll_before(w: &Words, first: usize) -> Option<bool> {
         }
     }
     None
+}
+
+/// "brought to 49 the number killed", "took to 89 the number of civilians killed",
+/// "bring to 28 the day's toll": a toll named after its count, always a revision.
+fn toll_after(w: &Words, q: &Quantity) -> bool {
+    let raised = q.first >= 2
+        && w.w(q.first - 1) == "to"
+        && matches!(
+            w.w(q.first - 2),
+            "brought"
+                | "bring"
+                | "brings"
+                | "bringing"
+                | "took"
+                | "takes"
+                | "taking"
+                | "raised"
+                | "raising"
+                | "pushed"
+                | "pushing"
+        );
+    raised
+        && w.w(q.end) == "the"
+        && (q.end + 1..(q.end + 5).min(w.len())).any(|k| match w.w(k) {
+            "toll" => true,
+            "number" => (k + 1..(k + 6).min(w.len()))
+                .any(|j| matches!(w.w(j), "killed" | "dead" | "martyred")),
+            _ => false,
+        })
 }
 
 fn is_month(w: &str) -> bool {
@@ -1009,6 +1266,16 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
             i += 1;
             continue;
         }
+        // "they executed 15 detainees": prisoners are counted as dead only when a
+        // verb of killing stands right before their count.
+        let mut np = np;
+        if np.object
+            && matches!(w.w(np.end - 1), "prisoners" | "detainees")
+            && harm_before(w, vocab, q.first) == Some(Harm::Killed)
+        {
+            np.object = false;
+            np.category = Some(CasualtyCategory::People);
+        }
         if np.object {
             i = np.end.max(q.end);
             continue;
@@ -1017,7 +1284,13 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
         let mut update = false;
         let mut after_link = false;
         let mut before_link = false;
-        if harm.is_none() {
+        // "The ISIS Executioner Who Killed 4 Hostages May Have Been Wounded": in a
+        // headline's title case, a count right after a verb of killing is its object,
+        // whatever verb follows it. (Not in running text: "Three killed two injured
+        // in blast", a headline that lost its commas, counts both.)
+        let object_of_harm =
+            q.first > 1 && w.cap(q.first - 1) && harm_word_before_count(w, vocab, q.first - 1);
+        if harm.is_none() && !object_of_harm {
             if let Some(h) = harm_after(w, vocab, np.end.max(q.end)) {
                 harm = Some(h);
                 after_link = true;
@@ -1040,10 +1313,36 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
                 }
             }
         }
+        // "the jihadists burnt 45 people alive".
+        if harm.is_none()
+            && w.w(np.end) == "alive"
+            && q.first > 0
+            && matches!(w.w(q.first - 1), "burned" | "burnt" | "burning" | "buried")
+        {
+            harm = Some(Harm::Killed);
+            before_link = true;
+        }
         if harm.is_none() {
+            // "putting the number of civilians killed at 13", "took to 89 the number of
+            // civilians killed": the victims named in the toll's own phrase.
+            let named = |from: usize, to: usize| {
+                (from..to.min(w.len())).find_map(|k| match vocab.casualty.word_id(w.id(k)) {
+                    Some(CasualtyWord::Victim(c)) if w.w(k - 1) == "of" => Some(*c),
+                    _ => None,
+                })
+            };
             if let Some(rise) = toll_before(w, q.first) {
                 harm = Some(Harm::Killed);
                 update = rise;
+                if np.category.is_none() {
+                    np.category = named(q.first.saturating_sub(8).max(1), q.first);
+                }
+            } else if toll_after(w, &q) {
+                harm = Some(Harm::Killed);
+                update = true;
+                if np.category.is_none() {
+                    np.category = named(q.end + 1, q.end + 8);
+                }
             }
         }
         if harm.is_some() && !update {

@@ -2448,3 +2448,118 @@ fn speakers_over_an_aside_and_papers_and_documents() {
     let t = "The minister was quoted as saying that the army would respond.";
     assert_eq!(chain(&claim(t), t), ["The minister"]);
 }
+
+#[test]
+fn counts_behind_a_place_phrase_an_apposition_or_a_second_verb() {
+    // A phrase placing the victims before the verb.
+    assert_eq!(
+        killed("Twenty people in Kilis have been killed and almost 70 others wounded by rockets that fell in the city."),
+        Some((20, Some(20), People))
+    );
+    assert_eq!(
+        killed("Last week, hundreds of men, women and children with the Sunni Al Bu Nimr tribe were killed by the militant group."),
+        Some((200, Some(999), People))
+    );
+    assert_eq!(
+        killed("The monitoring group said that nine members of the Army of Conquest rebel alliance who were working in the clinic were also killed."),
+        Some((9, Some(9), Fighters))
+    );
+    assert_eq!(
+        killed("Three rescue workers from the Syrian Civil Defence - better known as the White Helmets - have been killed in bombing in a besieged Damascus suburb."),
+        Some((3, Some(3), Medics))
+    );
+    assert_eq!(
+        killed("A total of 24 Daesh terrorists (a terrorist group banned in Russia) were killed in separate operations in Syria."),
+        Some((24, Some(24), Militants))
+    );
+    // Appositions with their own verb.
+    assert_eq!(
+        killed("Media reported that at least 200 people many of whom were civilians were killed in recent airstrikes in Mosul."),
+        Some((200, None, People))
+    );
+    assert_eq!(
+        killed("At least 412 people more than half of them from ISIS have been killed in and around Kobane since mid-September."),
+        Some((412, None, People))
+    );
+    // Verbs of report, modals, adverbs and a second verb before the casualty verb.
+    assert_eq!(
+        killed("Around 130 people are reported to have died because of shortages in the camp."),
+        Some((117, Some(143), People))
+    );
+    assert_eq!(
+        killed("More than 140000 people are estimated to have been killed since the start of the uprising."),
+        Some((140001, None, People))
+    );
+    assert_eq!(
+        killed("Unverified reports estimated up to 33 people may have been killed in the strike."),
+        Some((1, Some(33), People))
+    );
+    assert_eq!(
+        killed("At least two ISIL jihadists have been publicly executed for spying in the city of Al-Bukamal."),
+        Some((2, None, Militants))
+    );
+    assert_eq!(
+        killed("Community members say that seven were arrested and executed."),
+        Some((7, Some(7), People))
+    );
+    assert_eq!(
+        killed("It lists 16 IS leaders as having been killed in the attack."),
+        Some((16, Some(16), Militants))
+    );
+    assert_eq!(
+        killed("The Kremlin said all five people on board were assumed dead."),
+        Some((5, Some(5), People))
+    );
+}
+
+#[test]
+fn counts_of_bodies_prisoners_killed_and_tolls_named_after_their_count() {
+    assert_eq!(
+        killed("A Mosul morgue official said about 50 bodies of ISIS militants were brought to the facility after the airstrikes."),
+        Some((45, Some(55), Militants))
+    );
+    assert_eq!(
+        killed("Before government forces left Idlib they executed 15 detainees by shooting."),
+        Some((15, Some(15), People))
+    );
+    // Prisoners released are no casualties.
+    assert_eq!(killed("The army released 15 detainees in Idlib."), None);
+    assert_eq!(
+        killed("The Islamic State jihadists burnt 45 people alive near the town al-Baghdadi."),
+        Some((45, Some(45), People))
+    );
+    assert_eq!(
+        killed("A jihadist group in Syria has publicly executed and crucified nine men a monitor said."),
+        Some((9, Some(9), People))
+    );
+    assert_eq!(
+        killed(
+            "More than 12000 people have been tortured to death by the Syrian regime since 2011."
+        ),
+        Some((12001, None, People))
+    );
+    assert_eq!(
+        killed("The victims included 51 children 28 women and seven medical staff members."),
+        Some((51, Some(51), Children))
+    );
+    assert_eq!(
+        killed("Among the martyrs were a child and two women."),
+        Some((1, Some(1), Children))
+    );
+    assert_eq!(
+        killed("On Sunday rockets hit the border city of Kilis one police officer killed and two injured."),
+        Some((1, Some(1), Police))
+    );
+    let c = claim("The Observatory said the bombardment brought to 49 the number of civilians killed in Eastern Ghouta in two days.");
+    let k = c.event.and_then(|e| e.killed).expect("a toll");
+    assert_eq!(
+        (k.min, k.max, k.category, k.update),
+        (49, Some(49), Civilians, true)
+    );
+    assert_eq!(
+        killed(
+            "The Observatory reported the incident putting the number of civilians killed at 13."
+        ),
+        Some((13, Some(13), Civilians))
+    );
+}
