@@ -537,7 +537,10 @@ fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
     if w.w(i) == "who" {
         // Not "a man who lives with his parents", "the one who slaughtered the
         // journalists": the relative clause's verb after an auxiliary, or "died".
-        let passive_or_died = is_aux(w.w(i + 1)) || matches!(w.w(i + 1), "died" | "perished");
+        // "41 people who sustained injuries from shrapnel": a casualty phrase of its own.
+        let passive_or_died = is_aux(w.w(i + 1))
+            || matches!(w.w(i + 1), "died" | "perished")
+            || matches!(w.w(i + 1), "sustained" | "suffered");
         if let Some(h) = harm_after(w, vocab, i + 1).filter(|_| passive_or_died) {
             return Some(h);
         }
@@ -705,8 +708,21 @@ fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
             skipped += 1;
             continue;
         }
-        // "have been publicly executed": an adverb between the auxiliary and its verb.
-        if skipped > 0 && w.w(i).len() > 4 && w.w(i).ends_with("ly") {
+        // "165 people total have been wounded", "35 people in total had died".
+        if skipped == 0 && w.w(i) == "total" {
+            i += 1;
+            continue;
+        }
+        // "have been publicly executed", "a nurse critically wounded": an adverb
+        // after the auxiliary, or right before the casualty word.
+        let adverb = w.w(i).len() > 4 && w.w(i).ends_with("ly");
+        if adverb
+            && (skipped > 0
+                || matches!(
+                    vocab.casualty.at(w, i + 1),
+                    Some((_, CasualtyWord::Harm(_, at))) if at.after
+                ))
+        {
             i += 1;
             skipped += 1;
             continue;
@@ -732,15 +748,28 @@ fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
     // "Two medics were among at least 31 people killed": the count before is a part;
     // "Five women and 13 rebels were among the dead": the dead.
     if skipped > 0 && w.w(i) == "among" {
-        let dead = matches!(w.w(i + 1), "the" | "those")
-            && matches!(w.w(i + 2), "dead" | "killed" | "fatalities");
-        return dead.then_some(Harm::Killed);
+        if !matches!(w.w(i + 1), "the" | "those") {
+            return None;
+        }
+        // "three of its workers were among the wounded".
+        return match w.w(i + 2) {
+            "dead" | "killed" | "fatalities" => Some(Harm::Killed),
+            "wounded" | "injured" => Some(Harm::Injured),
+            _ => None,
+        };
     }
     if matches!(w.w(i), "including" | "among") {
         let mut j = i + 1;
         let limit = (i + 8).min(w.len());
         while j < limit {
-            if let Some(CasualtyWord::Harm(h, where_)) = vocab.casualty.word_id(w.id(j)) {
+            // "twenty civilians including children were treated for asphyxiation": a
+            // phrase, else the word.
+            let at = vocab
+                .casualty
+                .at(w, j)
+                .map(|(_, c)| c)
+                .or_else(|| vocab.casualty.word_id(w.id(j)));
+            if let Some(CasualtyWord::Harm(h, where_)) = at {
                 // "killed 38 civilians including 14 children and wounded another 250":
                 // a verb after "and" starts the next clause.
                 if w.w(j - 1) == "and" {
@@ -1321,6 +1350,18 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
         {
             harm = Some(Harm::Killed);
             before_link = true;
+        }
+        // "putting the death toll at six and the number of injured at 28".
+        if harm.is_none()
+            && q.first >= 4
+            && matches!(w.w(q.first - 1), "at" | "to" | "reached")
+            && (q.first.saturating_sub(5)..q.first - 1).any(|k| {
+                w.w(k) == "number"
+                    && w.w(k + 1) == "of"
+                    && matches!(w.w(k + 2), "injured" | "wounded")
+            })
+        {
+            harm = Some(Harm::Injured);
         }
         if harm.is_none() {
             // "putting the number of civilians killed at 13", "took to 89 the number of

@@ -2563,3 +2563,35 @@ fn counts_of_bodies_prisoners_killed_and_tolls_named_after_their_count() {
         Some((13, Some(13), Civilians))
     );
 }
+
+#[test]
+fn injured_counts_with_a_total_an_adjective_an_adverb_or_a_toll_of_their_own() {
+    assert_eq!(
+        injured("Since yesterday 165 people total have been wounded the Observatory said."),
+        Some((165, Some(165), People))
+    );
+    assert_eq!(
+        injured("The bodies of 10 victims arrived at the hospital along with 41 people who sustained injuries from shrapnel."),
+        Some((41, Some(41), People))
+    );
+    assert_eq!(
+        injured("A woman was killed and twenty civilians including children were treated for asphyxiation on Tuesday evening."),
+        Some((20, Some(20), Civilians))
+    );
+    assert_eq!(
+        injured("The governor put the death toll at six and the number of injured at 28."),
+        Some((28, Some(28), People))
+    );
+    assert_eq!(
+        injured("The source added that two civilians were killed and 4 others sustained serious injuries."),
+        Some((4, Some(4), People))
+    );
+    assert_eq!(
+        injured("The Syrian Red Crescent said three of its workers were among the wounded."),
+        Some((3, Some(3), People))
+    );
+    assert_eq!(
+        injured("Four medics were killed and a nurse critically wounded when an airstrike hit a clinic."),
+        Some((1, Some(1), Medics))
+    );
+}
