@@ -762,6 +762,17 @@ impl Extractor {
                 out[i].chain = chain;
             }
         }
+        // A named victim's category from a title the article gives the name after it.
+        if !persons.named.is_empty() {
+            for s in out.iter_mut() {
+                if let Some(f) = s.frame.as_mut() {
+                    frame::name_categories(f, &persons.named);
+                }
+                if let Some(c) = s.second.as_mut() {
+                    frame::name_categories(&mut c.frame, &persons.named);
+                }
+            }
+        }
     }
 
     /// The sentence `w` cut at token `k` into two speakers' claims

@@ -1991,6 +1991,52 @@ fn in_backer_phrase(w: &Words, matches: &[ActorTok], k: usize) -> bool {
         .any(|m| m.first <= k && k < m.end && after_backing_words(w, w.with_the(m.first)))
 }
 
+/// Gives a single named victim counted as `people` the category a title gave that
+/// name anywhere in the article: "Foley's death" in the lead, "American journalist
+/// James Foley" further down. `named` is what [`learn_persons`] learnt over the whole
+/// article.
+pub(crate) fn name_categories(frame: &mut EventFrame, named: &[(String, CasualtyCategory)]) {
+    for count in [frame.killed.as_mut(), frame.injured.as_mut()]
+        .into_iter()
+        .flatten()
+    {
+        if count.category != CasualtyCategory::People || count.min != 1 || count.max != Some(1) {
+            continue;
+        }
+        // The name: the expression's words, less a last "death", "execution",
+        // "beheading", "murder" or "killing" and the possessive before it ("Foley's
+        // death").
+        let mut words: Vec<&str> = count.expression.split_whitespace().collect();
+        if words.len() > 1
+            && matches!(
+                words[words.len() - 1].to_lowercase().as_str(),
+                "death" | "execution" | "beheading" | "murder" | "killing"
+            )
+        {
+            words.pop();
+        }
+        let Some(last) = words.last_mut() else {
+            continue;
+        };
+        *last = last
+            .strip_suffix("'s")
+            .or_else(|| last.strip_suffix("\u{2019}s"))
+            .unwrap_or(last);
+        // Only a bare name: not "a man" or "him", and not a phrase with a title of its
+        // own ("British aid workers David Haines", "U.S. hostage James Foley").
+        if !words
+            .iter()
+            .all(|x| x.chars().next().is_some_and(char::is_uppercase))
+        {
+            continue;
+        }
+        let key = words[words.len() - 1].to_lowercase();
+        if let Some(c) = name_is_known(named, &key) {
+            count.category = c;
+        }
+    }
+}
+
 /// The category the article's titles gave the person whose name ends in `last_word`.
 fn name_is_known(
     persons: &[(String, CasualtyCategory)],
@@ -2052,6 +2098,14 @@ pub(crate) fn learn_persons(
         }
         let mut record = |last: usize| {
             let name = w.base(last).to_string();
+            // "U.S. citizen Steven Sotloff" after "journalist Steven Sotloff": a
+            // generic title does not replace a specific one.
+            let generic = |c: CasualtyCategory| {
+                matches!(c, CasualtyCategory::People | CasualtyCategory::Civilians)
+            };
+            if generic(category) && persons.iter().any(|(x, c)| *x == name && !generic(*c)) {
+                return;
+            }
             persons.retain(|(x, _)| *x != name);
             persons.push((name, category));
         };

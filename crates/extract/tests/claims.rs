@@ -2595,3 +2595,26 @@ fn injured_counts_with_a_total_an_adjective_an_adverb_or_a_toll_of_their_own() {
         Some((1, Some(1), Medics))
     );
 }
+
+#[test]
+fn a_named_victim_takes_the_title_the_article_gives_the_name_anywhere() {
+    let text = "Foley was beheaded by Islamic State militants in August. \
+                The group later released a video of American journalist James Foley speaking.";
+    let claims = claims_on(text, Some(date(2014, 9, 3)));
+    let k = claims[0]
+        .event
+        .as_ref()
+        .and_then(|e| e.killed.as_ref())
+        .expect("one named victim");
+    assert_eq!((k.min, k.category), (1, Journalists));
+    // A generic title does not replace a specific one.
+    let text = "American journalist Steven Sotloff was shown in the video. \
+                U.S. citizen Steven Sotloff was kidnapped in 2013. \
+                Sotloff was beheaded by the group on Tuesday.";
+    let claims = claims_on(text, Some(date(2014, 9, 3)));
+    let k = claims
+        .iter()
+        .find_map(|c| c.event.as_ref().and_then(|e| e.killed.as_ref()))
+        .expect("one named victim");
+    assert_eq!(k.category, Journalists);
+}
