@@ -116,6 +116,36 @@ pub(crate) fn modifier_category(w: &Words, i: usize) -> Option<CasualtyCategory>
     }
 }
 
+/// A capitalised name in the possessive: "Baghdadi's deputy", "al-Baghdadi’s top aide".
+fn possessive_name(w: &Words, i: usize) -> bool {
+    let name = w.cap(i)
+        || w.raw(i)
+            .strip_prefix("al-")
+            .is_some_and(|r| r.starts_with(char::is_uppercase));
+    name && w.base(i).len() < w.w(i).len() && w.w(i).ends_with('s')
+}
+
+/// Where a name set off by commas after the victims ends ("the leader of ISIS, Abu
+/// Bakr al-Baghdadi, was killed", "the aide, Abdur Rahman al-Athaee, also known as Abu
+/// Sajar, was killed"): the token after its closing comma, when `w[i]` opens one.
+fn name_aside_end(w: &Words, i: usize) -> Option<usize> {
+    let mut k = i;
+    if w.w(k) == "," {
+        k += 1;
+    } else if w.w(k) != "also" || k == 0 || w.w(k - 1) != "," {
+        return None;
+    }
+    // "also known as Abu Sajar".
+    if w.w(k) == "also" && w.w(k + 1) == "known" && w.w(k + 2) == "as" {
+        k += 3;
+    }
+    let start = k;
+    while k < w.len() && k < start + 6 && w.is_word(k) && (w.cap(k) || w.w(k).starts_with("al-")) {
+        k += 1;
+    }
+    (k > start && w.w(k) == ",").then_some(k + 1)
+}
+
 /// A possessive determiner: "her son", "his brother" are one person.
 fn possessive_det(w: &str) -> bool {
     matches!(w, "her" | "his" | "my" | "their" | "our")
@@ -630,6 +660,9 @@ fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
     // "Twenty people in Kilis have been killed", "hundreds of men, women and children
     // with the Sunni Al Bu Nimr tribe were killed": a phrase saying where the victims
     // were or whom they belonged to, up to the verb's auxiliary.
+    while let Some(next) = name_aside_end(w, i) {
+        i = next;
+    }
     if let Some(next) = victims_phrase_end(w, vocab, i) {
         if w.w(next) == "who" {
             // "nine members of the Army of Conquest who were working in the clinic
@@ -715,7 +748,7 @@ fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
         }
         // "have been publicly executed", "a nurse critically wounded": an adverb
         // after the auxiliary, or right before the casualty word.
-        let adverb = w.w(i).len() > 4 && w.w(i).ends_with("ly");
+        let adverb = w.w(i).len() > 4 && w.w(i).ends_with("ly") || w.w(i) == "indeed";
         if adverb
             && (skipped > 0
                 || matches!(
@@ -844,6 +877,11 @@ fn victims_phrase_end(w: &Words, vocab: &Vocab, i: usize) -> Option<usize> {
                 }
                 None => return None,
             }
+        }
+        if let Some(next) = name_aside_end(w, k) {
+            limit = (limit + next - k).min(w.len());
+            k = next - 1;
+            continue;
         }
         if k > i + 1
             && (is_aux(word) && !matches!(word, "all" | "so" | "far" | "now") || word == "who")
@@ -1244,8 +1282,12 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
             // "Another militant was killed": one more; not the last of a list ("a
             // woman and her three children as well as another child").
             // "killed her son", "his brother was wounded": one person by a possessive.
-            None if matches!(w.w(i), "a" | "an")
+            // "the leader of ISIS was killed", "Baghdadi's deputy was killed": one
+            // person by "the" or a name's possessive (only before a singular person
+            // noun, checked below).
+            None if matches!(w.w(i), "a" | "an" | "the")
                 || possessive_det(w.w(i))
+                || possessive_name(w, i)
                 || w.w(i) == "another"
                     && !i
                         .checked_sub(1)
@@ -1282,11 +1324,26 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
             continue;
         }
         let np = noun_phrase(w, vocab, q.end);
-        let article = (matches!(w.w(q.first), "a" | "an" | "another")
-            || possessive_det(w.w(q.first)))
+        let article = (matches!(w.w(q.first), "a" | "an" | "another" | "the")
+            || possessive_det(w.w(q.first))
+            || possessive_name(w, q.first))
             && q.end == q.first + 1
             || q.end == q.first;
         if article && np.person.is_none() {
+            i += 1;
+            continue;
+        }
+        // "the American ISIS hostages", "the British aid worker": after "the", a
+        // capitalised person noun is an adjective of nationality, not the victim.
+        if w.w(q.first) == "the"
+            && (q.end..np.end).any(|k| {
+                w.cap(k)
+                    && matches!(
+                        vocab.casualty.word_id(w.id(k)),
+                        Some(CasualtyWord::Person(_))
+                    )
+            })
+        {
             i += 1;
             continue;
         }

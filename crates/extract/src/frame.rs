@@ -96,7 +96,9 @@ fn casualties(w: &Words, inp: &Inputs, c: &Count, cumulative: bool) -> Casualtie
     Casualties {
         min: c.min,
         max: c.max,
-        category: member_category(w, inp, c).unwrap_or(c.category),
+        category: member_category(w, inp, c)
+            .or_else(|| side_of_role(w, inp, c))
+            .unwrap_or(c.category),
         expression: span.slice(w.text).to_string(),
         update: c.update,
         part: part_of_a_toll(w, inp.counts, c),
@@ -145,6 +147,45 @@ fn member_category(w: &Words, inp: &Inputs, c: &Count) -> Option<CasualtyCategor
         ActorKind::ArmedGroup if actor.side == "government" => Some(CasualtyCategory::Soldiers),
         ActorKind::ArmedGroup => Some(CasualtyCategory::Fighters),
         _ => None,
+    }
+}
+
+/// One person counted by "the" or a name's possessive ("the leader", "Baghdadi's
+/// deputy"): a count that a name or another count of the same harm replaces.
+fn weak_count(w: &Words, c: &Count) -> bool {
+    w.w(c.first) == "the" || w.cap(c.first) && w.base(c.first).len() < w.w(c.first).len()
+}
+
+/// The side of one leader or aide counted as `people`: the category the article's
+/// titles gave the name whose possessive opens the count ("Baghdadi's deputy", after
+/// "IS leader Abu Bakr al-Baghdadi"), else that of the one armed group the sentence
+/// names ("the group's leader ... IS").
+fn side_of_role(w: &Words, inp: &Inputs, c: &Count) -> Option<CasualtyCategory> {
+    if c.category != CasualtyCategory::People
+        || c.min != 1
+        || c.max != Some(1)
+        || c.end == 0
+        || !role_noun(w.w(c.end - 1))
+    {
+        return None;
+    }
+    if let Some(k) = name_is_known(&inp.persons.named, w.base(c.first)) {
+        return Some(k);
+    }
+    let mut sides = inp
+        .actor_matches
+        .iter()
+        .filter_map(|m| inp.actors.get(m.actor))
+        .filter(|a| a.kind == ActorKind::ArmedGroup)
+        .map(|a| a.side.as_str());
+    let side = sides.next()?;
+    if sides.any(|s| s != side) {
+        return None;
+    }
+    match side {
+        "jihadist" => Some(CasualtyCategory::Militants),
+        "government" => None,
+        _ => Some(CasualtyCategory::Fighters),
     }
 }
 
@@ -1197,17 +1238,25 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
     };
     // The revised toll is the event's: "A number of people died of their wounds,
     // bringing the toll to 61".
+    // One person counted by "the" or a name's possessive ("the British-accented
+    // militant had been wounded ... and 40 more") gives way to another count of the
+    // same harm.
+    let weak = |c: &&Count| weak_count(w, c);
+    // A named person ("The group's leader, Abu Bakr al-Baghdadi, was wounded") too.
+    let first_of = |harm: Harm| {
+        inp.counts
+            .iter()
+            .filter(|c| c.harm == harm)
+            .find(|c| !weak(c))
+            .or(named.as_ref().filter(|c| c.harm == harm))
+            .or_else(|| inp.counts.iter().find(|c| c.harm == harm))
+    };
     let killed = inp
         .counts
         .iter()
         .find(|c| c.harm == Harm::Killed && c.update)
-        .or_else(|| inp.counts.iter().find(|c| c.harm == Harm::Killed))
-        .or(named.as_ref().filter(|c| c.harm == Harm::Killed));
-    let injured = inp
-        .counts
-        .iter()
-        .find(|c| c.harm == Harm::Injured)
-        .or(named.as_ref().filter(|c| c.harm == Harm::Injured));
+        .or_else(|| first_of(Harm::Killed));
+    let injured = first_of(Harm::Injured);
     let count_at = killed.or(injured).map(|c| c.first);
     // Triggers outside the speakers' phrases (the caller filtered them), and outside a
     // backer's phrase: "Syrian Army units with a cover from the Syrian Air Force
@@ -2212,7 +2261,11 @@ fn named_harm(w: &Words, inp: &Inputs) -> Option<(Count, bool)> {
             | "beheads" | "kills" => (Harm::Killed, false, true),
             _ => continue,
         };
-        if inp.counts.iter().any(|c| c.harm == harm) {
+        if inp
+            .counts
+            .iter()
+            .any(|c| c.harm == harm && !weak_count(w, c))
+        {
             continue;
         }
         // Passive: back over the auxiliaries to the name's last word.

@@ -2618,3 +2618,29 @@ fn a_named_victim_takes_the_title_the_article_gives_the_name_anywhere() {
         .expect("one named victim");
     assert_eq!(k.category, Journalists);
 }
+
+#[test]
+fn one_leader_counted_by_the_or_a_possessive_behind_a_name_set_off_by_commas() {
+    assert_eq!(
+        killed("Speculation is mounting that the leader of ISIS, Abu Bakr al-Baghdadi, was indeed killed in a US led airstrike on Friday."),
+        Some((1, Some(1), Militants))
+    );
+    assert_eq!(
+        killed("An Iraqi official said the aide, Abdur Rahman al-Athaee, also known as Abu Sajar, was killed in the attack by the coalition on Islamic State."),
+        Some((1, Some(1), Militants))
+    );
+    assert_eq!(
+        killed("The Iraqi State television reported that al-Baghdadi's top aide was also killed in the air strike."),
+        Some((1, Some(1), People))
+    );
+    // A nationality after "the" is an adjective: no one person here.
+    assert_eq!(
+        killed("The Briton who beheaded the American hostages was wounded."),
+        None
+    );
+    // Another count of the same harm wins over "the" one.
+    assert_eq!(
+        injured("The Mail reported that the British-accented militant had been wounded at a meeting where 40 militants were also wounded."),
+        Some((40, Some(40), Militants))
+    );
+}
