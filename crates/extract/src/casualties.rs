@@ -1333,16 +1333,24 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
             i += 1;
             continue;
         }
-        // "the American ISIS hostages", "the British aid worker": after "the", a
-        // capitalised person noun is an adjective of nationality, not the victim.
-        if w.w(q.first) == "the"
-            && (q.end..np.end).any(|k| {
-                w.cap(k)
-                    && matches!(
-                        vocab.casualty.word_id(w.id(k)),
-                        Some(CasualtyWord::Person(_))
-                    )
-            })
+        // After "the" or a name's possessive, the person noun must head a plain
+        // phrase: not a nationality used as an adjective ("the American ISIS
+        // hostages"), not a modifier of a plural ("The latest civilian deaths"), and
+        // with no number, determiner or verb before it ("The interior ministry said
+        // one person", "the period of his father's").
+        if (w.w(q.first) == "the" || possessive_name(w, q.first))
+            && ((q.end..np.end).any(|k| {
+                w.is_number(k)
+                    || w.has(k, class::NUMBER_WORD)
+                    || w.has(k, class::DETERMINER)
+                    || possessive_det(w.w(k))
+                    || matches!(w.w(k), "said" | "says" | "of" | "one")
+                    || w.cap(k)
+                        && matches!(
+                            vocab.casualty.word_id(w.id(k)),
+                            Some(CasualtyWord::Person(_))
+                        )
+            }) || matches!(w.w(np.end), "deaths" | "death" | "casualties" | "toll"))
         {
             i += 1;
             continue;
