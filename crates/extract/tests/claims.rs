@@ -2638,6 +2638,16 @@ fn one_leader_counted_by_the_or_a_possessive_behind_a_name_set_off_by_commas() {
         killed("The Briton who beheaded the American hostages was wounded."),
         None
     );
+    // "the" before a modifier of a plural, or before a clause with a count of its own.
+    assert_eq!(
+        killed("The latest civilian deaths come as the rebels press on with an assault."),
+        None
+    );
+    let c = claim(
+        "The interior ministry said one person had been killed and six injured in the attack.",
+    );
+    let k = c.event.and_then(|e| e.killed).expect("one killed");
+    assert_eq!((k.min, k.expression.as_str()), (1, "one person"));
     // Another count of the same harm wins over "the" one.
     assert_eq!(
         injured("The Mail reported that the British-accented militant had been wounded at a meeting where 40 militants were also wounded."),
