@@ -2654,3 +2654,17 @@ fn one_leader_counted_by_the_or_a_possessive_behind_a_name_set_off_by_commas() {
         Some((40, Some(40), Militants))
     );
 }
+
+#[test]
+fn speakers_who_reply_boast_mock_term_or_claim() {
+    let t = "Carlson mocked the claims that Iran is the greatest threat to America.";
+    assert_eq!(chain(&claim(t), t), ["Carlson"]);
+    let t = "Wilson boasted that his efforts have officially killed gun control.";
+    assert_eq!(chain(&claim(t), t), ["Wilson"]);
+    let t =
+        "Islamic State terrorists claim to have beheaded the poster girl of the Kurdish militia.";
+    assert_eq!(chain(&claim(t), t), ["Islamic State terrorists"]);
+    // A declaration is an act, not a claim: the army speaks for no one here.
+    let t = "The army declared an end to its ceasefire on Monday evening.";
+    assert!(chain(&claim(t), t).is_empty());
+}
