@@ -2664,6 +2664,13 @@ fn speakers_who_reply_boast_mock_term_or_claim() {
     let t =
         "Islamic State terrorists claim to have beheaded the poster girl of the Kurdish militia.";
     assert_eq!(chain(&claim(t), t), ["Islamic State terrorists"]);
+    // Leaders, a kingdom, negotiators; a day word between speaker and verb.
+    let t = "Iraqi leaders said the new US military trainers are welcome.";
+    assert_eq!(chain(&claim(t), t), ["Iraqi leaders"]);
+    let t = "The kingdom said the airstrikes aim to insure the country's security.";
+    assert_eq!(chain(&claim(t), t), ["The kingdom"]);
+    let t = "The Syrian Observatory for Human Rights today said the toll rose to 40.";
+    assert_eq!(chain(&claim(t), t), ["Syrian Observatory for Human Rights"]);
     // A declaration is an act, not a claim: the army speaks for no one here.
     let t = "The army declared an end to its ceasefire on Monday evening.";
     assert!(chain(&claim(t), t).is_empty());
