@@ -2670,7 +2670,7 @@ fn speakers_who_reply_boast_mock_term_or_claim() {
     let t = "The kingdom said the airstrikes aim to insure the country's security.";
     assert_eq!(chain(&claim(t), t), ["The kingdom"]);
     let t = "The Syrian Observatory for Human Rights today said the toll rose to 40.";
-    assert_eq!(chain(&claim(t), t), ["Syrian Observatory for Human Rights"]);
+    assert_eq!(chain(&claim(t), t), ["The Syrian Observatory for Human Rights"]);
     // A declaration is an act, not a claim: the army speaks for no one here.
     let t = "The army declared an end to its ceasefire on Monday evening.";
     assert!(chain(&claim(t), t).is_empty());
