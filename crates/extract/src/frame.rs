@@ -1683,7 +1683,12 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
         // "has killed more than 280000 people over the past five years": a duration,
         // not a date (fresh11 #42, fresh4 #17); "in 2014-2015" is written out and stays.
         let duration = d.m.relative && (d.m.last - d.m.value).num_days() > 366;
-        let total = !inp.counts.is_empty() && (since || war_start || duration);
+        // "bring the number of civilians killed in Talbiseh this month to 29": a toll
+        // of the month or the year so far, not the incident's.
+        let period_toll = matches!(d.m.precision, Precision::Month | Precision::Year)
+            && d.m.relative
+            && (0..w.len()).any(|k| matches!(w.w(k), "number" | "toll" | "tally" | "total"));
+        let total = !inp.counts.is_empty() && (since || war_start || duration || period_toll);
         (
             near_verb
                 || after_speaker

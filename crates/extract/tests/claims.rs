@@ -2670,8 +2670,24 @@ fn speakers_who_reply_boast_mock_term_or_claim() {
     let t = "The kingdom said the airstrikes aim to insure the country's security.";
     assert_eq!(chain(&claim(t), t), ["The kingdom"]);
     let t = "The Syrian Observatory for Human Rights today said the toll rose to 40.";
-    assert_eq!(chain(&claim(t), t), ["The Syrian Observatory for Human Rights"]);
+    assert_eq!(
+        chain(&claim(t), t),
+        ["The Syrian Observatory for Human Rights"]
+    );
     // A declaration is an act, not a claim: the army speaks for no one here.
     let t = "The army declared an end to its ceasefire on Monday evening.";
     assert!(chain(&claim(t), t).is_empty());
+}
+
+#[test]
+fn a_toll_of_the_month_so_far_is_a_running_total() {
+    let text =
+        "The deaths bring the number of civilians documented killed in Talbiseh this month to 29.";
+    let claims = claims_on(text, Some(date(2018, 2, 28)));
+    let k = claims[0]
+        .event
+        .as_ref()
+        .and_then(|e| e.killed.as_ref())
+        .expect("a toll");
+    assert_eq!((k.min, k.cumulative), (29, true));
 }
