@@ -407,7 +407,9 @@ impl Context<'_> {
         let mut end = verb;
         while end > 0 {
             let k = end - 1;
-            if is_filler(w.w(k)) || self.date.get(k).copied().unwrap_or(false) {
+            // ("Aleppo Today said": a name's word, not the day.)
+            let day_in_name = matches!(w.w(k), "today" | "yesterday" | "tonight") && w.cap(k);
+            if is_filler(w.w(k)) && !day_in_name || self.date.get(k).copied().unwrap_or(false) {
                 end -= 1;
                 continue;
             }
@@ -1391,6 +1393,7 @@ pub(crate) fn find_with(w: &Words, cx: &Context, spare: Found) -> Found {
             || (matches!(word, "blamed" | "blames" | "blame") && w.w(next) == "on")
             // "an attack claimed by the Islamic State group": who did it, not who speaks.
             || (word == "claimed" && w.w(next) == "by")
+
             // "Russian raids claimed 17 lives", "claiming the lives of": a toll.
             || (matches!(word, "claimed" | "claims" | "claiming")
                 && (w.w(next) == "lives"

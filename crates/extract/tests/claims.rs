@@ -2674,6 +2674,11 @@ fn speakers_who_reply_boast_mock_term_or_claim() {
         chain(&claim(t), t),
         ["The Syrian Observatory for Human Rights"]
     );
+    // A capitalised "Today" is part of a name, not a day between speaker and verb.
+    let t = "Opposition media outlet Aleppo Today said the explosion occurred near a mosque.";
+    assert!(chain(&claim(t), t)
+        .iter()
+        .any(|s| s.ends_with("Aleppo Today")));
     // A declaration is an act, not a claim: the army speaks for no one here.
     let t = "The army declared an end to its ceasefire on Monday evening.";
     assert!(chain(&claim(t), t).is_empty());
