@@ -1285,9 +1285,10 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
             // "the leader of ISIS was killed", "Baghdadi's deputy was killed": one
             // person by "the" or a name's possessive (only before a singular person
             // noun, checked below).
-            None if matches!(w.w(i), "a" | "an" | "the")
+            None if matches!(w.w(i), "a" | "an")
                 || possessive_det(w.w(i))
-                || possessive_name(w, i)
+                // (Only in a sentence that holds a singular person noun: most do not.)
+                || w.flags & flag::PERSON != 0 && (w.w(i) == "the" || possessive_name(w, i))
                 || w.w(i) == "another"
                     && !i
                         .checked_sub(1)
