@@ -1504,7 +1504,36 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
                     );
                 in_ranges(&actor_ranges, p.first, p.end) && (in_longer_name || compound || banned)
             };
-            if !own_war && (!locative || not_located()) {
+            // "killed in US airstrikes", "wounded in a U.S. strike", "in US attack in
+            // Somalia": the country names who struck, not where. Not the war's own
+            // theatres: "killed in Syria drone strike" is in Syria.
+            let attacker = !matches!(pl.id.as_str(), "sy" | "iq")
+                && matches!(
+                    w.w(p.end),
+                    "airstrike"
+                        | "airstrikes"
+                        | "air"
+                        | "strike"
+                        | "strikes"
+                        | "attack"
+                        | "attacks"
+                        | "raid"
+                        | "raids"
+                        | "bombing"
+                        | "bombings"
+                        | "bombardment"
+                        | "drone"
+                        | "drones"
+                        | "shelling"
+                        | "offensive"
+                        | "troops"
+                        | "forces"
+                        | "jets"
+                        | "warplanes"
+                        | "aircraft"
+                        | "commandos"
+                );
+            if attacker || !own_war && (!locative || not_located()) {
                 continue;
             }
         } else if in_ranges(&actor_ranges, p.first, p.end) && !place_position(w, p.first) {

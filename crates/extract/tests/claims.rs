@@ -2696,3 +2696,21 @@ fn a_toll_of_the_month_so_far_is_a_running_total() {
         .expect("a toll");
     assert_eq!((k.min, k.cumulative), (29, true));
 }
+
+#[test]
+fn a_country_before_a_strike_names_the_striker_not_the_place() {
+    let place = |t: &str| claim(t).event.and_then(|e| e.place).map(|p| p.name);
+    assert_eq!(
+        place("Six Islamist militants were killed in a US attack in Somalia.").as_deref(),
+        Some("Somalia")
+    );
+    assert_eq!(
+        place("The terror group leader was killed in a U.S. airstrike."),
+        None
+    );
+    // The war's own theatre stays the place.
+    assert_eq!(
+        place("A Brighton jihadi was among five killed in Syria drone strike.").as_deref(),
+        Some("Syria")
+    );
+}
