@@ -29,14 +29,14 @@ pub(crate) fn sign<'t>(
     texts: impl IntoIterator<Item = &'t str>,
     markup: bool,
     shingle_words: usize,
-    scratch: &mut Vec<u64>,
+    scratch: &mut SigningScratch,
     out: &mut [u32; BINS],
 ) -> u32 {
-    scratch.clear();
+    scratch.shingles.clear();
     for text in texts {
-        for_each_shingle(text, markup, shingle_words, |h| scratch.push(h));
+        for_each_shingle(text, markup, shingle_words, |h| scratch.shingles.push(h));
     }
-    signature(scratch, out)
+    scratch.signature(out)
 }
 
 /// Fills `out` with the signature of the distinct shingles of an article's body,
@@ -46,47 +46,67 @@ pub(crate) fn sign<'t>(
 pub(crate) fn sign_words(
     words: &BodyWords,
     shingle_words: usize,
-    scratch: &mut Vec<u64>,
+    scratch: &mut SigningScratch,
     out: &mut [u32; BINS],
 ) -> u32 {
-    scratch.clear();
-    words.shingles_into(shingle_words, scratch);
-    signature(scratch, out)
+    scratch.shingles.clear();
+    words.shingles_into(shingle_words, &mut scratch.shingles);
+    scratch.signature(out)
 }
 
-/// The signature of the shingle hashes in `shingles` (left as they were), and
-/// how many distinct ones there are.
-fn signature(shingles: &mut Vec<u64>, out: &mut [u32; BINS]) -> u32 {
-    out.fill(EMPTY);
-    // A repeated shingle cannot lower a bin's minimum: the bins read every shingle,
-    // repeats included, and only the count needs them told apart.
-    for &h in shingles.iter() {
-        let bin = (h >> 58) as usize; // top 6 bits: 64 bins
-        let v = (h as u32).min(EMPTY - 1);
-        if v < out[bin] {
-            out[bin] = v;
+/// The buffers of signing an article, kept from one article to the next.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SigningScratch {
+    /// The article's shingle hashes.
+    shingles: Vec<u64>,
+    /// The distinct-shingle counter's open-addressing set: all zeros between
+    /// two counts, and as long as the longest article's needed.
+    set: Vec<u64>,
+    /// The slots of `set` the current count filled, emptied again after it.
+    filled: Vec<usize>,
+}
+
+impl SigningScratch {
+    /// The signature of the shingle hashes in `shingles`, and how many distinct
+    /// ones there are.
+    fn signature(&mut self, out: &mut [u32; BINS]) -> u32 {
+        out.fill(EMPTY);
+        // A repeated shingle cannot lower a bin's minimum: the bins read every
+        // shingle, repeats included, and only the count needs them told apart.
+        for &h in &self.shingles {
+            let bin = (h >> 58) as usize; // top 6 bits: 64 bins
+            let v = (h as u32).min(EMPTY - 1);
+            if v < out[bin] {
+                out[bin] = v;
+            }
         }
+        densify(out);
+        let distinct = count_distinct(&self.shingles, &mut self.set, &mut self.filled);
+        u32::try_from(distinct).unwrap_or(u32::MAX)
     }
-    densify(out);
-    u32::try_from(count_distinct(shingles)).unwrap_or(u32::MAX)
 }
 
-/// The number of distinct values in `values`, counted in an open-addressing set
-/// kept past the values' end (and cut off again): sorting them to deduplicate cost
-/// several times as much. `distinct_by_sorting` in the tests is the definition.
-fn count_distinct(values: &mut Vec<u64>) -> usize {
+/// The number of distinct values in `values`, counted in the open-addressing set
+/// `set` (sorting them to deduplicate cost several times as much;
+/// `distinct_by_sorting` in the tests is the definition). `set` is all zeros
+/// before and after: only the slots this count filled, listed in `filled`, are
+/// cleared, not a table twice the size of `values` for every article.
+fn count_distinct(values: &[u64], set: &mut Vec<u64>, filled: &mut Vec<usize>) -> usize {
     let n = values.len();
     if n == 0 {
         return 0;
     }
     let cap = (2 * n).next_power_of_two();
+    if set.len() < cap {
+        set.resize(cap, 0);
+    }
+    let table = &mut set[..cap];
     let mask = cap - 1;
-    values.resize(n + cap, 0);
-    let (items, table) = values.split_at_mut(n);
+    filled.clear();
     // 0 marks an empty slot, so a value of 0 is counted apart.
     let mut zero = false;
     let mut distinct = 0;
-    for &h in items.iter() {
+    for &h in values {
         if h == 0 {
             distinct += usize::from(!zero);
             zero = true;
@@ -101,13 +121,16 @@ fn count_distinct(values: &mut Vec<u64>) -> usize {
             }
             if k == 0 {
                 table[i] = h;
+                filled.push(i);
                 distinct += 1;
                 break;
             }
             i = (i + 1) & mask;
         }
     }
-    values.truncate(n);
+    for &i in filled.iter() {
+        table[i] = 0;
+    }
     distinct
 }
 
@@ -331,7 +354,7 @@ mod tests {
 
     fn sig(text: &str) -> ([u32; BINS], u32) {
         let mut out = [0; BINS];
-        let n = sign([text], false, 5, &mut Vec::new(), &mut out);
+        let n = sign([text], false, 5, &mut SigningScratch::default(), &mut out);
         (out, n)
     }
 
@@ -365,9 +388,17 @@ mod tests {
                     }
                 })
                 .collect();
-            let mut scratch = values.clone();
-            assert_eq!(count_distinct(&mut scratch), distinct_by_sorting(&values));
-            assert_eq!(scratch, values, "the values are left as they were");
+            let (mut set, mut filled) = (Vec::new(), Vec::new());
+            assert_eq!(
+                count_distinct(&values, &mut set, &mut filled),
+                distinct_by_sorting(&values)
+            );
+            assert!(set.iter().all(|&k| k == 0), "the set is left empty");
+            // A used set counts as a new one.
+            assert_eq!(
+                count_distinct(&values, &mut set, &mut filled),
+                distinct_by_sorting(&values)
+            );
         }
         // A repeated paragraph: the signature counts its shingles once.
         let mut shingles = Vec::new();
