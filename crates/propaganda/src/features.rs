@@ -258,7 +258,36 @@ pub struct TokenStatic {
     pub quoted: bool,
 }
 
+/// The few-valued parts of a token's static features: a [`TokenStatic`]
+/// without its word and suffix hashes, which a scorer turns into weight indices
+/// as soon as they are made (what it keeps of a token until its turn).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FewValued {
+    /// See [`TokenStatic::shapes`].
+    pub shapes: u64,
+    /// See [`TokenStatic::lex`].
+    pub lex: u16,
+    /// See [`TokenStatic::near`].
+    pub near: u16,
+    /// See [`TokenStatic::place`].
+    pub place: u64,
+    /// See [`TokenStatic::quoted`].
+    pub quoted: bool,
+}
+
 impl TokenStatic {
+    /// The few-valued parts.
+    #[inline]
+    pub fn few(&self) -> FewValued {
+        FewValued {
+            shapes: self.shapes,
+            lex: self.lex,
+            near: self.near,
+            place: self.place,
+            quoted: self.quoted,
+        }
+    }
+
     /// The parts of token `i`'s static features.
     #[inline]
     pub fn of(toks: &[Tok], i: usize, in_quote: bool) -> TokenStatic {

@@ -27,8 +27,8 @@ use crate::corpus::trim_boundaries;
 use crate::features::sentence_features;
 use crate::features::{
     bucket, quoted, sentence_context_features, sentence_scale, sentence_tail_features,
-    sentence_token_features, technique_features, ArticleTokens, SentenceInfo, TokenStatic,
-    SENTENCE_FIRST_PREV,
+    sentence_token_features, technique_features, ArticleTokens, FewValued, SentenceInfo,
+    TokenStatic, SENTENCE_FIRST_PREV,
 };
 #[cfg(test)]
 use crate::features::{token_context_features, token_static_features};
@@ -837,23 +837,24 @@ impl Propaganda {
             }
             let static_features = &ring[i % (PREFETCH + 1)];
             let z = static_features.add(self, base);
-            let z = context.add(&self.token, z, &toks[i], static_features.parts.place);
+            let z = context.add(&self.token, z, &toks[i], static_features.few.place);
             out.push(z);
         }
     }
 }
 
-/// One token's static features as the scorer needs them: the parts (see
-/// [`TokenStatic`]) and the weight indices of its word and suffix features,
+/// One token's static features as the scorer needs them: the few-valued parts
+/// (see [`TokenStatic`]) and the weight indices of its word and suffix features,
 /// each mapped to its bucket once, when its weight is prefetched, not again
 /// when the weight is read. The other features' weights come from the model's
-/// [`StaticWeights`].
+/// [`StaticWeights`]. The word and suffix hashes themselves are not kept: only
+/// their buckets are read again.
 #[derive(Clone, Copy, Default)]
 struct StaticFeatures {
-    parts: TokenStatic,
-    /// The buckets of `parts.words`.
+    few: FewValued,
+    /// The buckets of the token's [`TokenStatic::words`].
     words: [usize; 5],
-    /// The bucket of `parts.suffix`.
+    /// The bucket of its [`TokenStatic::suffix`].
     suffix: Option<usize>,
 }
 
@@ -862,12 +863,13 @@ impl StaticFeatures {
     /// spread over the table.
     #[inline]
     fn fill(&mut self, model: &Propaganda, toks: &[Tok], j: usize, in_quote: bool) {
-        self.parts = TokenStatic::of(toks, j, in_quote);
-        for (w, &h) in self.words.iter_mut().zip(&self.parts.words) {
+        let parts = TokenStatic::of(toks, j, in_quote);
+        self.few = parts.few();
+        for (w, &h) in self.words.iter_mut().zip(&parts.words) {
             *w = model.token.index(h);
             model.token.weights.prefetch(*w);
         }
-        self.suffix = self.parts.suffix.map(|h| {
+        self.suffix = parts.suffix.map(|h| {
             let w = model.token.index(h);
             model.token.weights.prefetch(w);
             w
@@ -882,9 +884,7 @@ impl StaticFeatures {
             z += model.token.weights.get(w);
         }
         let suffix = self.suffix.map(|w| model.token.weights.get(w));
-        model
-            .static_weights
-            .add(&model.token, z, &self.parts, suffix)
+        model.static_weights.add(&model.token, z, &self.few, suffix)
     }
 }
 
