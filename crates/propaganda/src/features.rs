@@ -184,27 +184,40 @@ pub fn sentence_tail_features(toks: &[Tok], info: &SentenceInfo, mut emit: impl 
 /// Which tokens of a sentence stand between quotation marks.
 pub fn quoted(text: &str, toks: &[Tok], out: &mut Vec<bool>) {
     out.clear();
-    let mut inside = false;
-    for t in toks {
-        if t.shape == SHAPE_QUOTE {
-            let c = text.get(t.start..t.end).unwrap_or("");
-            // Apostrophes (straight or curly) are too often not quotes.
-            let opens = c == "\u{201c}";
-            let closes = c == "\u{201d}";
-            let straight = c == "\"";
-            inside = if opens {
-                true
-            } else if closes {
-                false
-            } else if straight {
-                !inside
-            } else {
-                inside
-            };
-            out.push(false);
-        } else {
-            out.push(inside);
+    let mut quotes = QuoteState::default();
+    out.extend(toks.iter().map(|t| quotes.next(text, t)));
+}
+
+/// [`quoted`] one token at a time, for a scorer that reads each token's answer
+/// as it comes to the token: the state of the sentence's tokens read so far.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct QuoteState {
+    /// Whether the tokens read so far left a quotation open.
+    inside: bool,
+}
+
+impl QuoteState {
+    /// Whether `t`, the sentence's next token, stands between quotation marks.
+    #[inline]
+    pub fn next(&mut self, text: &str, t: &Tok) -> bool {
+        if t.shape != SHAPE_QUOTE {
+            return self.inside;
         }
+        let c = text.get(t.start..t.end).unwrap_or("");
+        // Apostrophes (straight or curly) are too often not quotes.
+        let opens = c == "\u{201c}";
+        let closes = c == "\u{201d}";
+        let straight = c == "\"";
+        self.inside = if opens {
+            true
+        } else if closes {
+            false
+        } else if straight {
+            !self.inside
+        } else {
+            self.inside
+        };
+        false
     }
 }
 

@@ -26,12 +26,12 @@ use crate::corpus::trim_boundaries;
 #[cfg(any(doc, test))]
 use crate::features::sentence_features;
 use crate::features::{
-    bucket, quoted, sentence_context_features, sentence_scale, sentence_tail_features,
-    sentence_token_features, technique_features, ArticleTokens, FewValued, SentenceInfo,
-    TokenStatic, SENTENCE_FIRST_PREV,
+    bucket, sentence_context_features, sentence_scale, sentence_tail_features,
+    sentence_token_features, technique_features, ArticleTokens, FewValued, QuoteState,
+    SentenceInfo, TokenStatic, SENTENCE_FIRST_PREV,
 };
 #[cfg(test)]
-use crate::features::{token_context_features, token_static_features};
+use crate::features::{quoted, token_context_features, token_static_features};
 use crate::lexicon::Lexicon;
 use crate::static_weights::StaticWeights;
 use crate::technique::Technique;
@@ -389,7 +389,6 @@ pub struct DetectScratch {
     sentences: Vec<(usize, usize, SentenceInfo)>,
     sentence_probs: Vec<f32>,
     token_margins: Vec<f32>,
-    quoted: Vec<bool>,
     spans: Vec<(usize, usize, f32)>,
     /// The token hashes the spans' technique features look up in the article.
     queries: Vec<u64>,
@@ -670,15 +669,7 @@ impl Propaganda {
                 continue;
             }
             let toks = &s.article.toks[a..b];
-            self.token_margins(
-                text,
-                toks,
-                &info,
-                ps,
-                pa,
-                &mut s.quoted,
-                &mut s.token_margins,
-            );
+            self.token_margins(text, toks, &info, ps, pa, &mut s.token_margins);
             self.decoder
                 .decode(text, toks, &s.token_margins, &mut s.spans);
         }
@@ -803,7 +794,6 @@ impl Propaganda {
     }
 
     /// Token margins (log-odds) of one sentence into `out`.
-    #[allow(clippy::too_many_arguments)]
     pub(crate) fn token_margins(
         &self,
         text: &str,
@@ -811,11 +801,9 @@ impl Propaganda {
         info: &SentenceInfo,
         ps: f32,
         pa: f32,
-        quoted_buf: &mut Vec<bool>,
         out: &mut Vec<f32>,
     ) {
         out.clear();
-        quoted(text, toks, quoted_buf);
         let mut base = self.token.bias;
         sentence_context_features(toks.len(), info, ps, pa, |h, v| {
             base += self.token.weight(h) * v
@@ -825,15 +813,18 @@ impl Propaganda {
         // scored, and the hashes kept until the token's turn (same sums, same order).
         // The context features' weights, fetched once for the sentence.
         let context = self.static_weights.context(&self.token, ps);
-        let n = quoted_buf.len().min(toks.len());
+        // Tokens are filled in order, so whether each is quoted is read as it
+        // is filled (what `quoted` gives, without a pass of its own).
+        let n = toks.len();
+        let mut quotes = QuoteState::default();
         let mut ring = [StaticFeatures::default(); PREFETCH + 1];
-        for (j, row) in ring.iter_mut().enumerate().take(PREFETCH.min(n)) {
-            row.fill(self, toks, j, quoted_buf[j]);
+        for (j, (row, t)) in ring.iter_mut().zip(toks).take(PREFETCH).enumerate() {
+            row.fill(self, toks, j, quotes.next(text, t));
         }
         for i in 0..n {
-            if i + PREFETCH < n {
+            if let Some(t) = toks.get(i + PREFETCH) {
                 let j = i + PREFETCH;
-                ring[j % (PREFETCH + 1)].fill(self, toks, j, quoted_buf[j]);
+                ring[j % (PREFETCH + 1)].fill(self, toks, j, quotes.next(text, t));
             }
             let static_features = &ring[i % (PREFETCH + 1)];
             let z = static_features.add(self, base);
@@ -1193,7 +1184,7 @@ mod tests {
                 );
                 for ps in [0.0, 0.05, 0.31, 0.5, 0.77, 0.999, 1.0] {
                     let pa = 0.4;
-                    model.token_margins(text, &toks, &info, ps, pa, &mut quoted_buf, &mut out);
+                    model.token_margins(text, &toks, &info, ps, pa, &mut out);
                     let mut base = model.token.bias;
                     sentence_context_features(toks.len(), &info, ps, pa, |h, v| {
                         base += model.token.weight(h) * v
