@@ -59,11 +59,8 @@ pub(crate) fn sign_words(
 pub(crate) struct SigningScratch {
     /// The article's shingle hashes.
     shingles: Vec<u64>,
-    /// The distinct-shingle counter's open-addressing set: all zeros between
-    /// two counts, and as long as the longest article's needed.
-    set: Vec<u64>,
-    /// The slots of `set` the current count filled, emptied again after it.
-    filled: Vec<usize>,
+    /// The distinct-shingle counter's set.
+    distinct: DistinctSet,
 }
 
 impl SigningScratch {
@@ -81,57 +78,64 @@ impl SigningScratch {
             }
         }
         densify(out);
-        let distinct = count_distinct(&self.shingles, &mut self.set, &mut self.filled);
+        let distinct = self.distinct.count(&self.shingles);
         u32::try_from(distinct).unwrap_or(u32::MAX)
     }
 }
 
-/// The number of distinct values in `values`, counted in the open-addressing set
-/// `set` (sorting them to deduplicate cost several times as much;
-/// `distinct_by_sorting` in the tests is the definition). `set` is all zeros
-/// before and after: only the slots this count filled, listed in `filled`, are
-/// cleared, not a table twice the size of `values` for every article.
-fn count_distinct(values: &[u64], set: &mut Vec<u64>, filled: &mut Vec<usize>) -> usize {
-    let n = values.len();
-    if n == 0 {
-        return 0;
-    }
-    let cap = (2 * n).next_power_of_two();
-    if set.len() < cap {
-        set.resize(cap, 0);
-    }
-    let table = &mut set[..cap];
-    let mask = cap - 1;
-    filled.clear();
-    // 0 marks an empty slot, so a value of 0 is counted apart.
-    let mut zero = false;
-    let mut distinct = 0;
-    for &h in values {
-        if h == 0 {
-            distinct += usize::from(!zero);
-            zero = true;
-            continue;
+/// An open-addressing set that counts distinct values, kept from one count to
+/// the next and never emptied: a slot holds a value of the current count only
+/// when it carries that count's stamp, so a count neither clears a table twice
+/// the size of its values first nor empties the slots it filled after.
+#[derive(Clone, Debug, Default)]
+struct DistinctSet {
+    /// Per slot: a value and the stamp of the count that put it there.
+    slots: Vec<(u64, u32)>,
+    /// The stamp of the last count (0 for none: new slots are empty).
+    stamp: u32,
+}
+
+impl DistinctSet {
+    /// The number of distinct values in `values` (sorting them to deduplicate
+    /// cost several times as much; `distinct_by_sorting` in the tests is the
+    /// definition).
+    fn count(&mut self, values: &[u64]) -> usize {
+        let n = values.len();
+        if n == 0 {
+            return 0;
         }
-        // Shingle hashes are mixed: their low bits are as good as any.
-        let mut i = h as usize & mask;
-        loop {
-            let k = table[i];
-            if k == h {
-                break;
-            }
-            if k == 0 {
-                table[i] = h;
-                filled.push(i);
-                distinct += 1;
-                break;
-            }
-            i = (i + 1) & mask;
+        let cap = (2 * n).next_power_of_two();
+        if self.slots.len() < cap {
+            self.slots.resize(cap, (0, 0));
         }
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            // After 2^32 - 1 counts the stamps start again, on a cleared table.
+            self.slots.fill((0, 0));
+            self.stamp = 1;
+        }
+        let stamp = self.stamp;
+        let table = &mut self.slots[..cap];
+        let mask = cap - 1;
+        let mut distinct = 0;
+        for &h in values {
+            // Shingle hashes are mixed: their low bits are as good as any.
+            let mut i = h as usize & mask;
+            loop {
+                let slot = &mut table[i];
+                if slot.1 != stamp {
+                    *slot = (h, stamp);
+                    distinct += 1;
+                    break;
+                }
+                if slot.0 == h {
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+        distinct
     }
-    for &i in filled.iter() {
-        table[i] = 0;
-    }
-    distinct
 }
 
 /// Rotation densification: an empty bin takes the value of the next non-empty bin
@@ -369,6 +373,7 @@ mod tests {
     fn distinct_count_matches_sorting() {
         // Small ranges force repeats and probe chains; 0 is a value like any other.
         let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut used = DistinctSet::default();
         for (len, range) in [
             (0, 1),
             (1, 1),
@@ -388,18 +393,18 @@ mod tests {
                     }
                 })
                 .collect();
-            let (mut set, mut filled) = (Vec::new(), Vec::new());
-            assert_eq!(
-                count_distinct(&values, &mut set, &mut filled),
-                distinct_by_sorting(&values)
-            );
-            assert!(set.iter().all(|&k| k == 0), "the set is left empty");
-            // A used set counts as a new one.
-            assert_eq!(
-                count_distinct(&values, &mut set, &mut filled),
-                distinct_by_sorting(&values)
-            );
+            // A new set, and one that counted larger and smaller sets before.
+            let mut fresh = DistinctSet::default();
+            assert_eq!(fresh.count(&values), distinct_by_sorting(&values));
+            assert_eq!(used.count(&values), distinct_by_sorting(&values));
+            assert_eq!(used.count(&values), distinct_by_sorting(&values));
         }
+        // The stamps wrapping around clear the table: 3, stamped 1 by the first
+        // count, is not taken for a value of the count stamped 1 again.
+        let mut wrapped = DistinctSet::default();
+        assert_eq!(wrapped.count(&[3, 5, 3]), 2);
+        wrapped.stamp = u32::MAX;
+        assert_eq!(wrapped.count(&[3, 7]), 2);
         // A repeated paragraph: the signature counts its shingles once.
         let mut shingles = Vec::new();
         for_each_shingle(BODY, false, 5, |h| shingles.push(h));
