@@ -91,12 +91,20 @@ impl BodyWords {
                 out.push(combine(words));
                 continue;
             }
-            // A run of two words or more continues its first pair's hash.
             let pairs = &self.pairs[part.first..part.last];
-            out.extend(words.windows(k).zip(pairs).map(|(run, &pair)| match k {
-                1 => combine(run),
-                _ => extend(pair, &run[2..]),
-            }));
+            // A run of two words or more continues its first pair's hash (a run
+            // of two is its pair). One copy of the loop per width: the words
+            // past the pair are then added in straight-line code.
+            match k {
+                1 => out.extend(words.iter().map(|&w| combine(&[w]))),
+                2 => out.extend(pairs[..words.len() - 1].iter().copied()),
+                3 => runs::<3>(words, pairs, out),
+                4 => runs::<4>(words, pairs, out),
+                5 => runs::<5>(words, pairs, out),
+                6 => runs::<6>(words, pairs, out),
+                7 => runs::<7>(words, pairs, out),
+                _ => runs::<8>(words, pairs, out),
+            }
         }
     }
 
@@ -148,6 +156,18 @@ impl BodyWords {
         let last = part.first + ends.partition_point(|&e| e <= end);
         Some((first, last))
     }
+}
+
+/// Appends the hash of every run of `K` (3 or more) consecutive `words`, each
+/// continuing the hash of its first pair, `pairs[i]` for the run at `i` (see
+/// [`extend`]).
+fn runs<const K: usize>(words: &[u64], pairs: &[u64], out: &mut Vec<u64>) {
+    out.extend(
+        words
+            .windows(K)
+            .zip(pairs)
+            .map(|(run, &pair)| extend(pair, &run[2..K])),
+    );
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use crate::events::{cluster, ClaimKeys, EventIndex};
 use crate::hash::fold_name;
 use crate::hash::hex_id;
 use crate::lexicon::Lexicon;
-use crate::minhash::{containment, jaccard, sign_words, Lsh, BINS};
+use crate::minhash::{containment, jaccard, sign_words, Lsh, SigningScratch, BINS};
 use std::borrow::Cow;
 
 use crate::record::{build, ArticleRec, ClaimId, ClaimRec, Tables};
@@ -81,8 +81,9 @@ pub struct Linker {
     pub(crate) events: EventIndex,
     /// Claims joined by an edge above the threshold, transitively.
     pub(crate) components: UnionFind,
+    /// The buffers of signing the article being added.
     #[serde(skip)]
-    scratch: Vec<u64>,
+    scratch: SigningScratch,
     /// The hashed words of the article being added (kept for the allocations).
     #[serde(skip)]
     words: BodyWords,

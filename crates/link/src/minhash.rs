@@ -29,14 +29,14 @@ pub(crate) fn sign<'t>(
     texts: impl IntoIterator<Item = &'t str>,
     markup: bool,
     shingle_words: usize,
-    scratch: &mut Vec<u64>,
+    scratch: &mut SigningScratch,
     out: &mut [u32; BINS],
 ) -> u32 {
-    scratch.clear();
+    scratch.shingles.clear();
     for text in texts {
-        for_each_shingle(text, markup, shingle_words, |h| scratch.push(h));
+        for_each_shingle(text, markup, shingle_words, |h| scratch.shingles.push(h));
     }
-    signature(scratch, out)
+    scratch.signature(out)
 }
 
 /// Fills `out` with the signature of the distinct shingles of an article's body,
@@ -46,69 +46,96 @@ pub(crate) fn sign<'t>(
 pub(crate) fn sign_words(
     words: &BodyWords,
     shingle_words: usize,
-    scratch: &mut Vec<u64>,
+    scratch: &mut SigningScratch,
     out: &mut [u32; BINS],
 ) -> u32 {
-    scratch.clear();
-    words.shingles_into(shingle_words, scratch);
-    signature(scratch, out)
+    scratch.shingles.clear();
+    words.shingles_into(shingle_words, &mut scratch.shingles);
+    scratch.signature(out)
 }
 
-/// The signature of the shingle hashes in `shingles` (left as they were), and
-/// how many distinct ones there are.
-fn signature(shingles: &mut Vec<u64>, out: &mut [u32; BINS]) -> u32 {
-    out.fill(EMPTY);
-    // A repeated shingle cannot lower a bin's minimum: the bins read every shingle,
-    // repeats included, and only the count needs them told apart.
-    for &h in shingles.iter() {
-        let bin = (h >> 58) as usize; // top 6 bits: 64 bins
-        let v = (h as u32).min(EMPTY - 1);
-        if v < out[bin] {
-            out[bin] = v;
-        }
-    }
-    densify(out);
-    u32::try_from(count_distinct(shingles)).unwrap_or(u32::MAX)
+/// The buffers of signing an article, kept from one article to the next.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SigningScratch {
+    /// The article's shingle hashes.
+    shingles: Vec<u64>,
+    /// The distinct-shingle counter's set.
+    distinct: DistinctSet,
 }
 
-/// The number of distinct values in `values`, counted in an open-addressing set
-/// kept past the values' end (and cut off again): sorting them to deduplicate cost
-/// several times as much. `distinct_by_sorting` in the tests is the definition.
-fn count_distinct(values: &mut Vec<u64>) -> usize {
-    let n = values.len();
-    if n == 0 {
-        return 0;
-    }
-    let cap = (2 * n).next_power_of_two();
-    let mask = cap - 1;
-    values.resize(n + cap, 0);
-    let (items, table) = values.split_at_mut(n);
-    // 0 marks an empty slot, so a value of 0 is counted apart.
-    let mut zero = false;
-    let mut distinct = 0;
-    for &h in items.iter() {
-        if h == 0 {
-            distinct += usize::from(!zero);
-            zero = true;
-            continue;
-        }
-        // Shingle hashes are mixed: their low bits are as good as any.
-        let mut i = h as usize & mask;
-        loop {
-            let k = table[i];
-            if k == h {
-                break;
+impl SigningScratch {
+    /// The signature of the shingle hashes in `shingles`, and how many distinct
+    /// ones there are.
+    fn signature(&mut self, out: &mut [u32; BINS]) -> u32 {
+        out.fill(EMPTY);
+        // A repeated shingle cannot lower a bin's minimum: the bins read every
+        // shingle, repeats included, and only the count needs them told apart.
+        for &h in &self.shingles {
+            let bin = (h >> 58) as usize; // top 6 bits: 64 bins
+            let v = (h as u32).min(EMPTY - 1);
+            if v < out[bin] {
+                out[bin] = v;
             }
-            if k == 0 {
-                table[i] = h;
-                distinct += 1;
-                break;
-            }
-            i = (i + 1) & mask;
         }
+        densify(out);
+        let distinct = self.distinct.count(&self.shingles);
+        u32::try_from(distinct).unwrap_or(u32::MAX)
     }
-    values.truncate(n);
-    distinct
+}
+
+/// An open-addressing set that counts distinct values, kept from one count to
+/// the next and never emptied: a slot holds a value of the current count only
+/// when it carries that count's stamp, so a count neither clears a table twice
+/// the size of its values first nor empties the slots it filled after.
+#[derive(Clone, Debug, Default)]
+struct DistinctSet {
+    /// Per slot: a value and the stamp of the count that put it there.
+    slots: Vec<(u64, u32)>,
+    /// The stamp of the last count (0 for none: new slots are empty).
+    stamp: u32,
+}
+
+impl DistinctSet {
+    /// The number of distinct values in `values` (sorting them to deduplicate
+    /// cost several times as much; `distinct_by_sorting` in the tests is the
+    /// definition).
+    fn count(&mut self, values: &[u64]) -> usize {
+        let n = values.len();
+        if n == 0 {
+            return 0;
+        }
+        let cap = (2 * n).next_power_of_two();
+        if self.slots.len() < cap {
+            self.slots.resize(cap, (0, 0));
+        }
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            // After 2^32 - 1 counts the stamps start again, on a cleared table.
+            self.slots.fill((0, 0));
+            self.stamp = 1;
+        }
+        let stamp = self.stamp;
+        let table = &mut self.slots[..cap];
+        let mask = cap - 1;
+        let mut distinct = 0;
+        for &h in values {
+            // Shingle hashes are mixed: their low bits are as good as any.
+            let mut i = h as usize & mask;
+            loop {
+                let slot = &mut table[i];
+                if slot.1 != stamp {
+                    *slot = (h, stamp);
+                    distinct += 1;
+                    break;
+                }
+                if slot.0 == h {
+                    break;
+                }
+                i = (i + 1) & mask;
+            }
+        }
+        distinct
+    }
 }
 
 /// Rotation densification: an empty bin takes the value of the next non-empty bin
@@ -331,7 +358,7 @@ mod tests {
 
     fn sig(text: &str) -> ([u32; BINS], u32) {
         let mut out = [0; BINS];
-        let n = sign([text], false, 5, &mut Vec::new(), &mut out);
+        let n = sign([text], false, 5, &mut SigningScratch::default(), &mut out);
         (out, n)
     }
 
@@ -346,6 +373,7 @@ mod tests {
     fn distinct_count_matches_sorting() {
         // Small ranges force repeats and probe chains; 0 is a value like any other.
         let mut x = 0x2545_f491_4f6c_dd1du64;
+        let mut used = DistinctSet::default();
         for (len, range) in [
             (0, 1),
             (1, 1),
@@ -365,10 +393,18 @@ mod tests {
                     }
                 })
                 .collect();
-            let mut scratch = values.clone();
-            assert_eq!(count_distinct(&mut scratch), distinct_by_sorting(&values));
-            assert_eq!(scratch, values, "the values are left as they were");
+            // A new set, and one that counted larger and smaller sets before.
+            let mut fresh = DistinctSet::default();
+            assert_eq!(fresh.count(&values), distinct_by_sorting(&values));
+            assert_eq!(used.count(&values), distinct_by_sorting(&values));
+            assert_eq!(used.count(&values), distinct_by_sorting(&values));
         }
+        // The stamps wrapping around clear the table: 3, stamped 1 by the first
+        // count, is not taken for a value of the count stamped 1 again.
+        let mut wrapped = DistinctSet::default();
+        assert_eq!(wrapped.count(&[3, 5, 3]), 2);
+        wrapped.stamp = u32::MAX;
+        assert_eq!(wrapped.count(&[3, 7]), 2);
         // A repeated paragraph: the signature counts its shingles once.
         let mut shingles = Vec::new();
         for_each_shingle(BODY, false, 5, |h| shingles.push(h));

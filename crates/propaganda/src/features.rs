@@ -184,27 +184,40 @@ pub fn sentence_tail_features(toks: &[Tok], info: &SentenceInfo, mut emit: impl 
 /// Which tokens of a sentence stand between quotation marks.
 pub fn quoted(text: &str, toks: &[Tok], out: &mut Vec<bool>) {
     out.clear();
-    let mut inside = false;
-    for t in toks {
-        if t.shape == SHAPE_QUOTE {
-            let c = text.get(t.start..t.end).unwrap_or("");
-            // Apostrophes (straight or curly) are too often not quotes.
-            let opens = c == "\u{201c}";
-            let closes = c == "\u{201d}";
-            let straight = c == "\"";
-            inside = if opens {
-                true
-            } else if closes {
-                false
-            } else if straight {
-                !inside
-            } else {
-                inside
-            };
-            out.push(false);
-        } else {
-            out.push(inside);
+    let mut quotes = QuoteState::default();
+    out.extend(toks.iter().map(|t| quotes.next(text, t)));
+}
+
+/// [`quoted`] one token at a time, for a scorer that reads each token's answer
+/// as it comes to the token: the state of the sentence's tokens read so far.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct QuoteState {
+    /// Whether the tokens read so far left a quotation open.
+    inside: bool,
+}
+
+impl QuoteState {
+    /// Whether `t`, the sentence's next token, stands between quotation marks.
+    #[inline]
+    pub fn next(&mut self, text: &str, t: &Tok) -> bool {
+        if t.shape != SHAPE_QUOTE {
+            return self.inside;
         }
+        let c = text.get(t.start..t.end).unwrap_or("");
+        // Apostrophes (straight or curly) are too often not quotes.
+        let opens = c == "\u{201c}";
+        let closes = c == "\u{201d}";
+        let straight = c == "\"";
+        self.inside = if opens {
+            true
+        } else if closes {
+            false
+        } else if straight {
+            !self.inside
+        } else {
+            self.inside
+        };
+        false
     }
 }
 
@@ -258,7 +271,36 @@ pub struct TokenStatic {
     pub quoted: bool,
 }
 
+/// The few-valued parts of a token's static features: a [`TokenStatic`]
+/// without its word and suffix hashes, which a scorer turns into weight indices
+/// as soon as they are made (what it keeps of a token until its turn).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FewValued {
+    /// See [`TokenStatic::shapes`].
+    pub shapes: u64,
+    /// See [`TokenStatic::lex`].
+    pub lex: u16,
+    /// See [`TokenStatic::near`].
+    pub near: u16,
+    /// See [`TokenStatic::place`].
+    pub place: u64,
+    /// See [`TokenStatic::quoted`].
+    pub quoted: bool,
+}
+
 impl TokenStatic {
+    /// The few-valued parts.
+    #[inline]
+    pub fn few(&self) -> FewValued {
+        FewValued {
+            shapes: self.shapes,
+            lex: self.lex,
+            near: self.near,
+            place: self.place,
+            quoted: self.quoted,
+        }
+    }
+
     /// The parts of token `i`'s static features.
     #[inline]
     pub fn of(toks: &[Tok], i: usize, in_quote: bool) -> TokenStatic {
@@ -616,22 +658,32 @@ impl ArticleTokens {
         let Some(first) = seq.first() else {
             return (0, 0, 0);
         };
-        let heads = self.lookup(head_tok.hash).1 as usize;
+        let (head_first, heads) = self.lookup(head_tok.hash);
+        let (first_first, firsts) = self.lookup(first.hash);
+        // An occurrence of the sequence has its first token where it starts and
+        // its head `offset` tokens in: the walk follows the shorter of the two
+        // tokens' chains (a span often starts with "the", rarely ends on it),
+        // and finds the same occurrences either way. (A head the index was not
+        // asked about counts 0: its chain is not there to follow.)
+        let (mut j, offset) = match head.checked_sub(a) {
+            Some(offset) if head < b && 0 < heads && heads < firsts => (head_first, offset),
+            _ => (first_first, 0),
+        };
         let (mut all, mut before) = (0, 0);
-        let mut j = self.lookup(first.hash).0;
         while let Some(&next) = self.next.get(j as usize) {
-            let at = j as usize;
-            let same = self
-                .toks
-                .get(at..at + seq.len())
-                .is_some_and(|w| w.iter().zip(seq).all(|(x, y)| x.hash == y.hash));
-            if same {
-                all += 1;
-                before += usize::from(at < a);
+            if let Some(at) = (j as usize).checked_sub(offset) {
+                let same = self
+                    .toks
+                    .get(at..at + seq.len())
+                    .is_some_and(|w| w.iter().zip(seq).all(|(x, y)| x.hash == y.hash));
+                if same {
+                    all += 1;
+                    before += usize::from(at < a);
+                }
             }
             j = next;
         }
-        (all, before, heads)
+        (all, before, heads as usize)
     }
 }
 
@@ -877,6 +929,41 @@ mod tests {
         assert_eq!(a.occurrences(s, e, e - 1), (2, 1, 2));
         assert_eq!(a.occurrences(s, e, s), (2, 1, 3));
         assert_eq!(a.occurrences(e, e, s), (0, 0, 0));
+    }
+
+    #[test]
+    fn occurrences_count_every_place_the_sequence_stands() {
+        // Whichever chain the count walks (the first token's or the head's), it
+        // finds what comparing the sequence at every position finds.
+        let text = "the wall and the wall. The wall, the gate and the wall again; the the wall \
+            and then the gate of the wall";
+        let a = article(text);
+        let n = a.toks.len();
+        let brute = |s: usize, e: usize| {
+            let seq = &a.toks[s..e];
+            let at: Vec<usize> = (0..=n - seq.len())
+                .filter(|&p| {
+                    a.toks[p..p + seq.len()]
+                        .iter()
+                        .zip(seq)
+                        .all(|(x, y)| x.hash == y.hash)
+                })
+                .collect();
+            (at.len(), at.iter().filter(|&&p| p < s).count())
+        };
+        let mut checked = 0;
+        for s in 0..n {
+            for e in s + 1..(s + 5).min(n) + 1 {
+                for head in s..e {
+                    let (all, before, heads) = a.occurrences(s, e, head);
+                    assert_eq!((all, before), brute(s, e), "{s}..{e} head {head}");
+                    let same_head = a.toks.iter().filter(|t| t.hash == a.toks[head].hash);
+                    assert_eq!(heads, same_head.count());
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100, "{checked}");
     }
 
     #[test]

@@ -26,12 +26,12 @@ use crate::corpus::trim_boundaries;
 #[cfg(any(doc, test))]
 use crate::features::sentence_features;
 use crate::features::{
-    bucket, quoted, sentence_context_features, sentence_scale, sentence_tail_features,
-    sentence_token_features, technique_features, ArticleTokens, SentenceInfo, TokenStatic,
-    SENTENCE_FIRST_PREV,
+    bucket, sentence_context_features, sentence_scale, sentence_tail_features,
+    sentence_token_features, technique_features, ArticleTokens, FewValued, QuoteState,
+    SentenceInfo, TokenStatic, SENTENCE_FIRST_PREV,
 };
 #[cfg(test)]
-use crate::features::{token_context_features, token_static_features};
+use crate::features::{quoted, token_context_features, token_static_features};
 use crate::lexicon::Lexicon;
 use crate::static_weights::StaticWeights;
 use crate::technique::Technique;
@@ -389,7 +389,6 @@ pub struct DetectScratch {
     sentences: Vec<(usize, usize, SentenceInfo)>,
     sentence_probs: Vec<f32>,
     token_margins: Vec<f32>,
-    quoted: Vec<bool>,
     spans: Vec<(usize, usize, f32)>,
     /// The token hashes the spans' technique features look up in the article.
     queries: Vec<u64>,
@@ -670,15 +669,7 @@ impl Propaganda {
                 continue;
             }
             let toks = &s.article.toks[a..b];
-            self.token_margins(
-                text,
-                toks,
-                &info,
-                ps,
-                pa,
-                &mut s.quoted,
-                &mut s.token_margins,
-            );
+            self.token_margins(text, toks, &info, ps, pa, &mut s.token_margins);
             self.decoder
                 .decode(text, toks, &s.token_margins, &mut s.spans);
         }
@@ -803,7 +794,6 @@ impl Propaganda {
     }
 
     /// Token margins (log-odds) of one sentence into `out`.
-    #[allow(clippy::too_many_arguments)]
     pub(crate) fn token_margins(
         &self,
         text: &str,
@@ -811,11 +801,9 @@ impl Propaganda {
         info: &SentenceInfo,
         ps: f32,
         pa: f32,
-        quoted_buf: &mut Vec<bool>,
         out: &mut Vec<f32>,
     ) {
         out.clear();
-        quoted(text, toks, quoted_buf);
         let mut base = self.token.bias;
         sentence_context_features(toks.len(), info, ps, pa, |h, v| {
             base += self.token.weight(h) * v
@@ -825,35 +813,39 @@ impl Propaganda {
         // scored, and the hashes kept until the token's turn (same sums, same order).
         // The context features' weights, fetched once for the sentence.
         let context = self.static_weights.context(&self.token, ps);
-        let n = quoted_buf.len().min(toks.len());
+        // Tokens are filled in order, so whether each is quoted is read as it
+        // is filled (what `quoted` gives, without a pass of its own).
+        let n = toks.len();
+        let mut quotes = QuoteState::default();
         let mut ring = [StaticFeatures::default(); PREFETCH + 1];
-        for (j, row) in ring.iter_mut().enumerate().take(PREFETCH.min(n)) {
-            row.fill(self, toks, j, quoted_buf[j]);
+        for (j, (row, t)) in ring.iter_mut().zip(toks).take(PREFETCH).enumerate() {
+            row.fill(self, toks, j, quotes.next(text, t));
         }
         for i in 0..n {
-            if i + PREFETCH < n {
+            if let Some(t) = toks.get(i + PREFETCH) {
                 let j = i + PREFETCH;
-                ring[j % (PREFETCH + 1)].fill(self, toks, j, quoted_buf[j]);
+                ring[j % (PREFETCH + 1)].fill(self, toks, j, quotes.next(text, t));
             }
             let static_features = &ring[i % (PREFETCH + 1)];
             let z = static_features.add(self, base);
-            let z = context.add(&self.token, z, &toks[i], static_features.parts.place);
+            let z = context.add(&self.token, z, &toks[i], static_features.few.place);
             out.push(z);
         }
     }
 }
 
-/// One token's static features as the scorer needs them: the parts (see
-/// [`TokenStatic`]) and the weight indices of its word and suffix features,
+/// One token's static features as the scorer needs them: the few-valued parts
+/// (see [`TokenStatic`]) and the weight indices of its word and suffix features,
 /// each mapped to its bucket once, when its weight is prefetched, not again
 /// when the weight is read. The other features' weights come from the model's
-/// [`StaticWeights`].
+/// [`StaticWeights`]. The word and suffix hashes themselves are not kept: only
+/// their buckets are read again.
 #[derive(Clone, Copy, Default)]
 struct StaticFeatures {
-    parts: TokenStatic,
-    /// The buckets of `parts.words`.
+    few: FewValued,
+    /// The buckets of the token's [`TokenStatic::words`].
     words: [usize; 5],
-    /// The bucket of `parts.suffix`.
+    /// The bucket of its [`TokenStatic::suffix`].
     suffix: Option<usize>,
 }
 
@@ -862,12 +854,13 @@ impl StaticFeatures {
     /// spread over the table.
     #[inline]
     fn fill(&mut self, model: &Propaganda, toks: &[Tok], j: usize, in_quote: bool) {
-        self.parts = TokenStatic::of(toks, j, in_quote);
-        for (w, &h) in self.words.iter_mut().zip(&self.parts.words) {
+        let parts = TokenStatic::of(toks, j, in_quote);
+        self.few = parts.few();
+        for (w, &h) in self.words.iter_mut().zip(&parts.words) {
             *w = model.token.index(h);
             model.token.weights.prefetch(*w);
         }
-        self.suffix = self.parts.suffix.map(|h| {
+        self.suffix = parts.suffix.map(|h| {
             let w = model.token.index(h);
             model.token.weights.prefetch(w);
             w
@@ -882,9 +875,7 @@ impl StaticFeatures {
             z += model.token.weights.get(w);
         }
         let suffix = self.suffix.map(|w| model.token.weights.get(w));
-        model
-            .static_weights
-            .add(&model.token, z, &self.parts, suffix)
+        model.static_weights.add(&model.token, z, &self.few, suffix)
     }
 }
 
@@ -1193,7 +1184,7 @@ mod tests {
                 );
                 for ps in [0.0, 0.05, 0.31, 0.5, 0.77, 0.999, 1.0] {
                     let pa = 0.4;
-                    model.token_margins(text, &toks, &info, ps, pa, &mut quoted_buf, &mut out);
+                    model.token_margins(text, &toks, &info, ps, pa, &mut out);
                     let mut base = model.token.bias;
                     sentence_context_features(toks.len(), &info, ps, pa, |h, v| {
                         base += model.token.weight(h) * v

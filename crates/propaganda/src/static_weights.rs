@@ -11,7 +11,7 @@ use std::fmt;
 use crate::features::token_context_features;
 use crate::features::{
     lex_feature, lex_near_feature, place_feature, prob_bin, ps_lex_feature, ps_place_feature,
-    ps_word_feature, set_bits, shapes_feature, TokenStatic, N_PLACES, QUOTE_FEATURE,
+    ps_word_feature, set_bits, shapes_feature, FewValued, N_PLACES, QUOTE_FEATURE,
 };
 use crate::lexicon::N_CLASSES;
 use crate::model::Linear;
@@ -87,7 +87,7 @@ impl StaticWeights {
     /// emits them. A value outside the tables (which the tokenizer never
     /// makes) is hashed as the features are.
     #[inline]
-    pub fn add(&self, token: &Linear, mut z: f32, p: &TokenStatic, suffix: Option<f32>) -> f32 {
+    pub fn add(&self, token: &Linear, mut z: f32, p: &FewValued, suffix: Option<f32>) -> f32 {
         let table = |t: &[f32], i: u64, hash: fn(u64) -> u64| match usize::try_from(i)
             .ok()
             .and_then(|i| t.get(i))

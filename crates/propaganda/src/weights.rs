@@ -110,6 +110,10 @@ fn is_fixed_point(q: &[i8], scale: f32) -> bool {
 }
 
 /// One head's weights.
+///
+/// Invariant: `scales` holds one scale per block of `BLOCK` weights of `q`,
+/// `q.len().div_ceil(BLOCK)` of them (both constructors make them block by
+/// block, and nothing else sets the fields); [`Q8::get`] relies on it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Q8 {
     q: Vec<i8>,
@@ -143,9 +147,18 @@ impl Q8 {
     /// Weight `i` (0 past the end).
     #[inline]
     pub fn get(&self, i: usize) -> f32 {
-        match (self.q.get(i), self.scales.get(i / BLOCK)) {
-            (Some(&q), Some(&s)) => f32::from(q) * s,
-            _ => 0.0,
+        match self.q.get(i) {
+            Some(&q) => {
+                debug_assert!(i / BLOCK < self.scales.len());
+                // SAFETY: `i` is a weight of `q`, and by the type's invariant
+                // every block of `q` has its scale, so `i / BLOCK` is in range.
+                // The second bounds check it saves was a tenth of the token
+                // and sentence models' scoring (20 M instructions on the
+                // 1,800-article benchmark slice).
+                let s = unsafe { *self.scales.get_unchecked(i / BLOCK) };
+                f32::from(q) * s
+            }
+            None => 0.0,
         }
     }
 
@@ -248,6 +261,29 @@ impl Q8Rows {
 mod tests {
     use super::*;
     use crosscheck_learn::{round_trip_weights, WeightEncoding};
+
+    #[test]
+    fn every_block_of_weights_has_its_scale() {
+        // The invariant `Q8::get` reads the scales by without a check.
+        for len in [0, 1, BLOCK - 1, BLOCK, BLOCK + 1, 3 * BLOCK + 5] {
+            let w: Vec<f32> = (0..len).map(|i| (i as f32 - 40.0) / 9.0).collect();
+            let q = Q8::from_f32(&w);
+            assert_eq!(q.scales.len(), len.div_ceil(BLOCK));
+            let stored = Q8Weights {
+                q: q.q.clone(),
+                scales: q.scales.clone(),
+            };
+            let again = Q8::from_stored(Stored {
+                q8: &stored,
+                weights: &[],
+            });
+            assert_eq!(again.scales.len(), len.div_ceil(BLOCK));
+            assert_eq!(q.get(len), 0.0, "past the end");
+            if let Some(last) = len.checked_sub(1) {
+                assert_eq!(q.get(last).to_bits(), again.get(last).to_bits());
+            }
+        }
+    }
 
     #[test]
     fn matches_the_model_file_quantisation() {

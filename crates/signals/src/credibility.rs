@@ -534,7 +534,10 @@ pub fn pack_signals(signals: &[Signal], out: &mut Vec<u8>) {
 
 /// One signal as [`SignalsRef`] reads it.
 struct SignalView<'a> {
-    kind: &'a str,
+    /// The kind's bytes: a reason only compares it with the kind it looks for,
+    /// so packed kinds are not checked to be UTF-8 on the way (`pack_signals`
+    /// wrote them from a `str`).
+    kind: &'a [u8],
     value: f32,
     evidence: EvidenceView<'a>,
 }
@@ -596,8 +599,13 @@ impl<'a> Reader<'a> {
     }
 
     fn str(&mut self) -> Option<&'a str> {
+        std::str::from_utf8(self.bytes()?).ok()
+    }
+
+    /// The bytes of a string, not checked to be UTF-8.
+    fn bytes(&mut self) -> Option<&'a [u8]> {
         let n = self.u32()?;
-        std::str::from_utf8(self.take(n)?).ok()
+        self.take(n)
     }
 
     /// Skips one piece of evidence. Its label is passed over without checking that
@@ -620,7 +628,7 @@ impl<'a> SignalsRef<'a> {
             SignalsRef::Signals(signals) => {
                 for s in signals {
                     let view = SignalView {
-                        kind: &s.kind,
+                        kind: s.kind.as_bytes(),
                         value: s.value,
                         evidence: EvidenceView::Slice(s.evidence.iter()),
                     };
@@ -633,7 +641,8 @@ impl<'a> SignalsRef<'a> {
                 let mut r = Reader(bytes);
                 let Some(n) = r.u32() else { return };
                 for _ in 0..n {
-                    let (Some(kind), Some(value), Some(count)) = (r.str(), r.f32(), r.u32()) else {
+                    let (Some(kind), Some(value), Some(count)) = (r.bytes(), r.f32(), r.u32())
+                    else {
                         return;
                     };
                     let view = SignalView {
@@ -802,8 +811,8 @@ fn reason_detail(
             // The labels are copied into strings only for the spans kept.
             let mut found: Vec<(usize, usize, Option<&str>)> = Vec::new();
             article.signals.visit(|s| {
-                let dehumanising = s.kind == crate::kinds::DEHUMANISING;
-                if s.kind == crate::kinds::LOADED_LANGUAGE || dehumanising {
+                let dehumanising = s.kind == crate::kinds::DEHUMANISING.as_bytes();
+                if s.kind == crate::kinds::LOADED_LANGUAGE.as_bytes() || dehumanising {
                     value += s.value;
                     found.extend(s.evidence.map(|(start, end, label)| {
                         let label = if dehumanising {
@@ -831,7 +840,7 @@ fn reason_detail(
         signal_kind => {
             let mut found = (0.0, Vec::new());
             article.signals.visit(|s| {
-                if s.kind != signal_kind {
+                if s.kind != signal_kind.as_bytes() {
                     return true;
                 }
                 let evidence = s
