@@ -448,21 +448,18 @@ fn noun_phrase(w: &Words, vocab: &Vocab, start: usize) -> NounPhrase {
             Some(_) if word == "bodies" && taken == 0 => {
                 np.harm = Some(Harm::Killed);
                 np.end = i + 1;
+                let victim = |k: usize| match vocab.casualty.word_id(w.id(k)) {
+                    Some(CasualtyWord::Victim(c)) => Some((k, *c)),
+                    _ => None,
+                };
                 if w.w(i + 1) == "of" {
-                    if let Some(k) = (i + 2..(i + 6).min(w.len())).find(|&k| {
-                        matches!(
-                            vocab.casualty.word_id(w.id(k)),
-                            Some(CasualtyWord::Victim(_))
-                        )
-                    }) {
-                        if let Some(CasualtyWord::Victim(c)) = vocab.casualty.word_id(w.id(k)) {
-                            let c = match np.modifier {
-                                Some(m) if neutral_head(w.w(k)) => m,
-                                _ => *c,
-                            };
-                            np.category.get_or_insert(c);
-                            np.end = k + 1;
-                        }
+                    if let Some((k, c)) = (i + 2..(i + 6).min(w.len())).find_map(victim) {
+                        let c = match np.modifier {
+                            Some(m) if neutral_head(w.w(k)) => m,
+                            _ => c,
+                        };
+                        np.category.get_or_insert(c);
+                        np.end = k + 1;
                     }
                 }
                 break;
@@ -569,8 +566,7 @@ fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
         // journalists": the relative clause's verb after an auxiliary, or "died".
         // "41 people who sustained injuries from shrapnel": a casualty phrase of its own.
         let passive_or_died = is_aux(w.w(i + 1))
-            || matches!(w.w(i + 1), "died" | "perished")
-            || matches!(w.w(i + 1), "sustained" | "suffered");
+            || matches!(w.w(i + 1), "died" | "perished" | "sustained" | "suffered");
         if let Some(h) = harm_after(w, vocab, i + 1).filter(|_| passive_or_died) {
             return Some(h);
         }
@@ -657,12 +653,13 @@ fn harm_after(w: &Words, vocab: &Vocab, mut i: usize) -> Option<Harm> {
             }
         }
     }
-    // "Twenty people in Kilis have been killed", "hundreds of men, women and children
-    // with the Sunni Al Bu Nimr tribe were killed": a phrase saying where the victims
-    // were or whom they belonged to, up to the verb's auxiliary.
+    // "the leader of ISIS, Abu Bakr al-Baghdadi, was killed": a name set off by commas.
     while let Some(next) = name_aside_end(w, i) {
         i = next;
     }
+    // "Twenty people in Kilis have been killed", "hundreds of men, women and children
+    // with the Sunni Al Bu Nimr tribe were killed": a phrase saying where the victims
+    // were or whom they belonged to, up to the verb's auxiliary.
     if let Some(next) = victims_phrase_end(w, vocab, i) {
         if w.w(next) == "who" {
             // "nine members of the Army of Conquest who were working in the clinic
@@ -1324,7 +1321,7 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
             i = q.end.max(i + 1);
             continue;
         }
-        let np = noun_phrase(w, vocab, q.end);
+        let mut np = noun_phrase(w, vocab, q.end);
         let article = (matches!(w.w(q.first), "a" | "an" | "another" | "the")
             || possessive_det(w.w(q.first))
             || possessive_name(w, q.first))
@@ -1363,7 +1360,6 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
         }
         // "they executed 15 detainees": prisoners are counted as dead only when a
         // verb of killing stands right before their count.
-        let mut np = np;
         if np.object
             && matches!(w.w(np.end - 1), "prisoners" | "detainees")
             && harm_before(w, vocab, q.first) == Some(Harm::Killed)
