@@ -271,6 +271,39 @@ fn is_rank(w: &str) -> bool {
     )
 }
 
+/// Where an aside that closes with the comma at `close` opens, when the sentence's
+/// subject (at most six words from its start) stands before it: the opening comma.
+/// The aside is a participle clause ("citing informants"), a relative clause ("who
+/// managed"), an apposition ("a youth that took part") or an abbreviation ("R-S.C."),
+/// of at most fifteen words with no other comma or quotation mark ("including children"
+/// is a breakdown, not an aside).
+fn subject_aside_start(w: &Words, close: usize) -> Option<usize> {
+    let open = (1..close.min(7)).find(|&o| w.w(o) == ",")?;
+    let first = open + 1;
+    if close - open > 16
+        || close <= first
+        || (first..close).any(|k| w.w(k) == "," || w.is_quote(k) || !w.is_word(k) && w.w(k) != ".")
+    {
+        return None;
+    }
+    let opener = w.w(first);
+    // An apposition describes a person named before it ("Reza Gul, a resident of
+    // Farah province,"); after a description the apposition is the name ("A US
+    // terrorism watchdog, the SITE Intelligence Group," is left to the name rule).
+    let named_subject = (0..open).all(|k| {
+        w.cap(k)
+            || matches!(
+                w.w(k),
+                "van" | "von" | "de" | "der" | "bin" | "ibn" | "al" | "el"
+            )
+    });
+    let fits = opener.len() > 4 && opener.ends_with("ing") && opener != "including"
+        || matches!(opener, "who" | "which")
+        || matches!(opener, "a" | "an" | "the") && named_subject
+        || close == first + 1 && w.cap(first);
+    fits.then_some(open)
+}
+
 /// Words between a speaker and its verb: "the ministry *on Monday* said", "X *also* said",
 /// and manner adverbs: "the Marine Corps *sharply* denied".
 fn is_filler(w: &str) -> bool {
@@ -433,6 +466,16 @@ impl Context<'_> {
             {
                 end -= 3;
                 continue;
+            }
+            // "The official, citing informants within the group, said", "McDonough,
+            // making the rounds of the talk shows, said", "The man, who managed the
+            // negotiations, said", "Mamman Yakubu, a youth that took part, said", "Sen.
+            // Lindsey Graham, R-S.C., told": an aside between commas after the
+            // sentence's subject.
+            if w.w(k) == "," {
+                if let Some(open) = subject_aside_start(w, k) {
+                    end = open;
+                }
             }
             break;
         }

@@ -2679,6 +2679,15 @@ fn speakers_who_reply_boast_mock_term_or_claim() {
     assert!(chain(&claim(t), t)
         .iter()
         .any(|s| s.ends_with("Aleppo Today")));
+    // An aside between commas after the subject: a participle clause, an apposition
+    // of a named person.
+    let t = "McDonough, making the rounds of the Sunday talk shows, said the administration explained the law.";
+    assert_eq!(chain(&claim(t), t), ["McDonough"]);
+    let t = "Mamman Yakubu, a youth that participated in the resistance, said that they killed the terrorists.";
+    assert_eq!(chain(&claim(t), t), ["Mamman Yakubu"]);
+    // A breakdown is no aside: the inverted speaker stays.
+    let t = "The attack killed 20 people, including children, said the Observatory.";
+    assert_eq!(chain(&claim(t), t), ["the Observatory"]);
     // A declaration is an act, not a claim: the army speaks for no one here.
     let t = "The army declared an end to its ceasefire on Monday evening.";
     assert!(chain(&claim(t), t).is_empty());
