@@ -274,8 +274,8 @@ fn is_rank(w: &str) -> bool {
 /// Where an aside that closes with the comma at `close` opens, when the sentence's
 /// subject (at most six words from its start) stands before it: the opening comma.
 /// The aside is a participle clause ("citing informants"), a relative clause ("who
-/// managed"), an apposition ("a youth that took part") or an abbreviation ("R-S.C."),
-/// of at most fifteen words with no other comma or quotation mark ("including children"
+/// managed") or an apposition after a name ("a youth that took part"), of at most
+/// fifteen words with no other comma or quotation mark ("including children"
 /// is a breakdown, not an aside).
 fn subject_aside_start(w: &Words, close: usize) -> Option<usize> {
     let open = (1..close.min(7)).find(|&o| w.w(o) == ",")?;
@@ -299,8 +299,7 @@ fn subject_aside_start(w: &Words, close: usize) -> Option<usize> {
     });
     let fits = opener.len() > 4 && opener.ends_with("ing") && opener != "including"
         || matches!(opener, "who" | "which")
-        || matches!(opener, "a" | "an" | "the") && named_subject
-        || close == first + 1 && w.cap(first);
+        || matches!(opener, "a" | "an" | "the") && named_subject;
     fits.then_some(open)
 }
 
@@ -469,9 +468,8 @@ impl Context<'_> {
             }
             // "The official, citing informants within the group, said", "McDonough,
             // making the rounds of the talk shows, said", "The man, who managed the
-            // negotiations, said", "Mamman Yakubu, a youth that took part, said", "Sen.
-            // Lindsey Graham, R-S.C., told": an aside between commas after the
-            // sentence's subject.
+            // negotiations, said", "Mamman Yakubu, a youth that took part, said": an
+            // aside between commas after the sentence's subject.
             if w.w(k) == "," {
                 if let Some(open) = subject_aside_start(w, k) {
                     end = open;

@@ -117,7 +117,7 @@ pub(crate) fn modifier_category(w: &Words, i: usize) -> Option<CasualtyCategory>
 }
 
 /// A capitalised name in the possessive: "Baghdadi's deputy", "al-Baghdadi’s top aide".
-fn possessive_name(w: &Words, i: usize) -> bool {
+pub(crate) fn possessive_name(w: &Words, i: usize) -> bool {
     let name = w.cap(i)
         || w.raw(i)
             .strip_prefix("al-")
@@ -1101,8 +1101,7 @@ fn toll_before(w: &Words, first: usize) -> Option<bool> {
         i = i.checked_sub(1)?;
         let word = w.w(i);
         // "putting the number of civilians killed at 13".
-        let number_killed = word == "number"
-            && (i + 1..first).any(|k| matches!(w.w(k), "killed" | "dead" | "martyred"));
+        let number_killed = word == "number" && (i + 1..first).any(|k| toll_of_dead(w.w(k)));
         if word == "toll" || word == "tolls" || number_killed {
             // "bringing the death toll to 61", "raising the toll to 41".
             let brought = (i.saturating_sub(3)..i).any(|k| is_rise(w.w(k)));
@@ -1116,6 +1115,12 @@ fn toll_before(w: &Words, first: usize) -> Option<bool> {
         }
     }
     None
+}
+
+/// A word that makes "the number of ..." a toll of the dead: "the number of civilians
+/// killed", "the number of dead", "the number of people martyred".
+fn toll_of_dead(x: &str) -> bool {
+    matches!(x, "killed" | "dead" | "martyred")
 }
 
 /// "brought to 49 the number killed", "took to 89 the number of civilians killed",
@@ -1141,8 +1146,7 @@ fn toll_after(w: &Words, q: &Quantity) -> bool {
         && w.w(q.end) == "the"
         && (q.end + 1..(q.end + 5).min(w.len())).any(|k| match w.w(k) {
             "toll" => true,
-            "number" => (k + 1..(k + 6).min(w.len()))
-                .any(|j| matches!(w.w(j), "killed" | "dead" | "martyred")),
+            "number" => (k + 1..(k + 6).min(w.len())).any(|j| toll_of_dead(w.w(j))),
             _ => false,
         })
 }
@@ -1322,9 +1326,11 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
             continue;
         }
         let mut np = noun_phrase(w, vocab, q.end);
-        let article = (matches!(w.w(q.first), "a" | "an" | "another" | "the")
+        // One person by "the" or a name's possessive: read more strictly below.
+        let by_the = w.w(q.first) == "the" || possessive_name(w, q.first);
+        let article = (matches!(w.w(q.first), "a" | "an" | "another")
             || possessive_det(w.w(q.first))
-            || possessive_name(w, q.first))
+            || by_the)
             && q.end == q.first + 1
             || q.end == q.first;
         if article && np.person.is_none() {
@@ -1336,7 +1342,7 @@ pub(crate) fn find(w: &Words, vocab: &Vocab, in_date: &dyn Fn(usize) -> bool) ->
         // hostages"), not a modifier of a plural ("The latest civilian deaths"), and
         // with no number, determiner or verb before it ("The interior ministry said
         // one person", "the period of his father's").
-        if (w.w(q.first) == "the" || possessive_name(w, q.first))
+        if by_the
             && ((q.end..np.end).any(|k| {
                 w.is_number(k)
                     || w.has(k, class::NUMBER_WORD)

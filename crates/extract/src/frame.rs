@@ -153,7 +153,7 @@ fn member_category(w: &Words, inp: &Inputs, c: &Count) -> Option<CasualtyCategor
 /// One person counted by "the" or a name's possessive ("the leader", "Baghdadi's
 /// deputy"): a count that a name or another count of the same harm replaces.
 fn weak_count(w: &Words, c: &Count) -> bool {
-    w.w(c.first) == "the" || w.cap(c.first) && w.base(c.first).len() < w.w(c.first).len()
+    w.w(c.first) == "the" || crate::casualties::possessive_name(w, c.first)
 }
 
 /// The side of one leader or aide counted as `people`: the category the article's
@@ -1241,13 +1241,12 @@ pub(crate) fn build(w: &Words, inp: &Inputs) -> Option<Built> {
     // One person counted by "the" or a name's possessive ("the British-accented
     // militant had been wounded ... and 40 more") gives way to another count of the
     // same harm.
-    let weak = |c: &&Count| weak_count(w, c);
     // A named person ("The group's leader, Abu Bakr al-Baghdadi, was wounded") too.
     let first_of = |harm: Harm| {
         inp.counts
             .iter()
             .filter(|c| c.harm == harm)
-            .find(|c| !weak(c))
+            .find(|c| !weak_count(w, c))
             .or(named.as_ref().filter(|c| c.harm == harm))
             .or_else(|| inp.counts.iter().find(|c| c.harm == harm))
     };
